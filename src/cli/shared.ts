@@ -1,0 +1,63 @@
+import { InputError, toProvenanceError } from '../errors.js';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+};
+
+let debug = false;
+export function setDebug(on: boolean): void {
+  debug = on;
+}
+
+/** Print an error the way CONTRACT.md says: `error: <what> — <how to fix>`, no stack unless --debug. */
+export function reportError(err: unknown, io: Io = processIo): number {
+  const e = toProvenanceError(err);
+  io.err(`error: ${e.userMessage}`);
+  if (debug) io.err(String((err as Error)?.stack ?? err));
+  return e.exitCode;
+}
+
+/**
+ * Wrap a command action: its return value is the exit code (0 when undefined) and
+ * any thrown error is reported and turned into exit 1 or 2.
+ */
+export function run<A extends unknown[]>(fn: (...args: A) => Promise<number | void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      const code = await fn(...args);
+      process.exitCode = code ?? 0;
+    } catch (err) {
+      process.exitCode = reportError(err);
+    }
+  };
+}
+
+/** Commander collector for repeatable options (`--subject a --subject b`). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Parse an integer option value, or fail naming the flag. */
+export function intOption(flag: string): (v: string) => number {
+  return (v: string) => {
+    if (!/^-?\d+$/.test(v)) throw new InputError('bad-integer', `${flag} must be an integer, got "${v}"`, { fix: `pass ${flag} N` });
+    return Number(v);
+  };
+}
+
+/** Parse a finite number option value, or fail naming the flag. */
+export function numberOption(flag: string): (v: string) => number {
+  return (v: string) => {
+    const n = Number(v);
+    if (v.trim() === '' || !Number.isFinite(n)) {
+      throw new InputError('bad-number', `${flag} must be a finite number, got "${v}"`, { fix: `pass ${flag} 0.93` });
+    }
+    return n;
+  };
+}

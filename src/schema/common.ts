@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Lower-case hex sha256, as in-toto DigestSet and Sigstore use. */
+export const Sha256Hex = z.string().regex(/^[a-f0-9]{64}$/, 'must be 64 lower-case hex characters (a sha256 digest)');
+
+/** `sha256:<hex>`, the form users type on the command line and in manifests. */
+export const PrefixedSha256 = z
+  .string()
+  .regex(/^sha256:[a-f0-9]{64}$/, 'must be sha256:<64 lower-case hex characters>');
+
+/** in-toto DigestSet: algorithm -> lower-case hex. */
+export const DigestSet = z
+  .record(z.string().regex(/^[a-zA-Z0-9_-]+$/), z.string().regex(/^[a-fA-F0-9]+$/, 'must be hex'))
+  .meta({ description: 'in-toto DigestSet: algorithm name to hex digest' });
+
+/** Scalar values allowed for hyperparameters, step parameters and annotations. */
+export const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** Any JSON value (config files after parsing). */
+export const JsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+);
+
+/** in-toto ResourceDescriptor v1 (https://github.com/in-toto/attestation/blob/main/spec/v1/resource_descriptor.md). */
+export const ResourceDescriptorShape = {
+  uri: z.string().min(1).optional(),
+  digest: DigestSet.optional(),
+  name: z.string().min(1).optional(),
+  downloadLocation: z.string().optional(),
+  mediaType: z.string().optional(),
+  annotations: z.record(z.string(), z.unknown()).optional(),
+};
+export const ResourceDescriptor = z.object(ResourceDescriptorShape).meta({ id: 'ResourceDescriptor' });
+export type ResourceDescriptor = z.infer<typeof ResourceDescriptor>;
+
+/** Split name -> fraction of the dataset in (0, 1]. */
+export const Splits = z.record(
+  z.string().regex(/^[A-Za-z0-9_.-]+$/, 'split names are letters, digits, _ . -'),
+  z.number().gt(0).lte(1),
+);
+
+/** A dataset identifier: stable, used by steps as input/output references. */
+export const DatasetId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/:@-]*$/, 'dataset ids are letters, digits and _ . / : @ - (no spaces)');

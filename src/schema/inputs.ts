@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { DatasetId, PrefixedSha256, Splits } from './common.js';
+
+/** One dataset in a manifest file or in the action's inline `datasets` input. */
+export const DatasetInput = z.strictObject({
+  id: DatasetId,
+  uri: z.string().min(1).optional().meta({ description: 'where the data lives; defaults to file:<path> for local data' }),
+  version: z.string().min(1).optional(),
+  path: z.string().min(1).optional().meta({ description: 'local file or directory (relative to the workspace) to hash' }),
+  digest: PrefixedSha256.optional().meta({ description: 'content digest for remote data, sha256:<hex>' }),
+  license: z.string().min(1).optional(),
+  splits: Splits.optional(),
+  seed: z.number().int().optional(),
+  mediaType: z.string().optional(),
+});
+export type DatasetInput = z.infer<typeof DatasetInput>;
+
+export const DatasetManifest = z
+  .union([z.array(DatasetInput), z.strictObject({ datasets: z.array(DatasetInput) })])
+  .meta({
+    id: 'https://ml-provenance.dev/schemas/datasets.schema.json',
+    title: 'ml-provenance dataset manifest',
+    description: 'A YAML or JSON list of datasets (or an object with a `datasets` list).',
+  });
+
+const MetricEntry = z.strictObject({
+  name: z.string().min(1),
+  value: z.number(),
+  epoch: z.number().int().nonnegative().optional(),
+  step: z.number().int().nonnegative().optional(),
+  split: z.string().min(1).optional(),
+});
+
+/** A metrics file: `{name: number}` (flat), or a list of metric entries. */
+export const MetricsFile = z
+  .union([z.record(z.string().min(1), z.number()), z.array(MetricEntry), z.strictObject({ metrics: z.array(MetricEntry) })])
+  .meta({
+    id: 'https://ml-provenance.dev/schemas/metrics.schema.json',
+    title: 'ml-provenance metrics file',
+    description: 'Either an object of metric name to number, or a list of {name, value, epoch?, split?}.',
+  });

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { DatasetId, JsonValue, PrefixedSha256, Scalar, Splits } from './common.js';
+
+/**
+ * One line of `.ml-provenance/records.jsonl`. Training code in any language may
+ * write these directly; `schemas/record-event.schema.json` is generated from here.
+ * Reader compatibility: unknown keys are rejected so typos surface at once, and
+ * `v` lets a future version change shapes.
+ */
+const base = {
+  v: z.literal(1).default(1).meta({ description: 'record format version' }),
+  ts: z.iso.datetime({ offset: true }).optional().meta({ description: 'when the event was recorded (ISO 8601)' }),
+};
+
+export const DatasetEvent = z.strictObject({
+  ...base,
+  kind: z.literal('dataset'),
+  id: DatasetId,
+  uri: z.string().min(1),
+  version: z.string().min(1).optional(),
+  path: z.string().min(1).optional().meta({ description: 'local path (relative to the workspace) to hash' }),
+  digest: PrefixedSha256.optional(),
+  license: z.string().min(1).optional().meta({ description: 'SPDX license expression' }),
+  splits: Splits.optional(),
+  seed: z.number().int().optional(),
+  mediaType: z.string().optional(),
+});
+
+export const StepEvent = z.strictObject({
+  ...base,
+  kind: z.literal('step'),
+  name: z.string().min(1),
+  library: z
+    .string()
+    .regex(/^[^@\s]+(@[^@\s]+)?$|^@[^@\s]+\/[^@\s]+(@[^@\s]+)?$/, 'library must be NAME or NAME@VERSION')
+    .optional(),
+  parameters: z.record(z.string(), Scalar).optional(),
+  inputs: z.array(DatasetId).optional(),
+  outputs: z.array(DatasetId).optional(),
+});
+
+export const MetricEvent = z.strictObject({
+  ...base,
+  kind: z.literal('metric'),
+  name: z.string().min(1),
+  value: z.number().refine(Number.isFinite, 'metric values must be finite numbers'),
+  epoch: z.number().int().nonnegative().optional(),
+  step: z.number().int().nonnegative().optional(),
+  split: z.string().min(1).optional(),
+});
+
+export const ParamEvent = z.strictObject({
+  ...base,
+  kind: z.literal('param'),
+  params: z.record(z.string().min(1), Scalar),
+});
+
+export const CommandEvent = z.strictObject({
+  ...base,
+  kind: z.literal('command'),
+  argv: z.array(z.string()).min(1).meta({ description: 'the training command, as argv' }),
+  cwd: z.string().optional(),
+});
+
+export const EnvironmentEvent = z.strictObject({
+  ...base,
+  kind: z.literal('environment'),
+  libraries: z.record(z.string(), z.string()).optional().meta({ description: 'library name -> version' }),
+  accelerators: z.array(z.string()).optional(),
+  extra: z.record(z.string(), JsonValue).optional(),
+});
+
+export const RecordEvent = z
+  .discriminatedUnion('kind', [DatasetEvent, StepEvent, MetricEvent, ParamEvent, CommandEvent, EnvironmentEvent])
+  .meta({
+    id: 'https://ml-provenance.dev/schemas/record-event.schema.json',
+    title: 'ml-provenance record event',
+    description: 'One line of .ml-provenance/records.jsonl, written during training.',
+  });
+
+export type RecordEvent = z.infer<typeof RecordEvent>;
+export type DatasetEvent = z.infer<typeof DatasetEvent>;
+export type StepEvent = z.infer<typeof StepEvent>;
+export type MetricEvent = z.infer<typeof MetricEvent>;

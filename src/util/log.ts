@@ -1,0 +1,24 @@
+/** Where modules report progress and problems; the action maps it to @actions/core, the CLI to stderr. */
+export interface Logger {
+  info(message: string): void;
+  warning(message: string, props?: AnnotationProps): void;
+  error(message: string, props?: AnnotationProps): void;
+  debug(message: string): void;
+}
+
+export interface AnnotationProps {
+  file?: string;
+  startLine?: number;
+  title?: string;
+}
+
+export const stderrLogger: Logger = {
+  info: (m) => process.stderr.write(`${m}\n`),
+  warning: (m) => process.stderr.write(`warning: ${m}\n`),
+  error: (m) => process.stderr.write(`error: ${m}\n`),
+  debug: (m) => {
+    if (process.env.ML_PROVENANCE_DEBUG) process.stderr.write(`debug: ${m}\n`);
+  },
+};
+
+export const silentLogger: Logger = { info: () => {}, warning: () => {}, error: () => {}, debug: () => {} };

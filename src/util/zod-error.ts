@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import { InputError } from '../errors.js';
+
+/** `datasets[2].digest` from zod's path array. */
+export function fieldPath(prefix: string, issuePath: ReadonlyArray<PropertyKey>): string {
+  let out = prefix;
+  for (const p of issuePath) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || '(top level)';
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_union' && 'errors' in issue) {
+    // Prefer the branch that got furthest: its first issue is the most specific.
+    const branches = (issue.errors as z.core.$ZodIssue[][]).filter((b) => b.length > 0);
+    branches.sort((a, b) => a.length - b.length);
+    const best = branches[0]?.[0];
+    if (best) return describe(best);
+  }
+  return issue.message;
+}
+
+/**
+ * Parse `data` with `schema`; on failure throw one InputError listing every problem
+ * with field paths a user recognises, and the file it came from.
+ */
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  where: { file?: string; prefix?: string; what: string; fix?: string },
+): z.infer<S> {
+  const res = schema.safeParse(data);
+  if (res.success) return res.data;
+  const issues = res.error.issues.slice(0, 10);
+  const fields = issues.map((i) => {
+    const nested = i.code === 'invalid_union' && 'errors' in i ? (i.errors as z.core.$ZodIssue[][]).flat()[0] : undefined;
+    const p = nested && i.path.length === 0 ? nested.path : i.path;
+    return fieldPath(where.prefix ?? '', p);
+  });
+  const parts = issues.map((i, n) => `${fields[n]}: ${describe(i)}`);
+  const more = res.error.issues.length > issues.length ? ` (and ${res.error.issues.length - issues.length} more)` : '';
+  throw new InputError('invalid-document', `${where.file ? `${where.file}: ` : ''}invalid ${where.what}: ${parts.join('; ')}${more}`, {
+    fix: where.fix ?? `correct the field(s) named above; the schema is in schemas/`,
+    fields,
+    ...(where.file ? { file: where.file } : {}),
+  });
+}
