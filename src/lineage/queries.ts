@@ -1,0 +1,231 @@
+import type { DatasetNode, Edge, LineageGraph, MetricNode, ModelNode, RunNode, StepNode } from './graph.js';
+
+/**
+ * Indexes over a graph, built once per graph object (cached), so each query is a
+ * few map look-ups and short edge walks: 10,000 statements stay interactive.
+ */
+interface GraphIndex {
+  in: Map<string, Edge[]>;
+  out: Map<string, Edge[]>;
+  datasets: Map<string, DatasetNode>;
+  datasetsById: Map<string, DatasetNode[]>;
+  runs: Map<string, RunNode>;
+  steps: Map<string, StepNode>;
+  stepsByRun: Map<string, StepNode[]>;
+  models: Map<string, ModelNode>;
+  modelsBySha: Map<string, ModelNode>;
+  modelsByPath: Map<string, ModelNode[]>;
+  metrics: Map<string, MetricNode>;
+  metricsByName: Map<string, MetricNode[]>;
+}
+
+const cache = new WeakMap<LineageGraph, GraphIndex>();
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+export function indexGraph(g: LineageGraph): GraphIndex {
+  const hit = cache.get(g);
+  if (hit) return hit;
+  const ix: GraphIndex = {
+    in: new Map(),
+    out: new Map(),
+    datasets: new Map(g.datasets.map((d) => [d.key, d])),
+    datasetsById: new Map(),
+    runs: new Map(g.runs.map((r) => [r.key, r])),
+    steps: new Map(g.steps.map((s) => [s.key, s])),
+    stepsByRun: new Map(),
+    models: new Map(g.models.map((m) => [m.key, m])),
+    modelsBySha: new Map(g.models.map((m) => [m.sha256, m])),
+    modelsByPath: new Map(),
+    metrics: new Map(g.metrics.map((m) => [m.key, m])),
+    metricsByName: new Map(),
+  };
+  for (const e of g.edges) {
+    push(ix.out, e.from, e);
+    push(ix.in, e.to, e);
+  }
+  for (const d of g.datasets) push(ix.datasetsById, d.id, d);
+  for (const s of g.steps) push(ix.stepsByRun, s.run, s);
+  for (const m of g.models) for (const p of m.paths) push(ix.modelsByPath, p, m);
+  for (const m of g.metrics) push(ix.metricsByName, m.name, m);
+  cache.set(g, ix);
+  return ix;
+}
+
+/** Everything one run consumed and produced. `datasets` are recorded (non-derived) inputs. */
+export interface RunLineage {
+  run: RunNode;
+  datasets: DatasetNode[];
+  /** Datasets derived inside the run by its steps. */
+  derived: DatasetNode[];
+  steps: StepNode[];
+  models: ModelNode[];
+  metrics: MetricNode[];
+}
+
+export function runLineage(g: LineageGraph, runKey: string): RunLineage {
+  const ix = indexGraph(g);
+  const run = ix.runs.get(runKey);
+  if (!run) throw new RangeError(`no run ${runKey} in the graph`);
+  const datasets = new Map<string, DatasetNode>();
+  const derived = new Map<string, DatasetNode>();
+  const steps = new Map<string, StepNode>();
+  // Walk upstream: run ← datasets ← steps ← datasets ...; visited sets stop cycles.
+  const stack = (ix.in.get(runKey) ?? []).filter((e) => e.kind === 'feeds').map((e) => e.from);
+  const seen = new Set<string>();
+  while (stack.length) {
+    const key = stack.pop()!;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ds = ix.datasets.get(key);
+    if (ds) {
+      (ds.derived ? derived : datasets).set(key, ds);
+      for (const e of ix.in.get(key) ?? []) if (e.kind === 'output' && ix.steps.get(e.from)?.run === runKey) stack.push(e.from);
+      continue;
+    }
+    const step = ix.steps.get(key);
+    if (step) {
+      steps.set(key, step);
+      for (const e of ix.in.get(key) ?? []) if (e.kind === 'input') stack.push(e.from);
+    }
+  }
+  // Steps that are recorded but not connected to anything that fed training still belong to the run.
+  for (const s of ix.stepsByRun.get(runKey) ?? []) steps.set(s.key, s);
+  const out = ix.out.get(runKey) ?? [];
+  const models = out.filter((e) => e.kind === 'produced').map((e) => ix.models.get(e.to)!);
+  const metrics = out.filter((e) => e.kind === 'measured').map((e) => ix.metrics.get(e.to)!);
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return {
+    run,
+    datasets: [...datasets.values()].sort(byKey),
+    derived: [...derived.values()].sort(byKey),
+    steps: [...steps.values()].sort((a, b) => stepIndex(a) - stepIndex(b)),
+    models: [...new Set(models)],
+    metrics,
+  };
+}
+
+function stepIndex(s: StepNode): number {
+  return Number(s.key.slice(s.key.lastIndexOf(':') + 1));
+}
+
+/** The metric entries that summarise a run: for each name+split, the one with the highest epoch (then step, then position). */
+export function finalMetrics(metrics: MetricNode[]): MetricNode[] {
+  const best = new Map<string, MetricNode>();
+  for (const m of metrics) {
+    const k = `${m.run}\u0000${m.name}\u0000${m.split ?? ''}`;
+    const cur = best.get(k);
+    if (!cur || later(m, cur)) best.set(k, m);
+  }
+  return [...best.values()];
+}
+
+function later(a: MetricNode, b: MetricNode): boolean {
+  const ea = a.epoch ?? -1;
+  const eb = b.epoch ?? -1;
+  if (ea !== eb) return ea > eb;
+  const sa = a.step ?? -1;
+  const sb = b.step ?? -1;
+  if (sa !== sb) return sa > sb;
+  return true; // recorded later wins
+}
+
+export interface MetricQuery {
+  name: string;
+  epoch?: number;
+  split?: string;
+}
+
+export interface MetricAnswer {
+  metric: MetricNode;
+  lineage: RunLineage;
+}
+
+/** "Which dataset versions produced this metric (at this epoch)?" Without an epoch: each run's final value. */
+export function datasetsForMetric(g: LineageGraph, q: MetricQuery): MetricAnswer[] {
+  const ix = indexGraph(g);
+  let hits = (ix.metricsByName.get(q.name) ?? []).filter((m) => q.split === undefined || m.split === q.split);
+  hits = q.epoch === undefined ? finalMetrics(hits) : hits.filter((m) => m.epoch === q.epoch);
+  const lineages = new Map<string, RunLineage>();
+  return hits.map((metric) => {
+    let lineage = lineages.get(metric.run);
+    if (!lineage) {
+      lineage = runLineage(g, metric.run);
+      lineages.set(metric.run, lineage);
+    }
+    return { metric, lineage };
+  });
+}
+
+/** `ID` or `ID@VERSION`. Dataset ids may themselves contain `@`, so an exact id match wins. */
+export function parseDatasetRef(g: LineageGraph, ref: string): { id: string; version?: string } {
+  const ix = indexGraph(g);
+  if (ix.datasetsById.has(ref)) return { id: ref };
+  const at = ref.lastIndexOf('@');
+  if (at > 0) return { id: ref.slice(0, at), version: ref.slice(at + 1) };
+  return { id: ref };
+}
+
+export interface DatasetAnswer {
+  dataset: DatasetNode;
+  run: RunNode;
+  models: ModelNode[];
+}
+
+/** "Which models used dataset D (at version V)?" — through steps as well as directly. */
+export function modelsUsingDataset(g: LineageGraph, ref: string): DatasetAnswer[] {
+  const ix = indexGraph(g);
+  const { id, version } = parseDatasetRef(g, ref);
+  const nodes = (ix.datasetsById.get(id) ?? []).filter((d) => version === undefined || d.version === version);
+  const out: DatasetAnswer[] = [];
+  for (const dataset of nodes) {
+    const runs = new Set<string>();
+    for (const e of ix.out.get(dataset.key) ?? []) {
+      if (e.kind === 'feeds') runs.add(e.to);
+      else if (e.kind === 'input') {
+        const step = ix.steps.get(e.to);
+        if (step) runs.add(step.run);
+      }
+    }
+    for (const runKey of [...runs].sort((a, b) => ix.runs.get(a)!.index - ix.runs.get(b)!.index)) {
+      const models = (ix.out.get(runKey) ?? []).filter((e) => e.kind === 'produced').map((e) => ix.models.get(e.to)!);
+      out.push({ dataset, run: ix.runs.get(runKey)!, models: [...new Set(models)] });
+    }
+  }
+  return out;
+}
+
+export interface ModelAnswer {
+  model: ModelNode;
+  lineage: RunLineage;
+}
+
+/** `sha256:<hex>` or a bare 64-hex digest; anything else is a path. */
+export function parseModelRef(ref: string): { sha256: string } | { path: string } {
+  const m = /^(?:sha256:)?([a-f0-9]{64})$/i.exec(ref.trim());
+  return m ? { sha256: m[1]!.toLowerCase() } : { path: ref };
+}
+
+/** "What trained this model file?" by digest or by the subject path it was recorded under. */
+export function modelOrigins(g: LineageGraph, ref: { sha256: string } | { path: string }): ModelAnswer[] {
+  const ix = indexGraph(g);
+  let models: ModelNode[];
+  if ('sha256' in ref) {
+    const m = ix.modelsBySha.get(ref.sha256);
+    models = m ? [m] : [];
+  } else {
+    const p = ref.path.replace(/^\.\//, '');
+    models = ix.modelsByPath.get(p) ?? [];
+  }
+  const out: ModelAnswer[] = [];
+  for (const model of models) {
+    for (const e of ix.in.get(model.key) ?? []) {
+      if (e.kind === 'produced') out.push({ model, lineage: runLineage(g, e.from) });
+    }
+  }
+  return out;
+}

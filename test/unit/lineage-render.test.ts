@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { graphFromStatements } from '../../src/lineage/graph.js';
+import { datasetsForMetric, modelOrigins, modelsUsingDataset } from '../../src/lineage/queries.js';
+import {
+  mermaidEscape,
+  renderDatasetAnswers,
+  renderDot,
+  renderGraphTable,
+  renderMermaid,
+  renderMetricAnswers,
+  renderModelAnswers,
+  subgraph,
+} from '../../src/lineage/render.js';
+import { dataset, makeStatement } from '../fixtures/statements.js';
+
+describe('renderMermaid', () => {
+  it('draws one statement as a small flowchart with final metrics only', () => {
+    const text = renderMermaid(graphFromStatements([makeStatement({ run: '77' })]));
+    expect(text.startsWith('flowchart LR\n')).toBe(true);
+    expect(text).toContain('"mnist@1.0<br/>sha256:');
+    expect(text).toContain('"run 77"');
+    expect(text).toContain('"normalize<br/>numpy@2.1.0"');
+    // loss at epoch 0 is folded away; the final values remain
+    expect(text).toContain('loss (train, epoch 1) = 0.5');
+    expect(text).not.toContain('epoch 0');
+    const nodes = text.split('\n').filter((l) => /^ {2}n\d+[[({/]/.test(l));
+    expect(nodes.length).toBeLessThanOrEqual(8);
+  });
+
+  it('escapes labels so user text cannot break out of a node', () => {
+    const hostile = dataset('evil', '1"]-->x[("pwn', undefined);
+    const text = renderMermaid(graphFromStatements([makeStatement({ datasets: [hostile], steps: [] })]));
+    expect(text).toContain('evil@1#quot;]--#gt;x[(#quot;pwn');
+    expect(text).not.toContain('"pwn');
+    expect(mermaidEscape('a#b<c>`d`')).toBe('a#35;b#lt;c#gt;#96;d#96;');
+  });
+
+  it('folds a directory of model files into one node', () => {
+    const models = Array.from({ length: 12 }, (_, i) => ({ name: `out/model/shard-${i}.bin` }));
+    const text = renderMermaid(graphFromStatements([makeStatement({ models })]));
+    expect(text).toContain('out/model/ (12 files)');
+    expect(text).not.toContain('shard-3');
+  });
+});
+
+describe('renderDot', () => {
+  it('writes a digraph with escaped labels', () => {
+    const hostile = dataset('quote', '1"x', undefined);
+    const text = renderDot(graphFromStatements([makeStatement({ datasets: [hostile], steps: [] })]));
+    expect(text.startsWith('digraph lineage {')).toBe(true);
+    expect(text).toContain('label="quote@1\\"x\\nsha256:');
+    expect(text.trimEnd().endsWith('}')).toBe(true);
+    expect(text).toMatch(/n\d+ -> n\d+;/);
+  });
+});
+
+describe('tables', () => {
+  const g = graphFromStatements([
+    makeStatement({ run: '1', datasets: [dataset('mnist', '1.0')] }),
+    makeStatement({ run: '2', datasets: [dataset('mnist', '2.0')] }),
+  ]);
+  it('renders the overview and each query answer', () => {
+    expect(renderGraphTable(g)).toMatch(/^run\s+datasets\s+steps\s+models\s+final metrics\n/);
+    expect(renderGraphTable(g)).toContain('run 2  mnist@2.0');
+    expect(renderMetricAnswers(datasetsForMetric(g, { name: 'accuracy' }))).toContain('mnist@1.0 sha256:');
+    expect(renderDatasetAnswers(modelsUsingDataset(g, 'mnist@2.0'))).toContain('model/weights.bin sha256:');
+    expect(renderModelAnswers(modelOrigins(g, { path: 'model/weights.bin' })).split('\n').length).toBe(5);
+  });
+  it('cuts a subgraph to the runs of an answer', () => {
+    const sub = subgraph(g, ['run:1']);
+    expect(sub.runs.map((r) => r.key)).toEqual(['run:1']);
+    expect(sub.datasets.map((d) => d.version)).toContain('2.0');
+    expect(sub.datasets.map((d) => d.version)).not.toContain('1.0');
+  });
+});
