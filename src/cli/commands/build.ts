@@ -1,17 +1,60 @@
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
-import { run } from '../shared.js';
+import path from 'node:path';
+import { readGitHubContext } from '../../capture/github.js';
+import { formatFinding } from '../../policy/index.js';
+import { recordsDir } from '../../record/log.js';
+import { assemble } from '../../statement/assemble.js';
+import { writeFileAtomic } from '../../util/fs.js';
+import { collect, processIo, run } from '../shared.js';
 
-// Placeholder until the owning module lands; replaced, never shipped as done.
 export function register(program: Command): void {
   program
     .command('build')
-    .description('(build: not available in this build yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
+    .description('build the in-toto statement for a training run and check it against the policy')
+    .option('--subject <path>', 'model file, directory or glob (repeatable)', collect, [])
+    .option('--config <path>', 'config file or glob: YAML/JSON/TOML (repeatable)', collect, [])
+    .option('--image <ref>', 'container image, REGISTRY/NAME[:TAG]@sha256:HEX')
+    .option('--datasets <file>', 'datasets manifest (YAML/JSON)')
+    .option('--metrics <file>', 'metrics file (JSON/YAML)')
+    .option('--records <dir>', 'records directory (default .ml-provenance, env ML_PROVENANCE_DIR)')
+    .option('--policy <name|file>', 'standard, strict, none, or a policy file', 'standard')
+    .option('--redact <regexp>', 'extra config key pattern to redact (repeatable)', collect, [])
+    .option('--workspace <dir>', 'root that paths are relative to (default: the current directory)')
+    .option('--out <file>', 'where to write the statement', 'provenance.intoto.json')
+    .option('--allow-incomplete', 'write the statement even when the policy finds it incomplete (exit code stays 1)')
+    .option('--json', 'print the policy result as JSON on stdout')
     .action(
-      run(async () => {
-        throw new InputError('not-available', 'build is not available in this build yet', { fix: 'use a newer ml-provenance' });
+      run(async (o: Record<string, unknown>) => {
+        const workspace = path.resolve((o.workspace as string | undefined) ?? process.cwd());
+        const res = await assemble({
+          workspace,
+          subjects: o.subject as string[],
+          configs: o.config as string[],
+          ...(o.image ? { image: o.image as string } : {}),
+          ...(o.datasets ? { datasets: o.datasets as string } : {}),
+          ...(o.metrics ? { metricsFile: o.metrics as string } : {}),
+          recordsDir: recordsDir(o.records as string | undefined, workspace),
+          policy: o.policy as string,
+          redact: o.redact as string[],
+          github: readGitHubContext(),
+        });
+        const out = o.out as string;
+        const write = res.policy.complete || Boolean(o.allowIncomplete);
+        if (write) await writeFileAtomic(out, res.text);
+        if (o.json) {
+          processIo.out(JSON.stringify({ ...res.policy, statement: write ? out : null, digest: `sha256:${res.digest}` }, null, 2));
+        } else {
+          for (const f of res.policy.findings) processIo.err(`${f.severity}: ${formatFinding(f)}`);
+          if (write) processIo.err(`wrote ${out} (sha256:${res.digest}, ${res.statement.subject.length} subject(s), ${res.statement.predicate.datasets.length} dataset(s))`);
+        }
+        if (!res.policy.complete) {
+          const n = res.policy.findings.filter((f) => f.severity === 'error').length;
+          processIo.err(
+            `error: the record is incomplete under policy "${res.policy.policy}" (${n} problem(s) above) — supply the missing fields${write ? '' : '; nothing was written (use --allow-incomplete to write it anyway)'}`,
+          );
+          return 1;
+        }
+        return 0;
       }),
     );
 }

@@ -1,17 +1,126 @@
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
-import { run } from '../shared.js';
+import { appendEvent, recordsDir } from '../../record/log.js';
+import { collect, intOption, numberOption, run } from '../shared.js';
+import { parseKeyValue, parseSplits } from '../values.js';
 
-// Placeholder until the owning module lands; replaced, never shipped as done.
+function recordsOption(cmd: Command): Command {
+  return cmd.option('--records <dir>', 'records directory (default .ml-provenance, env ML_PROVENANCE_DIR)');
+}
+
+async function append(records: string | undefined, event: Record<string, unknown>): Promise<void> {
+  const clean = Object.fromEntries(Object.entries(event).filter(([, v]) => v !== undefined));
+  await appendEvent(recordsDir(records), clean);
+}
+
 export function register(program: Command): void {
-  program
+  const record = program
     .command('record')
-    .description('(record: not available in this build yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(
-      run(async () => {
-        throw new InputError('not-available', 'record is not available in this build yet', { fix: 'use a newer ml-provenance' });
-      }),
-    );
+    .description('append what the training code knows to the records log (.ml-provenance/records.jsonl)');
+
+  recordsOption(
+    record
+      .command('dataset')
+      .description('declare a dataset used or produced by the run')
+      .requiredOption('--id <id>', 'stable dataset id, referenced by steps')
+      .requiredOption('--uri <uri>', 'where the data lives (s3://…, hf://datasets/…@rev, file:…)')
+      .option('--version <v>', 'dataset version')
+      .option('--path <p>', 'local file or directory to hash (relative to the workspace)')
+      .option('--digest <sha256:hex>', 'content digest of remote data')
+      .option('--license <spdx>', 'SPDX license id')
+      .option('--split <name=fraction>', 'a split and its fraction (repeatable)', collect, [])
+      .option('--seed <n>', 'seed used for splitting/shuffling', intOption('--seed'))
+      .option('--media-type <type>', 'media type of the data'),
+  ).action(
+    run(async (o: Record<string, unknown>) => {
+      await append(o.records as string | undefined, {
+        kind: 'dataset',
+        id: o.id,
+        uri: o.uri,
+        version: o.version,
+        path: o.path,
+        digest: o.digest,
+        license: o.license,
+        splits: parseSplits(o.split as string[]),
+        seed: o.seed,
+        mediaType: o.mediaType,
+      });
+    }),
+  );
+
+  recordsOption(
+    record
+      .command('step')
+      .description('record a data transformation step')
+      .requiredOption('--name <name>', 'step name')
+      .option('--library <name@version>', 'library that performed it')
+      .option('--param <k=v>', 'a step parameter (repeatable)', collect, [])
+      .option('--input <id>', 'input dataset id (repeatable)', collect, [])
+      .option('--output <id>', 'output dataset id (repeatable)', collect, []),
+  ).action(
+    run(async (o: Record<string, unknown>) => {
+      const params = (o.param as string[]).map((p) => parseKeyValue(p, '--param'));
+      await append(o.records as string | undefined, {
+        kind: 'step',
+        name: o.name,
+        library: o.library,
+        parameters: params.length ? Object.fromEntries(params) : undefined,
+        inputs: (o.input as string[]).length ? o.input : undefined,
+        outputs: (o.output as string[]).length ? o.output : undefined,
+      });
+    }),
+  );
+
+  recordsOption(
+    record
+      .command('metric')
+      .description('record a metric value')
+      .requiredOption('--name <name>', 'metric name')
+      .requiredOption('--value <number>', 'metric value', numberOption('--value'))
+      .option('--epoch <n>', 'epoch', intOption('--epoch'))
+      .option('--step <n>', 'global step', intOption('--step'))
+      .option('--split <name>', 'split evaluated (train, validation, test…)'),
+  ).action(
+    run(async (o: Record<string, unknown>) => {
+      await append(o.records as string | undefined, { kind: 'metric', name: o.name, value: o.value, epoch: o.epoch, step: o.step, split: o.split });
+    }),
+  );
+
+  recordsOption(
+    record
+      .command('param')
+      .description('record hyperparameters: K=V …')
+      .argument('<kv...>', 'KEY=VALUE pairs'),
+  ).action(
+    run(async (kv: string[], o: Record<string, unknown>) => {
+      await append(o.records as string | undefined, { kind: 'param', params: Object.fromEntries(kv.map((x) => parseKeyValue(x, 'param'))) });
+    }),
+  );
+
+  recordsOption(
+    record
+      .command('command')
+      .description('record the training command (after --), used by `replay --run`')
+      .argument('<argv...>', 'the command and its arguments'),
+  ).action(
+    run(async (argv: string[], o: Record<string, unknown>) => {
+      await append(o.records as string | undefined, { kind: 'command', argv });
+    }),
+  );
+
+  recordsOption(
+    record
+      .command('env')
+      .description('record library versions and accelerators')
+      .option('--library <name=version>', 'a library and its version (repeatable)', collect, [])
+      .option('--accelerator <name>', 'an accelerator used (repeatable)', collect, []),
+  ).action(
+    run(async (o: Record<string, unknown>) => {
+      const libs = (o.library as string[]).map((l) => parseKeyValue(l, '--library')).map(([k, v]) => [k, String(v)]);
+      await append(o.records as string | undefined, {
+        kind: 'environment',
+        libraries: libs.length ? Object.fromEntries(libs) : undefined,
+        accelerators: (o.accelerator as string[]).length ? o.accelerator : undefined,
+      });
+    }),
+  );
 }

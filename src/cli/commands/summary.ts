@@ -1,17 +1,25 @@
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
-import { run } from '../shared.js';
+import { Option } from 'commander';
+import { evaluatePolicy, resolvePolicy } from '../../policy/index.js';
+import { renderSummaryMarkdown, renderSummaryText } from '../../render/summary.js';
+import { loadDocument } from '../../statement/load.js';
+import { lineageMermaid } from '../../render/lineage.js';
+import { processIo, run } from '../shared.js';
 
-// Placeholder until the owning module lands; replaced, never shipped as done.
 export function register(program: Command): void {
   program
     .command('summary')
-    .description('(summary: not available in this build yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
+    .description('print the readable summary of a statement or bundle (does not verify; use `verify` for that)')
+    .argument('<file>', 'provenance.intoto.json or provenance.sigstore.json')
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'text', 'json']).default('markdown'))
+    .option('--policy <name|file>', 'policy to report completeness against', 'standard')
     .action(
-      run(async () => {
-        throw new InputError('not-available', 'summary is not available in this build yet', { fix: 'use a newer ml-provenance' });
+      run(async (file: string, o: { format: string; policy: string }) => {
+        const { statement } = await loadDocument(file);
+        const policy = evaluatePolicy(statement, await resolvePolicy(o.policy));
+        if (o.format === 'json') processIo.out(JSON.stringify({ policy, statement }, null, 2));
+        else if (o.format === 'text') processIo.out(renderSummaryText(statement, { policy }));
+        else processIo.out(renderSummaryMarkdown(statement, { policy, mermaid: lineageMermaid(statement) }));
       }),
     );
 }

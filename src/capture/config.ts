@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../errors.js';
+import type { ConfigDescriptor } from '../schema/predicate.js';
+import { canonicalJson, sha256Hex } from '../util/canonical.js';
+import { redactValue } from './redact.js';
+import { resolveInWorkspace } from './paths.js';
+
+export type ConfigFormat = ConfigDescriptor['format'];
+
+export function configFormat(file: string): ConfigFormat {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  if (ext === '.json') return 'json';
+  if (ext === '.toml') return 'toml';
+  throw new InputError('unknown-config-format', `config file ${file} has extension "${ext || '(none)'}"`, {
+    fix: 'config files must be .yaml, .yml, .json or .toml',
+    file,
+  });
+}
+
+/** Make parser output plain JSON: dates to ISO strings, non-finite numbers to strings. */
+function toJson(v: unknown): unknown {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+  if (typeof v === 'bigint') return v.toString();
+  if (Array.isArray(v)) return v.map(toJson);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = toJson(x);
+    return out;
+  }
+  if (v === undefined) return null;
+  return v;
+}
+
+/** Parse config text; errors name the file and line. */
+export function parseConfigText(text: string, format: ConfigFormat, file: string): unknown {
+  try {
+    if (format === 'json') return JSON.parse(text);
+    if (format === 'toml') return toJson(parseToml(text));
+    const docs = parseYaml(text, { prettyErrors: true, maxAliasCount: 1000, uniqueKeys: true });
+    return toJson(docs);
+  } catch (err) {
+    const e = err as Error & { linePos?: Array<{ line: number }>; line?: number };
+    const line = e.linePos?.[0]?.line ?? e.line;
+    throw new InputError('malformed-config', `${file}${line ? `:${line}` : ''} is not valid ${format.toUpperCase()}: ${e.message.split('\n')[0]}`, {
+      fix: `fix the ${format.toUpperCase()} syntax`,
+      file,
+      ...(line ? { line } : {}),
+      cause: err,
+    });
+  }
+}
+
+/**
+ * Capture one config file: digest of the raw bytes (so an auditor with the file
+ * can check it), parsed content with credentials redacted, and the digest of the
+ * redacted content's canonical JSON.
+ */
+export async function captureConfig(file: string, workspace: string, extraKeyPatterns: RegExp[] = []): Promise<ConfigDescriptor> {
+  const { abs, rel } = await resolveInWorkspace(file, workspace, 'config file');
+  const bytes = await readFile(abs);
+  const format = configFormat(rel);
+  const parsed = parseConfigText(bytes.toString('utf8'), format, rel);
+  const { value, paths } = redactValue(parsed, extraKeyPatterns);
+  return {
+    name: rel,
+    uri: `file:${rel}`,
+    digest: { sha256: sha256Hex(bytes) },
+    mediaType: format === 'yaml' ? 'application/yaml' : format === 'json' ? 'application/json' : 'application/toml',
+    format,
+    redacted: paths,
+    contentDigest: sha256Hex(canonicalJson(value)),
+    content: value as ConfigDescriptor['content'],
+  };
+}

@@ -1,0 +1,110 @@
+import { parse as parseYaml } from 'yaml';
+import { CheckError, InputError } from '../errors.js';
+import { DatasetManifest, type DatasetInput } from '../schema/inputs.js';
+import type { DatasetDescriptor } from '../schema/predicate.js';
+import { digestPath } from '../digest/index.js';
+import { readTextFile } from '../util/fs.js';
+import { parseWith } from '../util/zod-error.js';
+import { resolveInWorkspace } from './paths.js';
+
+/** Parse a datasets manifest (YAML or JSON, list or {datasets: [...]}) from text. */
+export function parseDatasetManifest(text: string, where: string): DatasetInput[] {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (err) {
+    const e = err as Error & { linePos?: Array<{ line: number }> };
+    const line = e.linePos?.[0]?.line;
+    throw new InputError('malformed-datasets', `${where}${line ? `:${line}` : ''} is not valid YAML/JSON: ${e.message.split('\n')[0]}`, {
+      fix: 'fix the syntax of the datasets list',
+      file: where,
+      ...(line ? { line } : {}),
+      cause: err,
+    });
+  }
+  if (data === null || data === undefined) return [];
+  const doc = parseWith(DatasetManifest, data, {
+    file: where,
+    prefix: 'datasets',
+    what: 'datasets manifest',
+    fix: 'each dataset needs `id` and a `path` or `uri`; see schemas/datasets.schema.json',
+  });
+  return Array.isArray(doc) ? doc : doc.datasets;
+}
+
+/**
+ * The action's `datasets` input is either a path to a manifest file or an inline
+ * YAML list; a value that parses as a list (or has a newline) is inline.
+ */
+export async function loadDatasetsInput(value: string, workspace: string): Promise<DatasetInput[]> {
+  const v = value.trim();
+  if (!v) return [];
+  if (v.includes('\n') || v.startsWith('-') || v.startsWith('[') || v.startsWith('{')) return parseDatasetManifest(v, 'datasets input');
+  const { abs, rel } = await resolveInWorkspace(v, workspace, 'datasets manifest');
+  return parseDatasetManifest(await readTextFile(abs, 'datasets manifest'), rel);
+}
+
+/** Later entries with the same id complete earlier ones field by field. */
+export function mergeDatasetInputs(...lists: DatasetInput[][]): DatasetInput[] {
+  const byId = new Map<string, DatasetInput>();
+  for (const list of lists) {
+    for (const d of list) {
+      const prev = byId.get(d.id);
+      byId.set(d.id, prev ? { ...prev, ...d } : { ...d });
+    }
+  }
+  return [...byId.values()];
+}
+
+export interface HashOptions {
+  onProgress?: (p: { bytes: number; files: number }) => void;
+}
+
+/**
+ * Turn declared datasets into descriptors: local paths are hashed (files by
+ * content, directories by manifest); remote data keeps URI + version + the given
+ * digest. A given digest that disagrees with the local bytes is a check failure.
+ */
+export async function captureDatasets(inputs: DatasetInput[], workspace: string): Promise<DatasetDescriptor[]> {
+  const out: DatasetDescriptor[] = [];
+  for (const [i, d] of inputs.entries()) {
+    const field = `datasets[${i}] (${d.id})`;
+    if (!d.path && !d.uri) {
+      throw new InputError('dataset-without-location', `${field} has neither path nor uri`, {
+        fix: 'give a local `path` to hash or the `uri` where the data lives',
+        fields: [`datasets[${i}]`],
+      });
+    }
+    const given = d.digest?.slice('sha256:'.length);
+    const desc: DatasetDescriptor = {
+      id: d.id,
+      name: d.id,
+      uri: d.uri ?? `file:${d.path}`,
+      ...(d.version ? { version: d.version } : {}),
+      ...(d.license ? { license: d.license } : {}),
+      ...(d.splits ? { splits: d.splits } : {}),
+      ...(d.seed !== undefined ? { seed: d.seed } : {}),
+      ...(d.mediaType ? { mediaType: d.mediaType } : {}),
+    };
+    if (d.path) {
+      const { abs, rel } = await resolveInWorkspace(d.path, workspace, `dataset "${d.id}" path`);
+      const dg = await digestPath(abs, workspace);
+      if (given && given !== dg.sha256) {
+        throw new CheckError('dataset-digest-mismatch', `dataset "${d.id}" at ${rel} has sha256 ${dg.sha256}, but ${d.digest} was declared`, {
+          fix: 'the data changed since the digest was written: update the declared digest or restore the data',
+          fields: [`datasets[${i}].digest`],
+        });
+      }
+      desc.digest = { sha256: dg.sha256 };
+      desc.digestSource = 'computed';
+      desc.files = dg.files.length;
+      desc.bytes = dg.size;
+      desc.annotations = { path: rel, kind: dg.kind, ...(dg.kind === 'directory' ? { digestOf: 'ml-provenance directory manifest v1' } : {}) };
+    } else if (given) {
+      desc.digest = { sha256: given };
+      desc.digestSource = 'given';
+    }
+    out.push(desc);
+  }
+  return out;
+}

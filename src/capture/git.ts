@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface GitInfo {
+  commit: string;
+  ref?: string;
+  remote?: string;
+  dirty: boolean;
+}
+
+async function git(cwd: string, ...args: string[]): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('git', args, { cwd, timeout: 10_000 });
+    return stdout.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The checkout's commit when running outside Actions; undefined when not a git repo. */
+export async function readGit(cwd: string): Promise<GitInfo | undefined> {
+  const commit = await git(cwd, 'rev-parse', 'HEAD');
+  if (!commit || !/^[a-f0-9]{40,64}$/.test(commit)) return undefined;
+  const [ref, remote, status] = await Promise.all([
+    git(cwd, 'symbolic-ref', '-q', 'HEAD'),
+    git(cwd, 'remote', 'get-url', 'origin'),
+    git(cwd, 'status', '--porcelain', '--untracked-files=no'),
+  ]);
+  return { commit, ...(ref ? { ref } : {}), ...(remote ? { remote: stripCredentials(remote) } : {}), dirty: Boolean(status) };
+}
+
+/** Remote URLs can carry tokens (https://x-access-token:…@github.com/…): never record them. */
+export function stripCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+}

@@ -1,0 +1,27 @@
+import { parse as parseYaml } from 'yaml';
+import { InputError } from '../errors.js';
+import { MetricsFile } from '../schema/inputs.js';
+import type { Metric } from '../schema/predicate.js';
+import { readTextFile } from '../util/fs.js';
+import { parseWith } from '../util/zod-error.js';
+import { resolveInWorkspace } from './paths.js';
+
+/** Read a metrics file (JSON/YAML: `{name: number}` or a list of entries). */
+export async function loadMetricsFile(file: string, workspace: string): Promise<Metric[]> {
+  const { abs, rel } = await resolveInWorkspace(file, workspace, 'metrics file');
+  const text = await readTextFile(abs, 'metrics file');
+  let data: unknown;
+  try {
+    data = parseYaml(text, { prettyErrors: true });
+  } catch (err) {
+    throw new InputError('malformed-metrics', `${rel} is not valid JSON/YAML: ${(err as Error).message.split('\n')[0]}`, {
+      fix: 'fix the syntax of the metrics file',
+      file: rel,
+      cause: err,
+    });
+  }
+  const doc = parseWith(MetricsFile, data, { file: rel, what: 'metrics file', fix: 'see schemas/metrics.schema.json' });
+  if (Array.isArray(doc)) return doc;
+  if ('metrics' in doc && Array.isArray(doc.metrics)) return doc.metrics;
+  return Object.entries(doc as Record<string, number>).map(([name, value]) => ({ name, value }));
+}

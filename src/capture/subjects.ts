@@ -1,0 +1,49 @@
+import { glob } from 'tinyglobby';
+import path from 'node:path';
+import { InputError } from '../errors.js';
+import { digestPath } from '../digest/index.js';
+import { resolveInWorkspace } from './paths.js';
+
+/** GitHub's attestations API takes at most 1024 subjects per statement. */
+export const MAX_SUBJECTS = 1024;
+
+export interface SubjectEntry {
+  name: string;
+  digest: { sha256: string };
+}
+
+/**
+ * Expand subject patterns (paths or globs, relative to the workspace) into one
+ * subject per file; a directory contributes each of its files.
+ */
+export async function captureSubjects(patterns: string[], workspace: string): Promise<SubjectEntry[]> {
+  const byName = new Map<string, SubjectEntry>();
+  for (const pattern of patterns.map((p) => p.trim()).filter(Boolean)) {
+    const isGlob = /[*?[\]{}]/.test(pattern);
+    const matches = isGlob
+      ? await glob(pattern, { cwd: workspace, onlyFiles: false, dot: false, followSymbolicLinks: false, expandDirectories: false })
+      : [pattern];
+    if (matches.length === 0) {
+      throw new InputError('subject-not-found', `subject pattern "${pattern}" matched no files`, {
+        fix: 'check subject-path: it is relative to the workspace, and the model must exist before this step',
+        fields: ['subject-path'],
+      });
+    }
+    for (const m of matches.sort()) {
+      const { abs, rel } = await resolveInWorkspace(m, workspace, 'subject');
+      const d = await digestPath(abs, workspace);
+      if (d.kind === 'file') byName.set(rel, { name: rel, digest: { sha256: d.sha256 } });
+      else for (const f of d.files) {
+        const name = path.posix.join(rel, f.path);
+        byName.set(name, { name, digest: { sha256: f.sha256 } });
+      }
+    }
+  }
+  if (byName.size > MAX_SUBJECTS) {
+    throw new InputError('too-many-subjects', `${byName.size} subject files, more than the ${MAX_SUBJECTS} a statement may have`, {
+      fix: 'point subject-path at the model files themselves (or an archive of them), not at a whole directory tree',
+      fields: ['subject-path'],
+    });
+  }
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

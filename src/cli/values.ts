@@ -1,0 +1,35 @@
+import { InputError } from '../errors.js';
+
+export type ScalarValue = string | number | boolean | null;
+
+/** `K=V` with V typed the way a user means it: numbers, true/false, null, else a string. */
+export function parseKeyValue(arg: string, flag: string): [string, ScalarValue] {
+  const eq = arg.indexOf('=');
+  if (eq <= 0) {
+    throw new InputError('bad-key-value', `${flag} expects KEY=VALUE, got "${arg}"`, { fix: `write it as ${flag === 'param' ? '' : `${flag} `}lr=0.01` });
+  }
+  return [arg.slice(0, eq), typedValue(arg.slice(eq + 1))];
+}
+
+export function typedValue(raw: string): ScalarValue {
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  if (raw === 'null') return null;
+  if (/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw)) {
+    const n = Number(raw);
+    if (Number.isFinite(n) && (Number.isSafeInteger(n) || !/^-?\d+$/.test(raw))) return n;
+  }
+  return raw;
+}
+
+/** `--split train=0.8` entries into a splits map. */
+export function parseSplits(entries: string[]): Record<string, number> | undefined {
+  if (!entries.length) return undefined;
+  const out: Record<string, number> = {};
+  for (const e of entries) {
+    const [k, v] = parseKeyValue(e, '--split');
+    if (typeof v !== 'number') throw new InputError('bad-split', `--split ${e}: the fraction must be a number in (0, 1]`, { fix: 'write it as --split train=0.8' });
+    out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+import type { DatasetEvent, RecordEvent } from '../schema/record-event.js';
+import type { Metric, Step } from '../schema/predicate.js';
+
+/** What the training code recorded, merged into one view. */
+export interface RecordedRun {
+  datasets: Omit<DatasetEvent, 'kind' | 'v' | 'ts'>[];
+  steps: Step[];
+  metrics: Metric[];
+  params: Record<string, string | number | boolean | null>;
+  command?: string[];
+  libraries: Record<string, string>;
+  accelerators: string[];
+  extra: Record<string, unknown>;
+}
+
+function splitLibrary(lib: string | undefined): { library?: string; version?: string } {
+  if (!lib) return {};
+  const at = lib.lastIndexOf('@');
+  if (at > 0) return { library: lib.slice(0, at), version: lib.slice(at + 1) };
+  return { library: lib };
+}
+
+/**
+ * Fold events in order. Datasets with the same id merge field by field (a later
+ * event can add the digest or the splits); params, libraries and the command: last wins.
+ */
+export function mergeEvents(events: RecordEvent[]): RecordedRun {
+  const run: RecordedRun = { datasets: [], steps: [], metrics: [], params: {}, libraries: {}, accelerators: [], extra: {} };
+  const byId = new Map<string, RecordedRun['datasets'][number]>();
+  for (const e of events) {
+    switch (e.kind) {
+      case 'dataset': {
+        const { kind: _k, v: _v, ts: _ts, ...rest } = e;
+        const prev = byId.get(e.id);
+        if (prev) Object.assign(prev, rest);
+        else {
+          const copy = { ...rest };
+          byId.set(e.id, copy);
+          run.datasets.push(copy);
+        }
+        break;
+      }
+      case 'step':
+        run.steps.push({
+          name: e.name,
+          ...splitLibrary(e.library),
+          ...(e.parameters ? { parameters: e.parameters } : {}),
+          ...(e.inputs ? { inputs: e.inputs } : {}),
+          ...(e.outputs ? { outputs: e.outputs } : {}),
+          ...(e.ts ? { recordedAt: e.ts } : {}),
+        });
+        break;
+      case 'metric':
+        run.metrics.push({
+          name: e.name,
+          value: e.value,
+          ...(e.epoch !== undefined ? { epoch: e.epoch } : {}),
+          ...(e.step !== undefined ? { step: e.step } : {}),
+          ...(e.split ? { split: e.split } : {}),
+          ...(e.ts ? { recordedAt: e.ts } : {}),
+        });
+        break;
+      case 'param':
+        Object.assign(run.params, e.params);
+        break;
+      case 'command':
+        run.command = e.argv;
+        break;
+      case 'environment':
+        Object.assign(run.libraries, e.libraries ?? {});
+        for (const a of e.accelerators ?? []) if (!run.accelerators.includes(a)) run.accelerators.push(a);
+        Object.assign(run.extra, e.extra ?? {});
+        break;
+    }
+  }
+  return run;
+}

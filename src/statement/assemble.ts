@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadDatasetsInput } from '../capture/datasets.js';
+import type { GitHubContext } from '../capture/github.js';
+import { loadMetricsFile } from '../capture/metrics.js';
+import { compileKeyPatterns } from '../capture/redact.js';
+import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
+import { RECORDS_FILE, readEvents } from '../record/log.js';
+import type { TrainingStatement } from '../schema/predicate.js';
+import { sha256Hex } from '../util/canonical.js';
+import { buildStatement, serializeStatement } from './build.js';
+
+/** Everything `build` (CLI) and the action take, already split into lists. */
+export interface AssembleOptions {
+  workspace: string;
+  subjects: string[];
+  configs: string[];
+  image?: string;
+  /** A manifest path or inline YAML list. */
+  datasets?: string;
+  metricsFile?: string;
+  recordsDir: string;
+  policy?: string;
+  redact: string[];
+  command?: string[];
+  github?: GitHubContext;
+  now?: () => Date;
+}
+
+export interface Assembled {
+  statement: TrainingStatement;
+  /** The exact bytes of provenance.intoto.json. */
+  text: string;
+  digest: string;
+  policy: PolicyResult;
+}
+
+/** Read every input, build the statement and evaluate the policy. Writes nothing. */
+export async function assemble(o: AssembleOptions): Promise<Assembled> {
+  const policy = await resolvePolicy(o.policy, o.workspace);
+  const redactKeyPatterns = compileKeyPatterns(o.redact);
+  const events = await readEvents(o.recordsDir);
+  const recordsDigest = await readFile(path.join(o.recordsDir, RECORDS_FILE))
+    .then((b) => sha256Hex(b))
+    .catch(() => undefined);
+  const statement = await buildStatement({
+    workspace: o.workspace,
+    subjects: o.subjects,
+    configs: o.configs,
+    ...(o.image ? { image: o.image } : {}),
+    datasets: o.datasets ? await loadDatasetsInput(o.datasets, o.workspace) : [],
+    metrics: o.metricsFile ? await loadMetricsFile(o.metricsFile, o.workspace) : [],
+    events,
+    ...(recordsDigest ? { recordsDigest } : {}),
+    policy: policy.name,
+    redactKeyPatterns,
+    ...(o.command ? { command: o.command } : {}),
+    ...(o.github ? { github: o.github } : {}),
+    ...(o.now ? { now: o.now } : {}),
+  });
+  const text = serializeStatement(statement);
+  return { statement, text, digest: sha256Hex(text), policy: evaluatePolicy(statement, policy) };
+}
