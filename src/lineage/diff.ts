@@ -1,0 +1,310 @@
+import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
+import { textTable } from './render.js';
+
+/**
+ * What changed between two training records (e.g. the base branch's and a PR's).
+ * Pure data so the PR summary, the CLI and JSON consumers all read the same answer.
+ */
+export interface KeyChange<T = unknown> {
+  key: string;
+  before?: T;
+  after?: T;
+}
+
+export interface KeyedDiff<T = unknown> {
+  added: KeyChange<T>[];
+  removed: KeyChange<T>[];
+  changed: KeyChange<T>[];
+}
+
+export interface DatasetState {
+  version?: string;
+  digest?: string;
+  uri: string;
+  license?: string;
+}
+
+export interface DatasetChange extends KeyChange<DatasetState> {
+  /** Which of version, digest, uri, license differ. */
+  fields: (keyof DatasetState)[];
+}
+
+export interface MetricChange {
+  name: string;
+  split?: string;
+  before?: number;
+  after?: number;
+  beforeEpoch?: number;
+  afterEpoch?: number;
+  /** after − before, when both exist. */
+  delta?: number;
+}
+
+export interface StatementDiff {
+  identical: boolean;
+  subjects: KeyedDiff<string>;
+  datasets: { added: KeyChange<DatasetState>[]; removed: KeyChange<DatasetState>[]; changed: DatasetChange[] };
+  config: KeyedDiff;
+  hyperparameters: KeyedDiff;
+  command?: { before?: string[]; after?: string[] };
+  image?: { before?: string; after?: string };
+  gitCommit?: { before?: string; after?: string };
+  steps: KeyedDiff<string>;
+  metrics: { added: MetricChange[]; removed: MetricChange[]; changed: MetricChange[]; unchanged: MetricChange[] };
+}
+
+function keyedDiff<T>(before: Map<string, T>, after: Map<string, T>, same: (a: T, b: T) => boolean = jsonEqual): KeyedDiff<T> {
+  const out: KeyedDiff<T> = { added: [], removed: [], changed: [] };
+  for (const [key, a] of before) {
+    if (!after.has(key)) out.removed.push({ key, before: a });
+    else if (!same(a, after.get(key)!)) out.changed.push({ key, before: a, after: after.get(key)! });
+  }
+  for (const [key, b] of after) if (!before.has(key)) out.added.push({ key, after: b });
+  const byKey = (x: KeyChange<T>, y: KeyChange<T>) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
+  out.added.sort(byKey);
+  out.removed.sort(byKey);
+  out.changed.sort(byKey);
+  return out;
+}
+
+function jsonEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Flatten JSON into `a.b[0].c` paths → leaf values; empty containers are leaves too. */
+export function flatten(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (Array.isArray(value)) {
+    if (value.length === 0) out.set(prefix, []);
+    value.forEach((v, i) => flatten(v, `${prefix}[${i}]`, out));
+  } else if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) out.set(prefix, {});
+    for (const [k, v] of entries) {
+      const seg = SIMPLE_KEY.test(k) ? (prefix ? `.${k}` : k) : `[${JSON.stringify(k)}]`;
+      flatten(v, prefix + seg, out);
+    }
+  } else {
+    out.set(prefix, value);
+  }
+  return out;
+}
+
+function configLeaves(s: TrainingStatement): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const f of s.predicate.configFiles) {
+    for (const [k, v] of flatten(f.content)) out.set(`${f.name}:${k}`, v);
+  }
+  return out;
+}
+
+function datasetState(d: DatasetDescriptor): DatasetState {
+  const algs = Object.keys(d.digest ?? {}).sort();
+  const alg = d.digest?.sha256 ? 'sha256' : algs[0];
+  return {
+    uri: d.uri,
+    ...(d.version ? { version: d.version } : {}),
+    ...(alg ? { digest: `${alg}:${d.digest![alg]}` } : {}),
+    ...(d.license ? { license: d.license } : {}),
+  };
+}
+
+function stepKeyed(steps: Step[]): Map<string, string> {
+  // Repeated step names get #2, #3 so a duplicated step reads as added, not as a rename.
+  const seen = new Map<string, number>();
+  const out = new Map<string, string>();
+  for (const s of steps) {
+    const n = (seen.get(s.name) ?? 0) + 1;
+    seen.set(s.name, n);
+    const lib = s.library ? ` ${s.library}${s.version ? `@${s.version}` : ''}` : '';
+    const params = s.parameters && Object.keys(s.parameters).length ? ` ${JSON.stringify(s.parameters)}` : '';
+    const io = `${(s.inputs ?? []).join(',')}→${(s.outputs ?? []).join(',')}`;
+    out.set(n > 1 ? `${s.name}#${n}` : s.name, `${lib.trim()}${params} ${io}`.trim());
+  }
+  return out;
+}
+
+/** For each name+split, the metric with the highest epoch (then step); later entries win ties. */
+export function lastMetrics(metrics: Metric[]): Map<string, Metric> {
+  const out = new Map<string, Metric>();
+  for (const m of metrics) {
+    const k = `${m.name}\u0000${m.split ?? ''}`;
+    const cur = out.get(k);
+    if (!cur || (m.epoch ?? -1) > (cur.epoch ?? -1) || ((m.epoch ?? -1) === (cur.epoch ?? -1) && (m.step ?? -1) >= (cur.step ?? -1))) {
+      out.set(k, m);
+    }
+  }
+  return out;
+}
+
+function gitCommit(s: TrainingStatement): string | undefined {
+  return s.predicate.buildDefinition.resolvedDependencies.find((d) => d.digest?.gitCommit)?.digest?.gitCommit;
+}
+
+function optChange<T>(a: T | undefined, b: T | undefined): { before?: T; after?: T } | undefined {
+  if (jsonEqual(a, b)) return undefined;
+  return { ...(a !== undefined ? { before: a } : {}), ...(b !== undefined ? { after: b } : {}) };
+}
+
+export function diffStatements(before: TrainingStatement, after: TrainingStatement): StatementDiff {
+  const subjects = keyedDiff(
+    new Map(before.subject.map((s) => [s.name, `sha256:${s.digest.sha256}`])),
+    new Map(after.subject.map((s) => [s.name, `sha256:${s.digest.sha256}`])),
+  );
+  const ds = keyedDiff(
+    new Map(before.predicate.datasets.map((d) => [d.id, datasetState(d)])),
+    new Map(after.predicate.datasets.map((d) => [d.id, datasetState(d)])),
+  );
+  const datasets = {
+    added: ds.added,
+    removed: ds.removed,
+    changed: ds.changed.map((c) => ({
+      ...c,
+      fields: (['version', 'digest', 'uri', 'license'] as const).filter((f) => c.before![f] !== c.after![f]),
+    })),
+  };
+  const ma = lastMetrics(before.predicate.metrics);
+  const mb = lastMetrics(after.predicate.metrics);
+  const metrics: StatementDiff['metrics'] = { added: [], removed: [], changed: [], unchanged: [] };
+  for (const [k, a] of ma) {
+    const b = mb.get(k);
+    const base = { name: a.name, ...(a.split !== undefined ? { split: a.split } : {}) };
+    if (!b) {
+      metrics.removed.push({ ...base, before: a.value, ...(a.epoch !== undefined ? { beforeEpoch: a.epoch } : {}) });
+      continue;
+    }
+    const entry: MetricChange = {
+      ...base,
+      before: a.value,
+      after: b.value,
+      delta: b.value - a.value,
+      ...(a.epoch !== undefined ? { beforeEpoch: a.epoch } : {}),
+      ...(b.epoch !== undefined ? { afterEpoch: b.epoch } : {}),
+    };
+    (a.value === b.value && a.epoch === b.epoch ? metrics.unchanged : metrics.changed).push(entry);
+  }
+  for (const [k, b] of mb) {
+    if (!ma.has(k)) {
+      metrics.added.push({ name: b.name, ...(b.split !== undefined ? { split: b.split } : {}), after: b.value, ...(b.epoch !== undefined ? { afterEpoch: b.epoch } : {}) });
+    }
+  }
+  const command = optChange(before.predicate.buildDefinition.externalParameters.command, after.predicate.buildDefinition.externalParameters.command);
+  const image = optChange(before.predicate.image?.reference, after.predicate.image?.reference);
+  const commit = optChange(gitCommit(before), gitCommit(after));
+  const diff: StatementDiff = {
+    identical: false,
+    subjects,
+    datasets,
+    config: keyedDiff(configLeaves(before), configLeaves(after)),
+    hyperparameters: keyedDiff(
+      new Map(Object.entries(before.predicate.buildDefinition.externalParameters.hyperparameters)),
+      new Map(Object.entries(after.predicate.buildDefinition.externalParameters.hyperparameters)),
+    ),
+    ...(command ? { command } : {}),
+    ...(image ? { image } : {}),
+    ...(commit ? { gitCommit: commit } : {}),
+    steps: keyedDiff(stepKeyed(before.predicate.steps), stepKeyed(after.predicate.steps)),
+    metrics,
+  };
+  const counts = [diff.subjects, diff.datasets, diff.config, diff.hyperparameters, diff.steps, diff.metrics].map(
+    (d) => d.added.length + d.removed.length + d.changed.length,
+  );
+  diff.identical = counts.every((n) => n === 0) && !command && !image && !commit;
+  return diff;
+}
+
+// ---------- rendering ----------
+
+function show(v: unknown): string {
+  if (v === undefined) return '';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+function num(v: number | undefined): string {
+  return v === undefined ? '' : String(Number(v.toPrecision(6)));
+}
+
+function signed(v: number | undefined): string {
+  if (v === undefined) return '';
+  const s = num(v);
+  return v > 0 ? `+${s}` : s;
+}
+
+function metricName(m: MetricChange): string {
+  return m.split ? `${m.name} (${m.split})` : m.name;
+}
+
+function epochs(m: MetricChange): string {
+  if (m.beforeEpoch === undefined && m.afterEpoch === undefined) return '';
+  return m.beforeEpoch === m.afterEpoch ? String(m.afterEpoch) : `${m.beforeEpoch ?? '–'} → ${m.afterEpoch ?? '–'}`;
+}
+
+function datasetText(s: DatasetState | undefined): string {
+  if (!s) return '';
+  return [s.version ? `@${s.version}` : '', s.digest ? s.digest.slice(0, 19) : ''].filter(Boolean).join(' ');
+}
+
+interface Section {
+  title: string;
+  headers: string[];
+  rows: string[][];
+}
+
+function sections(d: StatementDiff): Section[] {
+  const out: Section[] = [];
+  const keyed = (title: string, k: KeyedDiff, fmt: (v: unknown) => string = show) => {
+    const rows = [
+      ...k.added.map((c) => ['added', c.key, '', fmt(c.after)]),
+      ...k.removed.map((c) => ['removed', c.key, fmt(c.before), '']),
+      ...k.changed.map((c) => ['changed', c.key, fmt(c.before), fmt(c.after)]),
+    ];
+    if (rows.length) out.push({ title, headers: ['', 'key', 'before', 'after'], rows });
+  };
+  const dsRows = [
+    ...d.datasets.added.map((c) => ['added', c.key, '', datasetText(c.after)]),
+    ...d.datasets.removed.map((c) => ['removed', c.key, datasetText(c.before), '']),
+    ...d.datasets.changed.map((c) => [`changed (${c.fields.join(', ')})`, c.key, datasetText(c.before), datasetText(c.after)]),
+  ];
+  if (dsRows.length) out.push({ title: 'Datasets', headers: ['', 'dataset', 'before', 'after'], rows: dsRows });
+  const mRows = [
+    ...d.metrics.changed.map((m) => [metricName(m), num(m.before), num(m.after), signed(m.delta), epochs(m)]),
+    ...d.metrics.added.map((m) => [`${metricName(m)} (new)`, '', num(m.after), '', epochs(m)]),
+    ...d.metrics.removed.map((m) => [`${metricName(m)} (gone)`, num(m.before), '', '', epochs(m)]),
+  ];
+  if (mRows.length) out.push({ title: 'Metrics (last epoch)', headers: ['metric', 'before', 'after', 'delta', 'epoch'], rows: mRows });
+  keyed('Hyperparameters', d.hyperparameters);
+  keyed('Config', d.config);
+  keyed('Steps', d.steps);
+  keyed('Models', d.subjects, (v) => show(v).slice(0, 19));
+  const single: string[][] = [];
+  if (d.gitCommit) single.push(['source commit', show(d.gitCommit.before).slice(0, 12), show(d.gitCommit.after).slice(0, 12)]);
+  if (d.image) single.push(['image', show(d.image.before), show(d.image.after)]);
+  if (d.command) single.push(['command', (d.command.before ?? []).join(' '), (d.command.after ?? []).join(' ')]);
+  if (single.length) out.push({ title: 'Run', headers: ['', 'before', 'after'], rows: single });
+  return out;
+}
+
+function mdCell(text: string): string {
+  // Pipes end a cell and newlines end a row; backticks are escaped by not using code spans.
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>*_`[\]])/g, '\\$1');
+}
+
+export function renderDiffMarkdown(d: StatementDiff): string {
+  if (d.identical) return '_No changes to datasets, config, hyperparameters, steps, image or metrics._\n';
+  const parts: string[] = [];
+  for (const s of sections(d)) {
+    parts.push(`#### ${s.title}`, '');
+    parts.push(`| ${s.headers.map(mdCell).join(' | ')} |`, `|${s.headers.map(() => ' --- ').join('|')}|`);
+    for (const r of s.rows) parts.push(`| ${r.map(mdCell).join(' | ')} |`);
+    parts.push('');
+  }
+  return parts.join('\n');
+}
+
+export function renderDiffText(d: StatementDiff): string {
+  if (d.identical) return 'no changes\n';
+  return sections(d)
+    .map((s) => `${s.title}\n${textTable(s.headers, s.rows)}`)
+    .join('\n');
+}
