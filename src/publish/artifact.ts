@@ -1,0 +1,118 @@
+/**
+ * Workflow artifact adapter over @actions/artifact (loaded lazily: it is heavy and
+ * reads GITHUB_* / ACTIONS_* from the environment when it is first imported).
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Logger } from '../util/log.js';
+import { stepError } from './errors.js';
+
+export interface ArtifactUploadRequest {
+  name: string;
+  /** Local files; uploaded relative to their deepest common directory. */
+  files: string[];
+  retentionDays?: number;
+}
+
+export interface ArtifactUploadResult {
+  id: string;
+  /** sha256 of the uploaded zip, `sha256:<hex>`. */
+  digest?: string;
+  size?: number;
+}
+
+/** The deepest directory containing every file. */
+export function commonDirectory(files: string[]): string {
+  const dirs = files.map((f) => path.dirname(path.resolve(f)).split(path.sep));
+  const first = dirs[0] ?? [process.cwd()];
+  let n = first.length;
+  for (const d of dirs.slice(1)) {
+    let i = 0;
+    while (i < n && i < d.length && d[i] === first[i]) i++;
+    n = i;
+  }
+  return first.slice(0, n).join(path.sep) || path.sep;
+}
+
+function artifactFix(detail: string): string | undefined {
+  if (/ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL/.test(detail)) {
+    return 'uploading a workflow artifact needs the runner (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL): run inside GitHub Actions, or set upload-artifact: false';
+  }
+  if (/GHES|Enterprise Server/i.test(detail)) {
+    return 'this artifact service is not available on GitHub Enterprise Server: set upload-artifact: false';
+  }
+  if (/artifact name is not valid/i.test(detail)) {
+    return 'choose an artifact-name without " : < > | * ? \\ / or line breaks';
+  }
+  if (/already exists|\(409\)|Conflict/i.test(detail)) {
+    return 'an artifact of this name was already uploaded in this run: give each job a distinct artifact-name (e.g. include the matrix values)';
+  }
+  if (/insufficient usage/i.test(detail)) {
+    return 'the account is out of artifact storage: free some, or set upload-artifact: false';
+  }
+  if (/non-retryable error: Failed request: \(40[13]\)/.test(detail)) {
+    return 'the runtime token was refused by the artifact service: re-run the job';
+  }
+  return undefined;
+}
+
+export async function uploadWorkflowArtifact(req: ArtifactUploadRequest, logger: Logger): Promise<ArtifactUploadResult> {
+  try {
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    const root = commonDirectory(req.files);
+    const res = await new DefaultArtifactClient().uploadArtifact(
+      req.name,
+      req.files.map((f) => path.resolve(f)),
+      root,
+      req.retentionDays === undefined ? {} : { retentionDays: req.retentionDays },
+    );
+    if (res.id === undefined) throw new Error('the artifact service did not return an artifact id');
+    logger.info(`Uploaded workflow artifact ${req.name} (id ${res.id})`);
+    return {
+      id: String(res.id),
+      ...(res.digest ? { digest: res.digest.startsWith('sha256:') ? res.digest : `sha256:${res.digest}` } : {}),
+      ...(res.size === undefined ? {} : { size: res.size }),
+    };
+  } catch (err) {
+    throw stepError('artifact', `uploading workflow artifact ${req.name}`, err, {
+      permission: 'actions: write',
+      special: (f) => artifactFix(f.detail),
+    });
+  }
+}
+
+export interface ArtifactDownloadRequest {
+  artifactId: number;
+  runId: number;
+  owner: string;
+  repo: string;
+  token: string;
+}
+
+/**
+ * Download another run's artifact (GitHub's API redirects to blob storage) into a
+ * fresh temporary directory; `use` reads it, and the directory is removed after.
+ */
+export async function withDownloadedArtifact<T>(req: ArtifactDownloadRequest, use: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ml-provenance-base-'));
+  try {
+    const { DefaultArtifactClient } = await import('@actions/artifact');
+    await new DefaultArtifactClient().downloadArtifact(req.artifactId, {
+      path: dir,
+      findBy: { token: req.token, workflowRunId: req.runId, repositoryOwner: req.owner, repositoryName: req.repo },
+    });
+    return await use(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Every file under `dir`, relative paths, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}

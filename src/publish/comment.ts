@@ -1,0 +1,87 @@
+/**
+ * PR comment adapter: one sticky comment per workflow and job, found again by a
+ * hidden HTML marker and edited in place, so re-runs never add a second comment.
+ */
+import type { Logger } from '../util/log.js';
+import type { GitHubClient } from './client.js';
+import { stepError } from './errors.js';
+import type { RepoRef } from './release.js';
+
+/** GitHub refuses comment bodies over 65536 characters. */
+export const MAX_COMMENT_CHARS = 65536;
+
+/** `<!-- ml-provenance:<workflow>:<job> -->`, with characters that would end the HTML comment removed. */
+export function commentMarker(workflow: string, job: string): string {
+  const clean = (s: string): string => s.replace(/--+/g, '-').replace(/[<>\r\n]/g, '').trim();
+  return `<!-- ml-provenance:${clean(workflow)}:${clean(job)} -->`;
+}
+
+export function commentBody(marker: string, body: string): string {
+  const full = `${marker}\n${body}`;
+  if (full.length <= MAX_COMMENT_CHARS) return full;
+  const note = '\n\n… (truncated: the full summary is in the job summary and the provenance artifact)';
+  return full.slice(0, MAX_COMMENT_CHARS - note.length) + note;
+}
+
+export interface StickyCommentRequest {
+  issueNumber: number;
+  marker: string;
+  body: string;
+}
+
+export interface StickyCommentResult {
+  id: number;
+  url: string;
+  action: 'created' | 'updated';
+}
+
+interface IssueComment {
+  id: number;
+  body?: string;
+  html_url: string;
+  user?: { login?: string } | null;
+}
+
+export async function upsertStickyComment(
+  client: GitHubClient,
+  repo: RepoRef,
+  req: StickyCommentRequest,
+  logger: Logger,
+): Promise<StickyCommentResult> {
+  const body = commentBody(req.marker, req.body);
+  try {
+    const all = (await client.paginate(client.rest.issues.listComments, {
+      ...repo,
+      issue_number: req.issueNumber,
+      per_page: 100,
+    })) as IssueComment[];
+    const ours = all.filter((c) => c.body?.includes(req.marker));
+    const first = ours[0];
+    if (!first) {
+      const { data } = await client.rest.issues.createComment({ ...repo, issue_number: req.issueNumber, body });
+      logger.info(`Commented on #${req.issueNumber}: ${data.html_url}`);
+      return { id: data.id, url: data.html_url, action: 'created' };
+    }
+    const { data } = await client.rest.issues.updateComment({ ...repo, comment_id: first.id, body });
+    logger.info(`Updated the comment on #${req.issueNumber}: ${data.html_url}`);
+    // Extra copies can only come from an earlier race; remove the ones by the same author.
+    for (const extra of ours.slice(1)) {
+      if (extra.user?.login !== first.user?.login) continue;
+      try {
+        await client.rest.issues.deleteComment({ ...repo, comment_id: extra.id });
+      } catch (err) {
+        logger.debug(`could not delete duplicate comment ${extra.id}: ${String(err)}`);
+      }
+    }
+    return { id: data.id, url: data.html_url, action: 'updated' };
+  } catch (err) {
+    throw stepError('comment', `commenting on pull request #${req.issueNumber}`, err, {
+      permission: 'pull-requests: write',
+      notFound: `check that #${req.issueNumber} is a pull request of ${repo.owner}/${repo.repo}`,
+      special: (f) =>
+        f.status === 403 && /not accessible by integration/i.test(f.detail)
+          ? 'give the job `permissions: pull-requests: write`; on pull requests from forks the job token is read-only, so set comment: false there (or comment from a workflow_run workflow)'
+          : undefined,
+    });
+  }
+}
