@@ -1,0 +1,96 @@
+import { bundleToJSON, type Bundle } from '@sigstore/bundle';
+import { X509Certificate } from '@sigstore/core';
+import { DSSEBundleBuilder, FulcioSigner, type Witness } from '@sigstore/sign';
+import { silentLogger, type Logger } from '../util/log.js';
+import { signingError } from './errors.js';
+import { identityProviderFor, preflightIdentity as preflight, type IdentityProvider } from './identity.js';
+import { resolveEndpoints, type SigstoreEndpoints, type SigstoreInstanceName } from './instances.js';
+import { DEFAULT_FETCH, witnessesFor, type FetchPolicy } from './witnesses.js';
+
+export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+
+export interface SignOptions {
+  instance: SigstoreInstanceName;
+  /** Required for 'custom' (with rekorURL; tsaURL optional). */
+  fulcioURL?: string;
+  rekorURL?: string;
+  tsaURL?: string;
+  /** Explicit token; otherwise SIGSTORE_ID_TOKEN, otherwise the GitHub runner's OIDC endpoint. */
+  identityToken?: string;
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+}
+
+export interface SignResult {
+  /** Sigstore bundle v0.3 JSON. */
+  bundle: Record<string, unknown>;
+  rekorLogIndex?: string;
+  /** The certificate's subject alternative name (the signing workflow for GitHub tokens). */
+  signerIdentity?: string;
+}
+
+/** Everything a bundle is made from, injected (tests pass real objects, not module mocks). */
+export interface SigningDeps {
+  endpoints: SigstoreEndpoints;
+  identityProvider: IdentityProvider;
+  witnesses?: Witness[];
+  fetch?: FetchPolicy;
+  logger?: Logger;
+}
+
+/** sign → witness → bundle over `payload`, as a DSSE envelope of `payloadType`. */
+export async function signPayload(payload: Buffer, payloadType: string, deps: SigningDeps): Promise<SignResult> {
+  const fetch = deps.fetch ?? DEFAULT_FETCH;
+  const signer = new FulcioSigner({ fulcioBaseURL: deps.endpoints.fulcioURL, identityProvider: deps.identityProvider, ...fetch });
+  const builder = new DSSEBundleBuilder({ signer, witnesses: deps.witnesses ?? witnessesFor(deps.endpoints, fetch) });
+  let bundle: Bundle;
+  try {
+    bundle = await builder.create({ data: payload, type: payloadType });
+  } catch (err) {
+    throw signingError(err, deps.endpoints);
+  }
+  const result: SignResult = { bundle: bundleToJSON(bundle) as unknown as Record<string, unknown> };
+  const logIndex = bundle.verificationMaterial.tlogEntries[0]?.logIndex;
+  if (logIndex !== undefined) result.rekorLogIndex = logIndex;
+  const san = signerSAN(bundle);
+  if (san) result.signerIdentity = san;
+  deps.logger?.info(
+    `signed with ${deps.endpoints.instance} Sigstore${san ? ` as ${san}` : ''}${logIndex !== undefined ? `; Rekor log index ${logIndex}` : ''}`,
+  );
+  return result;
+}
+
+function signerSAN(bundle: Bundle): string | undefined {
+  const content = bundle.verificationMaterial.content;
+  const raw =
+    content.$case === 'certificate'
+      ? content.certificate.rawBytes
+      : content.$case === 'x509CertificateChain'
+        ? content.x509CertificateChain.certificates[0]?.rawBytes
+        : undefined;
+  if (!raw) return undefined;
+  try {
+    return X509Certificate.parse(Buffer.from(raw)).subjectAltName;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Throws an InputError that says how to grant `id-token: write` when no token source exists. */
+export function preflightIdentity(opts: SignOptions): void {
+  preflight({ ...(opts.identityToken ? { identityToken: opts.identityToken } : {}), env: opts.env ?? process.env });
+}
+
+/**
+ * Keyless-sign an in-toto statement: DSSE over the statement's JSON with payload
+ * type application/vnd.in-toto+json, certificate from Fulcio, witnessed by Rekor
+ * and/or a TSA. Returns the bundle (v0.3 JSON) and what the action reports.
+ */
+export async function signStatement(statement: object, opts: SignOptions): Promise<SignResult> {
+  const endpoints = resolveEndpoints(opts);
+  const identityProvider = identityProviderFor({ ...(opts.identityToken ? { identityToken: opts.identityToken } : {}), env: opts.env ?? process.env });
+  const logger = opts.logger ?? silentLogger;
+  logger.debug(`Sigstore ${endpoints.instance}: fulcio=${endpoints.fulcioURL} rekor=${endpoints.rekorURL ?? '-'} tsa=${endpoints.tsaURL ?? '-'}`);
+  const payload = Buffer.from(JSON.stringify(statement), 'utf8');
+  return signPayload(payload, IN_TOTO_PAYLOAD_TYPE, { endpoints, identityProvider, logger });
+}
