@@ -1,17 +1,23 @@
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
-import { run } from '../shared.js';
+import { Option } from 'commander';
+import { diffStatements, renderDiffMarkdown, renderDiffText } from '../../lineage/diff.js';
+import { loadDocument } from '../../statement/load.js';
+import { processIo, run } from '../shared.js';
 
-// Placeholder until the owning module lands; replaced, never shipped as done.
 export function register(program: Command): void {
   program
     .command('diff')
-    .description('(diff: not available in this build yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
+    .description('what changed between two training records: datasets, config, hyperparameters, image, steps, metrics (does not verify)')
+    .argument('<old>', 'the earlier statement or bundle (e.g. the base branch’s)')
+    .argument('<new>', 'the later statement or bundle')
+    .addOption(new Option('--format <format>', 'output format').choices(['markdown', 'text', 'json']).default('markdown'))
     .action(
-      run(async () => {
-        throw new InputError('not-available', 'diff is not available in this build yet', { fix: 'use a newer ml-provenance' });
+      run(async (oldFile: string, newFile: string, o: { format: string }) => {
+        const [a, b] = await Promise.all([loadDocument(oldFile), loadDocument(newFile)]);
+        const diff = diffStatements(a.statement, b.statement);
+        if (o.format === 'json') processIo.out(JSON.stringify(diff, null, 2));
+        else if (o.format === 'text') processIo.out(renderDiffText(diff));
+        else processIo.out(renderDiffMarkdown(diff));
       }),
     );
 }

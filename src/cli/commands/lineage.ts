@@ -1,17 +1,135 @@
+import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { Option } from 'commander';
+import { digestPath } from '../../digest/index.js';
 import { InputError } from '../../errors.js';
-import { run } from '../shared.js';
+import { graphFromStatements } from '../../lineage/graph.js';
+import {
+  datasetsForMetric,
+  modelOrigins,
+  modelsUsingDataset,
+  parseModelRef,
+  type DatasetAnswer,
+  type MetricAnswer,
+  type ModelAnswer,
+} from '../../lineage/queries.js';
+import { loadReleaseDocuments } from '../../lineage/releases.js';
+import {
+  renderDatasetAnswers,
+  renderDot,
+  renderGraphTable,
+  renderMermaid,
+  renderMetricAnswers,
+  renderModelAnswers,
+  subgraph,
+} from '../../lineage/render.js';
+import { loadDocuments } from '../../lineage/sources.js';
+import { trustDocuments, type BundleVerifier } from '../../lineage/trust.js';
+import { stderrLogger } from '../../util/log.js';
+import { intOption, processIo, run } from '../shared.js';
 
-// Placeholder until the owning module lands; replaced, never shipped as done.
+interface LineageOptions {
+  dataset?: string;
+  model?: string;
+  metric?: string;
+  epoch?: number;
+  split?: string;
+  format: 'table' | 'json' | 'mermaid' | 'dot';
+  verify: boolean;
+  repo?: string;
+  fromReleases?: boolean;
+  customTrustedRoot?: string;
+  offline?: boolean;
+}
+
+/** Bundle verification, once src/verify lands; until then lineage needs --no-verify. */
+function bundleVerifier(_o: LineageOptions): BundleVerifier | undefined {
+  return undefined;
+}
+
+/** A model argument naming a local file is hashed, so the answer is by content, not by name. */
+async function modelRef(ref: string): Promise<{ sha256: string } | { path: string }> {
+  const parsed = parseModelRef(ref);
+  if ('sha256' in parsed) return parsed;
+  const st = await stat(ref).catch(() => undefined);
+  if (st?.isFile()) {
+    const d = await digestPath(ref, path.dirname(path.resolve(ref)));
+    return { sha256: d.sha256 };
+  }
+  return parsed;
+}
+
 export function register(program: Command): void {
   program
     .command('lineage')
-    .description('(lineage: not available in this build yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
+    .description('answer lineage questions over many records: which data produced a metric, which models used a dataset, what trained a model')
+    .argument('[inputs...]', 'statement or bundle files, or directories holding them')
+    .option('--dataset <ID[@VERSION]>', 'which models used this dataset (version optional)')
+    .option('--model <PATH|DIGEST>', 'what trained this model: a subject path, a local file (hashed), or sha256:HEX')
+    .option('--metric <NAME>', 'which dataset versions produced this metric')
+    .option('--epoch <N>', 'with --metric: the value at this epoch (default: each run’s final value)', intOption('--epoch'))
+    .option('--split <NAME>', 'with --metric: only this split (train, test, ...)')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'mermaid', 'dot']).default('table'))
+    .option('--no-verify', 'trust the records without verifying their signatures')
+    .option('--repo <OWNER/REPO>', 'with --from-releases: the repository whose release assets to read')
+    .option('--from-releases', 'read statements/bundles from the repository’s release assets (needs GITHUB_TOKEN)')
+    .option('--custom-trusted-root <file>', 'passed to bundle verification: a Sigstore trusted root JSON')
+    .option('--offline', 'passed to bundle verification: no network use')
     .action(
-      run(async () => {
-        throw new InputError('not-available', 'lineage is not available in this build yet', { fix: 'use a newer ml-provenance' });
+      run(async (inputs: string[], o: LineageOptions) => {
+        const queries = [o.dataset, o.model, o.metric].filter((q) => q !== undefined);
+        if (queries.length > 1) {
+          throw new InputError('one-query', 'pass only one of --dataset, --model, --metric', { fix: 'run one query per invocation' });
+        }
+        if ((o.epoch !== undefined || o.split !== undefined) && o.metric === undefined) {
+          throw new InputError('epoch-without-metric', '--epoch and --split refine --metric', { fix: 'add --metric NAME' });
+        }
+        if (o.fromReleases && !o.repo) {
+          throw new InputError('releases-without-repo', '--from-releases needs --repo OWNER/REPO', { fix: 'add --repo OWNER/REPO' });
+        }
+        const docs = [
+          ...(inputs.length || !o.fromReleases ? await loadDocuments(inputs, stderrLogger) : []),
+          ...(o.fromReleases
+            ? await loadReleaseDocuments({
+                repo: o.repo!,
+                token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
+                ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
+                logger: stderrLogger,
+              })
+            : []),
+        ];
+        const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier: bundleVerifier(o) });
+        const graph = graphFromStatements(trusted.map((d) => ({ statement: d.statement, source: d.file })));
+
+        let answers: MetricAnswer[] | DatasetAnswer[] | ModelAnswer[] | undefined;
+        let table = '';
+        let runs: string[] = [];
+        if (o.metric !== undefined) {
+          const a = datasetsForMetric(graph, { name: o.metric, ...(o.epoch !== undefined ? { epoch: o.epoch } : {}), ...(o.split ? { split: o.split } : {}) });
+          answers = a;
+          table = renderMetricAnswers(a);
+          runs = a.map((x) => x.lineage.run.key);
+        } else if (o.dataset !== undefined) {
+          const a = modelsUsingDataset(graph, o.dataset);
+          answers = a;
+          table = renderDatasetAnswers(a);
+          runs = a.map((x) => x.run.key);
+        } else if (o.model !== undefined) {
+          const a = modelOrigins(graph, await modelRef(o.model));
+          answers = a;
+          table = renderModelAnswers(a);
+          runs = a.map((x) => x.lineage.run.key);
+        }
+        const shown = answers ? subgraph(graph, new Set(runs)) : graph;
+        if (o.format === 'json') processIo.out(JSON.stringify(answers ? { answers } : { graph }, null, 2));
+        else if (o.format === 'mermaid') processIo.out(renderMermaid(shown));
+        else if (o.format === 'dot') processIo.out(renderDot(shown));
+        else processIo.out(answers ? table : renderGraphTable(graph));
+        if (answers && answers.length === 0) {
+          const what = o.metric !== undefined ? `metric ${o.metric}` : o.dataset !== undefined ? `dataset ${o.dataset}` : `model ${o.model}`;
+          stderrLogger.info(`no record in the ${graph.runs.length} given mentions ${what}`);
+        }
       }),
     );
 }

@@ -1,0 +1,96 @@
+import { InputError, ServiceError } from '../errors.js';
+import { createGitHubClient, type GitHubClient } from '../publish/client.js';
+import { bundlePayload, isSigstoreBundle, parseStatement, type LoadedDocument } from '../statement/load.js';
+import { parseJsonText } from '../util/fs.js';
+import type { Logger } from '../util/log.js';
+
+/** Release assets that hold our documents: the names `publish` uploads (and their prefixed variants). */
+export const RELEASE_ASSET = /(\.sigstore\.json|\.intoto\.json)$/i;
+
+export function parseRepo(text: string | undefined): { owner: string; repo: string } {
+  const m = text ? /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text) : null;
+  if (!m) {
+    throw new InputError('bad-repo', `--repo must be OWNER/REPO, got "${text ?? ''}"`, { fix: 'pass --repo octo-org/train-models' });
+  }
+  return { owner: m[1]!, repo: m[2]! };
+}
+
+/** Parse downloaded bytes the way loadDocument parses a file. */
+export function documentFromText(text: string, name: string): LoadedDocument {
+  const doc = parseJsonText(text, name);
+  if (isSigstoreBundle(doc)) {
+    const payload = bundlePayload(doc, name);
+    return { statement: parseStatement(parseJsonText(payload.toString('utf8'), `${name} (DSSE payload)`), name), bundle: doc, payload, file: name };
+  }
+  return { statement: parseStatement(doc, name), file: name };
+}
+
+export interface ReleaseSourceOptions {
+  repo: string;
+  token: string | undefined;
+  baseUrl?: string;
+  logger: Logger;
+  client?: GitHubClient;
+}
+
+/** Every statement/bundle attached to the repository's releases, newest release first. */
+export async function loadReleaseDocuments(o: ReleaseSourceOptions): Promise<LoadedDocument[]> {
+  const { owner, repo } = parseRepo(o.repo);
+  if (!o.client && !o.token) {
+    throw new InputError('no-token', 'reading release assets needs a GitHub token', {
+      fix: 'set GITHUB_TOKEN (a token with read access to the repository) and run again',
+    });
+  }
+  const client =
+    o.client ??
+    createGitHubClient({ token: o.token!, logger: o.logger, ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}) });
+  const docs: LoadedDocument[] = [];
+  let releases: Awaited<ReturnType<GitHubClient['rest']['repos']['listReleases']>>['data'];
+  try {
+    releases = await client.paginate(client.rest.repos.listReleases, { owner, repo, per_page: 100 });
+  } catch (err) {
+    const status = (err as { status?: number }).status;
+    if (status === 404) {
+      throw new InputError('repo-not-found', `repository ${owner}/${repo} not found (or the token cannot read it)`, {
+        fix: 'check --repo and that GITHUB_TOKEN can read the repository',
+        cause: err,
+      });
+    }
+    throw new ServiceError('github-releases', `listing releases of ${owner}/${repo} failed: ${(err as Error).message}`, {
+      fix: 'check the network and the token, then run again',
+      cause: err,
+    });
+  }
+  for (const rel of releases) {
+    for (const asset of rel.assets) {
+      if (!RELEASE_ASSET.test(asset.name)) continue;
+      const name = `${owner}/${repo}@${rel.tag_name}/${asset.name}`;
+      const res = await client.rest.repos.getReleaseAsset({
+        owner,
+        repo,
+        asset_id: asset.id,
+        headers: { accept: 'application/octet-stream' },
+      });
+      const data = res.data as unknown;
+      const text =
+        typeof data === 'string'
+          ? data
+          : data instanceof ArrayBuffer
+            ? Buffer.from(data).toString('utf8')
+            : Buffer.isBuffer(data)
+              ? data.toString('utf8')
+              : JSON.stringify(data);
+      try {
+        docs.push(documentFromText(text, name));
+      } catch (err) {
+        o.logger.warning(`skipping release asset ${name}: ${(err as Error).message}`);
+      }
+    }
+  }
+  if (docs.length === 0) {
+    throw new InputError('no-release-statements', `no provenance assets (*.sigstore.json, *.intoto.json) on the releases of ${owner}/${repo}`, {
+      fix: 'publish with `release-tag` set (the action uploads the bundle as a release asset), or pass files instead',
+    });
+  }
+  return docs;
+}

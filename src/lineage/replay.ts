@@ -1,0 +1,248 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { digestPath, isInside } from '../digest/index.js';
+import { CheckError, InputError } from '../errors.js';
+import { RecordEvent } from '../schema/record-event.js';
+import type { DatasetDescriptor, Metric, TrainingStatement } from '../schema/predicate.js';
+import { lastMetrics } from './diff.js';
+import { textTable } from './render.js';
+
+/**
+ * Replay: does this workspace still hold what the record says went in (`--check`),
+ * and does re-running the recorded command reproduce what came out (`--run`)?
+ */
+export type ReplayStatus = 'match' | 'mismatch' | 'missing' | 'skipped';
+
+export interface ReplayRow {
+  kind: 'source' | 'config' | 'dataset' | 'model' | 'metric';
+  input: string;
+  recorded: string;
+  local: string;
+  status: ReplayStatus;
+  note?: string;
+}
+
+const run = promisify(execFile);
+
+async function gitHead(dir: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await run('git', ['rev-parse', 'HEAD'], { cwd: dir });
+    return stdout.trim();
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Resolve a recorded relative path inside the workdir, refusing paths that climb out of it. */
+function inside(workdir: string, rel: string): string | undefined {
+  const abs = path.resolve(workdir, rel);
+  return isInside(abs, workdir) ? abs : undefined;
+}
+
+/** The local path a dataset was hashed from: the capture's `annotations.path`, else a `file:` URI. */
+export function datasetLocalPath(d: DatasetDescriptor): string | undefined {
+  const ann = d.annotations?.path;
+  if (typeof ann === 'string' && ann) return ann;
+  if (d.uri.startsWith('file://')) {
+    try {
+      return new URL(d.uri).pathname;
+    } catch {
+      return undefined;
+    }
+  }
+  if (d.uri.startsWith('file:')) return d.uri.slice('file:'.length);
+  return undefined;
+}
+
+async function compareDigest(
+  kind: ReplayRow['kind'],
+  input: string,
+  recorded: string | undefined,
+  workdir: string,
+  rel: string,
+): Promise<ReplayRow> {
+  const abs = inside(workdir, rel);
+  if (!abs) return { kind, input, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `${rel} is outside the workdir` };
+  if (!(await exists(abs))) return { kind, input, recorded: recorded ?? '-', local: 'not found', status: 'missing', note: rel };
+  const d = await digestPath(abs, workdir);
+  const local = `sha256:${d.sha256}`;
+  if (!recorded) return { kind, input, recorded: '-', local, status: 'skipped', note: 'no sha256 recorded' };
+  return { kind, input, recorded, local, status: recorded === local ? 'match' : 'mismatch', ...(rel !== input ? { note: rel } : {}) };
+}
+
+/** Check the inputs: source commit, config files, local datasets. */
+export async function replayCheck(statement: TrainingStatement, workdir: string): Promise<ReplayRow[]> {
+  const p = statement.predicate;
+  const rows: ReplayRow[] = [];
+  const commit = p.buildDefinition.resolvedDependencies.find((d) => d.digest?.gitCommit)?.digest?.gitCommit;
+  if (commit) {
+    const head = await gitHead(workdir);
+    rows.push({
+      kind: 'source',
+      input: 'git HEAD',
+      recorded: commit,
+      local: head ?? 'not a git checkout',
+      status: head === undefined ? 'missing' : head === commit ? 'match' : 'mismatch',
+    });
+  }
+  for (const c of p.configFiles) {
+    rows.push(await compareDigest('config', c.name, `sha256:${c.digest.sha256}`, workdir, c.name));
+  }
+  for (const d of p.datasets) {
+    const local = datasetLocalPath(d);
+    const recorded = d.digest?.sha256 ? `sha256:${d.digest.sha256}` : undefined;
+    const label = d.version ? `${d.id}@${d.version}` : d.id;
+    if (!local) {
+      rows.push({ kind: 'dataset', input: label, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `remote (${d.uri})` });
+      continue;
+    }
+    rows.push(await compareDigest('dataset', label, recorded, workdir, local));
+  }
+  return rows;
+}
+
+export interface Tolerance {
+  absolute: number;
+  relative: number;
+}
+
+/** `0.01` (absolute) or `2%` (relative to the recorded value). */
+export function parseTolerance(text: string | undefined): Tolerance {
+  if (text === undefined || text === '') return { absolute: 0, relative: 0 };
+  const m = /^\s*(\d+(?:\.\d+)?(?:e-?\d+)?)\s*(%?)\s*$/i.exec(text);
+  if (!m) {
+    throw new InputError('bad-tolerance', `--tolerance must be a non-negative number or a percentage, got "${text}"`, {
+      fix: 'pass --tolerance 0.001 (absolute) or --tolerance 1% (relative)',
+    });
+  }
+  const n = Number(m[1]);
+  return m[2] ? { absolute: 0, relative: n / 100 } : { absolute: n, relative: 0 };
+}
+
+export function withinTolerance(recorded: number, local: number, t: Tolerance): boolean {
+  const diff = Math.abs(recorded - local);
+  return diff <= t.absolute || diff <= t.relative * Math.abs(recorded) || diff === 0;
+}
+
+export interface RunOptions {
+  workdir: string;
+  tolerance: Tolerance;
+  /** Where the child's output goes; stderr by default so stdout stays the table. */
+  onOutput?: (chunk: Buffer) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, onOutput: (b: Buffer) => void): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', onOutput);
+    child.on('error', (err) =>
+      reject(
+        new InputError('replay-command-failed', `could not start the recorded command ${JSON.stringify(argv[0])}: ${err.message}`, {
+          fix: 'install the program the training used (see environment.tools in the record) and run again',
+          cause: err,
+        }),
+      ),
+    );
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Metric events a run appended: read from the fresh records dir, else what was appended to the workdir's log. */
+async function producedMetrics(freshDir: string, workdirLog: string, offset: number): Promise<Metric[]> {
+  let text = await readFile(path.join(freshDir, 'records.jsonl'), 'utf8').catch(() => '');
+  if (!text) text = (await readFile(workdirLog).catch(() => Buffer.alloc(0))).subarray(offset).toString('utf8');
+  const out: Metric[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      continue; // a torn last line from a killed run is not a metric
+    }
+    const ev = RecordEvent.safeParse(json);
+    if (ev.success && ev.data.kind === 'metric') {
+      const { name, value, epoch, step, split } = ev.data;
+      out.push({ name, value, ...(epoch !== undefined ? { epoch } : {}), ...(step !== undefined ? { step } : {}), ...(split !== undefined ? { split } : {}) });
+    }
+  }
+  return out;
+}
+
+/** Re-run the recorded command in `workdir` and compare models and final metrics. */
+export async function replayRun(statement: TrainingStatement, opts: RunOptions): Promise<ReplayRow[]> {
+  const argv = statement.predicate.buildDefinition.externalParameters.command;
+  if (!argv || argv.length === 0) {
+    throw new InputError('replay-no-command', 'the record has no command to re-run (buildDefinition.externalParameters.command)', {
+      fix: 'record the command during training (`{"kind":"command","argv":[...]}` in records.jsonl) or use --check only',
+      fields: ['predicate.buildDefinition.externalParameters.command'],
+    });
+  }
+  const workdir = path.resolve(opts.workdir);
+  const fresh = await mkdtemp(path.join(tmpdir(), 'mlp-replay-'));
+  const workdirLog = path.join(workdir, '.ml-provenance', 'records.jsonl');
+  const offset = (await stat(workdirLog).catch(() => undefined))?.size ?? 0;
+  try {
+    const code = await runCommand(
+      argv,
+      workdir,
+      { ...process.env, ...opts.env, ML_PROVENANCE_DIR: fresh },
+      opts.onOutput ?? ((b) => process.stderr.write(b)),
+    );
+    if (code !== 0) {
+      throw new CheckError('replay-command-failed', `the recorded command \`${argv.join(' ')}\` exited with ${code} in ${workdir}`, {
+        fix: 'the run could not be reproduced; check its output above (missing inputs or dependencies?)',
+      });
+    }
+    const rows: ReplayRow[] = [];
+    for (const s of statement.subject) {
+      rows.push(await compareDigest('model', s.name, `sha256:${s.digest.sha256}`, workdir, s.name));
+    }
+    const recorded = lastMetrics(statement.predicate.metrics);
+    const local = lastMetrics(await producedMetrics(fresh, workdirLog, offset));
+    for (const [key, m] of recorded) {
+      const label = `${m.name}${m.split ? ` (${m.split})` : ''}${m.epoch !== undefined ? ` epoch ${m.epoch}` : ''}`;
+      const got = local.get(key);
+      if (!got) {
+        rows.push({ kind: 'metric', input: label, recorded: String(m.value), local: 'not recorded', status: 'missing' });
+        continue;
+      }
+      const ok = withinTolerance(m.value, got.value, opts.tolerance);
+      rows.push({
+        kind: 'metric',
+        input: label,
+        recorded: String(m.value),
+        local: String(got.value),
+        status: ok ? 'match' : 'mismatch',
+        ...(m.value !== got.value ? { note: `Δ ${got.value - m.value}` } : {}),
+      });
+    }
+    return rows;
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+  }
+}
+
+export function replayFailed(rows: ReplayRow[]): boolean {
+  return rows.some((r) => r.status === 'mismatch' || r.status === 'missing');
+}
+
+export function renderReplayTable(rows: ReplayRow[]): string {
+  const short = (s: string) => (/^sha256:[a-f0-9]{64}$/.test(s) ? s.slice(0, 19) : /^[a-f0-9]{40}$/.test(s) ? s.slice(0, 12) : s);
+  return textTable(
+    ['kind', 'input', 'recorded', 'local', 'status', 'note'],
+    rows.map((r) => [r.kind, r.input, short(r.recorded), short(r.local), r.status === 'match' ? 'ok' : r.status.toUpperCase(), r.note ?? '']),
+  );
+}
