@@ -1,3 +1,58 @@
-// The action entry: dist/index.js (placeholder until the action lands).
+// The action entry (dist/index.js): the only file that reads the runner's inputs.
 import * as core from '@actions/core';
-core.setFailed('ml-provenance action: not available in this build yet');
+import os from 'node:os';
+import { readGitHubContext } from '../capture/github.js';
+import { toProvenanceError } from '../errors.js';
+import { diffStatements, renderDiffMarkdown } from '../lineage/diff.js';
+import { fetchBaseStatement, publish } from '../publish/index.js';
+import { preflightIdentity, signStatement } from '../sign/index.js';
+import { buildSlsaStatement } from '../statement/slsa.js';
+import type { Logger } from '../util/log.js';
+import { parseInputs } from './inputs.js';
+import { run } from './main.js';
+
+const logger: Logger = {
+  info: (m) => core.info(m),
+  warning: (m, p) => core.warning(m, p ?? {}),
+  error: (m, p) => core.error(m, p ?? {}),
+  debug: (m) => core.debug(m),
+};
+
+async function main(): Promise<void> {
+  try {
+    const inputs = parseInputs((name) => core.getInput(name));
+    if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    const outcome = await run(inputs, {
+      io: {
+        logger,
+        setOutput: (n, v) => core.setOutput(n, v),
+        summary: async (md) => {
+          if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(md, true).write();
+        },
+      },
+      github: readGitHubContext(),
+      workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      tempDir: process.env.RUNNER_TEMP ?? os.tmpdir(),
+      env: process.env,
+      signStatement,
+      preflightIdentity,
+      buildSlsaStatement,
+      publish,
+      fetchBaseStatement,
+      diffMarkdown: (base, head) => renderDiffMarkdown(diffStatements(base, head)),
+    });
+    if (!outcome.ok) process.exitCode = 1;
+  } catch (err) {
+    const e = toProvenanceError(err);
+    // One annotation with the file/line where known, then the step fails with the same text.
+    core.error(e.userMessage, {
+      title: 'ml-provenance',
+      ...(e.file ? { file: e.file } : {}),
+      ...(e.line ? { startLine: e.line } : {}),
+    });
+    if (core.isDebug()) core.debug(String((err as Error)?.stack ?? err));
+    process.exitCode = e.exitCode;
+  }
+}
+
+await main();

@@ -35,7 +35,7 @@ export function classifyKey(key: string, extra: RegExp[] = []): KeyVerdict {
   const joined = words.join('');
   if (words.some((w) => STRONG_KEY_WORDS.has(w))) return 'strong';
   if (/(apikey|secretkey|accesskey|privatekey|signingkey|encryptionkey|authtoken|accesstoken|clientsecret)/.test(joined)) return 'strong';
-  if (words.some((w) => WEAK_KEY_WORDS.has(w)) && words.includes('key')) return 'strong';
+  if (words.some((w) => WEAK_KEY_WORDS.has(w) && w !== 'key') && words.includes('key')) return 'strong';
   if (words.some((w) => WEAK_KEY_WORDS.has(w))) return 'weak';
   return 'none';
 }

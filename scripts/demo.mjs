@@ -1,0 +1,103 @@
+// `npm run demo`: the whole flow on examples/tiny-regression, offline, no account.
+// Signing uses the local Sigstore stand-in (Fulcio, Rekor, TSA, OIDC on 127.0.0.1)
+// that the tests use; `verify` checks against the trusted root it writes.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const example = path.join(root, 'examples', 'tiny-regression');
+const out = path.join(example, 'out');
+const cli = path.join(root, 'dist', 'cli.js');
+const REPO = 'example-org/tiny-regression';
+
+function step(title) {
+  process.stdout.write(`\n\x1b[1m▶ ${title}\x1b[0m\n`);
+}
+
+function sh(cmd, args, { env = {}, expect = 0, quiet = false } = {}) {
+  process.stdout.write(`$ ${[path.basename(cmd) === path.basename(process.execPath) ? 'node' : cmd, ...args].map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}\n`);
+  const res = spawnSync(cmd, args, { cwd: example, env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (!quiet) {
+    if (res.stdout) process.stdout.write(res.stdout);
+    if (res.stderr) process.stdout.write(res.stderr);
+  }
+  if (res.status !== expect) {
+    console.error(`demo: expected exit ${expect} from ${cmd} ${args.join(' ')}, got ${res.status}`);
+    process.exit(1);
+  }
+  return res;
+}
+const mlp = (args, opts) => sh(process.execPath, [cli, ...args], opts);
+
+// Start clean so the log holds only this run.
+await rm(path.join(example, '.ml-provenance'), { recursive: true, force: true });
+await rm(path.join(example, 'model'), { recursive: true, force: true });
+await rm(out, { recursive: true, force: true });
+await mkdir(out, { recursive: true });
+
+step('1. Training records what only it knows (CLI and direct JSON lines)');
+mlp(['record', 'dataset', '--id', 'points', '--uri', 'https://example.com/datasets/points', '--version', '2026.11', '--path', 'data/points.csv', '--license', 'CC-BY-4.0', '--split', 'train=0.8', '--split', 'test=0.2', '--seed', '42']);
+sh('python3', ['train.py']);
+
+step('2. Build the in-toto statement and check it against the standard policy');
+mlp(['build', '--subject', 'model/model.json', '--config', 'config/train.yaml', '--image', `ghcr.io/example-org/train:1.0@sha256:${'ab'.repeat(32)}`, '--out', 'out/provenance.intoto.json']);
+mlp(['validate', 'out/provenance.intoto.json', '--policy', 'strict'], { expect: 0 });
+
+step('3. Start the local Sigstore stand-in (Fulcio, Rekor, TSA, OIDC on 127.0.0.1)');
+const cacheDir = path.join(root, 'node_modules', '.cache', 'ml-provenance');
+await mkdir(cacheDir, { recursive: true });
+const standinFile = path.join(cacheDir, 'sigstore-standin.mjs');
+await build({
+  entryPoints: [path.join(root, 'test', 'standins', 'sigstore.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  outfile: standinFile,
+  logLevel: 'warning',
+});
+const { startSigstoreStandin } = await import(pathToFileURL(standinFile).href);
+const standin = await startSigstoreStandin({
+  dir: out,
+  claims: {
+    repository: REPO,
+    repository_owner: 'example-org',
+    workflow_ref: `${REPO}/.github/workflows/train.yml@refs/heads/main`,
+    job_workflow_ref: `${REPO}/.github/workflows/train.yml@refs/heads/main`,
+    ref: 'refs/heads/main',
+  },
+});
+console.log(`fulcio ${standin.fulcioURL}  rekor ${standin.rekorURL}  tsa ${standin.tsaURL}`);
+try {
+  step('4. Sign keylessly: OIDC token → Fulcio certificate → DSSE → Rekor entry → Sigstore bundle');
+  const token = standin.mintToken();
+  mlp(
+    ['sign', 'out/provenance.intoto.json', '--out', 'out/provenance.sigstore.json', '--instance', 'custom', '--fulcio-url', standin.fulcioURL, '--rekor-url', standin.rekorURL, ...(standin.tsaURL ? ['--tsa-url', standin.tsaURL] : [])],
+    { env: { SIGSTORE_ID_TOKEN: token } },
+  );
+
+  step('5. Verify as a release consumer: signature, log, identity, file digests, policy');
+  const verifyArgs = ['verify', 'model/model.json', '--bundle', 'out/provenance.sigstore.json', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--repo', REPO, '--signer-workflow', `${REPO}/.github/workflows/train.yml`, '--offline'];
+  mlp(verifyArgs);
+
+  step('6. The readable summary (job summary / PR comment body)');
+  const summary = mlp(['summary', 'out/provenance.sigstore.json', '--format', 'markdown'], { quiet: true });
+  await writeFile(path.join(out, 'provenance.md'), summary.stdout);
+  process.stdout.write(summary.stdout.split('\n').slice(0, 40).join('\n') + '\n…\n');
+
+  step('7. Lineage: which dataset version produced the test metric?');
+  mlp(['lineage', 'out/provenance.sigstore.json', '--metric', 'mse', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--offline']);
+
+  step('8. Tampering is caught: change one byte of the model and verify again');
+  const model = path.join(example, 'model', 'model.json');
+  const original = await readFile(model);
+  await writeFile(model, Buffer.concat([original, Buffer.from(' ')]));
+  mlp(verifyArgs, { expect: 1 });
+  await writeFile(model, original);
+} finally {
+  await standin.close();
+}
+console.log(`\n✅ demo complete: ${path.relative(root, out)}/ holds provenance.intoto.json, provenance.sigstore.json, provenance.md and trusted_root.json`);

@@ -1,0 +1,126 @@
+import { InputError } from '../errors.js';
+
+export type SigstoreChoice = 'auto' | 'public-good' | 'github' | 'custom';
+
+/** Typed action inputs. Only index.ts reads the runner; everything else takes this. */
+export interface RunInputs {
+  subjects: string[];
+  datasets?: string;
+  configs: string[];
+  image?: string;
+  metrics?: string;
+  records: string;
+  policy: string;
+  redact: string[];
+  sign: boolean;
+  sigstore: SigstoreChoice;
+  fulcioURL?: string;
+  rekorURL?: string;
+  tsaURL?: string;
+  slsa: boolean;
+  uploadArtifact: boolean;
+  artifactName: string;
+  retentionDays?: number;
+  releaseTag?: string;
+  comment: 'auto' | boolean;
+  attestations: boolean;
+  failOnPublishError: boolean;
+  outputDir?: string;
+  githubToken: string;
+}
+
+function lines(v: string): string[] {
+  return v
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith('#'));
+}
+
+function bool(name: string, v: string, allowAuto = false): boolean | 'auto' {
+  const s = v.trim().toLowerCase();
+  if (['true', 'yes', '1', 'on'].includes(s)) return true;
+  if (['false', 'no', '0', 'off'].includes(s)) return false;
+  if (allowAuto && (s === 'auto' || s === '')) return 'auto';
+  throw new InputError('bad-boolean-input', `input ${name} must be true or false${allowAuto ? ' or auto' : ''}, got "${v}"`, {
+    fix: `set \`${name}: true\` or \`${name}: false\` in the workflow`,
+    fields: [name],
+  });
+}
+
+function opt(v: string): string | undefined {
+  const s = v.trim();
+  return s ? s : undefined;
+}
+
+/**
+ * Parse inputs from a getter (core.getInput in the action, a map in tests). Every
+ * problem is an InputError naming the input and the fix.
+ */
+export function parseInputs(get: (name: string) => string): RunInputs {
+  const g = (n: string, d = ''): string => get(n) || d;
+  const subjects = lines(g('subject-path'));
+  const datasets = opt(g('datasets'));
+  if (subjects.length === 0 && !datasets) {
+    throw new InputError('no-subject-or-datasets', 'neither subject-path nor datasets was given', {
+      fix: 'set `subject-path` to the trained model files (and `datasets` to the training data)',
+      fields: ['subject-path', 'datasets'],
+    });
+  }
+  const sigstore = g('sigstore', 'auto').trim() as SigstoreChoice;
+  if (!['auto', 'public-good', 'github', 'custom'].includes(sigstore)) {
+    throw new InputError('bad-sigstore-input', `input sigstore must be auto, public-good, github or custom, got "${sigstore}"`, {
+      fix: 'use `sigstore: public-good` for public repositories, `github` for private ones, `custom` with fulcio-url/rekor-url',
+      fields: ['sigstore'],
+    });
+  }
+  const fulcioURL = opt(g('fulcio-url'));
+  const rekorURL = opt(g('rekor-url'));
+  const tsaURL = opt(g('tsa-url'));
+  if (sigstore === 'custom' && !fulcioURL) {
+    throw new InputError('custom-sigstore-needs-urls', 'sigstore is custom but fulcio-url is empty', {
+      fix: 'set fulcio-url and rekor-url (and tsa-url if your instance has one)',
+      fields: ['fulcio-url'],
+    });
+  }
+  for (const [name, url] of [['fulcio-url', fulcioURL], ['rekor-url', rekorURL], ['tsa-url', tsaURL]] as const) {
+    if (url && !/^https?:\/\/[^\s]+$/.test(url)) {
+      throw new InputError('bad-url-input', `input ${name} is not an http(s) URL: "${url}"`, { fix: `set ${name} to the service's base URL`, fields: [name] });
+    }
+  }
+  const retention = opt(g('retention-days'));
+  let retentionDays: number | undefined;
+  if (retention !== undefined) {
+    retentionDays = Number(retention);
+    if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90) {
+      throw new InputError('bad-retention-days', `input retention-days must be a whole number from 1 to 90, got "${retention}"`, {
+        fix: 'set retention-days: 30 (or leave it empty for the repository default)',
+        fields: ['retention-days'],
+      });
+    }
+  }
+  return {
+    subjects,
+    ...(datasets ? { datasets } : {}),
+    configs: lines(g('config')),
+    ...(opt(g('image')) ? { image: opt(g('image'))! } : {}),
+    ...(opt(g('metrics')) ? { metrics: opt(g('metrics'))! } : {}),
+    records: g('records', '.ml-provenance').trim(),
+    policy: g('policy', 'standard').trim(),
+    redact: lines(g('redact')),
+    sign: bool('sign', g('sign', 'true')) as boolean,
+    sigstore,
+    ...(fulcioURL ? { fulcioURL } : {}),
+    ...(rekorURL ? { rekorURL } : {}),
+    ...(tsaURL ? { tsaURL } : {}),
+    slsa: bool('slsa', g('slsa', 'false')) as boolean,
+    uploadArtifact: bool('upload-artifact', g('upload-artifact', 'true')) as boolean,
+    artifactName: g('artifact-name', 'ml-provenance').trim(),
+    ...(retentionDays !== undefined ? { retentionDays } : {}),
+    ...(opt(g('release-tag')) ? { releaseTag: opt(g('release-tag'))! } : {}),
+    comment: bool('comment', g('comment', 'auto'), true),
+    attestations: bool('attestations', g('attestations', 'false')) as boolean,
+    failOnPublishError: bool('fail-on-publish-error', g('fail-on-publish-error', 'true')) as boolean,
+    ...(opt(g('output-dir')) ? { outputDir: opt(g('output-dir'))! } : {}),
+    githubToken: g('github-token').trim(),
+  };
+}

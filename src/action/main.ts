@@ -1,0 +1,184 @@
+import path from 'node:path';
+import { pullRequestNumber, releaseTag, type GitHubContext } from '../capture/github.js';
+import { ProvenanceError, ServiceError, toProvenanceError } from '../errors.js';
+import { formatFinding, type PolicyResult } from '../policy/index.js';
+import { renderSummaryMarkdown } from '../render/summary.js';
+import { lineageMermaid } from '../render/lineage.js';
+import type { TrainingStatement } from '../schema/predicate.js';
+import { assemble } from '../statement/assemble.js';
+import { writeFileAtomic } from '../util/fs.js';
+import type { Logger } from '../util/log.js';
+import type { RunInputs, SigstoreChoice } from './inputs.js';
+import type { SignOptions, SignResult, SigstoreInstanceName } from '../sign/index.js';
+import type { PublishRequest, PublishResult } from '../publish/index.js';
+
+/** What the action needs from the runner, so main is testable with plain objects. */
+export interface ActionIO {
+  logger: Logger;
+  setOutput(name: string, value: string): void;
+  /** Append markdown to the job summary. */
+  summary(markdown: string): Promise<void>;
+}
+
+/** The modules main wires together; index.ts passes the real ones. */
+export interface ActionDeps {
+  io: ActionIO;
+  github: GitHubContext | undefined;
+  workspace: string;
+  tempDir: string;
+  env: NodeJS.ProcessEnv;
+  signStatement(statement: object, opts: SignOptions): Promise<SignResult>;
+  preflightIdentity(opts: SignOptions): void;
+  buildSlsaStatement(training: TrainingStatement, ctx: GitHubContext): object;
+  publish(req: PublishRequest, ctx: GitHubContext, deps: { token: string; logger: Logger }): Promise<PublishResult>;
+  fetchBaseStatement(ctx: GitHubContext, deps: { token: string; logger: Logger; artifactName: string }): Promise<TrainingStatement | undefined>;
+  diffMarkdown(base: TrainingStatement, head: TrainingStatement): string;
+}
+
+export interface RunOutcome {
+  ok: boolean;
+  statementPath?: string;
+  bundlePath?: string;
+  summaryPath?: string;
+}
+
+/** public-good for public repositories, GitHub's instance for private ones (as actions/attest does). */
+export function chooseInstance(choice: SigstoreChoice, gh: GitHubContext | undefined): SigstoreInstanceName {
+  if (choice !== 'auto') return choice;
+  const repo = gh?.event.repository as { private?: unknown; visibility?: unknown } | undefined;
+  const isPrivate = repo?.private === true || (typeof repo?.visibility === 'string' && repo.visibility !== 'public');
+  return isPrivate ? 'github' : 'public-good';
+}
+
+function annotateFindings(policy: PolicyResult, io: ActionIO): void {
+  for (const f of policy.findings) {
+    const title = `ml-provenance: ${f.field}`;
+    if (f.severity === 'error') io.logger.error(formatFinding(f), { title });
+    else io.logger.warning(formatFinding(f), { title });
+  }
+}
+
+/** build → validate → sign → summarise → publish. Primary failures throw; secondary ones follow the input. */
+export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutcome> {
+  const { io, github: gh } = deps;
+  const outDir = path.resolve(deps.workspace, inputs.outputDir ?? path.join(deps.tempDir, 'ml-provenance'));
+  const files = {
+    statement: path.join(outDir, 'provenance.intoto.json'),
+    bundle: path.join(outDir, 'provenance.sigstore.json'),
+    slsaBundle: path.join(outDir, 'provenance.slsa.sigstore.json'),
+    summary: path.join(outDir, 'provenance.md'),
+  };
+
+  const built = await assemble({
+    workspace: deps.workspace,
+    subjects: inputs.subjects,
+    configs: inputs.configs,
+    ...(inputs.image ? { image: inputs.image } : {}),
+    ...(inputs.datasets ? { datasets: inputs.datasets } : {}),
+    ...(inputs.metrics ? { metricsFile: inputs.metrics } : {}),
+    recordsDir: path.resolve(deps.workspace, inputs.records),
+    policy: inputs.policy,
+    redact: inputs.redact,
+    ...(gh ? { github: gh } : {}),
+  });
+  io.setOutput('complete', String(built.policy.complete));
+  io.setOutput('missing', built.policy.missing.join(','));
+  io.setOutput('statement-digest', `sha256:${built.digest}`);
+  annotateFindings(built.policy, io);
+
+  const mermaid = lineageMermaid(built.statement);
+  if (!built.policy.complete) {
+    // Reviewers still get the summary of what is there and what is missing; nothing is signed or published.
+    await io.summary(renderSummaryMarkdown(built.statement, { policy: built.policy, signature: 'not signed (record incomplete)', mermaid }));
+    const n = built.policy.findings.filter((f) => f.severity === 'error').length;
+    io.logger.error(
+      `the provenance record is incomplete under policy "${built.policy.policy}": ${n} problem(s), annotated above — supply the missing fields (missing: ${built.policy.missing.join(', ')})`,
+      { title: 'ml-provenance: record incomplete' },
+    );
+    return { ok: false };
+  }
+
+  await writeFileAtomic(files.statement, built.text);
+  io.setOutput('statement-path', files.statement);
+  io.logger.info(`statement: ${files.statement} (sha256:${built.digest})`);
+
+  let signature = 'not signed (sign: false)';
+  const bundles: Record<string, unknown>[] = [];
+  let wroteSlsa = false;
+  if (inputs.sign) {
+    const signOpts: SignOptions = {
+      instance: chooseInstance(inputs.sigstore, gh),
+      ...(inputs.fulcioURL ? { fulcioURL: inputs.fulcioURL } : {}),
+      ...(inputs.rekorURL ? { rekorURL: inputs.rekorURL } : {}),
+      ...(inputs.tsaURL ? { tsaURL: inputs.tsaURL } : {}),
+      env: deps.env,
+      logger: io.logger,
+    };
+    deps.preflightIdentity(signOpts);
+    const signed = await deps.signStatement(JSON.parse(built.text) as object, signOpts);
+    await writeFileAtomic(files.bundle, JSON.stringify(signed.bundle, null, 2) + '\n');
+    bundles.push(signed.bundle);
+    io.setOutput('bundle-path', files.bundle);
+    if (signed.rekorLogIndex !== undefined) io.setOutput('rekor-log-index', signed.rekorLogIndex);
+    signature =
+      `signed with Sigstore (${signOpts.instance})` +
+      (signed.signerIdentity ? ` by \`${signed.signerIdentity}\`` : '') +
+      (signed.rekorLogIndex !== undefined ? ` · Rekor log index ${signed.rekorLogIndex}` : '');
+    io.logger.info(`bundle: ${files.bundle}${signed.rekorLogIndex !== undefined ? ` (Rekor log index ${signed.rekorLogIndex})` : ''}`);
+    if (inputs.slsa && gh) {
+      const slsa = await deps.signStatement(deps.buildSlsaStatement(built.statement, gh), signOpts);
+      await writeFileAtomic(files.slsaBundle, JSON.stringify(slsa.bundle, null, 2) + '\n');
+      bundles.push(slsa.bundle);
+      wroteSlsa = true;
+    }
+  }
+
+  const prNumber = gh ? pullRequestNumber(gh) : undefined;
+  const commentEnabled = inputs.comment === 'auto' ? prNumber !== undefined : inputs.comment;
+  let diffMd: string | undefined;
+  if (gh && prNumber !== undefined && commentEnabled) {
+    try {
+      const base = await deps.fetchBaseStatement(gh, { token: inputs.githubToken, logger: io.logger, artifactName: inputs.artifactName });
+      diffMd = base ? deps.diffMarkdown(base, built.statement) : '_No record from the base branch to compare with._';
+    } catch (err) {
+      io.logger.warning(`could not compare with the base branch's record: ${toProvenanceError(err).userMessage}`);
+    }
+  }
+
+  const summaryMd = renderSummaryMarkdown(built.statement, { policy: built.policy, signature, mermaid, ...(diffMd ? { diffMarkdown: diffMd } : {}) });
+  await writeFileAtomic(files.summary, summaryMd);
+  io.setOutput('summary-path', files.summary);
+  await io.summary(summaryMd);
+
+  if (gh) {
+    const tag = inputs.releaseTag ?? releaseTag(gh);
+    const result = await deps.publish(
+      {
+        files: { statement: files.statement, summary: files.summary, ...(bundles.length ? { bundle: files.bundle } : {}), ...(wroteSlsa ? { slsaBundle: files.slsaBundle } : {}) },
+        artifact: { enabled: inputs.uploadArtifact, name: inputs.artifactName, ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}) },
+        ...(tag ? { releaseTag: tag } : {}),
+        comment: { enabled: commentEnabled && prNumber !== undefined, ...(prNumber !== undefined ? { prNumber } : {}), body: summaryMd },
+        attestations: { enabled: inputs.attestations && bundles.length > 0, bundles },
+        failOnError: inputs.failOnPublishError,
+      },
+      gh,
+      { token: inputs.githubToken, logger: io.logger },
+    );
+    if (result.artifactId) io.setOutput('artifact-id', result.artifactId);
+    if (result.releaseAssetUrl) io.setOutput('release-asset-url', result.releaseAssetUrl);
+    if (result.commentUrl) io.setOutput('comment-url', result.commentUrl);
+    for (const f of result.failures) io.logger.warning(`${f.step}: ${f.message}`, { title: `ml-provenance: ${f.step} failed` });
+    if (result.failures.length && inputs.failOnPublishError) {
+      throw new ServiceError('publish-failed', `publishing failed: ${result.failures.map((f) => f.step).join(', ')}`, {
+        fix: 'see the warnings above; set `fail-on-publish-error: false` to keep the step green when only publishing fails',
+      });
+    }
+  } else {
+    io.logger.info('not running in GitHub Actions: nothing is published');
+  }
+  return { ok: true, statementPath: files.statement, ...(bundles.length ? { bundlePath: files.bundle } : {}), summaryPath: files.summary };
+}
+
+export function isProvenanceError(e: unknown): e is ProvenanceError {
+  return e instanceof ProvenanceError;
+}

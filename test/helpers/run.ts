@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export const ACTION = path.join(ROOT, 'dist', 'index.js');
+export const EXAMPLE = path.join(ROOT, 'examples', 'tiny-regression');
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built CLI the way a user does: `node dist/cli.js …`. */
+export function runCli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Ran {
+  const res = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...cleanEnv(), ...opts.env },
+    encoding: 'utf8',
+    input: opts.input ?? '',
+    timeout: 120_000,
+  });
+  return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** The test process's environment without anything that makes code think it is on a runner. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_|SIGSTORE_|ML_PROVENANCE_)/.test(k)) continue;
+    env[k] = v;
+  }
+  return env;
+}
+
+/** A fresh copy of the example project in a temp dir, optionally a git repo with one commit. */
+export function copyExample(opts: { git?: boolean } = {}): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mlp-example-'));
+  cpSync(EXAMPLE, dir, {
+    recursive: true,
+    filter: (src) => !/[/\\](\.ml-provenance|model|out)$/.test(src),
+  });
+  if (opts.git) {
+    const git = (...a: string[]) => spawnSync('git', a, { cwd: dir, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '-A');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'example');
+  }
+  return dir;
+}
+
+/** Run the example's training script in `dir` (writes model/ and .ml-provenance/). */
+export function train(dir: string): void {
+  const res = spawnSync('python3', ['train.py'], { cwd: dir, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`train.py failed: ${res.stderr}`);
+}
+
+export interface ActionRun extends Ran {
+  outputs: Record<string, string>;
+  summary: string;
+  /** `::error ...::message` lines the runner turns into annotations. */
+  annotations: string[];
+}
+
+/** Parse the GITHUB_OUTPUT file format (`name<<DELIM\nvalue\nDELIM`). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
+    if (m) {
+      const [, name, delim] = m;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]!);
+      out[name!] = value.join('\n');
+    } else if (lines[i]!.includes('=')) {
+      const eq = lines[i]!.indexOf('=');
+      out[lines[i]!.slice(0, eq)] = lines[i]!.slice(eq + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Run dist/index.js the way the runner does: inputs as INPUT_* variables, outputs
+ * and the job summary through files, the event from GITHUB_EVENT_PATH.
+ */
+export function runAction(
+  inputs: Record<string, string>,
+  opts: { workspace: string; env?: NodeJS.ProcessEnv; event?: Record<string, unknown>; eventName?: string },
+): ActionRun {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlp-runner-'));
+  const outputFile = path.join(tmp, 'output');
+  const summaryFile = path.join(tmp, 'summary.md');
+  const eventFile = path.join(tmp, 'event.json');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  writeFileSync(eventFile, JSON.stringify(opts.event ?? {}));
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnv(),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: opts.workspace,
+    GITHUB_REPOSITORY: 'example-org/tiny-regression',
+    GITHUB_REPOSITORY_ID: '1000',
+    GITHUB_REPOSITORY_OWNER_ID: '2000',
+    GITHUB_SHA: 'a'.repeat(40),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKFLOW_REF: 'example-org/tiny-regression/.github/workflows/train.yml@refs/heads/main',
+    GITHUB_WORKFLOW: 'train',
+    GITHUB_JOB: 'train',
+    GITHUB_RUN_ID: '42',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_EVENT_NAME: opts.eventName ?? 'push',
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'http://127.0.0.1:9',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_ENVIRONMENT: 'github-hosted',
+    RUNNER_TEMP: tmp,
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v])),
+    ...opts.env,
+  };
+  const res = spawnSync(process.execPath, [ACTION], { cwd: opts.workspace, env, encoding: 'utf8', timeout: 180_000 });
+  return {
+    code: res.status ?? -1,
+    stdout: res.stdout,
+    stderr: res.stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
+    annotations: res.stdout.split('\n').filter((l) => /^::(error|warning)/.test(l)),
+  };
+}
