@@ -1,0 +1,155 @@
+// The real @actions/artifact client over real HTTP to the artifact service and
+// GitHub REST stand-ins: upload from publish(), then the cross-run download that
+// fetchBaseStatement() does for the PR comment's "what changed".
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fetchBaseStatement, publish } from '../../src/publish/index.js';
+import { unzip } from '../standins/artifact-service.js';
+import { context, memoryLogger, RUN_BACKEND, type Standins, startStandins, TOKEN, writeRecordFiles } from './publish-helpers.js';
+
+let s: Standins;
+beforeAll(async () => {
+  s = await startStandins();
+});
+afterAll(async () => s?.close());
+
+const off = { enabled: false, body: '' };
+const noAttest = { enabled: false, bundles: [] };
+
+describe('workflow artifact', () => {
+  it('uploads statement, bundle and summary as one artifact with the requested name and retention', async () => {
+    const files = await writeRecordFiles('artifact-1');
+    const logger = memoryLogger();
+    const res = await publish(
+      {
+        files: { statement: files.statement, bundle: files.bundle, summary: files.summary },
+        artifact: { enabled: true, name: 'provenance-a', retentionDays: 7 },
+        comment: off,
+        attestations: noAttest,
+        failOnError: true,
+      },
+      context(s.gh),
+      { token: TOKEN, logger },
+    );
+    expect(res.failures).toEqual([]);
+    const stored = s.svc.artifacts.find((a) => a.name === 'provenance-a');
+    expect(stored?.finalized).toBe(true);
+    expect(res.artifactId).toBe(String(stored!.databaseId));
+    expect(stored!.runBackendId).toBe(RUN_BACKEND);
+    // retention-days became an expiry about a week out
+    const days = (Date.parse(stored!.expiresAt!) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThan(7.1);
+    const zip = unzip(s.svc.blob(stored!.databaseId)!);
+    expect([...zip.keys()].sort()).toEqual(['provenance.intoto.json', 'provenance.md', 'provenance.sigstore.json']);
+    expect(zip.get('provenance.intoto.json')!.toString('utf8')).toBe(files.statementText);
+    const create = s.svc.received('CreateArtifact').at(-1)!;
+    expect((create.json as { name: string }).name).toBe('provenance-a');
+    expect(create.headers.authorization).toMatch(/^Bearer /);
+  });
+
+  it('fails with a clear message naming the step when the name is already used in this run', async () => {
+    const files = await writeRecordFiles('artifact-2');
+    const logger = memoryLogger();
+    const req = {
+      files: { statement: files.statement, summary: files.summary },
+      artifact: { enabled: true, name: 'provenance-dup' },
+      comment: off,
+      attestations: noAttest,
+      failOnError: false,
+    };
+    const first = await publish(req, context(s.gh), { token: TOKEN, logger });
+    expect(first.failures).toEqual([]);
+    const second = await publish(req, context(s.gh), { token: TOKEN, logger });
+    expect(second.failures).toHaveLength(1);
+    expect(second.failures[0]!.step).toBe('artifact');
+    expect(second.failures[0]!.message).toMatch(/^artifact: uploading workflow artifact provenance-dup failed/);
+    expect(second.failures[0]!.message).toMatch(/distinct artifact-name/);
+    expect(logger.warnings.join('\n')).toMatch(/publishing \(artifact\) failed/);
+  });
+
+  it('retries the artifact service after a 500 and then succeeds', async () => {
+    const files = await writeRecordFiles('artifact-3');
+    s.svc.fault({ route: 'CreateArtifact', status: 500, body: { code: 'internal', msg: 'boom' } });
+    const res = await publish(
+      {
+        files: { statement: files.statement, summary: files.summary },
+        artifact: { enabled: true, name: 'provenance-retry' },
+        comment: off,
+        attestations: noAttest,
+        failOnError: true,
+      },
+      context(s.gh),
+      { token: TOKEN, logger: memoryLogger() },
+    );
+    expect(res.artifactId).toBeDefined();
+    const creates = s.svc.received('CreateArtifact').filter((r) => (r.json as { name: string }).name === 'provenance-retry');
+    expect(creates.map((r) => r.status)).toEqual([500, 200]);
+  });
+});
+
+describe('fetchBaseStatement', () => {
+  it('downloads the base branch record from the newest successful run that has it', async () => {
+    const files = await writeRecordFiles('base-main');
+    // The base branch's run uploaded its record (same artifact service, same API).
+    const up = await publish(
+      {
+        files: { statement: files.statement, bundle: files.bundle, summary: files.summary },
+        artifact: { enabled: true, name: 'provenance' },
+        comment: off,
+        attestations: noAttest,
+        failOnError: true,
+      },
+      context(s.gh),
+      { token: TOKEN, logger: memoryLogger() },
+    );
+    const artifactId = Number(up.artifactId);
+    s.gh.addRun({ id: 40, path: '.github/workflows/train.yml', head_branch: 'main', conclusion: 'success' }, [
+      { id: artifactId, name: 'provenance' },
+    ]);
+    // A newer successful run without the artifact, and a newer failed one: both skipped.
+    s.gh.addRun({ id: 41, path: '.github/workflows/train.yml', head_branch: 'main', conclusion: 'success' }, []);
+    s.gh.addRun({ id: 42, path: '.github/workflows/train.yml', head_branch: 'main', conclusion: 'failure' }, [
+      { id: 999_999, name: 'provenance' },
+    ]);
+    const logger = memoryLogger();
+    const ctx = context(s.gh, {
+      eventName: 'pull_request',
+      baseRef: 'main',
+      headRef: 'feature',
+      event: { pull_request: { number: 7, base: { ref: 'main' } } },
+    });
+    const base = await fetchBaseStatement(ctx, { token: TOKEN, logger, artifactName: 'provenance' });
+    expect(base).toEqual(JSON.parse(files.statementText));
+    const runsReq = s.gh.received('runs.list').at(-1)!;
+    expect(runsReq.path).toBe('/repos/acme/models/actions/workflows/train.yml/runs');
+    expect(runsReq.query).toMatchObject({ branch: 'main', status: 'success' });
+    expect(s.gh.received('artifacts.zip').at(-1)!.status).toBe(302);
+    expect(logger.lines.join('\n')).toMatch(/Comparing with main: artifact provenance of run 40/);
+  });
+
+  it('is undefined with a logged reason when there is no base record', async () => {
+    const logger = memoryLogger();
+    const push = await fetchBaseStatement(context(s.gh), { token: TOKEN, logger, artifactName: 'provenance' });
+    expect(push).toBeUndefined();
+    expect(logger.lines.at(-1)).toMatch(/not for a pull request/);
+
+    const pr = context(s.gh, { baseRef: 'release-1', event: { pull_request: { number: 8 } } });
+    expect(await fetchBaseStatement(pr, { token: TOKEN, logger, artifactName: 'provenance' })).toBeUndefined();
+    expect(logger.lines.at(-1)).toMatch(/no successful run of train.yml on release-1/);
+
+    s.gh.addRun({ id: 50, path: '.github/workflows/train.yml', head_branch: 'old', conclusion: 'success' }, [
+      { id: 1, name: 'provenance', expired: true },
+    ]);
+    const old = context(s.gh, { baseRef: 'old', event: { pull_request: { number: 9 } } });
+    expect(await fetchBaseStatement(old, { token: TOKEN, logger, artifactName: 'provenance' })).toBeUndefined();
+    expect(logger.lines.at(-1)).toMatch(/no unexpired artifact named provenance/);
+  });
+
+  it('is undefined with a warning (not a throw) when GitHub refuses', async () => {
+    const logger = memoryLogger();
+    s.gh.fault({ route: 'runs.list', status: 403, body: { message: 'Resource not accessible by integration' } });
+    const pr = context(s.gh, { baseRef: 'main', event: { pull_request: { number: 7 } } });
+    expect(await fetchBaseStatement(pr, { token: TOKEN, logger, artifactName: 'provenance' })).toBeUndefined();
+    expect(logger.warnings.join('\n')).toMatch(/HTTP 403: Resource not accessible by integration.*permissions: actions: read/);
+  });
+});
