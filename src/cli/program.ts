@@ -19,6 +19,8 @@ export function createProgram(): Command {
     .version(VERSION, '-V, --version')
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError(false)
+    // Subcommands own their options (`record dataset --version` is the dataset's version).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       // Commander's own usage errors become our one-line format with exit 2.
@@ -46,6 +48,8 @@ export function createProgram(): Command {
 
 function applyErrorHandling(cmd: Command): void {
   cmd.exitOverride().configureOutput({ outputError: () => undefined });
+  // --debug is accepted after the subcommand too (positional options keep it off the root there).
+  if (cmd.commands.length === 0 && !cmd.options.some((o) => o.long === '--debug')) cmd.option('--debug', 'print stack traces for errors');
   for (const sub of cmd.commands) applyErrorHandling(sub);
 }
 

@@ -30,7 +30,7 @@ export const ResourceDescriptorShape = {
   mediaType: z.string().optional(),
   annotations: z.record(z.string(), z.unknown()).optional(),
 };
-export const ResourceDescriptor = z.object(ResourceDescriptorShape).meta({ id: 'ResourceDescriptor' });
+export const ResourceDescriptor = z.object(ResourceDescriptorShape);
 export type ResourceDescriptor = z.infer<typeof ResourceDescriptor>;
 
 /** Split name -> fraction of the dataset in (0, 1]. */

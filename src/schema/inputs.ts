@@ -18,7 +18,6 @@ export type DatasetInput = z.infer<typeof DatasetInput>;
 export const DatasetManifest = z
   .union([z.array(DatasetInput), z.strictObject({ datasets: z.array(DatasetInput) })])
   .meta({
-    id: 'https://ml-provenance.dev/schemas/datasets.schema.json',
     title: 'ml-provenance dataset manifest',
     description: 'A YAML or JSON list of datasets (or an object with a `datasets` list).',
   });
@@ -35,7 +34,6 @@ const MetricEntry = z.strictObject({
 export const MetricsFile = z
   .union([z.record(z.string().min(1), z.number()), z.array(MetricEntry), z.strictObject({ metrics: z.array(MetricEntry) })])
   .meta({
-    id: 'https://ml-provenance.dev/schemas/metrics.schema.json',
     title: 'ml-provenance metrics file',
     description: 'Either an object of metric name to number, or a list of {name, value, epoch?, split?}.',
   });

@@ -4,6 +4,8 @@ import { DatasetManifest, MetricsFile } from './inputs.js';
 import { PolicyFile } from './policy.js';
 import { TrainingPredicate, TrainingStatement } from './predicate.js';
 
+export const SCHEMA_BASE = 'https://ml-provenance.dev/schemas/';
+
 /** Every document the project reads or writes, by its published file name. */
 export const DOCUMENTS = {
   'record-event.schema.json': RecordEvent,
@@ -24,7 +26,10 @@ export function generateJsonSchemas(): Record<string, string> {
       io: 'input',
       reused: 'inline',
     });
-    out[file] = JSON.stringify(json, null, 2) + '\n';
+    // $id first so readers see which document this is; the zod schemas stay id-free
+    // so zod does not hoist them into $defs.
+    const { $schema, ...rest } = json as Record<string, unknown>;
+    out[file] = JSON.stringify({ $schema, $id: `${SCHEMA_BASE}${file}`, ...rest }, null, 2) + '\n';
   }
   return out;
 }

@@ -39,7 +39,6 @@ export const PolicyFile = z
     rules: PolicyRules.default({}),
   })
   .meta({
-    id: 'https://ml-provenance.dev/schemas/policy.schema.json',
     title: 'ml-provenance policy',
     description: 'Which parts of a training record must be present for it to count as complete.',
   });

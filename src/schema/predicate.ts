@@ -126,7 +126,6 @@ export const TrainingPredicate = z
     redactions: z.array(z.string()).meta({ description: 'every redacted value, as <file>#<json-pointer>' }),
   })
   .meta({
-    id: 'https://ml-provenance.dev/schemas/training-record.schema.json',
     title: 'ml-provenance training record predicate v1',
     description: `The predicate of an in-toto Statement v1 with predicateType ${PREDICATE_TYPE}.`,
   });
@@ -148,7 +147,6 @@ export const TrainingStatement = z
     predicate: TrainingPredicate,
   })
   .meta({
-    id: 'https://ml-provenance.dev/schemas/statement.schema.json',
     title: 'ml-provenance statement',
     description: 'in-toto Statement v1 carrying an ml-provenance training record.',
   });

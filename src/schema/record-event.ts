@@ -73,7 +73,6 @@ export const EnvironmentEvent = z.strictObject({
 export const RecordEvent = z
   .discriminatedUnion('kind', [DatasetEvent, StepEvent, MetricEvent, ParamEvent, CommandEvent, EnvironmentEvent])
   .meta({
-    id: 'https://ml-provenance.dev/schemas/record-event.schema.json',
     title: 'ml-provenance record event',
     description: 'One line of .ml-provenance/records.jsonl, written during training.',
   });

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { TrainingStatement } from '../../src/schema/predicate.js';
+import { copyExample, runAction, train } from '../helpers/run.js';
+
+// dist/index.js run as the runner runs it; signing and publishing are covered in
+// the sign/publish end-to-end tests, here they are off so no service is needed.
+const OFF = { sign: 'false', 'upload-artifact': 'false', comment: 'false' };
+
+describe('action (dist/index.js): record, policy, outputs, annotations', () => {
+  let ws: string;
+  beforeAll(() => {
+    ws = copyExample({ git: true });
+    train(ws);
+  });
+
+  it('a complete record sets outputs, writes the statement and the job summary', () => {
+    const r = runAction({ ...OFF, 'subject-path': 'model/model.json', datasets: 'datasets.yaml', config: 'config/train.yaml' }, { workspace: ws });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.outputs.complete).toBe('true');
+    expect(r.outputs.missing).toBe('');
+    expect(r.outputs['statement-digest']).toMatch(/^sha256:[a-f0-9]{64}$/);
+    const st = TrainingStatement.parse(JSON.parse(readFileSync(r.outputs['statement-path']!, 'utf8')));
+    expect(st.predicate.buildDefinition.buildType).toBe('https://ml-provenance.dev/training-record/github-actions/v1');
+    expect(st.predicate.buildDefinition.externalParameters.workflow).toEqual({
+      ref: 'refs/heads/main',
+      repository: 'https://github.com/example-org/tiny-regression',
+      path: '.github/workflows/train.yml',
+    });
+    expect(st.predicate.runDetails.metadata.invocationId).toBe('https://github.com/example-org/tiny-regression/actions/runs/42/attempts/1');
+    expect(st.predicate.buildDefinition.resolvedDependencies[0]).toEqual({
+      uri: 'git+https://github.com/example-org/tiny-regression@refs/heads/main',
+      digest: { gitCommit: 'a'.repeat(40) },
+      name: 'source',
+    });
+    expect(st.predicate.environment.runner).toEqual({ os: 'Linux', arch: 'X64', environment: 'github-hosted' });
+    expect(r.summary).toContain('## ML provenance');
+    expect(r.summary).toContain('✅ complete under policy `standard`');
+    expect(r.summary).toContain('not signed (sign: false)');
+    expect(readFileSync(r.outputs['summary-path']!, 'utf8')).toBe(r.summary.trimEnd() + '\n');
+    expect(r.summary + readFileSync(r.outputs['statement-path']!, 'utf8')).not.toMatch(/hunter2|wandb-demo-0000/);
+  });
+
+  it('an incomplete record fails the step with one annotation per finding and the missing output', () => {
+    const r = runAction({ ...OFF, 'subject-path': 'model/model.json', datasets: 'datasets.yaml', policy: 'strict' }, { workspace: ws });
+    expect(r.code).toBe(1);
+    expect(r.outputs.complete).toBe('false');
+    expect(r.outputs.missing).toBe('image,configFiles');
+    expect(r.annotations).toEqual([
+      expect.stringMatching(/^::error title=ml-provenance%3A image::image: no container image was recorded — pass the training image/),
+      expect.stringMatching(/^::error title=ml-provenance%3A configFiles::configFiles: no config file was recorded/),
+      expect.stringMatching(/^::error title=ml-provenance%3A record incomplete::the provenance record is incomplete under policy "strict"/),
+    ]);
+    expect(r.summary).toContain('❌ incomplete under policy `strict`');
+    expect(r.outputs['statement-path']).toBeUndefined();
+  });
+
+  it('bad input: exit 2, one annotation naming the input and the file, no stack trace', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ 'subject-path': 'model/model.json', sign: 'maybe' }, /input sign must be true or false, got "maybe"/],
+      [{}, /neither subject-path nor datasets was given/],
+      [{ 'subject-path': 'model/model.json', datasets: '- id: x\n  uri: [oops\n' }, /datasets input:\d+ is not valid YAML/],
+      [{ 'subject-path': 'model/model.json', image: 'ghcr.io/a/b@sha256:nothex' }, /image digest "sha256:nothex"/],
+      [{ 'subject-path': 'model/*.safetensors' }, /"model\/\*\.safetensors" matched no files/],
+      [{ 'subject-path': 'model/model.json', policy: 'policy.yaml' }, /policy "policy\.yaml" is neither a built-in policy nor an existing file/],
+    ];
+    for (const [inputs, re] of cases) {
+      const r = runAction({ ...OFF, ...inputs }, { workspace: ws });
+      expect(r.code, JSON.stringify(inputs) + r.stdout).toBe(2);
+      expect(r.annotations, JSON.stringify(inputs)).toHaveLength(1);
+      expect(r.annotations[0]).toMatch(/^::error title=ml-provenance/);
+      expect(decodeURIComponent(r.annotations[0]!.replace(/%0A/g, ' '))).toMatch(re);
+      expect(r.stdout + r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+  });
+
+  it('a malformed config names the file and line in the annotation', () => {
+    writeFileSync(path.join(ws, 'config', 'broken.yaml'), 'optimizer:\n  lr: [0.1\n  epochs: 3\n');
+    const r = runAction({ ...OFF, 'subject-path': 'model/model.json', config: 'config/broken.yaml' }, { workspace: ws });
+    expect(r.code).toBe(2);
+    expect(r.annotations).toHaveLength(1);
+    expect(r.annotations[0]).toMatch(/^::error title=ml-provenance,file=config\/broken\.yaml,line=\d+::config\/broken\.yaml:\d+ is not valid YAML/);
+    const missing = runAction({ ...OFF, 'subject-path': 'model/model.json', config: 'missing.toml' }, { workspace: ws });
+    expect(missing.code).toBe(2);
+    expect(missing.annotations[0]).toMatch(/config file not found: missing\.toml/);
+    expect(existsSync(path.join(r.outputs['statement-path'] ?? '/nonexistent'))).toBe(false);
+  });
+});
