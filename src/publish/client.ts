@@ -84,7 +84,8 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
     auth: opts.token,
     baseUrl: (opts.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/$/, ''),
     userAgent: opts.userAgent ?? `ml-provenance/${VERSION}`,
-    retry: { retries: opts.retries ?? 3, retryAfterBaseValue: baseValue },
+    // 429 and rate-limit 403s belong to the throttling plugin, which honours Retry-After.
+    retry: { retries: opts.retries ?? 3, retryAfterBaseValue: baseValue, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
       retryAfterBaseValue: baseValue,
       // Without Retry-After GitHub asks for at least a minute; scale it like everything else.
