@@ -8,5 +8,6 @@ export default defineConfig({
     pool: 'forks',
     // Two cores in CI: keep workers to what the machine has.
     maxWorkers: 2,
+    reporters: ['default', './test/helpers/count-reporter.ts'],
   },
 });
