@@ -4,8 +4,9 @@
  * sticky PR comment, the job summary, and GitHub's attestations store.
  *
  * Every step is a secondary effect: all enabled steps run (independently, in
- * parallel), and failures follow `failOnError` — warnings in `failures` when
- * false, a PublishError naming each failed step and its fix when true.
+ * parallel), and failures follow `failOnError` — listed in `failures` for the
+ * caller to show as warnings when false, a PublishError naming each failed step
+ * and its fix (with `result` saying what did land) when true.
  */
 import { access, appendFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -49,7 +50,7 @@ export interface PublishRequest {
 
 export interface PublishFailure {
   step: string;
-  /** `<what failed> — <how to fix>` */
+  /** `<what failed> — <how to fix>`, without the step name (show it as `<step>: <message>`). */
   message: string;
   code?: string;
 }
@@ -201,10 +202,13 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
 
   const order = ['artifact', 'release', 'comment', 'attestations', 'summary'];
   errors.sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step));
+  // The caller reports failures (as warnings, or by failing the step): publish() does
+  // not annotate them itself, so each shows once.
   for (const { step: name, error } of errors) {
     const e = toProvenanceError(error);
-    result.failures.push({ step: name, message: e.userMessage, code: e.code });
-    if (!req.failOnError) logger.warning(`publishing (${name}) failed: ${e.userMessage}`);
+    const text = e.userMessage.startsWith(`${name}: `) ? e.userMessage.slice(name.length + 2) : e.userMessage;
+    result.failures.push({ step: name, message: text, code: e.code });
+    logger.debug(`publish step ${name} failed: ${e.userMessage}`);
   }
 
   if (req.failOnError && errors.length > 0) {

@@ -62,9 +62,8 @@ describe('workflow artifact', () => {
     const second = await publish(req, context(s.gh), { token: TOKEN, logger });
     expect(second.failures).toHaveLength(1);
     expect(second.failures[0]!.step).toBe('artifact');
-    expect(second.failures[0]!.message).toMatch(/^artifact: uploading workflow artifact provenance-dup failed/);
-    expect(second.failures[0]!.message).toMatch(/distinct artifact-name/);
-    expect(logger.warnings.join('\n')).toMatch(/publishing \(artifact\) failed/);
+    expect(second.failures[0]!.message).toMatch(/^uploading workflow artifact provenance-dup failed \(.*already exists.*\) — .*distinct artifact-name/);
+    expect(second.failures[0]!.code).toBe('artifact-failed');
   });
 
   it('retries the artifact service after a 500 and then succeeds', async () => {
