@@ -1,0 +1,40 @@
+import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import { IN_TOTO_PAYLOAD_TYPE } from '../statement/load.js';
+import { pass, fail, type Check } from './verdict.js';
+
+export interface ParsedBundle {
+  bundle: Bundle;
+  /** The exact signed bytes (the DSSE payload). */
+  payload: Buffer;
+  certificate: Uint8Array;
+}
+
+/** Step 1: a Sigstore bundle with a certificate and a DSSE envelope carrying an in-toto statement. */
+export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle } {
+  let bundle: Bundle;
+  try {
+    bundle = bundleFromJSON(doc);
+  } catch (err) {
+    const fields = (err as { fields?: string[] }).fields;
+    return { check: fail('bundle', `not a valid Sigstore bundle: ${(err as Error).message}${fields?.length ? ` (${fields.join(', ')})` : ''}`) };
+  }
+  if (bundle.content.$case !== 'dsseEnvelope') {
+    return { check: fail('bundle', 'the bundle signs a message, not a DSSE envelope: it is not an attestation') };
+  }
+  const env = bundle.content.dsseEnvelope;
+  if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE) {
+    return { check: fail('bundle', `the DSSE payload type is ${env.payloadType}, expected ${IN_TOTO_PAYLOAD_TYPE}`) };
+  }
+  const vm = bundle.verificationMaterial.content;
+  const certificate =
+    vm.$case === 'certificate' ? vm.certificate.rawBytes : vm.$case === 'x509CertificateChain' ? vm.x509CertificateChain.certificates[0]?.rawBytes : undefined;
+  if (!certificate) {
+    return { check: fail('bundle', 'the bundle is signed with a bare public key, not a Sigstore (Fulcio) certificate, so no signer identity can be checked') };
+  }
+  const m = /bundle\.v([\d.]+)\+json|version=([\d.]+)/.exec(bundle.mediaType);
+  const version = m ? (m[1] ?? m[2]) : bundle.mediaType;
+  return {
+    check: pass('bundle', `Sigstore bundle v${version} with a DSSE envelope (${IN_TOTO_PAYLOAD_TYPE}) and a signing certificate`),
+    parsed: { bundle, payload: Buffer.from(env.payload), certificate },
+  };
+}

@@ -1,0 +1,84 @@
+import type { TrustedRoot } from '@sigstore/protobuf-specs';
+import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
+import type { ParsedBundle } from './bundle.js';
+import { pass, fail, skip, type Check, type CheckName } from './verdict.js';
+
+type CryptoCheck = Extract<CheckName, 'timestamps' | 'certificate' | 'transparency-log' | 'signature'>;
+// @sigstore/verify's Verifier runs these in this order and stops at the first failure.
+const STEPS: CryptoCheck[] = ['timestamps', 'certificate', 'transparency-log', 'signature'];
+
+function stepOf(code: string | undefined): CryptoCheck | undefined {
+  if (!code) return undefined;
+  if (code === 'TIMESTAMP_ERROR') return 'timestamps';
+  if (code === 'CERTIFICATE_ERROR' || code === 'PUBLIC_KEY_ERROR') return 'certificate';
+  if (code.startsWith('TLOG_')) return 'transparency-log';
+  if (code === 'SIGNATURE_ERROR') return 'signature';
+  return undefined;
+}
+
+/** The library's terse messages, said so a release consumer knows what it means. */
+function explain(step: CryptoCheck, message: string): string {
+  if (step === 'timestamps') {
+    if (/expected \d+ timestamps, got 0/.test(message)) {
+      return 'no verifiable timestamp: the bundle has neither a transparency-log entry with a signed inclusion promise nor an RFC 3161 timestamp';
+    }
+    if (/timestamp could not be verified/.test(message)) {
+      return 'the RFC 3161 timestamp was not issued by a timestamp authority in the trusted root (or does not cover this signature)';
+    }
+  }
+  if (step === 'certificate' && /certificate chain|issuer|trusted/i.test(message)) {
+    return `the signing certificate does not chain to a certificate authority in the trusted root (${message}) — signed by another Sigstore instance, or forged`;
+  }
+  if (step === 'transparency-log') {
+    if (/expected \d+ tlog entries, got 0/.test(message)) return 'the bundle has no transparency-log entry (1 required): it was never logged in Rekor, or the entry was removed';
+    if (/payload hash mismatch|signature mismatch/i.test(message)) return `the transparency-log entry records a different signature or payload than the bundle carries (${message})`;
+    if (/inclusion|checkpoint|set|signed entry timestamp/i.test(message)) return `the transparency-log entry's proof of inclusion does not verify against the log's key (${message})`;
+  }
+  if (step === 'signature') return 'the DSSE signature does not verify over the payload with the certificate\'s key: the statement was changed after signing';
+  return message;
+}
+
+const PASS_TEXT: Record<CryptoCheck, string> = {
+  timestamps: 'signing time attested by the transparency log and/or a trusted timestamp authority',
+  certificate: 'the Fulcio certificate chains to the trusted root, was valid at the signing time, and carries a valid SCT',
+  'transparency-log': 'the Rekor entry matches this signature and payload, and its inclusion is proven by the log\'s key',
+  signature: 'the DSSE signature verifies over the exact payload with the certificate\'s key',
+};
+
+function timestampText(parsed: ParsedBundle): string {
+  const vm = parsed.bundle.verificationMaterial;
+  const tlog = vm.tlogEntries.filter((e) => e.inclusionPromise).length;
+  const tsa = vm.timestampVerificationData?.rfc3161Timestamps.length ?? 0;
+  const parts = [tlog && `${tlog} transparency-log time(s)`, tsa && `${tsa} RFC 3161 timestamp(s) from a trusted authority`].filter(Boolean);
+  return `signing time attested by ${parts.join(' and ')}`;
+}
+
+/** Signature, certificate chain, transparency log and timestamps, through @sigstore/verify's Verifier. */
+export function verifySignatureMaterial(parsed: ParsedBundle, root: TrustedRoot): Check[] {
+  const checks: Check[] = [];
+  try {
+    const entity = toSignedEntity(parsed.bundle);
+    // tlogThreshold 1: a bundle must be in a transparency log; do not lower it to make a service pass.
+    new Verifier(toTrustMaterial(root), { tlogThreshold: 1, ctlogThreshold: 1 }).verify(entity);
+    for (const s of STEPS) {
+      let text = PASS_TEXT[s];
+      if (s === 'timestamps') text = timestampText(parsed);
+      if (s === 'transparency-log') {
+        const e = parsed.bundle.verificationMaterial.tlogEntries[0];
+        if (e) text += ` (log index ${e.logIndex}, integrated ${new Date(Number(e.integratedTime) * 1000).toISOString()})`;
+      }
+      checks.push(pass(s, text));
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const message = (err as Error).message ?? String(err);
+    const failed = stepOf(code) ?? 'certificate';
+    const at = STEPS.indexOf(failed);
+    STEPS.forEach((s, i) => {
+      if (i < at) checks.push(pass(s, PASS_TEXT[s]));
+      else if (i === at) checks.push(fail(s, stepOf(code) ? explain(s, message) : `cannot verify: ${message}`));
+      else checks.push(skip(s, `not checked: ${failed} failed`));
+    });
+  }
+  return checks;
+}
