@@ -1,17 +1,27 @@
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
-import { run } from '../shared.js';
+import { Option } from 'commander';
+import { EXPORT_FORMATS, exportStatement, type ExportFormat } from '../../lineage/export/index.js';
+import { loadDocument } from '../../statement/load.js';
+import { writeFileAtomic } from '../../util/fs.js';
+import { processIo, run } from '../shared.js';
 
-// Placeholder until the owning module lands; replaced, never shipped as done.
 export function register(program: Command): void {
   program
     .command('export')
-    .description('(export: not available in this build yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
+    .description('convert a training record to SLSA, CycloneDX ML-BOM, SPDX 3 (AI/Dataset), W3C PROV-JSON or OpenLineage (does not verify)')
+    .argument('<file>', 'provenance.intoto.json or provenance.sigstore.json')
+    .addOption(new Option('--format <format>', 'target format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .option('--out <file>', 'write to this file instead of stdout')
     .action(
-      run(async () => {
-        throw new InputError('not-available', 'export is not available in this build yet', { fix: 'use a newer ml-provenance' });
+      run(async (file: string, o: { format: ExportFormat; out?: string }) => {
+        const { statement } = await loadDocument(file);
+        const text = `${JSON.stringify(exportStatement(statement, o.format), null, 2)}\n`;
+        if (o.out) {
+          await writeFileAtomic(o.out, text);
+          processIo.err(`wrote ${o.out} (${o.format})`);
+        } else {
+          processIo.out(text);
+        }
       }),
     );
 }
