@@ -2,7 +2,7 @@
 // Signing uses the local Sigstore stand-in (Fulcio, Rekor, TSA, OIDC on 127.0.0.1)
 // that the tests use; `verify` checks against the trusted root it writes.
 import { build } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,9 +17,17 @@ function step(title) {
   process.stdout.write(`\n\x1b[1m▶ ${title}\x1b[0m\n`);
 }
 
-function sh(cmd, args, { env = {}, expect = 0, quiet = false } = {}) {
-  process.stdout.write(`$ ${[path.basename(cmd) === path.basename(process.execPath) ? 'node' : cmd, ...args].map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}\n`);
-  const res = spawnSync(cmd, args, { cwd: example, env: { ...process.env, ...env }, encoding: 'utf8' });
+// Asynchronous on purpose: the Sigstore stand-in serves from this same process.
+async function sh(cmd, args, { env = {}, expect = 0, quiet = false } = {}) {
+  const shown = [cmd === process.execPath ? 'node' : cmd, ...args.map((a) => (a === cli ? 'dist/cli.js' : a))];
+  process.stdout.write(`$ ${shown.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}\n`);
+  const child = spawn(cmd, args, { cwd: example, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+  const status = await new Promise((resolve) => child.on('close', resolve));
+  const res = { status, stdout, stderr };
   if (!quiet) {
     if (res.stdout) process.stdout.write(res.stdout);
     if (res.stderr) process.stdout.write(res.stderr);
@@ -39,12 +47,12 @@ await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
 
 step('1. Training records what only it knows (CLI and direct JSON lines)');
-mlp(['record', 'dataset', '--id', 'points', '--uri', 'https://example.com/datasets/points', '--version', '2026.11', '--path', 'data/points.csv', '--license', 'CC-BY-4.0', '--split', 'train=0.8', '--split', 'test=0.2', '--seed', '42']);
-sh('python3', ['train.py']);
+await mlp(['record', 'dataset', '--id', 'points', '--uri', 'https://example.com/datasets/points', '--version', '2026.11', '--path', 'data/points.csv', '--license', 'CC-BY-4.0', '--split', 'train=0.8', '--split', 'test=0.2', '--seed', '42']);
+await sh('python3', ['train.py']);
 
 step('2. Build the in-toto statement and check it against the standard policy');
-mlp(['build', '--subject', 'model/model.json', '--config', 'config/train.yaml', '--image', `ghcr.io/example-org/train:1.0@sha256:${'ab'.repeat(32)}`, '--out', 'out/provenance.intoto.json']);
-mlp(['validate', 'out/provenance.intoto.json', '--policy', 'strict'], { expect: 0 });
+await mlp(['build', '--subject', 'model/model.json', '--config', 'config/train.yaml', '--image', `ghcr.io/example-org/train:1.0@sha256:${'ab'.repeat(32)}`, '--out', 'out/provenance.intoto.json']);
+await mlp(['validate', 'out/provenance.intoto.json', '--policy', 'strict'], { expect: 0 });
 
 step('3. Start the local Sigstore stand-in (Fulcio, Rekor, TSA, OIDC on 127.0.0.1)');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'ml-provenance');
@@ -74,28 +82,28 @@ console.log(`fulcio ${standin.fulcioURL}  rekor ${standin.rekorURL}  tsa ${stand
 try {
   step('4. Sign keylessly: OIDC token → Fulcio certificate → DSSE → Rekor entry → Sigstore bundle');
   const token = standin.mintToken();
-  mlp(
+  await mlp(
     ['sign', 'out/provenance.intoto.json', '--out', 'out/provenance.sigstore.json', '--instance', 'custom', '--fulcio-url', standin.fulcioURL, '--rekor-url', standin.rekorURL, ...(standin.tsaURL ? ['--tsa-url', standin.tsaURL] : [])],
     { env: { SIGSTORE_ID_TOKEN: token } },
   );
 
   step('5. Verify as a release consumer: signature, log, identity, file digests, policy');
   const verifyArgs = ['verify', 'model/model.json', '--bundle', 'out/provenance.sigstore.json', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--repo', REPO, '--signer-workflow', `${REPO}/.github/workflows/train.yml`, '--offline'];
-  mlp(verifyArgs);
+  await mlp(verifyArgs);
 
   step('6. The readable summary (job summary / PR comment body)');
-  const summary = mlp(['summary', 'out/provenance.sigstore.json', '--format', 'markdown'], { quiet: true });
+  const summary = await mlp(['summary', 'out/provenance.sigstore.json', '--format', 'markdown'], { quiet: true });
   await writeFile(path.join(out, 'provenance.md'), summary.stdout);
   process.stdout.write(summary.stdout.split('\n').slice(0, 40).join('\n') + '\n…\n');
 
   step('7. Lineage: which dataset version produced the test metric?');
-  mlp(['lineage', 'out/provenance.sigstore.json', '--metric', 'mse', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--offline']);
+  await mlp(['lineage', 'out/provenance.sigstore.json', '--metric', 'mse', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--offline']);
 
   step('8. Tampering is caught: change one byte of the model and verify again');
   const model = path.join(example, 'model', 'model.json');
   const original = await readFile(model);
   await writeFile(model, Buffer.concat([original, Buffer.from(' ')]));
-  mlp(verifyArgs, { expect: 1 });
+  await mlp(verifyArgs, { expect: 1 });
   await writeFile(model, original);
 } finally {
   await standin.close();
