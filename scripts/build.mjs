@@ -31,6 +31,9 @@ const common = {
   metafile: false,
   // Keep stack traces meaningful with --debug without shipping source maps.
   keepNames: true,
+  // Optional plug-ins of @cyclonedx/cyclonedx-library (XML output, schema validation):
+  // it loads them inside try/catch, and the JSON export does not need them.
+  external: ['xmlbuilder2', 'libxmljs2', 'ajv', 'ajv-formats', 'ajv-formats-draft2019'],
   define: { 'process.env.ML_PROVENANCE_BUNDLED': '"1"' },
 };
 
@@ -39,7 +42,9 @@ async function bundleOutputs() {
   const entries = [
     ['src/action/index.ts', 'dist/index.js'],
     ['src/cli/index.ts', 'dist/cli.js'],
-    
+    // Hashing worker threads: src/digest/pool.ts loads it relative to import.meta.url,
+    // so it must sit next to dist/index.js and dist/cli.js.
+    ['src/digest/worker.ts', 'dist/digest-worker.js'],
   ];
   for (const [entry, outfile] of entries) {
     const res = await build({ ...common, entryPoints: [entry], outfile });
