@@ -12,6 +12,8 @@ interface SigstoreInternalError {
 export function signingError(err: unknown, endpoints: SigstoreEndpoints): ProvenanceError {
   if (err instanceof ProvenanceError) return err;
   const e = err as SigstoreInternalError;
+  // FulcioSigner wraps our identity provider's errors; they already say what to do.
+  if (e?.cause instanceof ProvenanceError) return e.cause;
   const cause = (e?.cause ?? {}) as { statusCode?: number; message?: string; cause?: { code?: string } };
   const status = cause.statusCode;
   const detail = cause.message ?? e?.message ?? String(err);

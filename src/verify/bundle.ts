@@ -1,4 +1,5 @@
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import { toSignedEntity, type SignedEntity } from '@sigstore/verify';
 import { IN_TOTO_PAYLOAD_TYPE } from '../statement/load.js';
 import { pass, fail, type Check } from './verdict.js';
 
@@ -7,6 +8,8 @@ export interface ParsedBundle {
   /** The exact signed bytes (the DSSE payload). */
   payload: Buffer;
   certificate: Uint8Array;
+  /** The bundle as @sigstore/verify sees it (timestamps parsed, key located). */
+  entity: SignedEntity;
 }
 
 /** Step 1: a Sigstore bundle with a certificate and a DSSE envelope carrying an in-toto statement. */
@@ -31,10 +34,16 @@ export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle
   if (!certificate) {
     return { check: fail('bundle', 'the bundle is signed with a bare public key, not a Sigstore (Fulcio) certificate, so no signer identity can be checked') };
   }
+  let entity: SignedEntity;
+  try {
+    entity = toSignedEntity(bundle);
+  } catch (err) {
+    return { check: fail('bundle', `the bundle's verification material cannot be read: ${(err as Error).message}`) };
+  }
   const m = /bundle\.v([\d.]+)\+json|version=([\d.]+)/.exec(bundle.mediaType);
   const version = m ? (m[1] ?? m[2]) : bundle.mediaType;
   return {
     check: pass('bundle', `Sigstore bundle v${version} with a DSSE envelope (${IN_TOTO_PAYLOAD_TYPE}) and a signing certificate`),
-    parsed: { bundle, payload: Buffer.from(env.payload), certificate },
+    parsed: { bundle, payload: Buffer.from(env.payload), certificate, entity },
   };
 }

@@ -1,5 +1,6 @@
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
-import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
+import { crypto } from '@sigstore/core';
+import { Verifier, toTrustMaterial } from '@sigstore/verify';
 import type { ParsedBundle } from './bundle.js';
 import { pass, fail, skip, type Check, type CheckName } from './verdict.js';
 
@@ -53,32 +54,45 @@ function timestampText(parsed: ParsedBundle): string {
   return `signing time attested by ${parts.join(' and ')}`;
 }
 
-/** Signature, certificate chain, transparency log and timestamps, through @sigstore/verify's Verifier. */
+/**
+ * Signature, certificate chain, transparency log and timestamps. The DSSE
+ * signature is first checked on its own with the certificate's key, so a changed
+ * payload is reported as what it is; then @sigstore/verify's Verifier checks
+ * everything against the trusted root (its steps: timestamps, certificate,
+ * transparency log, signature — it stops at the first failure).
+ */
 export function verifySignatureMaterial(parsed: ParsedBundle, root: TrustedRoot): Check[] {
-  const checks: Check[] = [];
+  const entity = parsed.entity;
+  const byName = new Map<CryptoCheck, Check>();
+  const key = entity.key.$case === 'certificate' ? crypto.createPublicKey(entity.key.certificate.publicKey) : undefined;
+  const signatureOk = key ? entity.signature.verifySignature(key) : false;
   try {
-    const entity = toSignedEntity(parsed.bundle);
     // tlogThreshold 1: a bundle must be in a transparency log; do not lower it to make a service pass.
     new Verifier(toTrustMaterial(root), { tlogThreshold: 1, ctlogThreshold: 1 }).verify(entity);
-    for (const s of STEPS) {
-      let text = PASS_TEXT[s];
-      if (s === 'timestamps') text = timestampText(parsed);
-      if (s === 'transparency-log') {
-        const e = parsed.bundle.verificationMaterial.tlogEntries[0];
-        if (e) text += ` (log index ${e.logIndex}, integrated ${new Date(Number(e.integratedTime) * 1000).toISOString()})`;
-      }
-      checks.push(pass(s, text));
-    }
+    for (const s of STEPS) byName.set(s, pass(s, passText(s, parsed)));
   } catch (err) {
     const code = (err as { code?: string }).code;
     const message = (err as Error).message ?? String(err);
     const failed = stepOf(code) ?? 'certificate';
     const at = STEPS.indexOf(failed);
     STEPS.forEach((s, i) => {
-      if (i < at) checks.push(pass(s, PASS_TEXT[s]));
-      else if (i === at) checks.push(fail(s, stepOf(code) ? explain(s, message) : `cannot verify: ${message}`));
-      else checks.push(skip(s, `not checked: ${failed} failed`));
+      if (i < at) byName.set(s, pass(s, passText(s, parsed)));
+      else if (i === at) byName.set(s, fail(s, stepOf(code) ? explain(s, message) : `cannot verify: ${message}`));
+      else byName.set(s, skip(s, `not checked: ${failed} failed`));
     });
   }
-  return checks;
+  if (!signatureOk) byName.set('signature', fail('signature', explain('signature', '')));
+  else if (byName.get('signature')?.status === 'skip') {
+    byName.set('signature', pass('signature', `${PASS_TEXT.signature} (the certificate itself is not trusted: see below)`));
+  }
+  return (['signature', 'certificate', 'transparency-log', 'timestamps'] as const).map((s) => byName.get(s)!);
+}
+
+function passText(s: CryptoCheck, parsed: ParsedBundle): string {
+  if (s === 'timestamps') return timestampText(parsed);
+  if (s === 'transparency-log') {
+    const e = parsed.bundle.verificationMaterial.tlogEntries[0];
+    if (e) return `${PASS_TEXT[s]} (log index ${e.logIndex}, integrated ${new Date(Number(e.integratedTime) * 1000).toISOString()})`;
+  }
+  return PASS_TEXT[s];
 }

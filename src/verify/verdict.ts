@@ -1,10 +1,10 @@
 /** The checks `verify` makes, in the order it makes them. */
 export const CHECK_ORDER = [
   'bundle',
-  'timestamps',
+  'signature',
   'certificate',
   'transparency-log',
-  'signature',
+  'timestamps',
   'identity',
   'subjects',
   'statement',
