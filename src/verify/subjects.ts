@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { digestFile, listFiles } from '../digest/index.js';
+import { digestDirectory, digestFile } from '../digest/index.js';
 import { InputError } from '../errors.js';
 import { pass, fail, skip, type Check, type SubjectMatch } from './verdict.js';
 
@@ -21,12 +21,15 @@ export async function assertSubjectsExist(files: string[]): Promise<void> {
 }
 
 /** A directory SUBJECT stands for every file in it (a directory subject is one entry a file). */
-async function expand(files: string[]): Promise<string[]> {
-  const out: string[] = [];
+async function digestAll(files: string[]): Promise<Array<{ file: string; sha256: string }>> {
+  const out: Array<{ file: string; sha256: string }> = [];
   for (const f of files) {
-    const st = await stat(f);
-    if (st.isDirectory()) out.push(...(await listFiles(f, f)).map((rel) => path.join(f, rel)));
-    else out.push(f);
+    if ((await stat(f)).isDirectory()) {
+      const d = await digestDirectory(f, f);
+      out.push(...d.files.map((x) => ({ file: path.join(f, x.path), sha256: x.sha256 })));
+    } else {
+      out.push({ file: f, sha256: (await digestFile(f)).sha256 });
+    }
   }
   return out;
 }
@@ -47,8 +50,7 @@ export async function checkSubjects(subjects: StatementSubject[], files: string[
     if (d) byDigest.set(d, s.name ?? '(unnamed)');
   }
   const matches: SubjectMatch[] = [];
-  for (const file of await expand(files)) {
-    const { sha256 } = await digestFile(file);
+  for (const { file, sha256 } of await digestAll(files)) {
     const subject = byDigest.get(sha256);
     matches.push({ file, sha256, ...(subject ? { subject } : {}) });
   }
