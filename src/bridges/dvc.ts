@@ -1,0 +1,127 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { digestPath, isInside } from '../digest/index.js';
+import { InputError } from '../errors.js';
+import type { DatasetDescriptor, Step } from '../schema/predicate.js';
+import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
+
+interface DvcOut {
+  path?: string;
+  md5?: string;
+  hash?: string;
+  size?: number;
+  nfiles?: number;
+}
+
+async function readYaml(file: string): Promise<unknown> {
+  const text = await readFile(file, 'utf8');
+  try {
+    // failsafe: every scalar stays a string, so an all-digit md5 is not read as a number.
+    return parseYaml(text, { schema: 'failsafe' });
+  } catch (err) {
+    throw new InputError('malformed-yaml', `${file} is not valid YAML (${(err as Error).message})`, { fix: 'fix the YAML syntax (is it a DVC file?)', file, cause: err });
+  }
+}
+
+/** DVC's md5 (a directory's ends in `.dir`: the md5 of DVC's own listing, not of the bytes). */
+function md5Of(o: DvcOut): string | undefined {
+  const m = o.md5 ?? (o.hash && /^[a-f0-9]{32}(\.dir)?$/.test(o.hash) ? o.hash : undefined);
+  return m ? m.replace(/\.dir$/, '') : undefined;
+}
+
+async function descriptor(root: string, rel: string, o: DvcOut, source: string): Promise<DatasetDescriptor> {
+  const md5 = md5Of(o);
+  const d: DatasetDescriptor = {
+    id: toDatasetId(rel),
+    name: rel,
+    uri: `file:${rel}`,
+    digestSource: 'given',
+    annotations: { path: rel, source, ...(o.md5?.endsWith('.dir') || o.hash?.endsWith('.dir') ? { md5Of: 'dvc directory listing' } : {}) },
+    ...(md5 ? { digest: { md5 } } : {}),
+  };
+  // Re-hash what is here, with sha256: DVC's md5 says what DVC saw, our digest what this run used.
+  const abs = path.resolve(root, rel);
+  if (isInside(abs, root) && (await stat(abs).catch(() => undefined))) {
+    const dg = await digestPath(abs, root);
+    d.digest = { ...d.digest, sha256: dg.sha256 };
+    d.digestSource = 'computed';
+    d.files = dg.files.length;
+    d.bytes = dg.size;
+  }
+  return d;
+}
+
+function outsOf(v: unknown): DvcOut[] {
+  return Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as DvcOut[]) : [];
+}
+
+/**
+ * Read a DVC project: `dvc.lock` stages become steps (deps → outs, params) and every
+ * tracked path (`*.dvc` outs, stage deps) a dataset with DVC's md5, re-hashed with
+ * sha256 when the file is present.
+ */
+export async function readDvc(root: string): Promise<BridgeResult> {
+  const out = emptyResult();
+  const seen = new Map<string, DatasetDescriptor>();
+  const addDataset = async (rel: string, o: DvcOut, source: string) => {
+    const norm = path.posix.normalize(rel.split(path.sep).join('/'));
+    if (!seen.has(norm)) {
+      const d = await descriptor(root, norm, o, source);
+      seen.set(norm, d);
+      out.datasets.push(d);
+    }
+    return seen.get(norm)!.id;
+  };
+
+  const lockFile = path.join(root, 'dvc.lock');
+  const lock = (await stat(lockFile).catch(() => undefined)) ? ((await readYaml(lockFile)) as { stages?: Record<string, unknown> } | null) : null;
+  const stageOutputs = new Set<string>();
+  for (const st of Object.values(lock?.stages ?? {})) for (const o of outsOf((st as { outs?: unknown }).outs)) if (o.path) stageOutputs.add(o.path);
+
+  for (const [name, raw] of Object.entries(lock?.stages ?? {})) {
+    const st = (raw ?? {}) as { cmd?: string | string[]; deps?: unknown; outs?: unknown; params?: Record<string, Record<string, unknown>> };
+    const parameters: Step['parameters'] = {};
+    for (const kv of Object.values(st.params ?? {})) {
+      for (const [k, v] of Object.entries(kv ?? {})) {
+        const value = typeof v === 'string' ? scalar(v) : JSON.stringify(v);
+        parameters[k] = value;
+        out.params[k] = value;
+      }
+    }
+    if (st.cmd) parameters.cmd = Array.isArray(st.cmd) ? st.cmd.join(' && ') : st.cmd;
+    const inputs: string[] = [];
+    for (const d of outsOf(st.deps)) if (d.path) inputs.push(await addDataset(d.path, d, `dvc.lock:${name}`));
+    const outputs: string[] = [];
+    for (const o of outsOf(st.outs)) if (o.path) outputs.push(await addDataset(o.path, o, `dvc.lock:${name}`));
+    out.steps.push({ name, library: 'dvc', parameters, inputs, outputs });
+  }
+
+  // *.dvc files next to data (`dvc add`): paths are relative to the .dvc file.
+  for (const file of await findDvcFiles(root)) {
+    const doc = (await readYaml(file)) as { outs?: unknown } | null;
+    for (const o of outsOf(doc?.outs)) {
+      if (!o.path) continue;
+      const rel = path.relative(root, path.resolve(path.dirname(file), o.path));
+      await addDataset(rel, o, path.relative(root, file));
+    }
+  }
+  if (!lock && out.datasets.length === 0) {
+    throw new InputError('no-dvc-files', `no dvc.lock or *.dvc files in ${root}`, { fix: 'point at the root of a DVC project (where dvc.lock is)', file: root });
+  }
+  return out;
+}
+
+async function findDvcFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(dir: string): Promise<void> {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (e.name === '.dvc' || e.name === '.git' || e.name === 'node_modules') continue;
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && e.name.endsWith('.dvc')) found.push(p);
+    }
+  }
+  await walk(root);
+  return found.sort();
+}
