@@ -1,0 +1,264 @@
+// The built action (dist/index.js) run as a runner runs it, on the example project,
+// signing against the Sigstore stand-in and publishing to the GitHub REST and
+// artifact service stand-ins, for a push, a pull_request and a release event.
+// The stand-ins live in this process, so the action runs as an async child process.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TrainingStatement } from '../../src/schema/predicate.js';
+import { type ArtifactServiceStandin, startArtifactService, unzip } from '../standins/artifact-service.js';
+import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
+import { type SigstoreStandin, startSigstoreStandin } from '../standins/sigstore.js';
+import { ACTION, ROOT, cleanEnv, copyExample, parseOutputFile, train } from '../helpers/run.js';
+
+const TOKEN = 'ghs_action_publish_test';
+const REPO = 'example-org/tiny-regression';
+const MARKER = '<!-- ml-provenance:train:train -->';
+/**
+ * test/standins/sigstore (Rekor) intermittently rejects a good DSSE entry with
+ * "asn1 encoding routines::wrong tag" (about 1 run in 5). Reported to its owner;
+ * until fixed, a run that fails with exactly that is run once more.
+ */
+const KNOWN_REKOR_FLAKE = /Rekor \(http:\/\/127\.0\.0\.1:\d+\) did not log the signature \(HTTP 400\).*asn1 encoding routines::wrong tag.*/;
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  annotations: string[];
+}
+
+let gh: GitHubStandin;
+let svc: ArtifactServiceStandin;
+let sig: SigstoreStandin;
+let ws: string;
+let runSeq = 0;
+
+function exec(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });
+}
+
+/** Run dist/index.js like the runner: INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, the event file. */
+async function runAction(
+  inputs: Record<string, string>,
+  opts: { eventName: string; event: Record<string, unknown>; env?: Record<string, string> },
+): Promise<Ran> {
+  runSeq++;
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlp-runner-'));
+  const outputFile = path.join(tmp, 'output');
+  const summaryFile = path.join(tmp, 'summary.md');
+  const eventFile = path.join(tmp, 'event.json');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  writeFileSync(eventFile, JSON.stringify(opts.event));
+  // Each run is its own workflow run/job for the artifact service.
+  const runBackend = `00000000-0000-4000-8000-${String(runSeq).padStart(12, '0')}`;
+  const env: NodeJS.ProcessEnv = {
+    ...cleanEnv(),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: ws,
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_REPOSITORY_ID: '1000',
+    GITHUB_REPOSITORY_OWNER_ID: '2000',
+    GITHUB_SHA: 'a'.repeat(40),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/train.yml@refs/heads/main`,
+    GITHUB_WORKFLOW: 'train',
+    GITHUB_JOB: 'train',
+    GITHUB_RUN_ID: String(100 + runSeq),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_EVENT_NAME: opts.eventName,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: gh.apiUrl,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    ACTIONS_RESULTS_URL: `${svc.resultsUrl}/`,
+    ACTIONS_RUNTIME_TOKEN: svc.runtimeToken(runBackend, `11111111-0000-4000-8000-${String(runSeq).padStart(12, '0')}`),
+    ...sig.runnerEnv(),
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_ENVIRONMENT: 'github-hosted',
+    RUNNER_TEMP: tmp,
+    NO_PROXY: '127.0.0.1,localhost',
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...opts.env,
+  };
+  let res = await exec(process.execPath, [ACTION], { cwd: ws, env });
+  if (res.code !== 0 && KNOWN_REKOR_FLAKE.test(res.stdout)) {
+    // Not a publishing problem: see KNOWN_REKOR_FLAKE. Say so loudly and run once more.
+    console.warn(`action-publish: Sigstore stand-in Rekor flake, re-running once:\n${res.stdout.match(KNOWN_REKOR_FLAKE)![0]}`);
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+    res = await exec(process.execPath, [ACTION], { cwd: ws, env });
+  }
+  return {
+    ...res,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
+    annotations: res.stdout.split('\n').filter((l) => /^::(error|warning)/.test(l)),
+  };
+}
+
+const baseInputs = (): Record<string, string> => ({
+  'subject-path': 'model/model.json',
+  datasets: 'datasets.yaml',
+  config: 'config/train.yaml',
+  sigstore: 'custom',
+  'fulcio-url': sig.fulcioURL,
+  'rekor-url': sig.rekorURL,
+  'tsa-url': sig.tsaURL ?? '',
+  'github-token': TOKEN,
+});
+
+beforeAll(async () => {
+  const built = await exec(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, env: cleanEnv() });
+  if (built.code !== 0) throw new Error(`build failed: ${built.stderr}`);
+  svc = await startArtifactService();
+  gh = await startGitHubStandin({ token: TOKEN, artifactDownloadUrl: (id) => svc.signedDownloadUrl(id) });
+  sig = await startSigstoreStandin();
+  ws = copyExample({ git: true });
+  train(ws);
+}, 240_000);
+
+afterAll(async () => {
+  await Promise.all([gh?.close(), svc?.close(), sig?.close()]);
+});
+
+const pushEvent = { ref: 'refs/heads/main', repository: { full_name: REPO, private: false } };
+let pushArtifactId = 0;
+
+describe('action publishing (dist/index.js against the stand-ins)', () => {
+  it('push: signs, uploads the workflow artifact, no comment and no release', async () => {
+    const r = await runAction({ ...baseInputs(), 'retention-days': '5' }, { eventName: 'push', event: pushEvent });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.annotations).toEqual([]);
+    // Signed against the Sigstore stand-in.
+    expect(sig.requests.some((q) => q.service === 'fulcio')).toBe(true);
+    expect(existsSync(r.outputs['bundle-path']!)).toBe(true);
+    // The artifact holds the three files, byte for byte.
+    const stored = svc.artifacts.find((a) => String(a.databaseId) === r.outputs['artifact-id']);
+    expect(stored?.name).toBe('ml-provenance');
+    expect(stored?.finalized).toBe(true);
+    expect(stored?.expiresAt).toBeDefined();
+    const zip = unzip(svc.blob(stored!.databaseId)!);
+    expect([...zip.keys()].sort()).toEqual(['provenance.intoto.json', 'provenance.md', 'provenance.sigstore.json']);
+    expect(zip.get('provenance.intoto.json')!.toString('utf8')).toBe(readFileSync(r.outputs['statement-path']!, 'utf8'));
+    expect(zip.get('provenance.sigstore.json')!.toString('utf8')).toBe(readFileSync(r.outputs['bundle-path']!, 'utf8'));
+    TrainingStatement.parse(JSON.parse(zip.get('provenance.intoto.json')!.toString('utf8')));
+    pushArtifactId = stored!.databaseId;
+    // Nothing else was published.
+    expect(r.outputs['comment-url']).toBeUndefined();
+    expect(r.outputs['release-asset-url']).toBeUndefined();
+    expect(gh.requests.filter((q) => q.route.startsWith('comments.') || q.route.startsWith('release'))).toEqual([]);
+  });
+
+  it('pull_request: one sticky comment comparing with the base branch record, edited in place on a re-run', async () => {
+    expect(pushArtifactId).toBeGreaterThan(0);
+    // The push run above is the base branch's latest successful run.
+    gh.addRun({ id: 77, path: '.github/workflows/train.yml', head_branch: 'main', conclusion: 'success' }, [
+      { id: pushArtifactId, name: 'ml-provenance' },
+    ]);
+    const event = {
+      action: 'synchronize',
+      number: 5,
+      pull_request: { number: 5, base: { ref: 'main' }, head: { ref: 'feature' } },
+      repository: { full_name: REPO, private: false },
+    };
+    const env = { GITHUB_REF: 'refs/pull/5/merge', GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'feature' };
+    const r = await runAction(baseInputs(), { eventName: 'pull_request', event, env });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.annotations).toEqual([]);
+    // The base record was looked up and downloaded through the API's redirect.
+    const runsQ = gh.received('runs.list').at(-1)!;
+    expect(runsQ.path).toBe(`/repos/${REPO}/actions/workflows/train.yml/runs`);
+    expect(runsQ.query).toMatchObject({ branch: 'main', status: 'success' });
+    expect(gh.received('artifacts.zip').map((q) => q.path)).toEqual([`/repos/${REPO}/actions/artifacts/${pushArtifactId}/zip`]);
+    expect(r.stdout).toMatch(/Comparing with main: artifact ml-provenance of run 77/);
+
+    const mine = gh.comments.filter((c) => c.issue === 5);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.body.startsWith(`${MARKER}\n`)).toBe(true);
+    expect(mine[0]!.body).toContain('## ML provenance');
+    expect(mine[0]!.body.slice(MARKER.length + 1)).toBe(readFileSync(r.outputs['summary-path']!, 'utf8'));
+    expect(r.outputs['comment-url']).toBe(`https://github.com/${REPO}/pull/5#issuecomment-${mine[0]!.id}`);
+    const create = gh.received('comments.create').at(-1)!;
+    expect(create.headers.authorization).toBe(`token ${TOKEN}`);
+
+    // A re-run edits the same comment.
+    const again = await runAction(baseInputs(), { eventName: 'pull_request', event, env: { ...env, GITHUB_RUN_ATTEMPT: '2' } });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(gh.comments.filter((c) => c.issue === 5)).toHaveLength(1);
+    expect(gh.received('comments.update').at(-1)!.path).toBe(`/repos/${REPO}/issues/comments/${mine[0]!.id}`);
+    expect(again.outputs['comment-url']).toBe(r.outputs['comment-url']);
+  });
+
+  it('release: statement, bundle and SLSA bundle land on the release, attestations are stored; a re-run replaces them', async () => {
+    const rel = gh.addRelease({ tag: 'v1.0.0' });
+    const event = { action: 'published', release: { tag_name: 'v1.0.0' }, repository: { full_name: REPO, private: false } };
+    const env = { GITHUB_REF: 'refs/tags/v1.0.0' };
+    const inputs = { ...baseInputs(), slsa: 'true', attestations: 'true' };
+    const r = await runAction(inputs, { eventName: 'release', event, env });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.annotations).toEqual([]);
+    expect(rel.assets.map((a) => a.name).sort()).toEqual([
+      'provenance.intoto.json',
+      'provenance.sigstore.json',
+      'provenance.slsa.sigstore.json',
+    ]);
+    const bundleText = readFileSync(r.outputs['bundle-path']!, 'utf8');
+    expect(rel.assets.find((a) => a.name === 'provenance.sigstore.json')!.data.toString('utf8')).toBe(bundleText);
+    expect(r.outputs['release-asset-url']).toBe(`https://github.com/${REPO}/releases/download/v1.0.0/provenance.sigstore.json`);
+    // Both bundles went to the attestations API.
+    const posted = gh.received('attestations.create').map((q) => (q.json as { bundle: { mediaType: string } }).bundle);
+    expect(posted).toHaveLength(2);
+    expect(posted[0]).toEqual(JSON.parse(bundleText));
+    for (const b of posted) expect(b.mediaType).toMatch(/^application\/vnd\.dev\.sigstore\.bundle/);
+
+    const again = await runAction(inputs, { eventName: 'release', event, env: { ...env, GITHUB_RUN_ATTEMPT: '2' } });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(rel.assets.map((a) => a.name).sort()).toEqual([
+      'provenance.intoto.json',
+      'provenance.sigstore.json',
+      'provenance.slsa.sigstore.json',
+    ]);
+    expect(rel.assets.find((a) => a.name === 'provenance.sigstore.json')!.data.toString('utf8')).toBe(
+      readFileSync(again.outputs['bundle-path']!, 'utf8'),
+    );
+    expect(gh.received('assets.delete')).toHaveLength(3);
+  });
+
+  it('a failed publish step: a warning when fail-on-publish-error is false, a failed step naming the fix when true', async () => {
+    const event = { number: 6, pull_request: { number: 6, base: { ref: 'main' } }, repository: { full_name: REPO, private: false } };
+    const env = { GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'feature' };
+    gh.fault({ route: 'comments.create', status: 403, body: { message: 'Resource not accessible by integration' }, times: 2 });
+    const soft = await runAction({ ...baseInputs(), 'upload-artifact': 'false', 'fail-on-publish-error': 'false' }, { eventName: 'pull_request', event, env });
+    expect(soft.code, soft.stdout + soft.stderr).toBe(0);
+    expect(soft.annotations).toHaveLength(1);
+    expect(decodeURIComponent(soft.annotations[0]!)).toMatch(/^::warning .*::comment: commenting on pull request #6 failed \(HTTP 403: Resource not accessible by integration\) — give the job `permissions: pull-requests: write`/);
+
+    const hard = await runAction({ ...baseInputs(), 'upload-artifact': 'false' }, { eventName: 'pull_request', event, env });
+    expect(hard.code).toBe(1);
+    const errors = hard.annotations.filter((a) => a.startsWith('::error'));
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(decodeURIComponent(errors.join('\n'))).toMatch(/comment.*pull-requests: write/);
+    expect(hard.stdout + hard.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(gh.comments.filter((c) => c.issue === 6)).toHaveLength(0);
+  });
+});
