@@ -1,0 +1,83 @@
+// The auditor commands through the built CLI (dist/cli.js): flags, formats, exit codes.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataset, makeStatement } from '../fixtures/statements.js';
+
+const exec = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const cli = path.join(root, 'dist/cli.js');
+let dir: string;
+
+async function mlp(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, [cli, ...args], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  await exec(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root });
+  dir = await mkdtemp(path.join(tmpdir(), 'mlp-lineage-cli-'));
+  await writeFile(path.join(dir, 'a.intoto.json'), JSON.stringify(makeStatement({ run: '11', datasets: [dataset('mnist', '1.0')] })));
+  await writeFile(path.join(dir, 'b.intoto.json'), JSON.stringify(makeStatement({ run: '12', datasets: [dataset('mnist', '2.0')] })));
+  await writeFile(path.join(dir, 'package.json'), '{"name":"not-a-statement"}');
+}, 120_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('lineage', () => {
+  it('requires --no-verify for unsigned statements (exit 2 with the fix)', async () => {
+    const r = await mlp('lineage', 'a.intoto.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: .*unsigned statement.* — .*--no-verify/m);
+  });
+  it('answers --dataset over a directory, skipping other JSON with a warning', async () => {
+    const r = await mlp('lineage', '.', '--no-verify', '--dataset', 'mnist@2.0');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('skipping');
+    expect(r.stdout).toMatch(/mnist@2\.0\s+sha256:\w+\s+run 12\s+model\/weights\.bin/);
+    expect(r.stdout).not.toContain('run 11');
+  });
+  it('answers --metric --epoch as JSON and draws --format mermaid/dot', async () => {
+    const j = await mlp('lineage', 'a.intoto.json', 'b.intoto.json', '--no-verify', '--metric', 'loss', '--epoch', '0', '--format', 'json');
+    const answers = (JSON.parse(j.stdout) as { answers: { metric: { value: number }; lineage: { datasets: { version: string }[] } }[] }).answers;
+    expect(answers.map((a) => a.lineage.datasets[0]!.version)).toEqual(['1.0', '2.0']);
+    const m = await mlp('lineage', 'a.intoto.json', '--no-verify', '--format', 'mermaid');
+    expect(m.stdout.startsWith('flowchart LR')).toBe(true);
+    const d = await mlp('lineage', 'a.intoto.json', '--no-verify', '--model', 'model/weights.bin', '--format', 'dot');
+    expect(d.stdout.startsWith('digraph lineage {')).toBe(true);
+  });
+  it('rejects two queries at once and an unknown format', async () => {
+    expect((await mlp('lineage', '.', '--no-verify', '--dataset', 'x', '--metric', 'y')).code).toBe(2);
+    expect((await mlp('lineage', '.', '--no-verify', '--format', 'svg')).code).toBe(2);
+  });
+});
+
+describe('diff and export', () => {
+  it('diff prints markdown by default and JSON on request', async () => {
+    const md = await mlp('diff', 'a.intoto.json', 'b.intoto.json');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('#### Datasets');
+    const j = JSON.parse((await mlp('diff', 'a.intoto.json', 'b.intoto.json', '--format', 'json')).stdout) as { datasets: { changed: { key: string }[] } };
+    expect(j.datasets.changed.map((c) => c.key)).toEqual(['mnist']);
+  });
+  it('export writes each format; a missing file is exit 2', async () => {
+    for (const f of ['slsa', 'cyclonedx', 'spdx', 'prov', 'openlineage']) {
+      const r = await mlp('export', 'a.intoto.json', '--format', f, '--out', `out.${f}.json`);
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(await readFile(path.join(dir, `out.${f}.json`), 'utf8'))).toBeTypeOf('object');
+    }
+    const missing = await mlp('export', 'nope.json', '--format', 'prov');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error: .*nope\.json/m);
+  });
+});
