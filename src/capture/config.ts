@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import type { ConfigDescriptor } from '../schema/predicate.js';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
-import { redactValue } from './redact.js';
+import { redactValue, setOwn } from './redact.js';
 import { resolveInWorkspace } from './paths.js';
 
 export type ConfigFormat = ConfigDescriptor['format'];
@@ -29,15 +29,53 @@ function toJson(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(toJson);
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = toJson(x);
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, toJson(x));
     return out;
   }
   if (v === undefined) return null;
   return v;
 }
 
+/**
+ * Deepest nesting a document may have. Real configs are a few levels deep; without
+ * a limit a crafted file (`[[[[…` ten thousand times) parses, then overflows the
+ * stack of every recursive step after it (redaction, canonical JSON, the schema).
+ */
+export const MAX_DEPTH = 64;
+
+/** Nesting depth of a parsed JSON value, counted without recursion; stops early past `limit`. */
+export function jsonDepth(value: unknown, limit = Infinity): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    const depth = d + 1;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    for (const x of Array.isArray(v) ? v : Object.values(v)) if (x !== null && typeof x === 'object') stack.push([x, depth]);
+  }
+  return max;
+}
+
+/** Refuse a parsed document nested deeper than MAX_DEPTH, naming the file. */
+export function assertDepth(value: unknown, file: string, what: string, limit = MAX_DEPTH): void {
+  if (jsonDepth(value, limit) > limit) {
+    throw new InputError('too-deeply-nested', `${file}: ${what} is nested more than ${limit} levels deep`, {
+      fix: `flatten the ${what}: at most ${limit} levels of nested objects and lists are accepted`,
+      file,
+    });
+  }
+}
+
 /** Parse config text; errors name the file and line. */
 export function parseConfigText(text: string, format: ConfigFormat, file: string): unknown {
+  const value = parseConfigSyntax(text, format, file);
+  assertDepth(value, file, 'config');
+  return value;
+}
+
+function parseConfigSyntax(text: string, format: ConfigFormat, file: string): unknown {
   try {
     if (format === 'json') return JSON.parse(text);
     if (format === 'toml') return toJson(parseToml(text));

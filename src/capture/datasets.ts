@@ -6,6 +6,7 @@ import { digestPath } from '../digest/index.js';
 import { readTextFile } from '../util/fs.js';
 import { parseWith } from '../util/zod-error.js';
 import { resolveInWorkspace } from './paths.js';
+import { redactString } from './redact.js';
 
 /** Parse a datasets manifest (YAML or JSON, list or {datasets: [...]}) from text. */
 export function parseDatasetManifest(text: string, where: string): DatasetInput[] {
@@ -76,11 +77,14 @@ export async function captureDatasets(inputs: DatasetInput[], workspace: string)
       });
     }
     const given = d.digest?.slice('sha256:'.length);
+    // A URI may carry a password or a presigned-URL signature: never record those.
+    const uri = d.uri ?? `file:${d.path}`;
+    const version = d.version === undefined ? undefined : (redactString(d.version) ?? d.version);
     const desc: DatasetDescriptor = {
       id: d.id,
       name: d.id,
-      uri: d.uri ?? `file:${d.path}`,
-      ...(d.version ? { version: d.version } : {}),
+      uri: redactString(uri) ?? uri,
+      ...(version ? { version } : {}),
       ...(d.license ? { license: d.license } : {}),
       ...(d.splits ? { splits: d.splits } : {}),
       ...(d.seed !== undefined ? { seed: d.seed } : {}),

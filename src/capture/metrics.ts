@@ -6,22 +6,27 @@ import { readTextFile } from '../util/fs.js';
 import { parseWith } from '../util/zod-error.js';
 import { resolveInWorkspace } from './paths.js';
 
-/** Read a metrics file (JSON/YAML: `{name: number}` or a list of entries). */
-export async function loadMetricsFile(file: string, workspace: string): Promise<Metric[]> {
-  const { abs, rel } = await resolveInWorkspace(file, workspace, 'metrics file');
-  const text = await readTextFile(abs, 'metrics file');
+/** Parse a metrics file's text (JSON/YAML: `{name: number}` or a list of entries); errors name `file`. */
+export function parseMetricsText(text: string, file: string): Metric[] {
   let data: unknown;
   try {
-    data = parseYaml(text, { prettyErrors: true });
+    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   } catch (err) {
-    throw new InputError('malformed-metrics', `${rel} is not valid JSON/YAML: ${(err as Error).message.split('\n')[0]}`, {
+    throw new InputError('malformed-metrics', `${file} is not valid JSON/YAML: ${(err as Error).message.split('\n')[0]}`, {
       fix: 'fix the syntax of the metrics file',
-      file: rel,
+      file,
       cause: err,
     });
   }
-  const doc = parseWith(MetricsFile, data, { file: rel, what: 'metrics file', fix: 'see schemas/metrics.schema.json' });
+  if (data === null || data === undefined) return [];
+  const doc = parseWith(MetricsFile, data, { file, what: 'metrics file', fix: 'see schemas/metrics.schema.json' });
   if (Array.isArray(doc)) return doc;
   if ('metrics' in doc && Array.isArray(doc.metrics)) return doc.metrics;
   return Object.entries(doc as Record<string, number>).map(([name, value]) => ({ name, value }));
+}
+
+/** Read a metrics file (JSON/YAML: `{name: number}` or a list of entries). */
+export async function loadMetricsFile(file: string, workspace: string): Promise<Metric[]> {
+  const { abs, rel } = await resolveInWorkspace(file, workspace, 'metrics file');
+  return parseMetricsText(await readTextFile(abs, 'metrics file'), rel);
 }

@@ -60,8 +60,45 @@ const VALUE_PATTERNS: Array<[string, RegExp]> = [
   ['basic-auth-header', /\b(Basic|Bearer)\s+[A-Za-z0-9+/=._-]{16,}/],
 ];
 
-/** A URL with a password in its userinfo: keep the URL, hide the password. */
-const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*:)([^\s@/]+)(@)/gi;
+/**
+ * A URL with a password in its userinfo: keep the URL, hide the password. The
+ * password runs to the last `@` before the path, as URL parsers read it, so an
+ * unencoded `@` in a password cannot leave its tail behind.
+ */
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@]*:)([^\s/?#]*)(@)/gi;
+
+/** A URL, up to the first character that cannot be part of one in a config value. */
+const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+
+/** One query or fragment parameter: separator, name, value. */
+const URL_PARAM = /([?&;#])([^=&;#\s]+)=([^&;#\s]*)/g;
+
+/**
+ * Query parameter names that carry a credential although `classifyKey` does not
+ * know them: Azure SAS `sig`, AWS/GCS presigned-URL parts, OAuth codes.
+ */
+const URL_SECRET_PARAMS = new Set(['sig', 'code', 'x-amz-credential', 'x-amz-signature', 'x-amz-security-token', 'x-goog-credential', 'x-goog-signature']);
+
+function secretParam(name: string): boolean {
+  let n = name;
+  try {
+    n = decodeURIComponent(name);
+  } catch {
+    // keep the raw name
+  }
+  return URL_SECRET_PARAMS.has(n.toLowerCase()) || classifyKey(n) !== 'none';
+}
+
+/** Hide passwords in userinfo and the values of credential-named query/fragment parameters. */
+function redactUrls(value: string): string {
+  URL_PASSWORD.lastIndex = 0;
+  const noPassword = value.replace(URL_PASSWORD, (_m, pre: string, pw: string, at: string) => (pw ? `${pre}${REDACTED}${at}` : `${pre}${at}`));
+  URL_RE.lastIndex = 0;
+  return noPassword.replace(URL_RE, (url) => {
+    URL_PARAM.lastIndex = 0;
+    return url.replace(URL_PARAM, (m, sep: string, name: string, v: string) => (v && v !== REDACTED && secretParam(name) ? `${sep}${name}=${REDACTED}` : m));
+  });
+}
 
 function shannonEntropy(s: string): number {
   const counts = new Map<string, number>();
@@ -94,16 +131,18 @@ export function looksHighEntropy(s: string): boolean {
   return false;
 }
 
-/** Returns the redacted string, or undefined when the value looks clean. */
+/**
+ * Returns the redacted string, or undefined when the value looks clean. A value
+ * holding a known credential format or a high-entropy token is replaced whole;
+ * in a URL only the password and credential-named parameters are replaced.
+ * Redacting an already redacted string changes nothing.
+ */
 export function redactString(value: string): string | undefined {
+  if (value === REDACTED) return undefined;
   for (const [, re] of VALUE_PATTERNS) if (re.test(value)) return REDACTED;
   if (looksHighEntropy(value)) return REDACTED;
-  if (URL_PASSWORD.test(value)) {
-    URL_PASSWORD.lastIndex = 0;
-    return value.replace(URL_PASSWORD, `$1${REDACTED}$3`);
-  }
-  URL_PASSWORD.lastIndex = 0;
-  return undefined;
+  const out = redactUrls(value);
+  return out === value ? undefined : out;
 }
 
 function escapePointer(seg: string): string {
@@ -116,20 +155,45 @@ export interface RedactionResult<T> {
   paths: string[];
 }
 
+/** Set an own property, also for `__proto__` (plain assignment would change the prototype and drop the value). */
+export function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
+/**
+ * The key to emit for `key`: itself, or — when the key itself looks like a
+ * credential (`{"AKIA…": "prod"}`) — its redacted form, made unique in `out`.
+ */
+function outputKey(key: string, out: Record<string, unknown>): { key: string; redacted: boolean } {
+  const r = redactString(key);
+  if (r === undefined) return { key, redacted: false };
+  let k = r;
+  for (let n = 2; Object.hasOwn(out, k); n++) k = `${r} (${n})`;
+  return { key: k, redacted: true };
+}
+
 /** Replace every value of `subtree` that is not boolean/null with "[REDACTED]". */
 function redactAll(v: unknown, ptr: string, paths: string[]): unknown {
   if (v === null || typeof v === 'boolean') return v;
   if (Array.isArray(v)) return v.map((x, i) => redactAll(x, `${ptr}/${i}`, paths));
   if (typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = redactAll(x, `${ptr}/${escapePointer(k)}`, paths);
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      const { key } = outputKey(k, out);
+      setOwn(out, key, redactAll(x, `${ptr}/${escapePointer(key)}`, paths));
+    }
     return out;
   }
   paths.push(ptr || '/');
   return REDACTED;
 }
 
-/** Redact credentials in a parsed JSON value. Pure: the input is not modified. */
+/**
+ * Redact credentials in a parsed JSON value. Pure: the input is not modified.
+ * `paths` lists the JSON Pointer (into the output) of every replaced value and of
+ * every member whose key itself was a credential.
+ */
 export function redactValue<T>(value: T, extraKeyPatterns: RegExp[] = []): RedactionResult<T> {
   const paths: string[] = [];
   const walk = (v: unknown, ptr: string): unknown => {
@@ -145,13 +209,20 @@ export function redactValue<T>(value: T, extraKeyPatterns: RegExp[] = []): Redac
     if (v && typeof v === 'object') {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-        const p = `${ptr}/${escapePointer(k)}`;
-        const verdict = classifyKey(k, extraKeyPatterns);
-        if (verdict === 'strong') out[k] = redactAll(x, p, paths);
-        else if (verdict === 'weak' && typeof x === 'string' && x.length > 0) {
+        const { key, redacted } = outputKey(k, out);
+        const p = `${ptr}/${escapePointer(key)}`;
+        if (redacted) {
+          // A credential used as a key: its value is as sensitive as the key.
           paths.push(p);
-          out[k] = REDACTED;
-        } else out[k] = walk(x, p);
+          setOwn(out, key, redactAll(x, p, []));
+          continue;
+        }
+        const verdict = classifyKey(k, extraKeyPatterns);
+        if (verdict === 'strong') setOwn(out, key, redactAll(x, p, paths));
+        else if (verdict === 'weak' && typeof x === 'string' && x.length > 0 && x !== REDACTED) {
+          paths.push(p);
+          setOwn(out, key, REDACTED);
+        } else setOwn(out, key, walk(x, p));
       }
       return out;
     }
