@@ -3,7 +3,9 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { digestPath } from '../../digest/index.js';
-import { InputError } from '../../errors.js';
+import type { TrustedRoot } from '@sigstore/protobuf-specs';
+import { CheckError, InputError } from '../../errors.js';
+import { failureFix, loadTrustedRoot, verifyBundle } from '../../verify/index.js';
 import { graphFromStatements } from '../../lineage/graph.js';
 import {
   datasetsForMetric,
@@ -43,9 +45,29 @@ interface LineageOptions {
   offline?: boolean;
 }
 
-/** Bundle verification, once src/verify lands; until then lineage needs --no-verify. */
-function bundleVerifier(_o: LineageOptions): BundleVerifier | undefined {
-  return undefined;
+/**
+ * Verify each bundle as `verify` would (signature, transparency log, signer identity
+ * from --repo), with the trust root loaded once for the whole set.
+ */
+function bundleVerifier(o: LineageOptions): BundleVerifier {
+  let trust: Promise<TrustedRoot> | undefined;
+  return async (doc) => {
+    trust ??= loadTrustedRoot({
+      ...(o.customTrustedRoot ? { customTrustedRoot: o.customTrustedRoot } : {}),
+      ...(o.offline ? { offline: true } : {}),
+    }).then((t) => t.root);
+    const verdict = await verifyBundle(doc.bundle, {
+      identity: { ...(o.repo ? { repo: o.repo } : {}) },
+      trustedRoot: await trust,
+      logger: stderrLogger,
+    });
+    if (!verdict.verified) {
+      throw new CheckError('lineage-unverified', `${doc.file} does not verify: ${verdict.failure ?? 'verification failed'}`, {
+        fix: `${failureFix(verdict)} (or pass --no-verify to use unverified records)`,
+        file: doc.file,
+      });
+    }
+  };
 }
 
 /** A model argument naming a local file is hashed, so the answer is by content, not by name. */
@@ -72,7 +94,7 @@ export function register(program: Command): void {
     .option('--split <NAME>', 'with --metric: only this split (train, test, ...)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'mermaid', 'dot']).default('table'))
     .option('--no-verify', 'trust the records without verifying their signatures')
-    .option('--repo <OWNER/REPO>', 'with --from-releases: the repository whose release assets to read')
+    .option('--repo <OWNER/REPO>', 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read')
     .option('--from-releases', 'read statements/bundles from the repository’s release assets (needs GITHUB_TOKEN)')
     .option('--custom-trusted-root <file>', 'passed to bundle verification: a Sigstore trusted root JSON')
     .option('--offline', 'passed to bundle verification: no network use')
