@@ -1,0 +1,33 @@
+import { execFile, spawn } from 'node:child_process';
+import { CLI, ROOT, cleanEnv, type Ran } from '../helpers/run.js';
+
+/**
+ * Run the built CLI without blocking this process: the Sigstore stand-in serves
+ * from the test process, so spawnSync would deadlock it.
+ */
+export function runCliAsync(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...cleanEnv(), ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Run a program (openssl) and collect its output and exit code. */
+export function exec(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** Build dist/ the way the lead and CI do (atomic per file, safe alongside other builds). */
+export async function buildDist(): Promise<void> {
+  const r = await exec(process.execPath, [`${ROOT}/scripts/build.mjs`]);
+  if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
+}

@@ -1,0 +1,170 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeStatement } from '../fixtures/statements.js';
+import { startSigstoreStandin, pae, type SigstoreStandin } from '../standins/sigstore.js';
+import { certificatePEM, dssePayload, modelDir, signatureBytes, withoutTlogEntries } from '../standins/sigstore/fixtures.js';
+import { buildDist, exec, runCliAsync } from './sign-verify-helpers.js';
+
+let sigstore: SigstoreStandin;
+let other: SigstoreStandin;
+let work: string;
+let models: Awaited<ReturnType<typeof modelDir>>;
+let statementFile: string;
+let bundleFile: string;
+
+const signFlags = (s: SigstoreStandin) => ['--fulcio-url', s.fulcioURL, '--rekor-url', s.rekorURL, '--tsa-url', s.tsaURL!];
+const verifyFlags = () => ['--bundle', bundleFile, '--repo', 'acme/models', '--custom-trusted-root', sigstore.trustedRootPath, '--offline'];
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
+
+beforeAll(async () => {
+  [sigstore, other] = await Promise.all([startSigstoreStandin(), startSigstoreStandin(), buildDist()]);
+  work = await mkdtemp(path.join(tmpdir(), 'mlp-sign-verify-'));
+  models = await modelDir();
+  statementFile = path.join(work, 'provenance.intoto.json');
+  bundleFile = path.join(work, 'provenance.sigstore.json');
+  const statement = makeStatement({ models: models.files.map((f) => ({ name: f.name, sha256: f.sha256 })) });
+  await writeFile(statementFile, JSON.stringify(statement, null, 2));
+}, 180_000);
+afterAll(async () => {
+  await Promise.all([sigstore?.close(), other?.close()]);
+});
+
+describe('ml-provenance sign (dist/cli.js)', () => {
+  test('signs with the runner token endpoint and writes the bundle', async () => {
+    const r = await runCliAsync(['sign', statementFile, '--out', bundleFile, ...signFlags(sigstore)], { env: sigstore.runnerEnv() });
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: expect.stringMatching(/^signed with custom Sigstore as https:\/\/github\.com\/acme\/models/) });
+    expect(r.stdout).toMatch(/^wrote .*provenance\.sigstore\.json \(signer https:\/\/github\.com\/acme\/models\/\.github\/workflows\/train\.yml@refs\/heads\/main, Rekor log index \d+\)\n$/);
+    const bundle = JSON.parse(await readFile(bundleFile, 'utf8')) as Record<string, unknown>;
+    expect(bundle.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
+    // The payload is the statement as written (same JSON value).
+    expect(JSON.parse(dssePayload(bundle).toString('utf8'))).toEqual(JSON.parse(await readFile(statementFile, 'utf8')));
+    // Only the bundle (no temporary leftovers) in the output directory.
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(work)).sort()).toEqual(['provenance.intoto.json', 'provenance.sigstore.json']);
+  });
+
+  test('the DSSE signature verifies with a second implementation: openssl over the PAE with the certificate key', async () => {
+    const bundle = JSON.parse(await readFile(bundleFile, 'utf8')) as Record<string, unknown>;
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlp-openssl-'));
+    const f = (n: string) => path.join(dir, n);
+    await writeFile(f('cert.pem'), certificatePEM(bundle));
+    const pub = await exec('openssl', ['x509', '-in', f('cert.pem'), '-noout', '-pubkey']);
+    expect(pub.code).toBe(0);
+    await writeFile(f('pub.pem'), pub.stdout);
+    await writeFile(f('sig.der'), signatureBytes(bundle));
+    await writeFile(f('pae.bin'), pae('application/vnd.in-toto+json', dssePayload(bundle)));
+    const ok = await exec('openssl', ['dgst', '-sha256', '-verify', f('pub.pem'), '-signature', f('sig.der'), f('pae.bin')]);
+    expect(ok.stdout.trim()).toBe('Verified OK');
+    expect(ok.code).toBe(0);
+    // And the same check rejects one changed byte, so it is really checking.
+    const tampered = pae('application/vnd.in-toto+json', dssePayload(bundle));
+    tampered[tampered.length - 2] ^= 1;
+    await writeFile(f('pae-tampered.bin'), tampered);
+    const bad = await exec('openssl', ['dgst', '-sha256', '-verify', f('pub.pem'), '-signature', f('sig.der'), f('pae-tampered.bin')]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout).toContain('Verification failure');
+    // The certificate chains to the stand-in's Fulcio root (openssl, not sigstore-js, says so).
+    const root = JSON.parse(await readFile(sigstore.trustedRootPath, 'utf8')) as { certificateAuthorities: { certChain: { certificates: { rawBytes: string }[] } }[] };
+    const rootDer = root.certificateAuthorities[0]!.certChain.certificates[0]!.rawBytes;
+    await writeFile(f('root.pem'), `-----BEGIN CERTIFICATE-----\n${rootDer.replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`);
+    const chain = await exec('openssl', ['verify', '-CAfile', f('root.pem'), '-purpose', 'any', '-partial_chain', f('cert.pem')]);
+    expect(chain.stdout).toContain('cert.pem: OK');
+  });
+
+  test('no token source in a GitHub job: exit 2 and the id-token: write fix, before any network use', async () => {
+    const before = sigstore.requests.length;
+    const r = await runCliAsync(['sign', statementFile, '--out', path.join(work, 'x.json'), ...signFlags(sigstore)], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/models', GITHUB_RUN_ID: '1' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: cannot sign: .*id-token: write.* — .*permissions/m);
+    noStack(r.stderr);
+    expect(sigstore.requests.length).toBe(before);
+  });
+
+  test('usage errors exit 2: not a statement, missing URL for custom, unknown instance', async () => {
+    const notStatement = path.join(work, 'not-statement.json');
+    await writeFile(notStatement, '{"hello": 1}');
+    const token = sigstore.mintToken();
+    const cases = [
+      ['sign', notStatement, '--out', path.join(work, 'y.json'), ...signFlags(sigstore), '--identity-token', token],
+      ['sign', statementFile, '--out', path.join(work, 'y.json'), '--fulcio-url', sigstore.fulcioURL, '--identity-token', token],
+      ['sign', statementFile, '--out', path.join(work, 'y.json'), '--instance', 'elsewhere', '--identity-token', token],
+      ['sign', statementFile],
+    ];
+    for (const args of cases) {
+      const r = await runCliAsync(args);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.stderr).toMatch(/^error: .+ — .+/);
+      noStack(r.stderr);
+    }
+  });
+});
+
+describe('ml-provenance verify (dist/cli.js)', () => {
+  test('verifies offline with the custom trusted root: one line per check, then VERIFIED, exit 0', async () => {
+    const r = await runCliAsync(['verify', ...models.files.map((f) => f.path), ...verifyFlags()]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(['bundle', 'signature', 'certificate', 'transparency-log', 'timestamps', 'identity', 'subjects', 'statement', 'policy', undefined]);
+    expect(lines.at(-1)).toBe('VERIFIED');
+  });
+
+  test('--json prints exactly one JSON document', async () => {
+    const r = await runCliAsync(['verify', models.files[0]!.path, ...verifyFlags(), '--policy', 'standard', '--json']);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.stdout) as { verified: boolean; checks: { name: string; ok: boolean; reason: string }[]; signer: { buildSignerURI: string } };
+    expect(v.verified).toBe(true);
+    expect(v.checks.find((c) => c.name === 'policy')).toMatchObject({ ok: true });
+    expect(v.signer.buildSignerURI).toBe('https://github.com/acme/models/.github/workflows/train.yml@refs/heads/main');
+  });
+
+  test('a changed model file: FAILED with the reason, exit 1, error line on stderr', async () => {
+    const changed = path.join(work, 'weights.bin');
+    await writeFile(changed, 'not the signed weights');
+    const r = await runCliAsync(['verify', changed, ...verifyFlags()]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^FAIL\s+subjects\s+1 of 1 file\(s\) match no signed subject digest/m);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^FAILED: subjects: /);
+    expect(r.stderr).toMatch(/^error: verification failed: subjects: .* — the file is not the one that was signed/);
+    noStack(r.stderr);
+  });
+
+  test('wrong repository and a bundle without its tlog entry fail with exit 1', async () => {
+    const wrongRepo = await runCliAsync(['verify', '--bundle', bundleFile, '--repo', 'evil/models', '--custom-trusted-root', sigstore.trustedRootPath, '--offline']);
+    expect(wrongRepo.code).toBe(1);
+    expect(wrongRepo.stdout).toMatch(/FAILED: identity: .*expected evil\/models/);
+
+    const stripped = path.join(work, 'no-tlog.sigstore.json');
+    await writeFile(stripped, JSON.stringify(withoutTlogEntries(JSON.parse(await readFile(bundleFile, 'utf8')))));
+    const noTlog = await runCliAsync(['verify', '--bundle', stripped, '--repo', 'acme/models', '--custom-trusted-root', sigstore.trustedRootPath, '--offline']);
+    expect(noTlog.code).toBe(1);
+    expect(noTlog.stdout).toMatch(/FAILED: transparency-log: the bundle has no transparency-log entry/);
+  });
+
+  test("another instance's trust root rejects the bundle", async () => {
+    const r = await runCliAsync(['verify', '--bundle', bundleFile, '--repo', 'acme/models', '--custom-trusted-root', other.trustedRootPath, '--offline']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAILED: timestamps: /);
+  });
+
+  test('usage errors exit 2: no identity, missing bundle, malformed bundle JSON, both identity flags', async () => {
+    const malformed = path.join(work, 'malformed.json');
+    await writeFile(malformed, '{ not json');
+    const cases = [
+      ['verify', '--bundle', bundleFile, '--custom-trusted-root', sigstore.trustedRootPath],
+      ['verify', '--bundle', path.join(work, 'missing.json'), '--repo', 'acme/models'],
+      ['verify', '--bundle', malformed, '--repo', 'acme/models'],
+      ['verify', '--bundle', bundleFile, '--cert-identity', 'a', '--cert-identity-regexp', 'b', '--custom-trusted-root', sigstore.trustedRootPath],
+      ['verify', '/nonexistent/model.bin', '--bundle', bundleFile, '--repo', 'acme/models', '--custom-trusted-root', sigstore.trustedRootPath],
+    ];
+    for (const args of cases) {
+      const r = await runCliAsync(args);
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.stderr).toMatch(/^error: .+ — .+/);
+      noStack(r.stderr);
+    }
+  });
+});
