@@ -3,10 +3,11 @@
 // artifact service stand-ins, for a push, a pull_request and a release event.
 // The stand-ins live in this process, so the action runs as an async child process.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { TrainingStatement } from '../../src/schema/predicate.js';
 import { type ArtifactServiceStandin, startArtifactService, unzip } from '../standins/artifact-service.js';
 import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
@@ -57,8 +58,9 @@ function exec(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.Proc
 /** Run dist/index.js like the runner: INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, the event file. */
 async function runAction(
   inputs: Record<string, string>,
-  opts: { eventName: string; event: Record<string, unknown>; env?: Record<string, string> },
+  opts: { eventName: string; event: Record<string, unknown>; env?: Record<string, string>; workspace?: string },
 ): Promise<Ran> {
+  const workspace = opts.workspace ?? ws;
   runSeq++;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlp-runner-'));
   const outputFile = path.join(tmp, 'output');
@@ -72,7 +74,7 @@ async function runAction(
   const env: NodeJS.ProcessEnv = {
     ...cleanEnv(),
     GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: ws,
+    GITHUB_WORKSPACE: workspace,
     GITHUB_REPOSITORY: REPO,
     GITHUB_REPOSITORY_ID: '1000',
     GITHUB_REPOSITORY_OWNER_ID: '2000',
@@ -100,13 +102,13 @@ async function runAction(
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...opts.env,
   };
-  let res = await exec(process.execPath, [ACTION], { cwd: ws, env });
+  let res = await exec(process.execPath, [ACTION], { cwd: workspace, env });
   if (res.code !== 0 && KNOWN_REKOR_FLAKE.test(res.stdout)) {
     // Not a publishing problem: see KNOWN_REKOR_FLAKE. Say so loudly and run once more.
     console.warn(`action-publish: Sigstore stand-in Rekor flake, re-running once:\n${res.stdout.match(KNOWN_REKOR_FLAKE)![0]}`);
     writeFileSync(outputFile, '');
     writeFileSync(summaryFile, '');
-    res = await exec(process.execPath, [ACTION], { cwd: ws, env });
+    res = await exec(process.execPath, [ACTION], { cwd: workspace, env });
   }
   return {
     ...res,
@@ -260,5 +262,33 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     expect(decodeURIComponent(errors.join('\n'))).toMatch(/comment.*pull-requests: write/);
     expect(hard.stdout + hard.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(gh.comments.filter((c) => c.issue === 6)).toHaveLength(0);
+  });
+
+  it('.github/workflows/train-example.yml: its `uses: ./` inputs work on a checkout laid out like this repository', async () => {
+    const wf = YAML.parse(readFileSync(path.join(ROOT, '.github/workflows/train-example.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown>; run?: string; 'working-directory'?: string }> }>;
+    };
+    const steps = wf.jobs.train!.steps;
+    const step = steps.find((st) => st.uses === './')!;
+    // The workflow's own expressions only decide fail-on-publish-error; take the strict side.
+    const inputs = Object.fromEntries(
+      Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\{[^}]*\}\}/g, 'true')]),
+    );
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'mlp-repo-'));
+    const train = steps.find((st) => st.run?.includes('train.py'))!;
+    const exampleDir = path.join(repo, train['working-directory']!);
+    cpSync(copyExample(), exampleDir, { recursive: true });
+    const trained = await exec('python3', ['train.py'], { cwd: exampleDir, env: cleanEnv() });
+    expect(trained.code, trained.stderr).toBe(0);
+    const before = gh.received('attestations.create').length;
+    const r = await runAction(
+      { ...inputs, sigstore: 'custom', 'fulcio-url': sig.fulcioURL, 'rekor-url': sig.rekorURL, 'tsa-url': sig.tsaURL ?? '', 'github-token': TOKEN },
+      { eventName: 'push', event: pushEvent, workspace: repo },
+    );
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.annotations).toEqual([]);
+    expect(r.outputs.complete).toBe('true');
+    expect(svc.artifacts.find((a) => String(a.databaseId) === r.outputs['artifact-id'])?.name).toBe('ml-provenance');
+    expect(gh.received('attestations.create').length - before).toBe(1);
   });
 });
