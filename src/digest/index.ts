@@ -151,7 +151,9 @@ export function comparePaths(a: string, b: string): number {
 
 interface Walk {
   files: string[];
-  skipped: { abs: string; kind: SpecialKind }[];
+  /** Paths relative to the walked directory, with forward slashes, parallel to `files`. */
+  rels: string[];
+  skipped: { rel: string; kind: SpecialKind }[];
 }
 
 function symlinkEscapes(link: string): InputError {
@@ -167,21 +169,23 @@ function symlinkEscapes(link: string): InputError {
  * dangling symlinks and symlink cycles.
  */
 async function walk(dir: string, boundary: string): Promise<Walk> {
-  const out: Walk = { files: [], skipped: [] };
+  const out: Walk = { files: [], rels: [], skipped: [] };
   const realBoundary = await realpath(boundary);
   // Real paths of the directories being visited, root first: a symlink to any of
   // them (or to a directory above one) would loop forever.
   const stack: string[] = [await realpath(dir)];
-  async function visit(abs: string): Promise<void> {
+  async function visit(abs: string, rel: string): Promise<void> {
     const realAbs = stack[stack.length - 1]!;
     const entries = await readdir(abs, { withFileTypes: true });
     for (const e of entries) {
       const child = path.join(abs, e.name);
+      const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
       if (e.isFile()) {
         out.files.push(child);
+        out.rels.push(childRel);
       } else if (e.isDirectory()) {
         stack.push(path.join(realAbs, e.name));
-        await visit(child);
+        await visit(child, childRel);
         stack.pop();
       } else if (e.isSymbolicLink()) {
         const target = await realpath(child).catch(() => null);
@@ -201,19 +205,20 @@ async function walk(dir: string, boundary: string): Promise<Walk> {
             });
           }
           stack.push(target);
-          await visit(child);
+          await visit(child, childRel);
           stack.pop();
         } else if (st.isFile()) {
           out.files.push(child);
+          out.rels.push(childRel);
         } else {
-          out.skipped.push({ abs: child, kind: specialKind(st) });
+          out.skipped.push({ rel: childRel, kind: specialKind(st) });
         }
       } else {
-        out.skipped.push({ abs: child, kind: direntKind(e) });
+        out.skipped.push({ rel: childRel, kind: direntKind(e) });
       }
     }
   }
-  await visit(dir);
+  await visit(dir, '');
   return out;
 }
 
@@ -236,10 +241,6 @@ export async function listFiles(dir: string, boundary: string): Promise<string[]
 export function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
-
-function toPosix(rel: string): string {
-  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
 }
 
 /**
@@ -302,8 +303,7 @@ export async function digestDirectory(dir: string, boundary: string = dir, opts:
     tracker.totalBytes = total;
   }
   const skipped: SkippedFile[] = [];
-  const skip = (absPath: string, kind: SpecialKind): void => {
-    const rel = toPosix(path.relative(dir, absPath));
+  const skip = (rel: string, kind: SpecialKind): void => {
     skipped.push({ path: rel, kind });
     opts.onWarning?.({
       code: 'special-file-skipped',
@@ -311,7 +311,7 @@ export async function digestDirectory(dir: string, boundary: string = dir, opts:
       message: `skipped ${rel}: a ${kind.replace('-', ' ')} is not a regular file and has no content to hash`,
     });
   };
-  for (const s of listing.skipped) skip(s.abs, s.kind);
+  for (const s of listing.skipped) skip(s.rel, s.kind);
 
   const results = await hashPaths(abs, tracker, opts);
 
@@ -324,10 +324,10 @@ export async function digestDirectory(dir: string, boundary: string = dir, opts:
     }
     if ('special' in r) {
       // Replaced by a special file after it was listed: treat it like one found while listing.
-      skip(abs[i]!, r.special);
+      skip(listing.rels[i]!, r.special);
       continue;
     }
-    files.push({ path: toPosix(path.relative(dir, abs[i]!)), sha256: r.sha256, size: r.size });
+    files.push({ path: listing.rels[i]!, sha256: r.sha256, size: r.size });
     size += r.size;
   }
   files.sort((a, b) => comparePaths(a.path, b.path));
