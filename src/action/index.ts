@@ -3,10 +3,6 @@ import * as core from '@actions/core';
 import os from 'node:os';
 import { readGitHubContext } from '../capture/github.js';
 import { toProvenanceError } from '../errors.js';
-import { diffStatements, renderDiffMarkdown } from '../lineage/diff.js';
-import { fetchBaseStatement, publish } from '../publish/index.js';
-import { preflightIdentity, signStatement } from '../sign/index.js';
-import { buildSlsaStatement } from '../statement/slsa.js';
 import type { Logger } from '../util/log.js';
 import { parseInputs } from './inputs.js';
 import { run } from './main.js';
@@ -34,12 +30,17 @@ async function main(): Promise<void> {
       workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       tempDir: process.env.RUNNER_TEMP ?? os.tmpdir(),
       env: process.env,
-      signStatement,
-      preflightIdentity,
-      buildSlsaStatement,
-      publish,
-      fetchBaseStatement,
-      diffMarkdown: (base, head) => renderDiffMarkdown(diffStatements(base, head)),
+      // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
+      // failing input check or an incomplete record reports fast.
+      signStatement: async (st, o) => (await import('../sign/index.js')).signStatement(st, o),
+      preflightIdentity: async (o) => (await import('../sign/index.js')).preflightIdentity(o),
+      buildSlsaStatement: async (st, ctx) => (await import('../statement/slsa.js')).buildSlsaStatement(st, ctx),
+      publish: async (req, ctx, d) => (await import('../publish/index.js')).publish(req, ctx, d),
+      fetchBaseStatement: async (ctx, d) => (await import('../publish/index.js')).fetchBaseStatement(ctx, d),
+      diffMarkdown: async (base, head) => {
+        const { diffStatements, renderDiffMarkdown } = await import('../lineage/diff.js');
+        return renderDiffMarkdown(diffStatements(base, head));
+      },
     });
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pullRequestNumber, releaseTag, type GitHubContext } from '../capture/github.js';
-import { ProvenanceError, ServiceError, toProvenanceError } from '../errors.js';
+import { ServiceError, toProvenanceError } from '../errors.js';
 import { formatFinding, type PolicyResult } from '../policy/index.js';
 import { renderSummaryMarkdown } from '../render/summary.js';
 import { lineageMermaid } from '../render/lineage.js';
@@ -28,11 +28,11 @@ export interface ActionDeps {
   tempDir: string;
   env: NodeJS.ProcessEnv;
   signStatement(statement: object, opts: SignOptions): Promise<SignResult>;
-  preflightIdentity(opts: SignOptions): void;
-  buildSlsaStatement(training: TrainingStatement, ctx: GitHubContext): object;
+  preflightIdentity(opts: SignOptions): void | Promise<void>;
+  buildSlsaStatement(training: TrainingStatement, ctx: GitHubContext): object | Promise<object>;
   publish(req: PublishRequest, ctx: GitHubContext, deps: { token: string; logger: Logger }): Promise<PublishResult>;
   fetchBaseStatement(ctx: GitHubContext, deps: { token: string; logger: Logger; artifactName: string }): Promise<TrainingStatement | undefined>;
-  diffMarkdown(base: TrainingStatement, head: TrainingStatement): string;
+  diffMarkdown(base: TrainingStatement, head: TrainingStatement): string | Promise<string>;
 }
 
 export interface RunOutcome {
@@ -114,7 +114,7 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
       env: deps.env,
       logger: io.logger,
     };
-    deps.preflightIdentity(signOpts);
+    await deps.preflightIdentity(signOpts);
     const signed = await deps.signStatement(JSON.parse(built.text) as object, signOpts);
     await writeFileAtomic(files.bundle, JSON.stringify(signed.bundle, null, 2) + '\n');
     bundles.push(signed.bundle);
@@ -126,7 +126,7 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
       (signed.rekorLogIndex !== undefined ? ` · Rekor log index ${signed.rekorLogIndex}` : '');
     io.logger.info(`bundle: ${files.bundle}${signed.rekorLogIndex !== undefined ? ` (Rekor log index ${signed.rekorLogIndex})` : ''}`);
     if (inputs.slsa && gh) {
-      const slsa = await deps.signStatement(deps.buildSlsaStatement(built.statement, gh), signOpts);
+      const slsa = await deps.signStatement(await deps.buildSlsaStatement(built.statement, gh), signOpts);
       await writeFileAtomic(files.slsaBundle, JSON.stringify(slsa.bundle, null, 2) + '\n');
       bundles.push(slsa.bundle);
       wroteSlsa = true;
@@ -139,7 +139,7 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
   if (gh && prNumber !== undefined && commentEnabled) {
     try {
       const base = await deps.fetchBaseStatement(gh, { token: inputs.githubToken, logger: io.logger, artifactName: inputs.artifactName });
-      diffMd = base ? deps.diffMarkdown(base, built.statement) : '_No record from the base branch to compare with._';
+      diffMd = base ? await deps.diffMarkdown(base, built.statement) : '_No record from the base branch to compare with._';
     } catch (err) {
       io.logger.warning(`could not compare with the base branch's record: ${toProvenanceError(err).userMessage}`);
     }
@@ -177,8 +177,4 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
     io.logger.info('not running in GitHub Actions: nothing is published');
   }
   return { ok: true, statementPath: files.statement, ...(bundles.length ? { bundlePath: files.bundle } : {}), summaryPath: files.summary };
-}
-
-export function isProvenanceError(e: unknown): e is ProvenanceError {
-  return e instanceof ProvenanceError;
 }

@@ -2,19 +2,29 @@ import { Command, CommanderError } from 'commander';
 import { reportError, setDebug } from './shared.js';
 import { InputError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { register as registerRecord } from './commands/record.js';
-import { register as registerBuild } from './commands/build.js';
-import { register as registerValidate } from './commands/validate.js';
-import { register as registerSummary } from './commands/summary.js';
-import { register as registerSign } from './commands/sign.js';
-import { register as registerVerify } from './commands/verify.js';
-import { register as registerDiff } from './commands/diff.js';
-import { register as registerLineage } from './commands/lineage.js';
-import { register as registerReplay } from './commands/replay.js';
-import { register as registerExport } from './commands/export.js';
 
-export function createProgram(): Command {
-  const program = new Command('ml-provenance')
+type Registrar = { register(program: Command): void };
+
+/**
+ * The commands, with descriptions for the root help. Each command's module (and the
+ * heavy libraries it needs: sigstore, octokit, cyclonedx…) is imported only when that
+ * command runs, so `--help` and light commands start fast.
+ */
+const COMMANDS: ReadonlyArray<{ name: string; description: string; load: () => Promise<Registrar> }> = [
+  { name: 'record', description: 'append what the training code knows to the records log', load: () => import('./commands/record.js') },
+  { name: 'build', description: 'build the in-toto statement for a training run and check it against the policy', load: () => import('./commands/build.js') },
+  { name: 'validate', description: 'check a statement or bundle against the schema and a policy', load: () => import('./commands/validate.js') },
+  { name: 'summary', description: 'print the readable summary of a statement or bundle', load: () => import('./commands/summary.js') },
+  { name: 'sign', description: 'sign a statement with Sigstore into a bundle', load: () => import('./commands/sign.js') },
+  { name: 'verify', description: 'verify a bundle: signature, transparency log, signer identity, file digests, policy', load: () => import('./commands/verify.js') },
+  { name: 'diff', description: 'compare two records: datasets, config, image, steps, metrics', load: () => import('./commands/diff.js') },
+  { name: 'lineage', description: 'query lineage across many bundles', load: () => import('./commands/lineage.js') },
+  { name: 'replay', description: 'check local inputs against a record, or re-run it', load: () => import('./commands/replay.js') },
+  { name: 'export', description: 'export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage', load: () => import('./commands/export.js') },
+];
+
+function rootProgram(): Command {
+  return new Command('ml-provenance')
     .description('Signed, verifiable, queryable provenance records for ML training runs.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'print stack traces for errors')
@@ -22,26 +32,30 @@ export function createProgram(): Command {
     // Subcommands own their options (`record dataset --version` is the dataset's version).
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({
-      // Commander's own usage errors become our one-line format with exit 2.
-      outputError: () => undefined,
-    })
+    // Commander's own usage errors become our one-line format with exit 2.
+    .configureOutput({ outputError: () => undefined })
     .hook('preAction', (cmd) => setDebug(Boolean(cmd.optsWithGlobals().debug)));
-  for (const reg of [
-    registerRecord,
-    registerBuild,
-    registerValidate,
-    registerSummary,
-    registerSign,
-    registerVerify,
-    registerDiff,
-    registerLineage,
-    registerReplay,
-    registerExport,
-  ]) {
-    reg(program);
+}
+
+/** The subcommand named by argv (`verify …`, `help verify`), if any. */
+function requestedCommand(argv: string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const first = words[0] === 'help' ? words[1] : words[0];
+  return COMMANDS.some((c) => c.name === first) ? first : undefined;
+}
+
+/**
+ * A program with the requested command fully registered (or, with `all`, every
+ * command), and the rest as name + description only, for help and for
+ * commander's "unknown command" handling.
+ */
+export async function createProgram(argv: string[] = [], all = false): Promise<Command> {
+  const program = rootProgram();
+  const wanted = requestedCommand(argv);
+  for (const c of COMMANDS) {
+    if (all || c.name === wanted) (await c.load()).register(program);
+    else program.command(c.name).description(c.description);
   }
-  // Every subcommand inherits the same error handling.
   for (const cmd of program.commands) applyErrorHandling(cmd);
   return program;
 }
@@ -54,15 +68,16 @@ function applyErrorHandling(cmd: Command): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = createProgram();
+  let program: Command | undefined;
   try {
+    program = await createProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       const what = err.message.replace(/^error:\s*/i, '');
-      const name = program.commands.find((c) => argv.includes(c.name()))?.name();
+      const name = requestedCommand(argv);
       return reportError(
         new InputError('usage', what, {
           fix: `run \`ml-provenance ${name ? `${name} ` : ''}--help\` for usage`,
@@ -72,4 +87,3 @@ export async function main(argv: string[]): Promise<number> {
     return reportError(err);
   }
 }
-
