@@ -79,7 +79,7 @@ function parseConfigSyntax(text: string, format: ConfigFormat, file: string): un
   try {
     if (format === 'json') return JSON.parse(text);
     if (format === 'toml') return toJson(parseToml(text));
-    const docs = parseYaml(text, { prettyErrors: true, maxAliasCount: 1000, uniqueKeys: true });
+    const docs = parseYaml(text, { prettyErrors: true, maxAliasCount: 1000, uniqueKeys: true, logLevel: 'error' });
     return toJson(docs);
   } catch (err) {
     const e = err as Error & { linePos?: Array<{ line: number }>; line?: number };

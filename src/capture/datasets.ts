@@ -12,7 +12,7 @@ import { redactString } from './redact.js';
 export function parseDatasetManifest(text: string, where: string): DatasetInput[] {
   let data: unknown;
   try {
-    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   } catch (err) {
     const e = err as Error & { linePos?: Array<{ line: number }> };
     const line = e.linePos?.[0]?.line;

@@ -10,7 +10,7 @@ import { resolveInWorkspace } from './paths.js';
 export function parseMetricsText(text: string, file: string): Metric[] {
   let data: unknown;
   try {
-    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   } catch (err) {
     throw new InputError('malformed-metrics', `${file} is not valid JSON/YAML: ${(err as Error).message.split('\n')[0]}`, {
       fix: 'fix the syntax of the metrics file',

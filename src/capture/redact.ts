@@ -185,7 +185,7 @@ function redactAll(v: unknown, ptr: string, paths: string[]): unknown {
     }
     return out;
   }
-  paths.push(ptr || '/');
+  paths.push(ptr);
   return REDACTED;
 }
 
@@ -200,7 +200,7 @@ export function redactValue<T>(value: T, extraKeyPatterns: RegExp[] = []): Redac
     if (typeof v === 'string') {
       const r = redactString(v);
       if (r !== undefined) {
-        paths.push(ptr || '/');
+        paths.push(ptr);
         return r;
       }
       return v;
