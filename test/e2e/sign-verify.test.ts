@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeStatement } from '../fixtures/statements.js';
 import { startSigstoreStandin, pae, type SigstoreStandin } from '../standins/sigstore.js';
-import { certificatePEM, dssePayload, modelDir, signatureBytes, withoutTlogEntries } from '../standins/sigstore/fixtures.js';
+import { certificatePEM, dssePayload, modelDir, pemCertificate, signatureBytes, withoutTlogEntries } from '../standins/sigstore/fixtures.js';
 import { buildDist, exec, runCliAsync } from './sign-verify-helpers.js';
 
 let sigstore: SigstoreStandin;
@@ -68,7 +68,7 @@ describe('ml-provenance sign (dist/cli.js)', () => {
     // The certificate chains to the stand-in's Fulcio root (openssl, not sigstore-js, says so).
     const root = JSON.parse(await readFile(sigstore.trustedRootPath, 'utf8')) as { certificateAuthorities: { certChain: { certificates: { rawBytes: string }[] } }[] };
     const rootDer = root.certificateAuthorities[0]!.certChain.certificates[0]!.rawBytes;
-    await writeFile(f('root.pem'), `-----BEGIN CERTIFICATE-----\n${rootDer.replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`);
+    await writeFile(f('root.pem'), pemCertificate(rootDer));
     const chain = await exec('openssl', ['verify', '-CAfile', f('root.pem'), '-purpose', 'any', '-partial_chain', f('cert.pem')]);
     expect(chain.stdout).toContain('cert.pem: OK');
   });

@@ -62,7 +62,12 @@ export function dssePayload(bundle: Record<string, unknown>): Buffer {
 export function certificatePEM(bundle: Record<string, unknown>): string {
   const raw = (bundle as BundleJSON).verificationMaterial.certificate?.rawBytes;
   if (!raw) throw new Error('bundle has no certificate');
-  return `-----BEGIN CERTIFICATE-----\n${raw.replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
+  return pemCertificate(raw);
+}
+
+/** PEM from base64 DER: 64-character lines and no blank line when the length is a multiple of 64 (OpenSSL rejects one). */
+export function pemCertificate(b64: string): string {
+  return `-----BEGIN CERTIFICATE-----\n${(b64.match(/.{1,64}/g) ?? []).join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
 export function signatureBytes(bundle: Record<string, unknown>): Buffer {

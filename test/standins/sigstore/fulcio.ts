@@ -81,9 +81,11 @@ export function githubIdentity(claims: Record<string, unknown>, serverURL: strin
   return { san: `${serverURL}/${jobWorkflowRef}`, extensions: ext };
 }
 
+// 64-character lines, never an empty one: a blank line before END (DER whose base64 is a
+// multiple of 64 long, about one certificate in twenty here) makes OpenSSL reject the PEM.
 function toPEM(der: ArrayBufferView): string {
-  const b64 = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64').replace(/(.{64})/g, '$1\n');
-  return `-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`;
+  const lines = Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
 interface SigningCertRequest {
