@@ -187,7 +187,10 @@ export async function startHttp(
       }
       rec.status = reply.status;
       send(res, reply);
-    })();
+    })().catch(() => {
+      // A client that went away mid-request: nothing to answer.
+      req.socket.destroy();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
