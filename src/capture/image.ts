@@ -9,12 +9,14 @@ export interface ImageRef {
 }
 
 /**
- * Parse an OCI image reference. A malformed digest is an input error (exit 2);
+ * Parse an OCI image reference. As in the distribution reference grammar, `:N`
+ * after the first component is a registry port only when a `/` follows
+ * (`localhost:5000/train`); otherwise it is a tag (`python:3`). A malformed digest is an input error (exit 2);
  * a tag without a digest parses fine and is left for the policy to flag.
  */
 export function parseImageRef(ref: string): ImageRef {
   const r = ref.trim();
-  const m = /^([a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@(.+))?$/.exec(
+  const m = /^([a-z0-9]+(?:[._-][a-z0-9]+)*(?::[0-9]+(?=\/))?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?(?:@(.+))?$/.exec(
     r,
   );
   if (!m) {
