@@ -60,7 +60,7 @@ describe('ml-provenance sign (dist/cli.js)', () => {
     expect(ok.code).toBe(0);
     // And the same check rejects one changed byte, so it is really checking.
     const tampered = pae('application/vnd.in-toto+json', dssePayload(bundle));
-    tampered[tampered.length - 2] ^= 1;
+    tampered[tampered.length - 2] = tampered[tampered.length - 2]! ^ 1;
     await writeFile(f('pae-tampered.bin'), tampered);
     const bad = await exec('openssl', ['dgst', '-sha256', '-verify', f('pub.pem'), '-signature', f('sig.der'), f('pae-tampered.bin')]);
     expect(bad.code).not.toBe(0);
