@@ -6,7 +6,6 @@
  */
 import path from 'node:path';
 import { type GitHubContext, parseWorkflowRef } from '../capture/github.js';
-import { toProvenanceError } from '../errors.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { loadDocument } from '../statement/load.js';
 import type { Logger } from '../util/log.js';
@@ -87,7 +86,7 @@ export async function fetchBaseStatement(
     }
     return none(`no unexpired artifact named ${deps.artifactName} in the last ${runs.length} successful runs on ${branch}`);
   } catch (err) {
-    const e = err instanceof Error && 'status' in err ? stepError('base-record', 'finding the base-branch record', err, { permission: 'actions: read' }) : toProvenanceError(err);
+    const e = stepError('base-record', 'finding the base-branch record', err, { permission: 'actions: read' });
     logger.warning(`Could not read the base-branch record (the comment will not show what changed): ${e.userMessage}`);
     return undefined;
   }
