@@ -10,6 +10,8 @@ export interface RunInputs {
   image?: string;
   metrics?: string;
   records: string;
+  dvc?: string;
+  mlflowRun?: string;
   policy: string;
   redact: string[];
   sign: boolean;
@@ -105,6 +107,8 @@ export function parseInputs(get: (name: string) => string): RunInputs {
     ...(opt(g('image')) ? { image: opt(g('image'))! } : {}),
     ...(opt(g('metrics')) ? { metrics: opt(g('metrics'))! } : {}),
     records: g('records', '.ml-provenance').trim(),
+    ...(opt(g('dvc')) ? { dvc: opt(g('dvc'))! } : {}),
+    ...(opt(g('mlflow-run')) ? { mlflowRun: opt(g('mlflow-run'))! } : {}),
     policy: g('policy', 'standard').trim(),
     redact: lines(g('redact')),
     sign: bool('sign', g('sign', 'true')) as boolean,

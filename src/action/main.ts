@@ -80,6 +80,7 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
     policy: inputs.policy,
     redact: inputs.redact,
     ...(gh ? { github: gh } : {}),
+    bridges: { ...(inputs.dvc ? { dvc: inputs.dvc } : {}), ...(inputs.mlflowRun ? { mlflowRun: inputs.mlflowRun } : {}) },
   });
   io.setOutput('complete', String(built.policy.complete));
   io.setOutput('missing', built.policy.missing.join(','));

@@ -9,6 +9,7 @@ import { RECORDS_FILE, readEvents } from '../record/log.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sha256Hex } from '../util/canonical.js';
 import { buildStatement, serializeStatement } from './build.js';
+import { readBridges, withHfVersions, type BridgeSources } from './bridged.js';
 
 /** Everything `build` (CLI) and the action take, already split into lists. */
 export interface AssembleOptions {
@@ -25,6 +26,8 @@ export interface AssembleOptions {
   command?: string[];
   github?: GitHubContext;
   now?: () => Date;
+  /** Records kept by other tools (DVC, MLflow), merged like the records log. */
+  bridges?: BridgeSources;
 }
 
 export interface Assembled {
@@ -39,7 +42,10 @@ export interface Assembled {
 export async function assemble(o: AssembleOptions): Promise<Assembled> {
   const policy = await resolvePolicy(o.policy, o.workspace);
   const redactKeyPatterns = compileKeyPatterns(o.redact);
-  const events = await readEvents(o.recordsDir);
+  const bridged = await readBridges(o.bridges ?? {}, o.workspace);
+  // Bridged events first: what the training code recorded itself wins.
+  const events = [...bridged.events, ...(await readEvents(o.recordsDir))];
+  const declared = o.datasets ? await loadDatasetsInput(o.datasets, o.workspace) : [];
   const recordsDigest = await readFile(path.join(o.recordsDir, RECORDS_FILE))
     .then((b) => sha256Hex(b))
     .catch(() => undefined);
@@ -48,7 +54,8 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
     subjects: o.subjects,
     configs: o.configs,
     ...(o.image ? { image: o.image } : {}),
-    datasets: o.datasets ? await loadDatasetsInput(o.datasets, o.workspace) : [],
+    datasets: withHfVersions([...bridged.datasets, ...declared]),
+    capturedDatasets: bridged.descriptors,
     metrics: o.metricsFile ? await loadMetricsFile(o.metricsFile, o.workspace) : [],
     events,
     ...(recordsDigest ? { recordsDigest } : {}),

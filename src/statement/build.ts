@@ -16,6 +16,7 @@ import {
   PREDICATE_TYPE,
   STATEMENT_TYPE,
   TrainingStatement,
+  type DatasetDescriptor,
   type Metric,
   type ResourceDescriptor,
   type TrainingPredicate,
@@ -32,6 +33,8 @@ export interface BuildInputs {
   image?: string;
   /** Datasets from a manifest or the action input (completed by recorded events). */
   datasets: DatasetInput[];
+  /** Datasets already described by another tool (DVC outputs not in the workspace); declared ids win. */
+  capturedDatasets?: DatasetDescriptor[];
   /** Metrics from a metrics file (appended to recorded ones). */
   metrics: Metric[];
   /** Events read from the records log. */
@@ -85,7 +88,8 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
   const recorded = mergeEvents(inputs.events);
   const gh = inputs.github;
 
-  const datasets = await captureDatasets(mergeDatasetInputs(inputs.datasets, recorded.datasets as DatasetInput[]), inputs.workspace);
+  const hashed = await captureDatasets(mergeDatasetInputs(inputs.datasets, recorded.datasets as DatasetInput[]), inputs.workspace);
+  const datasets = [...(inputs.capturedDatasets ?? []).filter((d) => !hashed.some((h) => h.id === d.id)), ...hashed];
   const configFiles = [];
   for (const f of await expandConfigs(inputs.configs, inputs.workspace)) {
     configFiles.push(await captureConfig(f, inputs.workspace, inputs.redactKeyPatterns));

@@ -17,6 +17,8 @@ export function register(program: Command): void {
     .option('--datasets <file>', 'datasets manifest (YAML/JSON)')
     .option('--metrics <file>', 'metrics file (JSON/YAML)')
     .option('--records <dir>', 'records directory (default .ml-provenance, env ML_PROVENANCE_DIR)')
+    .option('--dvc <dir>', 'also read datasets and stages from a DVC project (dvc.lock, *.dvc)')
+    .option('--mlflow-run <dir>', 'also read params, metrics and dataset inputs from an MLflow run folder')
     .option('--policy <name|file>', 'standard, strict, none, or a policy file', 'standard')
     .option('--redact <regexp>', 'extra config key pattern to redact (repeatable)', collect, [])
     .option('--workspace <dir>', 'root that paths are relative to (default: the current directory)')
@@ -37,6 +39,10 @@ export function register(program: Command): void {
           policy: o.policy as string,
           redact: o.redact as string[],
           github: readGitHubContext(),
+          bridges: {
+            ...(o.dvc ? { dvc: o.dvc as string } : {}),
+            ...(o.mlflowRun ? { mlflowRun: o.mlflowRun as string } : {}),
+          },
         });
         const out = o.out as string;
         const write = res.policy.complete || Boolean(o.allowIncomplete);

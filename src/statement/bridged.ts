@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { readDvc, readMlflowRun, toDatasetInputs, type BridgeResult } from '../bridges/index.js';
+import { datasetFromHfUri } from '../bridges/huggingface.js';
+import type { DatasetInput } from '../schema/inputs.js';
+import type { DatasetDescriptor } from '../schema/predicate.js';
+import type { RecordEvent } from '../schema/record-event.js';
+
+export interface BridgeSources {
+  /** A DVC project root (dvc.lock and *.dvc files). */
+  dvc?: string;
+  /** An MLflow run folder (mlruns/<experiment>/<run>). */
+  mlflowRun?: string;
+}
+
+/** Bridge results as the record events and dataset inputs the build already understands. */
+export function bridgeToInputs(r: BridgeResult): { datasets: DatasetInput[]; events: RecordEvent[] } {
+  const events: RecordEvent[] = [];
+  if (Object.keys(r.params).length) events.push({ v: 1, kind: 'param', params: r.params });
+  for (const s of r.steps) {
+    events.push({
+      v: 1,
+      kind: 'step',
+      name: s.name,
+      ...(s.library ? { library: s.version ? `${s.library}@${s.version}` : s.library } : {}),
+      ...(s.parameters ? { parameters: s.parameters } : {}),
+      ...(s.inputs ? { inputs: s.inputs } : {}),
+      ...(s.outputs ? { outputs: s.outputs } : {}),
+    });
+  }
+  for (const m of r.metrics) {
+    events.push({
+      v: 1,
+      kind: 'metric',
+      name: m.name,
+      value: m.value,
+      ...(m.epoch !== undefined ? { epoch: m.epoch } : {}),
+      ...(m.step !== undefined ? { step: m.step } : {}),
+      ...(m.split ? { split: m.split } : {}),
+    });
+  }
+  return { datasets: toDatasetInputs(r), events };
+}
+
+export interface Bridged {
+  /** Datasets present in the workspace: hashed by the build like any declared dataset. */
+  datasets: DatasetInput[];
+  /** Datasets only the other tool has seen (e.g. DVC outputs not pulled): kept with its digests. */
+  descriptors: DatasetDescriptor[];
+  events: RecordEvent[];
+}
+
+/** Bridges report paths relative to their own root; the record's are relative to the workspace. */
+function rebase(r: BridgeResult, root: string, workspace: string): BridgeResult {
+  const prefix = path.relative(workspace, root).split(path.sep).join('/');
+  if (!prefix) return r;
+  const datasets = r.datasets.map((d) => {
+    const p = typeof d.annotations?.path === 'string' ? path.posix.join(prefix, d.annotations.path) : undefined;
+    if (!p) return d;
+    return { ...d, uri: d.uri.startsWith('file:') ? `file:${p}` : d.uri, annotations: { ...d.annotations, path: p } };
+  });
+  return { ...r, datasets };
+}
+
+/** Read the other tools' records named by `sources`, relative to the workspace. */
+export async function readBridges(sources: BridgeSources, workspace: string): Promise<Bridged> {
+  const out: Bridged = { datasets: [], descriptors: [], events: [] };
+  const add = (raw: BridgeResult, root: string) => {
+    const r = rebase(raw, root, workspace);
+    const local = r.datasets.filter((d) => typeof d.annotations?.path === 'string' && existsSync(path.join(workspace, d.annotations.path)));
+    const b = bridgeToInputs({ ...r, datasets: local });
+    out.datasets.push(...b.datasets);
+    out.descriptors.push(...r.datasets.filter((d) => !local.includes(d)));
+    out.events.push(...b.events);
+  };
+  if (sources.dvc) {
+    const root = path.resolve(workspace, sources.dvc);
+    add(await readDvc(root), root);
+  }
+  if (sources.mlflowRun) {
+    const root = path.resolve(workspace, sources.mlflowRun);
+    add(await readMlflowRun(root), root);
+  }
+  return out;
+}
+
+/** `hf://datasets/org/name@<revision>` pins a version: fill it in when none was given. */
+export function withHfVersions(datasets: DatasetInput[]): DatasetInput[] {
+  return datasets.map((d) => {
+    if (d.version || !d.uri?.startsWith('hf://datasets/')) return d;
+    const version = datasetFromHfUri(d.uri).version;
+    return version ? { ...d, version } : d;
+  });
+}
