@@ -197,7 +197,7 @@ function table() {
     lines.push(`### ${r.title} (${(r.bytes / GiB).toFixed(2)} GiB)`, '', '| variant | median wall | throughput | vs sha256sum | peak RSS |', '| --- | ---: | ---: | ---: | ---: |');
     for (const x of r.rows) {
       const rss = x.rssMiB > 0 ? `${x.rssMiB.toFixed(0)} MiB` : 'n/a';
-      lines.push(`| ${x.name} | ${(x.ms / 1000).toFixed(2)} s | ${x.mibps.toFixed(0)} MiB/s | ${(base.ms / x.ms).toFixed(2)}× | ${rss} |`);
+      lines.push(`| ${x.name.replace(/\|/g, '\\|')} | ${(x.ms / 1000).toFixed(2)} s | ${x.mibps.toFixed(0)} MiB/s | ${(base.ms / x.ms).toFixed(2)}× | ${rss} |`);
     }
     lines.push('');
   }
