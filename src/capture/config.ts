@@ -72,7 +72,25 @@ export function assertDepth(value: unknown, file: string, what: string, limit = 
 export function parseConfigText(text: string, format: ConfigFormat, file: string): unknown {
   const value = parseConfigSyntax(text, format, file);
   assertDepth(value, file, 'config');
-  return value;
+  // JSON too can hold numbers that are not JSON-safe: 1e999 parses as Infinity.
+  return format === 'json' ? toJson(value) : value;
+}
+
+/**
+ * V8's JSON.parse message, without the excerpt of the input it may quote
+ * (`Unexpected token 'p', "password: "... is not valid JSON`): the excerpt can hold
+ * a credential and may span lines, and error lines go to logs and annotations.
+ * Returns one line and, where V8 gives a position, the line number.
+ */
+export function describeJsonError(err: unknown, text: string): { message: string; line?: number } {
+  const raw = err instanceof Error ? err.message : String(err);
+  const message = raw
+    .replace(/,\s*"[\s\S]*"(\.\.\.)?\s+is not valid JSON\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const pos = /position (\d+)/.exec(raw);
+  const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+  return { message, ...(line !== undefined ? { line } : {}) };
 }
 
 function parseConfigSyntax(text: string, format: ConfigFormat, file: string): unknown {
@@ -83,8 +101,10 @@ function parseConfigSyntax(text: string, format: ConfigFormat, file: string): un
     return toJson(docs);
   } catch (err) {
     const e = err as Error & { linePos?: Array<{ line: number }>; line?: number };
-    const line = e.linePos?.[0]?.line ?? e.line;
-    throw new InputError('malformed-config', `${file}${line ? `:${line}` : ''} is not valid ${format.toUpperCase()}: ${e.message.split('\n')[0]}`, {
+    const json = format === 'json' ? describeJsonError(err, text) : undefined;
+    const line = json ? json.line : (e.linePos?.[0]?.line ?? e.line);
+    const what = json ? json.message : String(e.message).split('\n')[0];
+    throw new InputError('malformed-config', `${file}${line ? `:${line}` : ''} is not valid ${format.toUpperCase()}: ${what}`, {
       fix: `fix the ${format.toUpperCase()} syntax`,
       file,
       ...(line ? { line } : {}),

@@ -117,3 +117,23 @@ describe('parseConfigText (property)', () => {
     );
   });
 });
+
+describe('config syntax errors', () => {
+  it('never quote the file content (it may hold a credential) and stay on one line', () => {
+    const secret = 'hunter2-fake';
+    for (const [format, text] of [
+      ['json', `password: ${secret}\n`],
+      ['json', `${secret}`],
+      ['json', `{"password": "${secret}"} x`],
+      ['json', `{"password": "${secret}",\n oops}`],
+      ['yaml', `password: "${secret}" oops: [\n`],
+      ['toml', `password = ${secret}\n`],
+    ] as const) {
+      const err = returnsOrInputError(() => parseConfigText(text, format, `c.${format}`), `c.${format}`) as Error;
+      expect(err, text).toBeInstanceOf(Error);
+      expect(err.message, text).not.toContain(secret.slice(0, 4));
+      expect(err.message, text).not.toContain('\n');
+    }
+    expect(() => parseConfigText('{"a": 1,\n "b": 2 x}', 'json', 'c.json')).toThrow(/^c\.json:2 is not valid JSON: Expected ',' or '}' after property value/);
+  });
+});
