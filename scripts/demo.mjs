@@ -3,12 +3,14 @@
 // that the tests use; `verify` checks against the trusted root it writes.
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const example = path.join(root, 'examples', 'tiny-regression');
+// DEMO_DIR: run on a copy (the tests do), instead of in examples/tiny-regression.
+const example = process.env.DEMO_DIR ? path.resolve(process.env.DEMO_DIR) : path.join(root, 'examples', 'tiny-regression');
+if (process.env.DEMO_DIR) await cp(path.join(root, 'examples', 'tiny-regression'), example, { recursive: true });
 const out = path.join(example, 'out');
 const cli = path.join(root, 'dist', 'cli.js');
 const REPO = 'example-org/tiny-regression';
@@ -32,7 +34,7 @@ async function sh(cmd, args, { env = {}, expect = 0, quiet = false } = {}) {
     if (res.stdout) process.stdout.write(res.stdout);
     if (res.stderr) process.stdout.write(res.stderr);
   }
-  if (res.status !== expect) {
+  if (expect !== null && res.status !== expect) {
     console.error(`demo: expected exit ${expect} from ${cmd} ${args.join(' ')}, got ${res.status}`);
     process.exit(1);
   }
@@ -45,6 +47,14 @@ await rm(path.join(example, '.ml-provenance'), { recursive: true, force: true })
 await rm(path.join(example, 'model'), { recursive: true, force: true });
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
+
+// The record names the source commit; outside a git checkout (a copy, a tarball) make one.
+if ((await sh('git', ['rev-parse', '--is-inside-work-tree'], { expect: null, quiet: true })).status !== 0) {
+  const id = ['-c', 'user.name=ml-provenance demo', '-c', 'user.email=demo@example.com'];
+  await sh('git', ['init', '-q', '-b', 'main']);
+  await sh('git', [...id, 'add', '-A']);
+  await sh('git', [...id, 'commit', '-qm', 'tiny-regression example']);
+}
 
 step('1. Training records what only it knows (CLI and direct JSON lines)');
 await mlp(['record', 'dataset', '--id', 'points', '--uri', 'https://example.com/datasets/points', '--version', '2026.11', '--path', 'data/points.csv', '--license', 'CC-BY-4.0', '--split', 'train=0.8', '--split', 'test=0.2', '--seed', '42']);
@@ -88,7 +98,7 @@ try {
   );
 
   step('5. Verify as a release consumer: signature, log, identity, file digests, policy');
-  const verifyArgs = ['verify', 'model/model.json', '--bundle', 'out/provenance.sigstore.json', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--repo', REPO, '--signer-workflow', `${REPO}/.github/workflows/train.yml`, '--offline'];
+  const verifyArgs = ['verify', 'model/model.json', '--bundle', 'out/provenance.sigstore.json', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--repo', REPO, '--signer-workflow', `${REPO}/.github/workflows/train.yml`, '--policy', 'strict', '--offline'];
   await mlp(verifyArgs);
 
   step('6. The readable summary (job summary / PR comment body)');
@@ -97,7 +107,7 @@ try {
   process.stdout.write(summary.stdout.split('\n').slice(0, 40).join('\n') + '\n…\n');
 
   step('7. Lineage: which dataset version produced the test metric?');
-  await mlp(['lineage', 'out/provenance.sigstore.json', '--metric', 'mse', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--offline']);
+  await mlp(['lineage', 'out/provenance.sigstore.json', '--metric', 'mse', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--repo', REPO, '--offline']);
 
   step('8. Tampering is caught: change one byte of the model and verify again');
   const model = path.join(example, 'model', 'model.json');
@@ -108,4 +118,4 @@ try {
 } finally {
   await standin.close();
 }
-console.log(`\n✅ demo complete: ${path.relative(root, out)}/ holds provenance.intoto.json, provenance.sigstore.json, provenance.md and trusted_root.json`);
+console.log(`\n✅ demo complete: ${path.relative(process.cwd(), out)}/ holds provenance.intoto.json, provenance.sigstore.json, provenance.md and trusted_root.json`);

@@ -1,0 +1,22 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, ROOT } from '../helpers/run.js';
+
+describe('npm run demo', () => {
+  it('runs the whole flow offline on a copy of the example and catches the tampered model', async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'mlp-demo-')), 'tiny-regression');
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs')], { cwd: ROOT, env: { ...cleanEnv(), DEMO_DIR: dir } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code, out).toBe(0);
+    expect(out).toContain('VERIFIED');
+    expect(out).toMatch(/FAILED: subjects: 1 of 1 file\(s\) match no signed subject digest: model\/model\.json/);
+    expect(out).toMatch(/mse \(test, epoch 30\)\s+0\.225492/);
+    for (const f of ['provenance.intoto.json', 'provenance.sigstore.json', 'provenance.md', 'trusted_root.json']) expect(existsSync(path.join(dir, 'out', f)), f).toBe(true);
+  });
+});
