@@ -17,12 +17,6 @@ import { ACTION, ROOT, cleanEnv, copyExample, parseOutputFile, train } from '../
 const TOKEN = 'ghs_action_publish_test';
 const REPO = 'example-org/tiny-regression';
 const MARKER = '<!-- ml-provenance:train:train -->';
-/**
- * test/standins/sigstore (Rekor) intermittently rejects a good DSSE entry with
- * "asn1 encoding routines::wrong tag" (about 1 run in 5). Reported to its owner;
- * until fixed, a run that fails with exactly that is run once more.
- */
-const KNOWN_REKOR_FLAKE = /Rekor \(http:\/\/127\.0\.0\.1:\d+\) did not log the signature \(HTTP 400\).*asn1 encoding routines::wrong tag.*/;
 
 interface Ran {
   code: number;
@@ -102,14 +96,7 @@ async function runAction(
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...opts.env,
   };
-  let res = await exec(process.execPath, [ACTION], { cwd: workspace, env });
-  if (res.code !== 0 && KNOWN_REKOR_FLAKE.test(res.stdout)) {
-    // Not a publishing problem: see KNOWN_REKOR_FLAKE. Say so loudly and run once more.
-    console.warn(`action-publish: Sigstore stand-in Rekor flake, re-running once:\n${res.stdout.match(KNOWN_REKOR_FLAKE)![0]}`);
-    writeFileSync(outputFile, '');
-    writeFileSync(summaryFile, '');
-    res = await exec(process.execPath, [ACTION], { cwd: workspace, env });
-  }
+  const res = await exec(process.execPath, [ACTION], { cwd: workspace, env });
   return {
     ...res,
     outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
