@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pullRequestNumber, releaseTag, type GitHubContext } from '../capture/github.js';
-import { ServiceError, toProvenanceError } from '../errors.js';
+import { toProvenanceError } from '../errors.js';
 import { formatFinding, type PolicyResult } from '../policy/index.js';
 import { renderSummaryMarkdown } from '../render/summary.js';
 import { lineageMermaid } from '../render/lineage.js';
@@ -153,27 +153,33 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
 
   if (gh) {
     const tag = inputs.releaseTag ?? releaseTag(gh);
-    const result = await deps.publish(
-      {
-        files: { statement: files.statement, summary: files.summary, ...(bundles.length ? { bundle: files.bundle } : {}), ...(wroteSlsa ? { slsaBundle: files.slsaBundle } : {}) },
-        artifact: { enabled: inputs.uploadArtifact, name: inputs.artifactName, ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}) },
-        ...(tag ? { releaseTag: tag } : {}),
-        comment: { enabled: commentEnabled && prNumber !== undefined, ...(prNumber !== undefined ? { prNumber } : {}), body: summaryMd },
-        attestations: { enabled: inputs.attestations && bundles.length > 0, bundles },
-        failOnError: inputs.failOnPublishError,
-      },
-      gh,
-      { token: inputs.githubToken, logger: io.logger },
-    );
-    if (result.artifactId) io.setOutput('artifact-id', result.artifactId);
-    if (result.releaseAssetUrl) io.setOutput('release-asset-url', result.releaseAssetUrl);
-    if (result.commentUrl) io.setOutput('comment-url', result.commentUrl);
-    for (const f of result.failures) io.logger.warning(`${f.step}: ${f.message}`, { title: `ml-provenance: ${f.step} failed` });
-    if (result.failures.length && inputs.failOnPublishError) {
-      throw new ServiceError('publish-failed', `publishing failed: ${result.failures.map((f) => f.step).join(', ')}`, {
-        fix: 'see the warnings above; set `fail-on-publish-error: false` to keep the step green when only publishing fails',
-      });
+    const setPublishOutputs = (r: PublishResult): void => {
+      if (r.artifactId) io.setOutput('artifact-id', r.artifactId);
+      if (r.releaseAssetUrl) io.setOutput('release-asset-url', r.releaseAssetUrl);
+      if (r.commentUrl) io.setOutput('comment-url', r.commentUrl);
+    };
+    let result: PublishResult;
+    try {
+      result = await deps.publish(
+        {
+          files: { statement: files.statement, summary: files.summary, ...(bundles.length ? { bundle: files.bundle } : {}), ...(wroteSlsa ? { slsaBundle: files.slsaBundle } : {}) },
+          artifact: { enabled: inputs.uploadArtifact, name: inputs.artifactName, ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}) },
+          ...(tag ? { releaseTag: tag } : {}),
+          comment: { enabled: commentEnabled && prNumber !== undefined, ...(prNumber !== undefined ? { prNumber } : {}), body: summaryMd },
+          attestations: { enabled: inputs.attestations && bundles.length > 0, bundles },
+          failOnError: inputs.failOnPublishError,
+        },
+        gh,
+        { token: inputs.githubToken, logger: io.logger },
+      );
+    } catch (err) {
+      // With fail-on-publish-error, publish throws after trying every step; what did land still gets its output.
+      const partial = (err as { result?: PublishResult } | null)?.result;
+      if (partial) setPublishOutputs(partial);
+      throw err;
     }
+    setPublishOutputs(result);
+    for (const f of result.failures) io.logger.warning(`${f.step}: ${f.message}`, { title: `ml-provenance: ${f.step} failed` });
   } else {
     io.logger.info('not running in GitHub Actions: nothing is published');
   }

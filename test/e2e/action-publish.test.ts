@@ -247,8 +247,10 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     expect(soft.annotations).toHaveLength(1);
     expect(decodeURIComponent(soft.annotations[0]!)).toMatch(/^::warning .*::comment: commenting on pull request #6 failed \(HTTP 403: Resource not accessible by integration\) — give the job `permissions: pull-requests: write`/);
 
-    const hard = await runAction({ ...baseInputs(), 'upload-artifact': 'false' }, { eventName: 'pull_request', event, env });
+    const hard = await runAction({ ...baseInputs(), 'artifact-name': 'ml-provenance-failed-comment' }, { eventName: 'pull_request', event, env });
     expect(hard.code).toBe(1);
+    // What did land still gets its output when the step fails.
+    expect(svc.artifacts.find((a) => String(a.databaseId) === hard.outputs['artifact-id'])?.name).toBe('ml-provenance-failed-comment');
     const errors = hard.annotations.filter((a) => a.startsWith('::error'));
     expect(errors.length).toBeGreaterThanOrEqual(1);
     expect(decodeURIComponent(errors.join('\n'))).toMatch(/comment.*pull-requests: write/);
