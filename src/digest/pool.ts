@@ -22,9 +22,11 @@ const IN_FLIGHT = 2;
  * `process.env.ML_PROVENANCE_BUNDLED` with "1" there, see scripts/build.mjs).
  */
 export function workerUrl(): URL {
-  return process.env.ML_PROVENANCE_BUNDLED === '1'
-    ? new URL('./digest-worker.js', import.meta.url)
-    : new URL('./worker.ts', import.meta.url);
+  if (process.env.ML_PROVENANCE_BUNDLED !== '1') return new URL('./worker.ts', import.meta.url);
+  // With esbuild code splitting this code may sit in dist/chunks/: look one level up too.
+  const here = new URL('./digest-worker.js', import.meta.url);
+  const up = new URL('../digest-worker.js', import.meta.url);
+  return !existsSync(fileURLToPath(here)) && existsSync(fileURLToPath(up)) ? up : here;
 }
 
 export interface PoolOptions {
