@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
@@ -6,7 +5,7 @@ import { InputError } from '../errors.js';
 import type { ConfigDescriptor } from '../schema/predicate.js';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
 import { redactValue, setOwn } from './redact.js';
-import { resolveInWorkspace } from './paths.js';
+import { readInputFile, resolveInWorkspace } from './paths.js';
 
 export type ConfigFormat = ConfigDescriptor['format'];
 
@@ -120,8 +119,8 @@ function parseConfigSyntax(text: string, format: ConfigFormat, file: string): un
  */
 export async function captureConfig(file: string, workspace: string, extraKeyPatterns: RegExp[] = []): Promise<ConfigDescriptor> {
   const { abs, rel } = await resolveInWorkspace(file, workspace, 'config file');
-  const bytes = await readFile(abs);
   const format = configFormat(rel);
+  const bytes = await readInputFile(abs, rel, 'config file');
   const parsed = parseConfigText(bytes.toString('utf8'), format, rel);
   const { value, paths } = redactValue(parsed, extraKeyPatterns);
   return {

@@ -3,9 +3,8 @@ import { CheckError, InputError } from '../errors.js';
 import { DatasetManifest, type DatasetInput } from '../schema/inputs.js';
 import type { DatasetDescriptor } from '../schema/predicate.js';
 import { digestPath } from '../digest/index.js';
-import { readTextFile } from '../util/fs.js';
 import { parseWith } from '../util/zod-error.js';
-import { resolveInWorkspace } from './paths.js';
+import { readInputFile, resolveInWorkspace } from './paths.js';
 import { redactString } from './redact.js';
 
 /** Parse a datasets manifest (YAML or JSON, list or {datasets: [...]}) from text. */
@@ -42,7 +41,7 @@ export async function loadDatasetsInput(value: string, workspace: string): Promi
   if (!v) return [];
   if (v.includes('\n') || v.startsWith('-') || v.startsWith('[') || v.startsWith('{')) return parseDatasetManifest(v, 'datasets input');
   const { abs, rel } = await resolveInWorkspace(v, workspace, 'datasets manifest');
-  return parseDatasetManifest(await readTextFile(abs, 'datasets manifest'), rel);
+  return parseDatasetManifest((await readInputFile(abs, rel, 'datasets manifest')).toString('utf8'), rel);
 }
 
 /** Later entries with the same id complete earlier ones field by field. */

@@ -2,9 +2,8 @@ import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import { MetricsFile } from '../schema/inputs.js';
 import type { Metric } from '../schema/predicate.js';
-import { readTextFile } from '../util/fs.js';
 import { parseWith } from '../util/zod-error.js';
-import { resolveInWorkspace } from './paths.js';
+import { readInputFile, resolveInWorkspace } from './paths.js';
 
 /** Parse a metrics file's text (JSON/YAML: `{name: number}` or a list of entries); errors name `file`. */
 export function parseMetricsText(text: string, file: string): Metric[] {
@@ -28,5 +27,5 @@ export function parseMetricsText(text: string, file: string): Metric[] {
 /** Read a metrics file (JSON/YAML: `{name: number}` or a list of entries). */
 export async function loadMetricsFile(file: string, workspace: string): Promise<Metric[]> {
   const { abs, rel } = await resolveInWorkspace(file, workspace, 'metrics file');
-  return parseMetricsText(await readTextFile(abs, 'metrics file'), rel);
+  return parseMetricsText((await readInputFile(abs, rel, 'metrics file')).toString('utf8'), rel);
 }

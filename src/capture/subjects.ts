@@ -20,8 +20,11 @@ export async function captureSubjects(patterns: string[], workspace: string): Pr
   const byName = new Map<string, SubjectEntry>();
   for (const pattern of patterns.map((p) => p.trim()).filter(Boolean)) {
     const isGlob = /[*?[\]{}]/.test(pattern);
+    // Symlinks are listed (not silently dropped: model snapshots are often symlinks
+    // into a cache); every match then goes through resolveInWorkspace, which refuses
+    // the ones that leave the workspace. The glob library stops at symlink loops.
     const matches = isGlob
-      ? await glob(pattern, { cwd: workspace, onlyFiles: false, dot: false, followSymbolicLinks: false, expandDirectories: false })
+      ? await glob(pattern, { cwd: workspace, onlyFiles: false, dot: false, followSymbolicLinks: true, expandDirectories: false })
       : [pattern];
     if (matches.length === 0) {
       throw new InputError('subject-not-found', `subject pattern "${pattern}" matched no files`, {
