@@ -5,7 +5,6 @@ import { readGitHubContext } from '../capture/github.js';
 import { toProvenanceError } from '../errors.js';
 import type { Logger } from '../util/log.js';
 import { parseInputs } from './inputs.js';
-import { run } from './main.js';
 
 const logger: Logger = {
   info: (m) => core.info(m),
@@ -18,6 +17,8 @@ async function main(): Promise<void> {
   try {
     const inputs = parseInputs((name) => core.getInput(name));
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
+    // Loaded after the inputs parse, so a bad input is reported before zod, YAML & co load.
+    const { run } = await import('./main.js');
     const outcome = await run(inputs, {
       io: {
         logger,

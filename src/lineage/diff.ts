@@ -1,5 +1,6 @@
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
 import { textTable } from './render.js';
+import { gitCommit } from '../statement/fields.js';
 
 /**
  * What changed between two training records (e.g. the base branch's and a PR's).
@@ -138,9 +139,6 @@ export function lastMetrics(metrics: Metric[]): Map<string, Metric> {
   return out;
 }
 
-function gitCommit(s: TrainingStatement): string | undefined {
-  return s.predicate.buildDefinition.resolvedDependencies.find((d) => d.digest?.gitCommit)?.digest?.gitCommit;
-}
 
 function optChange<T>(a: T | undefined, b: T | undefined): { before?: T; after?: T } | undefined {
   if (jsonEqual(a, b)) return undefined;

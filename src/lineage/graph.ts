@@ -1,4 +1,5 @@
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
+import { gitCommit as commitOf } from '../statement/fields.js';
 
 /**
  * The lineage graph over many training statements. It is plain data (JSON-ready):
@@ -102,7 +103,7 @@ export function graphFromStatements(input: ReadonlyArray<TrainingStatement | Sta
     const { statement, source } = 'statement' in item ? item : { statement: item, source: undefined };
     const p = statement.predicate;
     const runKey = `run:${index}`;
-    const gitCommit = p.buildDefinition.resolvedDependencies.find((d) => d.digest?.gitCommit)?.digest?.gitCommit;
+    const gitCommit = commitOf(statement);
     g.runs.push({
       key: runKey,
       index,

@@ -9,6 +9,7 @@ import { RecordEvent } from '../schema/record-event.js';
 import type { DatasetDescriptor, Metric, TrainingStatement } from '../schema/predicate.js';
 import { lastMetrics } from './diff.js';
 import { textTable } from './render.js';
+import { gitCommit } from '../statement/fields.js';
 
 /**
  * Replay: does this workspace still hold what the record says went in (`--check`),
@@ -84,7 +85,7 @@ async function compareDigest(
 export async function replayCheck(statement: TrainingStatement, workdir: string): Promise<ReplayRow[]> {
   const p = statement.predicate;
   const rows: ReplayRow[] = [];
-  const commit = p.buildDefinition.resolvedDependencies.find((d) => d.digest?.gitCommit)?.digest?.gitCommit;
+  const commit = gitCommit(statement);
   if (commit) {
     const head = await gitHead(workdir);
     rows.push({

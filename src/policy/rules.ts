@@ -1,5 +1,6 @@
 import type { PolicyRules } from '../schema/policy.js';
 import type { TrainingStatement } from '../schema/predicate.js';
+import { gitCommit } from '../statement/fields.js';
 
 export interface Finding {
   /** The rule that produced it (e.g. `datasets.require.license`). */
@@ -34,8 +35,7 @@ export function evaluateRules(st: TrainingStatement, rules: PolicyRules): Findin
   }
 
   if (rules.sourceCommit) {
-    const src = p.buildDefinition.resolvedDependencies.find((d) => d.digest?.gitCommit);
-    if (!src) {
+    if (!gitCommit(st)) {
       add(
         'sourceCommit',
         'buildDefinition.resolvedDependencies[source].digest.gitCommit',

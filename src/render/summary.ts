@@ -1,5 +1,7 @@
 import type { PolicyResult } from '../policy/index.js';
 import type { TrainingStatement } from '../schema/predicate.js';
+import { sourceDependency } from '../statement/fields.js';
+import { lastMetrics } from '../lineage/diff.js';
 
 export interface SummaryOptions {
   policy?: PolicyResult;
@@ -28,16 +30,6 @@ function fmtNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : Number(n.toPrecision(6)).toString();
 }
 
-/** Flatten nested config into `a.b.c = value` rows. */
-export function flatten(value: unknown, prefix = '', out: Array<[string, unknown]> = []): Array<[string, unknown]> {
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0 && prefix) out.push([prefix, {}]);
-    for (const [k, v] of entries) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  } else out.push([prefix, value]);
-  return out;
-}
-
 /** The readable summary: the job summary, the PR comment body and provenance.md. */
 export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOptions = {}): string {
   const p = st.predicate;
@@ -51,7 +43,7 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
   lines.push('');
   if (verdict) lines.push(`**Record:** ${verdict}  `);
   if (opts.signature) lines.push(`**Signature:** ${opts.signature}  `);
-  const src = p.buildDefinition.resolvedDependencies.find((d) => d.digest?.gitCommit);
+  const src = sourceDependency(st);
   if (src) lines.push(`**Source:** \`${src.uri ?? ''}\` at ${shortDigest(src.digest?.gitCommit)}  `);
   if (p.runDetails.metadata.invocationId) lines.push(`**Run:** ${p.runDetails.metadata.invocationId}  `);
   lines.push('');
@@ -110,7 +102,7 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
   if (p.metrics.length === 0) lines.push('_No metrics recorded._');
   else {
     lines.push('| metric | value | split | epoch |', '|---|---|---|---|');
-    for (const m of finalMetrics(p.metrics)) lines.push(`| ${cell(m.name)} | ${fmtNumber(m.value)} | ${cell(m.split)} | ${cell(m.epoch)} |`);
+    for (const m of [...lastMetrics(p.metrics).values()]) lines.push(`| ${cell(m.name)} | ${fmtNumber(m.value)} | ${cell(m.split)} | ${cell(m.epoch)} |`);
   }
   lines.push('');
 
@@ -142,13 +134,6 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
   return lines.join('\n') + '\n';
 }
 
-/** The last value of each (name, split): what a reader wants in a summary. */
-export function finalMetrics<M extends { name: string; split?: string; epoch?: number }>(metrics: M[]): M[] {
-  const last = new Map<string, M>();
-  for (const m of metrics) last.set(`${m.name}\u0000${m.split ?? ''}`, m);
-  return [...last.values()];
-}
-
 /** Plain-text summary for terminals. */
 export function renderSummaryText(st: TrainingStatement, opts: SummaryOptions = {}): string {
   const p = st.predicate;
@@ -165,7 +150,7 @@ export function renderSummaryText(st: TrainingStatement, opts: SummaryOptions = 
   const hp = Object.entries(p.buildDefinition.externalParameters.hyperparameters);
   if (hp.length) out.push(`hyperparameters: ${hp.map(([k, v]) => `${k}=${String(v)}`).join(' ')}`);
   for (const c of p.configFiles) out.push(`config: ${c.name}  sha256:${c.digest.sha256}${c.redacted.length ? `  redacted ${c.redacted.join(', ')}` : ''}`);
-  for (const m of finalMetrics(p.metrics)) out.push(`metric: ${m.name}${m.split ? ` [${m.split}]` : ''} = ${fmtNumber(m.value)}${m.epoch !== undefined ? ` (epoch ${m.epoch})` : ''}`);
+  for (const m of [...lastMetrics(p.metrics).values()]) out.push(`metric: ${m.name}${m.split ? ` [${m.split}]` : ''} = ${fmtNumber(m.value)}${m.epoch !== undefined ? ` (epoch ${m.epoch})` : ''}`);
   for (const s of p.steps) out.push(`step: ${s.name}${s.library ? ` (${s.library}${s.version ? `@${s.version}` : ''})` : ''} ${(s.inputs ?? []).join(',')} -> ${(s.outputs ?? []).join(',')}`);
   return out.join('\n') + '\n';
 }

@@ -41,9 +41,7 @@ export function digests(d: { digest?: Record<string, string> | undefined }): [st
   return Object.entries(d.digest ?? {}).sort(([a], [b]) => (a === 'sha256' ? -1 : b === 'sha256' ? 1 : a < b ? -1 : 1));
 }
 
-export function gitCommit(s: TrainingStatement): string | undefined {
-  return s.predicate.buildDefinition.resolvedDependencies.find((d) => d.digest?.gitCommit)?.digest?.gitCommit;
-}
+export { gitCommit } from '../../statement/fields.js';
 
 export function runName(s: TrainingStatement): string {
   const w = s.predicate.buildDefinition.externalParameters.workflow;
