@@ -1,8 +1,9 @@
-import { InputError, ServiceError } from '../errors.js';
+import { InputError, ProvenanceError, ServiceError } from '../errors.js';
 import { createGitHubClient, type GitHubClient } from '../publish/client.js';
 import { bundlePayload, isSigstoreBundle, parseStatement, type LoadedDocument } from '../statement/load.js';
 import { parseJsonText } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
+import { unreadableBundle, type UnreadableBundle } from './sources.js';
 
 /** Release assets that hold our documents: the names `publish` uploads (and their prefixed variants). */
 export const RELEASE_ASSET = /(\.sigstore\.json|\.intoto\.json)$/i;
@@ -31,6 +32,8 @@ export interface ReleaseSourceOptions {
   baseUrl?: string;
   logger: Logger;
   client?: GitHubClient;
+  /** Collects bundles whose payload is not a readable record, for verification (see sources.ts). */
+  unreadable?: UnreadableBundle[];
 }
 
 /** Every statement/bundle attached to the repository's releases, newest release first. */
@@ -45,6 +48,7 @@ export async function loadReleaseDocuments(o: ReleaseSourceOptions): Promise<Loa
     o.client ??
     createGitHubClient({ token: o.token!, logger: o.logger, ...(o.baseUrl ? { baseUrl: o.baseUrl } : {}) });
   const docs: LoadedDocument[] = [];
+  let found = 0;
   let releases: Awaited<ReturnType<GitHubClient['rest']['repos']['listReleases']>>['data'];
   try {
     releases = await client.paginate(client.rest.repos.listReleases, { owner, repo, per_page: 100 });
@@ -65,12 +69,26 @@ export async function loadReleaseDocuments(o: ReleaseSourceOptions): Promise<Loa
     for (const asset of rel.assets) {
       if (!RELEASE_ASSET.test(asset.name)) continue;
       const name = `${owner}/${repo}@${rel.tag_name}/${asset.name}`;
-      const res = await client.rest.repos.getReleaseAsset({
-        owner,
-        repo,
-        asset_id: asset.id,
-        headers: { accept: 'application/octet-stream' },
-      });
+      let res: Awaited<ReturnType<GitHubClient['rest']['repos']['getReleaseAsset']>>;
+      try {
+        res = await client.rest.repos.getReleaseAsset({
+          owner,
+          repo,
+          asset_id: asset.id,
+          headers: { accept: 'application/octet-stream' },
+        });
+      } catch (err) {
+        // The client already retried 5xx and dropped connections; what is left is an answer.
+        const status = (err as { status?: number }).status;
+        const why = (err as Error).message || (status ? `HTTP ${status}` : 'no answer');
+        throw new ServiceError('github-release-asset', `downloading release asset ${name} failed: ${why}${status && !why.includes(String(status)) ? ` (HTTP ${status})` : ''}`, {
+          fix:
+            status === 404
+              ? 'the asset was deleted or replaced while reading; run again'
+              : 'check the network and that GITHUB_TOKEN can read the repository, then run again',
+          cause: err,
+        });
+      }
       const data = res.data as unknown;
       const text =
         typeof data === 'string'
@@ -83,11 +101,25 @@ export async function loadReleaseDocuments(o: ReleaseSourceOptions): Promise<Loa
       try {
         docs.push(documentFromText(text, name));
       } catch (err) {
+        if (o.unreadable && err instanceof ProvenanceError && err.kind === 'input') {
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          const broken = await unreadableBundle(name, err, json ?? {});
+          if (broken) {
+            o.unreadable.push(broken);
+            found++;
+            continue;
+          }
+        }
         o.logger.warning(`skipping release asset ${name}: ${(err as Error).message}`);
       }
     }
   }
-  if (docs.length === 0) {
+  if (docs.length + found === 0) {
     throw new InputError('no-release-statements', `no provenance assets (*.sigstore.json, *.intoto.json) on the releases of ${owner}/${repo}`, {
       fix: 'publish with `release-tag` set (the action uploads the bundle as a release asset), or pass files instead',
     });

@@ -1,8 +1,29 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError, ProvenanceError } from '../errors.js';
-import { loadDocument, type LoadedDocument } from '../statement/load.js';
+import { isSigstoreBundle, loadDocument, type LoadedDocument } from '../statement/load.js';
+import { readJsonFile } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
+
+/**
+ * A Sigstore bundle whose payload is not a readable training record. It is not
+ * skipped like other JSON: a tampered payload looks exactly like this, so it must be
+ * verified first (trust.ts): a bundle that does not verify stops the command, and
+ * only a genuinely signed one of another kind (an SLSA attestation) is skipped.
+ */
+export interface UnreadableBundle {
+  file: string;
+  bundle: Record<string, unknown>;
+  error: ProvenanceError;
+  /** Named on the command line (not found in a directory): once verified, its load error stands. */
+  explicit?: boolean;
+}
+
+/** The bundle behind a load failure, when the document is one. */
+export async function unreadableBundle(file: string, error: ProvenanceError, doc?: unknown): Promise<UnreadableBundle | undefined> {
+  const json = doc ?? (await readJsonFile(file, 'statement or bundle').catch(() => undefined));
+  return isSigstoreBundle(json) ? { file, bundle: json, error } : undefined;
+}
 
 /** Files a directory scan picks up: statements and bundles are JSON documents. */
 const DOCUMENT_FILE = /\.json$/i;
@@ -26,7 +47,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
  * must be one; in a directory, other JSON files (package.json, metrics) are skipped
  * with a warning so a folder of release assets can be passed as is.
  */
-export async function loadDocuments(inputs: string[], log: Logger): Promise<LoadedDocument[]> {
+export async function loadDocuments(inputs: string[], log: Logger, unreadable?: UnreadableBundle[]): Promise<LoadedDocument[]> {
   if (inputs.length === 0) {
     throw new InputError('no-inputs', 'no statements or bundles given', {
       fix: 'pass one or more statement/bundle files or directories, or --repo OWNER/REPO --from-releases',
@@ -39,7 +60,13 @@ export async function loadDocuments(inputs: string[], log: Logger): Promise<Load
       throw new InputError('file-not-found', `not found: ${input}`, { fix: 'check the path', file: input });
     }
     if (!st.isDirectory()) {
-      docs.push(await loadDocument(input));
+      try {
+        docs.push(await loadDocument(input));
+      } catch (err) {
+        const broken = unreadable && err instanceof ProvenanceError && err.kind === 'input' ? await unreadableBundle(input, err) : undefined;
+        if (!broken) throw err;
+        unreadable!.push({ ...broken, explicit: true });
+      }
       continue;
     }
     const files: string[] = [];
@@ -51,6 +78,14 @@ export async function loadDocuments(inputs: string[], log: Logger): Promise<Load
         found++;
       } catch (err) {
         if (err instanceof ProvenanceError && err.kind === 'input') {
+          const broken = await unreadableBundle(f, err);
+          if (broken) {
+            // Without a collector there is no one to verify it: never drop a bundle silently.
+            if (!unreadable) throw err;
+            unreadable.push(broken);
+            found++;
+            continue;
+          }
           log.warning(`skipping ${f}: not an ml-provenance statement or bundle`);
           continue;
         }

@@ -1,8 +1,10 @@
 import { CheckError, InputError } from '../errors.js';
 import type { LoadedDocument } from '../statement/load.js';
+import type { Logger } from '../util/log.js';
+import type { UnreadableBundle } from './sources.js';
 
 /** Verifies one loaded bundle or throws (a CheckError when the bundle is not acceptable). */
-export type BundleVerifier = (doc: LoadedDocument) => Promise<void>;
+export type BundleVerifier = (doc: Pick<LoadedDocument, 'file' | 'bundle'>) => Promise<void>;
 
 /**
  * Lineage answers are only as good as the records behind them, so every document is
@@ -11,8 +13,25 @@ export type BundleVerifier = (doc: LoadedDocument) => Promise<void>;
  */
 export async function trustDocuments(
   docs: LoadedDocument[],
-  o: { noVerify: boolean; verifier: BundleVerifier | undefined },
+  o: { noVerify: boolean; verifier: BundleVerifier | undefined; unreadable?: UnreadableBundle[]; logger?: Logger },
 ): Promise<LoadedDocument[]> {
+  // Bundles whose payload is not a readable record: verified like the rest, so a tampered
+  // one stops the command; one that verifies (another kind of attestation) is skipped.
+  for (const u of o.unreadable ?? []) {
+    if (!o.noVerify && o.verifier) await o.verifier(u);
+    else if (!o.noVerify) {
+      throw new CheckError('verify-unavailable', `cannot verify ${u.file}: bundle verification is not available in this build`, {
+        fix: 'pass --no-verify to build the lineage from unverified records (and verify them separately)',
+        file: u.file,
+      });
+    }
+    if (u.explicit) throw u.error;
+    o.logger?.warning(
+      o.noVerify
+        ? `skipping ${u.file}: a Sigstore bundle, but not an ml-provenance training record (${u.error.message}; not verified)`
+        : `skipping ${u.file}: signed, but not an ml-provenance training record (${u.error.message})`,
+    );
+  }
   if (o.noVerify) return docs;
   for (const doc of docs) {
     if (!doc.bundle) {

@@ -26,7 +26,7 @@ import {
   renderModelAnswers,
   subgraph,
 } from '../../lineage/render.js';
-import { loadDocuments } from '../../lineage/sources.js';
+import { loadDocuments, type UnreadableBundle } from '../../lineage/sources.js';
 import { trustDocuments, type BundleVerifier } from '../../lineage/trust.js';
 import { stderrLogger } from '../../util/log.js';
 import { intOption, processIo, run } from '../shared.js';
@@ -110,18 +110,20 @@ export function register(program: Command): void {
         if (o.fromReleases && !o.repo) {
           throw new InputError('releases-without-repo', '--from-releases needs --repo OWNER/REPO', { fix: 'add --repo OWNER/REPO' });
         }
+        const unreadable: UnreadableBundle[] = [];
         const docs = [
-          ...(inputs.length || !o.fromReleases ? await loadDocuments(inputs, stderrLogger) : []),
+          ...(inputs.length || !o.fromReleases ? await loadDocuments(inputs, stderrLogger, unreadable) : []),
           ...(o.fromReleases
             ? await loadReleaseDocuments({
                 repo: o.repo!,
                 token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
                 ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
                 logger: stderrLogger,
+                unreadable,
               })
             : []),
         ];
-        const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier: bundleVerifier(o) });
+        const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier: bundleVerifier(o), unreadable, logger: stderrLogger });
         const graph = graphFromStatements(trusted.map((d) => ({ statement: d.statement, source: d.file })));
 
         let answers: MetricAnswer[] | DatasetAnswer[] | ModelAnswer[] | undefined;
