@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import type { ConfigDescriptor } from '../schema/predicate.js';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
+import { assertDepth, describeJsonError } from '../util/json.js';
 import { redactValue, setOwn } from './redact.js';
 import { readInputFile, resolveInWorkspace } from './paths.js';
 
@@ -35,61 +36,12 @@ function toJson(v: unknown): unknown {
   return v;
 }
 
-/**
- * Deepest nesting a document may have. Real configs are a few levels deep; without
- * a limit a crafted file (`[[[[…` ten thousand times) parses, then overflows the
- * stack of every recursive step after it (redaction, canonical JSON, the schema).
- */
-export const MAX_DEPTH = 64;
-
-/** Nesting depth of a parsed JSON value, counted without recursion; stops early past `limit`. */
-export function jsonDepth(value: unknown, limit = Infinity): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    const depth = d + 1;
-    if (depth > max) max = depth;
-    if (max > limit) return max;
-    for (const x of Array.isArray(v) ? v : Object.values(v)) if (x !== null && typeof x === 'object') stack.push([x, depth]);
-  }
-  return max;
-}
-
-/** Refuse a parsed document nested deeper than MAX_DEPTH, naming the file. */
-export function assertDepth(value: unknown, file: string, what: string, limit = MAX_DEPTH): void {
-  if (jsonDepth(value, limit) > limit) {
-    throw new InputError('too-deeply-nested', `${file}: ${what} is nested more than ${limit} levels deep`, {
-      fix: `flatten the ${what}: at most ${limit} levels of nested objects and lists are accepted`,
-      file,
-    });
-  }
-}
-
 /** Parse config text; errors name the file and line. */
 export function parseConfigText(text: string, format: ConfigFormat, file: string): unknown {
   const value = parseConfigSyntax(text, format, file);
   assertDepth(value, file, 'config');
   // JSON too can hold numbers that are not JSON-safe: 1e999 parses as Infinity.
   return format === 'json' ? toJson(value) : value;
-}
-
-/**
- * V8's JSON.parse message, without the excerpt of the input it may quote
- * (`Unexpected token 'p', "password: "... is not valid JSON`): the excerpt can hold
- * a credential and may span lines, and error lines go to logs and annotations.
- * Returns one line and, where V8 gives a position, the line number.
- */
-export function describeJsonError(err: unknown, text: string): { message: string; line?: number } {
-  const raw = err instanceof Error ? err.message : String(err);
-  const message = raw
-    .replace(/,\s*"[\s\S]*"(\.\.\.)?\s+is not valid JSON\s*$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const pos = /position (\d+)/.exec(raw);
-  const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
-  return { message, ...(line !== undefined ? { line } : {}) };
 }
 
 function parseConfigSyntax(text: string, format: ConfigFormat, file: string): unknown {

@@ -34,7 +34,8 @@ function rootProgram(): Command {
     .exitOverride()
     // Commander's own usage errors become our one-line format with exit 2.
     .configureOutput({ outputError: () => undefined })
-    .hook('preAction', (cmd) => setDebug(Boolean(cmd.optsWithGlobals().debug)));
+    // The action command's options: `--debug` may follow the subcommand.
+    .hook('preAction', (_root, action) => setDebug(Boolean(action.optsWithGlobals().debug)));
 }
 
 /** The subcommand named by argv (`verify …`, `help verify`), if any. */

@@ -41,7 +41,7 @@ export function isBuiltinPolicy(spec: string): spec is keyof typeof BUILTIN_POLI
 export function parsePolicyText(text: string, file: string): ResolvedPolicy {
   let data: unknown;
   try {
-    data = parseYaml(text, { prettyErrors: true });
+    data = parseYaml(text, { prettyErrors: true, logLevel: 'error' });
   } catch (err) {
     throw new InputError('malformed-policy', `${file} is not valid YAML/JSON: ${(err as Error).message.split('\n')[0]}`, {
       fix: 'fix the syntax of the policy file',

@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { assertDepth } from '../util/json.js';
 import { InputError } from '../errors.js';
 import { RecordEvent } from '../schema/record-event.js';
 import { readTextFile } from '../util/fs.js';
@@ -45,6 +46,7 @@ export function parseEvents(text: string, file: string): RecordEvent[] {
         line: i + 1,
       });
     }
+    assertDepth(data, `${file}:${i + 1}`, 'record event');
     out.push(parseWith(RecordEvent, data, { file: `${file}:${i + 1}`, what: 'record event', fix: 'see schemas/record-event.schema.json' }));
   });
   return out;

@@ -6,6 +6,7 @@ import { captureEnvironment } from '../capture/environment.js';
 import { readGit } from '../capture/git.js';
 import { invocationUrl, parseWorkflowRef, type GitHubContext } from '../capture/github.js';
 import { imageDescriptor } from '../capture/image.js';
+import { redactRecorded } from '../capture/redact-record.js';
 import { captureSubjects } from '../capture/subjects.js';
 import { mergeEvents } from '../record/merge.js';
 import type { RecordEvent } from '../schema/record-event.js';
@@ -55,7 +56,7 @@ async function expandConfigs(patterns: string[], workspace: string): Promise<str
       out.push(p);
       continue;
     }
-    const m = await glob(p, { cwd: workspace, onlyFiles: true, followSymbolicLinks: false });
+    const m = await glob(p, { cwd: workspace, onlyFiles: true, followSymbolicLinks: true });
     if (m.length === 0) {
       throw new InputError('config-not-found', `config pattern "${p}" matched no files`, {
         fix: 'check the `config` input / --config: globs are relative to the workspace',
@@ -106,7 +107,7 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
   const firstTs = inputs.events.map((e) => e.ts).filter((t): t is string => Boolean(t)).sort()[0];
   const command = inputs.command ?? recorded.command;
 
-  const predicate: TrainingPredicate = {
+  const predicate: TrainingPredicate = redactRecorded({
     buildDefinition: {
       buildType: gh ? BUILD_TYPE_GITHUB : BUILD_TYPE_LOCAL,
       externalParameters: {
@@ -151,7 +152,7 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
     metrics: [...recorded.metrics, ...inputs.metrics],
     environment: captureEnvironment(gh, recorded),
     redactions: configFiles.flatMap((c) => c.redacted.map((p) => `${c.name}#${p}`)),
-  };
+  }, inputs.redactKeyPatterns);
 
   const statement = { _type: STATEMENT_TYPE, subject, predicateType: PREDICATE_TYPE, predicate };
   // Our own output must satisfy our own schema; a failure here is a bug, reported as such.

@@ -1,3 +1,4 @@
+import { assertDepth } from '../util/json.js';
 import { InputError } from '../errors.js';
 import { TrainingStatement, type TrainingStatement as Statement } from '../schema/predicate.js';
 import { readJsonFile, parseJsonText } from '../util/fs.js';
@@ -43,6 +44,7 @@ export function bundlePayload(bundle: Record<string, unknown>, file: string): Bu
 
 /** Parse and validate a statement object against the training-record schema. */
 export function parseStatement(data: unknown, file: string): Statement {
+  assertDepth(data, file, 'statement', 100);
   return parseWith(TrainingStatement, data, {
     file,
     what: 'ml-provenance statement',

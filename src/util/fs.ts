@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { describeJsonError } from './json.js';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -21,8 +23,15 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
 
 /** Read a text file; ENOENT and friends become input errors naming `what`. */
 export async function readTextFile(file: string, what: string): Promise<string> {
+  let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    return await readFile(file, 'utf8');
+    // Non-blocking open and a type check on the descriptor: a FIFO or device never hangs us.
+    fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const st = await fh.stat();
+    if (!st.isFile() && !st.isDirectory()) {
+      throw new InputError('not-a-regular-file', `${what} ${file} is not a regular file`, { fix: `point the ${what} at a regular file`, file });
+    }
+    return await fh.readFile('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -43,6 +52,8 @@ export async function readTextFile(file: string, what: string): Promise<string> 
       });
     }
     throw err;
+  } finally {
+    await fh?.close();
   }
 }
 
@@ -51,9 +62,8 @@ export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    const msg = (err as Error).message;
-    const pos = /position (\d+)/.exec(msg);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    // Never quote the file: V8's message may hold an excerpt (a credential, newlines).
+    const { message: msg, line } = describeJsonError(err, text);
     throw new InputError('malformed-json', `${file}${line ? `:${line}` : ''} is not valid JSON (${msg})`, {
       fix: 'fix the JSON syntax',
       file,

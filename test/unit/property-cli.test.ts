@@ -83,7 +83,7 @@ describe('CLI on generated garbage files (dist/cli.js)', () => {
   // ten characters of the file, newlines included, so the error is several lines and
   // can show the start of a credential. The patch in the hardening report reuses
   // describeJsonError from src/capture/config.ts; then drop `.fails`.
-  it.fails('a non-JSON statement gives one error line that does not quote the file', () => {
+  it('a non-JSON statement gives one error line that does not quote the file', () => {
     writeFileSync(path.join(ws, 'yaml-statement.json'), 'db:\n  password: hunter2\n');
     const r = runCli(['validate', 'yaml-statement.json'], { cwd: ws });
     expectCleanInputError(r, 'yaml-statement.json', 'validate');
