@@ -92,6 +92,15 @@ describe('ml-provenance record/build/validate/summary (dist/cli.js)', () => {
     expect(existsSync(path.join(ws, 'out/evil.json'))).toBe(false);
   });
 
+  it('--debug, before or after the subcommand, adds the stack trace', () => {
+    for (const args of [['--debug', 'validate', 'nope.json'], ['validate', 'nope.json', '--debug']]) {
+      const r = runCli(args, { cwd: ws });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: statement or bundle not found: nope\.json/);
+      expect(r.stderr, args.join(' ')).toMatch(/\n\s+at .+:\d+:\d+/);
+    }
+  });
+
   it('--help and --version exit 0', () => {
     expect(runCli(['--help']).code).toBe(0);
     expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
