@@ -6,6 +6,7 @@ import { renderSummaryMarkdown } from '../render/summary.js';
 import { lineageMermaid } from '../render/lineage.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { assemble } from '../statement/assemble.js';
+import { actionLogReporter } from '../digest/progress.js';
 import { writeFileAtomic } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
 import type { RunInputs, SigstoreChoice } from './inputs.js';
@@ -80,6 +81,8 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
     policy: inputs.policy,
     redact: inputs.redact,
     ...(gh ? { github: gh } : {}),
+    // Long hashing logs a progress line every 10 s; skipped special files are warnings.
+    reporting: { progress: () => actionLogReporter((l) => io.logger.info(l)), warn: (m) => io.logger.warning(m) },
     bridges: { ...(inputs.dvc ? { dvc: inputs.dvc } : {}), ...(inputs.mlflowRun ? { mlflowRun: inputs.mlflowRun } : {}) },
   });
   io.setOutput('complete', String(built.policy.complete));

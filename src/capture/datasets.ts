@@ -3,6 +3,7 @@ import { CheckError, InputError } from '../errors.js';
 import { DatasetManifest, type DatasetInput } from '../schema/inputs.js';
 import type { DatasetDescriptor } from '../schema/predicate.js';
 import { digestPath } from '../digest/index.js';
+import { digestOptions, type HashReporting } from './hashing.js';
 import { parseWith } from '../util/zod-error.js';
 import { readInputFile, resolveInWorkspace } from './paths.js';
 import { redactString } from './redact.js';
@@ -56,16 +57,12 @@ export function mergeDatasetInputs(...lists: DatasetInput[][]): DatasetInput[] {
   return [...byId.values()];
 }
 
-export interface HashOptions {
-  onProgress?: (p: { bytes: number; files: number }) => void;
-}
-
 /**
  * Turn declared datasets into descriptors: local paths are hashed (files by
  * content, directories by manifest); remote data keeps URI + version + the given
  * digest. A given digest that disagrees with the local bytes is a check failure.
  */
-export async function captureDatasets(inputs: DatasetInput[], workspace: string): Promise<DatasetDescriptor[]> {
+export async function captureDatasets(inputs: DatasetInput[], workspace: string, reporting?: HashReporting): Promise<DatasetDescriptor[]> {
   const out: DatasetDescriptor[] = [];
   for (const [i, d] of inputs.entries()) {
     const field = `datasets[${i}] (${d.id})`;
@@ -91,7 +88,7 @@ export async function captureDatasets(inputs: DatasetInput[], workspace: string)
     };
     if (d.path) {
       const { abs, rel } = await resolveInWorkspace(d.path, workspace, `dataset "${d.id}" path`);
-      const dg = await digestPath(abs, workspace);
+      const dg = await digestPath(abs, workspace, digestOptions(reporting, `dataset ${d.id}`));
       if (given && given !== dg.sha256) {
         throw new CheckError('dataset-digest-mismatch', `dataset "${d.id}" at ${rel} has sha256 ${dg.sha256}, but ${d.digest} was declared`, {
           fix: 'the data changed since the digest was written: update the declared digest or restore the data',

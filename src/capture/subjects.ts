@@ -2,6 +2,7 @@ import { glob } from 'tinyglobby';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { digestPath } from '../digest/index.js';
+import { digestOptions, type HashReporting } from './hashing.js';
 import { resolveInWorkspace } from './paths.js';
 
 /** GitHub's attestations API takes at most 1024 subjects per statement. */
@@ -16,7 +17,7 @@ export interface SubjectEntry {
  * Expand subject patterns (paths or globs, relative to the workspace) into one
  * subject per file; a directory contributes each of its files.
  */
-export async function captureSubjects(patterns: string[], workspace: string): Promise<SubjectEntry[]> {
+export async function captureSubjects(patterns: string[], workspace: string, reporting?: HashReporting): Promise<SubjectEntry[]> {
   const byName = new Map<string, SubjectEntry>();
   for (const pattern of patterns.map((p) => p.trim()).filter(Boolean)) {
     const isGlob = /[*?[\]{}]/.test(pattern);
@@ -34,7 +35,7 @@ export async function captureSubjects(patterns: string[], workspace: string): Pr
     }
     for (const m of matches.sort()) {
       const { abs, rel } = await resolveInWorkspace(m, workspace, 'subject');
-      const d = await digestPath(abs, workspace);
+      const d = await digestPath(abs, workspace, digestOptions(reporting, `subject ${rel}`));
       if (d.kind === 'file') byName.set(rel, { name: rel, digest: { sha256: d.sha256 } });
       else for (const f of d.files) {
         const name = path.posix.join(rel, f.path);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadDatasetsInput } from '../capture/datasets.js';
 import type { GitHubContext } from '../capture/github.js';
+import type { HashReporting } from '../capture/hashing.js';
 import { loadMetricsFile } from '../capture/metrics.js';
 import { compileKeyPatterns } from '../capture/redact.js';
 import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
@@ -28,6 +29,7 @@ export interface AssembleOptions {
   now?: () => Date;
   /** Records kept by other tools (DVC, MLflow), merged like the records log. */
   bridges?: BridgeSources;
+  reporting?: HashReporting;
 }
 
 export interface Assembled {
@@ -64,6 +66,7 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
     ...(o.command ? { command: o.command } : {}),
     ...(o.github ? { github: o.github } : {}),
     ...(o.now ? { now: o.now } : {}),
+    ...(o.reporting ? { reporting: o.reporting } : {}),
   });
   const text = serializeStatement(statement);
   return { statement, text, digest: sha256Hex(text), policy: evaluatePolicy(statement, policy) };

@@ -8,6 +8,7 @@ import { invocationUrl, parseWorkflowRef, type GitHubContext } from '../capture/
 import { imageDescriptor } from '../capture/image.js';
 import { redactRecorded } from '../capture/redact-record.js';
 import { captureSubjects } from '../capture/subjects.js';
+import type { HashReporting } from '../capture/hashing.js';
 import { mergeEvents } from '../record/merge.js';
 import type { RecordEvent } from '../schema/record-event.js';
 import type { DatasetInput } from '../schema/inputs.js';
@@ -47,6 +48,8 @@ export interface BuildInputs {
   command?: string[];
   github?: GitHubContext;
   now?: () => Date;
+  /** Progress of long hashing and skipped special files. */
+  reporting?: HashReporting;
 }
 
 async function expandConfigs(patterns: string[], workspace: string): Promise<string[]> {
@@ -89,13 +92,13 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
   const recorded = mergeEvents(inputs.events);
   const gh = inputs.github;
 
-  const hashed = await captureDatasets(mergeDatasetInputs(inputs.datasets, recorded.datasets as DatasetInput[]), inputs.workspace);
+  const hashed = await captureDatasets(mergeDatasetInputs(inputs.datasets, recorded.datasets as DatasetInput[]), inputs.workspace, inputs.reporting);
   const datasets = [...(inputs.capturedDatasets ?? []).filter((d) => !hashed.some((h) => h.id === d.id)), ...hashed];
   const configFiles = [];
   for (const f of await expandConfigs(inputs.configs, inputs.workspace)) {
     configFiles.push(await captureConfig(f, inputs.workspace, inputs.redactKeyPatterns));
   }
-  const subject = await captureSubjects(inputs.subjects, inputs.workspace);
+  const subject = await captureSubjects(inputs.subjects, inputs.workspace, inputs.reporting);
   const image = inputs.image ? imageDescriptor(inputs.image) : undefined;
 
   const resolvedDependencies: ResourceDescriptor[] = [];

@@ -165,10 +165,17 @@ describe('special and huge files are refused promptly, never read', () => {
     expect(r.stderr).toMatch(/zero\.bin points outside the workspace/);
   });
 
-  // Known bug, outside src/capture: the records log and policy files are read with
-  // util/fs.ts readTextFile, which blocks forever on a FIFO. The patch in the
-  // hardening report makes readTextFile open non-blocking and check the type; then
-  // drop `.fails`. (Each case costs the guard time while the bug is there.)
+  it('a FIFO inside a directory subject is skipped with a warning naming it', () => {
+    const dir = path.join(sp, 'shards');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'a.bin'), 'a');
+    spawnSync('mkfifo', [path.join(dir, 'pipe')]);
+    const r = cli(build('--subject', 'shards', '--out', 'shards.json'), sp);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: subject shards: .*pipe/m);
+  });
+
+  // readTextFile opens non-blocking and checks the file type, so a FIFO cannot hang it.
   it('a FIFO as the records log or the policy file is refused promptly', () => {
     mkdirSync(path.join(sp, 'recs'), { recursive: true });
     spawnSync('mkfifo', [path.join(sp, 'recs', 'records.jsonl')]);

@@ -4,6 +4,7 @@ import { readGitHubContext } from '../../capture/github.js';
 import { formatFinding } from '../../policy/index.js';
 import { recordsDir } from '../../record/log.js';
 import { assemble } from '../../statement/assemble.js';
+import { ttyProgressBar } from '../../digest/progress.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { collect, processIo, run } from '../shared.js';
 
@@ -39,6 +40,8 @@ export function register(program: Command): void {
           policy: o.policy as string,
           redact: o.redact as string[],
           github: readGitHubContext(),
+          // A progress bar on a terminal for long hashing; nothing in pipes and CI logs.
+          reporting: { progress: (label) => ttyProgressBar({ label }), warn: (m) => processIo.err(`warning: ${m}`) },
           bridges: {
             ...(o.dvc ? { dvc: o.dvc as string } : {}),
             ...(o.mlflowRun ? { mlflowRun: o.mlflowRun as string } : {}),
