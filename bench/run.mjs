@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --write|--no-write]`: hashing and cold-start
-// benchmarks against named baselines measured in the same run, on the same files.
+// `npm run bench [-- --quick] [-- --write|--no-write] [-- --only verify-lineage]`: hashing,
+// cold-start, verify and lineage benchmarks against named baselines measured in the same
+// run, on the same files. `--only verify-lineage` runs just bench/verify-lineage.mjs and,
+// with --write, rewrites only its part of docs/BENCHMARKS.md.
 //
 // Every measurement is a separate process timed from spawn to exit (so Node's own
 // start-up counts against us, as a shell tool's does against it), runs are
@@ -15,9 +17,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleDigest, root } from './bundle.mjs';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
 const quick = args.has('--quick');
-const write = args.has('--write') || (!quick && !args.has('--no-write'));
+const onlyAt = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+const only = onlyAt < 0 ? undefined : argv[onlyAt].includes('=') ? argv[onlyAt].slice('--only='.length) : argv[onlyAt + 1];
+if (only !== undefined && only !== 'verify-lineage') throw new Error(`--only: unknown part ${only} (known: verify-lineage)`);
+const write = args.has('--write') || (!quick && !only && !args.has('--no-write'));
 const node = existsSync(path.join(root, 'node_modules/.bin/node')) ? path.join(root, 'node_modules/.bin/node') : process.execPath;
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -77,6 +83,8 @@ function makeDir(dir, n, sizeOf) {
 
 // ---------------------------------------------------------------- hashing
 const results = [];
+const cold = [];
+if (!only) {
 const bundleDir = path.join(tmp, 'bundle');
 mkdirSync(bundleDir);
 const lib = await bundleDigest(bundleDir);
@@ -152,7 +160,6 @@ await dirScenario(`${sizes.smallFiles.toLocaleString('en')} small files (0-8 KiB
 
 // ---------------------------------------------------------------- cold start
 log('\n## Cold start');
-const cold = [];
 {
   const dist = path.join(root, 'dist');
   const cases = [['node -e 0 (baseline)', ['-e', '0']]];
@@ -175,19 +182,25 @@ const cold = [];
   });
 }
 
+} // !only
+
 // ---------------------------------------------------------------- verify / lineage
-log('\n## verify (one bundle, no hashing) and lineage (10,000 bundles)');
-const pending = [];
-for (const [name, entry] of [['verify', 'src/verify/index.ts'], ['lineage', 'src/lineage/index.ts']]) {
-  if (!existsSync(path.join(root, entry))) {
-    pending.push(`${name}: pending — ${entry} does not exist yet (harness: bench/verify-lineage.mjs)`);
-    continue;
-  }
-  const r = spawnSync(node, [path.join(root, 'bench', 'verify-lineage.mjs'), name, quick ? 'quick' : 'full'], { encoding: 'utf8' });
-  if (r.status === 0) pending.push(r.stdout.trim());
-  else pending.push(`${name}: pending — ${r.stderr.trim().split('\n').slice(-1)[0]}`);
+// A child process of its own (so the in-process verify timing does not share a heap with
+// this one); it prints progress on stderr and { markdown, summary } on stdout.
+log(`\n## verify (one bundle, no hashing) and lineage (${quick ? '1,000' : '10,000'} bundles)`);
+let verifyLineage;
+{
+  const r = spawnSync(node, [path.join(root, 'bench', 'verify-lineage.mjs'), ...(quick ? ['--quick'] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (r.status === 0) verifyLineage = JSON.parse(r.stdout);
+  else verifyLineage = { markdown: `### verify / lineage\n\n- failed (exit ${r.status}): see the bench log\n`, summary: [`verify/lineage failed (exit ${r.status})`] };
+  for (const line of verifyLineage.summary) log(`  ${line}`);
 }
-for (const p of pending) log(`  ${p}`);
+const VL_BEGIN = '<!-- bench:verify-lineage:begin -->';
+const VL_END = '<!-- bench:verify-lineage:end -->';
 
 // ---------------------------------------------------------------- report
 function table() {
@@ -201,9 +214,12 @@ function table() {
     }
     lines.push('');
   }
-  lines.push('### Cold start', '', '| command | median | min |', '| --- | ---: | ---: |');
-  for (const c of cold) lines.push(`| \`${c.name}\` | ${c.ms.toFixed(0)} ms | ${c.min.toFixed(0)} ms |`);
-  lines.push('', '### verify / lineage', '', ...pending.map((p) => `- ${p}`), '');
+  if (cold.length) {
+    lines.push('### Cold start', '', '| command | median | min |', '| --- | ---: | ---: |');
+    for (const c of cold) lines.push(`| \`${c.name}\` | ${c.ms.toFixed(0)} ms | ${c.min.toFixed(0)} ms |`);
+    lines.push('');
+  }
+  lines.push(VL_BEGIN, verifyLineage.markdown.trimEnd(), VL_END, '');
   return lines.join('\n');
 }
 
@@ -216,7 +232,19 @@ const header = [
 ].join('\n');
 const report = header + '\n' + table();
 console.log(report);
-if (write) {
+if (write && only) {
+  // Only this part: replace what is between its own markers, keep the other figures.
+  const doc = path.join(root, 'docs', 'BENCHMARKS.md');
+  const text = readFileSync(doc, 'utf8');
+  if (!text.includes(VL_BEGIN) || !text.includes(VL_END)) throw new Error(`${doc} has no ${VL_BEGIN} … ${VL_END} markers: run the whole bench once`);
+  const part = [
+    `_This part from its own run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`npm run bench -- --only verify-lineage${quick ? ' --quick' : ''} --write\`, load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}._`,
+    '',
+    verifyLineage.markdown.trimEnd(),
+  ].join('\n');
+  writeFileSync(doc, text.slice(0, text.indexOf(VL_BEGIN) + VL_BEGIN.length) + '\n' + part + '\n' + text.slice(text.indexOf(VL_END)));
+  log(`\nwrote the verify/lineage part of ${path.relative(root, doc)}`);
+} else if (write) {
   const doc = path.join(root, 'docs', 'BENCHMARKS.md');
   const begin = '<!-- bench:begin (written by bench/run.mjs) -->';
   const end = '<!-- bench:end -->';
