@@ -28,7 +28,7 @@ export interface ActionDeps {
   workspace: string;
   tempDir: string;
   env: NodeJS.ProcessEnv;
-  signStatement(statement: object, opts: SignOptions): Promise<SignResult>;
+  signStatement(statement: object | Uint8Array, opts: SignOptions): Promise<SignResult>;
   preflightIdentity(opts: SignOptions): void | Promise<void>;
   buildSlsaStatement(training: TrainingStatement, ctx: GitHubContext): object | Promise<object>;
   publish(req: PublishRequest, ctx: GitHubContext, deps: { token: string; logger: Logger }): Promise<PublishResult>;
@@ -119,7 +119,8 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
       logger: io.logger,
     };
     await deps.preflightIdentity(signOpts);
-    const signed = await deps.signStatement(JSON.parse(built.text) as object, signOpts);
+    // The exact bytes of provenance.intoto.json: the statement-digest output is the payload's digest.
+    const signed = await deps.signStatement(Buffer.from(built.text, 'utf8'), signOpts);
     await writeFileAtomic(files.bundle, JSON.stringify(signed.bundle, null, 2) + '\n');
     bundles.push(signed.bundle);
     io.setOutput('bundle-path', files.bundle);

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import { hashOnWorkers } from './pool.js';
-import { ProgressTracker, type DigestProgress, type ProgressCallback } from './tracker.js';
+import { ProgressTracker, type ProgressCallback } from './tracker.js';
 import { hashFileSync, OPEN_FLAGS, specialKind, SYNC_CHUNK, type HashResult, type SpecialKind } from './worker.js';
 
 export type { DigestProgress, ProgressCallback } from './tracker.js';

@@ -82,15 +82,16 @@ export function preflightIdentity(opts: SignOptions): void {
 }
 
 /**
- * Keyless-sign an in-toto statement: DSSE over the statement's JSON with payload
- * type application/vnd.in-toto+json, certificate from Fulcio, witnessed by Rekor
- * and/or a TSA. Returns the bundle (v0.3 JSON) and what the action reports.
+ * Keyless-sign an in-toto statement: DSSE with payload type application/vnd.in-toto+json,
+ * certificate from Fulcio, witnessed by Rekor and/or a TSA. Returns the bundle (v0.3
+ * JSON) and what the action reports. Pass the statement file's bytes so the payload
+ * is exactly the file users read and digest; an object is signed as compact JSON.
  */
-export async function signStatement(statement: object, opts: SignOptions): Promise<SignResult> {
+export async function signStatement(statement: object | Uint8Array, opts: SignOptions): Promise<SignResult> {
   const endpoints = resolveEndpoints(opts);
   const identityProvider = identityProviderFor({ ...(opts.identityToken ? { identityToken: opts.identityToken } : {}), env: opts.env ?? process.env });
   const logger = opts.logger ?? silentLogger;
   logger.debug(`Sigstore ${endpoints.instance}: fulcio=${endpoints.fulcioURL} rekor=${endpoints.rekorURL ?? '-'} tsa=${endpoints.tsaURL ?? '-'}`);
-  const payload = Buffer.from(JSON.stringify(statement), 'utf8');
+  const payload = statement instanceof Uint8Array ? Buffer.from(statement) : Buffer.from(JSON.stringify(statement), 'utf8');
   return signPayload(payload, IN_TOTO_PAYLOAD_TYPE, { endpoints, identityProvider, logger });
 }

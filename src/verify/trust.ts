@@ -1,4 +1,7 @@
 import { TrustedRoot } from '@sigstore/protobuf-specs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { InputError, ServiceError } from '../errors.js';
 import { readJsonFile } from '../util/fs.js';
 
@@ -42,22 +45,55 @@ export async function loadTrustedRoot(opts: TrustOptions): Promise<LoadedTrust> 
     const doc = await readJsonFile(opts.customTrustedRoot, 'trusted root');
     return { root: parseTrustedRoot(doc, opts.customTrustedRoot), source: opts.customTrustedRoot };
   }
-  // Lazy: TUF pulls in an HTTP stack the other commands never need.
-  const tuf = await import('@sigstore/tuf');
+  if (opts.offline) return offlinePublicGoodRoot();
+  // Lazy: TUF pulls in an HTTP stack the other commands never need. The package is
+  // CommonJS: in an ESM bundle its exports sit on `default`.
+  const mod = await import('@sigstore/tuf');
+  const tuf = ((mod as unknown as { default?: typeof mod }).default ?? mod) as typeof mod;
   try {
-    const root = await tuf.getTrustedRoot({ forceCache: Boolean(opts.offline) });
+    const root = await tuf.getTrustedRoot();
     return { root, source: 'Sigstore public-good (TUF)' };
   } catch (err) {
-    const detail = (err as Error).message;
-    if (opts.offline) {
-      throw new InputError('offline-no-trust-root', `--offline: no cached public-good trust root is usable (${detail})`, {
-        fix: 'run verify once with network access to populate the TUF cache, or pass --custom-trusted-root FILE',
-        cause: err,
-      });
-    }
-    throw new ServiceError('tuf-failed', `cannot fetch Sigstore's public-good trust root through TUF: ${detail}`, {
-      fix: 'check network access to tuf-repo-cdn.sigstore.dev, or pass --custom-trusted-root FILE',
+    throw new ServiceError('tuf-failed', `cannot fetch Sigstore's public-good trust root through TUF: ${(err as Error).message}`, {
+      fix: 'check network access to tuf-repo-cdn.sigstore.dev, or pass --custom-trusted-root FILE (and --offline)',
       cause: err,
     });
   }
+}
+
+/** Where sigstore-js keeps the public-good TUF repository (its appDataPath + repo name). */
+export function tufCacheTrustedRoot(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const home = os.homedir();
+  const base =
+    platform === 'darwin'
+      ? path.join(home, 'Library', 'Application Support', 'sigstore-js')
+      : platform === 'win32'
+        ? path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'sigstore-js', 'Data')
+        : path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'sigstore-js');
+  return path.join(base, encodeURIComponent('tuf-repo-cdn.sigstore.dev'), 'targets', 'trusted_root.json');
+}
+
+/**
+ * `--offline` with the public-good instance: never touch the network (tuf-js would
+ * fall back to the mirror when the cached timestamp has expired). Use the root an
+ * earlier online run verified through TUF and cached, else the root sigstore-js
+ * ships as its TUF seed.
+ */
+async function offlinePublicGoodRoot(): Promise<LoadedTrust> {
+  const cached = tufCacheTrustedRoot();
+  const text = await readFile(cached, 'utf8').catch(() => undefined);
+  if (text !== undefined) {
+    return { root: parseTrustedRoot(JSON.parse(text), cached), source: `Sigstore public-good (TUF cache ${cached}, offline)` };
+  }
+  const seeds = (await import('@sigstore/tuf/seeds.json', { with: { type: 'json' } })).default as Record<string, { targets?: Record<string, string> }>;
+  const seed = seeds['https://tuf-repo-cdn.sigstore.dev']?.targets?.['trusted_root.json'];
+  if (!seed) {
+    throw new InputError('offline-no-trust-root', '--offline: no cached public-good trust root and none shipped with sigstore-js', {
+      fix: 'run verify once with network access to populate the TUF cache, or pass --custom-trusted-root FILE',
+    });
+  }
+  return {
+    root: parseTrustedRoot(JSON.parse(Buffer.from(seed, 'base64').toString('utf8')), 'sigstore-js TUF seed'),
+    source: 'Sigstore public-good (root shipped with sigstore-js, offline)',
+  };
 }

@@ -117,13 +117,6 @@ const baseInputs = (): Record<string, string> => ({
 });
 
 beforeAll(async () => {
-  // Build dist/ only when it is stale: a fresh checkout's committed dist/ is left
-  // untouched, so tests reading dist/ at the same time see the same bytes.
-  const fresh = await exec(process.execPath, ['scripts/build.mjs', '--check'], { cwd: ROOT, env: cleanEnv() });
-  if (fresh.code !== 0) {
-    const built = await exec(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, env: cleanEnv() });
-    if (built.code !== 0) throw new Error(`build failed: ${built.stderr}`);
-  }
   svc = await startArtifactService();
   gh = await startGitHubStandin({ token: TOKEN, artifactDownloadUrl: (id) => svc.signedDownloadUrl(id) });
   sig = await startSigstoreStandin();

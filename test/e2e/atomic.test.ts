@@ -7,13 +7,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseEvents } from '../../src/record/log.js';
 import { TrainingStatement } from '../../src/schema/predicate.js';
-import { CLI, ROOT, cleanEnv, copyExample, runCli, train } from '../helpers/run.js';
+import { CLI, cleanEnv, copyExample, runCli, train } from '../helpers/run.js';
 
 let ws: string;
 
 beforeAll(() => {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(b.stderr);
   ws = copyExample({ git: true });
   train(ws);
   // A config big enough that writing the statement takes a moment (about 4 MB of JSON).

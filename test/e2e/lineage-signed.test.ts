@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyExample, train } from '../helpers/run.js';
 import { fakeGitHubToken, startGitHubStandin, type GitHubStandin } from '../standins/github.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
-import { buildDist, runCliAsync } from './sign-verify-helpers.js';
+import { runCliAsync } from './sign-verify-helpers.js';
 
 interface Run {
   name: 'a' | 'b' | 'c';
@@ -109,7 +109,7 @@ async function makeRun(spec: (typeof RUNS)[number]): Promise<Run> {
 }
 
 beforeAll(async () => {
-  [sigstore] = await Promise.all([startSigstoreStandin(), buildDist()]);
+  [sigstore] = await Promise.all([startSigstoreStandin()]);
   work = await mkdtemp(path.join(tmpdir(), 'mlp-lineage-signed-'));
   good = path.join(work, 'bundles');
   tamperedDir = path.join(work, 'tampered');

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, trunc
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, ROOT, cleanEnv, runAction } from '../helpers/run.js';
+import { CLI, cleanEnv, runAction } from '../helpers/run.js';
 
 /** Generous bound for "promptly": far above a normal run (< 1 s), far below a hang. */
 const GUARD_MS = 20_000;
@@ -38,8 +38,6 @@ let root: string;
 let ws: string;
 
 beforeAll(() => {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(b.stderr);
   root = mkdtempSync(path.join(os.tmpdir(), 'mlp-paths-'));
   ws = path.join(root, 'ws');
   mkdirSync(path.join(ws, 'model'), { recursive: true });

@@ -34,7 +34,6 @@ async function copyOf(dir: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  await exec(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root });
   ws = await copyOf(example);
   await rm(path.join(ws, '.ml-provenance'), { recursive: true, force: true });
   await git(['init', '-q'], ws);

@@ -82,8 +82,6 @@ let sig: SigstoreStandin;
 let ws: string;
 
 beforeAll(async () => {
-  const built = await exec(['scripts/build.mjs'], { cwd: ROOT });
-  if (built.code !== 0) throw new Error(`build failed: ${built.stderr}`);
   sig = await startSigstoreStandin();
   ws = copyExample({ git: true });
   train(ws);

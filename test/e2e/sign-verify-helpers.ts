@@ -25,9 +25,3 @@ export function exec(cmd: string, args: string[]): Promise<{ code: number; stdou
     });
   });
 }
-
-/** Build dist/ the way the lead and CI do (atomic per file, safe alongside other builds). */
-export async function buildDist(): Promise<void> {
-  const r = await exec(process.execPath, [`${ROOT}/scripts/build.mjs`]);
-  if (r.code !== 0) throw new Error(`build failed: ${r.stderr}`);
-}

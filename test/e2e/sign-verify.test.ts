@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeStatement } from '../fixtures/statements.js';
 import { startSigstoreStandin, pae, type SigstoreStandin } from '../standins/sigstore.js';
 import { certificatePEM, dssePayload, modelDir, pemCertificate, signatureBytes, withoutTlogEntries } from '../standins/sigstore/fixtures.js';
-import { buildDist, exec, runCliAsync } from './sign-verify-helpers.js';
+import { exec, runCliAsync } from './sign-verify-helpers.js';
 
 let sigstore: SigstoreStandin;
 let other: SigstoreStandin;
@@ -19,7 +19,7 @@ const verifyFlags = () => ['--bundle', bundleFile, '--repo', 'acme/models', '--c
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
 
 beforeAll(async () => {
-  [sigstore, other] = await Promise.all([startSigstoreStandin(), startSigstoreStandin(), buildDist()]);
+  [sigstore, other] = await Promise.all([startSigstoreStandin(), startSigstoreStandin()]);
   work = await mkdtemp(path.join(tmpdir(), 'mlp-sign-verify-'));
   models = await modelDir();
   statementFile = path.join(work, 'provenance.intoto.json');
@@ -38,8 +38,8 @@ describe('ml-provenance sign (dist/cli.js)', () => {
     expect(r.stdout).toMatch(/^wrote .*provenance\.sigstore\.json \(signer https:\/\/github\.com\/acme\/models\/\.github\/workflows\/train\.yml@refs\/heads\/main, Rekor log index \d+\)\n$/);
     const bundle = JSON.parse(await readFile(bundleFile, 'utf8')) as Record<string, unknown>;
     expect(bundle.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json');
-    // The payload is the statement as written (same JSON value).
-    expect(JSON.parse(dssePayload(bundle).toString('utf8'))).toEqual(JSON.parse(await readFile(statementFile, 'utf8')));
+    // The payload is the statement file, byte for byte: its sha256 is the payload's.
+    expect(dssePayload(bundle).equals(await readFile(statementFile))).toBe(true);
     // Only the bundle (no temporary leftovers) in the output directory.
     const { readdir } = await import('node:fs/promises');
     expect((await readdir(work)).sort()).toEqual(['provenance.intoto.json', 'provenance.sigstore.json']);
@@ -148,6 +148,23 @@ describe('ml-provenance verify (dist/cli.js)', () => {
     const r = await runCliAsync(['verify', '--bundle', bundleFile, '--repo', 'acme/models', '--custom-trusted-root', other.trustedRootPath, '--offline']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/FAILED: timestamps: /);
+  });
+
+  test('public-good trust root, --offline: the root shipped with sigstore-js is used with no network, and it does not trust the stand-in', async () => {
+    const home = await mkdtemp(path.join(tmpdir(), 'mlp-home-'));
+    const r = await runCliAsync(['verify', '--bundle', bundleFile, '--repo', 'acme/models', '--offline'], { env: { HOME: home, XDG_DATA_HOME: '' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^FAIL\s+(timestamps|certificate)\s/m);
+    expect(r.stderr).toMatch(/^error: verification failed: /);
+    expect(r.stderr).not.toMatch(/is not a function|unexpected failure/);
+  });
+
+  test('public-good trust root, online with no network: a clear TUF error naming the fix, exit 1', async () => {
+    const home = await mkdtemp(path.join(tmpdir(), 'mlp-home-'));
+    const r = await runCliAsync(['verify', '--bundle', bundleFile, '--repo', 'acme/models'], { env: { HOME: home, XDG_DATA_HOME: '' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: cannot fetch Sigstore's public-good trust root through TUF: .* — check network access to tuf-repo-cdn\.sigstore\.dev, or pass --custom-trusted-root FILE/m);
+    expect(r.stderr).not.toMatch(/is not a function/);
   });
 
   test('usage errors exit 2: no identity, missing bundle, malformed bundle JSON, both identity flags', async () => {

@@ -23,7 +23,6 @@ async function mlp(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 
 beforeAll(async () => {
-  await exec(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root });
   dir = await mkdtemp(path.join(tmpdir(), 'mlp-lineage-cli-'));
   await writeFile(path.join(dir, 'a.intoto.json'), JSON.stringify(makeStatement({ run: '11', datasets: [dataset('mnist', '1.0')] })));
   await writeFile(path.join(dir, 'b.intoto.json'), JSON.stringify(makeStatement({ run: '12', datasets: [dataset('mnist', '2.0')] })));

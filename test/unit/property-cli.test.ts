@@ -4,15 +4,10 @@ import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli } from '../helpers/run.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run.js';
 import { garbageText } from './property-helpers.js';
 
-beforeAll(() => {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(b.stderr);
-}, 120_000);
 
 /** Garbage that is certainly not a valid document of any kind (an empty file can be an empty list). */
 const garbage = garbageText().filter((t) => /[^\s]/.test(t) && !/^\s*(null|~|\[\s*\]|\{\s*\}|-?\d[\d.e+-]*|-\.inf|\.nan)?\s*$/.test(t));

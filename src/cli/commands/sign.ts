@@ -3,7 +3,7 @@ import { InputError } from '../../errors.js';
 import { PREDICATE_TYPE, STATEMENT_TYPE } from '../../schema/predicate.js';
 import { parseInstanceName, preflightIdentity, signStatement, INSTANCE_NAMES, type SigstoreInstanceName } from '../../sign/index.js';
 import { isSigstoreBundle, parseStatement } from '../../statement/load.js';
-import { readJsonFile, writeFileAtomic } from '../../util/fs.js';
+import { parseJsonText, readTextFile, writeFileAtomic } from '../../util/fs.js';
 import { stderrLogger } from '../../util/log.js';
 import { processIo, run } from '../shared.js';
 
@@ -16,9 +16,13 @@ interface SignFlags {
   identityToken?: string;
 }
 
-/** Any in-toto v1 statement; ours is also schema-checked so a broken record is never signed. */
-export async function readStatementToSign(file: string): Promise<object> {
-  const doc = await readJsonFile(file, 'statement');
+/**
+ * Any in-toto v1 statement; ours is also schema-checked so a broken record is never
+ * signed. Returns the file's bytes: they, not a re-serialisation, are what gets signed.
+ */
+export async function readStatementToSign(file: string): Promise<Buffer> {
+  const text = await readTextFile(file, 'statement');
+  const doc = parseJsonText(text, file);
   if (isSigstoreBundle(doc)) {
     throw new InputError('already-signed', `${file} is a Sigstore bundle, not an unsigned statement`, { fix: 'pass the statement written by `ml-provenance build`', file });
   }
@@ -30,7 +34,7 @@ export async function readStatementToSign(file: string): Promise<object> {
     });
   }
   if (d.predicateType === PREDICATE_TYPE) parseStatement(doc, file);
-  return d;
+  return Buffer.from(text, 'utf8');
 }
 
 export function register(program: Command): void {
