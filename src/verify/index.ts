@@ -87,7 +87,13 @@ export async function verifyBundle(bundleDoc: unknown, opts: VerifyOptions): Pro
   if (!policy) {
     checks.push(skip('policy', 'no --policy given'));
   } else if (!stmt.training) {
-    checks.push(stmt.check.ok ? skip('policy', 'the statement is not a training record, so the policy does not apply') : skip('policy', 'not checked: statement failed'));
+    // Asking for a policy means asking for a training record: another kind of
+    // attestation (e.g. the companion SLSA bundle swapped in) must not pass as one.
+    checks.push(
+      stmt.check.ok
+        ? fail('policy', `--policy ${policy.name} was asked for, but the bundle carries no ml-provenance training record (predicate type ${predicateType ?? 'unknown'})`)
+        : skip('policy', 'not checked: statement failed'),
+    );
   } else {
     const r = evaluatePolicy(stmt.training, policy);
     policyResult = { name: r.policy, complete: r.complete, findings: r.findings, missing: r.missing };

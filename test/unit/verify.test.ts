@@ -240,7 +240,7 @@ describe('verifyBundle: statement and policy', () => {
     expect(check(v, 'subjects').status).toBe('skip');
   });
 
-  test('the companion SLSA provenance bundle verifies too (statement is SLSA v1; policy does not apply)', async () => {
+  test('the companion SLSA provenance bundle verifies too (statement is SLSA v1), but not when a policy asks for a training record', async () => {
     const slsa = buildSlsaStatement(statementFor(models), {
       serverUrl: 'https://github.com',
       apiUrl: 'https://api.github.com',
@@ -255,11 +255,15 @@ describe('verifyBundle: statement and policy', () => {
       event: {},
     });
     const signed = (await signStatement(slsa, custom(a))).bundle;
-    const v = await verifyBundle(signed, opts({ policy: 'standard' }));
+    const v = await verifyBundle(signed, opts({}));
     expect(v.verified).toBe(true);
     expect(v.predicateType).toBe('https://slsa.dev/provenance/v1');
     expect(check(v, 'statement').reason).toContain('SLSA provenance v1');
     expect(check(v, 'policy').status).toBe('skip');
+    const withPolicy = await verifyBundle(signed, opts({ policy: 'standard' }));
+    expect(withPolicy.verified).toBe(false);
+    expect(check(withPolicy, 'policy').status).toBe('fail');
+    expect(check(withPolicy, 'policy').reason).toMatch(/carries no ml-provenance training record \(predicate type https:\/\/slsa\.dev\/provenance\/v1\)/);
   });
 });
 
