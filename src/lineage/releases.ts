@@ -1,6 +1,6 @@
 import { InputError, ProvenanceError, ServiceError } from '../errors.js';
 import { createGitHubClient, type GitHubClient } from '../publish/client.js';
-import { bundlePayload, isSigstoreBundle, parseStatement, type LoadedDocument } from '../statement/load.js';
+import { documentFromJson, type LoadedDocument } from '../statement/load.js';
 import { parseJsonText } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
 import { unreadableBundle, type UnreadableBundle } from './sources.js';
@@ -18,12 +18,7 @@ export function parseRepo(text: string | undefined): { owner: string; repo: stri
 
 /** Parse downloaded bytes the way loadDocument parses a file. */
 export function documentFromText(text: string, name: string): LoadedDocument {
-  const doc = parseJsonText(text, name);
-  if (isSigstoreBundle(doc)) {
-    const payload = bundlePayload(doc, name);
-    return { statement: parseStatement(parseJsonText(payload.toString('utf8'), `${name} (DSSE payload)`), name), bundle: doc, payload, file: name };
-  }
-  return { statement: parseStatement(doc, name), file: name };
+  return documentFromJson(parseJsonText(text, name), name);
 }
 
 export interface ReleaseSourceOptions {
@@ -99,7 +94,7 @@ export async function loadReleaseDocuments(o: ReleaseSourceOptions): Promise<Loa
               ? data.toString('utf8')
               : JSON.stringify(data);
       try {
-        docs.push(documentFromText(text, name));
+        docs.push({ ...documentFromText(text, name), scanned: true });
       } catch (err) {
         if (o.unreadable && err instanceof ProvenanceError && err.kind === 'input') {
           let json: unknown;

@@ -191,7 +191,17 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
       fields: ['predicate.buildDefinition.externalParameters.command'],
     });
   }
+  // A redacted argument cannot be replayed faithfully (and "[REDACTED]" is no credential).
+  const redacted = statement.predicate.redactions.filter((r) => r.includes('/externalParameters/command'));
+  if (redacted.length || argv.includes('[REDACTED]')) {
+    throw new InputError('replay-command-redacted', 'the recorded command had credentials redacted, so it cannot be re-run as recorded', {
+      fix: 'run it yourself with the credentials supplied, then use `replay --check` or compare with `diff`',
+      fields: redacted,
+    });
+  }
   const workdir = path.resolve(opts.workdir);
+  // Say what is about to run before running it: it comes from the record.
+  (opts.onOutput ?? ((b) => process.stderr.write(b)))(Buffer.from(`replay: running ${JSON.stringify(argv)} in ${workdir}\n`));
   const fresh = await mkdtemp(path.join(tmpdir(), 'mlp-replay-'));
   const workdirLog = path.join(workdir, '.ml-provenance', 'records.jsonl');
   const offset = (await stat(workdirLog).catch(() => undefined))?.size ?? 0;

@@ -74,7 +74,7 @@ export async function loadDocuments(inputs: string[], log: Logger, unreadable?: 
     let found = 0;
     for (const f of files) {
       try {
-        docs.push(await loadDocument(f));
+        docs.push({ ...(await loadDocument(f)), scanned: true });
         found++;
       } catch (err) {
         if (err instanceof ProvenanceError && err.kind === 'input') {

@@ -33,7 +33,13 @@ export async function trustDocuments(
     );
   }
   if (o.noVerify) return docs;
+  const trusted: LoadedDocument[] = [];
   for (const doc of docs) {
+    if (!doc.bundle && doc.scanned) {
+      // Releases and artifacts ship provenance.intoto.json beside its bundle: the signed copy counts.
+      o.logger?.warning(`skipping ${doc.file}: an unsigned statement (its signed bundle is what counts; --no-verify to use it)`);
+      continue;
+    }
     if (!doc.bundle) {
       throw new InputError('unsigned-statement', `${doc.file} is an unsigned statement, so it cannot be verified`, {
         fix: 'pass the Sigstore bundle (provenance.sigstore.json) instead, or --no-verify to trust unsigned statements',
@@ -47,6 +53,7 @@ export async function trustDocuments(
       });
     }
     await o.verifier(doc);
+    trusted.push(doc);
   }
-  return docs;
+  return trusted;
 }

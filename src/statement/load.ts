@@ -13,6 +13,8 @@ export interface LoadedDocument {
   /** The exact statement bytes that were signed, when read from a bundle. */
   payload?: Buffer;
   file: string;
+  /** Found by scanning a folder or a release, not named by the user. */
+  scanned?: boolean;
 }
 
 export function isSigstoreBundle(doc: unknown): doc is Record<string, unknown> {
@@ -54,7 +56,11 @@ export function parseStatement(data: unknown, file: string): Statement {
 
 /** Read a statement file or a Sigstore bundle file (without verifying the signature). */
 export async function loadDocument(file: string): Promise<LoadedDocument> {
-  const doc = await readJsonFile(file, 'statement or bundle');
+  return documentFromJson(await readJsonFile(file, 'statement or bundle'), file);
+}
+
+/** A parsed statement or bundle document (`file` names it in errors), not verified. */
+export function documentFromJson(doc: unknown, file: string): LoadedDocument {
   if (isSigstoreBundle(doc)) {
     const payload = bundlePayload(doc, file);
     const statement = parseStatement(parseJsonText(payload.toString('utf8'), `${file} (DSSE payload)`), file);

@@ -154,6 +154,22 @@ describe('the records under test', () => {
 });
 
 describe('lineage DIR over signed bundles (verified offline with the stand-in root)', () => {
+  test('a folder laid out like a release (statement beside its bundle): the unsigned copy is skipped, the signed one counts', async () => {
+    const release = path.join(work, 'release-layout');
+    await mkdir(release, { recursive: true });
+    const a = byName('a');
+    await copyFile(a.bundle, path.join(release, 'provenance.sigstore.json'));
+    await copyFile(path.join(a.ws, 'provenance.intoto.json'), path.join(release, 'provenance.intoto.json'));
+    const r = await lineage(release, '--metric', 'mse', '--split', 'test', '--repo', 'acme/models', ...trust(), '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/skipping .*provenance\.intoto\.json: an unsigned statement/);
+    const { answers } = json<{ answers: MetricAnswerJson[] }>(r.stdout);
+    expect(answers.map((x) => x.metric.value)).toEqual([a.testMse]);
+    // Named explicitly, an unsigned statement is still an error unless --no-verify.
+    const explicit = await lineage(path.join(release, 'provenance.intoto.json'), '--repo', 'acme/models', ...trust());
+    expect(explicit.code).toBe(2);
+  });
+
   test('--metric mse: each run’s final value and the dataset version behind it', async () => {
     const r = await lineage(good, '--metric', 'mse', '--split', 'test', '--repo', 'acme/models', ...trust(), '--format', 'json');
     expect(r.code).toBe(0);

@@ -52,8 +52,14 @@ afterAll(async () => {
 });
 
 describe('replay --check', () => {
-  it('passes on the workspace that produced the record', async () => {
+  it('a record is verified before it is trusted: an unsigned statement needs --no-verify', async () => {
     const r = await mlp(['replay', 'prov.json', '--check'], ws);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: prov\.json is an unsigned statement, so it cannot be verified — pass the Sigstore bundle/m);
+  });
+
+  it('passes on the workspace that produced the record', async () => {
+    const r = await mlp(['replay', '--no-verify', 'prov.json', '--check'], ws);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/source\s+git HEAD\s+\w+\s+\w+\s+ok/);
     expect(r.stdout).toMatch(/config\s+config\/train\.yaml\s+sha256:\w+\s+sha256:\w+\s+ok/);
@@ -63,7 +69,7 @@ describe('replay --check', () => {
   it('fails with exit 1 naming the dataset when the data changed', async () => {
     const copy = await copyOf(ws);
     await writeFile(path.join(copy, 'data/points.csv'), (await readFile(path.join(copy, 'data/points.csv'), 'utf8')) + '1,2,3\n');
-    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--check', '--workdir', copy], ws);
+    const r = await mlp(['replay', '--no-verify', path.join(ws, 'prov.json'), '--check', '--workdir', copy], ws);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/dataset\s+points@2026\.11\s+.*MISMATCH/);
     expect(r.stderr).toMatch(/^error: dataset points@2026\.11: mismatch/m);
@@ -72,7 +78,7 @@ describe('replay --check', () => {
   it('reports a missing config file', async () => {
     const copy = await copyOf(ws);
     await rm(path.join(copy, 'config/train.yaml'));
-    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--workdir', copy, '--json'], ws);
+    const r = await mlp(['replay', '--no-verify', path.join(ws, 'prov.json'), '--workdir', copy, '--json'], ws);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { ok: boolean; rows: { kind: string; status: string }[] };
     expect(out.ok).toBe(false);
@@ -83,7 +89,7 @@ describe('replay --check', () => {
 describe('replay --run', () => {
   it('reproduces the model digest and metrics of the deterministic example', async () => {
     const copy = await copyOf(ws);
-    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--workdir', copy], ws);
+    const r = await mlp(['replay', '--no-verify', path.join(ws, 'prov.json'), '--run', '--workdir', copy], ws);
     expect(r.stderr).toContain('trained: test mse');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/model\s+model\/model\.json\s+sha256:\w+\s+sha256:\w+\s+ok/);
@@ -95,18 +101,18 @@ describe('replay --run', () => {
     const cfg = path.join(copy, 'config/train.yaml');
     // A different seed changes the shuffles: different weights, slightly different metrics.
     await writeFile(cfg, (await readFile(cfg, 'utf8')).replace(/seed:\s*\d+/, 'seed: 7'));
-    const strict = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--workdir', copy], ws);
+    const strict = await mlp(['replay', '--no-verify', path.join(ws, 'prov.json'), '--run', '--workdir', copy], ws);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toMatch(/config\s+config\/train\.yaml\s+.*MISMATCH/);
     expect(strict.stdout).toMatch(/model\s+model\/model\.json\s+.*MISMATCH/);
     expect(strict.stdout).toMatch(/metric\s+mse \(test\).*MISMATCH/);
-    const loose = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--workdir', copy, '--tolerance', '1000%', '--json'], ws);
+    const loose = await mlp(['replay', '--no-verify', path.join(ws, 'prov.json'), '--run', '--workdir', copy, '--tolerance', '1000%', '--json'], ws);
     const rows = (JSON.parse(loose.stdout) as { rows: { kind: string; status: string }[] }).rows;
     expect(rows.filter((x) => x.kind === 'metric').every((x) => x.status === 'match')).toBe(true);
   }, 60_000);
 
   it('refuses --run without --workdir (it would overwrite the model)', async () => {
-    const r = await mlp(['replay', 'prov.json', '--run'], ws);
+    const r = await mlp(['replay', '--no-verify', 'prov.json', '--run'], ws);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --run needs --workdir DIR.* — /);
   });

@@ -3,9 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { digestPath } from '../../digest/index.js';
-import type { TrustedRoot } from '@sigstore/protobuf-specs';
-import { CheckError, InputError } from '../../errors.js';
-import { failureFix, loadTrustedRoot, verifyBundle } from '../../verify/index.js';
+import { InputError } from '../../errors.js';
 import { graphFromStatements } from '../../lineage/graph.js';
 import {
   datasetsForMetric,
@@ -27,11 +25,12 @@ import {
   subgraph,
 } from '../../lineage/render.js';
 import { loadDocuments, type UnreadableBundle } from '../../lineage/sources.js';
-import { trustDocuments, type BundleVerifier } from '../../lineage/trust.js';
+import { trustDocuments } from '../../lineage/trust.js';
+import { addTrustFlags, bundleVerifier, type TrustFlags } from '../trust-flags.js';
 import { stderrLogger } from '../../util/log.js';
 import { intOption, processIo, run } from '../shared.js';
 
-interface LineageOptions {
+interface LineageOptions extends TrustFlags {
   dataset?: string;
   model?: string;
   metric?: string;
@@ -39,35 +38,7 @@ interface LineageOptions {
   split?: string;
   format: 'table' | 'json' | 'mermaid' | 'dot';
   verify: boolean;
-  repo?: string;
   fromReleases?: boolean;
-  customTrustedRoot?: string;
-  offline?: boolean;
-}
-
-/**
- * Verify each bundle as `verify` would (signature, transparency log, signer identity
- * from --repo), with the trust root loaded once for the whole set.
- */
-function bundleVerifier(o: LineageOptions): BundleVerifier {
-  let trust: Promise<TrustedRoot> | undefined;
-  return async (doc) => {
-    trust ??= loadTrustedRoot({
-      ...(o.customTrustedRoot ? { customTrustedRoot: o.customTrustedRoot } : {}),
-      ...(o.offline ? { offline: true } : {}),
-    }).then((t) => t.root);
-    const verdict = await verifyBundle(doc.bundle, {
-      identity: { ...(o.repo ? { repo: o.repo } : {}) },
-      trustedRoot: await trust,
-      logger: stderrLogger,
-    });
-    if (!verdict.verified) {
-      throw new CheckError('lineage-unverified', `${doc.file} does not verify: ${verdict.failure ?? 'verification failed'}`, {
-        fix: `${failureFix(verdict)} (or pass --no-verify to use unverified records)`,
-        file: doc.file,
-      });
-    }
-  };
 }
 
 /** A model argument naming a local file is hashed, so the answer is by content, not by name. */
@@ -83,7 +54,7 @@ async function modelRef(ref: string): Promise<{ sha256: string } | { path: strin
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('lineage')
     .description('answer lineage questions over many records: which data produced a metric, which models used a dataset, what trained a model')
     .argument('[inputs...]', 'statement or bundle files, or directories holding them')
@@ -94,10 +65,8 @@ export function register(program: Command): void {
     .option('--split <NAME>', 'with --metric: only this split (train, test, ...)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'mermaid', 'dot']).default('table'))
     .option('--no-verify', 'trust the records without verifying their signatures')
-    .option('--repo <OWNER/REPO>', 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read')
-    .option('--from-releases', 'read statements/bundles from the repository’s release assets (needs GITHUB_TOKEN)')
-    .option('--custom-trusted-root <file>', 'passed to bundle verification: a Sigstore trusted root JSON')
-    .option('--offline', 'passed to bundle verification: no network use')
+    .option('--from-releases', 'read statements/bundles from the --repo repository’s release assets (needs GITHUB_TOKEN)');
+  addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read')
     .action(
       run(async (inputs: string[], o: LineageOptions) => {
         const queries = [o.dataset, o.model, o.metric].filter((q) => q !== undefined);

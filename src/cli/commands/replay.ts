@@ -4,8 +4,12 @@ import { InputError } from '../../errors.js';
 import { parseTolerance, renderReplayTable, replayCheck, replayFailed, replayRun, type ReplayRow } from '../../lineage/replay.js';
 import { loadDocument } from '../../statement/load.js';
 import { processIo, run } from '../shared.js';
+import { addTrustFlags, bundleVerifier, type TrustFlags } from '../trust-flags.js';
+import { trustDocuments } from '../../lineage/trust.js';
+import { stderrLogger } from '../../util/log.js';
 
-interface ReplayOptions {
+interface ReplayOptions extends TrustFlags {
+  verify: boolean;
   check?: boolean;
   run?: boolean;
   workdir?: string;
@@ -14,7 +18,7 @@ interface ReplayOptions {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('replay')
     .description('check local inputs against a record (--check), or re-run the recorded command and compare outputs (--run)')
     .argument('<bundle>', 'provenance.sigstore.json or provenance.intoto.json')
@@ -23,6 +27,8 @@ export function register(program: Command): void {
     .option('--workdir <dir>', 'workspace to check or run in; for --run, a copy of the workspace inputs')
     .option('--tolerance <T>', 'with --run: allowed metric difference, absolute (0.001) or relative (1%)', '0')
     .option('--json', 'print the rows as JSON')
+    .option('--no-verify', 'use the record without verifying its signature (never with --run on a file you did not make)');
+  addTrustFlags(cmd)
     .action(
       run(async (file: string, o: ReplayOptions) => {
         if (o.check && o.run) throw new InputError('check-or-run', 'pass --check or --run, not both', { fix: '--run also checks the inputs first' });
@@ -32,7 +38,10 @@ export function register(program: Command): void {
             fix: 're-running overwrites the model files, so copy the workspace inputs to a directory and pass --workdir DIR',
           });
         }
-        const { statement } = await loadDocument(file);
+        // A record decides what runs (--run) and what counts as matching (--check):
+        // it is verified first, as `verify` and `lineage` do.
+        const [doc] = await trustDocuments([await loadDocument(file)], { noVerify: !o.verify, verifier: bundleVerifier(o), logger: stderrLogger });
+        const { statement } = doc!;
         const workdir = path.resolve(o.workdir ?? process.cwd());
         const rows: ReplayRow[] = await replayCheck(statement, workdir);
         if (o.run) rows.push(...(await replayRun(statement, { workdir, tolerance })));
