@@ -51,6 +51,16 @@ function artifactFix(detail: string): string | undefined {
   if (/insufficient usage/i.test(detail)) {
     return 'the account is out of artifact storage: free some, or set upload-artifact: false';
   }
+  if (/Unable to make request: E[A-Z]+/.test(detail)) {
+    // @actions/artifact retries 5xx/429 answers of its service (5 attempts) but not a dropped connection.
+    return 'the artifact service dropped the connection (not retried by @actions/artifact): re-run the job';
+  }
+  if (/Failed to make request after \d+ attempts/.test(detail)) {
+    return 'the artifact service kept failing after retries: re-run the job (see https://www.githubstatus.com)';
+  }
+  if (/Failed to FinalizeArtifact: .*\((400|409)\)/.test(detail)) {
+    return 'the artifact service refused to finalize the upload (size or digest mismatch): nothing was published; re-run the job';
+  }
   if (/non-retryable error: Failed request: \(40[13]\)/.test(detail)) {
     return 'the runtime token was refused by the artifact service: re-run the job';
   }
@@ -75,7 +85,9 @@ export async function uploadWorkflowArtifact(req: ArtifactUploadRequest, logger:
       ...(res.size === undefined ? {} : { size: res.size }),
     };
   } catch (err) {
-    throw stepError('artifact', `uploading workflow artifact ${req.name}`, err, {
+    // @actions/artifact appends a paragraph about self-hosted runners to network errors: keep one line.
+    const e = err instanceof Error && err.message.includes('\n') ? Object.assign(new Error(err.message.split('\n')[0]), { cause: err }) : err;
+    throw stepError('artifact', `uploading workflow artifact ${req.name}`, e, {
       permission: 'actions: write',
       special: (f) => artifactFix(f.detail),
     });

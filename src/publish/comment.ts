@@ -4,7 +4,8 @@
  */
 import type { Logger } from '../util/log.js';
 import type { GitHubClient } from './client.js';
-import { stepError } from './errors.js';
+import { ServiceError } from '../errors.js';
+import { failureFacts, stepError } from './errors.js';
 import type { RepoRef } from './release.js';
 
 /** GitHub refuses comment bodies over 65536 characters. */
@@ -49,19 +50,44 @@ export async function upsertStickyComment(
   logger: Logger,
 ): Promise<StickyCommentResult> {
   const body = commentBody(req.marker, req.body);
-  try {
+  const findOurs = async (): Promise<IssueComment[]> => {
     const all = (await client.paginate(client.rest.issues.listComments, {
       ...repo,
       issue_number: req.issueNumber,
       per_page: 100,
     })) as IssueComment[];
-    const ours = all.filter((c) => c.body?.includes(req.marker));
-    const first = ours[0];
-    if (!first) {
-      const { data } = await client.rest.issues.createComment({ ...repo, issue_number: req.issueNumber, body });
-      logger.info(`Commented on #${req.issueNumber}: ${data.html_url}`);
-      return { id: data.id, url: data.html_url, action: 'created' };
+    return all.filter((c) => c.body?.includes(req.marker));
+  };
+  try {
+    let ours = await findOurs();
+    if (ours.length === 0) {
+      // Creating is the one request that is not idempotent: octokit must not repeat it
+      // blindly (a create whose answer was lost may have landed). Look, then decide.
+      try {
+        const { data } = await client.rest.issues.createComment({ ...repo, issue_number: req.issueNumber, body, request: { retries: 0 } });
+        logger.info(`Commented on #${req.issueNumber}: ${data.html_url}`);
+        return { id: data.id, url: data.html_url, action: 'created' };
+      } catch (err) {
+        const f = failureFacts(err);
+        if (!f.network && !(f.status !== undefined && f.status >= 500)) throw err;
+        ours = await findOurs();
+        if (ours.length === 0 && f.network) {
+          // No answer at all: it may still land. A second create could make a duplicate.
+          throw new ServiceError('comment-unknown', `comment: creating the comment on pull request #${req.issueNumber} got no answer (${f.detail}); it may still appear`, {
+            fix: 're-run the job: a re-run edits the comment if it landed (and removes duplicates), or creates it',
+            cause: err,
+          });
+        }
+        if (ours.length === 0) {
+          // GitHub answered 5xx and nothing landed: creating again is safe (with octokit's retries).
+          const { data } = await client.rest.issues.createComment({ ...repo, issue_number: req.issueNumber, body });
+          logger.info(`Commented on #${req.issueNumber}: ${data.html_url}`);
+          return { id: data.id, url: data.html_url, action: 'created' };
+        }
+        logger.info(`The comment on #${req.issueNumber} landed although its answer was lost; updating it`);
+      }
     }
+    const first = ours[0]!;
     const { data } = await client.rest.issues.updateComment({ ...repo, comment_id: first.id, body });
     logger.info(`Updated the comment on #${req.issueNumber}: ${data.html_url}`);
     // Extra copies can only come from an earlier race; remove the ones by the same author.

@@ -1,4 +1,6 @@
+import { promiseRetry } from '@gar/promise-retry';
 import { InputError, ServiceError } from '../errors.js';
+import { DEFAULT_FETCH, formatMs, type FetchPolicy } from './policy.js';
 
 /** Where the OIDC identity token comes from (sigstore-js's one-method interface). */
 export interface IdentityProvider {
@@ -11,6 +13,8 @@ export const SIGSTORE_AUDIENCE = 'sigstore';
 export interface TokenSourceOptions {
   identityToken?: string;
   env?: NodeJS.ProcessEnv;
+  /** Timeout and retries of the runner's token endpoint (default DEFAULT_FETCH). */
+  fetch?: FetchPolicy;
 }
 
 export type TokenSource = 'explicit' | 'SIGSTORE_ID_TOKEN' | 'github-actions';
@@ -85,31 +89,50 @@ export class StaticTokenProvider implements IdentityProvider {
   }
 }
 
-/** The runner's token endpoint: `GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=sigstore` with the request token as bearer. */
+/** Statuses worth asking again, as @sigstore/sign's own fetch decides for Fulcio, Rekor and the TSA. */
+const retryableStatus = (status: number): boolean => status === 408 || status === 429 || status >= 500;
+
+/**
+ * The runner's token endpoint: `GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=sigstore` with
+ * the request token as bearer. @sigstore/sign does not retry an identity provider, so
+ * this retries like its Fulcio/Rekor/TSA clients do (promise-retry, the same policy):
+ * 408, 429, 5xx, dropped connections and timeouts; a 401/403/404 fails at once.
+ */
 export class GitHubActionsTokenProvider implements IdentityProvider {
   constructor(
     private readonly requestURL: string,
     private readonly requestToken: string,
     private readonly audience: string = SIGSTORE_AUDIENCE,
+    private readonly fetchPolicy: FetchPolicy = DEFAULT_FETCH,
   ) {}
 
   async getToken(): Promise<string> {
     const url = new URL(this.requestURL);
     url.searchParams.set('audience', this.audience);
-    let res: Response;
-    try {
-      res = await fetch(url, { headers: { Accept: 'application/json', Authorization: `Bearer ${this.requestToken}` }, signal: AbortSignal.timeout(15_000) });
-    } catch (err) {
-      throw new ServiceError('oidc-unreachable', `cannot reach the runner's OIDC token endpoint (${url.origin}): ${(err as Error).message}`, {
-        fix: 're-run the job; if it persists, check https://www.githubstatus.com',
-        cause: err,
+    const { timeout, retry } = this.fetchPolicy;
+    const tries = (n: number): string => (n > 1 ? ` (${n} attempts)` : '');
+    const res = await promiseRetry<Response>(async (again, attempt) => {
+      let r: Response;
+      try {
+        r = await fetch(url, { headers: { Accept: 'application/json', Authorization: `Bearer ${this.requestToken}` }, signal: AbortSignal.timeout(timeout) });
+      } catch (err) {
+        const timedOut = (err as Error)?.name === 'TimeoutError';
+        const why = timedOut ? `no answer within ${formatMs(timeout)}` : describeFetchError(err);
+        return again(
+          new ServiceError(timedOut ? 'oidc-timeout' : 'oidc-unreachable', `cannot reach the runner's OIDC token endpoint (${url.origin}): ${why}${tries(attempt)}`, {
+            fix: 're-run the job; if it persists, check https://www.githubstatus.com',
+            cause: err,
+          }),
+        );
+      }
+      if (r.ok) return r;
+      const refused = new ServiceError('oidc-refused', `the runner's OIDC token endpoint (${url.origin}) answered ${r.status} ${r.statusText}${tries(attempt)}`, {
+        fix: r.status === 401 || r.status === 403 ? 'grant the job `permissions: id-token: write`' : 're-run the job; if it persists, check https://www.githubstatus.com',
       });
-    }
-    if (!res.ok) {
-      throw new ServiceError('oidc-refused', `the runner's OIDC token endpoint answered ${res.status} ${res.statusText}`, {
-        fix: res.status === 401 || res.status === 403 ? 'grant the job `permissions: id-token: write`' : 're-run the job',
-      });
-    }
+      await r.body?.cancel().catch(() => {});
+      if (retryableStatus(r.status)) return again(refused);
+      throw refused;
+    }, { ...retry });
     const body = (await res.json().catch(() => undefined)) as { value?: unknown } | undefined;
     if (!body || typeof body.value !== 'string' || !body.value) {
       throw new ServiceError('oidc-malformed', 'the runner\'s OIDC token endpoint answered without a token', { fix: 're-run the job' });
@@ -117,6 +140,14 @@ export class GitHubActionsTokenProvider implements IdentityProvider {
     checkToken(body.value, 'github-actions');
     return body.value;
   }
+}
+
+/** "fetch failed" says nothing: name the socket error underneath. */
+function describeFetchError(err: unknown): string {
+  const e = err as { message?: string; cause?: { code?: string; message?: string } };
+  const cause = e?.cause;
+  if (cause?.code || cause?.message) return [cause.message, cause.code && !cause.message?.includes(cause.code) ? `(${cause.code})` : ''].filter(Boolean).join(' ');
+  return e?.message ?? String(err);
 }
 
 /** Explicit token, then SIGSTORE_ID_TOKEN, then the GitHub runner (as cosign and actions/attest order them). */
@@ -130,6 +161,6 @@ export function identityProviderFor(opts: TokenSourceOptions): IdentityProvider 
     case 'SIGSTORE_ID_TOKEN':
       return new StaticTokenProvider(env.SIGSTORE_ID_TOKEN!, source);
     case 'github-actions':
-      return new GitHubActionsTokenProvider(env.ACTIONS_ID_TOKEN_REQUEST_URL!, env.ACTIONS_ID_TOKEN_REQUEST_TOKEN!);
+      return new GitHubActionsTokenProvider(env.ACTIONS_ID_TOKEN_REQUEST_URL!, env.ACTIONS_ID_TOKEN_REQUEST_TOKEN!, SIGSTORE_AUDIENCE, opts.fetch ?? DEFAULT_FETCH);
   }
 }

@@ -4,5 +4,6 @@ export { resolveEndpoints, parseInstanceName, INSTANCE_NAMES } from './instances
 export type { SigstoreInstanceName, SigstoreEndpoints } from './instances.js';
 export { identityProviderFor, tokenSource, checkToken, StaticTokenProvider, GitHubActionsTokenProvider, SIGSTORE_AUDIENCE } from './identity.js';
 export type { IdentityProvider, TokenSource } from './identity.js';
-export { witnessesFor, DEFAULT_FETCH } from './witnesses.js';
-export type { FetchPolicy } from './witnesses.js';
+export { witnessesFor } from './witnesses.js';
+export { DEFAULT_FETCH, fetchPolicyFromEnv, TIMEOUT_ENV, RETRY_BASE_ENV } from './policy.js';
+export type { FetchPolicy, RetryPolicy } from './policy.js';

@@ -5,7 +5,8 @@ import { silentLogger, type Logger } from '../util/log.js';
 import { signingError } from './errors.js';
 import { identityProviderFor, preflightIdentity as preflight, type IdentityProvider } from './identity.js';
 import { resolveEndpoints, type SigstoreEndpoints, type SigstoreInstanceName } from './instances.js';
-import { DEFAULT_FETCH, witnessesFor, type FetchPolicy } from './witnesses.js';
+import { DEFAULT_FETCH, fetchPolicyFromEnv, type FetchPolicy } from './policy.js';
+import { witnessesFor } from './witnesses.js';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 
@@ -41,13 +42,15 @@ export interface SigningDeps {
 /** sign → witness → bundle over `payload`, as a DSSE envelope of `payloadType`. */
 export async function signPayload(payload: Buffer, payloadType: string, deps: SigningDeps): Promise<SignResult> {
   const fetch = deps.fetch ?? DEFAULT_FETCH;
-  const signer = new FulcioSigner({ fulcioBaseURL: deps.endpoints.fulcioURL, identityProvider: deps.identityProvider, ...fetch });
+  // @sigstore/sign retries Fulcio, Rekor and the TSA itself (408, 429, 5xx, dropped
+  // connections, timeouts) with this policy; the identity provider retries on its own.
+  const signer = new FulcioSigner({ fulcioBaseURL: deps.endpoints.fulcioURL, identityProvider: deps.identityProvider, timeout: fetch.timeout, retry: { ...fetch.retry } });
   const builder = new DSSEBundleBuilder({ signer, witnesses: deps.witnesses ?? witnessesFor(deps.endpoints, fetch) });
   let bundle: Bundle;
   try {
     bundle = await builder.create({ data: payload, type: payloadType });
   } catch (err) {
-    throw signingError(err, deps.endpoints);
+    throw signingError(err, deps.endpoints, fetch);
   }
   const result: SignResult = { bundle: bundleToJSON(bundle) as unknown as Record<string, unknown> };
   const logIndex = bundle.verificationMaterial.tlogEntries[0]?.logIndex;
@@ -89,9 +92,11 @@ export function preflightIdentity(opts: SignOptions): void {
  */
 export async function signStatement(statement: object | Uint8Array, opts: SignOptions): Promise<SignResult> {
   const endpoints = resolveEndpoints(opts);
-  const identityProvider = identityProviderFor({ ...(opts.identityToken ? { identityToken: opts.identityToken } : {}), env: opts.env ?? process.env });
+  const env = opts.env ?? process.env;
+  const fetch = fetchPolicyFromEnv(env);
+  const identityProvider = identityProviderFor({ ...(opts.identityToken ? { identityToken: opts.identityToken } : {}), env, fetch });
   const logger = opts.logger ?? silentLogger;
-  logger.debug(`Sigstore ${endpoints.instance}: fulcio=${endpoints.fulcioURL} rekor=${endpoints.rekorURL ?? '-'} tsa=${endpoints.tsaURL ?? '-'}`);
+  logger.debug(`Sigstore ${endpoints.instance}: fulcio=${endpoints.fulcioURL} rekor=${endpoints.rekorURL ?? '-'} tsa=${endpoints.tsaURL ?? '-'}; timeout ${fetch.timeout} ms, ${fetch.retry.retries} retries from ${fetch.retry.minTimeout} ms`);
   const payload = statement instanceof Uint8Array ? Buffer.from(statement) : Buffer.from(JSON.stringify(statement), 'utf8');
-  return signPayload(payload, IN_TOTO_PAYLOAD_TYPE, { endpoints, identityProvider, logger });
+  return signPayload(payload, IN_TOTO_PAYLOAD_TYPE, { endpoints, identityProvider, logger, fetch });
 }

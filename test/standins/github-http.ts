@@ -2,10 +2,14 @@
  * The HTTP plumbing shared by the GitHub REST and Actions artifact stand-ins: a real
  * node:http server on 127.0.0.1 (random port), a route table, a record of every
  * request received, and fault injection per route (status codes, 429 with
- * Retry-After, dropped connections, delays), each for a given number of requests.
+ * Retry-After, dropped connections, partial uploads, delays), each for a given
+ * number of requests — the fault model of ./faults.ts, shared with the Sigstore stand-in.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Fault, FaultList, defaultFaultBody, faultLabel, readBodyWithFault, sleep } from './faults.js';
+
+export type { Fault } from './faults.js';
 
 export interface RecordedRequest {
   route: string;
@@ -21,24 +25,6 @@ export interface RecordedRequest {
   status: number;
   /** Set when the answer came from an injected fault. */
   fault?: string;
-}
-
-export interface Fault {
-  /** A route name (see each stand-in's ROUTES), or '*' for every route. */
-  route: string;
-  /** How many matching requests this fault applies to (default 1; Infinity for all). */
-  times?: number;
-  /** Answer with this status instead of handling the request. */
-  status?: number;
-  /** Retry-After header (seconds) to send with the status. */
-  retryAfter?: number;
-  /** JSON body to send with the status (default: a GitHub-style `{message}`). */
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** Destroy the connection without answering. */
-  drop?: boolean;
-  /** Wait this long before handling (or faulting) the request. */
-  delayMs?: number;
 }
 
 export interface Reply {
@@ -74,26 +60,12 @@ export interface HttpStandin {
   close(): Promise<void>;
 }
 
-function defaultFaultBody(status: number): unknown {
-  if (status === 429 || status === 403) {
-    return { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' };
-  }
-  if (status >= 500) return { message: 'Server Error' };
-  return { message: `injected ${status}` };
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
 export async function startHttp(
   routes: () => Route[],
   opts: { authorize?: (req: RouteRequest, route: Route) => Reply | undefined } = {},
 ): Promise<HttpStandin> {
   const requests: RecordedRequest[] = [];
-  const faults: Array<Fault & { left: number }> = [];
+  const faults = new FaultList();
   const table = routes();
 
   const send = (res: ServerResponse, reply: Reply): void => {
@@ -112,7 +84,6 @@ export async function startHttp(
 
   const server = createServer((req, res) => {
     void (async () => {
-      const body = await readBody(req);
       const u = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = req.method ?? 'GET';
       let route: Route | undefined;
@@ -126,6 +97,10 @@ export async function startHttp(
           break;
         }
       }
+      const name = route?.name ?? 'unknown';
+      const fault = faults.take(name);
+      const read = await readBodyWithFault(req, fault);
+      const body = read ?? Buffer.alloc(0);
       let json: unknown;
       if (body.length > 0 && /json/.test(String(req.headers['content-type'] ?? ''))) {
         try {
@@ -135,7 +110,7 @@ export async function startHttp(
         }
       }
       const rec: RecordedRequest = {
-        route: route?.name ?? 'unknown',
+        route: name,
         method,
         path: u.pathname,
         query: Object.fromEntries(u.searchParams),
@@ -145,11 +120,12 @@ export async function startHttp(
         status: 0,
       };
       requests.push(rec);
-      const name = route?.name ?? 'unknown';
-      const fi = faults.findIndex((f) => f.left > 0 && (f.route === name || f.route === '*'));
-      const fault = fi >= 0 ? faults[fi] : undefined;
-      if (fault) fault.left--;
-      if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (read === undefined) {
+        // dropAfterBytes: the connection is already gone.
+        rec.fault = faultLabel(fault!);
+        return;
+      }
+      if (fault?.delayMs) await sleep(fault.delayMs);
       if (fault?.drop) {
         rec.fault = 'drop';
         req.socket.destroy();
@@ -186,6 +162,11 @@ export async function startHttp(
         reply = { status: 500, body: { message: `stand-in error: ${(err as Error).message}` } };
       }
       rec.status = reply.status;
+      if (fault?.dropAfterHandling) {
+        rec.fault = 'drop-after-handling';
+        req.socket.destroy();
+        return;
+      }
       send(res, reply);
     })().catch(() => {
       // A client that went away mid-request: nothing to answer.
@@ -198,10 +179,8 @@ export async function startHttp(
     url: `http://127.0.0.1:${port}`,
     requests,
     received: (route) => requests.filter((r) => r.route === route),
-    fault: (f) => faults.push({ ...f, left: f.times ?? 1 }),
-    clearFaults: () => {
-      faults.length = 0;
-    },
+    fault: (f) => faults.add(f),
+    clearFaults: () => faults.clear(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

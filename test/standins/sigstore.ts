@@ -12,8 +12,9 @@ import path from 'node:path';
 import { initializeCA, initializeCTLog } from '@sigstore/mock/dist/fulcio/index.js';
 import { initializeTLog } from '@sigstore/mock/dist/rekor/index.js';
 import { initializeTSA } from '@sigstore/mock/dist/timestamp/index.js';
+import { type Fault, FaultList } from './faults.js';
 import { fulcioRoute } from './sigstore/fulcio.js';
-import { serve, type RecordedRequest, type Route, type Served } from './sigstore/http.js';
+import { serve, type FaultOptions, type RecordedRequest, type Route, type Served } from './sigstore/http.js';
 import { GITHUB_ACTIONS_ISSUER, TokenIssuer, defaultClaims, oidcRoute, type GitHubClaims } from './sigstore/oidc.js';
 import { rekorRoute } from './sigstore/rekor.js';
 import { trustedRootJSON } from './sigstore/trusted-root.js';
@@ -23,6 +24,28 @@ export { GITHUB_ACTIONS_ISSUER, defaultClaims, type GitHubClaims } from './sigst
 export { OID, githubIdentity } from './sigstore/fulcio.js';
 export { pae } from './sigstore/rekor.js';
 export type { RecordedRequest } from './sigstore/http.js';
+export type { Fault } from './faults.js';
+
+/**
+ * Route names for faults and `received` (a fault may also name a whole service:
+ * 'oidc', 'fulcio', 'rekor', 'tsa', or '*'):
+ *   oidc.token  fulcio.signingCert  rekor.entries (POST)  rekor.entry (GET by uuid)  tsa.timestamp
+ */
+export function sigstoreRouteName(service: string, method: string, pathname: string): string {
+  switch (service) {
+    case 'oidc':
+      return pathname === '/token' ? 'oidc.token' : 'oidc.unknown';
+    case 'fulcio':
+      return pathname === '/api/v2/signingCert' ? 'fulcio.signingCert' : 'fulcio.unknown';
+    case 'rekor':
+      if (method === 'POST' && pathname === '/api/v1/log/entries') return 'rekor.entries';
+      return pathname.startsWith('/api/v1/log/entries/') ? 'rekor.entry' : 'rekor.unknown';
+    case 'tsa':
+      return pathname === '/api/v1/timestamp' ? 'tsa.timestamp' : 'tsa.unknown';
+    default:
+      return `${service}.unknown`;
+  }
+}
 
 export interface SigstoreStandinOptions {
   /** Claims of the tokens the OIDC endpoint hands out (over defaultClaims()). */
@@ -51,6 +74,11 @@ export interface SigstoreStandin {
   trustedRoot: Record<string, unknown>;
   /** Every request the services received, in order. */
   requests: RecordedRequest[];
+  /** Requests to one route (`fulcio.signingCert`) or service (`fulcio`), faulted or not. */
+  received(route: string): RecordedRequest[];
+  /** Inject a fault (see test/standins/faults.ts) on a route, a service, or '*'. */
+  fault(f: Fault): void;
+  clearFaults(): void;
   /** Claims of the tokens handed out from now on. */
   claims: GitHubClaims;
   setClaims(overrides: Partial<GitHubClaims>): void;
@@ -64,14 +92,16 @@ export interface SigstoreStandin {
 const ecKeyPair = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 
 /** Serve a route whose handler needs the server's own URL first (Rekor's checkpoint names its host). */
-async function serveLate(service: string, log: RecordedRequest[]): Promise<{ served: Served; set(route: Route): void }> {
+async function serveLate(service: string, log: RecordedRequest[], faults: FaultOptions): Promise<{ served: Served; set(route: Route): void }> {
   let route: Route = async () => ({ status: 503, body: 'starting' });
-  const served = await serve(service, (r) => route(r), log);
+  const served = await serve(service, (r) => route(r), log, faults);
   return { served, set: (r) => (route = r) };
 }
 
 export async function startSigstoreStandin(opts: SigstoreStandinOptions = {}): Promise<SigstoreStandin> {
   const requests: RecordedRequest[] = [];
+  const faultList = new FaultList();
+  const faults = (service: string): FaultOptions => ({ faults: faultList, routeName: (method, pathname) => sigstoreRouteName(service, method, pathname) });
   const issuerURL = opts.issuerURL ?? GITHUB_ACTIONS_ISSUER;
   const validFrom = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
   const tokens = new TokenIssuer();
@@ -82,11 +112,11 @@ export async function startSigstoreStandin(opts: SigstoreStandinOptions = {}): P
   const ca = await initializeCA(ecKeyPair(), ctlog);
   const servers: Served[] = [];
   try {
-    const oidc = await serve('oidc', oidcRoute(tokens, oidcRequestToken, () => claims), requests);
+    const oidc = await serve('oidc', oidcRoute(tokens, oidcRequestToken, () => claims), requests, faults('oidc'));
     servers.push(oidc);
-    const fulcio = await serve('fulcio', fulcioRoute(ca, tokens, { issuerURL, serverURL: opts.serverURL ?? 'https://github.com' }), requests);
+    const fulcio = await serve('fulcio', fulcioRoute(ca, tokens, { issuerURL, serverURL: opts.serverURL ?? 'https://github.com' }), requests, faults('fulcio'));
     servers.push(fulcio);
-    const rekor = await serveLate('rekor', requests);
+    const rekor = await serveLate('rekor', requests, faults('rekor'));
     servers.push(rekor.served);
     const rekorKeys = ecKeyPair();
     const tlog = await initializeTLog(rekor.served.url, rekorKeys);
@@ -95,7 +125,7 @@ export async function startSigstoreStandin(opts: SigstoreStandinOptions = {}): P
     let tsaCerts: { signing: ArrayBufferView; root: ArrayBufferView } | undefined;
     if (opts.tsa !== false) {
       const tsa = wholeSecondClock(await initializeTSA(ecKeyPair()));
-      const served = await serve('tsa', tsaRoute(tsa), requests);
+      const served = await serve('tsa', tsaRoute(tsa), requests, faults('tsa'));
       servers.push(served);
       tsaURL = served.url;
       tsaCerts = { signing: tsa.intCertificate, root: tsa.rootCertificate };
@@ -125,6 +155,9 @@ export async function startSigstoreStandin(opts: SigstoreStandinOptions = {}): P
       trustedRootPath,
       trustedRoot,
       requests,
+      received: (route) => requests.filter((r) => r.route === route || r.service === route),
+      fault: (f) => faultList.add(f),
+      clearFaults: () => faultList.clear(),
       get claims() {
         return claims;
       },

@@ -50,9 +50,15 @@ export function canonicalDsseEntry(proposed: ProposedDsse): object {
   };
 }
 
-/** Rekor v1 `POST /api/v1/log/entries` (and `GET .../entries/{uuid}`) over @sigstore/mock's log. */
+/**
+ * Rekor v1 `POST /api/v1/log/entries` (and `GET .../entries/{uuid}`) over @sigstore/mock's log.
+ * Like real Rekor, an entry already in the log is not logged twice: the answer is
+ * 409 with the existing entry's URL in `Location` (what a retried POST whose first
+ * answer was lost gets; @sigstore/sign's `fetchOnConflict` then GETs it).
+ */
 export function rekorRoute(tlog: TLog): Route {
   const entries = new Map<string, unknown>();
+  const byContent = new Map<string, string>();
   return async ({ method, url, body }) => {
     if (method === 'GET' && url.pathname.startsWith('/api/v1/log/entries/')) {
       const uuid = url.pathname.slice('/api/v1/log/entries/'.length);
@@ -72,8 +78,16 @@ export function rekorRoute(tlog: TLog): Route {
     } catch (err) {
       return json(400, { code: 400, message: (err as Error).message });
     }
+    const key = sha256(JSON.stringify(entry));
+    const existing = byContent.get(key);
+    if (existing) {
+      return { ...json(409, { code: 409, message: `An equivalent entry already exists in the transparency log with UUID ${existing}` }), headers: { location: `/api/v1/log/entries/${existing}` } };
+    }
     const logged = (await tlog.log(entry)) as Record<string, unknown>;
-    for (const [uuid, e] of Object.entries(logged)) entries.set(uuid, e);
+    for (const [uuid, e] of Object.entries(logged)) {
+      entries.set(uuid, e);
+      byContent.set(key, uuid);
+    }
     return json(201, logged);
   };
 }

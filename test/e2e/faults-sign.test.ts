@@ -1,0 +1,249 @@
+// Faults on every signing step (the runner's OIDC endpoint, Fulcio, Rekor, the TSA),
+// injected into the Sigstore stand-in, against the built CLI and action (dist/).
+// Measured: @sigstore/sign retries Fulcio, Rekor and the TSA itself (408, 429, 5xx,
+// dropped connections and timeouts; `retry.retries` times, i.e. 4 attempts by
+// default, back-off from `retry.minTimeout` doubling, Retry-After ignored); it does
+// not retry the identity provider, so src/sign/identity.ts does, with the same policy.
+// Back-off and timeouts are scaled down through ML_PROVENANCE_HTTP_RETRY_BASE_MS and
+// ML_PROVENANCE_HTTP_TIMEOUT_MS so the whole file runs in seconds.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeStatement } from '../fixtures/statements.js';
+import { ACTION, ROOT, cleanEnv, copyExample, parseOutputFile, train } from '../helpers/run.js';
+import { type ArtifactServiceStandin, startArtifactService } from '../standins/artifact-service.js';
+import type { Fault } from '../standins/faults.js';
+import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
+import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
+import { modelDir } from '../standins/sigstore/fixtures.js';
+import { exec, runCliAsync } from './sign-verify-helpers.js';
+
+/** Build dist/ only when stale (a committed, fresh dist/ is left alone for tests reading it concurrently). */
+async function ensureDist(): Promise<void> {
+  if ((await exec(process.execPath, [`${ROOT}/scripts/build.mjs`, '--check'])).code === 0) return;
+  const built = await exec(process.execPath, [`${ROOT}/scripts/build.mjs`]);
+  if (built.code !== 0) throw new Error(`build failed: ${built.stderr}`);
+}
+
+let sig: SigstoreStandin;
+let work: string;
+let statementFile: string;
+let models: Awaited<ReturnType<typeof modelDir>>;
+
+/** 20 ms first back-off (doubling), 400 ms per attempt. */
+const FAST = { ML_PROVENANCE_HTTP_RETRY_BASE_MS: '20', ML_PROVENANCE_HTTP_TIMEOUT_MS: '400' };
+const ATTEMPTS = 4; // DEFAULT_FETCH.retry.retries + 1
+
+beforeAll(async () => {
+  [sig] = await Promise.all([startSigstoreStandin(), ensureDist()]);
+  work = await mkdtemp(path.join(tmpdir(), 'mlp-faults-sign-'));
+  models = await modelDir();
+  statementFile = path.join(work, 'provenance.intoto.json');
+  await writeFile(statementFile, JSON.stringify(makeStatement({ models: models.files.map((f) => ({ name: f.name, sha256: f.sha256 })) }), null, 2));
+}, 120_000);
+afterAll(async () => sig?.close());
+
+const signFlags = () => ['--fulcio-url', sig.fulcioURL, '--rekor-url', sig.rekorURL, '--tsa-url', sig.tsaURL!];
+let seq = 0;
+
+/** Sign with the runner's token endpoint under one fault; what each route saw, in order. */
+async function signWith(faults: Fault[]) {
+  sig.clearFaults();
+  for (const f of faults) sig.fault(f);
+  const before = sig.requests.length;
+  const out = path.join(work, `bundle-${++seq}.sigstore.json`);
+  const t0 = Date.now();
+  const r = await runCliAsync(['sign', statementFile, '--out', out, ...signFlags()], { env: { ...sig.runnerEnv(), ...FAST } });
+  const ms = Date.now() - t0;
+  sig.clearFaults();
+  const seen = sig.requests.slice(before);
+  const on = (route: string) => seen.filter((q) => q.route === route).map((q) => q.fault ?? q.status);
+  return { ...r, out, ms, on };
+}
+
+async function verifies(bundle: string): Promise<void> {
+  const v = await runCliAsync(['verify', ...models.files.map((f) => f.path), '--bundle', bundle, '--repo', 'acme/models', '--custom-trusted-root', sig.trustedRootPath, '--offline']);
+  expect({ code: v.code, last: v.stdout.trimEnd().split('\n').at(-1) }, v.stdout + v.stderr).toEqual({ code: 0, last: 'VERIFIED' });
+}
+
+const SERVICE = {
+  'oidc.token': /^error: (the runner's OIDC token endpoint|cannot reach the runner's OIDC token endpoint) \(http:\/\/127\.0\.0\.1:\d+\)/,
+  'fulcio.signingCert': /^error: Fulcio \(http:\/\/127\.0\.0\.1:\d+\) did not issue a signing certificate/,
+  'rekor.entries': /^error: Rekor \(http:\/\/127\.0\.0\.1:\d+\) did not log the signature/,
+  'tsa.timestamp': /^error: the timestamp authority \(http:\/\/127\.0\.0\.1:\d+\) did not stamp the signature/,
+} as const;
+type Step = keyof typeof SERVICE;
+
+/** Exit 1, exactly one `error: <service> (<url>) … — <fix>` line, no stack, no bundle, nothing else left behind. */
+async function failedCleanly(r: Awaited<ReturnType<typeof signWith>>, route: Step): Promise<void> {
+  expect(r.code, r.stderr).toBe(1);
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  expect(lines[0]).toMatch(SERVICE[route]);
+  expect(lines[0]).toMatch(/ — \S.+$/);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  expect(r.stdout).toBe('');
+  expect(existsSync(r.out)).toBe(false);
+  expect((await readdir(work)).filter((f) => f.startsWith(path.basename(r.out)))).toEqual([]);
+}
+
+describe('a transient fault on each signing step is retried: signing succeeds and the bundle verifies', () => {
+  test.each<[Step, Fault, unknown[]]>([
+    ['oidc.token', { route: 'oidc.token', status: 503 }, ['503', 200]],
+    ['oidc.token', { route: 'oidc.token', drop: true }, ['drop', 200]],
+    ['oidc.token', { route: 'oidc.token', status: 429, retryAfter: 1 }, ['429', 200]],
+    ['fulcio.signingCert', { route: 'fulcio.signingCert', status: 500 }, ['500', 201]],
+    ['fulcio.signingCert', { route: 'fulcio.signingCert', drop: true }, ['drop', 201]],
+    ['rekor.entries', { route: 'rekor.entries', status: 503 }, ['503', 201]],
+    ['rekor.entries', { route: 'rekor.entries', drop: true }, ['drop', 201]],
+    ['tsa.timestamp', { route: 'tsa.timestamp', status: 500 }, ['500', 201]],
+    ['tsa.timestamp', { route: 'tsa.timestamp', drop: true }, ['drop', 201]],
+    // Retry-After is not honoured by @sigstore/sign: the retry comes after its own back-off.
+    ['tsa.timestamp', { route: 'tsa.timestamp', status: 429, retryAfter: 1 }, ['429', 201]],
+  ])('%s: %j', async (route, fault, seen) => {
+    const r = await signWith([fault]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.on(route)).toEqual(seen);
+    if (fault.retryAfter) expect(r.ms).toBeLessThan(1000 + 900);
+    await verifies(r.out);
+  });
+
+  test('a slow answer (beyond the timeout) once: the attempt is abandoned, the retry succeeds', async () => {
+    const r = await signWith([{ route: 'fulcio.signingCert', delayMs: 1200 }]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.on('fulcio.signingCert')).toHaveLength(2);
+    await verifies(r.out);
+  });
+
+  test("Rekor logged the entry but the answer was lost: the retry gets 409 and fetches it, one entry, no duplicate", async () => {
+    const r = await signWith([{ route: 'rekor.entries', dropAfterHandling: true }]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.on('rekor.entries')).toEqual(['drop-after-handling', 409]);
+    expect(r.on('rekor.entry')).toEqual([200]);
+    await verifies(r.out);
+  });
+});
+
+describe('a permanent fault: exit 1, one error line naming the service, no bundle', () => {
+  test.each<[Step, Fault, number]>([
+    ['oidc.token', { route: 'oidc.token', status: 503, times: Infinity }, ATTEMPTS],
+    ['oidc.token', { route: 'oidc.token', drop: true, times: Infinity }, ATTEMPTS],
+    ['fulcio.signingCert', { route: 'fulcio.signingCert', status: 502, times: Infinity }, ATTEMPTS],
+    ['fulcio.signingCert', { route: 'fulcio.signingCert', drop: true, times: Infinity }, ATTEMPTS],
+    ['rekor.entries', { route: 'rekor.entries', status: 500, times: Infinity }, ATTEMPTS],
+    ['rekor.entries', { route: 'rekor.entries', drop: true, times: Infinity }, ATTEMPTS],
+    ['tsa.timestamp', { route: 'tsa.timestamp', status: 503, times: Infinity }, ATTEMPTS],
+    ['tsa.timestamp', { route: 'tsa.timestamp', drop: true, times: Infinity }, ATTEMPTS],
+    // A refusal is an answer: not retried.
+    ['oidc.token', { route: 'oidc.token', status: 403, times: Infinity }, 1],
+    ['fulcio.signingCert', { route: 'fulcio.signingCert', status: 400, times: Infinity }, 1],
+  ])('%s: %j → %i attempt(s)', async (route, fault, attempts) => {
+    const r = await signWith([fault]);
+    await failedCleanly(r, route);
+    expect(r.on(route)).toHaveLength(attempts);
+    if (attempts > 1) expect(r.stderr).toMatch(new RegExp(`${attempts} attempts`));
+    if (fault.status === 403) expect(r.stderr).toMatch(/id-token: write/);
+    if (fault.status) expect(r.stderr).toContain(String(fault.status));
+  });
+});
+
+describe('a service slower than the timeout: a clear timeout error, not a hang', () => {
+  test.each<Step>(['oidc.token', 'fulcio.signingCert', 'rekor.entries', 'tsa.timestamp'])('%s', async (route) => {
+    const r = await signWith([{ route, delayMs: 3000, times: Infinity }]);
+    await failedCleanly(r, route);
+    expect(r.stderr).toMatch(/no answer within 400 ms/);
+    expect(r.on(route)).toHaveLength(ATTEMPTS);
+    // 4 × 400 ms + 20 + 40 + 80 ms of back-off, plus start-up: nowhere near the 3 s the service takes per answer.
+    expect(r.ms).toBeLessThan(4000);
+  });
+});
+
+test('a malformed ML_PROVENANCE_HTTP_TIMEOUT_MS is a usage error before any request', async () => {
+  const before = sig.requests.length;
+  const r = await runCliAsync(['sign', statementFile, '--out', path.join(work, 'never.json'), ...signFlags()], { env: { ...sig.runnerEnv(), ML_PROVENANCE_HTTP_TIMEOUT_MS: '10s' } });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/^error: ML_PROVENANCE_HTTP_TIMEOUT_MS must be a positive whole number of milliseconds, got "10s" — /);
+  expect(sig.requests.length).toBe(before);
+});
+
+describe('the action (dist/index.js): signing fails → the step fails, nothing is published', () => {
+  let gh: GitHubStandin;
+  let svc: ArtifactServiceStandin;
+  let ws: string;
+  beforeAll(async () => {
+    svc = await startArtifactService();
+    gh = await startGitHubStandin({ token: 'ghs_faults' });
+    ws = copyExample({ git: true });
+    train(ws);
+  }, 120_000);
+  afterAll(async () => void (await Promise.all([gh?.close(), svc?.close()])));
+
+  test('Fulcio down: exit 1, one error annotation naming Fulcio, no bundle file or output, no artifact, no release', async () => {
+    sig.clearFaults();
+    sig.fault({ route: 'fulcio.signingCert', status: 503, times: Infinity });
+    const tmp = mkdtempSync(path.join(tmpdir(), 'mlp-runner-'));
+    const outputFile = path.join(tmp, 'output');
+    const eventFile = path.join(tmp, 'event.json');
+    writeFileSync(outputFile, '');
+    writeFileSync(path.join(tmp, 'summary.md'), '');
+    writeFileSync(eventFile, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'example-org/tiny-regression', private: false } }));
+    const env: NodeJS.ProcessEnv = {
+      ...cleanEnv(),
+      ...FAST,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: ws,
+      GITHUB_REPOSITORY: 'example-org/tiny-regression',
+      GITHUB_SHA: 'a'.repeat(40),
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_WORKFLOW_REF: 'example-org/tiny-regression/.github/workflows/train.yml@refs/heads/main',
+      GITHUB_WORKFLOW: 'train',
+      GITHUB_JOB: 'train',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_API_URL: gh.apiUrl,
+      GITHUB_OUTPUT: outputFile,
+      GITHUB_STEP_SUMMARY: path.join(tmp, 'summary.md'),
+      ACTIONS_RESULTS_URL: `${svc.resultsUrl}/`,
+      ACTIONS_RUNTIME_TOKEN: svc.runtimeToken(),
+      ...sig.runnerEnv(),
+      RUNNER_TEMP: tmp,
+      NO_PROXY: '127.0.0.1,localhost',
+      'INPUT_SUBJECT-PATH': 'model/model.json',
+      INPUT_DATASETS: 'datasets.yaml',
+      INPUT_CONFIG: 'config/train.yaml',
+      INPUT_SIGSTORE: 'custom',
+      'INPUT_FULCIO-URL': sig.fulcioURL,
+      'INPUT_REKOR-URL': sig.rekorURL,
+      'INPUT_TSA-URL': sig.tsaURL!,
+      'INPUT_GITHUB-TOKEN': 'ghs_faults',
+      'INPUT_RELEASE-TAG': 'v9.9.9',
+    };
+    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [ACTION], { cwd: ws, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+    sig.clearFaults();
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
+    expect(errors, r.stdout).toHaveLength(1);
+    expect(errors[0]).toMatch(/Fulcio \(http:\/\/127\.0\.0\.1:\d+\) did not issue a signing certificate \(HTTP 503\) after 4 attempts: .* — retry later/);
+    expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);
+    const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
+    // Documented outputs: the statement was built (statement-path), nothing signed or published.
+    expect(outputs['statement-path']).toBeDefined();
+    for (const k of ['bundle-path', 'rekor-log-index', 'artifact-id', 'release-asset-url', 'comment-url']) expect(outputs[k], k).toBeUndefined();
+    expect(existsSync(path.join(path.dirname(outputs['statement-path']!), 'provenance.sigstore.json'))).toBe(false);
+    expect(svc.requests).toEqual([]);
+    expect(gh.requests).toEqual([]);
+  });
+});
