@@ -40,7 +40,20 @@ interface IssueComment {
   id: number;
   body?: string;
   html_url: string;
-  user?: { login?: string } | null;
+  user?: { login?: string; type?: string } | null;
+}
+
+/**
+ * Who our comments are by: the login of a personal token, or undefined for the job
+ * token (an installation token, which GitHub does not let read /user), whose
+ * comments are by a bot (`github-actions[bot]`).
+ */
+async function commenter(client: GitHubClient): Promise<string | undefined> {
+  try {
+    return (await client.rest.users.getAuthenticated({ request: { retries: 0 } })).data.login;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function upsertStickyComment(
@@ -50,13 +63,18 @@ export async function upsertStickyComment(
   logger: Logger,
 ): Promise<StickyCommentResult> {
   const body = commentBody(req.marker, req.body);
+  const me = await commenter(client);
+  // Ours: starts with the marker and is by us. Anyone can paste the marker into a
+  // comment; editing theirs would publish our summary under their name.
+  const isOurs = (c: IssueComment): boolean =>
+    Boolean(c.body?.startsWith(req.marker)) && (me !== undefined ? c.user?.login === me : c.user?.type === 'Bot');
   const findOurs = async (): Promise<IssueComment[]> => {
     const all = (await client.paginate(client.rest.issues.listComments, {
       ...repo,
       issue_number: req.issueNumber,
       per_page: 100,
     })) as IssueComment[];
-    return all.filter((c) => c.body?.includes(req.marker));
+    return all.filter(isOurs);
   };
   try {
     let ours = await findOurs();

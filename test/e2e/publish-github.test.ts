@@ -177,6 +177,17 @@ describe('sticky PR comment', () => {
     expect(s.gh.comments.filter((c) => c.issue === 12)).toHaveLength(122);
   });
 
+  it('a marker pasted into someone else\'s comment is not ours: it is left alone and our own comment is created', async () => {
+    const planted = s.gh.addComment(13, `<!-- ml-provenance:train:train -->\nnot from the action`, 'pr-author');
+    const files = await writeRecordFiles('planted');
+    const ctx = context(s.gh, { eventName: 'pull_request', event: { pull_request: { number: 13 } } });
+    const res = await publish(request(files, { comment: { enabled: true, prNumber: 13, body: '## Record' } }), ctx, deps());
+    expect(res.failures).toEqual([]);
+    expect(planted.body).toBe(`<!-- ml-provenance:train:train -->\nnot from the action`);
+    const ours = s.gh.comments.filter((c) => c.issue === 13 && c.user.login === 'github-actions[bot]');
+    expect(ours.map((c) => c.body)).toEqual(['<!-- ml-provenance:train:train -->\n## Record']);
+  });
+
   it('skips the comment (no failure) when the run has no pull request', async () => {
     const files = await writeRecordFiles('nopr');
     const logger = memoryLogger();

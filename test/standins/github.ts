@@ -174,12 +174,19 @@ export async function startGitHubStandin(options: GitHubStandinOptions = {}): Pr
     return rel;
   };
   const addComment: GitHubStandin['addComment'] = (issue, body, who) => {
-    const c: StandinComment = { id: id(), issue, body, user: { login: who ?? login, type: 'Bot' }, created_at: now(), updated_at: now() };
+    const c: StandinComment = { id: id(), issue, body, user: { login: who ?? login, type: who && who !== login ? 'User' : 'Bot' }, created_at: now(), updated_at: now() };
     comments.push(c);
     return c;
   };
 
   const routes = (): Route[] => [
+    {
+      // The job token is an installation token: GitHub refuses it here.
+      name: 'user.get',
+      method: 'GET',
+      pattern: /^\/user$/,
+      handle: () => ({ status: 403, body: { message: 'Resource not accessible by integration' } }),
+    },
     {
       name: 'release.byTag',
       method: 'GET',
