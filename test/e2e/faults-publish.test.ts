@@ -12,10 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient, publish, PublishError, type PublishRequest } from '../../src/publish/index.js';
-import { ACTION, ROOT, cleanEnv, copyExample, parseOutputFile, train } from '../helpers/run.js';
+import { ACTION, cleanEnv, copyExample, parseOutputFile, train } from '../helpers/run.js';
 import { unzip } from '../standins/artifact-service.js';
 import { context, memoryLogger, type Standins, startStandins, TOKEN, writeRecordFiles } from './publish-helpers.js';
-import { exec } from './sign-verify-helpers.js';
 
 let s: Standins;
 beforeAll(async () => {
@@ -160,10 +159,6 @@ describe('GitHub REST timeouts (octokit with a 300 ms timeout)', () => {
 
 describe('the action (dist/index.js): a failed artifact upload reports no artifact-id', () => {
   it('finalize mismatch: exit 1 (fail-on-publish-error), one artifact error, no artifact-id output', async () => {
-    if ((await exec(process.execPath, [`${ROOT}/scripts/build.mjs`, '--check'])).code !== 0) {
-      const built = await exec(process.execPath, [`${ROOT}/scripts/build.mjs`]);
-      expect(built.code, built.stderr).toBe(0);
-    }
     const ws = copyExample({ git: true });
     train(ws);
     s.svc.fault({ route: 'FinalizeArtifact', status: 400, body: { code: 'invalid_argument', msg: 'hash sha256:00 != sha256:11' }, times: Infinity });

@@ -13,20 +13,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeStatement } from '../fixtures/statements.js';
-import { ACTION, ROOT, cleanEnv, copyExample, parseOutputFile, train } from '../helpers/run.js';
+import { ACTION, cleanEnv, copyExample, parseOutputFile, train } from '../helpers/run.js';
 import { type ArtifactServiceStandin, startArtifactService } from '../standins/artifact-service.js';
 import type { Fault } from '../standins/faults.js';
 import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 import { modelDir } from '../standins/sigstore/fixtures.js';
-import { exec, runCliAsync } from './sign-verify-helpers.js';
-
-/** Build dist/ only when stale (a committed, fresh dist/ is left alone for tests reading it concurrently). */
-async function ensureDist(): Promise<void> {
-  if ((await exec(process.execPath, [`${ROOT}/scripts/build.mjs`, '--check'])).code === 0) return;
-  const built = await exec(process.execPath, [`${ROOT}/scripts/build.mjs`]);
-  if (built.code !== 0) throw new Error(`build failed: ${built.stderr}`);
-}
+import { runCliAsync } from './sign-verify-helpers.js';
 
 let sig: SigstoreStandin;
 let work: string;
@@ -38,7 +31,7 @@ const FAST = { ML_PROVENANCE_HTTP_RETRY_BASE_MS: '20', ML_PROVENANCE_HTTP_TIMEOU
 const ATTEMPTS = 4; // DEFAULT_FETCH.retry.retries + 1
 
 beforeAll(async () => {
-  [sig] = await Promise.all([startSigstoreStandin(), ensureDist()]);
+  sig = await startSigstoreStandin();
   work = await mkdtemp(path.join(tmpdir(), 'mlp-faults-sign-'));
   models = await modelDir();
   statementFile = path.join(work, 'provenance.intoto.json');
