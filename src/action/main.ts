@@ -43,12 +43,16 @@ export interface RunOutcome {
   summaryPath?: string;
 }
 
-/** public-good for public repositories, GitHub's instance for private ones (as actions/attest does). */
+/**
+ * public-good for public repositories, GitHub's instance otherwise (as actions/attest
+ * does). Rekor is public and permanent, so when the event does not say the repository
+ * is public (schedule, workflow_dispatch payloads may not), the private instance wins.
+ */
 export function chooseInstance(choice: SigstoreChoice, gh: GitHubContext | undefined): SigstoreInstanceName {
   if (choice !== 'auto') return choice;
   const repo = gh?.event.repository as { private?: unknown; visibility?: unknown } | undefined;
-  const isPrivate = repo?.private === true || (typeof repo?.visibility === 'string' && repo.visibility !== 'public');
-  return isPrivate ? 'github' : 'public-good';
+  const isPublic = repo?.visibility === 'public' || (repo?.visibility === undefined && repo?.private === false);
+  return isPublic ? 'public-good' : 'github';
 }
 
 function annotateFindings(policy: PolicyResult, io: ActionIO): void {
@@ -118,6 +122,9 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
       env: deps.env,
       logger: io.logger,
     };
+    if (inputs.sigstore === 'auto') {
+      io.logger.info(`Sigstore instance: ${signOpts.instance} (${signOpts.instance === 'public-good' ? 'the repository is public' : 'the repository is not known to be public: nothing goes to the public transparency log'}; set \`sigstore:\` to choose)`);
+    }
     await deps.preflightIdentity(signOpts);
     // The exact bytes of provenance.intoto.json: the statement-digest output is the payload's digest.
     const signed = await deps.signStatement(Buffer.from(built.text, 'utf8'), signOpts);

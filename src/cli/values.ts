@@ -12,6 +12,8 @@ export function parseKeyValue(arg: string, flag: string): [string, ScalarValue] 
 }
 
 export function typedValue(raw: string): ScalarValue {
+  // Leading zeros mean an identifier (`run=007`), not a number.
+  if (/^-?0\d/.test(raw)) return raw;
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   if (raw === 'null') return null;
@@ -20,6 +22,16 @@ export function typedValue(raw: string): ScalarValue {
     if (Number.isFinite(n) && (Number.isSafeInteger(n) || !/^-?\d+$/.test(raw))) return n;
   }
   return raw;
+}
+
+/**
+ * `torch=2.10` or `torch@2.10`: a library and its version, always a string
+ * (as a number, 2.10 would become 2.1).
+ */
+export function parseLibrary(arg: string, flag: string): [string, string] {
+  const m = /^(@?[^@=\s]+)[=@](\S+)$/.exec(arg);
+  if (!m) throw new InputError('bad-library', `${flag} expects NAME=VERSION or NAME@VERSION, got "${arg}"`, { fix: `write it as ${flag} torch=2.4.0` });
+  return [m[1]!, m[2]!];
 }
 
 /** `--split train=0.8` entries into a splits map. */

@@ -25,6 +25,10 @@ describe('action inputs', () => {
     expect(chooseInstance('auto', ctx({ private: true }))).toBe('github');
     expect(chooseInstance('auto', ctx({ visibility: 'internal' }))).toBe('github');
     expect(chooseInstance('auto', ctx({ private: false, visibility: 'public' }))).toBe('public-good');
+    expect(chooseInstance('auto', ctx({ private: false }))).toBe('public-good');
+    // Unknown visibility (an event without the repository): the private instance, never the public log.
+    expect(chooseInstance('auto', { event: {} } as never)).toBe('github');
+    expect(chooseInstance('auto', undefined)).toBe('github');
     expect(chooseInstance('custom', ctx({ private: true }))).toBe('custom');
   });
 });

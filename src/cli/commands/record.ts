@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { appendEvent, recordsDir } from '../../record/log.js';
 import { collect, intOption, numberOption, run } from '../shared.js';
-import { parseKeyValue, parseSplits } from '../values.js';
+import { parseKeyValue, parseLibrary, parseSplits } from '../values.js';
 
 function recordsOption(cmd: Command): Command {
   return cmd.option('--records <dir>', 'records directory (default .ml-provenance, env ML_PROVENANCE_DIR)');
@@ -111,11 +111,11 @@ export function register(program: Command): void {
     record
       .command('env')
       .description('record library versions and accelerators')
-      .option('--library <name=version>', 'a library and its version (repeatable)', collect, [])
+      .option('--library <name=version>', 'a library and its version, NAME=VERSION or NAME@VERSION (repeatable)', collect, [])
       .option('--accelerator <name>', 'an accelerator used (repeatable)', collect, []),
   ).action(
     run(async (o: Record<string, unknown>) => {
-      const libs = (o.library as string[]).map((l) => parseKeyValue(l, '--library')).map(([k, v]) => [k, String(v)]);
+      const libs = (o.library as string[]).map((l) => parseLibrary(l, '--library'));
       await append(o.records as string | undefined, {
         kind: 'environment',
         libraries: libs.length ? Object.fromEntries(libs) : undefined,
