@@ -133,7 +133,7 @@ export function evaluateRules(st: TrainingStatement, rules: PolicyRules): Findin
     });
   }
   if (rules.command && !p.buildDefinition.externalParameters.command?.length) {
-    add('command', 'buildDefinition.externalParameters.command', 'the training command was not recorded', 'record it from the training code (`{"kind":"command","argv":[...]}` in records.jsonl) or pass `--command` to build');
+    add('command', 'buildDefinition.externalParameters.command', 'the training command was not recorded', 'record it from the training code: `ml-provenance record command -- python train.py …` (or a `{"kind":"command","argv":[…]}` line in records.jsonl)');
   }
   if (rules.environment) {
     const env = p.environment;

@@ -48,6 +48,10 @@ function artifactFix(detail: string): string | undefined {
   if (/already exists|\(409\)|Conflict/i.test(detail)) {
     return 'an artifact of this name was already uploaded in this run: give each job a distinct artifact-name (e.g. include the matrix values)';
   }
+  if (/\b(401|403)\b|unauthori[sz]ed|forbidden/i.test(detail)) {
+    // Artifacts are uploaded with the runner's ACTIONS_RUNTIME_TOKEN, not with github-token.
+    return 'the artifact service refused the runner token (ACTIONS_RUNTIME_TOKEN): artifacts need no `permissions:` entry; check the runner, or set upload-artifact: false';
+  }
   if (/insufficient usage/i.test(detail)) {
     return 'the account is out of artifact storage: free some, or set upload-artifact: false';
   }

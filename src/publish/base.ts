@@ -56,10 +56,13 @@ export async function fetchBaseStatement(
       repo,
       workflow_id: workflowFile,
       branch,
+      // Pushes to the base branch only: a fork's pull request from a branch named
+      // like the base (main) must not stand in for the base's record.
+      event: 'push',
       status: 'success',
       per_page: deps.maxRuns ?? 10,
     });
-    const runs = data.workflow_runs.filter((r) => String(r.id) !== ctx.runId);
+    const runs = data.workflow_runs.filter((r) => String(r.id) !== ctx.runId && (r.head_repository?.full_name ?? ctx.repository) === ctx.repository);
     if (runs.length === 0) return none(`no successful run of ${workflowFile} on ${branch}`);
     for (const run of runs) {
       const arts = await client.rest.actions.listWorkflowRunArtifacts({

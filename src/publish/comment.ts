@@ -11,11 +11,19 @@ import type { RepoRef } from './release.js';
 /** GitHub refuses comment bodies over 65536 characters. */
 export const MAX_COMMENT_CHARS = 65536;
 
-/** `<!-- ml-provenance:<workflow>:<job> -->`, with characters that would end the HTML comment removed. */
-export function commentMarker(workflow: string, job: string): string {
+/**
+ * `<!-- ml-provenance:<workflow>:<job>[:<artifact>] -->`, with characters that would end
+ * the HTML comment removed. Matrix legs share a job id but need distinct artifact
+ * names, so a non-default artifact name keeps their comments apart.
+ */
+export function commentMarker(workflow: string, job: string, artifactName?: string): string {
   const clean = (s: string): string => s.replace(/--+/g, '-').replace(/[<>\r\n]/g, '').trim();
-  return `<!-- ml-provenance:${clean(workflow)}:${clean(job)} -->`;
+  const leg = artifactName && artifactName !== DEFAULT_ARTIFACT_NAME ? `:${clean(artifactName)}` : '';
+  return `<!-- ml-provenance:${clean(workflow)}:${clean(job)}${leg} -->`;
 }
+
+/** The action's default `artifact-name`: comments of jobs using it keep the short marker. */
+export const DEFAULT_ARTIFACT_NAME = 'ml-provenance';
 
 export function commentBody(marker: string, body: string): string {
   const full = `${marker}\n${body}`;

@@ -163,7 +163,7 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
       const issueNumber = req.comment.prNumber;
       tasks.push(
         step('comment', async () => {
-          const marker = commentMarker(ctx.workflow ?? ctx.workflowRef ?? 'workflow', ctx.job ?? 'job');
+          const marker = commentMarker(ctx.workflow ?? ctx.workflowRef ?? 'workflow', ctx.job ?? 'job', req.artifact.name);
           const res = await upsertStickyComment(github(), repoRef, { issueNumber, marker, body: req.comment.body }, logger);
           result.commentUrl = res.url;
         }),

@@ -107,6 +107,14 @@ describe('fetchBaseStatement', () => {
     ]);
     // A newer successful run without the artifact, and a newer failed one: both skipped.
     s.gh.addRun({ id: 41, path: '.github/workflows/train.yml', head_branch: 'main', conclusion: 'success' }, []);
+    // Newer still: a fork's pull request from its own branch named main, and one from
+    // this repository's main that was not a push. Neither is the base branch's record.
+    s.gh.addRun({ id: 43, path: '.github/workflows/train.yml', head_branch: 'main', conclusion: 'success', event: 'pull_request', head_repository: 'mallory/models' }, [
+      { id: 999_998, name: 'provenance' },
+    ]);
+    s.gh.addRun({ id: 44, path: '.github/workflows/train.yml', head_branch: 'main', conclusion: 'success', event: 'push', head_repository: 'mallory/models' }, [
+      { id: 999_997, name: 'provenance' },
+    ]);
     s.gh.addRun({ id: 42, path: '.github/workflows/train.yml', head_branch: 'main', conclusion: 'failure' }, [
       { id: 999_999, name: 'provenance' },
     ]);
@@ -121,7 +129,7 @@ describe('fetchBaseStatement', () => {
     expect(base).toEqual(JSON.parse(files.statementText));
     const runsReq = s.gh.received('runs.list').at(-1)!;
     expect(runsReq.path).toBe('/repos/acme/models/actions/workflows/train.yml/runs');
-    expect(runsReq.query).toMatchObject({ branch: 'main', status: 'success' });
+    expect(runsReq.query).toMatchObject({ branch: 'main', status: 'success', event: 'push' });
     expect(s.gh.received('artifacts.zip').at(-1)!.status).toBe(302);
     expect(logger.lines.join('\n')).toMatch(/Comparing with main: artifact provenance of run 40/);
   });

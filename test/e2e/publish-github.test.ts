@@ -29,7 +29,7 @@ beforeEach(() => s.gh.clearFaults());
 function request(files: RecordFiles, over: Partial<PublishRequest> = {}): PublishRequest {
   return {
     files: { statement: files.statement, bundle: files.bundle, summary: files.summary },
-    artifact: { enabled: false, name: 'provenance' },
+    artifact: { enabled: false, name: 'ml-provenance' },
     comment: { enabled: false, body: '' },
     attestations: { enabled: false, bundles: [] },
     failOnError: true,

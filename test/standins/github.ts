@@ -52,6 +52,8 @@ export interface StandinRun {
   head_branch: string;
   head_sha?: string;
   event?: string;
+  /** owner/repo the run's head commit came from (a fork for fork pull requests); default the repository itself. */
+  head_repository?: string;
   status?: string;
   conclusion: 'success' | 'failure' | 'cancelled' | null;
   created_at?: string;
@@ -150,6 +152,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions = {}): Pr
     head_branch: r.head_branch,
     head_sha: r.head_sha ?? '0'.repeat(40),
     event: r.event ?? 'push',
+    head_repository: { full_name: r.head_repository ?? `${owner}/${repo}` },
     status: r.status ?? 'completed',
     conclusion: r.conclusion,
     created_at: r.created_at ?? now(),
@@ -335,11 +338,13 @@ export async function startGitHubStandin(options: GitHubStandinOptions = {}): Pr
       handle: ({ params: [o, r, wf], query }) => {
         const branch = query.get('branch');
         const status = query.get('status');
+        const event = query.get('event');
         const perPage = Number(query.get('per_page') ?? 30);
         const hits = runs
           .filter((x) => x.path.endsWith(`/${wf}`) || String(x.id) === wf)
           .filter((x) => !branch || x.head_branch === branch)
           .filter((x) => !status || x.conclusion === status || x.status === status)
+          .filter((x) => !event || (x.event ?? 'push') === event)
           .sort((a, b) => b.id - a.id);
         return { status: 200, body: { total_count: hits.length, workflow_runs: hits.slice(0, perPage).map((x) => runJson(o!, r!, x)) } };
       },

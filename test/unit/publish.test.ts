@@ -21,6 +21,9 @@ describe('comment marker and body', () => {
   it('is a hidden HTML comment per workflow and job', () => {
     expect(commentMarker('train', 'fit')).toBe('<!-- ml-provenance:train:fit -->');
     expect(commentMarker('train', 'fit')).not.toBe(commentMarker('train', 'evaluate'));
+    // Matrix legs share the job id; their distinct artifact names keep their comments apart.
+    expect(commentMarker('train', 'fit', 'ml-provenance')).toBe('<!-- ml-provenance:train:fit -->');
+    expect(commentMarker('train', 'fit', 'ml-provenance-py3.12')).toBe('<!-- ml-provenance:train:fit:ml-provenance-py3.12 -->');
   });
 
   it('cannot be closed early by the workflow or job name', () => {

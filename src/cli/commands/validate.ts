@@ -19,7 +19,7 @@ export function register(program: Command): void {
           for (const f of result.findings) processIo.err(`${f.severity}: ${formatFinding(f)}`);
           processIo.out(result.complete ? `complete under policy "${result.policy}"` : `INCOMPLETE under policy "${result.policy}"`);
         }
-        if (!result.complete && !o.json) {
+        if (!result.complete) {
           processIo.err(`error: ${file} is incomplete under policy "${result.policy}" — supply the fields listed above and rebuild`);
         }
         return result.complete ? 0 : 1;
