@@ -33,7 +33,8 @@ async function main(): Promise<void> {
       env: process.env,
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
-      signStatement: async (st, o) => (await import('../sign/index.js')).signStatement(st, o),
+      // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
+      signStatement: async (st, o) => (await import('../sign/index.js')).signStatement(st, { ...o, onToken: (t) => core.setSecret(t) }),
       preflightIdentity: async (o) => (await import('../sign/index.js')).preflightIdentity(o),
       buildSlsaStatement: async (st, ctx) => (await import('../statement/slsa.js')).buildSlsaStatement(st, ctx),
       publish: async (req, ctx, d) => (await import('../publish/index.js')).publish(req, ctx, d),

@@ -13,6 +13,8 @@ export const processIo: Io = {
 let debug = false;
 export function setDebug(on: boolean): void {
   debug = on;
+  // The modules' loggers (stderrLogger.debug) read the environment variable.
+  if (on) process.env.ML_PROVENANCE_DEBUG = '1';
 }
 
 /** Print an error the way CONTRACT.md says: `error: <what> — <how to fix>`, no stack unless --debug. */

@@ -20,6 +20,8 @@ export interface SignOptions {
   identityToken?: string;
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
+  /** Called with the OIDC token once obtained: the action passes core.setSecret so logs mask it. */
+  onToken?: (token: string) => void;
 }
 
 export interface SignResult {
@@ -94,7 +96,11 @@ export async function signStatement(statement: object | Uint8Array, opts: SignOp
   const endpoints = resolveEndpoints(opts);
   const env = opts.env ?? process.env;
   const fetch = fetchPolicyFromEnv(env);
-  const identityProvider = identityProviderFor({ ...(opts.identityToken ? { identityToken: opts.identityToken } : {}), env, fetch });
+  const source = identityProviderFor({ ...(opts.identityToken ? { identityToken: opts.identityToken } : {}), env, fetch });
+  const onToken = opts.onToken;
+  const identityProvider: IdentityProvider = onToken
+    ? { getToken: async () => { const t = await source.getToken(); onToken(t); return t; } }
+    : source;
   const logger = opts.logger ?? silentLogger;
   logger.debug(`Sigstore ${endpoints.instance}: fulcio=${endpoints.fulcioURL} rekor=${endpoints.rekorURL ?? '-'} tsa=${endpoints.tsaURL ?? '-'}; timeout ${fetch.timeout} ms, ${fetch.retry.retries} retries from ${fetch.retry.minTimeout} ms`);
   const payload = statement instanceof Uint8Array ? Buffer.from(statement) : Buffer.from(JSON.stringify(statement), 'utf8');

@@ -136,6 +136,8 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     const r = await runAction({ ...baseInputs(), 'retention-days': '5' }, { eventName: 'push', event: pushEvent });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.annotations).toEqual([]);
+    // The runner's OIDC token is masked before anything could print it.
+    expect(r.stdout).toMatch(/^::add-mask::eyJ[\w-]+\.[\w-]+\.[\w-]+$/m);
     // Signed against the Sigstore stand-in.
     expect(sig.requests.some((q) => q.service === 'fulcio')).toBe(true);
     expect(existsSync(r.outputs['bundle-path']!)).toBe(true);
