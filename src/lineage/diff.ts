@@ -1,6 +1,7 @@
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
 import { textTable } from './render.js';
 import { gitCommit } from '../statement/fields.js';
+import { mdText } from '../render/markdown.js';
 
 /**
  * What changed between two training records (e.g. the base branch's and a PR's).
@@ -283,18 +284,14 @@ function sections(d: StatementDiff): Section[] {
   return out;
 }
 
-function mdCell(text: string): string {
-  // Pipes end a cell and newlines end a row; backticks are escaped by not using code spans.
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>*_`[\]])/g, '\\$1');
-}
 
 export function renderDiffMarkdown(d: StatementDiff): string {
   if (d.identical) return '_No changes to datasets, config, hyperparameters, steps, image or metrics._\n';
   const parts: string[] = [];
   for (const s of sections(d)) {
     parts.push(`#### ${s.title}`, '');
-    parts.push(`| ${s.headers.map(mdCell).join(' | ')} |`, `|${s.headers.map(() => ' --- ').join('|')}|`);
-    for (const r of s.rows) parts.push(`| ${r.map(mdCell).join(' | ')} |`);
+    parts.push(`| ${s.headers.map(mdText).join(' | ')} |`, `|${s.headers.map(() => ' --- ').join('|')}|`);
+    for (const r of s.rows) parts.push(`| ${r.map(mdText).join(' | ')} |`);
     parts.push('');
   }
   return parts.join('\n');

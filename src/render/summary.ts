@@ -1,6 +1,7 @@
 import type { PolicyResult } from '../policy/index.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sourceDependency } from '../statement/fields.js';
+import { mdCode, mdText } from './markdown.js';
 import { lastMetrics } from '../lineage/diff.js';
 
 export interface SummaryOptions {
@@ -13,13 +14,6 @@ export interface SummaryOptions {
   diffMarkdown?: string;
   /** Where the bundle can be found (artifact/release), shown at the end. */
   links?: Array<{ label: string; url: string }>;
-}
-
-/** Escape text for a Markdown table cell. */
-export function cell(v: unknown): string {
-  if (v === undefined || v === null || v === '') return '—';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;');
 }
 
 export function shortDigest(d: string | undefined): string {
@@ -50,7 +44,7 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
 
   if (opts.policy && opts.policy.findings.length) {
     lines.push('### Policy findings', '');
-    for (const f of opts.policy.findings) lines.push(`- ${f.severity === 'error' ? '❌' : '⚠️'} \`${f.field}\`: ${cell(f.message)} — ${cell(f.fix)}`);
+    for (const f of opts.policy.findings) lines.push(`- ${f.severity === 'error' ? '❌' : '⚠️'} ${mdCode(f.field)}: ${mdText(f.message)} — ${mdText(f.fix)}`);
     lines.push('');
   }
 
@@ -59,7 +53,7 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
   else {
     lines.push('| artifact | sha256 |', '|---|---|');
     const shown = st.subject.slice(0, 20);
-    for (const s of shown) lines.push(`| \`${cell(s.name)}\` | ${shortDigest(s.digest.sha256)} |`);
+    for (const s of shown) lines.push(`| ${mdCode(s.name)} | ${shortDigest(s.digest.sha256)} |`);
     if (st.subject.length > shown.length) lines.push(`| … ${st.subject.length - shown.length} more | |`);
   }
   lines.push('');
@@ -71,13 +65,13 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
     for (const d of p.datasets) {
       const splits = d.splits ? Object.entries(d.splits).map(([k, v]) => `${k} ${fmtNumber(v)}`).join(', ') : undefined;
       const digest = d.digest?.sha256 ? `${shortDigest(d.digest.sha256)}${d.digestSource === 'given' ? ' (given)' : ''}` : '—';
-      lines.push(`| \`${cell(d.id)}\` ${d.uri !== d.id ? `<br>${cell(d.uri)}` : ''} | ${cell(d.version)} | ${digest} | ${cell(d.license)} | ${cell(splits)} | ${cell(d.seed)} |`);
+      lines.push(`| ${mdCode(d.id)} ${d.uri !== d.id ? `<br>${mdText(d.uri)}` : ''} | ${mdText(d.version)} | ${digest} | ${mdText(d.license)} | ${mdText(splits)} | ${mdText(d.seed)} |`);
     }
   }
   lines.push('');
 
   lines.push('### Image', '');
-  if (p.image) lines.push(`\`${cell(p.image.reference)}\`${p.image.pinned ? '' : ' ⚠️ not pinned by digest'}`);
+  if (p.image) lines.push(`${mdCode(p.image.reference)}${p.image.pinned ? '' : ' ⚠️ not pinned by digest'}`);
   else lines.push('_No container image recorded._');
   lines.push('');
 
@@ -85,24 +79,24 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
   lines.push('### Config and hyperparameters', '');
   if (p.configFiles.length) {
     lines.push('| file | sha256 | redacted |', '|---|---|---|');
-    for (const c of p.configFiles) lines.push(`| \`${cell(c.name)}\` | ${shortDigest(c.digest.sha256)} | ${c.redacted.length ? c.redacted.map((r) => `\`${cell(r)}\``).join(', ') : '—'} |`);
+    for (const c of p.configFiles) lines.push(`| ${mdCode(c.name)} | ${shortDigest(c.digest.sha256)} | ${c.redacted.length ? c.redacted.map((r) => `${mdCode(r)}`).join(', ') : '—'} |`);
     lines.push('');
   }
   if (hp.length) {
     lines.push('| hyperparameter | value |', '|---|---|');
-    for (const [k, v] of hp) lines.push(`| \`${cell(k)}\` | ${cell(v)} |`);
+    for (const [k, v] of hp) lines.push(`| ${mdCode(k)} | ${mdText(v)} |`);
     lines.push('');
   }
   if (!p.configFiles.length && !hp.length) lines.push('_None recorded._', '');
   if (p.buildDefinition.externalParameters.command?.length) {
-    lines.push(`Command: \`${cell(p.buildDefinition.externalParameters.command.join(' '))}\``, '');
+    lines.push(`Command: ${mdCode(p.buildDefinition.externalParameters.command.join(' '))}`, '');
   }
 
   lines.push('### Metrics', '');
   if (p.metrics.length === 0) lines.push('_No metrics recorded._');
   else {
     lines.push('| metric | value | split | epoch |', '|---|---|---|---|');
-    for (const m of [...lastMetrics(p.metrics).values()]) lines.push(`| ${cell(m.name)} | ${fmtNumber(m.value)} | ${cell(m.split)} | ${cell(m.epoch)} |`);
+    for (const m of [...lastMetrics(p.metrics).values()]) lines.push(`| ${mdText(m.name)} | ${fmtNumber(m.value)} | ${mdText(m.split)} | ${mdText(m.epoch)} |`);
   }
   lines.push('');
 
@@ -113,7 +107,7 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
       const lib = s.library ? `${s.library}${s.version ? `@${s.version}` : ''}` : undefined;
       const io = `${(s.inputs ?? []).join(', ') || '—'} → ${(s.outputs ?? []).join(', ') || '—'}`;
       const params = s.parameters ? Object.entries(s.parameters).map(([k, v]) => `${k}=${String(v)}`).join(', ') : undefined;
-      lines.push(`| ${i + 1} | ${cell(s.name)} | ${cell(lib)} | ${cell(io)} | ${cell(params)} |`);
+      lines.push(`| ${i + 1} | ${mdText(s.name)} | ${mdText(lib)} | ${mdText(io)} | ${mdText(params)} |`);
     });
     lines.push('');
   }
@@ -126,11 +120,11 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
   }
   const env = p.environment;
   lines.push(
-    `<sub>Environment: ${cell(env.os)} ${cell(env.arch)}${env.runner?.environment ? ` (${env.runner.environment})` : ''}` +
+    `<sub>Environment: ${mdText(env.os)} ${mdText(env.arch)}${env.runner?.environment ? ` (${env.runner.environment})` : ''}` +
       `${env.libraries ? ` · ${Object.entries(env.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}` +
       ` · ml-provenance ${env.tools?.['ml-provenance'] ?? ''}</sub>`,
   );
-  for (const l of opts.links ?? []) lines.push(`<sub>[${cell(l.label)}](${l.url})</sub>`);
+  for (const l of opts.links ?? []) lines.push(`<sub>[${mdText(l.label)}](${l.url})</sub>`);
   return lines.join('\n') + '\n';
 }
 
