@@ -1,7 +1,7 @@
-import { constants } from 'node:fs';
-import { lstat, open, realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { readFileChecked } from '../util/fs.js';
 import { isInside } from '../digest/index.js';
 
 /**
@@ -42,38 +42,7 @@ export async function resolveInWorkspace(given: string, workspace: string, what:
 /** Config files, manifests and metrics are small; anything bigger is a mistake (or an attack). */
 export const MAX_INPUT_FILE_BYTES = 16 * 1024 * 1024;
 
-/**
- * Read a small input file (config, datasets manifest, metrics) without ever
- * blocking or exhausting memory: opened non-blocking so a FIFO cannot hang us,
- * checked on the open descriptor to be a regular file (no FIFOs, devices,
- * sockets), and refused above `maxBytes`. Errors are InputErrors naming `rel`.
- */
-export async function readInputFile(abs: string, rel: string, what: string, maxBytes = MAX_INPUT_FILE_BYTES): Promise<Buffer> {
-  let fh;
-  try {
-    fh = await open(abs, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError('file-not-found', `${what} not found: ${rel}`, { fix: 'check the path (relative to the workspace)', file: rel, cause: err });
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError('file-not-readable', `${what} ${rel} is not readable`, { fix: 'fix the file permissions', file: rel, cause: err });
-    if (code === 'EISDIR') throw new InputError('is-directory', `${what} ${rel} is a directory, not a file`, { fix: 'pass the path of a file', file: rel, cause: err });
-    throw err;
-  }
-  try {
-    const st = await fh.stat();
-    if (st.isDirectory()) throw new InputError('is-directory', `${what} ${rel} is a directory, not a file`, { fix: 'pass the path of a file', file: rel });
-    if (!st.isFile()) {
-      const kind = st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
-      throw new InputError('not-a-regular-file', `${what} ${rel} is ${kind}, not a regular file`, { fix: `point ${what} at a regular file`, file: rel });
-    }
-    if (st.size > maxBytes) {
-      throw new InputError('file-too-large', `${what} ${rel} is ${st.size} bytes, more than the ${maxBytes} accepted`, {
-        fix: `a ${what} is a small text file: check that the path is right`,
-        file: rel,
-      });
-    }
-    return await fh.readFile();
-  } finally {
-    await fh.close();
-  }
+/** Read a small input file (config, datasets manifest, metrics); errors name `rel`. */
+export function readInputFile(abs: string, rel: string, what: string, maxBytes = MAX_INPUT_FILE_BYTES): Promise<Buffer> {
+  return readFileChecked(abs, what, { shown: rel, maxBytes });
 }

@@ -1,6 +1,6 @@
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
 import { textTable } from './render.js';
-import { gitCommit } from '../statement/fields.js';
+import { gitCommit, latestByEpoch } from '../statement/fields.js';
 import { mdText } from '../render/markdown.js';
 
 /**
@@ -127,17 +127,9 @@ function stepKeyed(steps: Step[]): Map<string, string> {
   return out;
 }
 
-/** For each name+split, the metric with the highest epoch (then step); later entries win ties. */
+/** For each name+split, the final metric (see latestByEpoch). */
 export function lastMetrics(metrics: Metric[]): Map<string, Metric> {
-  const out = new Map<string, Metric>();
-  for (const m of metrics) {
-    const k = `${m.name}\u0000${m.split ?? ''}`;
-    const cur = out.get(k);
-    if (!cur || (m.epoch ?? -1) > (cur.epoch ?? -1) || ((m.epoch ?? -1) === (cur.epoch ?? -1) && (m.step ?? -1) >= (cur.step ?? -1))) {
-      out.set(k, m);
-    }
-  }
-  return out;
+  return latestByEpoch(metrics, (m) => `${m.name}\u0000${m.split ?? ''}`);
 }
 
 

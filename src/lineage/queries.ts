@@ -1,4 +1,5 @@
 import type { DatasetNode, Edge, LineageGraph, MetricNode, ModelNode, RunNode, StepNode } from './graph.js';
+import { latestByEpoch } from '../statement/fields.js';
 
 /**
  * Indexes over a graph, built once per graph object (cached), so each query is a
@@ -113,25 +114,9 @@ function stepIndex(s: StepNode): number {
   return Number(s.key.slice(s.key.lastIndexOf(':') + 1));
 }
 
-/** The metric entries that summarise a run: for each name+split, the one with the highest epoch (then step, then position). */
+/** The metric entries that summarise a run: for each name+split, the final one (see latestByEpoch). */
 export function finalMetrics(metrics: MetricNode[]): MetricNode[] {
-  const best = new Map<string, MetricNode>();
-  for (const m of metrics) {
-    const k = `${m.run}\u0000${m.name}\u0000${m.split ?? ''}`;
-    const cur = best.get(k);
-    if (!cur || later(m, cur)) best.set(k, m);
-  }
-  return [...best.values()];
-}
-
-function later(a: MetricNode, b: MetricNode): boolean {
-  const ea = a.epoch ?? -1;
-  const eb = b.epoch ?? -1;
-  if (ea !== eb) return ea > eb;
-  const sa = a.step ?? -1;
-  const sb = b.step ?? -1;
-  if (sa !== sb) return sa > sb;
-  return true; // recorded later wins
+  return [...latestByEpoch(metrics, (m) => `${m.run}\u0000${m.name}\u0000${m.split ?? ''}`).values()];
 }
 
 export interface MetricQuery {

@@ -7,8 +7,9 @@ import { identityProviderFor, preflightIdentity as preflight, type IdentityProvi
 import { resolveEndpoints, type SigstoreEndpoints, type SigstoreInstanceName } from './instances.js';
 import { DEFAULT_FETCH, fetchPolicyFromEnv, type FetchPolicy } from './policy.js';
 import { witnessesFor } from './witnesses.js';
+import { IN_TOTO_PAYLOAD_TYPE } from '../statement/load.js';
 
-export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+export { IN_TOTO_PAYLOAD_TYPE };
 
 export interface SignOptions {
   instance: SigstoreInstanceName;

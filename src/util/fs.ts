@@ -21,40 +21,46 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
   }
 }
 
-/** Read a text file; ENOENT and friends become input errors naming `what`. */
-export async function readTextFile(file: string, what: string): Promise<string> {
-  let fh: Awaited<ReturnType<typeof open>> | undefined;
+/**
+ * Read a file without ever blocking or exhausting memory: opened non-blocking so a
+ * FIFO cannot hang us, checked on the open descriptor to be a regular file (no
+ * FIFOs, devices, sockets), optionally refused above `maxBytes`. Every failure is an
+ * InputError naming the file as `shown` (default: the path given).
+ */
+export async function readFileChecked(file: string, what: string, opts: { shown?: string; maxBytes?: number } = {}): Promise<Buffer> {
+  const shown = opts.shown ?? file;
+  let fh;
   try {
-    // Non-blocking open and a type check on the descriptor: a FIFO or device never hangs us.
     fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    const st = await fh.stat();
-    if (!st.isFile() && !st.isDirectory()) {
-      throw new InputError('not-a-regular-file', `${what} ${file} is not a regular file`, { fix: `point the ${what} at a regular file`, file });
-    }
-    return await fh.readFile('utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new InputError('file-not-found', `${what} not found: ${file}`, { fix: 'check the path', file, cause: err });
-    }
-    if (code === 'EISDIR') {
-      throw new InputError('is-directory', `${what} is a directory, not a file: ${file}`, {
-        fix: 'pass the path of a file',
-        file,
-        cause: err,
-      });
-    }
-    if (code === 'EACCES' || code === 'EPERM') {
-      throw new InputError('file-not-readable', `${what} is not readable: ${file}`, {
-        fix: 'fix the file permissions',
-        file,
-        cause: err,
-      });
-    }
+    if (code === 'ENOENT') throw new InputError('file-not-found', `${what} not found: ${shown}`, { fix: 'check the path', file: shown, cause: err });
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError('file-not-readable', `${what} ${shown} is not readable`, { fix: 'fix the file permissions', file: shown, cause: err });
+    if (code === 'EISDIR') throw new InputError('is-directory', `${what} ${shown} is a directory, not a file`, { fix: 'pass the path of a file', file: shown, cause: err });
     throw err;
-  } finally {
-    await fh?.close();
   }
+  try {
+    const st = await fh.stat();
+    if (st.isDirectory()) throw new InputError('is-directory', `${what} ${shown} is a directory, not a file`, { fix: 'pass the path of a file', file: shown });
+    if (!st.isFile()) {
+      const kind = st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
+      throw new InputError('not-a-regular-file', `${what} ${shown} is ${kind}, not a regular file`, { fix: `point the ${what} at a regular file`, file: shown });
+    }
+    if (opts.maxBytes !== undefined && st.size > opts.maxBytes) {
+      throw new InputError('file-too-large', `${what} ${shown} is ${st.size} bytes, more than the ${opts.maxBytes} accepted`, {
+        fix: `a ${what} is a small text file: check that the path is right`,
+        file: shown,
+      });
+    }
+    return await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Read a UTF-8 text file; see readFileChecked. */
+export async function readTextFile(file: string, what: string): Promise<string> {
+  return (await readFileChecked(file, what)).toString('utf8');
 }
 
 /** Parse JSON with an error that names the file and the line of the mistake. */

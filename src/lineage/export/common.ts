@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DatasetDescriptor, TrainingStatement } from '../../schema/predicate.js';
+import type { TrainingStatement } from '../../schema/predicate.js';
 import { VERSION } from '../../version.js';
 import { lastMetrics } from '../diff.js';
 
@@ -32,9 +32,7 @@ export function finalMetrics(s: TrainingStatement) {
   return [...lastMetrics(s.predicate.metrics).values()];
 }
 
-export function datasetLabel(d: DatasetDescriptor): string {
-  return d.version ? `${d.id}@${d.version}` : d.id;
-}
+export { datasetLabel } from '../render.js';
 
 /** Digest algorithms in in-toto spelling → the hex values, sha256 first. */
 export function digests(d: { digest?: Record<string, string> | undefined }): [string, string][] {
