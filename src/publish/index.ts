@@ -16,7 +16,7 @@ import type { Logger } from '../util/log.js';
 import { uploadWorkflowArtifact } from './artifact.js';
 import { createAttestation } from './attestations.js';
 import { createGitHubClient, type GitHubClient } from './client.js';
-import { commentMarker, upsertStickyComment } from './comment.js';
+import { commentMarker, DEFAULT_ARTIFACT_NAME, upsertStickyComment } from './comment.js';
 import type { PublishStep } from './errors.js';
 import { publishReleaseAssets, type AssetFile } from './release.js';
 
@@ -83,6 +83,16 @@ export class PublishError extends ServiceError {
 
 const RELEASE_CONTENT_TYPE = 'application/json';
 
+/**
+ * `provenance.sigstore.json` under the default artifact name; `<artifact-name>.sigstore.json`
+ * otherwise, so matrix legs (which need distinct artifact names) publishing to one
+ * release keep their own assets instead of replacing each other's.
+ */
+export function releaseAssetName(file: string, artifactName: string): string {
+  const base = path.basename(file);
+  return artifactName === DEFAULT_ARTIFACT_NAME ? base : base.replace(/^provenance(?=\.)/, artifactName);
+}
+
 async function requireFile(file: string, what: string): Promise<void> {
   try {
     await access(file);
@@ -143,14 +153,14 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
       step('release', async () => {
         const files: AssetFile[] = [statement, bundle, slsaBundle]
           .filter((f): f is string => Boolean(f))
-          .map((f) => ({ path: f, name: path.basename(f), contentType: RELEASE_CONTENT_TYPE }));
+          .map((f) => ({ path: f, name: releaseAssetName(f, req.artifact.name), contentType: RELEASE_CONTENT_TYPE }));
         const res = await publishReleaseAssets(
           github(),
           repoRef,
           { tag, files, createIfMissing: req.createRelease ?? true, ...(ctx.sha ? { targetCommitish: ctx.sha } : {}) },
           logger,
         );
-        const main = (bundle && res.assets.find((a) => a.name === path.basename(bundle))) ?? res.assets[0];
+        const main = (bundle && res.assets.find((a) => a.name === releaseAssetName(bundle, req.artifact.name))) ?? res.assets[0];
         if (main) result.releaseAssetUrl = main.url;
       }),
     );

@@ -7,6 +7,7 @@ import { InputError, ServiceError } from '../../src/errors.js';
 import {
   commentBody,
   commentMarker,
+  releaseAssetName,
   commonDirectory,
   createGitHubClient,
   failureFacts,
@@ -24,6 +25,10 @@ describe('comment marker and body', () => {
     // Matrix legs share the job id; their distinct artifact names keep their comments apart.
     expect(commentMarker('train', 'fit', 'ml-provenance')).toBe('<!-- ml-provenance:train:fit -->');
     expect(commentMarker('train', 'fit', 'ml-provenance-py3.12')).toBe('<!-- ml-provenance:train:fit:ml-provenance-py3.12 -->');
+    // …and so do their release assets.
+    expect(releaseAssetName('/tmp/out/provenance.sigstore.json', 'ml-provenance')).toBe('provenance.sigstore.json');
+    expect(releaseAssetName('/tmp/out/provenance.slsa.sigstore.json', 'model-py3.12')).toBe('model-py3.12.slsa.sigstore.json');
+    expect(releaseAssetName('/tmp/out/provenance.intoto.json', 'model-py3.12')).toBe('model-py3.12.intoto.json');
   });
 
   it('cannot be closed early by the workflow or job name', () => {
