@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import pMap from 'p-map';
 import { InputError, ProvenanceError } from '../errors.js';
 import { isSigstoreBundle, loadDocument, type LoadedDocument } from '../statement/load.js';
 import { readJsonFile } from '../util/fs.js';
@@ -72,9 +73,14 @@ export async function loadDocuments(inputs: string[], log: Logger, unreadable?: 
     const files: string[] = [];
     await walk(input, files);
     let found = 0;
-    for (const f of files) {
+    // Read and parse many files at once (in order of the results): one at a time, the
+    // process mostly waits on the file system.
+    const loaded = await pMap(files, (f) => loadDocument(f).then((doc) => ({ f, doc }), (err: unknown) => ({ f, err })), { concurrency: 16 });
+    for (const r of loaded) {
+      const f = r.f;
       try {
-        docs.push({ ...(await loadDocument(f)), scanned: true });
+        if ('err' in r) throw r.err;
+        docs.push({ ...r.doc, scanned: true });
         found++;
       } catch (err) {
         if (err instanceof ProvenanceError && err.kind === 'input') {
