@@ -129,7 +129,7 @@ async function main() {
   try {
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
-    const { run } = await import("./chunks/main-KITYBJSC.js");
+    const { run } = await import("./chunks/main-SARBFIQV.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -144,13 +144,14 @@ async function main() {
       env: process.env,
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-3LKDJVL7.js")).signStatement(st, o), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-3LKDJVL7.js")).preflightIdentity(o), "preflightIdentity"),
-      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-QAVOYD75.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-PMCMUA4U.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-PMCMUA4U.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-QCZ3MRZD.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-QCZ3MRZD.js")).preflightIdentity(o), "preflightIdentity"),
+      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-IKAMKENG.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-UYRJL2L4.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-UYRJL2L4.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffMarkdown: /* @__PURE__ */ __name(async (base, head) => {
-        const { diffStatements, renderDiffMarkdown } = await import("./chunks/diff-OVOBZ2LK.js");
+        const { diffStatements, renderDiffMarkdown } = await import("./chunks/diff-JBVKK47L.js");
         return renderDiffMarkdown(diffStatements(base, head));
       }, "diffMarkdown")
     });
