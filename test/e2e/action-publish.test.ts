@@ -3,7 +3,7 @@
 // artifact service stand-ins, for a push, a pull_request and a release event.
 // The stand-ins live in this process, so the action runs as an async child process.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,20 +12,11 @@ import { TrainingStatement } from '../../src/schema/predicate.js';
 import { type ArtifactServiceStandin, startArtifactService, unzip } from '../standins/artifact-service.js';
 import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
 import { type SigstoreStandin, startSigstoreStandin } from '../standins/sigstore.js';
-import { ACTION, ROOT, cleanEnv, copyExample, parseOutputFile, train } from '../helpers/run.js';
+import { ROOT, cleanEnv, copyExample, runActionAsync, train, type ActionRun } from '../helpers/run.js';
 
 const TOKEN = 'ghs_action_publish_test';
 const REPO = 'example-org/tiny-regression';
 const MARKER = '<!-- ml-provenance:train:train -->';
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-  annotations: string[];
-}
 
 let gh: GitHubStandin;
 let svc: ArtifactServiceStandin;
@@ -49,60 +40,29 @@ function exec(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.Proc
   });
 }
 
-/** Run dist/index.js like the runner: INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, the event file. */
+/** dist/index.js as the runner runs it, against the stand-ins; each call is its own workflow run. */
 async function runAction(
   inputs: Record<string, string>,
   opts: { eventName: string; event: Record<string, unknown>; env?: Record<string, string>; workspace?: string },
-): Promise<Ran> {
-  const workspace = opts.workspace ?? ws;
+): Promise<ActionRun> {
   runSeq++;
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlp-runner-'));
-  const outputFile = path.join(tmp, 'output');
-  const summaryFile = path.join(tmp, 'summary.md');
-  const eventFile = path.join(tmp, 'event.json');
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  writeFileSync(eventFile, JSON.stringify(opts.event));
   // Each run is its own workflow run/job for the artifact service.
   const runBackend = `00000000-0000-4000-8000-${String(runSeq).padStart(12, '0')}`;
-  const env: NodeJS.ProcessEnv = {
-    ...cleanEnv(),
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_REPOSITORY_ID: '1000',
-    GITHUB_REPOSITORY_OWNER_ID: '2000',
-    GITHUB_SHA: 'a'.repeat(40),
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/train.yml@refs/heads/main`,
-    GITHUB_WORKFLOW: 'train',
-    GITHUB_JOB: 'train',
-    GITHUB_RUN_ID: String(100 + runSeq),
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_EVENT_NAME: opts.eventName,
-    GITHUB_EVENT_PATH: eventFile,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: gh.apiUrl,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    ACTIONS_RESULTS_URL: `${svc.resultsUrl}/`,
-    ACTIONS_RUNTIME_TOKEN: svc.runtimeToken(runBackend, `11111111-0000-4000-8000-${String(runSeq).padStart(12, '0')}`),
-    ...sig.runnerEnv(),
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: 'X64',
-    RUNNER_ENVIRONMENT: 'github-hosted',
-    RUNNER_TEMP: tmp,
-    NO_PROXY: '127.0.0.1,localhost',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    ...opts.env,
-  };
-  const res = await exec(process.execPath, [ACTION], { cwd: workspace, env });
-  return {
-    ...res,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
-    annotations: res.stdout.split('\n').filter((l) => /^::(error|warning)/.test(l)),
-  };
+  return runActionAsync(inputs, {
+    workspace: opts.workspace ?? ws,
+    eventName: opts.eventName,
+    event: opts.event,
+    env: {
+      GITHUB_REPOSITORY: REPO,
+      GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/train.yml@refs/heads/main`,
+      GITHUB_RUN_ID: String(100 + runSeq),
+      GITHUB_API_URL: gh.apiUrl,
+      ACTIONS_RESULTS_URL: `${svc.resultsUrl}/`,
+      ACTIONS_RUNTIME_TOKEN: svc.runtimeToken(runBackend, `11111111-0000-4000-8000-${String(runSeq).padStart(12, '0')}`),
+      ...sig.runnerEnv(),
+      ...opts.env,
+    },
+  });
 }
 
 const baseInputs = (): Record<string, string> => ({

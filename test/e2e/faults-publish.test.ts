@@ -6,13 +6,9 @@
 // block PUT and 500/503 at once, then after 4 s and 12 s (4 tries); its twirp calls
 // retry 5xx/429 (5 attempts, 3 s back-off growing ×1.5) but not a dropped connection,
 // and a finalize that reports a size/digest mismatch (400) is final.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubClient, publish, PublishError, type PublishRequest } from '../../src/publish/index.js';
-import { ACTION, cleanEnv, copyExample, parseOutputFile, train } from '../helpers/run.js';
+import { copyExample, runActionAsync, train } from '../helpers/run.js';
 import { unzip } from '../standins/artifact-service.js';
 import { context, memoryLogger, type Standins, startStandins, TOKEN, writeRecordFiles } from './publish-helpers.js';
 
@@ -85,7 +81,7 @@ describe('GitHub REST timeouts (octokit with a 300 ms timeout)', () => {
   const client = () => createGitHubClient({ token: TOKEN, baseUrl: s.gh.apiUrl, logger: memoryLogger(), retryAfterBaseValue: 5, writeSpacingMs: 0, timeoutMs: 300 });
   const commentReq = async (pr: number): Promise<PublishRequest> => {
     const files = await writeRecordFiles(`comment-${pr}`);
-    return { files: { statement: files.statement, summary: files.summary }, artifact: { enabled: false, name: 'x' }, comment: { enabled: true, prNumber: pr, body: `record ${pr}` }, attestations: noAttest, failOnError: false };
+    return { files: { statement: files.statement, summary: files.summary }, artifact: { enabled: false, name: 'ml-provenance' }, comment: { enabled: true, prNumber: pr, body: `record ${pr}` }, attestations: noAttest, failOnError: false };
   };
   const comments = (pr: number) => s.gh.comments.filter((c) => c.issue === pr);
 
@@ -125,7 +121,7 @@ describe('GitHub REST timeouts (octokit with a 300 ms timeout)', () => {
     s.gh.addRelease({ tag: 'v7.0.0' });
     s.gh.fault({ route: 'assets.upload', delayMs: 500 });
     const res = await publish(
-      { files: { statement: files.statement, bundle: files.bundle, summary: files.summary }, artifact: { enabled: false, name: 'x' }, releaseTag: 'v7.0.0', comment: off, attestations: noAttest, failOnError: true },
+      { files: { statement: files.statement, bundle: files.bundle, summary: files.summary }, artifact: { enabled: false, name: 'ml-provenance' }, releaseTag: 'v7.0.0', comment: off, attestations: noAttest, failOnError: true },
       context(s.gh),
       { token: TOKEN, logger: memoryLogger(), octokit: client() },
     );
@@ -142,7 +138,7 @@ describe('GitHub REST timeouts (octokit with a 300 ms timeout)', () => {
     s.gh.fault({ route: 'assets.upload', delayMs: 2000, times: Infinity });
     const t0 = Date.now();
     const res = await publish(
-      { files: { statement: files.statement, summary: files.summary }, artifact: { enabled: false, name: 'x' }, releaseTag: 'v7.1.0', comment: off, attestations: noAttest, failOnError: false },
+      { files: { statement: files.statement, summary: files.summary }, artifact: { enabled: false, name: 'ml-provenance' }, releaseTag: 'v7.1.0', comment: off, attestations: noAttest, failOnError: false },
       context(s.gh),
       { token: TOKEN, logger: memoryLogger(), octokit: client() },
     );
@@ -162,56 +158,21 @@ describe('the action (dist/index.js): a failed artifact upload reports no artifa
     const ws = copyExample({ git: true });
     train(ws);
     s.svc.fault({ route: 'FinalizeArtifact', status: 400, body: { code: 'invalid_argument', msg: 'hash sha256:00 != sha256:11' }, times: Infinity });
-    const tmp = mkdtempSync(path.join(tmpdir(), 'mlp-runner-'));
-    const outputFile = path.join(tmp, 'output');
-    const eventFile = path.join(tmp, 'event.json');
-    writeFileSync(outputFile, '');
-    writeFileSync(path.join(tmp, 'summary.md'), '');
-    writeFileSync(eventFile, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'example-org/tiny-regression', private: false } }));
-    const env: NodeJS.ProcessEnv = {
-      ...cleanEnv(),
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: ws,
-      GITHUB_REPOSITORY: 'example-org/tiny-regression',
-      GITHUB_SHA: 'a'.repeat(40),
-      GITHUB_REF: 'refs/heads/main',
-      GITHUB_WORKFLOW_REF: 'example-org/tiny-regression/.github/workflows/train.yml@refs/heads/main',
-      GITHUB_WORKFLOW: 'train',
-      GITHUB_JOB: 'train',
-      GITHUB_RUN_ID: '777',
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_EVENT_NAME: 'push',
-      GITHUB_EVENT_PATH: eventFile,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_API_URL: s.gh.apiUrl,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: path.join(tmp, 'summary.md'),
-      ACTIONS_RESULTS_URL: `${s.svc.resultsUrl}/`,
-      ACTIONS_RUNTIME_TOKEN: s.svc.runtimeToken(),
-      RUNNER_TEMP: tmp,
-      NO_PROXY: '127.0.0.1,localhost',
-      'INPUT_SUBJECT-PATH': 'model/model.json',
-      INPUT_DATASETS: 'datasets.yaml',
-      INPUT_CONFIG: 'config/train.yaml',
-      INPUT_SIGN: 'false',
-      'INPUT_GITHUB-TOKEN': TOKEN,
-    };
-    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [ACTION], { cwd: ws, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+    const r = await runActionAsync(
+      { 'subject-path': 'model/model.json', datasets: 'datasets.yaml', config: 'config/train.yaml', sign: 'false', 'github-token': TOKEN },
+      {
+        workspace: ws,
+        event: { ref: 'refs/heads/main', repository: { full_name: 'example-org/tiny-regression', private: false } },
+        env: { GITHUB_RUN_ID: '777', GITHUB_API_URL: s.gh.apiUrl, ACTIONS_RESULTS_URL: `${s.svc.resultsUrl}/`, ACTIONS_RUNTIME_TOKEN: s.svc.runtimeToken() },
+      },
+    );
     s.svc.clearFaults();
     expect(r.code, r.stdout + r.stderr).toBe(1);
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors, r.stdout).toHaveLength(1);
     expect(errors[0]).toMatch(/artifact: uploading workflow artifact ml-provenance failed .*hash sha256:00 != sha256:11.* — .*size or digest mismatch/);
-    const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
-    expect(outputs['statement-path']).toBeDefined();
-    expect(outputs['artifact-id']).toBeUndefined();
+    expect(r.outputs['statement-path']).toBeDefined();
+    expect(r.outputs['artifact-id']).toBeUndefined();
     expect(s.svc.artifacts.filter((a) => a.finalized && a.name === 'ml-provenance')).toEqual([]);
   }, 60_000);
 });

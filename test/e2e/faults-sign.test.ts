@@ -6,14 +6,13 @@
 // not retry the identity provider, so src/sign/identity.ts does, with the same policy.
 // Back-off and timeouts are scaled down through ML_PROVENANCE_HTTP_RETRY_BASE_MS and
 // ML_PROVENANCE_HTTP_TIMEOUT_MS so the whole file runs in seconds.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeStatement } from '../fixtures/statements.js';
-import { ACTION, cleanEnv, copyExample, parseOutputFile, train } from '../helpers/run.js';
+import { copyExample, runActionAsync, train } from '../helpers/run.js';
 import { type ArtifactServiceStandin, startArtifactService } from '../standins/artifact-service.js';
 import type { Fault } from '../standins/faults.js';
 import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
@@ -177,61 +176,38 @@ describe('the action (dist/index.js): signing fails → the step fails, nothing 
   test('Fulcio down: exit 1, one error annotation naming Fulcio, no bundle file or output, no artifact, no release', async () => {
     sig.clearFaults();
     sig.fault({ route: 'fulcio.signingCert', status: 503, times: Infinity });
-    const tmp = mkdtempSync(path.join(tmpdir(), 'mlp-runner-'));
-    const outputFile = path.join(tmp, 'output');
-    const eventFile = path.join(tmp, 'event.json');
-    writeFileSync(outputFile, '');
-    writeFileSync(path.join(tmp, 'summary.md'), '');
-    writeFileSync(eventFile, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'example-org/tiny-regression', private: false } }));
-    const env: NodeJS.ProcessEnv = {
-      ...cleanEnv(),
-      ...FAST,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: ws,
-      GITHUB_REPOSITORY: 'example-org/tiny-regression',
-      GITHUB_SHA: 'a'.repeat(40),
-      GITHUB_REF: 'refs/heads/main',
-      GITHUB_WORKFLOW_REF: 'example-org/tiny-regression/.github/workflows/train.yml@refs/heads/main',
-      GITHUB_WORKFLOW: 'train',
-      GITHUB_JOB: 'train',
-      GITHUB_RUN_ID: '4242',
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_EVENT_NAME: 'push',
-      GITHUB_EVENT_PATH: eventFile,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_API_URL: gh.apiUrl,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: path.join(tmp, 'summary.md'),
-      ACTIONS_RESULTS_URL: `${svc.resultsUrl}/`,
-      ACTIONS_RUNTIME_TOKEN: svc.runtimeToken(),
-      ...sig.runnerEnv(),
-      RUNNER_TEMP: tmp,
-      NO_PROXY: '127.0.0.1,localhost',
-      'INPUT_SUBJECT-PATH': 'model/model.json',
-      INPUT_DATASETS: 'datasets.yaml',
-      INPUT_CONFIG: 'config/train.yaml',
-      INPUT_SIGSTORE: 'custom',
-      'INPUT_FULCIO-URL': sig.fulcioURL,
-      'INPUT_REKOR-URL': sig.rekorURL,
-      'INPUT_TSA-URL': sig.tsaURL!,
-      'INPUT_GITHUB-TOKEN': 'ghs_faults',
-      'INPUT_RELEASE-TAG': 'v9.9.9',
-    };
-    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [ACTION], { cwd: ws, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+    const r = await runActionAsync(
+      {
+        'subject-path': 'model/model.json',
+        datasets: 'datasets.yaml',
+        config: 'config/train.yaml',
+        sigstore: 'custom',
+        'fulcio-url': sig.fulcioURL,
+        'rekor-url': sig.rekorURL,
+        'tsa-url': sig.tsaURL!,
+        'github-token': 'ghs_faults',
+        'release-tag': 'v9.9.9',
+      },
+      {
+        workspace: ws,
+        event: { ref: 'refs/heads/main', repository: { full_name: 'example-org/tiny-regression', private: false } },
+        env: {
+          ...FAST,
+          GITHUB_RUN_ID: '4242',
+          GITHUB_API_URL: gh.apiUrl,
+          ACTIONS_RESULTS_URL: `${svc.resultsUrl}/`,
+          ACTIONS_RUNTIME_TOKEN: svc.runtimeToken(),
+          ...sig.runnerEnv(),
+        },
+      },
+    );
     sig.clearFaults();
     expect(r.code, r.stdout + r.stderr).toBe(1);
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors, r.stdout).toHaveLength(1);
     expect(errors[0]).toMatch(/Fulcio \(http:\/\/127\.0\.0\.1:\d+\) did not issue a signing certificate \(HTTP 503\) after 4 attempts: .* — retry later/);
     expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);
-    const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'));
+    const outputs = r.outputs;
     // Documented outputs: the statement was built (statement-path), nothing signed or published.
     expect(outputs['statement-path']).toBeDefined();
     for (const k of ['bundle-path', 'rekor-log-index', 'artifact-id', 'release-asset-url', 'comment-url']) expect(outputs[k], k).toBeUndefined();

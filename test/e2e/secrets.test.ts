@@ -5,8 +5,7 @@
 // its base64 DSSE payload), what Rekor received, the summary, the job summary, the
 // stdout/stderr log or GITHUB_OUTPUT.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify as toToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { stringify as toYaml } from 'yaml';
 import { TrainingStatement } from '../../src/schema/predicate.js';
 import { PLAIN_PASSWORDS, SECRETS, leaks } from '../fixtures/secrets.js';
 import { type SigstoreStandin, startSigstoreStandin } from '../standins/sigstore.js';
-import { ACTION, CLI, cleanEnv, copyExample, parseOutputFile, train } from '../helpers/run.js';
+import { CLI, cleanEnv, copyExample, runActionAsync, train, type ActionRun } from '../helpers/run.js';
 
 interface Ran {
   code: number;
@@ -114,50 +113,27 @@ describe('secrets never reach any output', () => {
   });
 
   describe('action (dist/index.js), signed against the Sigstore stand-in', () => {
-    let r: Ran & { outputs: Record<string, string>; outputText: string; summary: string };
+    let r: ActionRun;
     beforeAll(async () => {
-      const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlp-secrets-runner-'));
-      const files = { output: path.join(tmp, 'output'), summary: path.join(tmp, 'summary.md'), event: path.join(tmp, 'event.json') };
-      writeFileSync(files.output, '');
-      writeFileSync(files.summary, '');
-      writeFileSync(files.event, JSON.stringify({ repository: { full_name: 'example-org/tiny-regression', private: false } }));
-      const inputs: Record<string, string> = {
-        'subject-path': 'model/model.json',
-        datasets: 'datasets.yaml',
-        config: 'config/train.yaml\nconfig/secrets.yaml\nconfig/secrets.json\nconfig/secrets.toml',
-        sigstore: 'custom',
-        'fulcio-url': sig.fulcioURL,
-        'rekor-url': sig.rekorURL,
-        'tsa-url': sig.tsaURL ?? '',
-        'upload-artifact': 'false',
-        comment: 'false',
-        'github-token': 'ghs_secrets_test_token_not_real',
-      };
-      const env: NodeJS.ProcessEnv = {
-        GITHUB_ACTIONS: 'true',
-        GITHUB_WORKSPACE: ws,
-        GITHUB_REPOSITORY: 'example-org/tiny-regression',
-        GITHUB_SHA: 'a'.repeat(40),
-        GITHUB_REF: 'refs/heads/main',
-        GITHUB_WORKFLOW_REF: 'example-org/tiny-regression/.github/workflows/train.yml@refs/heads/main',
-        GITHUB_RUN_ID: '7',
-        GITHUB_RUN_ATTEMPT: '1',
-        GITHUB_EVENT_NAME: 'push',
-        GITHUB_EVENT_PATH: files.event,
-        GITHUB_SERVER_URL: 'https://github.com',
-        GITHUB_API_URL: 'http://127.0.0.1:9',
-        GITHUB_OUTPUT: files.output,
-        GITHUB_STEP_SUMMARY: files.summary,
-        RUNNER_OS: 'Linux',
-        RUNNER_ARCH: 'X64',
-        RUNNER_TEMP: tmp,
-        NO_PROXY: '127.0.0.1,localhost',
-        ...sig.runnerEnv(),
-        ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-      };
-      const ran = await exec([ACTION], { cwd: ws, env });
-      const outputText = readFileSync(files.output, 'utf8');
-      r = { ...ran, outputs: parseOutputFile(outputText), outputText, summary: readFileSync(files.summary, 'utf8') };
+      r = await runActionAsync(
+        {
+          'subject-path': 'model/model.json',
+          datasets: 'datasets.yaml',
+          config: 'config/train.yaml\nconfig/secrets.yaml\nconfig/secrets.json\nconfig/secrets.toml',
+          sigstore: 'custom',
+          'fulcio-url': sig.fulcioURL,
+          'rekor-url': sig.rekorURL,
+          'tsa-url': sig.tsaURL ?? '',
+          'upload-artifact': 'false',
+          comment: 'false',
+          'github-token': 'ghs_secrets_test_token_not_real',
+        },
+        {
+          workspace: ws,
+          event: { repository: { full_name: 'example-org/tiny-regression', private: false } },
+          env: { GITHUB_RUN_ID: '7', ...sig.runnerEnv() },
+        },
+      );
     }, 180_000);
 
     it('succeeds, signs, and lists the redactions', () => {

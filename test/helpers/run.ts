@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,6 +61,8 @@ export function train(dir: string): void {
 
 export interface ActionRun extends Ran {
   outputs: Record<string, string>;
+  /** The GITHUB_OUTPUT file as written. */
+  outputText: string;
   summary: string;
   /** `::error ...::message` lines the runner turns into annotations. */
   annotations: string[];
@@ -85,14 +87,19 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out;
 }
 
+export interface RunnerOptions {
+  workspace: string;
+  /** Overrides of (and additions to) the runner variables. */
+  env?: NodeJS.ProcessEnv;
+  event?: Record<string, unknown>;
+  eventName?: string;
+}
+
 /**
- * Run dist/index.js the way the runner does: inputs as INPUT_* variables, outputs
- * and the job summary through files, the event from GITHUB_EVENT_PATH.
+ * The environment the runner gives a step: inputs as INPUT_* variables, outputs and
+ * the job summary through files, the event in GITHUB_EVENT_PATH, a fresh RUNNER_TEMP.
  */
-export function runAction(
-  inputs: Record<string, string>,
-  opts: { workspace: string; env?: NodeJS.ProcessEnv; event?: Record<string, unknown>; eventName?: string },
-): ActionRun {
+function runnerStep(inputs: Record<string, string>, opts: RunnerOptions): { env: NodeJS.ProcessEnv; outputFile: string; summaryFile: string } {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlp-runner-'));
   const outputFile = path.join(tmp, 'output');
   const summaryFile = path.join(tmp, 'summary.md');
@@ -124,16 +131,49 @@ export function runAction(
     RUNNER_ARCH: 'X64',
     RUNNER_ENVIRONMENT: 'github-hosted',
     RUNNER_TEMP: tmp,
+    NO_PROXY: '127.0.0.1,localhost',
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v])),
     ...opts.env,
   };
-  const res = spawnSync(process.execPath, [ACTION], { cwd: opts.workspace, env, encoding: 'utf8', timeout: 180_000 });
+  return { env, outputFile, summaryFile };
+}
+
+function actionRun(ran: Ran, step: { outputFile: string; summaryFile: string }): ActionRun {
+  const outputText = readFileSync(step.outputFile, 'utf8');
   return {
-    code: res.status ?? -1,
-    stdout: res.stdout,
-    stderr: res.stderr,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
-    annotations: res.stdout.split('\n').filter((l) => /^::(error|warning)/.test(l)),
+    ...ran,
+    outputText,
+    outputs: parseOutputFile(outputText),
+    summary: existsSync(step.summaryFile) ? readFileSync(step.summaryFile, 'utf8') : '',
+    annotations: ran.stdout.split('\n').filter((l) => /^::(error|warning)/.test(l)),
   };
+}
+
+/** Run dist/index.js the way the runner does (see runnerStep), blocking this process. */
+export function runAction(inputs: Record<string, string>, opts: RunnerOptions): ActionRun {
+  const step = runnerStep(inputs, opts);
+  const res = spawnSync(process.execPath, [ACTION], { cwd: opts.workspace, env: step.env, encoding: 'utf8', timeout: 180_000 });
+  return actionRun({ code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr }, step);
+}
+
+/**
+ * The same without blocking: for tests whose stand-ins (Sigstore, GitHub, the artifact
+ * service) serve from this process, which spawnSync would freeze.
+ */
+export async function runActionAsync(inputs: Record<string, string>, opts: RunnerOptions): Promise<ActionRun> {
+  const step = runnerStep(inputs, opts);
+  const ran = await new Promise<Ran>((resolve, reject) => {
+    const child = spawn(process.execPath, [ACTION], { cwd: opts.workspace, env: step.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+  });
+  return actionRun(ran, step);
 }
