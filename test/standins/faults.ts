@@ -13,7 +13,7 @@
  *
  * Self-contained (node:* only), so stand-ins bundled by the demo can import it.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface Fault {
   /** A route name (see each stand-in's route names), or '*' for every route. */
@@ -102,4 +102,38 @@ export async function readBodyWithFault(req: IncomingMessage, fault: Fault | und
     return undefined;
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * Apply the part of a fault that happens before the route runs: a delay, then a
+ * dropped connection or an injected status (JSON body, Retry-After when given).
+ * Returns true when the request is finished (answered or dropped).
+ */
+export async function answerFault(
+  fault: Fault | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rec: { status: number; fault?: string },
+): Promise<boolean> {
+  if (fault?.delayMs) await sleep(fault.delayMs);
+  if (fault?.drop) {
+    rec.fault = 'drop';
+    req.socket.destroy();
+    return true;
+  }
+  if (fault?.status) {
+    rec.status = fault.status;
+    rec.fault = String(fault.status);
+    const payload = Buffer.from(JSON.stringify(fault.body ?? defaultFaultBody(fault.status)));
+    const headers: Record<string, string | number> = {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': payload.length,
+      ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }),
+      ...fault.headers,
+    };
+    res.writeHead(fault.status, headers);
+    res.end(payload);
+    return true;
+  }
+  return false;
 }

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Fault, FaultList, defaultFaultBody, faultLabel, readBodyWithFault, sleep } from './faults.js';
+import { type Fault, FaultList, answerFault, faultLabel, readBodyWithFault } from './faults.js';
 
 export type { Fault } from './faults.js';
 
@@ -125,22 +125,7 @@ export async function startHttp(
         rec.fault = faultLabel(fault!);
         return;
       }
-      if (fault?.delayMs) await sleep(fault.delayMs);
-      if (fault?.drop) {
-        rec.fault = 'drop';
-        req.socket.destroy();
-        return;
-      }
-      if (fault?.status) {
-        rec.status = fault.status;
-        rec.fault = String(fault.status);
-        send(res, {
-          status: fault.status,
-          body: fault.body ?? defaultFaultBody(fault.status),
-          headers: { ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }), ...fault.headers },
-        });
-        return;
-      }
+      if (await answerFault(fault, req, res, rec)) return;
       if (!route) {
         rec.status = 404;
         send(res, { status: 404, body: { message: 'Not Found', note: `no stand-in route for ${method} ${u.pathname}` } });

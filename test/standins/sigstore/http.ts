@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type FaultList, defaultFaultBody, faultLabel, readBodyWithFault, sleep } from '../faults.js';
+import { type FaultList, answerFault, faultLabel, readBodyWithFault } from '../faults.js';
 
 /** One request a stand-in service received, kept so tests can assert on it. */
 export interface RecordedRequest {
@@ -67,20 +67,7 @@ export async function serve(service: string, route: Route, log: RecordedRequest[
         rec.fault = faultLabel(fault!);
         return;
       }
-      if (fault?.delayMs) await sleep(fault.delayMs);
-      if (fault?.drop) {
-        rec.fault = 'drop';
-        req.socket.destroy();
-        return;
-      }
-      if (fault?.status) {
-        rec.status = fault.status;
-        rec.fault = String(fault.status);
-        const headers: Record<string, string | number> = { 'content-type': 'application/json', ...(fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter }), ...fault.headers };
-        res.writeHead(fault.status, headers);
-        res.end(JSON.stringify(fault.body ?? defaultFaultBody(fault.status)));
-        return;
-      }
+      if (await answerFault(fault, req, res, rec)) return;
       let reply: Reply;
       try {
         reply = await route({ method, url, headers: req.headers, body });
