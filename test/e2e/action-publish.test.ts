@@ -2,7 +2,6 @@
 // signing against the Sigstore stand-in and publishing to the GitHub REST and
 // artifact service stand-ins, for a push, a pull_request and a release event.
 // The stand-ins live in this process, so the action runs as an async child process.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { TrainingStatement } from '../../src/schema/predicate.js';
 import { type ArtifactServiceStandin, startArtifactService, unzip } from '../standins/artifact-service.js';
 import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
 import { type SigstoreStandin, startSigstoreStandin } from '../standins/sigstore.js';
-import { ROOT, cleanEnv, copyExample, runActionAsync, train, type ActionRun } from '../helpers/run.js';
+import { ROOT, cleanEnv, copyExample, execAsync, runActionAsync, train, type ActionRun } from '../helpers/run.js';
 
 const TOKEN = 'ghs_action_publish_test';
 const REPO = 'example-org/tiny-regression';
@@ -24,21 +23,6 @@ let sig: SigstoreStandin;
 let ws: string;
 let runSeq = 0;
 
-function exec(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
 
 /** dist/index.js as the runner runs it, against the stand-ins; each call is its own workflow run. */
 async function runAction(
@@ -227,7 +211,7 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     const train = steps.find((st) => st.run?.includes('train.py'))!;
     const exampleDir = path.join(repo, train['working-directory']!);
     cpSync(copyExample(), exampleDir, { recursive: true });
-    const trained = await exec('python3', ['train.py'], { cwd: exampleDir, env: cleanEnv() });
+    const trained = await execAsync('python3', ['train.py'], { cwd: exampleDir, env: cleanEnv() });
     expect(trained.code, trained.stderr).toBe(0);
     const before = gh.received('attestations.create').length;
     const r = await runAction(

@@ -4,7 +4,6 @@
 // local Sigstore stand-in. No secret may appear in the statement, the bundle (nor
 // its base64 DSSE payload), what Rekor received, the summary, the job summary, the
 // stdout/stderr log or GITHUB_OUTPUT.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify as toToml } from 'smol-toml';
@@ -13,29 +12,11 @@ import { stringify as toYaml } from 'yaml';
 import { TrainingStatement } from '../../src/schema/predicate.js';
 import { PLAIN_PASSWORDS, SECRETS, leaks } from '../fixtures/secrets.js';
 import { type SigstoreStandin, startSigstoreStandin } from '../standins/sigstore.js';
-import { CLI, cleanEnv, copyExample, runActionAsync, train, type ActionRun } from '../helpers/run.js';
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { CLI, cleanEnv, copyExample, execAsync, runActionAsync, train, type ActionRun, type Ran } from '../helpers/run.js';
 
 /** Async child (the stand-in serves from this process, so spawnSync would deadlock). */
 function exec(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: opts.cwd, env: { ...cleanEnv(), ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
+  return execAsync(process.execPath, args, { cwd: opts.cwd, env: { ...cleanEnv(), ...opts.env } });
 }
 
 const cli = (ws: string, ...args: string[]) => exec([CLI, ...args], { cwd: ws });

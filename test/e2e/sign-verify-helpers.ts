@@ -1,19 +1,12 @@
-import { execFile, spawn } from 'node:child_process';
-import { CLI, ROOT, cleanEnv, type Ran } from '../helpers/run.js';
+import { execFile } from 'node:child_process';
+import { CLI, ROOT, cleanEnv, execAsync, type Ran } from '../helpers/run.js';
 
 /**
  * Run the built CLI without blocking this process: the Sigstore stand-in serves
  * from the test process, so spawnSync would deadlock it.
  */
 export function runCliAsync(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...cleanEnv(), ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  return execAsync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...cleanEnv(), ...opts.env } });
 }
 
 /** Run a program (openssl) and collect its output and exit code. */

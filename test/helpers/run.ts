@@ -162,8 +162,13 @@ export function runAction(inputs: Record<string, string>, opts: RunnerOptions): 
  */
 export async function runActionAsync(inputs: Record<string, string>, opts: RunnerOptions): Promise<ActionRun> {
   const step = runnerStep(inputs, opts);
-  const ran = await new Promise<Ran>((resolve, reject) => {
-    const child = spawn(process.execPath, [ACTION], { cwd: opts.workspace, env: step.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return actionRun(await execAsync(process.execPath, [ACTION], { cwd: opts.workspace, env: step.env }), step);
+}
+
+/** Run a program without blocking this process (in-process stand-ins keep answering); killed after 150 s. */
+export function execAsync(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -175,5 +180,4 @@ export async function runActionAsync(inputs: Record<string, string>, opts: Runne
       resolve({ code: code ?? -1, stdout, stderr });
     });
   });
-  return actionRun(ran, step);
 }
