@@ -20,6 +20,7 @@ const COMMANDS: ReadonlyArray<{ name: string; description: string; load: () => P
   { name: 'diff', description: 'compare two records: datasets, config, image, steps, metrics', load: () => import('./commands/diff.js') },
   { name: 'lineage', description: 'query lineage across many bundles', load: () => import('./commands/lineage.js') },
   { name: 'replay', description: 'check local inputs against a record, or re-run it', load: () => import('./commands/replay.js') },
+  { name: 'digest', description: 'print the sha256 of a file, or the manifest and digest of a directory', load: () => import('./commands/digest.js') },
   { name: 'export', description: 'export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage', load: () => import('./commands/export.js') },
 ];
 
