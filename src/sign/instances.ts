@@ -51,17 +51,19 @@ export function resolveEndpoints(opts: { instance: SigstoreInstanceName; fulcioU
     }
     return opts.instance === 'public-good' ? { instance: 'public-good', ...PUBLIC_GOOD } : { instance: 'github', ...GITHUB };
   }
-  if (!opts.fulcioURL || !opts.rekorURL) {
-    const missing = [!opts.fulcioURL && '--fulcio-url', !opts.rekorURL && '--rekor-url'].filter(Boolean) as string[];
+  // A witness is required: Rekor, or (for an instance without a transparency log, like
+  // GitHub's private one) a timestamp authority.
+  if (!opts.fulcioURL || (!opts.rekorURL && !opts.tsaURL)) {
+    const missing = [!opts.fulcioURL && '--fulcio-url', !opts.rekorURL && !opts.tsaURL && '--rekor-url'].filter(Boolean) as string[];
     throw new InputError('custom-instance-incomplete', `the custom Sigstore instance needs ${missing.join(' and ')}`, {
-      fix: 'pass --fulcio-url and --rekor-url (and optionally --tsa-url), or action inputs fulcio-url / rekor-url / tsa-url',
+      fix: 'pass --fulcio-url and --rekor-url (and optionally --tsa-url; an instance without a transparency log: --tsa-url instead of --rekor-url), or action inputs fulcio-url / rekor-url / tsa-url',
       fields: missing,
     });
   }
   return {
     instance: 'custom',
     fulcioURL: checkURL('--fulcio-url', opts.fulcioURL),
-    rekorURL: checkURL('--rekor-url', opts.rekorURL),
+    ...(opts.rekorURL ? { rekorURL: checkURL('--rekor-url', opts.rekorURL) } : {}),
     ...(opts.tsaURL ? { tsaURL: checkURL('--tsa-url', opts.tsaURL) } : {}),
   };
 }

@@ -66,10 +66,28 @@ export function verifySignatureMaterial(parsed: ParsedBundle, root: TrustedRoot)
   const byName = new Map<CryptoCheck, Check>();
   const key = entity.key.$case === 'certificate' ? crypto.createPublicKey(entity.key.certificate.publicKey) : undefined;
   const signatureOk = key ? entity.signature.verifySignature(key) : false;
+  // A bundle must be in a transparency log whenever the trusted instance has one: the
+  // thresholds come from the trusted root, never from the bundle. Only an instance with
+  // no log at all (GitHub's private one) is verified without one, and then the signing
+  // time must come from one of its timestamp authorities.
+  const logged = root.tlogs.length > 0;
+  // timestampThreshold stays 1 (@sigstore/verify derives it from tsaThreshold when only that is given).
+  const thresholds = { tlogThreshold: logged ? 1 : 0, ctlogThreshold: root.ctlogs.length > 0 ? 1 : 0, timestampThreshold: 1 };
+  const tsaStamps = parsed.bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps.length ?? 0;
   try {
-    // tlogThreshold 1: a bundle must be in a transparency log; do not lower it to make a service pass.
-    new Verifier(toTrustMaterial(root), { tlogThreshold: 1, ctlogThreshold: 1 }).verify(entity);
+    if (!logged && tsaStamps === 0) {
+      throw Object.assign(new Error('the trusted instance has no transparency log and the bundle carries no RFC 3161 timestamp: nothing proves when it was signed'), {
+        code: 'TIMESTAMP_ERROR',
+      });
+    }
+    new Verifier(toTrustMaterial(root), thresholds).verify(entity);
     for (const s of STEPS) byName.set(s, pass(s, passText(s, parsed)));
+    if (root.ctlogs.length === 0) {
+      byName.set('certificate', pass('certificate', 'the Fulcio certificate chains to the trusted root and was valid at the signing time (the instance has no certificate transparency log)'));
+    }
+    if (!logged) {
+      byName.set('transparency-log', skip('transparency-log', 'the trusted Sigstore instance has no transparency log (like GitHub\'s private instance): a trusted timestamp authority proves the signing time instead'));
+    }
   } catch (err) {
     const code = (err as { code?: string }).code;
     const message = (err as Error).message ?? String(err);

@@ -287,3 +287,42 @@ describe('verifyBundle: usage errors are thrown before any check (exit 2)', () =
     await expect(verifyBundle(bundle, opts({ customTrustedRoot: bad }))).rejects.toMatchObject({ code: 'bad-trusted-root', exitCode: 2 });
   });
 });
+
+describe('an instance without a transparency log (like GitHub\'s private Sigstore)', () => {
+  // Fulcio + a timestamp authority, no Rekor: what the action's `sigstore: github` produces.
+  const tsaOnly = (s: SigstoreStandin): SignOptions => ({ instance: 'custom', fulcioURL: s.fulcioURL, tsaURL: s.tsaURL!, env: s.runnerEnv() });
+
+  test('signing needs a witness: Rekor or a timestamp authority', () => {
+    expect(() => signStatement(statementFor(models), { instance: 'custom', fulcioURL: a.fulcioURL, env: a.runnerEnv() })).rejects.toThrow(/needs --rekor-url/);
+  });
+
+  test('its bundles verify against its trusted root (no log in it), with the signing time from the TSA', async () => {
+    const signed = (await signStatement(statementFor(models), tsaOnly(a))).bundle as { verificationMaterial: { tlogEntries: unknown[] } };
+    expect(signed.verificationMaterial.tlogEntries ?? []).toEqual([]);
+    const root = JSON.parse(await readFile(a.trustedRootPath, 'utf8')) as Record<string, unknown>;
+    const noLog = path.join(path.dirname(a.trustedRootPath), 'trusted_root.no-log.json');
+    await writeFile(noLog, JSON.stringify({ ...root, tlogs: [] }));
+    const v = await verifyBundle(signed, opts({ customTrustedRoot: noLog }));
+    expect(v.verified, v.failure).toBe(true);
+    expect(check(v, 'transparency-log').status).toBe('skip');
+    expect(check(v, 'transparency-log').reason).toMatch(/has no transparency log/);
+    expect(check(v, 'timestamps').reason).toMatch(/1 RFC 3161 timestamp/);
+  });
+
+  test('the same bundle fails against a trusted root that has a log: the log cannot be skipped by leaving it out', async () => {
+    const signed = (await signStatement(statementFor(models), tsaOnly(a))).bundle;
+    const v = await verifyBundle(signed, opts());
+    expect(v.verified).toBe(false);
+    expect(check(v, 'transparency-log').status).toBe('fail');
+  });
+
+  test('without a timestamp either, nothing proves the signing time: it fails', async () => {
+    const signed = (await signStatement(statementFor(models), tsaOnly(a))).bundle;
+    const root = JSON.parse(await readFile(a.trustedRootPath, 'utf8')) as Record<string, unknown>;
+    const noLog = path.join(path.dirname(a.trustedRootPath), 'trusted_root.no-log-2.json');
+    await writeFile(noLog, JSON.stringify({ ...root, tlogs: [] }));
+    const v = await verifyBundle(withoutTimestamps(signed), opts({ customTrustedRoot: noLog }));
+    expect(v.verified).toBe(false);
+    expect(check(v, 'timestamps').status).toBe('fail');
+  });
+});
