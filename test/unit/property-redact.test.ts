@@ -80,7 +80,10 @@ function strings(v: J, out: string[] = []): string[] {
 function secretsIn(v: J): string[] {
   return strings(v).flatMap((s) => {
     const found: string[] = [];
-    for (const m of s.matchAll(/(AKIA|ghp_|ghs_|github_pat_|glpat-|xoxb-|hf_|sk-proj-|sk_live_|AIza|eyJ)[A-Za-z0-9_.-]+|-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9]+|[A-Za-z0-9]{40}/g)) found.push(m[0]);
+    // Exactly the generated shapes (prefix and length): a harmless word such as `hf_a` is not a secret.
+    const shapes =
+      /AKIA[A-Z0-9]{16}|gh[ps]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}|glpat-[A-Za-z0-9]{20}|xoxb-123456789012-[A-Za-z0-9]{24}|hf_[A-Za-z0-9]{34}|sk-proj-[A-Za-z0-9]{48}|sk_live_[A-Za-z0-9]{24}|AIza[A-Za-z0-9]{35}|eyJ[A-Za-z0-9]{20}\.eyJ[A-Za-z0-9]{30}\.[A-Za-z0-9]{30}|-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9]+|[A-Za-z0-9]{40}/g;
+    for (const m of s.matchAll(shapes)) found.push(m[0]);
     const pw = /https:\/\/user:([A-Za-z0-9]+)@/.exec(s);
     if (pw) found.push(`:${pw[1]}@`);
     return found;
