@@ -49,6 +49,7 @@ export function bundleVerifier(f: TrustFlags): BundleVerifier {
     trust ??= loadTrustedRoot({
       ...(f.customTrustedRoot ? { customTrustedRoot: f.customTrustedRoot } : {}),
       ...(f.offline ? { offline: true } : {}),
+      logger: stderrLogger,
     }).then((t) => t.root);
     const verdict = await verifyBundle(doc.bundle, { identity: identityFrom(f), trustedRoot: await trust, logger: stderrLogger });
     if (!verdict.verified) {

@@ -51,6 +51,9 @@ interface IssueComment {
   user?: { login?: string; type?: string } | null;
 }
 
+/** The author of comments made with a workflow's job token. */
+export const JOB_TOKEN_LOGIN = 'github-actions[bot]';
+
 /**
  * Who our comments are by: the login of a personal token, or undefined for the job
  * token (an installation token, which GitHub does not let read /user), whose
@@ -75,7 +78,7 @@ export async function upsertStickyComment(
   // Ours: starts with the marker and is by us. Anyone can paste the marker into a
   // comment; editing theirs would publish our summary under their name.
   const isOurs = (c: IssueComment): boolean =>
-    Boolean(c.body?.startsWith(req.marker)) && (me !== undefined ? c.user?.login === me : c.user?.type === 'Bot');
+    Boolean(c.body?.startsWith(req.marker)) && c.user?.login === (me ?? JOB_TOKEN_LOGIN);
   const findOurs = async (): Promise<IssueComment[]> => {
     const all = (await client.paginate(client.rest.issues.listComments, {
       ...repo,

@@ -98,6 +98,13 @@ export function verifySignatureMaterial(parsed: ParsedBundle, root: TrustedRoot)
       else if (i === at) byName.set(s, fail(s, stepOf(code) ? explain(s, message) : `cannot verify: ${message}`));
       else byName.set(s, skip(s, `not checked: ${failed} failed`));
     });
+    // Steps before the log were checked with the time the unverified log entry gave:
+    // without an RFC 3161 timestamp, their pass would rest on it.
+    if (failed === 'transparency-log' && tsaStamps === 0) {
+      for (const s of ['timestamps', 'certificate'] as const) {
+        if (byName.get(s)?.status === 'pass') byName.set(s, skip(s, 'not established: it depends on the transparency-log entry, which failed'));
+      }
+    }
   }
   if (!signatureOk) byName.set('signature', fail('signature', explain('signature', '')));
   else if (byName.get('signature')?.status === 'skip') {

@@ -3,7 +3,7 @@ import { InputError } from '../../errors.js';
 import { PREDICATE_TYPE, STATEMENT_TYPE } from '../../schema/predicate.js';
 import { parseInstanceName, preflightIdentity, signStatement, INSTANCE_NAMES, type SigstoreInstanceName } from '../../sign/index.js';
 import { isSigstoreBundle, parseStatement } from '../../statement/load.js';
-import { parseJsonText, readTextFile, writeFileAtomic } from '../../util/fs.js';
+import { parseJsonText, readFileChecked, writeFileAtomic } from '../../util/fs.js';
 import { stderrLogger } from '../../util/log.js';
 import { processIo, run } from '../shared.js';
 
@@ -21,7 +21,14 @@ interface SignFlags {
  * signed. Returns the file's bytes: they, not a re-serialisation, are what gets signed.
  */
 export async function readStatementToSign(file: string): Promise<Buffer> {
-  const text = await readTextFile(file, 'statement');
+  const bytes = await readFileChecked(file, 'statement');
+  let text: string;
+  try {
+    // Fatal decoding: a lossy one would make the checked text differ from the signed bytes.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError('statement-not-utf8', `${file} is not valid UTF-8`, { fix: 'sign the statement written by `ml-provenance build`', file });
+  }
   const doc = parseJsonText(text, file);
   if (isSigstoreBundle(doc)) {
     throw new InputError('already-signed', `${file} is a Sigstore bundle, not an unsigned statement`, { fix: 'pass the statement written by `ml-provenance build`', file });
@@ -34,7 +41,7 @@ export async function readStatementToSign(file: string): Promise<Buffer> {
     });
   }
   if (d.predicateType === PREDICATE_TYPE) parseStatement(doc, file);
-  return Buffer.from(text, 'utf8');
+  return bytes;
 }
 
 export function register(program: Command): void {
