@@ -84,6 +84,16 @@ describe('ml-provenance sign (dist/cli.js)', () => {
     expect(sigstore.requests.length).toBe(before);
   });
 
+  test('a statement that is not valid UTF-8 is refused: the checked text must be the signed bytes', async () => {
+    const text = await readFile(statementFile);
+    const bad = path.join(work, 'not-utf8.intoto.json');
+    const i = text.indexOf(Buffer.from('"model'));
+    await writeFile(bad, Buffer.concat([text.subarray(0, i + 1), Buffer.from([0xff]), text.subarray(i + 1)]));
+    const r = await runCliAsync(['sign', bad, '--out', path.join(work, 'x.sigstore.json'), ...signFlags(sigstore)], { env: sigstore.runnerEnv() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: .*not-utf8\.intoto\.json is not valid UTF-8/);
+  });
+
   test('usage errors exit 2: not a statement, missing URL for custom, unknown instance', async () => {
     const notStatement = path.join(work, 'not-statement.json');
     await writeFile(notStatement, '{"hello": 1}');
