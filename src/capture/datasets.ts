@@ -6,7 +6,6 @@ import { digestPath } from '../digest/index.js';
 import { digestOptions, type HashReporting } from './hashing.js';
 import { parseWith } from '../util/zod-error.js';
 import { readInputFile, resolveInWorkspace } from './paths.js';
-import { redactString } from './redact.js';
 
 /** Parse a datasets manifest (YAML or JSON, list or {datasets: [...]}) from text. */
 export function parseDatasetManifest(text: string, where: string): DatasetInput[] {
@@ -73,14 +72,13 @@ export async function captureDatasets(inputs: DatasetInput[], workspace: string,
       });
     }
     const given = d.digest?.slice('sha256:'.length);
-    // A URI may carry a password or a presigned-URL signature: never record those.
-    const uri = d.uri ?? `file:${d.path}`;
-    const version = d.version === undefined ? undefined : (redactString(d.version) ?? d.version);
+    // Credentials in the URI or version (a password, a presigned signature) are redacted
+    // with the other recorded fields, by redactRecorded, which also lists them.
     const desc: DatasetDescriptor = {
       id: d.id,
       name: d.id,
-      uri: redactString(uri) ?? uri,
-      ...(version ? { version } : {}),
+      uri: d.uri ?? `file:${d.path}`,
+      ...(d.version ? { version: d.version } : {}),
       ...(d.license ? { license: d.license } : {}),
       ...(d.splits ? { splits: d.splits } : {}),
       ...(d.seed !== undefined ? { seed: d.seed } : {}),

@@ -13,13 +13,6 @@
 import type { TrainingPredicate } from '../schema/predicate.js';
 import { REDACTED, classifyKey, redactString, redactValue } from './redact.js';
 
-/** A string that was redacted before (e.g. a dataset URI in captureDatasets) still counts as redacted. */
-function redactedString(v: string): string | undefined {
-  const r = redactString(v);
-  if (r !== undefined) return r;
-  return v.includes(REDACTED) ? v : undefined;
-}
-
 /** `--token`, `--api-key`, `-p`-less: an option whose name says the next value is a credential. */
 function optionName(arg: string): string | undefined {
   const m = /^--?([A-Za-z][A-Za-z0-9_.-]*)$/.exec(arg);
@@ -90,7 +83,7 @@ export function redactRecorded(predicate: TrainingPredicate, extraKeyPatterns: R
     for (const field of ['uri', 'version', 'downloadLocation'] as const) {
       const v = d[field];
       if (typeof v !== 'string') continue;
-      const r = redactedString(v);
+      const r = redactString(v);
       if (r === undefined) continue;
       out[field] = r;
       paths.push(`#/datasets/${i}/${field}`);
