@@ -23,7 +23,6 @@ import {
   type ResourceDescriptor,
   type TrainingPredicate,
 } from '../schema/index.js';
-import { sha256Hex } from '../util/canonical.js';
 import { VERSION } from '../version.js';
 
 export interface BuildInputs {
@@ -171,9 +170,5 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
 /** The bytes written to provenance.intoto.json (and signed): stable two-space JSON. */
 export function serializeStatement(st: TrainingStatement): string {
   return JSON.stringify(st, null, 2) + '\n';
-}
-
-export function statementDigest(text: string): string {
-  return sha256Hex(text);
 }
 
