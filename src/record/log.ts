@@ -3,7 +3,8 @@ import path from 'node:path';
 import { assertDepth } from '../util/json.js';
 import { InputError } from '../errors.js';
 import { RecordEvent } from '../schema/record-event.js';
-import { readTextFile } from '../util/fs.js';
+import { readFileChecked } from '../util/fs.js';
+import { sha256Hex } from '../util/canonical.js';
 import { parseWith } from '../util/zod-error.js';
 
 export const DEFAULT_RECORDS_DIR = '.ml-provenance';
@@ -52,16 +53,21 @@ export function parseEvents(text: string, file: string): RecordEvent[] {
   return out;
 }
 
+export async function readEvents(dir: string): Promise<RecordEvent[]> {
+  return (await readRecords(dir)).events;
+}
+
 /**
  * Read every `*.jsonl` in the records directory (matrix jobs may each leave one),
- * in name order. A missing directory is an empty log.
+ * in name order, and the sha256 of records.jsonl's bytes (recorded as a byproduct),
+ * each file read once. A missing directory is an empty log.
  */
-export async function readEvents(dir: string): Promise<RecordEvent[]> {
+export async function readRecords(dir: string): Promise<{ events: RecordEvent[]; digest?: string }> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.jsonl')).sort();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { events: [] };
     if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') {
       throw new InputError('records-not-dir', `records path ${dir} is a file, not a directory`, {
         fix: 'pass the directory that holds records.jsonl (default .ml-provenance)',
@@ -71,9 +77,12 @@ export async function readEvents(dir: string): Promise<RecordEvent[]> {
     throw err;
   }
   const events: RecordEvent[] = [];
+  let digest: string | undefined;
   for (const n of names) {
     const file = path.join(dir, n);
-    events.push(...parseEvents(await readTextFile(file, 'records log'), file));
+    const bytes = await readFileChecked(file, 'records log');
+    if (n === RECORDS_FILE) digest = sha256Hex(bytes);
+    events.push(...parseEvents(bytes.toString('utf8'), file));
   }
-  return events;
+  return { events, ...(digest ? { digest } : {}) };
 }

@@ -1,12 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { loadDatasetsInput } from '../capture/datasets.js';
 import type { GitHubContext } from '../capture/github.js';
 import type { HashReporting } from '../capture/hashing.js';
 import { loadMetricsFile } from '../capture/metrics.js';
 import { compileKeyPatterns } from '../capture/redact.js';
 import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
-import { RECORDS_FILE, readEvents } from '../record/log.js';
+import { readRecords } from '../record/log.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sha256Hex } from '../util/canonical.js';
 import { buildStatement, serializeStatement } from './build.js';
@@ -46,11 +44,10 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   const redactKeyPatterns = compileKeyPatterns(o.redact);
   const bridged = await readBridges(o.bridges ?? {}, o.workspace);
   // Bridged events first: what the training code recorded itself wins.
-  const events = [...bridged.events, ...(await readEvents(o.recordsDir))];
+  const records = await readRecords(o.recordsDir);
+  const events = [...bridged.events, ...records.events];
   const declared = o.datasets ? await loadDatasetsInput(o.datasets, o.workspace) : [];
-  const recordsDigest = await readFile(path.join(o.recordsDir, RECORDS_FILE))
-    .then((b) => sha256Hex(b))
-    .catch(() => undefined);
+  const recordsDigest = records.digest;
   const statement = await buildStatement({
     workspace: o.workspace,
     subjects: o.subjects,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync, symlinkSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TrainingStatement } from '../../src/schema/predicate.js';
 import { copyExample, runCli, train } from '../helpers/run.js';
@@ -32,6 +33,9 @@ describe('ml-provenance record/build/validate/summary (dist/cli.js)', () => {
     expect(st.predicate.steps.map((s) => s.name)).toEqual(['shuffle-split', 'standardize']);
     expect(st.predicate.metrics.at(-1)).toMatchObject({ name: 'mse', split: 'test', epoch: 30 });
     expect(st.predicate.redactions).toEqual(['config/train.yaml#/tracking/api_key', 'config/train.yaml#/tracking/server']);
+    // The records log the run wrote is a byproduct, by the digest of its bytes.
+    const log = readFileSync(path.join(ws, '.ml-provenance', 'records.jsonl'));
+    expect(st.predicate.runDetails.byproducts).toEqual([{ name: 'records.jsonl', digest: { sha256: createHash('sha256').update(log).digest('hex') }, mediaType: 'application/jsonl' }]);
     const text = readFileSync(path.join(ws, 'out/st.json'), 'utf8');
     expect(text).not.toContain('wandb-demo-0000');
     expect(text).not.toContain('hunter2');
