@@ -1,4 +1,4 @@
-import { CheckError, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import type { LoadedDocument } from '../statement/load.js';
 import type { Logger } from '../util/log.js';
 import type { UnreadableBundle } from './sources.js';
@@ -13,18 +13,12 @@ export type BundleVerifier = (doc: Pick<LoadedDocument, 'file' | 'bundle'>) => P
  */
 export async function trustDocuments(
   docs: LoadedDocument[],
-  o: { noVerify: boolean; verifier: BundleVerifier | undefined; unreadable?: UnreadableBundle[]; logger?: Logger },
+  o: { noVerify: boolean; verifier: BundleVerifier; unreadable?: UnreadableBundle[]; logger?: Logger },
 ): Promise<LoadedDocument[]> {
   // Bundles whose payload is not a readable record: verified like the rest, so a tampered
   // one stops the command; one that verifies (another kind of attestation) is skipped.
   for (const u of o.unreadable ?? []) {
-    if (!o.noVerify && o.verifier) await o.verifier(u);
-    else if (!o.noVerify) {
-      throw new CheckError('verify-unavailable', `cannot verify ${u.file}: bundle verification is not available in this build`, {
-        fix: 'pass --no-verify to build the lineage from unverified records (and verify them separately)',
-        file: u.file,
-      });
-    }
+    if (!o.noVerify) await o.verifier(u);
     if (u.explicit) throw u.error;
     o.logger?.warning(
       o.noVerify
@@ -43,12 +37,6 @@ export async function trustDocuments(
     if (!doc.bundle) {
       throw new InputError('unsigned-statement', `${doc.file} is an unsigned statement, so it cannot be verified`, {
         fix: 'pass the Sigstore bundle (provenance.sigstore.json) instead, or --no-verify to trust unsigned statements',
-        file: doc.file,
-      });
-    }
-    if (!o.verifier) {
-      throw new CheckError('verify-unavailable', `cannot verify ${doc.file}: bundle verification is not available in this build`, {
-        fix: 'pass --no-verify to build the lineage from unverified records (and verify them separately)',
         file: doc.file,
       });
     }
