@@ -129,7 +129,7 @@ async function main() {
   try {
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
-    const { run } = await import("./chunks/main-Y6WU6XYB.js");
+    const { run } = await import("./chunks/main-JDLRXIIP.js");
     const outcome = await run(inputs, {
       io: {
         logger,
