@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['./test/global-setup.ts'],
-    setupFiles: ['./test/setup-fast-check.ts'],
+    setupFiles: ['./test/setup-fast-check.ts', './test/setup-env.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -21,17 +21,17 @@ import {
 
 // src/cli/program.ts
 var COMMANDS = [
-  { name: "record", description: "append what the training code knows to the records log", load: /* @__PURE__ */ __name(() => import("./chunks/record-CLKO7UFG.js"), "load") },
-  { name: "build", description: "build the in-toto statement for a training run and check it against the policy", load: /* @__PURE__ */ __name(() => import("./chunks/build-MQSM57VB.js"), "load") },
-  { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-HXOYU4XQ.js"), "load") },
-  { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-EAGLKAL7.js"), "load") },
-  { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-W75G3WQY.js"), "load") },
-  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-QSK25WGY.js"), "load") },
-  { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-XZUXKPSD.js"), "load") },
-  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-GI4Q5HMG.js"), "load") },
-  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-JIGZBQP5.js"), "load") },
-  { name: "digest", description: "print the sha256 of a file, or the manifest and digest of a directory", load: /* @__PURE__ */ __name(() => import("./chunks/digest-LMTMTVBT.js"), "load") },
-  { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-RJEJKDRI.js"), "load") }
+  { name: "record", description: "append what the training code knows to the records log", load: /* @__PURE__ */ __name(() => import("./chunks/record-L6WNIWIZ.js"), "load") },
+  { name: "build", description: "build the in-toto statement for a training run and check it against the policy", load: /* @__PURE__ */ __name(() => import("./chunks/build-NI5GSLDP.js"), "load") },
+  { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-VRJIUKBO.js"), "load") },
+  { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-CKMJECYT.js"), "load") },
+  { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-EQUTUVJT.js"), "load") },
+  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-42I5AFMY.js"), "load") },
+  { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-YCWGI2B5.js"), "load") },
+  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-LTHKR4O3.js"), "load") },
+  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-RSD3UOBL.js"), "load") },
+  { name: "digest", description: "print the sha256 of a file, or the manifest and digest of a directory", load: /* @__PURE__ */ __name(() => import("./chunks/digest-H32MWYDK.js"), "load") },
+  { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-YUVWZGUA.js"), "load") }
 ];
 function rootProgram() {
   return new Command("ml-provenance").description("Signed, verifiable, queryable provenance records for ML training runs.").version(VERSION, "-V, --version").option("--debug", "print stack traces for errors").showHelpAfterError(false).enablePositionalOptions().exitOverride().configureOutput({ outputError: /* @__PURE__ */ __name(() => void 0, "outputError") }).hook("preAction", (_root, action) => setDebug(Boolean(action.optsWithGlobals().debug)));

@@ -5,7 +5,7 @@ import {
   SYNC_CHUNK,
   hashFileSync,
   specialKind
-} from "./chunks/chunk-FRZVKVBL.js";
+} from "./chunks/chunk-ACIUNWAG.js";
 import "./chunks/chunk-QANIRX4T.js";
 export {
   OPEN_FLAGS,

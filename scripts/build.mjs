@@ -74,6 +74,8 @@ async function bundleOutputs() {
       cli: 'src/cli/index.ts',
       // Hashing worker threads: src/digest/pool.ts loads it relative to import.meta.url.
       'digest-worker': 'src/digest/worker.ts',
+      // Verification worker threads (lineage over many bundles): src/verify/pool.ts.
+      'verify-worker': 'src/verify/worker.ts',
     },
     outdir: 'dist',
     splitting: true,

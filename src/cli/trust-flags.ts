@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { CheckError } from '../errors.js';
 import type { BundleVerifier } from '../lineage/trust.js';
 import { stderrLogger } from '../util/log.js';
-import { failureFix, GITHUB_ACTIONS_ISSUER, loadTrustedRoot, verifyBundle, type IdentityPolicy } from '../verify/index.js';
+import { openVerifiedCache } from '../verify/cache.js';
+import { failureFix, GITHUB_ACTIONS_ISSUER, loadTrustedRoot, validateIdentityPolicy, type IdentityPolicy } from '../verify/index.js';
+import { verifyMany } from '../verify/many.js';
 
 /** The flags that say who must have signed and which trust root to use (as cosign / `gh attestation verify`). */
 export interface TrustFlags {
@@ -39,24 +41,47 @@ export function identityFrom(f: TrustFlags): IdentityPolicy {
 }
 
 
+export interface VerifierOptions {
+  /** Use the verification cache (src/verify/cache.ts); default true. */
+  cache?: boolean;
+  /** Worker threads for verification (default: the CPU count). */
+  jobs?: number;
+}
+
 /**
- * Verify each bundle as `verify` would (signature, transparency log, signer identity),
+ * Verify bundles as `verify` would (signature, transparency log, signer identity),
  * loading the trust root once for a whole set of bundles.
  */
-export function bundleVerifier(f: TrustFlags): BundleVerifier {
+export function bundleVerifier(f: TrustFlags, o: VerifierOptions = {}): BundleVerifier {
   let trust: Promise<TrustedRoot> | undefined;
-  return async (doc) => {
-    trust ??= loadTrustedRoot({
-      ...(f.customTrustedRoot ? { customTrustedRoot: f.customTrustedRoot } : {}),
-      ...(f.offline ? { offline: true } : {}),
-      logger: stderrLogger,
-    }).then((t) => t.root);
-    const verdict = await verifyBundle(doc.bundle, { identity: identityFrom(f), trustedRoot: await trust, logger: stderrLogger });
-    if (!verdict.verified) {
-      throw new CheckError('bundle-unverified', `${doc.file} does not verify: ${verdict.failure ?? 'verification failed'}`, {
-        fix: `${failureFix(verdict)} (or pass --no-verify to use unverified records)`,
-        file: doc.file,
+  return {
+    async verifyAll(docs) {
+      if (docs.length === 0) return;
+      const identity = identityFrom(f);
+      validateIdentityPolicy(identity);
+      trust ??= loadTrustedRoot({
+        ...(f.customTrustedRoot ? { customTrustedRoot: f.customTrustedRoot } : {}),
+        ...(f.offline ? { offline: true } : {}),
+        logger: stderrLogger,
+      }).then((t) => t.root);
+      const trustedRoot = await trust;
+      const cache = o.cache === false ? undefined : openVerifiedCache({ trustedRoot, identity, logger: stderrLogger });
+      const results = await verifyMany(
+        docs.map((d) => ({ bundle: d.bundle ?? {}, ...(d.bundleSha256 ? { sha256: d.bundleSha256 } : {}) })),
+        { trustedRoot, identity, ...(cache ? { cache } : {}), ...(o.jobs !== undefined ? { jobs: o.jobs } : {}), logger: stderrLogger },
+      );
+      results.forEach((r, i) => {
+        const file = docs[i]!.file;
+        if ('error' in r) {
+          throw new CheckError('bundle-unverified', `${file} could not be verified: ${r.error}`, { fix: 'check that it is a Sigstore bundle (or pass --no-verify to use unverified records)', file });
+        }
+        if ('verdict' in r && !r.verdict.verified) {
+          throw new CheckError('bundle-unverified', `${file} does not verify: ${r.verdict.failure ?? 'verification failed'}`, {
+            fix: `${failureFix(r.verdict)} (or pass --no-verify to use unverified records)`,
+            file,
+          });
+        }
       });
-    }
+    },
   };
 }

@@ -82,10 +82,10 @@ function errorInfo(err: unknown, file: string): { code: string; message: string;
   return { code: typeof e?.code === 'string' ? e.code : 'EUNKNOWN', message: e instanceof Error ? e.message : String(err), path: file };
 }
 
-/** A batch of absolute paths, sent by the pool. */
+/** A batch of absolute paths, sent by the pool (src/util/worker-pool.ts). */
 export interface WorkerRequest {
   id: number;
-  paths: string[];
+  items: string[];
 }
 
 /** Messages a worker posts back: byte progress (deltas) and finished batches. */
@@ -107,7 +107,7 @@ if (!isMainThread && parentPort && (workerData as { mlpDigestWorker?: boolean } 
   };
   port.on('message', (req: WorkerRequest) => {
     const results: HashResult[] = [];
-    for (const p of req.paths) results.push(hashFileSync(p, buf, onBytes));
+    for (const p of req.items) results.push(hashFileSync(p, buf, onBytes));
     if (pending > 0) {
       port.postMessage({ type: 'bytes', bytes: pending } satisfies WorkerMessage);
       pending = 0;

@@ -1,7 +1,6 @@
 import { InputError, ProvenanceError, ServiceError } from '../errors.js';
 import { createGitHubClient, type GitHubClient } from '../publish/client.js';
-import { documentFromJson, type LoadedDocument } from '../statement/load.js';
-import { parseJsonText } from '../util/fs.js';
+import { documentFromBytes, type LoadedDocument } from '../statement/load.js';
 import type { Logger } from '../util/log.js';
 import { unreadableBundle, type UnreadableBundle } from './sources.js';
 
@@ -14,11 +13,6 @@ export function parseRepo(text: string | undefined): { owner: string; repo: stri
     throw new InputError('bad-repo', `--repo must be OWNER/REPO, got "${text ?? ''}"`, { fix: 'pass --repo octo-org/train-models' });
   }
   return { owner: m[1]!, repo: m[2]! };
-}
-
-/** Parse downloaded bytes the way loadDocument parses a file. */
-export function documentFromText(text: string, name: string): LoadedDocument {
-  return documentFromJson(parseJsonText(text, name), name);
 }
 
 export interface ReleaseSourceOptions {
@@ -94,7 +88,7 @@ export async function loadReleaseDocuments(o: ReleaseSourceOptions): Promise<Loa
               ? data.toString('utf8')
               : JSON.stringify(data);
       try {
-        docs.push({ ...documentFromText(text, name), scanned: true });
+        docs.push({ ...documentFromBytes(text, name), scanned: true });
       } catch (err) {
         if (o.unreadable && err instanceof ProvenanceError && err.kind === 'input') {
           let json: unknown;

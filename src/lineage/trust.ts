@@ -3,8 +3,10 @@ import type { LoadedDocument } from '../statement/load.js';
 import type { Logger } from '../util/log.js';
 import type { UnreadableBundle } from './sources.js';
 
-/** Verifies one loaded bundle or throws (a CheckError when the bundle is not acceptable). */
-export type BundleVerifier = (doc: Pick<LoadedDocument, 'file' | 'bundle'>) => Promise<void>;
+/** Verifies loaded bundles, or throws (a CheckError) for the first one, in input order, that is not acceptable. */
+export interface BundleVerifier {
+  verifyAll(docs: Pick<LoadedDocument, 'file' | 'bundle' | 'bundleSha256'>[]): Promise<void>;
+}
 
 /**
  * Lineage answers are only as good as the records behind them, so every document is
@@ -17,8 +19,9 @@ export async function trustDocuments(
 ): Promise<LoadedDocument[]> {
   // Bundles whose payload is not a readable record: verified like the rest, so a tampered
   // one stops the command; one that verifies (another kind of attestation) is skipped.
-  for (const u of o.unreadable ?? []) {
-    if (!o.noVerify) await o.verifier(u);
+  const unreadable = o.unreadable ?? [];
+  if (!o.noVerify) await o.verifier.verifyAll(unreadable);
+  for (const u of unreadable) {
     if (u.explicit) throw u.error;
     o.logger?.warning(
       o.noVerify
@@ -40,8 +43,8 @@ export async function trustDocuments(
         file: doc.file,
       });
     }
-    await o.verifier(doc);
     trusted.push(doc);
   }
+  await o.verifier.verifyAll(trusted);
   return trusted;
 }

@@ -1,7 +1,8 @@
 import { assertDepth } from '../util/json.js';
 import { InputError } from '../errors.js';
 import { TrainingStatement, type TrainingStatement as Statement } from '../schema/predicate.js';
-import { readJsonFile, parseJsonText } from '../util/fs.js';
+import { hash } from 'node:crypto';
+import { readFileChecked, parseJsonText } from '../util/fs.js';
 import { parseWith } from '../util/zod-error.js';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
@@ -12,6 +13,8 @@ export interface LoadedDocument {
   bundle?: Record<string, unknown>;
   /** The exact statement bytes that were signed, when read from a bundle. */
   payload?: Buffer;
+  /** sha256 (hex) of the bundle file's bytes, when it was read from one: what the verification cache is keyed on. */
+  bundleSha256?: string;
   file: string;
   /** Found by scanning a folder or a release, not named by the user. */
   scanned?: boolean;
@@ -56,7 +59,13 @@ export function parseStatement(data: unknown, file: string): Statement {
 
 /** Read a statement file or a Sigstore bundle file (without verifying the signature). */
 export async function loadDocument(file: string): Promise<LoadedDocument> {
-  return documentFromJson(await readJsonFile(file, 'statement or bundle'), file);
+  return documentFromBytes(await readFileChecked(file, 'statement or bundle'), file);
+}
+
+/** Parse a statement or bundle from its bytes (a file's, a download's) as loadDocument does. */
+export function documentFromBytes(bytes: Buffer | string, file: string): LoadedDocument {
+  const doc = documentFromJson(parseJsonText(typeof bytes === 'string' ? bytes : bytes.toString('utf8'), file), file);
+  return doc.bundle ? { ...doc, bundleSha256: hash('sha256', bytes, 'hex') } : doc;
 }
 
 /** A parsed statement or bundle document (`file` names it in errors), not verified. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { describeJsonError } from './json.js';
 import path from 'node:path';
 import { InputError } from '../errors.js';
@@ -22,16 +22,25 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
 }
 
 /**
- * Read a file without ever blocking or exhausting memory: opened non-blocking so a
- * FIFO cannot hang us, checked on the open descriptor to be a regular file (no
+ * Read a file without ever blocking on it or exhausting memory: opened non-blocking so
+ * a FIFO cannot hang us, checked on the open descriptor to be a regular file (no
  * FIFOs, devices, sockets), optionally refused above `maxBytes`. Every failure is an
  * InputError naming the file as `shown` (default: the path given).
+ *
+ * Synchronous underneath: the files read this way are small documents, and `lineage`
+ * reads thousands of them, where four thread-pool round trips per file (open, stat,
+ * read, close) cost more than the reads (10,000 bundles: 1.3 s async, see
+ * docs/BENCHMARKS.md).
  */
 export async function readFileChecked(file: string, what: string, opts: { shown?: string; maxBytes?: number } = {}): Promise<Buffer> {
+  return readFileCheckedSync(file, what, opts);
+}
+
+export function readFileCheckedSync(file: string, what: string, opts: { shown?: string; maxBytes?: number } = {}): Buffer {
   const shown = opts.shown ?? file;
-  let fh;
+  let fd: number;
   try {
-    fh = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new InputError('file-not-found', `${what} not found: ${shown}`, { fix: 'check the path', file: shown, cause: err });
@@ -40,7 +49,7 @@ export async function readFileChecked(file: string, what: string, opts: { shown?
     throw err;
   }
   try {
-    const st = await fh.stat();
+    const st = fstatSync(fd);
     if (st.isDirectory()) throw new InputError('is-directory', `${what} ${shown} is a directory, not a file`, { fix: 'pass the path of a file', file: shown });
     if (!st.isFile()) {
       const kind = st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
@@ -52,9 +61,9 @@ export async function readFileChecked(file: string, what: string, opts: { shown?
         file: shown,
       });
     }
-    return await fh.readFile();
+    return readFileSync(fd);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 

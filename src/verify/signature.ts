@@ -1,12 +1,25 @@
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import { crypto } from '@sigstore/core';
-import { Verifier, toTrustMaterial } from '@sigstore/verify';
+import { Verifier, toTrustMaterial, type TrustMaterial } from '@sigstore/verify';
 import type { ParsedBundle } from './bundle.js';
 import { pass, fail, skip, type Check, type CheckName } from './verdict.js';
 
 type CryptoCheck = Extract<CheckName, 'timestamps' | 'certificate' | 'transparency-log' | 'signature'>;
 // @sigstore/verify's Verifier runs these in this order and stops at the first failure.
 const STEPS: CryptoCheck[] = ['timestamps', 'certificate', 'transparency-log', 'signature'];
+
+/**
+ * The trust material (parsed certificates and keys) of each trusted root, built once:
+ * `lineage` verifies thousands of bundles against one root, and rebuilding it per
+ * bundle re-parsed every CA certificate and re-created every key each time.
+ * @sigstore/verify never changes a TrustMaterial.
+ */
+const trustMaterials = new WeakMap<TrustedRoot, TrustMaterial>();
+function trustMaterialOf(root: TrustedRoot): TrustMaterial {
+  let material = trustMaterials.get(root);
+  if (!material) trustMaterials.set(root, (material = toTrustMaterial(root)));
+  return material;
+}
 
 function stepOf(code: string | undefined): CryptoCheck | undefined {
   if (!code) return undefined;
@@ -80,7 +93,7 @@ export function verifySignatureMaterial(parsed: ParsedBundle, root: TrustedRoot)
         code: 'TIMESTAMP_ERROR',
       });
     }
-    new Verifier(toTrustMaterial(root), thresholds).verify(entity);
+    new Verifier(trustMaterialOf(root), thresholds).verify(entity);
     for (const s of STEPS) byName.set(s, pass(s, passText(s, parsed)));
     if (root.ctlogs.length === 0) {
       byName.set('certificate', pass('certificate', 'the Fulcio certificate chains to the trusted root and was valid at the signing time (the instance has no certificate transparency log)'));

@@ -5,7 +5,7 @@
 // stand-ins answer from this process.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -588,5 +588,100 @@ describe('lineage --repo OWNER/REPO --from-releases (GitHub REST stand-in)', () 
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: .*--repo must be OWNER\/REPO.* — /m);
     for (const r of [noRepo, noToken, bad]) noStack(r.stderr);
+  });
+});
+
+describe('lineage over many bundles: verification on worker threads and the verification cache', () => {
+  // 72 files (24 copies of each of the three signed bundles): above the 64 at which
+  // verification moves to worker threads. Each test has its own cache and key.
+  const COPIES = 24;
+  let many: string;
+  let manyTampered: string;
+  const xdg = async (name: string) => {
+    const base = path.join(work, `xdg-${name}`);
+    return { XDG_CACHE_HOME: path.join(base, 'cache'), XDG_STATE_HOME: path.join(base, 'state') };
+  };
+  const entries = async (env: { XDG_CACHE_HOME: string }) =>
+    (await readdir(path.join(env.XDG_CACHE_HOME, 'ml-provenance', 'verified-v1')).catch(() => [] as string[])).length;
+  const query = (dir: string, env: NodeJS.ProcessEnv, ...extra: string[]) =>
+    runCliAsync(['lineage', dir, '--metric', 'mse', '--split', 'test', '--repo', 'acme/models', ...trust(), '--format', 'json', ...extra], { cwd: work, env });
+
+  beforeAll(async () => {
+    many = path.join(work, 'many');
+    manyTampered = path.join(work, 'many-tampered');
+    await Promise.all([mkdir(many), mkdir(manyTampered)]);
+    for (let i = 0; i < COPIES * runs.length; i++) {
+      const src = runs[i % runs.length]!.bundle;
+      const name = `b${String(i).padStart(3, '0')}.sigstore.json`;
+      await copyFile(src, path.join(many, name));
+      await copyFile(i === 40 ? tamperedBundle : src, path.join(manyTampered, name));
+    }
+  });
+
+  test('--jobs 2 verifies on two threads and answers exactly as one thread does', async () => {
+    const env = await xdg('threads');
+    const [two, one] = await Promise.all([query(many, env, '--jobs', '2', '--no-cache'), query(many, env, '--jobs', '1', '--no-cache')]);
+    expect([two.code, one.code]).toEqual([0, 0]);
+    expect(two.stderr).toMatch(/^verifying 72 bundles on 2 threads\.\.\.$/m);
+    expect(one.stderr).toMatch(/^verifying 72 bundles\.\.\.$/m);
+    expect(one.stderr).not.toMatch(/threads/);
+    const answers = json<{ answers: MetricAnswerJson[] }>(two.stdout).answers;
+    expect(answers).toHaveLength(72);
+    expect(json<{ answers: MetricAnswerJson[] }>(one.stdout)).toEqual({ answers });
+    expect(new Set(answers.map((a) => a.metric.value))).toEqual(new Set(runs.map((r) => r.testMse)));
+    // --no-cache neither reads nor writes the cache.
+    expect(await entries(env)).toBe(0);
+  });
+
+  test('a second run answers from the cache without verifying again; --no-cache verifies again', async () => {
+    const env = await xdg('warm');
+    const cold = await query(many, env);
+    expect(cold.code).toBe(0);
+    expect(cold.stderr).toMatch(/^verifying 72 bundles/m);
+    expect(await entries(env)).toBe(3); // one entry per distinct bundle
+    const warm = await query(many, env);
+    expect(warm.code).toBe(0);
+    expect(warm.stderr).not.toMatch(/verifying/);
+    expect(warm.stdout).toBe(cold.stdout);
+    const again = await query(many, env, '--no-cache');
+    expect(again.stderr).toMatch(/^verifying 72 bundles/m);
+    expect(again.stdout).toBe(cold.stdout);
+    // The key is private to the user; the entries name nothing readable.
+    const key = path.join(env.XDG_STATE_HOME, 'ml-provenance', 'verify-cache.key');
+    expect((await stat(key)).mode & 0o777).toBe(0o600);
+  });
+
+  test('a tampered bundle among many still stops the command, naming it, however warm the cache', async () => {
+    const env = await xdg('tampered');
+    expect((await query(many, env)).code).toBe(0); // the good bundles are now cached
+    for (const extra of [[], ['--jobs', '1']]) {
+      const r = await query(manyTampered, env, ...extra);
+      expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: '' });
+      expect(r.stderr).toMatch(new RegExp(`^error: ${esc(path.join(manyTampered, 'b040.sigstore.json'))} does not verify: .+ — .*--no-verify`, 'm'));
+      noStack(r.stderr);
+    }
+    expect(await entries(env)).toBe(3); // the tampered one was never cached
+  });
+
+  test('cache entries count only for the identity and trust root they were made with, and only with their key', async () => {
+    const env = await xdg('scope');
+    expect((await query(many, env)).code).toBe(0);
+    // Another repository: nothing cached for acme/models vouches for evil/fork.
+    const other = await query(many, env, '--repo', 'evil/fork');
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/does not verify: identity: .*expected evil\/fork/);
+    // A cache directory without its key (restored from elsewhere): every bundle is verified again.
+    await rm(path.join(env.XDG_STATE_HOME, 'ml-provenance', 'verify-cache.key'));
+    const rekeyed = await query(many, env);
+    expect(rekeyed.code).toBe(0);
+    expect(rekeyed.stderr).toMatch(/^verifying 72 bundles/m);
+    expect(await entries(env)).toBe(6);
+  });
+
+  test('--jobs below 1 is a usage error', async () => {
+    const r = await query(many, await xdg('jobs'), '--jobs', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --jobs must be at least 1, got 0 — /m);
+    noStack(r.stderr);
   });
 });

@@ -38,6 +38,8 @@ interface LineageOptions extends TrustFlags {
   split?: string;
   format: 'table' | 'json' | 'mermaid' | 'dot';
   verify: boolean;
+  cache: boolean;
+  jobs?: number;
   fromReleases?: boolean;
 }
 
@@ -65,6 +67,8 @@ export function register(program: Command): void {
     .option('--split <NAME>', 'with --metric: only this split (train, test, ...)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'mermaid', 'dot']).default('table'))
     .option('--no-verify', 'trust the records without verifying their signatures')
+    .option('--no-cache', 'verify every bundle again: neither use nor update the cache of bundles that verified')
+    .option('--jobs <N>', 'threads verifying bundles (default: the number of CPUs; 1: this thread only)', intOption('--jobs'))
     .option('--from-releases', 'read statements/bundles from the --repo repository’s release assets (needs GITHUB_TOKEN)');
   addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read')
     .action(
@@ -75,6 +79,9 @@ export function register(program: Command): void {
         }
         if ((o.epoch !== undefined || o.split !== undefined) && o.metric === undefined) {
           throw new InputError('epoch-without-metric', '--epoch and --split refine --metric', { fix: 'add --metric NAME' });
+        }
+        if (o.jobs !== undefined && o.jobs < 1) {
+          throw new InputError('bad-jobs', `--jobs must be at least 1, got ${o.jobs}`, { fix: 'pass --jobs 1 to verify in this thread only, or leave it out to use every CPU' });
         }
         if (o.fromReleases && !o.repo) {
           throw new InputError('releases-without-repo', '--from-releases needs --repo OWNER/REPO', { fix: 'add --repo OWNER/REPO' });
@@ -92,7 +99,7 @@ export function register(program: Command): void {
               })
             : []),
         ];
-        const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier: bundleVerifier(o), unreadable, logger: stderrLogger });
+        const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: o.cache, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) }), unreadable, logger: stderrLogger });
         const graph = graphFromStatements(trusted.map((d) => ({ statement: d.statement, source: d.file })));
 
         let answers: MetricAnswer[] | DatasetAnswer[] | ModelAnswer[] | undefined;

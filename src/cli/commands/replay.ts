@@ -40,7 +40,7 @@ export function register(program: Command): void {
         }
         // A record decides what runs (--run) and what counts as matching (--check):
         // it is verified first, as `verify` and `lineage` do.
-        const [doc] = await trustDocuments([await loadDocument(file)], { noVerify: !o.verify, verifier: bundleVerifier(o), logger: stderrLogger });
+        const [doc] = await trustDocuments([await loadDocument(file)], { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: false, jobs: 1 }), logger: stderrLogger });
         const { statement } = doc!;
         const workdir = path.resolve(o.workdir ?? process.cwd());
         const rows: ReplayRow[] = await replayCheck(statement, workdir);

@@ -1,0 +1,102 @@
+/**
+ * Map items to results on worker threads with a bounded queue: items go out in
+ * batches, each worker has at most `inFlight` batches outstanding (one being worked
+ * on, one waiting, so a worker never idles), and results come back in input order.
+ * Memory stays bounded by the batches in flight, however many items there are.
+ *
+ * The protocol: the pool posts `{ id, items }`; a worker answers
+ * `{ type: 'done', id, results }` (one result per item, in order), and may post any
+ * other message in between, which goes to `onMessage` (e.g. progress).
+ */
+import { Worker } from 'node:worker_threads';
+
+export interface BatchRequest<T> {
+  id: number;
+  items: T[];
+}
+export interface BatchDone<R> {
+  type: 'done';
+  id: number;
+  results: R[];
+}
+
+export interface WorkerPoolOptions<M> {
+  /** The worker script. */
+  url: URL;
+  /** Passed to every worker as `workerData`. */
+  workerData: unknown;
+  workers: number;
+  /** Items per message: enough to amortise messaging. */
+  batch: number;
+  inFlight?: number;
+  onResult?: (index: number, result: unknown) => void;
+  /** Worker messages other than `done`. */
+  onMessage?: (msg: M) => void;
+  signal?: AbortSignal;
+}
+
+export async function mapOnWorkers<T, R, M = never>(items: T[], opts: WorkerPoolOptions<M>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  if (items.length === 0) return results;
+  const inFlight = opts.inFlight ?? 2;
+  const count = Math.max(1, Math.min(opts.workers, Math.ceil(items.length / opts.batch)));
+  const workers: Worker[] = [];
+  const starts = new Map<number, number>();
+  let next = 0;
+  let batchId = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let finished = 0;
+      let failed = false;
+      const fail = (err: unknown): void => {
+        if (failed) return;
+        failed = true;
+        reject(err);
+      };
+      const onAbort = (): void => fail(opts.signal?.reason ?? new Error('aborted'));
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      if (opts.signal?.aborted) return onAbort();
+
+      const send = (w: Worker): void => {
+        if (next >= items.length) return;
+        const id = batchId++;
+        starts.set(id, next);
+        const slice = items.slice(next, next + opts.batch);
+        next += slice.length;
+        w.postMessage({ id, items: slice } satisfies BatchRequest<T>);
+      };
+      for (let i = 0; i < count; i++) {
+        const w = new Worker(opts.url, { workerData: opts.workerData });
+        workers.push(w);
+        w.on('error', fail);
+        w.on('exit', (code) => {
+          if (!failed && finished < items.length) fail(new Error(`worker ${opts.url.pathname.split('/').pop()} exited early with code ${code}`));
+        });
+        w.on('message', (msg: BatchDone<R> | M) => {
+          if (failed) return;
+          if ((msg as BatchDone<R>).type !== 'done') {
+            opts.onMessage?.(msg as M);
+            return;
+          }
+          const done = msg as BatchDone<R>;
+          const start = starts.get(done.id)!;
+          starts.delete(done.id);
+          for (let j = 0; j < done.results.length; j++) {
+            results[start + j] = done.results[j]!;
+            opts.onResult?.(start + j, done.results[j]);
+          }
+          finished += done.results.length;
+          send(w);
+          if (finished === items.length) {
+            opts.signal?.removeEventListener('abort', onAbort);
+            resolve();
+          }
+        });
+        for (let k = 0; k < inFlight; k++) send(w);
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
