@@ -17,10 +17,10 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
+import { userDirs } from '../util/dirs.js';
 import type { Logger } from '../util/log.js';
 import { VERSION } from '../version.js';
 import type { IdentityPolicy } from './identity.js';
@@ -35,18 +35,10 @@ export interface CacheDirs {
   keyFile: string;
 }
 
-/** The platform's cache and state locations (XDG on Linux; an empty variable means unset). */
+/** Where the cache and its key live for this user (see userDirs). */
 export function cacheDirs(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): CacheDirs | undefined {
-  const home = os.homedir();
-  const [cache, state] =
-    platform === 'darwin'
-      ? [path.join(home, 'Library', 'Caches'), path.join(home, 'Library', 'Application Support')]
-      : platform === 'win32'
-        ? [env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), env.LOCALAPPDATA || path.join(home, 'AppData', 'Local')]
-        : [env.XDG_CACHE_HOME || path.join(home, '.cache'), env.XDG_STATE_HOME || path.join(home, '.local', 'state')];
-  // A relative base would put trust decisions in the working directory: never.
-  if (!path.isAbsolute(cache) || !path.isAbsolute(state)) return undefined;
-  return { entries: path.join(cache, 'ml-provenance', FORMAT), keyFile: path.join(state, 'ml-provenance', 'verify-cache.key') };
+  const dirs = userDirs(env, platform);
+  return dirs && { entries: path.join(dirs.cache, FORMAT), keyFile: path.join(dirs.state, 'verify-cache.key') };
 }
 
 /** Keyed on the sha256 (hex) of a bundle's bytes. */
