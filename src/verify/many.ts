@@ -16,6 +16,8 @@ import { sha256Hex } from '../util/canonical.js';
 
 /** Fewer bundles than this to verify: stay in this thread. */
 export const WORKER_THRESHOLD = 64;
+/** Default thread cap: each thread loads the verifier (~0.2 s, ~50 MiB); --jobs goes higher. */
+const DEFAULT_MAX_JOBS = 8;
 /** A progress line this often while verifying (stderr). */
 const PROGRESS_EVERY_MS = 10_000;
 
@@ -23,7 +25,7 @@ export interface VerifyManyOptions {
   trustedRoot: TrustedRoot;
   identity: IdentityPolicy;
   cache?: VerifiedCache;
-  /** Worker threads (default: the CPU count); 0 or 1 verifies in this thread. */
+  /** Worker threads (default: the CPU count, at most 8); 0 or 1 verifies in this thread. */
   jobs?: number;
   logger?: Logger;
 }
@@ -48,7 +50,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
   });
   const cached = bundles.length - todo.length;
   const url = verifyWorkerUrl();
-  const jobs = Math.max(0, o.jobs ?? availableParallelism());
+  const jobs = Math.max(0, o.jobs ?? Math.min(availableParallelism(), DEFAULT_MAX_JOBS));
   const onWorkers = url !== undefined && jobs > 1 && todo.length >= WORKER_THRESHOLD;
   if (todo.length >= WORKER_THRESHOLD) {
     o.logger?.info(

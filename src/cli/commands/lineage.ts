@@ -68,7 +68,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'mermaid', 'dot']).default('table'))
     .option('--no-verify', 'trust the records without verifying their signatures')
     .option('--no-cache', 'verify every bundle again: neither use nor update the cache of bundles that verified')
-    .option('--jobs <N>', 'threads verifying bundles (default: the number of CPUs; 1: this thread only)', intOption('--jobs'))
+    .option('--jobs <N>', 'threads verifying bundles (default: the number of CPUs, at most 8; 1: this thread only)', intOption('--jobs'))
     .option('--from-releases', 'read statements/bundles from the --repo repository’s release assets (needs GITHUB_TOKEN)');
   addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read')
     .action(
