@@ -11,5 +11,5 @@ import module from "node:module";
 import path from "node:path";
 var dirs = userDirs();
 if (dirs) module.enableCompileCache?.(path.join(dirs.cache, "node-compile-cache"));
-var { main } = await import("./chunks/program-ORBSGCFF.js");
+var { main } = await import("./chunks/program-EINNP6OQ.js");
 process.exitCode = await main(process.argv.slice(2));

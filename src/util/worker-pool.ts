@@ -20,7 +20,7 @@ export interface BatchDone<R> {
   results: R[];
 }
 
-export interface WorkerPoolOptions<M> {
+export interface WorkerPoolOptions<T, M> {
   /** The worker script. */
   url: URL;
   /** Passed to every worker as `workerData`. */
@@ -28,6 +28,8 @@ export interface WorkerPoolOptions<M> {
   workers: number;
   /** Items per message: enough to amortise messaging. */
   batch: number;
+  /** What is posted for an item, made when its batch is sent (so at most the batches in flight exist encoded). */
+  encode?: (item: T) => unknown;
   inFlight?: number;
   onResult?: (index: number, result: unknown) => void;
   /** Worker messages other than `done`. */
@@ -35,7 +37,7 @@ export interface WorkerPoolOptions<M> {
   signal?: AbortSignal;
 }
 
-export async function mapOnWorkers<T, R, M = never>(items: T[], opts: WorkerPoolOptions<M>): Promise<R[]> {
+export async function mapOnWorkers<T, R, M = never>(items: T[], opts: WorkerPoolOptions<T, M>): Promise<R[]> {
   const results = new Array<R>(items.length);
   if (items.length === 0) return results;
   const inFlight = opts.inFlight ?? 2;
@@ -63,7 +65,7 @@ export async function mapOnWorkers<T, R, M = never>(items: T[], opts: WorkerPool
         starts.set(id, next);
         const slice = items.slice(next, next + opts.batch);
         next += slice.length;
-        w.postMessage({ id, items: slice } satisfies BatchRequest<T>);
+        w.postMessage({ id, items: opts.encode ? slice.map(opts.encode) : slice } satisfies BatchRequest<unknown>);
       };
       for (let i = 0; i < count; i++) {
         const w = new Worker(opts.url, { workerData: opts.workerData });

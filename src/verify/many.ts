@@ -70,7 +70,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
 
   if (onWorkers) {
     const out = await verifyOnWorkers(
-      todo.map((i) => JSON.stringify(bundles[i])),
+      todo.map((i) => bundles[i]!),
       { url, trustedRoot: o.trustedRoot, identity: o.identity, workers: jobs, onResult: progress },
     );
     out.forEach((r, k) => (results[todo[k]!] = r));

@@ -32,13 +32,17 @@ export interface VerifyPoolOptions {
   onResult?: (index: number) => void;
 }
 
-/** Verify bundles (JSON texts: cheaper to send than objects) on `workers` threads; results are in input order. */
-export function verifyOnWorkers(bundles: string[], o: VerifyPoolOptions): Promise<VerifyResult[]> {
-  return mapOnWorkers<string, VerifyResult>(bundles, {
+/**
+ * Verify bundles on `workers` threads; results are in input order. Each is sent as JSON
+ * text (cheaper to post than the object), made only when its batch goes out.
+ */
+export function verifyOnWorkers(bundles: Record<string, unknown>[], o: VerifyPoolOptions): Promise<VerifyResult[]> {
+  return mapOnWorkers<Record<string, unknown>, VerifyResult>(bundles, {
     url: o.url,
     workerData: { mlpVerifyWorker: true, trustedRoot: TrustedRoot.toJSON(o.trustedRoot), identity: o.identity } satisfies VerifyWorkerData,
     workers: o.workers,
     batch: BATCH,
+    encode: (b) => JSON.stringify(b),
     ...(o.onResult ? { onResult: (i: number) => o.onResult!(i) } : {}),
   });
 }
