@@ -2,6 +2,7 @@
 // (JSON Schemas generated from the zod schemas). `--check` builds into memory and
 // exits 1 when the committed files differ, which is what CI and the tests run.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, writeFile, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -109,6 +110,19 @@ async function schemaOutputs() {
   for (const [name, text] of Object.entries(mod.generateJsonSchemas())) files.set(path.join('schemas', name), text);
   return files;
 }
+
+/**
+ * A digest of everything the bundles are built from (sources, locked dependencies, the
+ * dependency patches). The verification cache keys on it (src/verify/cache.ts), so a
+ * build never reuses what another build's verifier accepted.
+ */
+async function buildId() {
+  const h = createHash('sha256');
+  const files = [...(await listTree('src')), ...(await listTree('patches')), 'package-lock.json'].sort();
+  for (const rel of files) h.update(`${rel.split(path.sep).join('/')}\0`).update(await readFile(path.join(root, rel))).update('\0');
+  return h.digest('hex').slice(0, 32);
+}
+common.define = { ...common.define, 'process.env.ML_PROVENANCE_BUILD_ID': JSON.stringify(await buildId()) };
 
 const outputs = new Map([...(await bundleOutputs()), ...(await schemaOutputs())]);
 

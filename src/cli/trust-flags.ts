@@ -1,6 +1,6 @@
 import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import type { Command } from 'commander';
-import { CheckError } from '../errors.js';
+import { CheckError, ServiceError } from '../errors.js';
 import type { BundleVerifier } from '../lineage/trust.js';
 import { stderrLogger } from '../util/log.js';
 import { openVerifiedCache } from '../verify/cache.js';
@@ -70,10 +70,16 @@ export function bundleVerifier(f: TrustFlags, o: VerifierOptions = {}): BundleVe
         docs.map((d) => ({ bundle: d.bundle ?? {}, ...(d.bundleSha256 ? { sha256: d.bundleSha256 } : {}) })),
         { trustedRoot, identity, ...(cache ? { cache } : {}), ...(o.jobs !== undefined ? { jobs: o.jobs } : {}), logger: stderrLogger },
       );
-      results.forEach((r, i) => {
+      // In input order: the first bundle that failed is the one reported.
+      for (const [i, r] of results.entries()) {
         const file = docs[i]!.file;
+        // Only bundles after a failure go unchecked, and the loop has thrown by then: fail closed.
+        if (r === undefined) throw new ServiceError('verify-incomplete', `${file} was not verified`, { fix: 'run again with --jobs 1, and report it', file });
         if ('error' in r) {
-          throw new CheckError('bundle-unverified', `${file} could not be verified: ${r.error}`, { fix: 'check that it is a Sigstore bundle (or pass --no-verify to use unverified records)', file });
+          throw new ServiceError('verify-crashed', `${file} could not be verified: ${r.error}`, {
+            fix: 'run again with --jobs 1 --debug to see where verification fails, and report it',
+            file,
+          });
         }
         if ('verdict' in r && !r.verdict.verified) {
           throw new CheckError('bundle-unverified', `${file} does not verify: ${r.verdict.failure ?? 'verification failed'}`, {
@@ -81,7 +87,7 @@ export function bundleVerifier(f: TrustFlags, o: VerifierOptions = {}): BundleVe
             file,
           });
         }
-      });
+      }
     },
   };
 }

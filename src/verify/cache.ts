@@ -10,13 +10,14 @@
  * signed timestamp), so the answer cannot go stale; a new trusted root, policy or
  * version gives new names. Failures are never cached.
  *
- * The HMAC secret lives apart from the entries (state dir, mode 0600): a cache
- * directory restored from elsewhere (e.g. actions/cache written by a pull request)
- * cannot hold valid names without it. Anyone who can write the secret can also
- * replace ml-provenance itself. `--no-cache` skips it; deleting the directory clears it.
+ * The HMAC secret lives apart from the entries (state dir, mode 0600, owned by the
+ * user and checked to be): a cache directory restored from elsewhere (e.g. actions/cache
+ * written by a pull request) cannot hold valid names without it. Anyone who can write
+ * the secret can also replace ml-provenance itself. `--no-cache` skips it; deleting the
+ * directory clears it.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
@@ -27,6 +28,12 @@ import type { IdentityPolicy } from './identity.js';
 
 /** Bump when what a cache entry means changes. */
 const FORMAT = 'verified-v1';
+/**
+ * A digest of the sources the running bundle was built from (scripts/build.mjs), so an
+ * unreleased build never reuses what another build's verifier accepted; from source,
+ * "source".
+ */
+const BUILD_ID = process.env.ML_PROVENANCE_BUILD_ID ?? 'source';
 
 export interface CacheDirs {
   /** Where entries go: $XDG_CACHE_HOME/ml-provenance/verified-v1. */
@@ -47,17 +54,66 @@ export interface VerifiedCache {
   add(bundleSha256: string): void;
 }
 
-/** Read the secret, or make one (never overwriting another process's). */
-function secret(keyFile: string): Buffer {
-  mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
+/** The cache cannot be trusted as it stands: said to the user as a warning, never an error. */
+class UnsafeCache extends Error {}
+
+const POSIX = typeof process.getuid === 'function';
+
+/** Make (0700) or reuse a directory; never one behind a symbolic link. */
+function ensureDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!lstatSync(dir).isDirectory()) throw new UnsafeCache(`${dir} is not a directory (a symbolic link?)`);
+}
+
+/**
+ * Read the key if it is there and ours: a regular file (opened without following a
+ * symbolic link or waiting on a FIFO), owned by this user, readable and writable by no
+ * one else. `missing` and `damaged` keys are made anew; anything else is unsafe.
+ */
+function readKey(keyFile: string): Buffer | 'missing' | 'damaged' {
+  let fd: number;
   try {
-    writeFileSync(keyFile, randomBytes(32).toString('hex') + '\n', { flag: 'wx', mode: 0o600 });
+    fd = openSync(keyFile, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'missing';
+    if (code === 'ELOOP') throw new UnsafeCache(`${keyFile} is a symbolic link`);
+    throw err;
   }
-  const hex = readFileSync(keyFile, 'utf8').trim();
-  if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`${keyFile} is not a 32-byte hex key`);
-  return Buffer.from(hex, 'hex');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UnsafeCache(`${keyFile} is not a regular file`);
+    if (POSIX && st.uid !== process.getuid!()) throw new UnsafeCache(`${keyFile} belongs to another user`);
+    if (POSIX && (st.mode & 0o077) !== 0) throw new UnsafeCache(`${keyFile} is open to other users (mode ${(st.mode & 0o777).toString(8)})`);
+    const hex = readFileSync(fd, 'utf8').trim();
+    return /^[0-9a-f]{64}$/.test(hex) ? Buffer.from(hex, 'hex') : 'damaged';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The key, made on first use: written beside its place and linked in, so it is never half-written. */
+function secret(keyFile: string): Buffer {
+  ensureDir(path.dirname(keyFile));
+  const found = readKey(keyFile);
+  if (Buffer.isBuffer(found)) return found;
+  const tmp = `${keyFile}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(tmp, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
+  try {
+    if (found === 'damaged') renameSync(tmp, keyFile);
+    else {
+      try {
+        linkSync(tmp, keyFile); // fails if another process made one meanwhile: then theirs counts
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+    }
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  const key = readKey(keyFile);
+  if (!Buffer.isBuffer(key)) throw new UnsafeCache(`${keyFile} could not be created`);
+  return key;
 }
 
 /**
@@ -70,12 +126,16 @@ export function openVerifiedCache(o: { trustedRoot: TrustedRoot; identity: Ident
   let key: Buffer;
   try {
     key = secret(dirs.keyFile);
-    mkdirSync(dirs.entries, { recursive: true, mode: 0o700 });
+    ensureDir(dirs.entries);
   } catch (err) {
-    o.logger?.debug(`verification cache disabled: ${(err as Error).message}`);
+    if (err instanceof UnsafeCache) {
+      o.logger?.warning(`not using the verification cache: ${err.message} — remove it (every bundle is verified meanwhile)`);
+    } else {
+      o.logger?.debug(`verification cache disabled: ${(err as Error).message}`);
+    }
     return undefined;
   }
-  const context = sha256Hex(canonicalJson({ format: FORMAT, version: VERSION, trustedRoot: sha256Hex(JSON.stringify(TrustedRoot.toJSON(o.trustedRoot))), identity: o.identity }));
+  const context = sha256Hex(canonicalJson({ format: FORMAT, version: VERSION, build: BUILD_ID, trustedRoot: sha256Hex(JSON.stringify(TrustedRoot.toJSON(o.trustedRoot))), identity: o.identity }));
   const entry = (bundleSha256: string): string => path.join(dirs.entries, createHmac('sha256', key).update(`${context}\n${bundleSha256}`).digest('hex'));
   let writable = true;
   return {

@@ -13,6 +13,7 @@ import { verifyBundle } from './index.js';
 import { verifyOnWorkers, verifyWorkerUrl } from './pool.js';
 import type { VerifyResult } from './worker.js';
 import { sha256Hex } from '../util/canonical.js';
+import { ServiceError } from '../errors.js';
 
 /** Fewer bundles than this to verify: stay in this thread. */
 export const WORKER_THRESHOLD = 64;
@@ -30,7 +31,11 @@ export interface VerifyManyOptions {
   logger?: Logger;
 }
 
-/** One result per bundle, in input order; `cached` when the cache vouched for it. */
+/**
+ * One result per bundle, in input order; `cached` when the cache vouched for it. The
+ * first bundle that fails stops the work: results after it may be missing (undefined),
+ * results before it never are.
+ */
 export type ManyResult = VerifyResult | { cached: true };
 
 export interface BundleToVerify {
@@ -39,10 +44,12 @@ export interface BundleToVerify {
   sha256?: string;
 }
 
-export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions): Promise<ManyResult[]> {
+const failed = (r: ManyResult | undefined): boolean => r !== undefined && ('error' in r || ('verdict' in r && !r.verdict.verified));
+
+export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions): Promise<(ManyResult | undefined)[]> {
   const bundles = items.map((b) => b.bundle);
   const digests = o.cache ? items.map((b) => b.sha256 ?? sha256Hex(JSON.stringify(b.bundle))) : [];
-  const results = new Array<ManyResult>(items.length);
+  const results = new Array<ManyResult | undefined>(items.length);
   const todo: number[] = [];
   items.forEach((_, i) => {
     if (o.cache?.has(digests[i]!)) results[i] = { cached: true };
@@ -67,24 +74,57 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
       nextLine = Date.now() + PROGRESS_EVERY_MS;
     }
   };
+  /** Verify todo[from..] in this thread, in order, up to the first failure. */
+  const inThisThread = async (upTo: number): Promise<void> => {
+    for (const i of todo) {
+      if (i >= upTo) break;
+      if (results[i] !== undefined) continue;
+      results[i] = { verdict: await verifyBundle(bundles[i], { identity: o.identity, trustedRoot: o.trustedRoot }) };
+      progress();
+      if (failed(results[i])) break;
+    }
+  };
 
   if (onWorkers) {
-    const out = await verifyOnWorkers(
-      todo.map((i) => bundles[i]!),
-      { url, trustedRoot: o.trustedRoot, identity: o.identity, workers: jobs, onResult: progress },
-    );
-    out.forEach((r, k) => (results[todo[k]!] = r));
-  } else {
-    for (const i of todo) {
-      try {
-        results[i] = { verdict: await verifyBundle(bundles[i], { identity: o.identity, trustedRoot: o.trustedRoot }) };
-      } catch (err) {
-        results[i] = { error: err instanceof Error ? err.message : String(err) };
+    // The first failure stops the threads; bundles before it that they had not reached
+    // yet are then checked here, so the failure reported is always the first in input order.
+    const stop = new AbortController();
+    let firstFailure = Infinity;
+    try {
+      await verifyOnWorkers(
+        todo.map((i) => bundles[i]!),
+        {
+          url,
+          trustedRoot: o.trustedRoot,
+          identity: o.identity,
+          workers: jobs,
+          signal: stop.signal,
+          onResult: (k, r) => {
+            const i = todo[k]!;
+            results[i] = r;
+            progress();
+            if (failed(r) && i < firstFailure) {
+              firstFailure = i;
+              stop.abort();
+            }
+          },
+        },
+      );
+    } catch (err) {
+      if (!stop.signal.aborted) {
+        throw new ServiceError('verify-threads-failed', `the verification threads failed: ${(err as Error).message}`, { fix: 'run again with --jobs 1 (verification in one thread)', cause: err });
       }
-      progress();
+    }
+    if (firstFailure !== Infinity) await inThisThread(firstFailure);
+  } else {
+    await inThisThread(Infinity);
+  }
+  if (o.cache) {
+    for (const i of todo) {
+      const r = results[i];
+      if (r && 'verdict' in r && r.verdict.verified) o.cache.add(digests[i]!);
     }
   }
-  if (o.cache) for (const i of todo) if ('verdict' in results[i]! && (results[i] as { verdict: { verified: boolean } }).verdict.verified) o.cache.add(digests[i]!);
-  if (todo.length >= WORKER_THRESHOLD) o.logger?.info(`checked ${todo.length} bundles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (todo.length >= WORKER_THRESHOLD) o.logger?.info(`checked ${done} bundles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return results;
 }

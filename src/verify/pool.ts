@@ -29,7 +29,9 @@ export interface VerifyPoolOptions {
   identity: IdentityPolicy;
   workers: number;
   /** Called as each bundle's result arrives (any order). */
-  onResult?: (index: number) => void;
+  onResult?: (index: number, result: VerifyResult) => void;
+  /** Aborting stops the threads (the promise rejects with the reason). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -43,6 +45,7 @@ export function verifyOnWorkers(bundles: Record<string, unknown>[], o: VerifyPoo
     workers: o.workers,
     batch: BATCH,
     encode: (b) => JSON.stringify(b),
-    ...(o.onResult ? { onResult: (i: number) => o.onResult!(i) } : {}),
+    ...(o.onResult ? { onResult: (i: number, r: unknown) => o.onResult!(i, r as VerifyResult) } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
   });
 }

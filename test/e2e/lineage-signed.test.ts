@@ -597,6 +597,7 @@ describe('lineage over many bundles: verification on worker threads and the veri
   const COPIES = 24;
   let many: string;
   let manyTampered: string;
+  let twoTampered: string;
   const xdg = async (name: string) => {
     const base = path.join(work, `xdg-${name}`);
     return { XDG_CACHE_HOME: path.join(base, 'cache'), XDG_STATE_HOME: path.join(base, 'state') };
@@ -609,12 +610,16 @@ describe('lineage over many bundles: verification on worker threads and the veri
   beforeAll(async () => {
     many = path.join(work, 'many');
     manyTampered = path.join(work, 'many-tampered');
-    await Promise.all([mkdir(many), mkdir(manyTampered)]);
+    twoTampered = path.join(work, 'many-two-tampered');
+    await Promise.all([mkdir(many), mkdir(manyTampered), mkdir(twoTampered)]);
     for (let i = 0; i < COPIES * runs.length; i++) {
       const src = runs[i % runs.length]!.bundle;
       const name = `b${String(i).padStart(3, '0')}.sigstore.json`;
       await copyFile(src, path.join(many, name));
       await copyFile(i === 40 ? tamperedBundle : src, path.join(manyTampered, name));
+      // Threads take batches of 16, two each to start: 31 ends the first thread's second batch,
+      // 32 starts the second thread's first, so the later one is found first.
+      await copyFile(i === 31 || i === 32 ? tamperedBundle : src, path.join(twoTampered, name));
     }
   });
 
@@ -654,7 +659,7 @@ describe('lineage over many bundles: verification on worker threads and the veri
   test('a tampered bundle among many still stops the command, naming it, however warm the cache', async () => {
     const env = await xdg('tampered');
     expect((await query(many, env)).code).toBe(0); // the good bundles are now cached
-    for (const extra of [[], ['--jobs', '1']]) {
+    for (const extra of [['--jobs', '2'], ['--jobs', '1']]) {
       const r = await query(manyTampered, env, ...extra);
       expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: '' });
       expect(r.stderr).toMatch(new RegExp(`^error: ${esc(path.join(manyTampered, 'b040.sigstore.json'))} does not verify: .+ — .*--no-verify`, 'm'));
@@ -663,7 +668,17 @@ describe('lineage over many bundles: verification on worker threads and the veri
     expect(await entries(env)).toBe(3); // the tampered one was never cached
   });
 
-  test('cache entries count only for the identity and trust root they were made with, and only with their key', async () => {
+  test('with two tampered bundles, the first in file order is the one reported, whichever thread finds which', async () => {
+    const env = await xdg('two');
+    for (let k = 0; k < 3; k++) {
+      const r = await query(twoTampered, env, '--jobs', '2', '--no-cache');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^error: ${esc(path.join(twoTampered, 'b031.sigstore.json'))} does not verify`, 'm'));
+      expect(r.stderr).not.toMatch(/b032/);
+    }
+  });
+
+  test('cache entries count only for the identity they were made with, and only with their key (trust roots: test/unit/verify-cache.test.ts)', async () => {
     const env = await xdg('scope');
     expect((await query(many, env)).code).toBe(0);
     // Another repository: nothing cached for acme/models vouches for evil/fork.

@@ -1,4 +1,5 @@
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,37 +76,86 @@ describe('openVerifiedCache', () => {
     expect(openVerifiedCache({ trustedRoot: rootA, identity, dirs })!.has(DIGEST)).toBe(false);
   });
 
-  test('a damaged key disables the cache instead of failing; a read-only cache still answers', () => {
+  test('a damaged key is made anew (old entries stop counting); an unusable entries directory never fails a command', () => {
     const dirs = freshDirs();
-    const c = openVerifiedCache({ trustedRoot: rootA, identity, dirs })!;
-    c.add(DIGEST);
-    writeFileSync(dirs.keyFile, 'not a key\n');
+    openVerifiedCache({ trustedRoot: rootA, identity, dirs })!.add(DIGEST);
+    writeFileSync(dirs.keyFile, 'not a key\n', { mode: 0o600 });
+    const renewed = openVerifiedCache({ trustedRoot: rootA, identity, dirs })!;
+    expect(renewed.has(DIGEST)).toBe(false);
+    expect(readFileSync(dirs.keyFile, 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+    // The entries directory replaced by a file after opening: lookups miss, writes are dropped.
+    rmSync(dirs.entries, { recursive: true });
+    writeFileSync(dirs.entries, '');
+    expect(() => renewed.add('c'.repeat(64))).not.toThrow();
+    expect(renewed.has('c'.repeat(64))).toBe(false);
+    // ... and a cache opened then is simply not there.
     expect(openVerifiedCache({ trustedRoot: rootA, identity, dirs })).toBeUndefined();
-    rmSync(dirs.keyFile);
-    const ro = openVerifiedCache({ trustedRoot: rootA, identity, dirs })!;
-    ro.add(DIGEST);
-    chmodSync(dirs.entries, 0o500);
-    try {
-      expect(() => ro.add('c'.repeat(64))).not.toThrow();
-      expect(ro.has(DIGEST)).toBe(true);
-    } finally {
-      chmodSync(dirs.entries, 0o700);
+  });
+
+  test('a key that is not ours, not private, a link or not a file is not used: a warning, and no cache', () => {
+    const warnings: string[] = [];
+    const logger = { info: () => {}, error: () => {}, debug: () => {}, warning: (m: string) => warnings.push(m) };
+    const open = (dirs: CacheDirs) => openVerifiedCache({ trustedRoot: rootA, identity, dirs, logger });
+
+    const loose = freshDirs();
+    open(loose)!.add(DIGEST);
+    chmodSync(loose.keyFile, 0o644);
+    expect(open(loose)).toBeUndefined();
+    expect(warnings.pop()).toMatch(/^not using the verification cache: .*verify-cache\.key is open to other users \(mode 644\) — remove it/);
+
+    // A key planted as a symbolic link to a file someone else controls.
+    const linked = freshDirs();
+    open(linked);
+    const planted = path.join(tmp, `planted-${n}`);
+    writeFileSync(planted, `${'1'.repeat(64)}\n`, { mode: 0o600 });
+    rmSync(linked.keyFile);
+    symlinkSync(planted, linked.keyFile);
+    expect(open(linked)).toBeUndefined();
+    expect(warnings.pop()).toMatch(/is a symbolic link/);
+
+    // A FIFO where the key should be: never waited on.
+    const fifo = freshDirs();
+    open(fifo);
+    rmSync(fifo.keyFile);
+    if (spawnSync('mkfifo', [fifo.keyFile]).status === 0) {
+      expect(open(fifo)).toBeUndefined();
+      expect(warnings.pop()).toMatch(/is not a regular file/);
     }
+  });
+
+  test.skipIf(process.getuid?.() !== 0)('(as root) a key owned by another user is not used', () => {
+    const dirs = freshDirs();
+    openVerifiedCache({ trustedRoot: rootA, identity, dirs });
+    chownSync(dirs.keyFile, 12345, 12345);
+    const warnings: string[] = [];
+    expect(openVerifiedCache({ trustedRoot: rootA, identity, dirs, logger: { info: () => {}, error: () => {}, debug: () => {}, warning: (m: string) => warnings.push(m) } })).toBeUndefined();
+    expect(warnings[0]).toMatch(/belongs to another user/);
+  });
+
+  test('the key is made once and kept: no temporary file is left beside it', () => {
+    const dirs = freshDirs();
+    openVerifiedCache({ trustedRoot: rootA, identity, dirs })!.add(DIGEST);
+    const key = readFileSync(dirs.keyFile, 'utf8');
+    expect(openVerifiedCache({ trustedRoot: rootA, identity, dirs })!.has(DIGEST)).toBe(true);
+    expect(readFileSync(dirs.keyFile, 'utf8')).toBe(key);
+    expect(readdirSync(path.dirname(dirs.keyFile))).toEqual(['verify-cache.key']);
   });
 });
 
 describe('verifyMany (in this thread: workers exist only in dist/)', () => {
   test('verifies, caches only what verified, and then answers from the cache', async () => {
-    const cache = openVerifiedCache({ trustedRoot: rootA, identity, dirs: freshDirs() })!;
+    const dirs = freshDirs();
+    const cache = openVerifiedCache({ trustedRoot: rootA, identity, dirs })!;
     const env = bundle.dsseEnvelope as { payload: string };
     const tampered = { ...bundle, dsseEnvelope: { ...env, payload: Buffer.from(Buffer.from(env.payload, 'base64').toString('utf8').replace('acme', 'evil')).toString('base64') } };
     const first = await verifyMany([{ bundle }, { bundle: tampered }], { trustedRoot: rootA, identity, cache, jobs: 1 });
-    expect(first.map((r) => ('verdict' in r ? r.verdict.verified : r))).toEqual([true, false]);
+    expect(first.map((r) => (r && 'verdict' in r ? r.verdict.verified : r))).toEqual([true, false]);
     const second = await verifyMany([{ bundle }, { bundle: tampered }], { trustedRoot: rootA, identity, cache, jobs: 1 });
     expect(second[0]).toEqual({ cached: true });
-    expect('verdict' in second[1]! && second[1].verdict.verified).toBe(false);
-    // Another trust root: the cache is not consulted for it (a cache is per root), and the bundle fails.
-    const other = await verifyMany([{ bundle }], { trustedRoot: rootB, identity, jobs: 1 });
-    expect('verdict' in other[0]! && other[0].verdict.verified).toBe(false);
+    expect(second[1] && 'verdict' in second[1] && second[1].verdict.verified).toBe(false);
+    // The same directories under another trust root: nothing vouches for the bundle there.
+    const cacheB = openVerifiedCache({ trustedRoot: rootB, identity, dirs })!;
+    const other = await verifyMany([{ bundle }], { trustedRoot: rootB, identity, cache: cacheB, jobs: 1 });
+    expect(other[0] && 'verdict' in other[0] && other[0].verdict.verified).toBe(false);
   });
 });
