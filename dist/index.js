@@ -129,7 +129,7 @@ async function main() {
   try {
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
-    const { run } = await import("./chunks/main-6J6QQIZ6.js");
+    const { run } = await import("./chunks/main-UXPEZFD7.js");
     const outcome = await run(inputs, {
       io: {
         logger,

@@ -2,14 +2,14 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-Z3AKI6Y7.js";
+} from "./chunks/chunk-IC3HCN6F.js";
 import "./chunks/chunk-VRTPJNTG.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
 import "./chunks/chunk-3PQGLGVD.js";
 import "./chunks/chunk-3DLGQFA3.js";
-import "./chunks/chunk-NXOCVT52.js";
+import "./chunks/chunk-Y4JAHECA.js";
 import "./chunks/chunk-LNQ6ZN6Y.js";
 import "./chunks/chunk-TGOGGCXF.js";
 import "./chunks/chunk-IXDV3KP4.js";

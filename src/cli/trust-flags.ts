@@ -44,7 +44,7 @@ export function identityFrom(f: TrustFlags): IdentityPolicy {
 export interface VerifierOptions {
   /** Use the verification cache (src/verify/cache.ts); default true. */
   cache?: boolean;
-  /** Worker threads for verification (default: the CPU count). */
+  /** Worker threads for verification (default: the CPU count, at most 8). */
   jobs?: number;
 }
 

@@ -49,7 +49,7 @@ export async function hashOnWorkers(paths: string[], opts: PoolOptions): Promise
     workers: opts.workers,
     batch: BATCH,
     inFlight: IN_FLIGHT,
-    ...(opts.onFile ? { onResult: opts.onFile as (i: number, r: unknown) => void } : {}),
+    ...(opts.onFile ? { onResult: opts.onFile } : {}),
     onMessage: (msg) => {
       if (msg.type === 'bytes') opts.onBytes?.(msg.bytes);
     },

@@ -20,7 +20,7 @@ export interface BatchDone<R> {
   results: R[];
 }
 
-export interface WorkerPoolOptions<T, M> {
+export interface WorkerPoolOptions<T, R, M> {
   /** The worker script. */
   url: URL;
   /** Passed to every worker as `workerData`. */
@@ -31,13 +31,13 @@ export interface WorkerPoolOptions<T, M> {
   /** What is posted for an item, made when its batch is sent (so at most the batches in flight exist encoded). */
   encode?: (item: T) => unknown;
   inFlight?: number;
-  onResult?: (index: number, result: unknown) => void;
+  onResult?: (index: number, result: R) => void;
   /** Worker messages other than `done`. */
   onMessage?: (msg: M) => void;
   signal?: AbortSignal;
 }
 
-export async function mapOnWorkers<T, R, M = never>(items: T[], opts: WorkerPoolOptions<T, M>): Promise<R[]> {
+export async function mapOnWorkers<T, R, M = never>(items: T[], opts: WorkerPoolOptions<T, R, M>): Promise<R[]> {
   const results = new Array<R>(items.length);
   if (items.length === 0) return results;
   const inFlight = opts.inFlight ?? 2;
@@ -83,10 +83,10 @@ export async function mapOnWorkers<T, R, M = never>(items: T[], opts: WorkerPool
           const done = msg as BatchDone<R>;
           const start = starts.get(done.id)!;
           starts.delete(done.id);
-          for (let j = 0; j < done.results.length; j++) {
-            results[start + j] = done.results[j]!;
-            opts.onResult?.(start + j, done.results[j]);
-          }
+          done.results.forEach((r, j) => {
+            results[start + j] = r;
+            opts.onResult?.(start + j, r);
+          });
           finished += done.results.length;
           send(w);
           if (finished === items.length) {

@@ -45,7 +45,7 @@ export function verifyOnWorkers(bundles: Record<string, unknown>[], o: VerifyPoo
     workers: o.workers,
     batch: BATCH,
     encode: (b) => JSON.stringify(b),
-    ...(o.onResult ? { onResult: (i: number, r: unknown) => o.onResult!(i, r as VerifyResult) } : {}),
+    ...(o.onResult ? { onResult: o.onResult } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
   });
 }
