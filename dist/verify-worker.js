@@ -2,18 +2,18 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-IC3HCN6F.js";
+} from "./chunks/chunk-GQS6ILA2.js";
 import "./chunks/chunk-VRTPJNTG.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-3PQGLGVD.js";
-import "./chunks/chunk-3DLGQFA3.js";
+import "./chunks/chunk-SOF5HSAE.js";
+import "./chunks/chunk-D5LU46CU.js";
 import "./chunks/chunk-Y4JAHECA.js";
-import "./chunks/chunk-LNQ6ZN6Y.js";
-import "./chunks/chunk-TGOGGCXF.js";
+import "./chunks/chunk-JQ75IYQT.js";
+import "./chunks/chunk-UWSO75RQ.js";
 import "./chunks/chunk-IXDV3KP4.js";
-import "./chunks/chunk-72JRAKZ4.js";
+import "./chunks/chunk-VYZM6XTX.js";
 import "./chunks/chunk-AI3BSDVQ.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";

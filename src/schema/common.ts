@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Lower-case hex sha256, as in-toto DigestSet and Sigstore use. */
 export const Sha256Hex = z.string().regex(/^[a-f0-9]{64}$/, 'must be 64 lower-case hex characters (a sha256 digest)');

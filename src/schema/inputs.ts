@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DatasetId, PrefixedSha256, Splits } from './common.js';
 
 /** One dataset in a manifest file or in the action's inline `datasets` input. */

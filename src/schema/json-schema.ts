@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RecordEvent } from './record-event.js';
 import { DatasetManifest, MetricsFile } from './inputs.js';
 import { PolicyFile } from './policy.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A policy file. Read documents are versioned; unknown keys are rejected so a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DatasetId, DigestSet, JsonValue, ResourceDescriptorShape, Scalar, Sha256Hex, Splits } from './common.js';
 
 export const PREDICATE_TYPE = 'https://ml-provenance.dev/training-record/v1';

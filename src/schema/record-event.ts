@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DatasetId, JsonValue, PrefixedSha256, Scalar, Splits } from './common.js';
 
 /**

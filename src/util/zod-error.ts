@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { InputError } from '../errors.js';
 
 /** `datasets[2].digest` from zod's path array. */
