@@ -26,10 +26,10 @@ var COMMANDS = [
   { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-X6P3UMJ5.js"), "load") },
   { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-LBQWNENT.js"), "load") },
   { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-BJLDCJIN.js"), "load") },
-  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-SYJFJLNT.js"), "load") },
+  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-LLRNCSVL.js"), "load") },
   { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-LZBBE3Z7.js"), "load") },
-  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-YXLOVVYO.js"), "load") },
-  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-RPB7ORQO.js"), "load") },
+  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-KNY3CETC.js"), "load") },
+  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-7QWIP7PI.js"), "load") },
   { name: "digest", description: "print the sha256 of a file, or the manifest and digest of a directory", load: /* @__PURE__ */ __name(() => import("./chunks/digest-SDFDNWOS.js"), "load") },
   { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-226ZUCRI.js"), "load") }
 ];

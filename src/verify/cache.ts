@@ -4,11 +4,11 @@
  * module cache once go.sum checked a module).
  *
  * What is remembered is only "this exact bundle verified against this exact trusted
- * root for this exact identity policy, with this version of ml-provenance": an entry
- * is an empty file whose name is HMAC-SHA256(secret, those four digests). Keyless
+ * root for this exact identity policy, with this version and build of ml-provenance":
+ * an entry is an empty file whose name is HMAC-SHA256(secret, digests of those). Keyless
  * verification does not depend on the current time (certificates are checked at the
- * signed timestamp), so the answer cannot go stale; a new trusted root, policy or
- * version gives new names. Failures are never cached.
+ * signed timestamp), so the answer cannot go stale; a new trusted root, policy, version
+ * or build gives new names. Failures are never cached.
  *
  * The HMAC secret lives apart from the entries (state dir, mode 0600, owned by the
  * user and checked to be): a cache directory restored from elsewhere (e.g. actions/cache

@@ -74,7 +74,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
       nextLine = Date.now() + PROGRESS_EVERY_MS;
     }
   };
-  /** Verify todo[from..] in this thread, in order, up to the first failure. */
+  /** Verify the bundles not yet checked before index `upTo` in this thread, in order, stopping at the first failure. */
   const inThisThread = async (upTo: number): Promise<void> => {
     for (const i of todo) {
       if (i >= upTo) break;
