@@ -2,17 +2,17 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-GQS6ILA2.js";
+} from "./chunks/chunk-ZBID2I6S.js";
 import "./chunks/chunk-VRTPJNTG.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
 import "./chunks/chunk-SOF5HSAE.js";
-import "./chunks/chunk-D5LU46CU.js";
-import "./chunks/chunk-Y4JAHECA.js";
-import "./chunks/chunk-JQ75IYQT.js";
+import "./chunks/chunk-72RVQJW5.js";
+import "./chunks/chunk-6VB4X4JY.js";
+import "./chunks/chunk-JVHSXTM2.js";
 import "./chunks/chunk-UWSO75RQ.js";
-import "./chunks/chunk-IXDV3KP4.js";
+import "./chunks/chunk-6OCRJMU6.js";
 import "./chunks/chunk-VYZM6XTX.js";
 import "./chunks/chunk-AI3BSDVQ.js";
 import "./chunks/chunk-NAV5SXXN.js";

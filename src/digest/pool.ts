@@ -7,8 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ProvenanceError } from '../errors.js';
-import { mapOnWorkers } from '../util/worker-pool.js';
-import { bundledScript } from '../util/worker-script.js';
+import { bundledScript, mapOnWorkers } from '../util/worker-pool.js';
 import type { HashResult, WorkerMessage } from './worker.js';
 
 /** Files per message: enough to amortise messaging for small files. */

@@ -33,10 +33,6 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
  * docs/BENCHMARKS.md).
  */
 export async function readFileChecked(file: string, what: string, opts: { shown?: string; maxBytes?: number } = {}): Promise<Buffer> {
-  return readFileCheckedSync(file, what, opts);
-}
-
-export function readFileCheckedSync(file: string, what: string, opts: { shown?: string; maxBytes?: number } = {}): Buffer {
   const shown = opts.shown ?? file;
   let fd: number;
   try {

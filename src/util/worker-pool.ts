@@ -8,7 +8,20 @@
  * `{ type: 'done', id, results }` (one result per item, in order), and may post any
  * other message in between, which goes to `onMessage` (e.g. progress).
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+
+/**
+ * Where a bundled worker script (`dist/<name>`) is, seen from the module asking:
+ * with esbuild code splitting that module may sit in `dist/chunks/`, so look beside
+ * it and one level up.
+ */
+export function bundledScript(name: string, from: string): URL {
+  const here = new URL(`./${name}`, from);
+  const up = new URL(`../${name}`, from);
+  return !existsSync(fileURLToPath(here)) && existsSync(fileURLToPath(up)) ? up : here;
+}
 
 export interface BatchRequest<T> {
   id: number;
@@ -46,6 +59,7 @@ export async function mapOnWorkers<T, R, M = never>(items: T[], opts: WorkerPool
   const starts = new Map<number, number>();
   let next = 0;
   let batchId = 0;
+  let onAbort: (() => void) | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
       let finished = 0;
@@ -55,7 +69,7 @@ export async function mapOnWorkers<T, R, M = never>(items: T[], opts: WorkerPool
         failed = true;
         reject(err);
       };
-      const onAbort = (): void => fail(opts.signal?.reason ?? new Error('aborted'));
+      onAbort = (): void => fail(opts.signal?.reason ?? new Error('aborted'));
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       if (opts.signal?.aborted) return onAbort();
 
@@ -89,15 +103,13 @@ export async function mapOnWorkers<T, R, M = never>(items: T[], opts: WorkerPool
           });
           finished += done.results.length;
           send(w);
-          if (finished === items.length) {
-            opts.signal?.removeEventListener('abort', onAbort);
-            resolve();
-          }
+          if (finished === items.length) resolve();
         });
         for (let k = 0; k < inFlight; k++) send(w);
       }
     });
   } finally {
+    if (onAbort) opts.signal?.removeEventListener('abort', onAbort);
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return results;

@@ -47,7 +47,6 @@ export interface BundleToVerify {
 const failed = (r: ManyResult | undefined): boolean => r !== undefined && ('error' in r || ('verdict' in r && !r.verdict.verified));
 
 export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions): Promise<(ManyResult | undefined)[]> {
-  const bundles = items.map((b) => b.bundle);
   const digests = o.cache ? items.map((b) => b.sha256 ?? sha256Hex(JSON.stringify(b.bundle))) : [];
   const results = new Array<ManyResult | undefined>(items.length);
   const todo: number[] = [];
@@ -55,7 +54,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
     if (o.cache?.has(digests[i]!)) results[i] = { cached: true };
     else todo.push(i);
   });
-  const cached = bundles.length - todo.length;
+  const cached = items.length - todo.length;
   const url = verifyWorkerUrl();
   const jobs = Math.max(0, o.jobs ?? Math.min(availableParallelism(), DEFAULT_MAX_JOBS));
   const onWorkers = url !== undefined && jobs > 1 && todo.length >= WORKER_THRESHOLD;
@@ -79,7 +78,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
     for (const i of todo) {
       if (i >= upTo) break;
       if (results[i] !== undefined) continue;
-      results[i] = { verdict: await verifyBundle(bundles[i], { identity: o.identity, trustedRoot: o.trustedRoot }) };
+      results[i] = { verdict: await verifyBundle(items[i]!.bundle, { identity: o.identity, trustedRoot: o.trustedRoot }) };
       progress();
       if (failed(results[i])) break;
     }
@@ -92,7 +91,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
     let firstFailure = Infinity;
     try {
       await verifyOnWorkers(
-        todo.map((i) => bundles[i]!),
+        todo.map((i) => items[i]!.bundle),
         {
           url,
           trustedRoot: o.trustedRoot,

@@ -5,8 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { mapOnWorkers } from '../util/worker-pool.js';
-import { bundledScript } from '../util/worker-script.js';
+import { bundledScript, mapOnWorkers } from '../util/worker-pool.js';
 import type { IdentityPolicy } from './identity.js';
 import type { VerifyResult, VerifyWorkerData } from './worker.js';
 
