@@ -7,7 +7,7 @@ import { lineageMermaid } from '../render/lineage.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { assemble } from '../statement/assemble.js';
 import { actionLogReporter } from '../digest/progress.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { outputDirInWorkspace, writeFileAtomic } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
 import type { RunInputs, SigstoreChoice } from './inputs.js';
 import type { SignOptions, SignResult, SigstoreInstanceName } from '../sign/index.js';
@@ -66,7 +66,10 @@ function annotateFindings(policy: PolicyResult, io: ActionIO): void {
 /** build → validate → sign → summarise → publish. Primary failures throw; secondary ones follow the input. */
 export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutcome> {
   const { io, github: gh } = deps;
-  const outDir = path.resolve(deps.workspace, inputs.outputDir ?? path.join(deps.tempDir, 'ml-provenance'));
+  // An output-dir inside the workspace may not lead through a committed symlink out of it.
+  const outDir = inputs.outputDir
+    ? await outputDirInWorkspace(inputs.outputDir, deps.workspace, 'output-dir', 'set output-dir to a folder outside the checkout (e.g. ${{ runner.temp }}/provenance) or remove the symlink from the repository')
+    : path.resolve(deps.tempDir, 'ml-provenance');
   const files = {
     statement: path.join(outDir, 'provenance.intoto.json'),
     bundle: path.join(outDir, 'provenance.sigstore.json'),

@@ -5,7 +5,7 @@ import { formatFinding } from '../../policy/index.js';
 import { recordsDir } from '../../record/log.js';
 import { assemble } from '../../statement/assemble.js';
 import { ttyProgressBar } from '../../digest/progress.js';
-import { writeFileAtomic } from '../../util/fs.js';
+import { outputDirInWorkspace, writeFileAtomic } from '../../util/fs.js';
 import { collect, processIo, run } from '../shared.js';
 
 export function register(program: Command): void {
@@ -29,6 +29,9 @@ export function register(program: Command): void {
     .action(
       run(async (o: Record<string, unknown>) => {
         const workspace = path.resolve((o.workspace as string | undefined) ?? process.cwd());
+        const out = o.out as string;
+        // Checked before anything is read: --out inside the workspace may not lead through a committed symlink out of it.
+        const outFile = path.join(await outputDirInWorkspace(path.dirname(path.resolve(out)), workspace, '--out'), path.basename(out));
         const res = await assemble({
           workspace,
           subjects: o.subject as string[],
@@ -47,9 +50,9 @@ export function register(program: Command): void {
             ...(o.mlflowRun ? { mlflowRun: o.mlflowRun as string } : {}),
           },
         });
-        const out = o.out as string;
+
         const write = res.policy.complete || Boolean(o.allowIncomplete);
-        if (write) await writeFileAtomic(out, res.text);
+        if (write) await writeFileAtomic(outFile, res.text);
         if (o.json) {
           processIo.out(JSON.stringify({ ...res.policy, statement: write ? out : null, digest: `sha256:${res.digest}` }, null, 2));
         } else {
