@@ -1,3 +1,5 @@
+import { termText } from '../render/terminal.js';
+
 /** Where modules report progress and problems; the action maps it to @actions/core, the CLI to stderr. */
 export interface Logger {
   info(message: string): void;
@@ -12,12 +14,13 @@ export interface AnnotationProps {
   title?: string;
 }
 
+/** The CLI's logger: one sanitised line a message (src/render/terminal.ts). */
 export const stderrLogger: Logger = {
-  info: (m) => process.stderr.write(`${m}\n`),
-  warning: (m) => process.stderr.write(`warning: ${m}\n`),
-  error: (m) => process.stderr.write(`error: ${m}\n`),
+  info: (m) => process.stderr.write(`${termText(m)}\n`),
+  warning: (m) => process.stderr.write(`warning: ${termText(m)}\n`),
+  error: (m) => process.stderr.write(`error: ${termText(m)}\n`),
   debug: (m) => {
-    if (process.env.ML_PROVENANCE_DEBUG) process.stderr.write(`debug: ${m}\n`);
+    if (process.env.ML_PROVENANCE_DEBUG) process.stderr.write(`debug: ${termText(m)}\n`);
   },
 };
 

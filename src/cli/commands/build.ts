@@ -7,6 +7,7 @@ import { assemble } from '../../statement/assemble.js';
 import { ttyProgressBar } from '../../digest/progress.js';
 import { outputDirInWorkspace, writeFileAtomic } from '../../util/fs.js';
 import { collect, processIo, run } from '../shared.js';
+import { termLine } from '../../render/terminal.js';
 
 export function register(program: Command): void {
   program
@@ -44,7 +45,7 @@ export function register(program: Command): void {
           redact: o.redact as string[],
           github: readGitHubContext(),
           // A progress bar on a terminal for long hashing; nothing in pipes and CI logs.
-          reporting: { progress: (label) => ttyProgressBar({ label }), warn: (m) => processIo.err(`warning: ${m}`) },
+          reporting: { progress: (label) => ttyProgressBar({ label: termLine(label) }), warn: (m) => processIo.err(`warning: ${m}`) },
           bridges: {
             ...(o.dvc ? { dvc: o.dvc as string } : {}),
             ...(o.mlflowRun ? { mlflowRun: o.mlflowRun as string } : {}),
@@ -56,7 +57,7 @@ export function register(program: Command): void {
         if (o.json) {
           processIo.out(JSON.stringify({ ...res.policy, statement: write ? out : null, digest: `sha256:${res.digest}` }, null, 2));
         } else {
-          for (const f of res.policy.findings) processIo.err(`${f.severity}: ${formatFinding(f)}`);
+          for (const f of res.policy.findings) processIo.err(`${f.severity}: ${termLine(formatFinding(f))}`);
           if (write) processIo.err(`wrote ${out} (sha256:${res.digest}, ${res.statement.subject.length} subject(s), ${res.statement.predicate.datasets.length} dataset(s))`);
         }
         if (!res.policy.complete) {
