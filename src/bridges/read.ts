@@ -14,7 +14,7 @@ export interface BridgeReader {
   /** The text of `file`, or undefined when it does not exist. */
   text(file: string, what: string): Promise<string | undefined>;
   /**
-   * Regular files under `dir` (relative, `/`-separated, sorted) that `keep` accepts;
+   * Files (regular or special: the read refuses the latter) under `dir` (relative, `/`-separated, sorted) that `keep` accepts;
    * [] when it does not exist. Folders named in `skip` are not entered; linked folders neither.
    */
   files(dir: string, what: string, o?: { keep?: (name: string) => boolean; skip?: ReadonlySet<string> }): Promise<string[]>;
@@ -49,13 +49,14 @@ export function bridgeReader(boundary: string, shownBase: string = boundary): Br
           if (e.isDirectory()) {
             if (!o.skip?.has(e.name)) await walk(path.join(d, e.name), `${prefix}${e.name}/`);
           } else if (!keep(e.name)) continue;
-          else if (e.isFile()) out.push(`${prefix}${e.name}`);
           else if (e.isSymbolicLink()) {
             // Checked like every path (one leaving the workspace is an error); a linked
             // file is read, a linked folder is not walked (no cycles to chase).
             const target = await inside(path.join(d, e.name), what);
-            if (target !== undefined && (await stat(target)).isFile()) out.push(`${prefix}${e.name}`);
+            if (target !== undefined && !(await stat(target)).isDirectory()) out.push(`${prefix}${e.name}`);
           }
+          // Regular files, and special files too: reading one refuses it with its reason (a FIFO is not skipped silently).
+          else out.push(`${prefix}${e.name}`);
           if (out.length > LIMITS.matchedFiles) {
             throw new InputError('too-many-files', `${what} ${shown(dir)} holds more than ${LIMITS.matchedFiles} files`, {
               fix: 'point at the run or project folder itself, not at a folder above it',

@@ -14,8 +14,8 @@ export interface SubjectEntry {
   digest: { sha256: string };
 }
 
-function tooMany(n: number, more: boolean): InputError {
-  return new InputError('too-many-subjects', `${more ? 'more than ' : ''}${n} subject files, more than the ${MAX_SUBJECTS} a statement may have`, {
+function tooMany(): InputError {
+  return new InputError('too-many-subjects', `more than ${MAX_SUBJECTS} subject files: a statement may have at most ${MAX_SUBJECTS}`, {
     fix: 'point subject-path at the model files themselves (or an archive of them), not at a whole directory tree',
     fields: ['subject-path'],
   });
@@ -43,7 +43,6 @@ export async function captureSubjects(patterns: string[], workspace: string, rep
         fields: ['subject-path'],
       });
     }
-    if (matches.length > MAX_SUBJECTS) throw tooMany(matches.length, false);
     for (const m of matches.sort()) {
       const t = await resolveInWorkspace(m, workspace, 'subject');
       targets.push(t);
@@ -51,7 +50,7 @@ export async function captureSubjects(patterns: string[], workspace: string, rep
       if ((await stat(t.abs)).isDirectory()) {
         for (const f of await listFiles(t.abs, workspace)) names.add(path.posix.join(t.rel, path.relative(t.abs, f).split(path.sep).join('/')));
       } else names.add(t.rel);
-      if (names.size > MAX_SUBJECTS) throw tooMany(MAX_SUBJECTS, true);
+      if (names.size > MAX_SUBJECTS) throw tooMany();
     }
   }
   const byName = new Map<string, SubjectEntry>();

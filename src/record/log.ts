@@ -124,7 +124,8 @@ export async function readRecords(dir: string, within?: string): Promise<{ event
     if (code === 'ENOTDIR') throw notADirectory(dir);
     throw err;
   }
-  const names = entries.filter((e) => e.name.endsWith('.jsonl') && (e.isFile() || e.isSymbolicLink())).map((e) => e.name).sort();
+  // Not only regular files: a FIFO or a device named *.jsonl is refused by the read, with its reason, not skipped.
+  const names = entries.filter((e) => e.name.endsWith('.jsonl') && !e.isDirectory()).map((e) => e.name).sort();
   const events: RecordEvent[] = [];
   let digest: string | undefined;
   for (const n of names) {
