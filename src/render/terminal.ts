@@ -18,14 +18,14 @@
  * C0 controls but tab and newline, DEL, C1 controls, bidi marks/embeddings/overrides/
  * isolates (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), line and paragraph
  * separators, and every other format character (Cf: soft hyphen, zero-width space,
- * word joiner, BOM, interlinear annotations, tag characters, ...) except the zero-width
+ * word joiner, BOM, interlinear annotations, the whole tag block U+E0000-U+E007F, ...) except the zero-width
  * joiner and non-joiner, which emoji and several scripts need and which cannot reorder
  * or hide text on their own. Lone surrogates too: they cannot be written as UTF-8.
  */
-const UNSAFE = /(?![\u200c\u200d])[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const UNSAFE = /(?![\u200c\u200d])[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029\u{e0000}-\u{e007f}]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 /** The same, with tab and newline: for one cell or one line. */
-const UNSAFE_IN_LINE = /(?![\u200c\u200d])[\u0000-\u001f\u007f-\u009f\p{Cf}\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const UNSAFE_IN_LINE = /(?![\u200c\u200d])[\u0000-\u001f\u007f-\u009f\p{Cf}\u2028\u2029\u{e0000}-\u{e007f}]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 function escapeChar(ch: string): string {
   if (ch === '\r') return '\\r';
