@@ -133,3 +133,33 @@ describe('the action log (dist/index.js)', () => {
     expect(r.stdout).not.toMatch(/^::error::forged/m);
   }, 60_000);
 });
+
+// The same through a real terminal emulator: tmux interprets what reaches it, and its
+// pane shows what a person would see. Before the sanitiser, `summary --format text`
+// cleared this pane and set its title to "pwned".
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+describe.skipIf(!hasTmux)('seen through a real terminal (tmux)', () => {
+  it.each([
+    ['summary --format text', ['summary', 'prov.json', '--format', 'text'], 'metric: accuracy\\u001b[2J\\u001b[H [0.51\\r0.99] = 0.51'],
+    ['lineage (table)', ['lineage', 'prov.json', '--no-verify'], 'tokenize\\u001b[2J\\u001b[H'],
+    ['replay --check', ['replay', 'prov.json', '--no-verify', '--check'], 'points@\\u202etxt.exe\\u202c'],
+  ])('%s: nothing is cleared, retitled, linked or reordered', async (_what, args, visible) => {
+    const sock = `mlp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const tmux = (...a: string[]) => spawnSync('tmux', ['-L', sock, ...a], { encoding: 'utf8', timeout: 10_000 });
+    const quoted = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(' ');
+    try {
+      expect(tmux('new-session', '-d', '-x', '250', '-y', '50', '-s', 't', `cd '${ws}' && echo BEFORE-LINE && ${quoted}; echo AFTER-LINE; sleep 60`).status).toBe(0);
+      let pane = '';
+      for (let i = 0; i < 100 && !pane.includes('AFTER-LINE'); i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        pane = tmux('capture-pane', '-p', '-t', 't').stdout;
+      }
+      expect(pane).toContain('AFTER-LINE');
+      expect(pane).toContain('BEFORE-LINE');
+      expect(pane).toContain(visible);
+      expect(tmux('display', '-p', '-t', 't', '#{pane_title}').stdout.trim()).not.toBe('pwned');
+    } finally {
+      tmux('kill-server');
+    }
+  }, 30_000);
+});
