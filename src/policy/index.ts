@@ -8,6 +8,7 @@ import { parseWith } from '../util/zod-error.js';
 import { readTextFile } from '../util/fs.js';
 import { BUILTIN_POLICIES } from './builtin.js';
 import { evaluateRules } from './rules.js';
+import { evaluateCoverageRules } from './coverage-rules.js';
 export type { Finding } from './rules.js';
 import type { Finding } from './rules.js';
 
@@ -30,6 +31,8 @@ export function mergeRules(base: PolicyRules, over: PolicyRules): PolicyRules {
   const out: PolicyRules = { ...base, ...over };
   if (base.datasets || over.datasets) out.datasets = { ...base.datasets, ...over.datasets };
   if (base.metrics || over.metrics) out.metrics = { ...base.metrics, ...over.metrics };
+  if (base.quality || over.quality) out.quality = { ...base.quality, ...over.quality };
+  if (base.synthetic || over.synthetic) out.synthetic = { ...base.synthetic, ...over.synthetic };
   return out;
 }
 
@@ -70,7 +73,7 @@ export async function resolvePolicy(spec: string | undefined, cwd: string = proc
 
 /** Evaluate a statement against a policy. Pure. */
 export function evaluatePolicy(statement: TrainingStatement, policy: ResolvedPolicy): PolicyResult {
-  const findings = evaluateRules(statement, policy.rules);
+  const findings = [...evaluateRules(statement, policy.rules), ...evaluateCoverageRules(statement, policy.rules)];
   const errors = findings.filter((f) => f.severity === 'error');
   return {
     policy: policy.name,

@@ -26,6 +26,9 @@ export function register(program: Command): void {
     .option('--out <file>', 'where to write the statement', 'provenance.intoto.json')
     .option('--allow-incomplete', 'write the statement even when the policy finds it incomplete (exit code stays 1)')
     .option('--json', 'print the policy result as JSON on stdout')
+    .option('--python-env <spec>', 'Python environment to capture: auto (a lockfile at the workspace root), none, a lockfile, pip:PYTHON or uv:PYTHON', 'auto')
+    .option('--no-hardware', 'do not capture CPU, memory and GPUs')
+    .option('--no-detect-image', 'do not detect the container image the job runs in')
     .action(
       run(async (o: Record<string, unknown>) => {
         const workspace = path.resolve((o.workspace as string | undefined) ?? process.cwd());
@@ -41,6 +44,7 @@ export function register(program: Command): void {
           redact: o.redact as string[],
           github: readGitHubContext(),
           // A progress bar on a terminal for long hashing; nothing in pipes and CI logs.
+          capture: { pythonEnv: o.pythonEnv as string, hardware: o.hardware !== false, image: o.detectImage !== false },
           reporting: { progress: (label) => ttyProgressBar({ label }), warn: (m) => processIo.err(`warning: ${m}`) },
           bridges: {
             ...(o.dvc ? { dvc: o.dvc as string } : {}),
