@@ -48,7 +48,7 @@ export function evaluateCoverageRules(st: TrainingStatement, rules: PolicyRules)
           'quality.failedChecks',
           `${field}.quality.checks[${j}]`,
           `quality check "${c.name}" failed on dataset "${d.id}"${c.detail ? `: ${c.detail}` : ''}`,
-          'fix the data (or the check) and re-run, or set the policy'''s `quality.failedChecks` to warning',
+          'fix the data (or the check) and re-run, or set the policy\'s `quality.failedChecks` to warning',
           rules.quality?.failedChecks ?? 'warning',
         );
       }
