@@ -32,15 +32,19 @@ function distinct(values: Array<{ source: string; value: unknown }>): Array<{ so
 export function datasetConflicts(lists: DatasetSourceList[]): Conflict[] {
   const byId = new Map<string, Map<string, Array<{ source: string; value: unknown }>>>();
   for (const { source, datasets } of lists) {
-    datasets.forEach((d, i) => {
+    const seen = new Map<string, number>();
+    datasets.forEach((d) => {
       const fields = byId.get(d.id) ?? new Map();
       byId.set(d.id, fields);
-      const where = datasets.filter((x) => x.id === d.id).length > 1 ? `${source} (entry ${i + 1})` : source;
+      const nth = (seen.get(d.id) ?? 0) + 1;
+      seen.set(d.id, nth);
+      // "records log (entry 2)": the second entry for this id in that source.
+      const where = datasets.filter((x) => x.id === d.id).length > 1 ? `${source} (entry ${nth})` : source;
       for (const f of DATASET_FIELDS) {
         if (d[f] === undefined) continue;
-        const seen = fields.get(f) ?? [];
-        seen.push({ source: where, value: d[f] });
-        fields.set(f, seen);
+        const values = fields.get(f) ?? [];
+        values.push({ source: where, value: d[f] });
+        fields.set(f, values);
       }
     });
   }

@@ -17,7 +17,7 @@ export const DatasetEvent = z.strictObject({
   ...base,
   kind: z.literal('dataset'),
   id: DatasetId,
-  uri: z.string().min(1),
+  uri: z.string().min(1).optional().meta({ description: 'where the data lives; may be left out by an event that only adds facts (quality, digest) to a dataset declared elsewhere' }),
   version: z.string().min(1).optional(),
   path: z.string().min(1).optional().meta({ description: 'local path (relative to the workspace) to hash' }),
   digest: PrefixedSha256.optional(),
