@@ -16,6 +16,8 @@ export interface ResolvedPolicy {
   /** `standard`, `strict`, or the policy file's name/path. */
   name: string;
   rules: PolicyRules;
+  /** Fields to pseudonymise (the policy file's `anonymize:`). */
+  anonymize?: string[];
 }
 
 export interface PolicyResult {
@@ -54,7 +56,7 @@ export function parsePolicyText(text: string, file: string): ResolvedPolicy {
   }
   const doc = parseWith(PolicyFile, data, { file, what: 'policy', fix: 'see schemas/policy.schema.json for the allowed rules' });
   const base = BUILTIN_POLICIES[doc.extends ?? 'none'];
-  return { name: doc.name ?? path.basename(file), rules: mergeRules(base, doc.rules) };
+  return { name: doc.name ?? path.basename(file), rules: mergeRules(base, doc.rules), ...(doc.anonymize ? { anonymize: doc.anonymize } : {}) };
 }
 
 /** `standard`, `strict`, `none`, or a path to a policy file. */

@@ -151,3 +151,11 @@ export const StepEnvironment = z.strictObject({
   libraries: z.record(z.string(), z.string()).optional(),
   accelerators: z.array(z.string()).optional(),
 });
+
+/** Which values are keyed pseudonyms (statement/pseudonymize.ts), and under which key. */
+export const Pseudonymization = z.strictObject({
+  algorithm: z.literal('hmac-sha256'),
+  keyId: z.string().regex(/^[a-f0-9]{8}$/).meta({ description: 'first 8 hex of sha256(key): which key, not the key' }),
+  fields: z.array(z.string()).meta({ description: 'JSON Pointers of the values replaced by pseud:<keyId>:<hmac>' }),
+});
+export type Pseudonymization = z.infer<typeof Pseudonymization>;

@@ -54,6 +54,10 @@ export const PolicyFile = z
     name: z.string().min(1).optional(),
     extends: z.enum(['none', 'standard', 'strict']).optional().meta({ description: 'start from a built-in policy' }),
     rules: PolicyRules.default({}),
+    anonymize: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'predicate fields (dotted paths, * for any key) replaced by keyed pseudonyms, e.g. datasets.*.uri' }),
   })
   .meta({
     title: 'ml-provenance policy',

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DatasetId, DigestSet, JsonValue, ResourceDescriptorShape, Scalar, Sha256Hex, Splits } from './common.js';
-import { CaptureSource, Cluster, Conflict, DatasetCoverageShape, Experiment, Hardware, PythonEnvironment, StepEnvironment } from './coverage.js';
+import { CaptureSource, Cluster, Conflict, DatasetCoverageShape, Experiment, Hardware, Pseudonymization, PythonEnvironment, StepEnvironment } from './coverage.js';
 
 export const PREDICATE_TYPE = 'https://ml-provenance.dev/training-record/v1';
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -134,6 +134,7 @@ export const TrainingPredicate = z
     environment: Environment,
     conflicts: z.array(Conflict).optional().meta({ description: 'sources that disagreed while merging (manifest, records log, metrics file, bridges)' }),
     redactions: z.array(z.string()).meta({ description: 'every redacted value, as <file>#<json-pointer>' }),
+    pseudonyms: Pseudonymization.optional(),
   })
   .meta({
     title: 'ml-provenance training record predicate v1',

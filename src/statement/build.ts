@@ -14,6 +14,7 @@ import type { RecordEvent } from '../schema/record-event.js';
 import type { DatasetInput } from '../schema/inputs.js';
 import type { Conflict, Hardware, PythonEnvironment } from '../schema/coverage.js';
 import { redactCoverage } from '../capture/redact-coverage.js';
+import { pseudonymize, type PseudonymKey } from './pseudonymize.js';
 import {
   BUILD_TYPE_GITHUB,
   BUILD_TYPE_LOCAL,
@@ -57,6 +58,8 @@ export interface BuildInputs {
   conflicts?: Conflict[];
   hardware?: Hardware;
   python?: PythonEnvironment;
+  /** Fields to replace by keyed pseudonyms, and the key. */
+  pseudonymize?: { fields: string[]; key: PseudonymKey };
 }
 
 async function expandConfigs(patterns: string[], workspace: string): Promise<string[]> {
@@ -124,7 +127,7 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
     ...(inputs.hardware ? { hardware: inputs.hardware } : {}),
     ...(inputs.python ? { python: inputs.python } : {}),
   };
-  const predicate: TrainingPredicate = redactCoverage(redactRecorded({
+  const redacted: TrainingPredicate = redactCoverage(redactRecorded({
     buildDefinition: {
       buildType: gh ? BUILD_TYPE_GITHUB : BUILD_TYPE_LOCAL,
       externalParameters: {
@@ -172,6 +175,13 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
     ...(inputs.conflicts?.length ? { conflicts: inputs.conflicts } : {}),
     redactions: configFiles.flatMap((c) => c.redacted.map((p) => `${c.name}#${p}`)),
   }, inputs.redactKeyPatterns), inputs.redactKeyPatterns);
+  // Pseudonyms after redaction: a credential is removed, not made joinable.
+  let predicate = redacted;
+  if (inputs.pseudonymize?.fields.length) {
+    const { key, fields } = inputs.pseudonymize;
+    const p = pseudonymize(redacted, fields, key);
+    predicate = { ...p.predicate, pseudonyms: { algorithm: 'hmac-sha256', keyId: key.id, fields: p.pointers } };
+  }
 
   const statement = { _type: STATEMENT_TYPE, subject, predicateType: PREDICATE_TYPE, predicate };
   // Our own output must satisfy our own schema; a failure here is a bug, reported as such.

@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, copyExample, runCli, train } from '../helpers/run.js';
 
@@ -65,7 +65,8 @@ describe('record coverage (dist/cli.js)', () => {
     expect(p.environment.hardware.sources).toEqual(['node:os', 'nvidia-smi']);
 
     const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats.default(ajv);
+    const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'statement.schema.json'), 'utf8')));
     expect(validate(statement), JSON.stringify(validate.errors)).toBe(true);
   });
@@ -105,5 +106,29 @@ describe('record coverage (dist/cli.js)', () => {
       expect(r.stderr).toMatch(/^error: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('pseudonymises named fields with the team key, and reveal maps them back; no key, no build', () => {
+    const key = { ML_PROVENANCE_PSEUDONYM_KEY: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
+    const args = ['build', '--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--anonymize', 'datasets.*.source.owner', '--anonymize', 'datasets.*.uri', '--out', 'out/p.json'];
+    const missing = runCli(args, { cwd: ws });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no key was given — pass the team's key/);
+    const r = runCli(args, { cwd: ws, env: key });
+    expect(r.code).toBe(0);
+    const text = readFileSync(path.join(ws, 'out/p.json'), 'utf8');
+    expect(text).not.toMatch(/data-team|https:\/\/data\.example\/labels/);
+    const st = JSON.parse(text);
+    expect(st.predicate.pseudonyms).toMatchObject({ algorithm: 'hmac-sha256', keyId: expect.stringMatching(/^[a-f0-9]{8}$/) });
+    expect(st.predicate.pseudonyms.fields).toContain('#/datasets/1/source/owner');
+    const rev = runCli(['reveal', 'out/p.json', '--value', 'data-team', '--value', 'https://data.example/labels', '--format', 'json'], { cwd: ws, env: key });
+    const out = JSON.parse(rev.stdout);
+    expect(out.pseudonyms.find((p: any) => p.pointer === '#/datasets/1/source/owner').value).toBe('data-team');
+    expect(out.pseudonyms.find((p: any) => p.pointer === '#/datasets/1/uri').value).toBe('https://data.example/labels');
+    // Candidates that do not cover every pseudonym: exit 1, the rest still shown.
+    expect(rev.code).toBe(1);
+    const none = runCli(['reveal', 'out/p.json', '--value', 'x'], { cwd: ws });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no pseudonymisation key was given/);
   });
 });

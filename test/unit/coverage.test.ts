@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -9,6 +10,7 @@ import { capturePython, parseLockfile, parseRequirements } from '../../src/captu
 import { datasetConflicts, metricConflicts, stepConflicts } from '../../src/record/conflicts.js';
 import { evaluatePolicy, resolvePolicy } from '../../src/policy/index.js';
 import { TrainingStatement } from '../../src/schema/predicate.js';
+import { PSEUDONYM_RE, findPseudonyms, pseudonymKey, pseudonymize, reveal } from '../../src/statement/pseudonymize.js';
 import { minimalStatement } from './statement-fixture.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'mlp-cov-'));
@@ -211,3 +213,32 @@ describe('schemas', () => {
   });
 });
 
+
+describe('keyed pseudonymisation', () => {
+  const key = pseudonymKey('0123456789abcdef0123456789abcdef', 'test');
+
+  it('replaces named fields by HMAC pseudonyms, equal values stay equal, and reveal maps them back with the key', () => {
+    const st = minimalStatement();
+    st.predicate.datasets.push({ id: 'b', uri: 's3://private/cohort-7' }, { id: 'c', uri: 's3://private/cohort-7' });
+    st.predicate.buildDefinition.externalParameters.hyperparameters = { cohort_id: 4711, lr: 0.1 };
+    const { predicate, pointers } = pseudonymize(st.predicate, ['datasets.*.uri', 'buildDefinition.externalParameters.hyperparameters.cohort_id'], key);
+    expect(pointers).toEqual(['#/buildDefinition/externalParameters/hyperparameters/cohort_id', '#/datasets/0/uri', '#/datasets/1/uri', '#/datasets/2/uri']);
+    expect(predicate.datasets[1]!.uri).toMatch(PSEUDONYM_RE);
+    expect(predicate.datasets[1]!.uri).toBe(predicate.datasets[2]!.uri);
+    expect(predicate.buildDefinition.externalParameters.hyperparameters.lr).toBe(0.1);
+    expect(JSON.stringify(predicate)).not.toMatch(/cohort-7|4711/);
+    // The published HMAC-SHA256 of the value under the key: any implementation can check it.
+    expect(predicate.datasets[1]!.uri).toBe(`pseud:${key.id}:${createHmac('sha256', key.bytes).update('s3://private/cohort-7').digest('hex')}`);
+    expect(reveal(predicate.datasets[1]!.uri, ['s3://x', 's3://private/cohort-7'], key)).toBe('s3://private/cohort-7');
+    expect(reveal(predicate.datasets[1]!.uri, ['s3://x'], key)).toBeUndefined();
+    expect(reveal(predicate.datasets[1]!.uri, ['s3://private/cohort-7'], pseudonymKey('another key of 32 characters....', 't'))).toBeUndefined();
+    // Idempotent: a pseudonym is not pseudonymised again.
+    expect(pseudonymize(predicate, ['datasets.*.uri'], key).predicate).toEqual(predicate);
+    expect(findPseudonyms(predicate).map((f) => f.pointer)).toEqual(pointers);
+  });
+
+  it('refuses short keys and malformed field paths', () => {
+    expect(() => pseudonymKey('short', 'env')).toThrow(/shorter than 16 bytes/);
+    expect(() => pseudonymize(minimalStatement().predicate, ['datasets..uri'], key)).toThrow(/not a dotted path/);
+  });
+});
