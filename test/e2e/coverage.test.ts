@@ -131,4 +131,36 @@ describe('record coverage (dist/cli.js)', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no pseudonymisation key was given/);
   });
+
+  it('lineage --attribute and --health answer over a folder of records', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mlp-attr-'));
+    // Three runs of the example: the first as built, the second without the standardize step, the third a repeat of the first.
+    const base = JSON.parse(readFileSync(path.join(ws, 'out/st.json'), 'utf8'));
+    const variant = (f: (s: any) => void) => {
+      const s = structuredClone(base);
+      f(s);
+      return s;
+    };
+    const mse = (s: any, v: number) => s.predicate.metrics.push({ name: 'mse', value: v, epoch: 999, split: 'test' });
+    const runs = [
+      variant((s) => mse(s, 0.2)),
+      variant((s) => {
+        s.predicate.steps = s.predicate.steps.filter((x: any) => x.name !== 'standardize');
+        mse(s, 0.9);
+      }),
+      variant((s) => mse(s, 0.21)),
+    ];
+    runs.forEach((s, i) => writeFileSync(path.join(dir, `run${i}.intoto.json`), JSON.stringify(s, null, 2) + '\n'));
+    const r = runCli(['lineage', dir, '--no-verify', '--attribute', 'mse', '--split', 'test', '--format', 'json'], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a.effects[0]).toMatchObject({ kind: 'step', factor: 'step standardize', from: null, to: 'present', pairs: 2 });
+    expect(a.effects[0].meanDelta).toBeCloseTo((0.2 - 0.9 + 0.21 - 0.9) / 2);
+    expect(a.effects[0].examples[0].from).toMatch(/^sha256:[a-f0-9]{64}$/);
+    expect(a.noise.maxSpread).toBeCloseTo(0.01);
+    const h = runCli(['lineage', dir, '--no-verify', '--health', '--policy', 'strict'], { cwd: ws });
+    expect(h.code, h.stderr).toBe(0);
+    expect(h.stdout).toMatch(/provenance health under policy "strict"/);
+    expect(h.stdout).toMatch(/3 run\(s\) failed the policy/); // no image: strict requires one
+  });
 });
