@@ -153,3 +153,9 @@ export function runFields(o: Record<string, unknown>): Record<string, unknown> {
     }),
   };
 }
+
+/** `--output ID` or `--output ID=PATH`. */
+export function splitOutput(arg: string): { id: string; path?: string } {
+  const eq = arg.indexOf('=');
+  return eq > 0 ? { id: arg.slice(0, eq), path: arg.slice(eq + 1) } : { id: arg };
+}

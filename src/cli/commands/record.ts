@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { appendEvent, recordsDir } from '../../record/log.js';
 import { collect, intOption, numberOption, run } from '../shared.js';
 import { parseKeyValue, parseLibrary, parseSplits } from '../values.js';
-import { datasetCoverageFields, datasetCoverageOptions, runFields, runOptions, stepCoverageFields, stepCoverageOptions } from './record-coverage.js';
+import { splitOutput, datasetCoverageFields, datasetCoverageOptions, runFields, runOptions, stepCoverageFields, stepCoverageOptions } from './record-coverage.js';
 
 function recordsOption(cmd: Command): Command {
   return cmd.option('--records <dir>', 'records directory (default .ml-provenance, env ML_PROVENANCE_DIR)');
@@ -57,7 +57,7 @@ export function register(program: Command): void {
       .option('--library <name@version>', 'library that performed it')
       .option('--param <k=v>', 'a step parameter (repeatable)', collect, [])
       .option('--input <id>', 'input dataset id (repeatable)', collect, [])
-      .option('--output <id>', 'output dataset id (repeatable)', collect, [])),
+      .option('--output <id[=path]>', 'output dataset id; with =PATH the output file/directory is hashed at build, so later runs that read the same bytes link to this one (repeatable)', collect, [])),
   ).action(
     run(async (command: string[], o: Record<string, unknown>) => {
       const params = (o.param as string[]).map((p) => parseKeyValue(p, '--param'));
@@ -67,9 +67,13 @@ export function register(program: Command): void {
         library: o.library,
         parameters: params.length ? Object.fromEntries(params) : undefined,
         inputs: (o.input as string[]).length ? o.input : undefined,
-        outputs: (o.output as string[]).length ? o.output : undefined,
+        outputs: (o.output as string[]).length ? (o.output as string[]).map((x) => splitOutput(x).id) : undefined,
         ...stepCoverageFields(command, o),
       });
+      // Outputs written to a path become datasets hashed at build: a content identity across runs.
+      for (const out of (o.output as string[]).map(splitOutput)) {
+        if (out.path) await append(o.records as string | undefined, { kind: 'dataset', id: out.id, path: out.path });
+      }
     }),
   );
 
