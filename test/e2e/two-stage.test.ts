@@ -10,6 +10,10 @@ describe('two-stage pipeline example (dist/cli.js)', () => {
   it('the training run is found from the raw data through the preprocessing run', () => {
     const ws = mkdtempSync(path.join(os.tmpdir(), 'mlp-two-stage-'));
     cpSync(path.join(ROOT, 'examples', 'two-stage-pipeline'), ws, { recursive: true, filter: (s) => !/[/\\](work|model|out|\.ml-provenance)$/.test(s) });
+    const git = (...a: string[]) => spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...a], { cwd: ws, encoding: 'utf8' });
+    git('init', '-q', '-b', 'main');
+    git('add', '-A');
+    git('commit', '-qm', 'example');
     const py = (script: string) => {
       const r = spawnSync('python3', [script], { cwd: ws, encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
