@@ -242,3 +242,23 @@ describe('keyed pseudonymisation', () => {
     expect(() => pseudonymize(minimalStatement().predicate, ['datasets..uri'], key)).toThrow(/not a dotted path/);
   });
 });
+
+describe('diff covers the new fields', () => {
+  it('purpose, flags, access, quality checks, synthetic generator and sampling changes are reported', async () => {
+    const { diffStatements, renderDiffText } = await import('../../src/lineage/diff.js');
+    const a = minimalStatement();
+    const b = minimalStatement();
+    a.predicate.experiment = { purpose: 'baseline', flags: { new_loss: false } };
+    b.predicate.experiment = { purpose: 'try new loss', flags: { new_loss: true } };
+    a.predicate.datasets[0] = { ...a.predicate.datasets[0]!, source: { access: 'internal' }, quality: { checks: [{ name: 'nulls', passed: true }] } };
+    b.predicate.datasets[0] = { ...b.predicate.datasets[0]!, source: { access: 'restricted' }, quality: { checks: [{ name: 'nulls', passed: false }] }, synthetic: { generator: 'gen', version: '2' } };
+    const d = diffStatements(a, b);
+    expect(d.identical).toBe(false);
+    expect(d.purpose).toEqual({ before: 'baseline', after: 'try new loss' });
+    expect(d.flags.changed).toEqual([{ key: 'new_loss', before: false, after: true }]);
+    expect(d.datasets.changed[0]!.fields).toEqual(['access', 'checks', 'synthetic']);
+    const text = renderDiffText(d);
+    expect(text).toMatch(/access: restricted; checks: 0\/1 passed \(failed: nulls\); synthetic: gen@2/);
+    expect(text).toMatch(/purpose\s+baseline\s+try new loss/);
+  });
+});
