@@ -165,8 +165,8 @@ function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, onOutpu
 /** Metric events a run appended: read from the fresh records dir, else what was appended to the workdir's log. */
 async function producedMetrics(freshDir: string, workdirLog: string, offset: number): Promise<Metric[]> {
   const out: Metric[] = [];
-  const take = (line: string) => {
-    if (!line.trim()) return;
+  const take = (line: string | undefined) => {
+    if (!line?.trim()) return;
     let json: unknown;
     try {
       json = JSON.parse(line);

@@ -60,8 +60,8 @@ export async function appendEvent(dir: string, event: unknown, now: () => Date =
  * which is skipped when it does not parse (the writer was killed mid-write: the one
  * tolerable defect).
  */
-function parseEventLine(raw: string, file: string, n: number, unterminated: boolean): RecordEvent | undefined {
-  const line = raw.trim();
+function parseEventLine(raw: string | undefined, file: string, n: number, unterminated: boolean): RecordEvent | undefined {
+  const line = raw?.trim();
   if (!line) return undefined;
   let data: unknown;
   try {

@@ -4,6 +4,9 @@ import { lstat, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/pro
 import { describeJsonError } from './json.js';
 import path from 'node:path';
 import { InputError } from '../errors.js';
+import { decodeText } from './utf8.js';
+
+export { decodeText, invalidUtf8Offset } from './utf8.js';
 
 /**
  * The limits every read path shares (docs/SECURITY.md, "Read paths and limits"). A PR
@@ -216,65 +219,6 @@ export async function readFileChecked(file: string, what: string, opts: ReadOpti
   }
 }
 
-/**
- * Bytes as text: a UTF-8 byte order mark is dropped; invalid UTF-8 and NUL bytes are
- * refused with their byte offset (a decoder would silently turn them into U+FFFD, or
- * a parser would cut the text there). `base` is added to offsets (a line's position).
- */
-export function decodeText(bytes: Uint8Array, what: string, shown: string, base = 0): string {
-  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const nul = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0);
-  if (nul !== -1) {
-    throw new InputError('nul-byte', `${what} ${shown} has a NUL byte at byte offset ${base + nul}`, {
-      fix: `a ${what} is UTF-8 text: remove the binary content (is it the right file?)`,
-      file: shown,
-    });
-  }
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!isUtf8(buf)) {
-    throw new InputError('invalid-utf8', `${what} ${shown} is not valid UTF-8 at byte offset ${base + invalidUtf8Offset(buf)}`, {
-      fix: `save the ${what} as UTF-8`,
-      file: shown,
-    });
-  }
-  return buf.toString('utf8', bom);
-}
-
-function isUtf8(buf: Buffer): boolean {
-  return (Buffer as unknown as { isUtf8?: (b: Uint8Array) => boolean }).isUtf8?.(buf) ?? new TextDecoder('utf-8', { fatal: false }).decode(buf).indexOf('\ufffd') === -1;
-}
-
-/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */
-export function invalidUtf8Offset(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    let need = 0;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c < 0x80) {
-      i++;
-      continue;
-    } else if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lo = 0xa0;
-      if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lo = 0x90;
-      if (c === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const x = b[i + k];
-      if (x === undefined) return i;
-      if (k === 1 ? x < lo || x > hi : x < 0x80 || x > 0xbf) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-
 /** Read a UTF-8 text file (BOM accepted, invalid UTF-8 and NUL refused); see readFileChecked. */
 export async function readTextFile(file: string, what: string, opts: ReadOptions = {}): Promise<string> {
   return decodeText(await readFileChecked(file, what, opts), what, opts.shown ?? file);
@@ -284,14 +228,14 @@ export async function readTextFile(file: string, what: string, opts: ReadOptions
  * Read a text file line by line in bounded memory: a line longer than `maxLine`
  * bytes is refused as soon as that many bytes without a newline have been read, so
  * a 100 MB line costs one chunk of memory, not 100 MB. `onLine` gets each line
- * (without its newline, BOM dropped), its 1-based number and whether it is a last line
- * without a newline;
- * `onBytes` sees every byte read (for a digest).
+ * (without its newline, BOM dropped; undefined for a last line without a newline that
+ * is cut mid-character: the writer was killed), its 1-based number and whether it is a
+ * last line without a newline; `onBytes` sees every byte read (for a digest).
  */
 export async function readLines(
   file: string,
   what: string,
-  opts: ReadOptions & { maxLine: number; onLine: (line: string, n: number, unterminated: boolean) => void; onBytes?: (chunk: Buffer) => void },
+  opts: ReadOptions & { maxLine: number; onLine: (line: string | undefined, n: number, unterminated: boolean) => void; onBytes?: (chunk: Buffer) => void },
 ): Promise<void> {
   const shown = opts.shown ?? file;
   const { fd } = await openChecked(file, what, opts);
@@ -304,15 +248,14 @@ export async function readLines(
     let lineStart = 0;
     const emit = (bytes: Buffer, unterminated = false) => {
       lineNo++;
-      let text: string;
+      let text: string | undefined;
       try {
         text = decodeText(bytes, what, `${shown}:${lineNo}`, lineStart);
       } catch (err) {
         // A last line cut mid-character (the writer was killed) is torn, not malformed.
         if (!unterminated) throw err;
-        text = '\u0000';
       }
-      opts.onLine(text.endsWith('\r') ? text.slice(0, -1) : text, lineNo, unterminated);
+      opts.onLine(text?.endsWith('\r') ? text.slice(0, -1) : text, lineNo, unterminated);
     };
     const tooLong = () =>
       new InputError('line-too-long', `${what} ${shown}:${lineNo + 1} is longer than ${opts.maxLine} bytes`, {
