@@ -289,6 +289,20 @@ describe('hostile workspace: bridges, records log, limits (one checked read path
     expect(spawnSync('ls', [out]).status).not.toBe(0);
   });
 
+  it.each([
+    ['dvc: a FIFO dvc.lock', { dvc: 'dvc-fifo' }, /DVC file dvc-fifo\/dvc\.lock is a named pipe \(FIFO\)/],
+    ['mlflow-run: meta.yaml -> /dev/zero', { 'mlflow-run': 'mlruns/0/zero-meta' }, /meta\.yaml is a symlink to \/dev\/zero, outside the workspace/],
+    ['records: outside the workspace', { records: '../outside-records' }, /records directory .*outside-records is outside the workspace/],
+    ['records: a directory linked out', { records: 'recs-dir-link' }, /records directory recs-dir-link is a symlink to .*outside-records, outside the workspace/],
+    ['dvc: a file', { dvc: 'a-file' }, /DVC project folder \(dvc\) a-file is a file, not a directory/],
+  ] as const)('the action: %s — exit 2 at once, one annotation, nothing read', (_what, inputs, re) => {
+    const r = runAction({ 'subject-path': 'model/m.bin', sign: 'false', 'upload-artifact': 'false', comment: 'false', policy: 'none', ...inputs }, { workspace: hw });
+    expect(r.code, r.stdout).toBe(2);
+    expect(r.annotations).toHaveLength(1);
+    expect(decodeURIComponent(r.annotations[0]!)).toMatch(re);
+    expect(r.stdout + r.stderr + r.summary).not.toContain(SECRET);
+  });
+
   it('the action refuses an output-dir that leads through a committed symlink out of the workspace; nothing is written there', () => {
     const target = path.join(root, 'victim-dir');
     mkdirSync(target, { recursive: true });
