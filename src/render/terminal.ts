@@ -17,17 +17,19 @@
 /**
  * C0 controls but tab and newline, DEL, C1 controls, bidi marks/embeddings/overrides/
  * isolates (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), line and paragraph
- * separators, and every other format character (Cf: soft hyphen, zero-width space,
- * word joiner, BOM, interlinear annotations, the whole tag block U+E0000-U+E007F, ...) except the zero-width
- * joiner and non-joiner, which emoji and several scripts need and which cannot reorder
- * or hide text on their own. Lone surrogates too: they cannot be written as UTF-8.
+ * separators, every other format character (Cf: soft hyphen, zero-width space, word
+ * joiner, BOM, interlinear annotations, ...) and the whole tag block U+E0000-U+E007F,
+ * except the zero-width joiner and non-joiner, which emoji and several scripts need and
+ * which cannot reorder or hide text on their own (escapeChar keeps them). Lone surrogates too: they cannot be
+ * written as UTF-8 (in a `u` pattern the surrogate range matches only unpaired ones).
  */
-const UNSAFE = /(?![\u200c\u200d])[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029\u{e0000}-\u{e007f}]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\u2028\u2029\u{e0000}-\u{e007f}\ud800-\udfff]/gu;
 
 /** The same, with tab and newline: for one cell or one line. */
-const UNSAFE_IN_LINE = /(?![\u200c\u200d])[\u0000-\u001f\u007f-\u009f\p{Cf}\u2028\u2029\u{e0000}-\u{e007f}]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\p{Cf}\u2028\u2029\u{e0000}-\u{e007f}\ud800-\udfff]/gu;
 
 function escapeChar(ch: string): string {
+  if (ch === '\u200c' || ch === '\u200d') return ch;
   if (ch === '\r') return '\\r';
   if (ch === '\n') return '\\n';
   if (ch === '\t') return '\\t';
@@ -48,10 +50,7 @@ export function termLine(text: string): string {
 
 /** True when `text` holds nothing a terminal would interpret (besides newline and tab). */
 export function isTerminalSafe(text: string): boolean {
-  UNSAFE.lastIndex = 0;
-  const found = UNSAFE.test(text);
-  UNSAFE.lastIndex = 0;
-  return !found;
+  return termText(text) === text;
 }
 
 /**
