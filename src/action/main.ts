@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { baseRecordSentence, type BaseRecord } from '../publish/base-record.js';
 import { pullRequestNumber, releaseTag, type GitHubContext } from '../capture/github.js';
 import { toProvenanceError } from '../errors.js';
 import { formatFinding, type PolicyResult } from '../policy/index.js';
@@ -32,7 +33,7 @@ export interface ActionDeps {
   preflightIdentity(opts: SignOptions): void | Promise<void>;
   buildSlsaStatement(training: TrainingStatement, ctx: GitHubContext): object | Promise<object>;
   publish(req: PublishRequest, ctx: GitHubContext, deps: { token: string; logger: Logger }): Promise<PublishResult>;
-  fetchBaseStatement(ctx: GitHubContext, deps: { token: string; logger: Logger; artifactName: string }): Promise<TrainingStatement | undefined>;
+  fetchBaseStatement(ctx: GitHubContext, deps: { token: string; logger: Logger; artifactName: string }): Promise<BaseRecord>;
   diffMarkdown(base: TrainingStatement, head: TrainingStatement): string | Promise<string>;
 }
 
@@ -151,7 +152,8 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
   if (gh && prNumber !== undefined && commentEnabled) {
     try {
       const base = await deps.fetchBaseStatement(gh, { token: inputs.githubToken, logger: io.logger, artifactName: inputs.artifactName });
-      diffMd = base ? await deps.diffMarkdown(base, built.statement) : '_No record from the base branch to compare with._';
+      // "None" and "could not read" are different answers: the comment says which, and why.
+      diffMd = base.found ? await deps.diffMarkdown(base.statement, built.statement) : baseRecordSentence(base);
     } catch (err) {
       io.logger.warning(`could not compare with the base branch's record: ${toProvenanceError(err).userMessage}`);
     }
