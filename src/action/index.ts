@@ -10,6 +10,7 @@ const logger: Logger = {
   info: (m) => core.info(m),
   warning: (m, p) => core.warning(m, p ?? {}),
   error: (m, p) => core.error(m, p ?? {}),
+  notice: (m, p) => core.notice(m, p ?? {}),
   debug: (m) => core.debug(m),
 };
 
