@@ -14,6 +14,7 @@ const logger: Logger = {
   info: (m) => core.info(termLine(m)),
   warning: (m, p) => core.warning(termText(m), p ?? {}),
   error: (m, p) => core.error(termText(m), p ?? {}),
+  notice: (m, p) => core.notice(termText(m), p ?? {}),
   debug: (m) => core.debug(termLine(m)),
 };
 

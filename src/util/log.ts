@@ -6,6 +6,8 @@ export interface Logger {
   warning(message: string, props?: AnnotationProps): void;
   error(message: string, props?: AnnotationProps): void;
   debug(message: string): void;
+  /** A notice annotation in the action (something the user should know, not a problem); info elsewhere. */
+  notice?(message: string, props?: AnnotationProps): void;
 }
 
 export interface AnnotationProps {
