@@ -1,6 +1,7 @@
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { toSignedEntity, type SignedEntity } from '@sigstore/verify';
 import { IN_TOTO_PAYLOAD_TYPE } from '../statement/load.js';
+import { bundleFormatProblem, describeBundleProblem } from './bundle-format.js';
 import { pass, fail, type Check } from './verdict.js';
 
 export interface ParsedBundle {
@@ -14,12 +15,15 @@ export interface ParsedBundle {
 
 /** Step 1: a Sigstore bundle with a certificate and a DSSE envelope carrying an in-toto statement. */
 export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle } {
+  // Fail closed on what we do not know (and never hand a non-object to the library).
+  const problem = bundleFormatProblem(doc);
+  if (problem) return { check: fail('bundle', describeBundleProblem(problem)) };
   let bundle: Bundle;
   try {
     bundle = bundleFromJSON(doc);
   } catch (err) {
     const fields = (err as { fields?: string[] }).fields;
-    return { check: fail('bundle', `not a valid Sigstore bundle: ${(err as Error).message}${fields?.length ? ` (${fields.join(', ')})` : ''}`) };
+    return { check: fail('bundle', `not a valid Sigstore bundle: ${libraryMessage(err)}${fields?.length ? ` (${fields.join(', ')})` : ''}`) };
   }
   if (bundle.content.$case !== 'dsseEnvelope') {
     return { check: fail('bundle', 'the bundle signs a message, not a DSSE envelope: it is not an attestation') };
@@ -38,7 +42,7 @@ export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle
   try {
     entity = toSignedEntity(bundle);
   } catch (err) {
-    return { check: fail('bundle', `the bundle's verification material cannot be read: ${(err as Error).message}`) };
+    return { check: fail('bundle', `the bundle's verification material cannot be read: ${libraryMessage(err)}`) };
   }
   const m = /bundle\.v([\d.]+)\+json|version=([\d.]+)/.exec(bundle.mediaType);
   const version = m ? (m[1] ?? m[2]) : bundle.mediaType;
@@ -46,4 +50,14 @@ export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle
     check: pass('bundle', `Sigstore bundle v${version} with a DSSE envelope (${IN_TOTO_PAYLOAD_TYPE}) and a signing certificate`),
     parsed: { bundle, payload: Buffer.from(env.payload), certificate, entity },
   };
+}
+
+/**
+ * The library's own message for its coded errors; never a JavaScript engine's
+ * ("Cannot read properties of …", "Maximum call stack size exceeded").
+ */
+export function libraryMessage(err: unknown): string {
+  const internal = err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError;
+  if (internal || !(err instanceof Error)) return 'malformed content (a field has a value of the wrong kind or size)';
+  return err.message;
 }

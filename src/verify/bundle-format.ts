@@ -1,0 +1,127 @@
+/**
+ * The Sigstore bundle formats this verifier knows, as a strict zod schema of their
+ * protobuf JSON form (sigstore/protobuf-specs `sigstore_bundle.proto` and the messages
+ * it uses). Fail closed, as cosign and sigstore-go do: they parse bundles with
+ * protojson, which refuses unknown fields at any depth, and refuse media types past
+ * v0.3 ("bundle version v0.9 is not yet supported"). @sigstore/bundle ignores both.
+ *
+ * Only the shape is checked here (field names and JSON types; a document that is not
+ * an object at all); which fields a version requires stays @sigstore/bundle's job.
+ */
+import * as z from 'zod';
+import { InputError } from '../errors.js';
+import { fieldPath } from '../util/zod-error.js';
+
+/** protobuf JSON: bytes are base64 strings; int64 a decimal string or a number. */
+const bytes = z.string();
+const int64 = z.union([z.string().regex(/^-?\d+$/), z.number().int()]);
+const obj = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject(shape);
+
+const cert = obj({ rawBytes: bytes });
+const tlogEntry = obj({
+  logIndex: int64.optional(),
+  logId: obj({ keyId: bytes }).optional(),
+  kindVersion: obj({ kind: z.string(), version: z.string() }).optional(),
+  integratedTime: int64.optional(),
+  inclusionPromise: obj({ signedEntryTimestamp: bytes }).optional(),
+  inclusionProof: obj({
+    logIndex: int64.optional(),
+    rootHash: bytes.optional(),
+    treeSize: int64.optional(),
+    hashes: z.array(bytes).optional(),
+    checkpoint: obj({ envelope: z.string() }).optional(),
+  }).optional(),
+  canonicalizedBody: bytes.optional(),
+});
+
+/** Media types cosign/sigstore-go 1.x accept: v0.1–v0.3 (v0.3 with an optional patch number). */
+export const KNOWN_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle(?:\+json;version=0\.[123](?:\.\d+)?|\.v0\.3(?:\.\d+)?\+json)$/;
+const SIGSTORE_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle/;
+
+export const BundleDocument = obj({
+  mediaType: z.string(),
+  verificationMaterial: obj({
+    publicKey: obj({ hint: z.string().optional() }).optional(),
+    x509CertificateChain: obj({ certificates: z.array(cert).optional() }).optional(),
+    certificate: cert.optional(),
+    tlogEntries: z.array(tlogEntry).optional(),
+    timestampVerificationData: obj({ rfc3161Timestamps: z.array(obj({ signedTimestamp: bytes })).optional() }).optional(),
+  }),
+  messageSignature: obj({
+    messageDigest: obj({ algorithm: z.string().optional(), digest: bytes.optional() }).optional(),
+    signature: bytes.optional(),
+  }).optional(),
+  dsseEnvelope: obj({
+    payload: bytes.optional(),
+    payloadType: z.string().optional(),
+    signatures: z.array(obj({ sig: bytes.optional(), keyid: z.string().optional() })).optional(),
+  }).optional(),
+});
+
+/** Why a document cannot be read as a bundle, in three kinds the CLI words differently. */
+export type BundleFormatProblem =
+  | { kind: 'not-a-bundle'; reason: string }
+  | { kind: 'unknown-version'; mediaType: string }
+  | { kind: 'unknown-fields'; reason: string };
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a JSON array';
+  return `a JSON ${typeof v}`;
+}
+
+/**
+ * undefined when `doc` has the shape of a bundle of a known version; else what is wrong.
+ * Never recurses into the document beyond the known fields, so any nesting is safe.
+ */
+export function bundleFormatProblem(doc: unknown): BundleFormatProblem | undefined {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    return { kind: 'not-a-bundle', reason: `the document is ${kindOf(doc)}, not a JSON object` };
+  }
+  const mediaType = (doc as { mediaType?: unknown }).mediaType;
+  if (typeof mediaType !== 'string' || !SIGSTORE_MEDIA_TYPE.test(mediaType)) {
+    return {
+      kind: 'not-a-bundle',
+      reason: typeof mediaType === 'string' ? `its mediaType is ${JSON.stringify(mediaType.slice(0, 100))}` : 'it has no mediaType string',
+    };
+  }
+  if (!KNOWN_MEDIA_TYPE.test(mediaType)) return { kind: 'unknown-version', mediaType };
+  const res = BundleDocument.safeParse(doc);
+  if (res.success) return undefined;
+  const issues = res.error.issues;
+  const unknown = issues.filter((i) => i.code === 'unrecognized_keys');
+  if (unknown.length > 0 && unknown.length === issues.length) {
+    const names = unknown.flatMap((i) => i.keys.map((k) => fieldPath('', [...i.path, k])));
+    return { kind: 'unknown-fields', reason: `unknown field(s) ${names.slice(0, 5).join(', ')}` };
+  }
+  const i = issues.find((x) => x.code !== 'unrecognized_keys') ?? issues[0]!;
+  const names = unknown.flatMap((u) => u.keys.map((k) => fieldPath('', [...u.path, k])));
+  return {
+    kind: 'not-a-bundle',
+    reason: `${fieldPath('', i.path)}: ${i.code === 'invalid_type' ? `expected ${i.expected}` : i.message}${names.length ? `; unknown field(s) ${names.slice(0, 5).join(', ')}` : ''}`,
+  };
+}
+
+/** One sentence for the problem (used by the `bundle` check and the CLI's error line). */
+export function describeBundleProblem(p: BundleFormatProblem): string {
+  switch (p.kind) {
+    case 'not-a-bundle':
+      return `not a Sigstore bundle: ${p.reason}`;
+    case 'unknown-version':
+      return `a Sigstore bundle of a version this verifier does not know (mediaType ${JSON.stringify(p.mediaType.slice(0, 100))}; known: v0.1 to v0.3)`;
+    case 'unknown-fields':
+      return `a Sigstore bundle with ${p.reason}: not a bundle format this verifier knows, or an altered bundle`;
+  }
+}
+
+const FIX: Record<BundleFormatProblem['kind'], string> = {
+  'not-a-bundle': 'pass the provenance.sigstore.json that `ml-provenance sign` (or the action) produced',
+  'unknown-version': 'verify it with an ml-provenance release that knows this bundle version',
+  'unknown-fields': 'pass the bundle exactly as it was signed, or verify it with an ml-provenance release that knows its format',
+};
+
+/** The CLI's input check: a file that is not a bundle we know is exit 2, like unreadable JSON. */
+export function assertBundleDocument(doc: unknown, file: string): void {
+  const problem = bundleFormatProblem(doc);
+  if (problem) throw new InputError(problem.kind, `${file} is ${describeBundleProblem(problem)}`, { fix: FIX[problem.kind], file });
+}
