@@ -34,8 +34,12 @@ const tlogEntry = obj({
   canonicalizedBody: bytes.optional(),
 });
 
-/** Media types cosign/sigstore-go 1.x accept: v0.1–v0.3 (v0.3 with an optional patch number). */
-export const KNOWN_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle(?:\+json;version=0\.[123](?:\.\d+)?|\.v0\.3(?:\.\d+)?\+json)$/;
+/**
+ * v0.1–v0.3, the versions cosign and sigstore-go 1.x accept. They also take a patch
+ * number (`v0.3.1`), which @sigstore/bundle would check by v0.1 rules: refused here
+ * until a v0.3.x exists.
+ */
+export const KNOWN_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle(?:\+json;version=0\.[123]|\.v0\.3\+json)$/;
 const SIGSTORE_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle/;
 
 export const BundleDocument = obj({
