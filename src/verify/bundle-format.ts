@@ -12,26 +12,26 @@ import * as z from 'zod';
 import { InputError } from '../errors.js';
 import { fieldPath } from '../util/zod-error.js';
 
-/** protobuf JSON: bytes are base64 strings; int64 a decimal string or a number. */
-const bytes = z.string();
+/** protobuf JSON: bytes are base64 (standard or URL-safe, padding optional); int64 a decimal string or a number. */
+const bytes = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'not base64');
 const int64 = z.union([z.string().regex(/^-?\d+$/), z.number().int()]);
 const obj = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject(shape);
 
 const cert = obj({ rawBytes: bytes });
 const tlogEntry = obj({
-  logIndex: int64.optional(),
-  logId: obj({ keyId: bytes }).optional(),
-  kindVersion: obj({ kind: z.string(), version: z.string() }).optional(),
-  integratedTime: int64.optional(),
-  inclusionPromise: obj({ signedEntryTimestamp: bytes }).optional(),
+  logIndex: int64.nullish(),
+  logId: obj({ keyId: bytes }).nullish(),
+  kindVersion: obj({ kind: z.string(), version: z.string() }).nullish(),
+  integratedTime: int64.nullish(),
+  inclusionPromise: obj({ signedEntryTimestamp: bytes }).nullish(),
   inclusionProof: obj({
-    logIndex: int64.optional(),
-    rootHash: bytes.optional(),
-    treeSize: int64.optional(),
-    hashes: z.array(bytes).optional(),
-    checkpoint: obj({ envelope: z.string() }).optional(),
-  }).optional(),
-  canonicalizedBody: bytes.optional(),
+    logIndex: int64.nullish(),
+    rootHash: bytes.nullish(),
+    treeSize: int64.nullish(),
+    hashes: z.array(bytes).nullish(),
+    checkpoint: obj({ envelope: z.string() }).nullish(),
+  }).nullish(),
+  canonicalizedBody: bytes.nullish(),
 });
 
 /**
@@ -45,21 +45,21 @@ const SIGSTORE_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle/;
 export const BundleDocument = obj({
   mediaType: z.string(),
   verificationMaterial: obj({
-    publicKey: obj({ hint: z.string().optional() }).optional(),
-    x509CertificateChain: obj({ certificates: z.array(cert).optional() }).optional(),
-    certificate: cert.optional(),
-    tlogEntries: z.array(tlogEntry).optional(),
-    timestampVerificationData: obj({ rfc3161Timestamps: z.array(obj({ signedTimestamp: bytes })).optional() }).optional(),
+    publicKey: obj({ hint: z.string().nullish() }).nullish(),
+    x509CertificateChain: obj({ certificates: z.array(cert).nullish() }).nullish(),
+    certificate: cert.nullish(),
+    tlogEntries: z.array(tlogEntry).nullish(),
+    timestampVerificationData: obj({ rfc3161Timestamps: z.array(obj({ signedTimestamp: bytes })).nullish() }).nullish(),
   }),
   messageSignature: obj({
-    messageDigest: obj({ algorithm: z.string().optional(), digest: bytes.optional() }).optional(),
-    signature: bytes.optional(),
-  }).optional(),
+    messageDigest: obj({ algorithm: z.string().nullish(), digest: bytes.nullish() }).nullish(),
+    signature: bytes.nullish(),
+  }).nullish(),
   dsseEnvelope: obj({
-    payload: bytes.optional(),
-    payloadType: z.string().optional(),
-    signatures: z.array(obj({ sig: bytes.optional(), keyid: z.string().optional() })).optional(),
-  }).optional(),
+    payload: bytes.nullish(),
+    payloadType: z.string().nullish(),
+    signatures: z.array(obj({ sig: bytes.nullish(), keyid: z.string().nullish() })).nullish(),
+  }).nullish(),
 });
 
 /** Why a document cannot be read as a bundle, in three kinds the CLI words differently. */

@@ -101,8 +101,19 @@ const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
  * | int64 fields as JSON numbers           | accept     | accept     | accept      | 0             |
  * | null / [] / bundle in an array         | reject     | reject     | reject      | 2             |
  * | 10^6-deep array, `{"hello": 1}`        | reject     | reject     | reject      | 2             |
+ * | a field set to null (protojson: unset) | accept     | accept     | accept      | 0             |
+ * | payload not base64                     | reject     | reject     | reject      | 2             |
+ * | DSSE keyid set                         | reject     | reject     | reject      | 1 bundle      |
+ * | two DSSE signatures / none             | reject     | reject     | reject      | 1 bundle      |
+ * | the same tlog entry twice              | reject     | reject     | reject      | 1 transparency-log |
+ * | v0.3 with a certificate chain          | reject     | reject     | reject      | 1 bundle      |
+ * | truncated certificate                  | reject     | reject     | reject      | 1 bundle      |
+ * | where the references disagree or are more lenient:                                             |
+ * | SET removed (proof + TSA remain)       | reject     | reject     | accept      | 0 (as sigstore-go) |
+ * | RFC 3161 timestamp corrupted           | accept     | accept     | accept      | 1 bundle (fails closed) |
  */
-const TAMPERED: { name: string; make: () => unknown; raw?: boolean; verdict: 'accept' | 'reject'; exit: 0 | 1 | 2; failure?: RegExp }[] = [
+type Verdict = 'accept' | 'reject';
+const TAMPERED: { name: string; make: () => unknown; raw?: boolean; verdict: Verdict | Record<'cosign-2' | 'cosign-3' | 'sigstore-go', Verdict>; exit: 0 | 1 | 2; failure?: RegExp }[] = [
   { name: 'untouched', make: edit(() => {}), verdict: 'accept', exit: 0 },
   {
     name: 'inclusionProof.rootHash one bit',
@@ -156,6 +167,35 @@ const TAMPERED: { name: string; make: () => unknown; raw?: boolean; verdict: 'ac
   { name: 'bundle in an array', make: () => [training], verdict: 'reject', exit: 2 },
   { name: '10^6-deep array', make: () => deep(1e6), raw: true, verdict: 'reject', exit: 2 },
   { name: '{"hello": 1}', make: () => ({ hello: 1 }), verdict: 'reject', exit: 2 },
+  { name: 'a field set to null', make: edit((b) => (b.verificationMaterial.timestampVerificationData = null)), verdict: 'accept', exit: 0 },
+  { name: 'payload not base64', make: edit((b) => (b.dsseEnvelope.payload = '!!!' + String(b.dsseEnvelope.payload))), verdict: 'reject', exit: 2 },
+  { name: 'DSSE keyid set', make: edit((b) => (b.dsseEnvelope.signatures[0].keyid = 'abc')), verdict: 'reject', exit: 1, failure: /^bundle: the DSSE signature names key id "abc"/ },
+  { name: 'two DSSE signatures', make: edit((b) => b.dsseEnvelope.signatures.push(b.dsseEnvelope.signatures[0])), verdict: 'reject', exit: 1, failure: /^bundle: / },
+  { name: 'no DSSE signature', make: edit((b) => (b.dsseEnvelope.signatures = [])), verdict: 'reject', exit: 1, failure: /^bundle: / },
+  { name: 'the same tlog entry twice', make: edit((b) => b.verificationMaterial.tlogEntries.push(entry(b))), verdict: 'reject', exit: 1, failure: /^transparency-log: duplicate tlog entry/ },
+  {
+    name: 'v0.3 with a certificate chain',
+    make: edit((b) => {
+      b.verificationMaterial.x509CertificateChain = { certificates: [b.verificationMaterial.certificate] };
+      delete b.verificationMaterial.certificate;
+    }),
+    verdict: 'reject', exit: 1, failure: /^bundle: /,
+  },
+  {
+    name: 'truncated certificate',
+    make: edit((b) => (b.verificationMaterial.certificate.rawBytes = String(b.verificationMaterial.certificate.rawBytes).slice(0, 100))),
+    verdict: 'reject', exit: 1, failure: /^bundle: the bundle's signing certificate cannot be read/,
+  },
+  {
+    name: 'SET removed',
+    make: edit((b) => delete entry(b).inclusionPromise),
+    verdict: { 'cosign-2': 'reject', 'cosign-3': 'reject', 'sigstore-go': 'accept' }, exit: 0,
+  },
+  {
+    name: 'RFC 3161 timestamp corrupted',
+    make: edit((b) => (b.verificationMaterial.timestampVerificationData.rfc3161Timestamps[0].signedTimestamp = String(b.verificationMaterial.timestampVerificationData.rfc3161Timestamps[0].signedTimestamp).slice(0, 40))),
+    verdict: 'accept', exit: 1, failure: /^bundle: the bundle's RFC 3161 timestamp \[0\] cannot be read/,
+  },
 ];
 
 /** Fulcio's v1 `signingCert` API (cosign 2.x) in front of the stand-in's v2 one. */
@@ -253,11 +293,11 @@ describe('ml-provenance verify agrees with cosign 2.5, cosign 3.x and sigstore-g
     await writeFile(file, c.raw ? String(doc) : JSON.stringify(doc));
     const results = await Promise.all(TOOLS.map((t) => verifyWith(t, file)));
     const got = Object.fromEntries(TOOLS.map((t, i) => [t, results[i]!.code]));
-    const refVerdict = c.verdict === 'accept' ? 0 : 1;
+    const want = (t: 'cosign-2' | 'cosign-3' | 'sigstore-go') => ((typeof c.verdict === 'string' ? c.verdict : c.verdict[t]) === 'accept' ? 0 : 1);
     expect(got, JSON.stringify(results.map((r) => r.stderr.split('\n').filter(Boolean).at(-1)))).toEqual({
-      'cosign-2': refVerdict,
-      'cosign-3': refVerdict,
-      'sigstore-go': refVerdict,
+      'cosign-2': want('cosign-2'),
+      'cosign-3': want('cosign-3'),
+      'sigstore-go': want('sigstore-go'),
       'ml-provenance': c.exit,
     });
     const mine = results[3]!;

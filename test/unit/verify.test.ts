@@ -401,6 +401,18 @@ describe('verifyBundle: unknown formats fail closed; non-bundles never leak Java
     expect(check(v, 'bundle')).toMatchObject({ status: 'fail', reason: expect.stringMatching(reason) });
   });
 
+  test('a DSSE key id (an unsigned hint cosign and sigstore-go check) fails the bundle check; a base64 error is named', async () => {
+    const v = await verifyBundle(edit(bundle, (x) => ((x as any).dsseEnvelope.signatures[0].keyid = 'abc')), opts());
+    expect(check(v, 'bundle')).toMatchObject({ status: 'fail', reason: expect.stringMatching(/^the DSSE signature names key id "abc"/) });
+    const b64 = await verifyBundle(edit(bundle, (x) => ((x as any).dsseEnvelope.payload = '!!!')), opts());
+    expect(check(b64, 'bundle').reason).toBe('not a Sigstore bundle: dsseEnvelope.payload: not base64');
+  });
+
+  test('null for a field that may be absent means absent (protobuf JSON, as cosign and sigstore-go read it)', async () => {
+    const v = await verifyBundle(edit(bundle, (x) => ((x.verificationMaterial as any).timestampVerificationData = null)), opts());
+    expect(v.failure).toBeUndefined();
+  });
+
   test('the media types and number forms cosign and sigstore-go accept still verify', async () => {
     for (const mediaType of ['application/vnd.dev.sigstore.bundle.v0.3+json', 'application/vnd.dev.sigstore.bundle+json;version=0.3']) {
       expect({ mediaType, verified: (await verifyBundle(edit(bundle, (x) => (x.mediaType = mediaType)), opts())).verified }).toEqual({ mediaType, verified: true });
