@@ -15,7 +15,23 @@ import { fieldPath } from '../util/zod-error.js';
 /** protobuf JSON: bytes are base64 (standard or URL-safe, padding optional); int64 a decimal string or a number. */
 const bytes = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'not base64');
 const int64 = z.union([z.string().regex(/^-?\d+$/), z.number().int()]);
-const obj = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject(shape);
+/**
+ * protobuf JSON parsers accept a field's proto name (`verification_material`) as well as
+ * its JSON name (`verificationMaterial`); so do cosign and sigstore-go. Rename one level
+ * of keys before the strict check (a key given both ways stays, and fails as unknown).
+ */
+function jsonNames(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  const src = v as Record<string, unknown>;
+  if (!Object.keys(src).some((k) => k.includes('_'))) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, value] of Object.entries(src)) {
+    const camel = k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+    out[camel !== k && !(camel in src) ? camel : k] = value;
+  }
+  return out;
+}
+const obj = <T extends z.core.$ZodLooseShape>(shape: T) => z.preprocess(jsonNames, z.strictObject(shape));
 
 const cert = obj({ rawBytes: bytes });
 const tlogEntry = obj({
@@ -35,11 +51,18 @@ const tlogEntry = obj({
 });
 
 /**
- * v0.1–v0.3, the versions cosign and sigstore-go 1.x accept. They also take a patch
- * number (`v0.3.1`), which @sigstore/bundle would check by v0.1 rules: refused here
- * until a v0.3.x exists.
+ * v0.1–v0.3, the versions cosign and sigstore-go 1.x accept, with an optional patch
+ * number (`v0.3.1`) as they allow; @sigstore/bundle is given the version without it.
  */
-export const KNOWN_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle(?:\+json;version=0\.[123]|\.v0\.3\+json)$/;
+export const KNOWN_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle(?:\+json;version=0\.([123])|\.v0\.(3))(?:\.\d+)?(\+json)?$/;
+function baseMediaType(mediaType: string): string | undefined {
+  const m = KNOWN_MEDIA_TYPE.exec(mediaType);
+  if (!m) return undefined;
+  // `+json` closes the `.v0.3` form and never follows the `;version=` form.
+  if (m[2] && m[3]) return 'application/vnd.dev.sigstore.bundle.v0.3+json';
+  if (m[1] && !m[3]) return `application/vnd.dev.sigstore.bundle+json;version=0.${m[1]}`;
+  return undefined;
+}
 const SIGSTORE_MEDIA_TYPE = /^application\/vnd\.dev\.sigstore\.bundle/;
 
 export const BundleDocument = obj({
@@ -75,35 +98,48 @@ function kindOf(v: unknown): string {
 }
 
 /**
- * undefined when `doc` has the shape of a bundle of a known version; else what is wrong.
- * Never recurses into the document beyond the known fields, so any nesting is safe.
+ * The document as @sigstore/bundle should read it (JSON field names, the media type
+ * without a patch number) when it has the shape of a bundle of a known version; else
+ * what is wrong. Never recurses into the document beyond the known fields, so any
+ * nesting is safe.
  */
-export function bundleFormatProblem(doc: unknown): BundleFormatProblem | undefined {
+export function readBundleDocument(doc: unknown): { bundle: Record<string, unknown> } | { problem: BundleFormatProblem } {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    return { kind: 'not-a-bundle', reason: `the document is ${kindOf(doc)}, not a JSON object` };
+    return { problem: { kind: 'not-a-bundle', reason: `the document is ${kindOf(doc)}, not a JSON object` } };
   }
-  const mediaType = (doc as { mediaType?: unknown }).mediaType;
+  const mediaType = (jsonNames(doc) as { mediaType?: unknown }).mediaType;
   if (typeof mediaType !== 'string' || !SIGSTORE_MEDIA_TYPE.test(mediaType)) {
     return {
-      kind: 'not-a-bundle',
-      reason: typeof mediaType === 'string' ? `its mediaType is ${JSON.stringify(mediaType.slice(0, 100))}` : 'it has no mediaType string',
+      problem: {
+        kind: 'not-a-bundle',
+        reason: typeof mediaType === 'string' ? `its mediaType is ${JSON.stringify(mediaType.slice(0, 100))}` : 'it has no mediaType string',
+      },
     };
   }
-  if (!KNOWN_MEDIA_TYPE.test(mediaType)) return { kind: 'unknown-version', mediaType };
+  const base = baseMediaType(mediaType);
+  if (!base) return { problem: { kind: 'unknown-version', mediaType } };
   const res = BundleDocument.safeParse(doc);
-  if (res.success) return undefined;
+  if (res.success) return { bundle: { ...(res.data as Record<string, unknown>), mediaType: base } };
   const issues = res.error.issues;
   const unknown = issues.filter((i) => i.code === 'unrecognized_keys');
   if (unknown.length > 0 && unknown.length === issues.length) {
     const names = unknown.flatMap((i) => i.keys.map((k) => fieldPath('', [...i.path, k])));
-    return { kind: 'unknown-fields', reason: `unknown field(s) ${names.slice(0, 5).join(', ')}` };
+    return { problem: { kind: 'unknown-fields', reason: `unknown field(s) ${names.slice(0, 5).join(', ')}` } };
   }
   const i = issues.find((x) => x.code !== 'unrecognized_keys') ?? issues[0]!;
   const names = unknown.flatMap((u) => u.keys.map((k) => fieldPath('', [...u.path, k])));
   return {
-    kind: 'not-a-bundle',
-    reason: `${fieldPath('', i.path)}: ${i.code === 'invalid_type' ? `expected ${i.expected}` : i.message}${names.length ? `; unknown field(s) ${names.slice(0, 5).join(', ')}` : ''}`,
+    problem: {
+      kind: 'not-a-bundle',
+      reason: `${fieldPath('', i.path)}: ${i.code === 'invalid_type' ? `expected ${i.expected}` : i.message}${names.length ? `; unknown field(s) ${names.slice(0, 5).join(', ')}` : ''}`,
+    },
   };
+}
+
+/** undefined when `doc` is a bundle this verifier can read; else what is wrong. */
+export function bundleFormatProblem(doc: unknown): BundleFormatProblem | undefined {
+  const r = readBundleDocument(doc);
+  return 'problem' in r ? r.problem : undefined;
 }
 
 /** One sentence for the problem (used by the `bundle` check and the CLI's error line). */

@@ -2,7 +2,7 @@ import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { RFC3161Timestamp, X509Certificate } from '@sigstore/core';
 import { toSignedEntity, type SignedEntity } from '@sigstore/verify';
 import { IN_TOTO_PAYLOAD_TYPE } from '../statement/load.js';
-import { bundleFormatProblem, describeBundleProblem } from './bundle-format.js';
+import { describeBundleProblem, readBundleDocument } from './bundle-format.js';
 import { pass, fail, type Check } from './verdict.js';
 
 export interface ParsedBundle {
@@ -17,11 +17,11 @@ export interface ParsedBundle {
 /** Step 1: a Sigstore bundle with a certificate and a DSSE envelope carrying an in-toto statement. */
 export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle } {
   // Fail closed on what we do not know (and never hand a non-object to the library).
-  const problem = bundleFormatProblem(doc);
-  if (problem) return { check: fail('bundle', describeBundleProblem(problem)) };
+  const read = readBundleDocument(doc);
+  if ('problem' in read) return { check: fail('bundle', describeBundleProblem(read.problem)) };
   let bundle: Bundle;
   try {
-    bundle = bundleFromJSON(doc);
+    bundle = bundleFromJSON(read.bundle);
   } catch (err) {
     const fields = (err as { fields?: string[] }).fields;
     return { check: fail('bundle', `not a valid Sigstore bundle: ${libraryMessage(err)}${fields?.length ? ` (${fields.join(', ')})` : ''}`) };

@@ -108,6 +108,8 @@ const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
  * | the same tlog entry twice              | reject     | reject     | reject      | 1 transparency-log |
  * | v0.3 with a certificate chain          | reject     | reject     | reject      | 1 bundle      |
  * | truncated certificate                  | reject     | reject     | reject      | 1 bundle      |
+ * | protobuf field names (snake_case)      | accept     | accept     | accept      | 0             |
+ * | mediaType v0.3.1                       | accept     | accept     | accept      | 0             |
  * | where the references disagree or are more lenient:                                             |
  * | SET removed (proof + TSA remain)       | reject     | reject     | accept      | 0 (as sigstore-go) |
  * | RFC 3161 timestamp corrupted           | accept     | accept     | accept      | 1 bundle (fails closed) |
@@ -186,6 +188,17 @@ const TAMPERED: { name: string; make: () => unknown; raw?: boolean; verdict: Ver
     make: edit((b) => (b.verificationMaterial.certificate.rawBytes = String(b.verificationMaterial.certificate.rawBytes).slice(0, 100))),
     verdict: 'reject', exit: 1, failure: /^bundle: the bundle's signing certificate cannot be read/,
   },
+  {
+    name: 'protobuf field names (snake_case)',
+    make: edit((b) => {
+      b.verification_material = b.verificationMaterial;
+      delete b.verificationMaterial;
+      b.verification_material.tlog_entries = b.verification_material.tlogEntries;
+      delete b.verification_material.tlogEntries;
+    }),
+    verdict: 'accept', exit: 0,
+  },
+  { name: 'mediaType v0.3.1', make: edit((b) => (b.mediaType = 'application/vnd.dev.sigstore.bundle.v0.3.1+json')), verdict: 'accept', exit: 0 },
   {
     name: 'SET removed',
     make: edit((b) => delete entry(b).inclusionPromise),

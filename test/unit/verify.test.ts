@@ -414,11 +414,22 @@ describe('verifyBundle: unknown formats fail closed; non-bundles never leak Java
   });
 
   test('the media types and number forms cosign and sigstore-go accept still verify', async () => {
-    for (const mediaType of ['application/vnd.dev.sigstore.bundle.v0.3+json', 'application/vnd.dev.sigstore.bundle+json;version=0.3']) {
+    for (const mediaType of ['application/vnd.dev.sigstore.bundle.v0.3+json', 'application/vnd.dev.sigstore.bundle+json;version=0.3', 'application/vnd.dev.sigstore.bundle.v0.3.1+json']) {
       expect({ mediaType, verified: (await verifyBundle(edit(bundle, (x) => (x.mediaType = mediaType)), opts())).verified }).toEqual({ mediaType, verified: true });
     }
     const numbers = edit(bundle, (x) => (x.verificationMaterial.tlogEntries[0]!.integratedTime = Number(x.verificationMaterial.tlogEntries[0]!.integratedTime)));
     expect((await verifyBundle(numbers, opts())).verified).toBe(true);
+    // protobuf field names (`verification_material`), as protobuf JSON parsers accept them.
+    const snake = edit(bundle, (x) => {
+      (x as any).verification_material = x.verificationMaterial;
+      delete (x as any).verificationMaterial;
+      (x as any).verification_material.tlogEntries[0].inclusion_proof = (x as any).verification_material.tlogEntries[0].inclusionProof;
+      delete (x as any).verification_material.tlogEntries[0].inclusionProof;
+    });
+    expect((await verifyBundle(snake, opts())).failure).toBeUndefined();
+    // ... but not both names at once.
+    const both = edit(bundle, (x) => ((x as any).verification_material = x.verificationMaterial));
+    expect(check(await verifyBundle(both, opts()), 'bundle').reason).toMatch(/unknown field\(s\) verification_material/);
   });
 
   const deep = (n: number): unknown => {
