@@ -2,18 +2,18 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-ZBID2I6S.js";
+} from "./chunks/chunk-VOQUOE2R.js";
 import "./chunks/chunk-VRTPJNTG.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-SOF5HSAE.js";
-import "./chunks/chunk-72RVQJW5.js";
+import "./chunks/chunk-GZZOH7DR.js";
+import "./chunks/chunk-AGTI4MSJ.js";
 import "./chunks/chunk-6VB4X4JY.js";
-import "./chunks/chunk-JVHSXTM2.js";
-import "./chunks/chunk-UWSO75RQ.js";
+import "./chunks/chunk-RBL5RZRI.js";
+import "./chunks/chunk-KXVODHO7.js";
 import "./chunks/chunk-6OCRJMU6.js";
-import "./chunks/chunk-VYZM6XTX.js";
+import "./chunks/chunk-ZVQFUZTM.js";
 import "./chunks/chunk-AI3BSDVQ.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";

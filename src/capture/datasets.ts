@@ -83,6 +83,11 @@ export async function captureDatasets(inputs: DatasetInput[], workspace: string,
       ...(d.splits ? { splits: d.splits } : {}),
       ...(d.seed !== undefined ? { seed: d.seed } : {}),
       ...(d.mediaType ? { mediaType: d.mediaType } : {}),
+      ...(d.source ? { source: d.source } : {}),
+      ...(d.quality ? { quality: d.quality } : {}),
+      ...(d.sampling ? { sampling: d.sampling } : {}),
+      ...(d.synthetic ? { synthetic: d.synthetic } : {}),
+      ...(d.licenseHistory ? { licenseHistory: d.licenseHistory } : {}),
     };
     if (d.path) {
       const { abs, rel } = await resolveInWorkspace(d.path, workspace, `dataset "${d.id}" path`);

@@ -49,7 +49,10 @@ export function indexGraph(g: LineageGraph): GraphIndex {
     push(ix.out, e.from, e);
     push(ix.in, e.to, e);
   }
-  for (const d of g.datasets) push(ix.datasetsById, d.id, d);
+  for (const d of g.datasets) {
+    push(ix.datasetsById, d.id, d);
+    for (const a of d.aliases ?? []) push(ix.datasetsById, a.replace(/@[^@]*$/, ''), d);
+  }
   for (const s of g.steps) push(ix.stepsByRun, s.run, s);
   for (const m of g.models) for (const p of m.paths) push(ix.modelsByPath, p, m);
   for (const m of g.metrics) push(ix.metricsByName, m.name, m);
@@ -66,6 +69,8 @@ export interface RunLineage {
   steps: StepNode[];
   models: ModelNode[];
   metrics: MetricNode[];
+  /** Earlier runs whose outputs this run read (linked by content digest), nearest first. */
+  upstreamRuns: RunNode[];
 }
 
 export function runLineage(g: LineageGraph, runKey: string): RunLineage {
@@ -78,6 +83,7 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
   // Walk upstream: run ← datasets ← steps ← datasets ...; visited sets stop cycles.
   const stack = (ix.in.get(runKey) ?? []).filter((e) => e.kind === 'feeds').map((e) => e.from);
   const seen = new Set<string>();
+  const upstream: string[] = [];
   while (stack.length) {
     const key = stack.pop()!;
     if (seen.has(key)) continue;
@@ -85,12 +91,14 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
     const ds = ix.datasets.get(key);
     if (ds) {
       (ds.derived ? derived : datasets).set(key, ds);
-      for (const e of ix.in.get(key) ?? []) if (e.kind === 'output' && ix.steps.get(e.from)?.run === runKey) stack.push(e.from);
+      // Across runs too: a dataset another run's step wrote leads to that run's steps and inputs.
+      for (const e of ix.in.get(key) ?? []) if (e.kind === 'output') stack.push(e.from);
       continue;
     }
     const step = ix.steps.get(key);
     if (step) {
       steps.set(key, step);
+      if (step.run !== runKey && !upstream.includes(step.run)) upstream.push(step.run);
       for (const e of ix.in.get(key) ?? []) if (e.kind === 'input') stack.push(e.from);
     }
   }
@@ -107,6 +115,7 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
     steps: [...steps.values()].sort((a, b) => stepIndex(a) - stepIndex(b)),
     models: [...new Set(models)],
     metrics,
+    upstreamRuns: upstream.map((k) => ix.runs.get(k)!),
   };
 }
 
@@ -168,12 +177,22 @@ export function modelsUsingDataset(g: LineageGraph, ref: string): DatasetAnswer[
   const nodes = (ix.datasetsById.get(id) ?? []).filter((d) => version === undefined || d.version === version);
   const out: DatasetAnswer[] = [];
   for (const dataset of nodes) {
+    // Downstream: runs that read it, and runs that read what their steps wrote from it
+    // (derived datasets linked across runs by content), as far as the chain goes.
     const runs = new Set<string>();
-    for (const e of ix.out.get(dataset.key) ?? []) {
-      if (e.kind === 'feeds') runs.add(e.to);
-      else if (e.kind === 'input') {
-        const step = ix.steps.get(e.to);
-        if (step) runs.add(step.run);
+    const stack = [dataset.key];
+    const seen = new Set<string>();
+    while (stack.length) {
+      const key = stack.pop()!;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const e of ix.out.get(key) ?? []) {
+        if (e.kind === 'feeds') runs.add(e.to);
+        else if (e.kind === 'input') {
+          const step = ix.steps.get(e.to);
+          if (step) runs.add(step.run);
+          stack.push(e.to);
+        } else if (e.kind === 'output') stack.push(e.to);
       }
     }
     for (const runKey of [...runs].sort((a, b) => ix.runs.get(a)!.index - ix.runs.get(b)!.index)) {

@@ -7,6 +7,12 @@ import { assemble } from '../../statement/assemble.js';
 import { ttyProgressBar } from '../../digest/progress.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { collect, processIo, run } from '../shared.js';
+import { readPseudonymKey } from '../pseudonym-key.js';
+
+async function withKey(file: string | undefined) {
+  const key = await readPseudonymKey(file);
+  return key ? { pseudonymKey: key } : {};
+}
 
 export function register(program: Command): void {
   program
@@ -26,6 +32,11 @@ export function register(program: Command): void {
     .option('--out <file>', 'where to write the statement', 'provenance.intoto.json')
     .option('--allow-incomplete', 'write the statement even when the policy finds it incomplete (exit code stays 1)')
     .option('--json', 'print the policy result as JSON on stdout')
+    .option('--python-env <spec>', 'Python environment to capture: auto (a lockfile at the workspace root), none, a lockfile, pip:PYTHON or uv:PYTHON', 'auto')
+    .option('--no-hardware', 'do not capture CPU, memory and GPUs')
+    .option('--no-detect-image', 'do not detect the container image the job runs in')
+    .option('--anonymize <field>', 'replace a field by a keyed pseudonym, e.g. datasets.*.uri (repeatable; also the policy file\'s anonymize:)', collect, [])
+    .option('--pseudonym-key-file <file>', 'the team\'s pseudonymisation key (default: env ML_PROVENANCE_PSEUDONYM_KEY)')
     .action(
       run(async (o: Record<string, unknown>) => {
         const workspace = path.resolve((o.workspace as string | undefined) ?? process.cwd());
@@ -41,6 +52,9 @@ export function register(program: Command): void {
           redact: o.redact as string[],
           github: readGitHubContext(),
           // A progress bar on a terminal for long hashing; nothing in pipes and CI logs.
+          anonymize: o.anonymize as string[],
+          ...(await withKey(o.pseudonymKeyFile as string | undefined)),
+          capture: { pythonEnv: o.pythonEnv as string, hardware: o.hardware !== false, image: o.detectImage !== false },
           reporting: { progress: (label) => ttyProgressBar({ label }), warn: (m) => processIo.err(`warning: ${m}`) },
           bridges: {
             ...(o.dvc ? { dvc: o.dvc as string } : {}),

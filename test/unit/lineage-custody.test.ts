@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { graphFromStatements } from '../../src/lineage/graph.js';
+import { modelsUsingDataset, runLineage } from '../../src/lineage/queries.js';
+import { dataset, makeStatement } from '../fixtures/statements.js';
+
+/**
+ * Chain of custody across runs: run A preprocesses raw data and writes `features` (hashed
+ * from its path); run B reads the same bytes under another id. Nothing but the content
+ * links them.
+ */
+function pipeline() {
+  const raw = dataset('raw', '3', 'raw bytes');
+  const features = dataset('features', 'a', 'feature bytes', { digestSource: 'computed' });
+  const featsIn = dataset('train-features', 'b', 'feature bytes', { digestSource: 'computed' });
+  const a = makeStatement({ run: 'prep', datasets: [raw, features], steps: [{ name: 'featurize', inputs: ['raw'], outputs: ['features'] }], models: [] });
+  const b = makeStatement({ run: 'train', datasets: [featsIn], steps: [] });
+  const other = makeStatement({ run: 'other', datasets: [dataset('unrelated', '1')], steps: [] });
+  return graphFromStatements([a, b, other]);
+}
+
+describe('lineage across runs by content', () => {
+  it('one node for the same bytes under two ids; the other id is an alias', () => {
+    const g = pipeline();
+    const feat = g.datasets.filter((d) => d.digest === g.datasets.find((x) => x.id === 'features')!.digest);
+    expect(feat).toHaveLength(1);
+    expect(feat[0]!.aliases).toEqual(['train-features@b']);
+  });
+
+  it('which models used the raw data: the training run that read what the preprocessing run wrote', () => {
+    const g = pipeline();
+    const answers = modelsUsingDataset(g, 'raw');
+    expect(answers.map((a) => a.run.invocationId)).toEqual([expect.stringContaining('prep'), expect.stringContaining('train')]);
+    expect(answers[1]!.models).toHaveLength(1);
+    // The alias id answers too.
+    expect(modelsUsingDataset(g, 'train-features').map((a) => a.run.key)).toEqual(['run:0', 'run:1']);
+  });
+
+  it('the training run\'s upstream lineage reaches the raw data through the other run', () => {
+    const g = pipeline();
+    const l = runLineage(g, 'run:1');
+    expect(l.upstreamRuns.map((r) => r.key)).toEqual(['run:0']);
+    expect(l.datasets.map((d) => d.id).sort()).toEqual(['features', 'raw']);
+    expect(l.steps.map((s) => s.name)).toEqual(['featurize']);
+    expect(runLineage(g, 'run:2').upstreamRuns).toEqual([]);
+  });
+});
