@@ -172,7 +172,17 @@ export function verifySignatureMaterial(parsed: ParsedBundle, root: TrustedRoot)
         else byName.set(s, notChecked(s, tsaOnly.failed!));
       }
     } else {
-      byName.set('timestamps', notChecked('timestamps', 'transparency-log', 'the log entry\'s time (its signed entry timestamp) is not verified, and the bundle has no RFC 3161 timestamp'));
+      // The entry's SET may verify while the entry records another signature or payload:
+      // then its time is verified, but it is not this signature's.
+      const otherEntry = /mismatch|body/i.test(run.message ?? '');
+      byName.set(
+        'timestamps',
+        notChecked(
+          'timestamps',
+          'transparency-log',
+          `${otherEntry ? 'the log entry records another signature or payload, so its time is not this signature\'s' : 'the log entry\'s time (its signed entry timestamp) is not verified'}, and the bundle has no RFC 3161 timestamp`,
+        ),
+      );
       byName.set('certificate', notChecked('certificate', 'transparency-log', 'no verified signing time to check the certificate\'s validity at'));
       byName.set('signature', notChecked('signature', 'transparency-log'));
     }

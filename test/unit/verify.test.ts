@@ -381,6 +381,16 @@ describe('verifyBundle: an entry moved in time is a log failure, and dependent c
     expect(check(v, 'certificate').status).toBe('pass');
   });
 
+  test('a changed payload without a TSA stamp: the log entry is for something else, so its (signed) time is not this signature\'s', async () => {
+    const v = await verifyBundle(withPayload(withoutTimestamps(bundle), (p) => Buffer.from(p.toString('utf8').replace('"model/', '"modeL/'))), opts());
+    expect(check(v, 'signature').status).toBe('fail');
+    expect(check(v, 'transparency-log').reason).toMatch(/records a different signature or payload/);
+    expect(check(v, 'timestamps').reason).toBe(
+      "not checked because transparency-log failed: the log entry records another signature or payload, so its time is not this signature's, and the bundle has no RFC 3161 timestamp",
+    );
+    expect(check(v, 'certificate').status).toBe('skip');
+  });
+
   test('a certificate from another instance: the signature is not reported as passing beside it', async () => {
     const foreign = (await signStatement(statementFor(models), custom(bNoTsa))).bundle;
     const v = await verifyBundle(foreign, opts());
