@@ -292,8 +292,8 @@ afterAll(async () => {
 });
 
 describe('the reference verifiers', () => {
-  test('are the Debian versions the docs talk about', () => {
-    expect(refs.cosign2.version).toMatch(/^2\.5\./);
+  test('are the Debian versions the docs talk about (cosign 2.x from trixie, 3.x and sigstore-go 1.x from sid)', () => {
+    expect(refs.cosign2.version).toMatch(/^2\./);
     expect(refs.cosign3.version).toMatch(/^3\./);
     expect(refs.sigstoreGo.version).toMatch(/^1\./);
   });
