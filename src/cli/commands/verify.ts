@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readJsonFile } from '../../util/fs.js';
 import { stderrLogger } from '../../util/log.js';
-import { failureFix, formatVerdict, verifyBundle } from '../../verify/index.js';
+import { assertBundleDocument, failureFix, formatVerdict, verifyBundle } from '../../verify/index.js';
 import { addTrustFlags, identityFrom, type TrustFlags } from '../trust-flags.js';
 import { processIo, run } from '../shared.js';
 import { termLine, termStrings } from '../../render/terminal.js';
@@ -25,6 +25,8 @@ export function register(program: Command): void {
       run(async (subjects: string[], flags: VerifyFlags) => {
         const identity = identityFrom(flags);
         const bundle = await readJsonFile(flags.bundle, 'bundle');
+        // Valid JSON that is not a bundle we know is an input error (exit 2), as malformed JSON is.
+        assertBundleDocument(bundle, flags.bundle);
         const verdict = await verifyBundle(bundle, {
           subjects,
           identity,
