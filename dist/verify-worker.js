@@ -2,18 +2,18 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-K3YXJA7I.js";
+} from "./chunks/chunk-7TF4AVVV.js";
 import "./chunks/chunk-CF6B5H4A.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-TWQDHSZS.js";
-import "./chunks/chunk-D55X2WQS.js";
+import "./chunks/chunk-D7CI6XP5.js";
+import "./chunks/chunk-AOAP7T7L.js";
 import "./chunks/chunk-ENOS7S7E.js";
-import "./chunks/chunk-O6NFTWK6.js";
-import "./chunks/chunk-KXVODHO7.js";
-import "./chunks/chunk-XGO6OPAG.js";
-import "./chunks/chunk-ZVQFUZTM.js";
+import "./chunks/chunk-I2QGNP76.js";
+import "./chunks/chunk-RMZXMSBF.js";
+import "./chunks/chunk-EV6DDHLU.js";
+import "./chunks/chunk-I7VICHM5.js";
 import "./chunks/chunk-IFWJZX5H.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";
