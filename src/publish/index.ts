@@ -16,13 +16,13 @@ import type { Logger } from '../util/log.js';
 import { uploadWorkflowArtifact } from './artifact.js';
 import { createAttestation } from './attestations.js';
 import { createGitHubClient, type GitHubClient } from './client.js';
-import { commentMarker, DEFAULT_ARTIFACT_NAME, upsertStickyComment } from './comment.js';
+import { commentMarker, legacyCommentMarker, DEFAULT_ARTIFACT_NAME, upsertStickyComment } from './comment.js';
 import type { PublishStep } from './errors.js';
 import { publishReleaseAssets, type AssetFile } from './release.js';
 
 export { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './client.js';
 export { fetchBaseStatement, pickStatementFile, type BaseStatementDeps } from './base.js';
-export { commentMarker, commentBody, upsertStickyComment, MAX_COMMENT_CHARS } from './comment.js';
+export { commentMarker, legacyCommentMarker, commentBody, upsertStickyComment, MAX_COMMENT_CHARS } from './comment.js';
 export { publishReleaseAssets, type AssetFile, type RepoRef, type UploadedAsset } from './release.js';
 export { uploadWorkflowArtifact, commonDirectory } from './artifact.js';
 export { createAttestation } from './attestations.js';
@@ -177,8 +177,14 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
       const issueNumber = req.comment.prNumber;
       tasks.push(
         step('comment', async () => {
-          const marker = commentMarker(ctx.workflow ?? ctx.workflowRef ?? 'workflow', ctx.job ?? 'job', req.artifact.name);
-          const res = await upsertStickyComment(github(), repoRef, { issueNumber, marker, body: req.comment.body }, logger);
+          const parts = [ctx.workflow ?? ctx.workflowRef ?? 'workflow', ctx.job ?? 'job', req.artifact.name] as const;
+          const legacyMarker = legacyCommentMarker(...parts);
+          const res = await upsertStickyComment(
+            github(),
+            repoRef,
+            { issueNumber, marker: commentMarker(...parts), ...(legacyMarker ? { legacyMarker } : {}), body: req.comment.body },
+            logger,
+          );
           result.commentUrl = res.url;
         }),
       );

@@ -17,7 +17,7 @@ type ActionRun = Ran & { runSeq?: string; attempt?: string };
 
 const TOKEN = 'ghs_action_publish_test';
 const REPO = 'example-org/tiny-regression';
-const MARKER = '<!-- ml-provenance:train:train -->';
+const MARKER = '<!-- ml-provenance v2 w=train j=train -->';
 
 let gh: GitHubStandin;
 let svc: ArtifactServiceStandin;

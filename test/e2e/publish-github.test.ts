@@ -159,16 +159,17 @@ describe('sticky PR comment', () => {
     const files = await writeRecordFiles('pr');
     const ctx = context(s.gh, { eventName: 'pull_request', event: { pull_request: { number: 12 } } });
     const first = await publish(request(files, { comment: { enabled: true, prNumber: 12, body: '## Record v1' } }), ctx, deps());
-    const mine = s.gh.comments.filter((c) => c.issue === 12 && c.body.includes('<!-- ml-provenance:train:train -->'));
+    const M = commentMarker('train', 'train');
+    const mine = s.gh.comments.filter((c) => c.issue === 12 && c.body.includes(M));
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.body).toBe('<!-- ml-provenance:train:train -->\n## Record v1');
+    expect(mine[0]!.body).toBe(`${M}\n## Record v1`);
     expect(first.commentUrl).toBe(`https://github.com/acme/models/pull/12#issuecomment-${mine[0]!.id}`);
 
     const second = await publish(request(files, { comment: { enabled: true, prNumber: 12, body: '## Record v2' } }), ctx, deps());
-    const after = s.gh.comments.filter((c) => c.issue === 12 && c.body.includes('<!-- ml-provenance:train:train -->'));
+    const after = s.gh.comments.filter((c) => c.issue === 12 && c.body.includes(M));
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(mine[0]!.id);
-    expect(after[0]!.body).toBe('<!-- ml-provenance:train:train -->\n## Record v2');
+    expect(after[0]!.body).toBe(`${M}\n## Record v2`);
     expect(second.commentUrl).toBe(first.commentUrl);
     // The listing followed the Link header to page 2.
     expect(s.gh.received('comments.list').some((r) => r.query.page === '2')).toBe(true);
@@ -178,14 +179,26 @@ describe('sticky PR comment', () => {
   });
 
   it('a marker pasted into someone else\'s comment is not ours: it is left alone and our own comment is created', async () => {
-    const planted = s.gh.addComment(13, `<!-- ml-provenance:train:train -->\nnot from the action`, 'pr-author');
+    const planted = s.gh.addComment(13, `${commentMarker('train', 'train')}\nnot from the action`, 'pr-author');
     const files = await writeRecordFiles('planted');
     const ctx = context(s.gh, { eventName: 'pull_request', event: { pull_request: { number: 13 } } });
     const res = await publish(request(files, { comment: { enabled: true, prNumber: 13, body: '## Record' } }), ctx, deps());
     expect(res.failures).toEqual([]);
-    expect(planted.body).toBe(`<!-- ml-provenance:train:train -->\nnot from the action`);
+    expect(planted.body).toBe(`${commentMarker('train', 'train')}\nnot from the action`);
     const ours = s.gh.comments.filter((c) => c.issue === 13 && c.user.login === 'github-actions[bot]');
-    expect(ours.map((c) => c.body)).toEqual(['<!-- ml-provenance:train:train -->\n## Record']);
+    expect(ours.map((c) => c.body)).toEqual([`${commentMarker('train', 'train')}\n## Record`]);
+  });
+
+  it('a comment an earlier version wrote (":"-joined marker) is updated in place after an upgrade, not duplicated; a workflow named train:train does not take it', async () => {
+    const old = s.gh.addComment(15, '<!-- ml-provenance:train:train -->\nold record');
+    const files = await writeRecordFiles('legacy');
+    const intruder = context(s.gh, { eventName: 'pull_request', event: { pull_request: { number: 15 } }, workflow: 'train:train', job: 'x' });
+    await publish(request(files, { comment: { enabled: true, prNumber: 15, body: '## Intruder' } }), intruder, deps());
+    expect(old.body).toBe('<!-- ml-provenance:train:train -->\nold record');
+    const ctx = context(s.gh, { eventName: 'pull_request', event: { pull_request: { number: 15 } } });
+    await publish(request(files, { comment: { enabled: true, prNumber: 15, body: '## New' } }), ctx, deps());
+    expect(old.body).toBe(`${commentMarker('train', 'train')}\n## New`);
+    expect(s.gh.comments.filter((c) => c.issue === 15)).toHaveLength(2);
   });
 
   it('skips the comment (no failure) when the run has no pull request', async () => {
