@@ -59,6 +59,8 @@ export interface PublishResult {
   artifactId?: string;
   /** The artifact's name as stored (`<artifact-name>-attempt-<N>` on a re-run). */
   artifactName?: string;
+  /** Every asset this run put on the release, with its download URL. */
+  releaseAssets?: Array<{ name: string; url: string }>;
   releaseAssetUrl?: string;
   commentUrl?: string;
   attestationIds?: string[];
@@ -155,9 +157,10 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
     const tag = req.releaseTag;
     tasks.push(
       step('release', async () => {
-        const files: AssetFile[] = [statement, bundle, slsaBundle]
+        // The readable summary too: release consumers are people as well as verifiers.
+        const files: AssetFile[] = [statement, bundle, slsaBundle, summary]
           .filter((f): f is string => Boolean(f))
-          .map((f) => ({ path: f, name: releaseAssetName(f, req.artifact.name), contentType: RELEASE_CONTENT_TYPE }));
+          .map((f) => ({ path: f, name: releaseAssetName(f, req.artifact.name), contentType: f === summary ? 'text/markdown' : RELEASE_CONTENT_TYPE }));
         const res = await publishReleaseAssets(
           github(),
           repoRef,
@@ -166,6 +169,7 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
         );
         const main = (bundle && res.assets.find((a) => a.name === releaseAssetName(bundle, req.artifact.name))) ?? res.assets[0];
         if (main) result.releaseAssetUrl = main.url;
+        result.releaseAssets = res.assets.map((a) => ({ name: a.name, url: a.url }));
       }),
     );
   }
