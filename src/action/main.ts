@@ -206,6 +206,11 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
       throw err;
     }
     setPublishOutputs(result);
+    if (result.releaseAssets?.length) {
+      // The release job's summary links what it published.
+      const links = result.releaseAssets.map((a) => `- [${a.name.replace(/[[\]\\`*_<>]/g, '\\$&')}](${a.url})`).join('\n');
+      await io.summary(`\n### Release assets (${tag ?? ''})\n\n${links}\n`);
+    }
     for (const f of result.failures) io.logger.warning(`${f.step}: ${f.message}`, { title: `ml-provenance: ${f.step} failed` });
   } else {
     io.logger.info('not running in GitHub Actions: nothing is published');

@@ -17,7 +17,22 @@ export const MAX_COMMENT_CHARS = 65536;
  * names, so a non-default artifact name keeps their comments apart.
  */
 export function commentMarker(workflow: string, job: string, artifactName?: string): string {
-  const clean = (s: string): string => s.replace(/--+/g, '-').replace(/[<>\r\n]/g, '').trim();
+  // Each part percent-encoded (":" included, and "-" so no "--" or "-->" can appear), so
+  // no choice of names makes two jobs' markers equal: a workflow named `train:train`
+  // cannot take over another workflow's comment.
+  const enc = (x: string): string => encodeURIComponent(x).replace(/[-!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const leg = artifactName && artifactName !== DEFAULT_ARTIFACT_NAME ? ` a=${enc(artifactName)}` : '';
+  return `<!-- ml-provenance v2 w=${enc(workflow)} j=${enc(job)}${leg} -->`;
+}
+
+/**
+ * The marker earlier versions wrote (parts joined with ":"), so their comment is updated in
+ * place rather than duplicated after an upgrade. Only when no part contains ":" — the case
+ * where that old format was ambiguous is exactly the one it must not match.
+ */
+export function legacyCommentMarker(workflow: string, job: string, artifactName?: string): string | undefined {
+  if ([workflow, job, artifactName ?? ''].some((p) => p.includes(':'))) return undefined;
+  const clean = (x: string): string => x.replace(/--+/g, '-').replace(/[<>\r\n]/g, '').trim();
   const leg = artifactName && artifactName !== DEFAULT_ARTIFACT_NAME ? `:${clean(artifactName)}` : '';
   return `<!-- ml-provenance:${clean(workflow)}:${clean(job)}${leg} -->`;
 }
@@ -35,6 +50,8 @@ export function commentBody(marker: string, body: string): string {
 export interface StickyCommentRequest {
   issueNumber: number;
   marker: string;
+  /** The marker an earlier version wrote for the same job (see legacyCommentMarker). */
+  legacyMarker?: string;
   body: string;
 }
 
@@ -77,8 +94,9 @@ export async function upsertStickyComment(
   const me = await commenter(client);
   // Ours: starts with the marker and is by us. Anyone can paste the marker into a
   // comment; editing theirs would publish our summary under their name.
+  const markers = [req.marker, ...(req.legacyMarker ? [req.legacyMarker] : [])].map((m) => `${m}\n`);
   const isOurs = (c: IssueComment): boolean =>
-    Boolean(c.body?.startsWith(req.marker)) && c.user?.login === (me ?? JOB_TOKEN_LOGIN);
+    markers.some((m) => Boolean(c.body?.startsWith(m))) && c.user?.login === (me ?? JOB_TOKEN_LOGIN);
   const findOurs = async (): Promise<IssueComment[]> => {
     const all = (await client.paginate(client.rest.issues.listComments, {
       ...repo,

@@ -16,13 +16,13 @@ import type { Logger } from '../util/log.js';
 import { uploadWorkflowArtifact } from './artifact.js';
 import { createAttestation } from './attestations.js';
 import { createGitHubClient, type GitHubClient } from './client.js';
-import { commentMarker, DEFAULT_ARTIFACT_NAME, upsertStickyComment } from './comment.js';
+import { commentMarker, legacyCommentMarker, DEFAULT_ARTIFACT_NAME, upsertStickyComment } from './comment.js';
 import type { PublishStep } from './errors.js';
 import { publishReleaseAssets, type AssetFile } from './release.js';
 
 export { createGitHubClient, type GitHubClient, type GitHubClientOptions } from './client.js';
 export { fetchBaseStatement, pickStatementFile, type BaseStatementDeps } from './base.js';
-export { commentMarker, commentBody, upsertStickyComment, MAX_COMMENT_CHARS } from './comment.js';
+export { commentMarker, legacyCommentMarker, commentBody, upsertStickyComment, MAX_COMMENT_CHARS } from './comment.js';
 export { publishReleaseAssets, type AssetFile, type RepoRef, type UploadedAsset } from './release.js';
 export { uploadWorkflowArtifact, commonDirectory } from './artifact.js';
 export { createAttestation } from './attestations.js';
@@ -59,6 +59,8 @@ export interface PublishResult {
   artifactId?: string;
   /** The artifact's name as stored (`<artifact-name>-attempt-<N>` on a re-run). */
   artifactName?: string;
+  /** Every asset this run put on the release, with its download URL. */
+  releaseAssets?: Array<{ name: string; url: string }>;
   releaseAssetUrl?: string;
   commentUrl?: string;
   attestationIds?: string[];
@@ -155,9 +157,10 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
     const tag = req.releaseTag;
     tasks.push(
       step('release', async () => {
-        const files: AssetFile[] = [statement, bundle, slsaBundle]
+        // The readable summary too: release consumers are people as well as verifiers.
+        const files: AssetFile[] = [statement, bundle, slsaBundle, summary]
           .filter((f): f is string => Boolean(f))
-          .map((f) => ({ path: f, name: releaseAssetName(f, req.artifact.name), contentType: RELEASE_CONTENT_TYPE }));
+          .map((f) => ({ path: f, name: releaseAssetName(f, req.artifact.name), contentType: f === summary ? 'text/markdown' : RELEASE_CONTENT_TYPE }));
         const res = await publishReleaseAssets(
           github(),
           repoRef,
@@ -166,6 +169,7 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
         );
         const main = (bundle && res.assets.find((a) => a.name === releaseAssetName(bundle, req.artifact.name))) ?? res.assets[0];
         if (main) result.releaseAssetUrl = main.url;
+        result.releaseAssets = res.assets.map((a) => ({ name: a.name, url: a.url }));
       }),
     );
   }
@@ -177,8 +181,14 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
       const issueNumber = req.comment.prNumber;
       tasks.push(
         step('comment', async () => {
-          const marker = commentMarker(ctx.workflow ?? ctx.workflowRef ?? 'workflow', ctx.job ?? 'job', req.artifact.name);
-          const res = await upsertStickyComment(github(), repoRef, { issueNumber, marker, body: req.comment.body }, logger);
+          const parts = [ctx.workflow ?? ctx.workflowRef ?? 'workflow', ctx.job ?? 'job', req.artifact.name] as const;
+          const legacyMarker = legacyCommentMarker(...parts);
+          const res = await upsertStickyComment(
+            github(),
+            repoRef,
+            { issueNumber, marker: commentMarker(...parts), ...(legacyMarker ? { legacyMarker } : {}), body: req.comment.body },
+            logger,
+          );
           result.commentUrl = res.url;
         }),
       );

@@ -17,7 +17,7 @@ type ActionRun = Ran & { runSeq?: string; attempt?: string };
 
 const TOKEN = 'ghs_action_publish_test';
 const REPO = 'example-org/tiny-regression';
-const MARKER = '<!-- ml-provenance:train:train -->';
+const MARKER = '<!-- ml-provenance v2 w=train j=train -->';
 
 let gh: GitHubStandin;
 let svc: ArtifactServiceStandin;
@@ -160,9 +160,15 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     expect(r.annotations).toEqual([]);
     expect(rel.assets.map((a) => a.name).sort()).toEqual([
       'provenance.intoto.json',
+      'provenance.md',
       'provenance.sigstore.json',
       'provenance.slsa.sigstore.json',
     ]);
+    // The readable summary is an asset too, and the job summary links every asset.
+    expect(rel.assets.find((a) => a.name === 'provenance.md')!.data.toString('utf8')).toBe(readFileSync(r.outputs['summary-path']!, 'utf8'));
+    for (const name of ['provenance.md', 'provenance.sigstore.json']) {
+      expect(r.summary).toContain(`](https://github.com/${REPO}/releases/download/v1.0.0/${name})`);
+    }
     const bundleText = readFileSync(r.outputs['bundle-path']!, 'utf8');
     expect(rel.assets.find((a) => a.name === 'provenance.sigstore.json')!.data.toString('utf8')).toBe(bundleText);
     expect(r.outputs['release-asset-url']).toBe(`https://github.com/${REPO}/releases/download/v1.0.0/provenance.sigstore.json`);
@@ -176,13 +182,15 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(rel.assets.map((a) => a.name).sort()).toEqual([
       'provenance.intoto.json',
+      'provenance.md',
       'provenance.sigstore.json',
       'provenance.slsa.sigstore.json',
     ]);
     expect(rel.assets.find((a) => a.name === 'provenance.sigstore.json')!.data.toString('utf8')).toBe(
       readFileSync(again.outputs['bundle-path']!, 'utf8'),
     );
-    expect(gh.received('assets.delete')).toHaveLength(3);
+    // Each asset replaced once, none duplicated.
+    expect(gh.received('assets.delete')).toHaveLength(4);
   });
 
   it('a failed publish step: a warning when fail-on-publish-error is false, a failed step naming the fix when true', async () => {

@@ -47,15 +47,16 @@ describe('release assets', () => {
     const files = await writeRecordFiles('rel-1');
     const res = await publish(request(files, { releaseTag: 'v1.0.0' }), context(s.gh), deps());
     expect(res.failures).toEqual([]);
-    expect(rel.assets.map((a) => a.name).sort()).toEqual(['provenance.intoto.json', 'provenance.sigstore.json']);
+    expect(rel.assets.map((a) => a.name).sort()).toEqual(['provenance.intoto.json', 'provenance.md', 'provenance.sigstore.json']);
     expect(rel.assets.find((a) => a.name === 'provenance.intoto.json')!.data.toString('utf8')).toBe(files.statementText);
     expect(res.releaseAssetUrl).toBe('https://github.com/acme/models/releases/download/v1.0.0/provenance.sigstore.json');
     const uploads = s.gh.received('assets.upload').filter((r) => r.path.includes(`/releases/${rel.id}/`));
     expect(uploads.map((u) => u.path)).toEqual([
       `/uploads/repos/acme/models/releases/${rel.id}/assets`,
       `/uploads/repos/acme/models/releases/${rel.id}/assets`,
+      `/uploads/repos/acme/models/releases/${rel.id}/assets`,
     ]);
-    expect(uploads.map((u) => u.query.name)).toEqual(['provenance.intoto.json', 'provenance.sigstore.json']);
+    expect(uploads.map((u) => u.query.name)).toEqual(['provenance.intoto.json', 'provenance.sigstore.json', 'provenance.md']);
     expect(uploads[0]!.headers['content-type']).toBe('application/json');
     expect(uploads[0]!.headers.authorization).toBe(`token ${TOKEN}`);
   });
@@ -68,9 +69,9 @@ describe('release assets', () => {
     const logger = memoryLogger();
     const res = await publish(request(second, { releaseTag: 'v1.1.0' }), context(s.gh, { runAttempt: '2' }), deps(logger));
     expect(res.failures).toEqual([]);
-    expect(rel.assets.map((a) => a.name).sort()).toEqual(['model.onnx', 'provenance.intoto.json', 'provenance.sigstore.json']);
+    expect(rel.assets.map((a) => a.name).sort()).toEqual(['model.onnx', 'provenance.intoto.json', 'provenance.md', 'provenance.sigstore.json']);
     expect(rel.assets.find((a) => a.name === 'provenance.intoto.json')!.data.toString('utf8')).toBe(second.statementText);
-    expect(logger.lines.filter((l) => l.startsWith('Replacing release asset'))).toHaveLength(2);
+    expect(logger.lines.filter((l) => l.startsWith('Replacing release asset'))).toHaveLength(3);
     // The user's own asset was left alone.
     expect(rel.assets.find((a) => a.name === 'model.onnx')!.data.toString()).toBe('weights');
   });
@@ -83,6 +84,7 @@ describe('release assets', () => {
     await publish(request(files, { releaseTag: 'v1.2.0', files: { ...request(files).files, slsaBundle: slsa } }), context(s.gh), deps());
     expect(rel.assets.map((a) => a.name).sort()).toEqual([
       'provenance.intoto.json',
+      'provenance.md',
       'provenance.sigstore.json',
       'provenance.slsa.sigstore.json',
     ]);
@@ -92,13 +94,13 @@ describe('release assets', () => {
     const draft = s.gh.addRelease({ tag: 'v2.0.0-draft', draft: true });
     const files = await writeRecordFiles('draft');
     await publish(request(files, { releaseTag: 'v2.0.0-draft' }), context(s.gh), deps());
-    expect(draft.assets).toHaveLength(2);
+    expect(draft.assets).toHaveLength(3);
 
     await publish(request(files, { releaseTag: 'v2.1.0' }), context(s.gh), deps());
     const created = s.gh.releases.filter((r) => r.tag_name === 'v2.1.0');
     expect(created).toHaveLength(1);
     expect(created[0]!.target_commitish).toBe('a'.repeat(40));
-    expect(created[0]!.assets).toHaveLength(2);
+    expect(created[0]!.assets).toHaveLength(3);
 
     const res = await publish(request(files, { releaseTag: 'v9.9.9', createRelease: false, failOnError: false }), context(s.gh), deps());
     expect(res.failures).toEqual([
@@ -125,8 +127,10 @@ describe('release assets', () => {
     expect(rels).toHaveLength(1);
     expect(rels[0]!.assets.map((x) => x.name).sort()).toEqual([
       'model-a.intoto.json',
+      'model-a.md',
       'model-a.sigstore.json',
       'model-b.intoto.json',
+      'model-b.md',
       'model-b.sigstore.json',
     ]);
     expect(s.gh.received('release.create').filter((r) => (r.json as { tag_name: string }).tag_name === 'v3.0.0').map((r) => r.status).sort()).toEqual([201, 422]);
@@ -143,7 +147,7 @@ describe('release assets', () => {
       publish(request(b, { releaseTag: 'v3.1.0' }), context(s.gh), deps()),
     ]);
     expect([ra.failures, rb.failures]).toEqual([[], []]);
-    expect(rel.assets.map((x) => x.name).sort()).toEqual(['provenance.intoto.json', 'provenance.sigstore.json']);
+    expect(rel.assets.map((x) => x.name).sort()).toEqual(['provenance.intoto.json', 'provenance.md', 'provenance.sigstore.json']);
     const statement = rel.assets.find((x) => x.name === 'provenance.intoto.json')!.data.toString('utf8');
     expect([a.statementText, b.statementText]).toContain(statement);
     const conflicts = s.gh.received('assets.upload').filter((r) => r.path.includes(`/releases/${rel.id}/`) && r.status === 422);
@@ -159,16 +163,17 @@ describe('sticky PR comment', () => {
     const files = await writeRecordFiles('pr');
     const ctx = context(s.gh, { eventName: 'pull_request', event: { pull_request: { number: 12 } } });
     const first = await publish(request(files, { comment: { enabled: true, prNumber: 12, body: '## Record v1' } }), ctx, deps());
-    const mine = s.gh.comments.filter((c) => c.issue === 12 && c.body.includes('<!-- ml-provenance:train:train -->'));
+    const M = commentMarker('train', 'train');
+    const mine = s.gh.comments.filter((c) => c.issue === 12 && c.body.includes(M));
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.body).toBe('<!-- ml-provenance:train:train -->\n## Record v1');
+    expect(mine[0]!.body).toBe(`${M}\n## Record v1`);
     expect(first.commentUrl).toBe(`https://github.com/acme/models/pull/12#issuecomment-${mine[0]!.id}`);
 
     const second = await publish(request(files, { comment: { enabled: true, prNumber: 12, body: '## Record v2' } }), ctx, deps());
-    const after = s.gh.comments.filter((c) => c.issue === 12 && c.body.includes('<!-- ml-provenance:train:train -->'));
+    const after = s.gh.comments.filter((c) => c.issue === 12 && c.body.includes(M));
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(mine[0]!.id);
-    expect(after[0]!.body).toBe('<!-- ml-provenance:train:train -->\n## Record v2');
+    expect(after[0]!.body).toBe(`${M}\n## Record v2`);
     expect(second.commentUrl).toBe(first.commentUrl);
     // The listing followed the Link header to page 2.
     expect(s.gh.received('comments.list').some((r) => r.query.page === '2')).toBe(true);
@@ -178,14 +183,26 @@ describe('sticky PR comment', () => {
   });
 
   it('a marker pasted into someone else\'s comment is not ours: it is left alone and our own comment is created', async () => {
-    const planted = s.gh.addComment(13, `<!-- ml-provenance:train:train -->\nnot from the action`, 'pr-author');
+    const planted = s.gh.addComment(13, `${commentMarker('train', 'train')}\nnot from the action`, 'pr-author');
     const files = await writeRecordFiles('planted');
     const ctx = context(s.gh, { eventName: 'pull_request', event: { pull_request: { number: 13 } } });
     const res = await publish(request(files, { comment: { enabled: true, prNumber: 13, body: '## Record' } }), ctx, deps());
     expect(res.failures).toEqual([]);
-    expect(planted.body).toBe(`<!-- ml-provenance:train:train -->\nnot from the action`);
+    expect(planted.body).toBe(`${commentMarker('train', 'train')}\nnot from the action`);
     const ours = s.gh.comments.filter((c) => c.issue === 13 && c.user.login === 'github-actions[bot]');
-    expect(ours.map((c) => c.body)).toEqual(['<!-- ml-provenance:train:train -->\n## Record']);
+    expect(ours.map((c) => c.body)).toEqual([`${commentMarker('train', 'train')}\n## Record`]);
+  });
+
+  it('a comment an earlier version wrote (":"-joined marker) is updated in place after an upgrade, not duplicated; a workflow named train:train does not take it', async () => {
+    const old = s.gh.addComment(15, '<!-- ml-provenance:train:train -->\nold record');
+    const files = await writeRecordFiles('legacy');
+    const intruder = context(s.gh, { eventName: 'pull_request', event: { pull_request: { number: 15 } }, workflow: 'train:train', job: 'x' });
+    await publish(request(files, { comment: { enabled: true, prNumber: 15, body: '## Intruder' } }), intruder, deps());
+    expect(old.body).toBe('<!-- ml-provenance:train:train -->\nold record');
+    const ctx = context(s.gh, { eventName: 'pull_request', event: { pull_request: { number: 15 } } });
+    await publish(request(files, { comment: { enabled: true, prNumber: 15, body: '## New' } }), ctx, deps());
+    expect(old.body).toBe(`${commentMarker('train', 'train')}\n## New`);
+    expect(s.gh.comments.filter((c) => c.issue === 15)).toHaveLength(2);
   });
 
   it('skips the comment (no failure) when the run has no pull request', async () => {
@@ -242,7 +259,7 @@ describe('retries (octokit plugins) and the failure policy', () => {
     expect(statuses('attestations.create').slice(-3)).toEqual(['502', '502', 201]);
     expect(logger.lines.join('\n')).toMatch(/secondary rate limit .*retrying in 1s/);
     // No duplicate created by the retried upload.
-    expect(s.gh.releases.find((r) => r.tag_name === 'v4.0.0')!.assets).toHaveLength(2);
+    expect(s.gh.releases.find((r) => r.tag_name === 'v4.0.0')!.assets).toHaveLength(3);
   });
 
   it('a permanent failure with failOnError false is a warning in failures; the other steps still publish', async () => {

@@ -7,6 +7,7 @@ import { InputError, ServiceError } from '../../src/errors.js';
 import {
   commentBody,
   commentMarker,
+  legacyCommentMarker,
   releaseAssetName,
   commonDirectory,
   createGitHubClient,
@@ -20,21 +21,30 @@ import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
 
 describe('comment marker and body', () => {
   it('is a hidden HTML comment per workflow and job', () => {
-    expect(commentMarker('train', 'fit')).toBe('<!-- ml-provenance:train:fit -->');
+    expect(commentMarker('train', 'fit')).toBe('<!-- ml-provenance v2 w=train j=fit -->');
     expect(commentMarker('train', 'fit')).not.toBe(commentMarker('train', 'evaluate'));
     // Matrix legs share the job id; their distinct artifact names keep their comments apart.
-    expect(commentMarker('train', 'fit', 'ml-provenance')).toBe('<!-- ml-provenance:train:fit -->');
-    expect(commentMarker('train', 'fit', 'ml-provenance-py3.12')).toBe('<!-- ml-provenance:train:fit:ml-provenance-py3.12 -->');
+    expect(commentMarker('train', 'fit', 'ml-provenance')).toBe('<!-- ml-provenance v2 w=train j=fit -->');
+    expect(commentMarker('train', 'fit', 'ml-provenance-py3.12')).toBe('<!-- ml-provenance v2 w=train j=fit a=ml%2Dprovenance%2Dpy3.12 -->');
     // …and so do their release assets.
     expect(releaseAssetName('/tmp/out/provenance.sigstore.json', 'ml-provenance')).toBe('provenance.sigstore.json');
     expect(releaseAssetName('/tmp/out/provenance.slsa.sigstore.json', 'model-py3.12')).toBe('model-py3.12.slsa.sigstore.json');
     expect(releaseAssetName('/tmp/out/provenance.intoto.json', 'model-py3.12')).toBe('model-py3.12.intoto.json');
   });
 
+  it('no choice of names makes two jobs\' markers equal (a workflow named train:train)', () => {
+    expect(commentMarker('train:train', 'x')).not.toBe(commentMarker('train', 'train', 'x'));
+    expect(commentMarker('a b', 'c')).not.toBe(commentMarker('a', 'b c'));
+    expect(commentMarker('w', 'j a=x')).not.toBe(commentMarker('w', 'j', 'x'));
+    // The old ":"-joined marker is only recognised where it was unambiguous.
+    expect(legacyCommentMarker('train', 'train', 'x')).toBe('<!-- ml-provenance:train:train:x -->');
+    expect(legacyCommentMarker('train:train', 'x')).toBeUndefined();
+  });
+
   it('cannot be closed early by the workflow or job name', () => {
     const m = commentMarker('my --> workflow', 'job<x>\n');
-    expect(m).toBe('<!-- ml-provenance:my - workflow:jobx -->');
     expect(m.indexOf('-->')).toBe(m.length - 3);
+    expect(m.slice(4, -3)).not.toMatch(/--|[<>\n]/);
   });
 
   it('puts the marker first and stays under GitHub’s comment limit', () => {
