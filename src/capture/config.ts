@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import type { ConfigDescriptor } from '../schema/predicate.js';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
 import { assertDepth, describeJsonError } from '../util/json.js';
-import { redactValue, setOwn } from './redact.js';
+import { redactValue, setOwn } from '../redact/index.js';
 import { readInputFile, resolveInWorkspace } from './paths.js';
 
 export type ConfigFormat = ConfigDescriptor['format'];
