@@ -13,7 +13,7 @@ import { parse as parseShell } from 'shell-quote';
 import { randomTokens } from './entropy.js';
 import { classifyName, stronger, valueFitsName, type KeyVerdict } from './keys.js';
 import { valueRuleMatches } from './rules.js';
-import { queryStringSecrets, urlSecrets } from './urls.js';
+import { queryStringSecrets, rewriteUrls, urlSecrets } from './urls.js';
 
 export const REDACTED = '[REDACTED]';
 
@@ -130,17 +130,21 @@ export function findSecrets(s: string, extra: RegExp[] = [], depth = 0): string[
  * hides the whole string. Undefined when nothing changes.
  */
 export function replaceSecrets(s: string, secrets: Iterable<string>): string | undefined {
-  const list = [...new Set(secrets)].sort((a, b) => b.length - a.length);
+  const list = [...new Set(secrets)].filter((x) => x && !x.includes('[REDACTED')).sort((a, b) => b.length - a.length);
   if (!list.length) return undefined;
   let out = s;
   for (const sec of list) {
     if (sec === s) return REDACTED;
-    if (!out.includes(sec)) {
-      // Hidden already as part of a longer secret, or not a substring at all (then hide everything).
-      if (list.some((o) => o.length > sec.length && o.includes(sec))) continue;
-      return REDACTED;
+    // Not written as such (unquoted from shell words, escaped in JSON): hide everything.
+    if (!s.includes(sec)) return REDACTED;
+    // Hidden already, as part of a longer secret.
+    if (!out.includes(sec)) continue;
+    if (sec.length < 4) {
+      // A short value of `name=value` is replaced by position; anywhere else it could be anything.
+      if (!out.endsWith(`=${sec}`)) return REDACTED;
+      out = `${out.slice(0, out.length - sec.length)}${REDACTED}`;
+      continue;
     }
-    if (sec.length < 4) return REDACTED;
     out = out.split(sec).join(REDACTED);
   }
   return out === s ? undefined : out;
@@ -154,9 +158,12 @@ export function replaceSecrets(s: string, secrets: Iterable<string>): string | u
  */
 export function redactString(value: string, extra: RegExp[] = [], known: Iterable<string> = []): string | undefined {
   if (value === REDACTED) return undefined;
-  const found = findSecrets(value, extra);
-  for (const k of known) if (k.length >= 4 && value.includes(k)) found.push(k);
-  return replaceSecrets(value, found);
+  // URL credentials first, in place by position (a short password stays a short replacement).
+  const v = rewriteUrls(value, extra, REDACTED);
+  const found = findSecrets(v, extra);
+  for (const k of known) if (k.length >= 4 && v.includes(k)) found.push(k);
+  const r = replaceSecrets(v, found);
+  return r ?? (v === value ? undefined : v);
 }
 
 /** Where a {name, value} list entry keeps its name (`env: [{name: WANDB_API_KEY, value: …}]`). */

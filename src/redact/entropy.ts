@@ -51,7 +51,9 @@ export function isRandomToken(tok: string): boolean {
   // A path of words (`models/Llama3Instruct/ckpt`): judge its longest segment.
   const seg = core.split('/').reduce((a, b) => (b.length > a.length ? b : a), '');
   if (seg.length < 16 && !/[+]/.test(core)) return false;
-  return classSwitchRate(core) >= 0.4 && shannonEntropy(core) >= 3.8;
+  const rate = classSwitchRate(core);
+  const h = shannonEntropy(core);
+  return (rate >= 0.4 && h >= 3.8) || (rate >= 0.3 && h >= 4.4);
 }
 
 /** Separators between tokens in free text. */

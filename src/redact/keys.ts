@@ -62,7 +62,7 @@ const AMBIGUOUS_HEADS = new Set([
 ]);
 
 /** Ambiguous heads that, alone as the whole name, are `likely` rather than `maybe`. */
-const LIKELY_ALONE = new Set(['secret', 'secrets', 'auth', 'authorization', 'bearer', 'cookie', 'cookies', 'pass', 'pin']);
+const LIKELY_ALONE = new Set(['token', 'tokens', 'secret', 'secrets', 'auth', 'authorization', 'bearer', 'cookie', 'cookies', 'pass', 'pin']);
 
 /**
  * Words that, before an ambiguous head, make it a credential: what the token is for

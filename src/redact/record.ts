@@ -12,6 +12,7 @@
  */
 import type { TrainingPredicate } from '../schema/predicate.js';
 import { REDACTED, argvSecrets, redactString, replaceSecrets } from './detect.js';
+import { rewriteUrls } from './urls.js';
 import { contextSecrets, redactValue } from './value.js';
 
 /**
@@ -22,19 +23,18 @@ import { contextSecrets, redactValue } from './value.js';
  * elsewhere in the record.
  */
 export function redactArgv(argv: string[], extraKeyPatterns: RegExp[] = [], known: Iterable<string> = []): { argv: string[]; indices: number[] } {
-  const out = [...argv];
+  // URL credentials first, in place (as redactString does), then the words.
+  const out = argv.map((a) => rewriteUrls(a, extraKeyPatterns, REDACTED));
   const byIndex = new Map<number, string[]>();
-  for (const f of argvSecrets(argv, extraKeyPatterns)) byIndex.set(f.index, [...(byIndex.get(f.index) ?? []), f.secret]);
+  for (const f of argvSecrets(out, extraKeyPatterns)) byIndex.set(f.index, [...(byIndex.get(f.index) ?? []), f.secret]);
   const knownList = [...known].filter((k) => k.length >= 6);
   const indices: number[] = [];
   for (let i = 0; i < out.length; i++) {
     const a = out[i]!;
-    if (a === REDACTED) continue;
+    if (argv[i] === REDACTED) continue;
     const r = replaceSecrets(a, [...(byIndex.get(i) ?? []), ...knownList.filter((k) => a.includes(k))]);
-    if (r !== undefined) {
-      out[i] = r;
-      indices.push(i);
-    }
+    if (r !== undefined) out[i] = r;
+    if (out[i] !== argv[i]) indices.push(i);
   }
   return { argv: out, indices };
 }

@@ -94,3 +94,36 @@ export function queryStringSecrets(s: string, extra: RegExp[] = []): string[] {
   if (/\s/.test(t) || !/^[?&]?[A-Za-z0-9_.%-]+=[^&]*(?:&[A-Za-z0-9_.%-]+=[^&]*)+$/.test(t)) return [];
   return paramSecrets(t.startsWith('?') || t.startsWith('&') ? t : `?${t}`, extra);
 }
+
+/**
+ * Rewrite the URLs (and a bare query string) in `s` with their credentials
+ * replaced in place: `postgres://u:[REDACTED]@db/x`, `…&sig=[REDACTED]`. In
+ * place means by position, so a short password is hidden without touching the
+ * rest of the string.
+ */
+export function rewriteUrls(s: string, extra: RegExp[] = [], mark = '[REDACTED]'): string {
+  USERINFO.lastIndex = 0;
+  let out = s.replace(USERINFO, (m, scheme: string, user: string, password: string | undefined) => {
+    const u = user && userIsKey(user) ? mark : user;
+    return `${scheme}${u}${password === undefined ? '' : `:${password ? mark : ''}`}@`;
+  });
+  for (const re of PATH_TOKEN_URLS) {
+    re.lastIndex = 0;
+    out = out.replace(re, (m, tok: string) => (tok && tok !== mark ? m.slice(0, m.length - tok.length) + mark : m));
+  }
+  const params = (q: string) => {
+    PARAM.lastIndex = 0;
+    return q.replace(PARAM, (m, sep: string, name: string, value: string) => (value && value !== mark && secretParam(name, value, extra) ? `${sep}${name}=${mark}` : m));
+  };
+  URL_RE.lastIndex = 0;
+  out = out.replace(URL_RE, (url) => {
+    const q = url.search(/[?#]/);
+    const head = q >= 0 ? url.slice(0, q) : url;
+    const tail = q >= 0 ? params(url.slice(q)) : '';
+    const m = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)(.*)$/i.exec(head);
+    const pathPart = m ? m[2]!.split('/').map((seg) => (isRandomToken(seg) ? mark : seg)).join('/') : head;
+    return `${m ? m[1] : ''}${pathPart}${tail}`;
+  });
+  if (queryStringSecrets(out, extra).length) out = params(out);
+  return out;
+}

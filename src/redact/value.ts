@@ -8,7 +8,7 @@
  * Redacted values become "[REDACTED]" and their JSON Pointers are listed.
  */
 import { InputError } from '../errors.js';
-import { REDACTED, findSecrets, memberVerdict, redactString, replaceSecrets } from './detect.js';
+import { REDACTED, memberVerdict, redactString } from './detect.js';
 import { valueFitsName, type KeyVerdict } from './keys.js';
 
 function escapePointer(seg: string): string {
@@ -63,13 +63,13 @@ function outputKey(key: string, out: Record<string, unknown>, ctx: Ctx): { key: 
   return { key: k, redacted: true };
 }
 
-/** Replace every string and number of `subtree` with "[REDACTED]" (a member whose key was a credential). */
-function redactAll(v: unknown): unknown {
+/** Replace every string and number of `subtree` with "[REDACTED]" (a member whose key was a credential), keys holding one too. */
+function redactAll(v: unknown, ctx: Ctx): unknown {
   if (v === null || typeof v === 'boolean') return v;
-  if (Array.isArray(v)) return v.map(redactAll);
+  if (Array.isArray(v)) return v.map((x) => redactAll(x, ctx));
   if (typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v as Record<string, unknown>)) setOwn(out, k, redactAll(x));
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) setOwn(out, outputKey(k, out, ctx).key, redactAll(x, ctx));
     return out;
   }
   return REDACTED;
@@ -81,7 +81,7 @@ function walk(v: unknown, ptr: string, verdict: KeyVerdict, numbers: boolean, ct
       paths.push(ptr);
       return REDACTED;
     }
-    const r = v === REDACTED ? undefined : replaceSecrets(v, [...findSecrets(v, ctx.extra), ...[...ctx.known].filter((k) => v.includes(k))]);
+    const r = redactString(v, ctx.extra, ctx.known);
     if (r !== undefined) {
       paths.push(ptr);
       return r;
@@ -102,11 +102,11 @@ function walk(v: unknown, ptr: string, verdict: KeyVerdict, numbers: boolean, ct
       if (redacted) {
         // A credential used as a key: its value is as sensitive as the key.
         paths.push(p);
-        setOwn(out, key, redactAll(x));
+        setOwn(out, key, redactAll(x, ctx));
         continue;
       }
       const m = memberVerdict(o, k, verdict, ctx.extra);
-      setOwn(out, key, walk(x, p, m.verdict, m.numbers || (numbers && m.verdict === verdict), ctx, paths));
+      setOwn(out, key, walk(x, p, m.verdict, m.numbers, ctx, paths));
     }
     return out;
   }

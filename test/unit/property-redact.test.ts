@@ -3,8 +3,8 @@
 // points at a redacted value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, classifyKey, redactString, redactValue } from '../../src/capture/redact.js';
-import { redactArgv, redactRecorded } from '../../src/capture/redact-record.js';
+import { REDACTED, classifyKey, redactString, redactValue } from '../../src/redact/index.js';
+import { redactArgv, redactRecorded } from '../../src/redact/index.js';
 import { PLAIN_PASSWORDS, SECRETS } from '../fixtures/secrets.js';
 import { minimalStatement } from './statement-fixture.js';
 import { RUNS } from './property-helpers.js';
@@ -98,7 +98,7 @@ function plainScalars(v: J, ptr = '', underSecret = false, out: Array<[string, u
   else if (v && typeof v === 'object')
     for (const [k, x] of Object.entries(v)) {
       const keyIsSecret = redactString(k) !== undefined;
-      plainScalars(x, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, underSecret || keyIsSecret || classifyKey(k) === 'strong', out);
+      plainScalars(x, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, underSecret || keyIsSecret || classifyKey(k) === 'secret', out);
     }
   return out;
 }
@@ -195,13 +195,13 @@ describe('redactRecorded / redactArgv', () => {
     const st = minimalStatement();
     const p = structuredClone(st.predicate);
     p.buildDefinition.externalParameters.hyperparameters = { lr: 0.1, wandb_api_key: 'k', note: SECRETS[3]!.value, key_dim: 64 };
-    p.buildDefinition.externalParameters.command = ['python', 'train.py', '--token', 'abc', '--password=pw', `--note=${SECRETS[0]!.value}`, '--epochs', '3'];
+    p.buildDefinition.externalParameters.command = ['python', 'train.py', '--token', 'abc123', '--password=pw', `--note=${SECRETS[0]!.value}`, '--epochs', '3'];
     p.steps = [{ name: 'fetch', parameters: { url: 'https://u:pw@h/x', retries: 3 } }];
     p.datasets = [{ ...p.datasets[0]!, uri: 'https://h/d?X-Amz-Signature=00ff' }];
-    p.environment = { ...p.environment, extra: { HF_TOKEN: 'x', cuda: '12.4' } };
+    p.environment = { ...p.environment, extra: { HF_TOKEN: 'hf-x1', cuda: '12.4' } };
     const r = redactRecorded(p);
     expect(r.buildDefinition.externalParameters.hyperparameters).toEqual({ lr: 0.1, wandb_api_key: REDACTED, note: REDACTED, key_dim: 64 });
-    expect(r.buildDefinition.externalParameters.command).toEqual(['python', 'train.py', '--token', REDACTED, `--password=${REDACTED}`, REDACTED, '--epochs', '3']);
+    expect(r.buildDefinition.externalParameters.command).toEqual(['python', 'train.py', '--token', REDACTED, `--password=${REDACTED}`, `--note=${REDACTED}`, '--epochs', '3']);
     expect(r.steps[0]!.parameters).toEqual({ url: `https://u:${REDACTED}@h/x`, retries: 3 });
     expect(r.datasets[0]!.uri).toBe(`https://h/d?X-Amz-Signature=${REDACTED}`);
     expect(r.environment.extra).toEqual({ HF_TOKEN: REDACTED, cuda: '12.4' });
