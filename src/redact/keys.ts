@@ -61,8 +61,8 @@ const AMBIGUOUS_HEADS = new Set([
   'signature', 'sig', 'bearer', 'private', 'pin', 'salt', 'hmac',
 ]);
 
-/** Ambiguous heads that, alone as the whole name, are `likely` rather than `maybe`. */
-const LIKELY_ALONE = new Set(['token', 'tokens', 'secret', 'secrets', 'auth', 'authorization', 'bearer', 'cookie', 'cookies', 'pass', 'pin']);
+/** Ambiguous heads that, alone as the whole name, are `likely` rather than `maybe` (`secret` alone is `secret`). */
+const LIKELY_ALONE = new Set(['token', 'tokens', 'auth', 'authorization', 'bearer', 'cookie', 'cookies', 'pass', 'pin']);
 
 /**
  * Words that, before an ambiguous head, make it a credential: what the token is for
@@ -126,7 +126,7 @@ export function classifyName(key: string, extra: RegExp[] = []): KeyClass {
   if (words.some((w) => SECRET_WORDS.has(w) || SECRET_STEMS.some((s) => w.includes(s)))) return { verdict: 'secret', numbers };
   if (runs(words).some((r) => SECRET_COMPOUNDS.has(r))) return { verdict: 'secret', numbers };
   if (AMBIGUOUS_HEADS.has(head)) {
-    if (words.length === 1) return { verdict: LIKELY_ALONE.has(head) ? 'likely' : 'maybe', numbers };
+    if (words.length === 1) return { verdict: head === 'secret' || head === 'secrets' ? 'secret' : LIKELY_ALONE.has(head) ? 'likely' : 'maybe', numbers };
     if (words.slice(0, -1).some((w) => QUALIFIERS.has(w))) return { verdict: 'likely', numbers };
     return { verdict: 'maybe', numbers: false };
   }
