@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
+import { parserLine, parserReason } from '../redact/index.js';
 import type { DatasetDescriptor, Metric } from '../schema/predicate.js';
 import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
 
@@ -26,7 +27,8 @@ async function yamlFile(file: string): Promise<Record<string, unknown> | undefin
     const v = parseYaml(text) as unknown;
     return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
   } catch (err) {
-    throw new InputError('malformed-yaml', `${file} is not valid YAML (${(err as Error).message})`, { fix: 'is this an MLflow run folder?', file, cause: err });
+    const line = parserLine(err);
+    throw new InputError('malformed-yaml', `${file}${line ? `:${line}` : ''} is not valid YAML (${parserReason(err)})`, { fix: 'is this an MLflow run folder?', file, cause: err });
   }
 }
 
@@ -56,7 +58,7 @@ export async function readMlflowRun(runDir: string): Promise<BridgeResult> {
       const [, value, step] = line.trim().split(/\s+/);
       const v = Number(value);
       if (value === undefined || !Number.isFinite(v)) {
-        throw new InputError('bad-mlflow-metric', `${file}:${i + 1}: expected "timestamp value step", got "${line.trim()}"`, {
+        throw new InputError('bad-mlflow-metric', `${file}:${i + 1}: expected "timestamp value step" (the line is not shown, in case it holds a credential)`, {
           fix: 'the MLflow metric file is damaged; re-export the run',
           file,
           line: i + 1,

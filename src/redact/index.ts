@@ -10,3 +10,4 @@ export { isRandomToken } from './entropy.js';
 export { VALUE_RULES } from './rules.js';
 export { compileKeyPatterns, redactValue, setOwn, type RedactionResult } from './value.js';
 export { redactArgv, redactRecorded } from './record.js';
+export { parserLine, parserReason } from './messages.js';

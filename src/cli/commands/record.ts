@@ -58,7 +58,7 @@ export function register(program: Command): void {
       .option('--output <id>', 'output dataset id (repeatable)', collect, []),
   ).action(
     run(async (o: Record<string, unknown>) => {
-      const params = (o.param as string[]).map((p) => parseKeyValue(p, '--param'));
+      const params = (o.param as string[]).map((p, i) => parseKeyValue(p, '--param', i + 1));
       await append(o.records as string | undefined, {
         kind: 'step',
         name: o.name,
@@ -92,7 +92,7 @@ export function register(program: Command): void {
       .argument('<kv...>', 'KEY=VALUE pairs'),
   ).action(
     run(async (kv: string[], o: Record<string, unknown>) => {
-      await append(o.records as string | undefined, { kind: 'param', params: Object.fromEntries(kv.map((x) => parseKeyValue(x, 'param'))) });
+      await append(o.records as string | undefined, { kind: 'param', params: Object.fromEntries(kv.map((x, i) => parseKeyValue(x, 'param', i + 1))) });
     }),
   );
 
@@ -115,7 +115,7 @@ export function register(program: Command): void {
       .option('--accelerator <name>', 'an accelerator used (repeatable)', collect, []),
   ).action(
     run(async (o: Record<string, unknown>) => {
-      const libs = (o.library as string[]).map((l) => parseLibrary(l, '--library'));
+      const libs = (o.library as string[]).map((l, i) => parseLibrary(l, '--library', i + 1));
       await append(o.records as string | undefined, {
         kind: 'environment',
         libraries: libs.length ? Object.fromEntries(libs) : undefined,
