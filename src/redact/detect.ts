@@ -110,12 +110,31 @@ export function argvSecrets(argv: string[], extra: RegExp[] = [], depth = 0): Ar
 }
 
 /** Every credential inside `s`, as substrings (or `s` itself). */
+/** Shorter strings hold no credential by value (the shortest documented shape is longer); names still catch them. */
+const MIN_SCAN = 8;
+/** A command line worth parsing into words: a flag, an assignment, quoting or escapes. */
+const COMMAND_LIKE = /(?:^|\s)-{1,2}[A-Za-z]|=|["'\\]/;
+
+/** Values repeat (`auto`, paths, model ids): scan each once. Only without extra patterns; bounded. */
+const scanned = new Map<string, string[]>();
+
 export function findSecrets(s: string, extra: RegExp[] = [], depth = 0): string[] {
-  if (!s || s === REDACTED) return [];
+  if (!s || s.length < MIN_SCAN || s === REDACTED) return [];
+  if (extra.length || depth) return scan(s, extra, depth);
+  let r = scanned.get(s);
+  if (!r) {
+    if (scanned.size >= 10_000) scanned.clear();
+    r = scan(s, extra, depth);
+    scanned.set(s, r);
+  }
+  return [...r];
+}
+
+function scan(s: string, extra: RegExp[], depth: number): string[] {
   const out = [...valueRuleMatches(s), ...urlSecrets(s, extra), ...queryStringSecrets(s, extra), ...assignmentSecrets(s, extra)];
   if (depth < MAX_DEPTH) {
     out.push(...jsonSecrets(s, extra, depth));
-    if (/\s/.test(s.trim()) && s.length <= MAX_PARSE) {
+    if (/\s/.test(s.trim()) && s.length <= MAX_PARSE && COMMAND_LIKE.test(s)) {
       const words = shellWords(s);
       if (words && words.length > 1) out.push(...argvSecrets(words, extra, depth + 1).map((f) => f.secret));
     }

@@ -110,8 +110,21 @@ function stem(w: string): string {
   return w.replace(/\d+$/, '') || w;
 }
 
+/** Names repeat across a document (and across the documents of a run): classify each once. Bounded. */
+const cache = new Map<string, KeyClass>();
+
 export function classifyName(key: string, extra: RegExp[] = []): KeyClass {
   if (extra.some((re) => re.test(key))) return { verdict: 'secret', numbers: true };
+  let c = cache.get(key);
+  if (!c) {
+    if (cache.size >= 10_000) cache.clear();
+    c = classifyWords(key);
+    cache.set(key, c);
+  }
+  return c;
+}
+
+function classifyWords(key: string): KeyClass {
   const words = keyWords(key).map(stem);
   if (!words.length) return { verdict: 'none', numbers: false };
   const head = words[words.length - 1]!;

@@ -13,6 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { configFormat, parseConfigText } from '../../src/capture/config.js';
 import { REDACTED, redactArgv, redactRecorded, redactString, redactValue, shellWords } from '../../src/redact/index.js';
+import { randomTokens } from '../../src/redact/entropy.js';
+import { valueRuleMatches } from '../../src/redact/rules.js';
+import { queryStringSecrets, urlSecrets } from '../../src/redact/urls.js';
 import { CREDENTIALS, type Credential } from '../corpora/credentials.js';
 import { minimalStatement } from './statement-fixture.js';
 
@@ -117,6 +120,16 @@ describe('ordinary ML corpus: nothing redacted', () => {
       expect(r.value).toEqual(doc);
     });
   }
+  it('the entropy rule alone: its false positives on ordinary strings, and what it adds on credentials', () => {
+    const ordinary = files.flatMap((f) => stringsOf(parseConfigText(readFileSync(path.join(ORDINARY, f), 'utf8'), configFormat(f), f)));
+    const flagged = ordinary.filter((s) => randomTokens(s).length > 0);
+    const onlyEntropy = CREDENTIALS.filter(
+      (c) => !valueRuleMatches(c.value).length && !urlSecrets(c.value).length && !queryStringSecrets(c.value).length && randomTokens(c.value).some((t) => t.includes(c.needle) || c.needle.includes(t)),
+    );
+    console.log(`redaction entropy rule: ${flagged.length}/${ordinary.length} ordinary strings flagged; ${onlyEntropy.length} corpus formats found by value only through it (${onlyEntropy.map((c) => c.name).join(', ')})`);
+    expect(flagged).toEqual([]);
+  });
+
   it('reports the false-positive rate', () => {
     console.log(`redaction false positives: ${redacted}/${values} ordinary values redacted (${((100 * redacted) / values).toFixed(2)} %) in ${files.length} configs`);
     expect(values).toBeGreaterThan(500);
