@@ -15,7 +15,7 @@ export function parserReason(err: unknown): string {
       .replace(/\s+at line \d+, column \d+:?\s*$/, '')
       .replace(/,?\s*"[\s\S]*"(\.\.\.)?\s+is not valid JSON\s*$/, '')
       // Quoted excerpts of the input (a single quoted character, `Expected ','`, is the grammar), and what follows an alias marker.
-      .replace(/"[^"]{2,}"|'[^']{2,}'|`[^`]{2,}`/g, '…')
+      .replace(/"[^"]{2,}"|'[^'\s]{2,}'|`[^`]{2,}`/g, '…')
       .replace(/:\s*\S+$/, (m) => (/^:\s*(?:\d+|…)$/.test(m) ? m : ''))
       .trim() || 'syntax error'
   );
