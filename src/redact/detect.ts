@@ -33,7 +33,8 @@ function assignmentSecrets(s: string, extra: RegExp[]): string[] {
   ASSIGN.lastIndex = 0;
   for (const m of s.matchAll(ASSIGN)) {
     const value = m[2] ?? m[3] ?? m[4] ?? '';
-    if (valueFitsName(classifyName(m[1]!, extra).verdict, value)) out.push(value);
+    const k = classifyName(m[1]!, extra);
+    if (valueFitsName(k.verdict, value, k.numbers)) out.push(value);
   }
   if (/(?:^|\s)(?:machine|login)\s+\S/.test(s)) {
     NETRC_PASSWORD.lastIndex = 0;
@@ -91,14 +92,16 @@ export function argvSecrets(argv: string[], extra: RegExp[] = [], depth = 0): Ar
     const eq = FLAG_EQ.exec(a) ?? KEY_EQ.exec(a);
     if (eq) {
       const value = eq[2]!;
-      if (valueFitsName(classifyName(eq[1]!.replace(/^-+/, ''), extra).verdict, value)) add(i, [value]);
+      const k = classifyName(eq[1]!.replace(/^-+/, ''), extra);
+      if (valueFitsName(k.verdict, value, k.numbers)) add(i, [value]);
       else add(i, findSecrets(value, extra, depth));
       continue;
     }
     const flag = FLAG.exec(a)?.[1] ?? (netrc && /^(password|passwd)$/.test(a) ? a : undefined);
     const next = argv[i + 1];
     if (flag && next !== undefined && !FLAG.test(next)) {
-      if (valueFitsName(classifyName(flag, extra).verdict, next)) {
+      const k = classifyName(flag, extra);
+      if (valueFitsName(k.verdict, next, k.numbers)) {
         add(i + 1, [next]);
         i++;
         continue;
@@ -208,19 +211,20 @@ export function memberVerdict(obj: Record<string, unknown>, key: string, inherit
 /** Credentials in a parsed document (used for JSON blobs inside strings): context values whole, others by content. */
 export function documentSecrets(doc: unknown, extra: RegExp[] = [], depth = 0): string[] {
   const out: string[] = [];
-  const walk = (v: unknown, verdict: KeyVerdict): void => {
+  const walk = (v: unknown, verdict: KeyVerdict, numbers: boolean): void => {
     if (typeof v === 'string') {
-      if (valueFitsName(verdict, v)) out.push(v);
+      if (valueFitsName(verdict, v, numbers)) out.push(v);
       else out.push(...findSecrets(v, extra, depth));
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, verdict));
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, verdict, numbers));
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       for (const [k, x] of Object.entries(o)) {
         out.push(...findSecrets(k, extra, depth));
-        walk(x, memberVerdict(o, k, verdict, extra).verdict);
+        const m = memberVerdict(o, k, verdict, extra);
+        walk(x, m.verdict, m.numbers);
       }
     }
   };
-  walk(doc, 'none');
+  walk(doc, 'none', false);
   return out;
 }

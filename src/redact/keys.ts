@@ -61,8 +61,8 @@ const AMBIGUOUS_HEADS = new Set([
   'signature', 'sig', 'bearer', 'private', 'pin', 'salt', 'hmac',
 ]);
 
-/** Ambiguous heads that, alone as the whole name, are `likely` rather than `maybe` (`secret` alone is `secret`). */
-const LIKELY_ALONE = new Set(['token', 'tokens', 'auth', 'authorization', 'bearer', 'cookie', 'cookies', 'pass', 'pin']);
+/** Ambiguous heads that, alone as the whole name, are `likely` rather than `maybe`. */
+const LIKELY_ALONE = new Set(['token', 'tokens', 'secret', 'secrets', 'auth', 'authorization', 'bearer', 'cookie', 'cookies', 'pass', 'pin']);
 
 /**
  * Words that, before an ambiguous head, make it a credential: what the token is for
@@ -139,7 +139,7 @@ function classifyWords(key: string): KeyClass {
   if (words.some((w) => SECRET_WORDS.has(w) || SECRET_STEMS.some((s) => w.includes(s)))) return { verdict: 'secret', numbers };
   if (runs(words).some((r) => SECRET_COMPOUNDS.has(r))) return { verdict: 'secret', numbers };
   if (AMBIGUOUS_HEADS.has(head)) {
-    if (words.length === 1) return { verdict: head === 'secret' || head === 'secrets' ? 'secret' : LIKELY_ALONE.has(head) ? 'likely' : 'maybe', numbers };
+    if (words.length === 1) return { verdict: LIKELY_ALONE.has(head) ? 'likely' : 'maybe', numbers };
     if (words.slice(0, -1).some((w) => QUALIFIERS.has(w))) return { verdict: 'likely', numbers };
     return { verdict: 'maybe', numbers: false };
   }
@@ -165,15 +165,18 @@ export function isReference(v: string): boolean {
 }
 
 /** Whether string `v` under a name classified `k` is a credential. */
-export function valueFitsName(k: KeyVerdict, v: string): boolean {
+export function valueFitsName(k: KeyVerdict, v: string, numbers = false): boolean {
   const t = v.trim();
-  if (!t || t === '[REDACTED]' || k === 'none' || isReference(t)) return false;
+  if (!t || t.includes('[REDACTED') || k === 'none' || isReference(t)) return false;
   if (SAFE_VALUES.has(t.toLowerCase())) return false;
+  // A number written as text (`--secret-key 0`, `"512"`) is a number: a credential only under a password-like name.
+  const numeric = /^[-+]?[\d.,_]+(?:e[-+]?\d+)?$/i.test(t) || Number.isFinite(Number(t));
+  if (numeric && !numbers) return false;
   if (k === 'secret') return true;
-  // Special tokens (`</s>`, `<|im_end|>`, `[PAD]`), numbers and plain words are settings.
+  // Special tokens (`</s>`, `<|im_end|>`, `[PAD]`) and plain words are settings.
   const special = /^[<[].*[>\]]$/s.test(t);
-  const numeric = /^[-+]?[\d.,_]+(?:e[-+]?\d+)?$/i.test(t);
-  const word = /^[a-z][a-z_ -]{0,23}$/.test(t);
-  if (k === 'likely') return !special && !numeric && !word;
-  return !special && (looksGenerated(t) || isRandomToken(t));
+  // Plain words and dtype-like enums (`bf16`, `fp8`, `int4`, `h100`).
+  const word = /^[a-z][a-z_ -]{0,23}$/.test(t) || /^(?:bf|fp|int|uint|float|nf|h|a|v|sm|cu|py|cp)\d{1,3}$/.test(t);
+  if (k === 'likely') return !special && (numeric || !word);
+  return !special && !numeric && (looksGenerated(t) || isRandomToken(t));
 }

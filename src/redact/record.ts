@@ -116,6 +116,10 @@ export function redactRecorded(predicate: TrainingPredicate, extraKeyPatterns: R
     environment = { ...environment, accelerators };
   }
 
+  // The image reference is redacted when captured (capture/image.ts); list it like the rest.
+  if (predicate.image?.reference.includes(REDACTED)) paths.push('#/image/reference');
+  if (predicate.image?.uri?.includes(REDACTED)) paths.push('#/image/uri');
+
   const listed = new Set(predicate.redactions);
   return {
     ...predicate,

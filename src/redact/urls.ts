@@ -45,7 +45,8 @@ function decode(s: string): string {
 function secretParam(name: string, value: string, extra: RegExp[]): boolean {
   const n = decode(name);
   if (SECRET_PARAMS.has(n.toLowerCase())) return true;
-  return valueFitsName(classifyName(n, extra).verdict, decode(value));
+  const k = classifyName(n, extra);
+  return valueFitsName(k.verdict, decode(value), k.numbers);
 }
 
 /** Parameter values in a `a=1&b=2` string (a URL's query or fragment, or a bare query string). */

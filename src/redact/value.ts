@@ -38,16 +38,19 @@ const MIN_KNOWN = 6;
 /** Strings hidden because of their name (collected first, then looked for everywhere). */
 export function contextSecrets(doc: unknown, extra: RegExp[] = []): Set<string> {
   const out = new Set<string>();
-  const walk = (v: unknown, verdict: KeyVerdict): void => {
+  const walk = (v: unknown, verdict: KeyVerdict, numbers: boolean): void => {
     if (typeof v === 'string') {
-      if (v.length >= MIN_KNOWN && valueFitsName(verdict, v)) out.add(v);
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, verdict));
+      if (v.length >= MIN_KNOWN && valueFitsName(verdict, v, numbers)) out.add(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, verdict, numbers));
     else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
-      for (const [k, x] of Object.entries(o)) walk(x, memberVerdict(o, k, verdict, extra).verdict);
+      for (const [k, x] of Object.entries(o)) {
+        const m = memberVerdict(o, k, verdict, extra);
+        walk(x, m.verdict, m.numbers);
+      }
     }
   };
-  walk(doc, 'none');
+  walk(doc, 'none', false);
   return out;
 }
 
@@ -77,7 +80,7 @@ function redactAll(v: unknown, ctx: Ctx): unknown {
 
 function walk(v: unknown, ptr: string, verdict: KeyVerdict, numbers: boolean, ctx: Ctx, paths: string[]): unknown {
   if (typeof v === 'string') {
-    if (valueFitsName(verdict, v)) {
+    if (valueFitsName(verdict, v, numbers)) {
       paths.push(ptr);
       return REDACTED;
     }

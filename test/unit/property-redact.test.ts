@@ -232,3 +232,44 @@ describe('redactRecorded / redactArgv', () => {
     );
   });
 });
+
+describe('typed values and context structures (property)', () => {
+  const words = fc.constantFrom('max', 'new', 'pad', 'eos', 'bos', 'sort', 'text', 'secret', 'sauce', 'eval', 'pass', 'at', 'k', 'token', 'tokens', 'key', 'id', 'version', 'client', 'access', 'num');
+  const keyOf = fc.tuple(fc.array(words, { minLength: 1, maxLength: 4 }), fc.constantFrom('_', '-', '.', 'camel')).map(([ws, sep]) =>
+    sep === 'camel' ? ws.map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('') : ws.join(sep),
+  );
+  const setting = fc.oneof(
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom('</s>', '<s>', '<|im_end|>', '[PAD]', '<extra_id_0>', 'text', 'length', 'adam', 'sequential', 'auto', 'none', 'cosine', 'bf16'),
+  );
+
+  it('numbers, booleans, null, special tokens and short settings are never redacted for a token/key/secret/pass word alone', () => {
+    fc.assert(
+      fc.property(fc.dictionary(keyOf.filter((k) => !/passw/i.test(k)), setting, { maxKeys: 8 }), (doc) => {
+        expect(redactValue(doc).value).toEqual(doc);
+        expect(redactArgv(Object.entries(doc).flatMap(([k, v]) => [`--${k}`, String(v)])).indices).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a generated secret is hidden in a {name, value} list, a KEY=value / --flag value command string and a YAML-alias-like copy', () => {
+    fc.assert(
+      fc.property(generatedSecret.filter((s) => !s.includes('\n')), fc.constantFrom('WANDB_API_KEY', 'HF_TOKEN', 'note', 'LR'), (secret, name) => {
+        const doc = {
+          env: [{ name, value: secret }],
+          cmd: `python train.py --${name.toLowerCase().replace(/_/g, '-')} ${secret} --lr 3e-4`,
+          dvc: `bash -c "python train.py ${name}=${secret}"`,
+          copy: secret,
+        };
+        const out = JSON.stringify(redactValue(doc).value);
+        for (const s of secretsIn(doc)) expect(out).not.toContain(s);
+        expect(redactValue(redactValue(doc).value).value).toEqual(redactValue(doc).value);
+      }),
+      RUNS,
+    );
+  });
+});
