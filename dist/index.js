@@ -129,7 +129,7 @@ async function main() {
   try {
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
-    const { run } = await import("./chunks/main-FT5P43AA.js");
+    const { run } = await import("./chunks/main-JDCWDZFG.js");
     const outcome = await run(inputs, {
       io: {
         logger,
