@@ -172,6 +172,8 @@ export function valueFitsName(k: KeyVerdict, v: string, numbers = false): boolea
   // A number written as text (`--secret-key 0`, `"512"`) is a number: a credential only under a password-like name.
   const numeric = /^[-+]?[\d.,_]+(?:e[-+]?\d+)?$/i.test(t) || Number.isFinite(Number(t));
   if (numeric && !numbers) return false;
+  // A model's special token (`</s>`, `<|im_end|>`, `<extra_id_0>`, `[PAD]`) is never a credential.
+  if (/^(?:<\|?\/?[A-Za-z0-9_]{1,24}\|?>|\[[A-Z_]{2,12}\])$/.test(t)) return false;
   if (k === 'secret') return true;
   // Special tokens (`</s>`, `<|im_end|>`, `[PAD]`) and plain words are settings.
   const special = /^[<[].*[>\]]$/s.test(t);
