@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { digestPath, isInside } from '../digest/index.js';
 import { InputError } from '../errors.js';
+import { parserLine, parserReason } from '../redact/index.js';
 import type { DatasetDescriptor, Step } from '../schema/predicate.js';
 import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
 import { bridgeReader, defaultBoundary } from './read.js';
@@ -20,7 +21,8 @@ function parseDvcYaml(text: string, file: string): unknown {
     // failsafe: every scalar stays a string, so an all-digit md5 is not read as a number.
     return parseYaml(text, { schema: 'failsafe' });
   } catch (err) {
-    throw new InputError('malformed-yaml', `${file} is not valid YAML (${(err as Error).message})`, { fix: 'fix the YAML syntax (is it a DVC file?)', file, cause: err });
+    const line = parserLine(err);
+    throw new InputError('malformed-yaml', `${file}${line ? `:${line}` : ''} is not valid YAML (${parserReason(err)})`, { fix: 'fix the YAML syntax (is it a DVC file?)', file, cause: err });
   }
 }
 

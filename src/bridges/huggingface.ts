@@ -11,7 +11,7 @@ const COMMIT = /^[a-f0-9]{40}$/;
 export function datasetFromHfUri(uri: string): DatasetDescriptor {
   const m = /^hf:\/\/datasets\/([^/@\s]+(?:\/[^/@\s]+)?)(?:@([^/\s]+))?(\/.*)?$/.exec(uri.trim());
   if (!m) {
-    throw new InputError('bad-hf-uri', `not a Hugging Face dataset URI: "${uri}"`, { fix: 'use hf://datasets/ORG/NAME@REVISION (REVISION: a commit sha, for a fixed version)' });
+    throw new InputError('bad-hf-uri', 'a dataset URI is not a Hugging Face dataset URI (it is not shown, in case it holds a token)', { fix: 'use hf://datasets/ORG/NAME@REVISION (REVISION: a commit sha, for a fixed version)' });
   }
   const [, repo, rev, sub] = m as unknown as [string, string, string | undefined, string | undefined];
   const revision = rev ? decodeURIComponent(rev) : undefined;

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
+import { parserLine, parserReason } from '../redact/index.js';
 import type { DatasetDescriptor, Metric } from '../schema/predicate.js';
 import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
 import { bridgeReader, defaultBoundary } from './read.js';
@@ -12,7 +13,8 @@ function yamlOf(text: string | undefined, file: string): Record<string, unknown>
     const v = parseYaml(text) as unknown;
     return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
   } catch (err) {
-    throw new InputError('malformed-yaml', `${file} is not valid YAML (${(err as Error).message})`, { fix: 'is this an MLflow run folder?', file, cause: err });
+    const line = parserLine(err);
+    throw new InputError('malformed-yaml', `${file}${line ? `:${line}` : ''} is not valid YAML (${parserReason(err)})`, { fix: 'is this an MLflow run folder?', file, cause: err });
   }
 }
 
@@ -45,7 +47,7 @@ export async function readMlflowRun(runDir: string, workspace?: string): Promise
       const [, value, step] = line.trim().split(/\s+/);
       const v = Number(value);
       if (value === undefined || !Number.isFinite(v)) {
-        throw new InputError('bad-mlflow-metric', `${file}:${i + 1}: expected "timestamp value step", got "${line.trim()}"`, {
+        throw new InputError('bad-mlflow-metric', `${file}:${i + 1}: expected "timestamp value step" (the line is not shown, in case it holds a credential)`, {
           fix: 'the MLflow metric file is damaged; re-export the run',
           file,
           line: i + 1,

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import type { ConfigDescriptor } from '../schema/predicate.js';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
 import { assertDepth, describeJsonError } from '../util/json.js';
-import { redactValue, setOwn } from './redact.js';
+import { parserLine, parserReason, redactValue, setOwn } from '../redact/index.js';
 import { readInputText, resolveInWorkspace } from './paths.js';
 
 export type ConfigFormat = ConfigDescriptor['format'];
@@ -51,10 +51,10 @@ function parseConfigSyntax(text: string, format: ConfigFormat, file: string): un
     const docs = parseYaml(text, { prettyErrors: true, maxAliasCount: 1000, uniqueKeys: true, logLevel: 'error' });
     return toJson(docs);
   } catch (err) {
-    const e = err as Error & { linePos?: Array<{ line: number }>; line?: number };
+    // Position and kind only: the parsers' messages quote the refused text, which may be a credential.
     const json = format === 'json' ? describeJsonError(err, text) : undefined;
-    const line = json ? json.line : (e.linePos?.[0]?.line ?? e.line);
-    const what = json ? json.message : String(e.message).split('\n')[0];
+    const line = json ? json.line : parserLine(err);
+    const what = parserReason(json ? new Error(json.message) : err);
     throw new InputError('malformed-config', `${file}${line ? `:${line}` : ''} is not valid ${format.toUpperCase()}: ${what}`, {
       fix: `fix the ${format.toUpperCase()} syntax`,
       file,

@@ -2,12 +2,11 @@
  * Redaction of the record's wider fields (src/schema/coverage.ts): the run's purpose and
  * flags, per-step commands and environments, dataset source, quality and synthetic
  * details, the Python environment and merge conflicts. The same detector as the rest of
- * the record (redact.ts): a key naming a credential, or a value that looks like one.
+ * the record (src/redact): a key naming a credential, or a value that looks like one.
  * Every redacted value is listed in `predicate.redactions` as `#<JSON Pointer>`.
  */
 import type { TrainingPredicate } from '../schema/predicate.js';
-import { redactString, redactValue } from './redact.js';
-import { redactArgv } from './redact-record.js';
+import { redactArgv, redactString, redactValue } from '../redact/index.js';
 
 export function redactCoverage(predicate: TrainingPredicate, extraKeyPatterns: RegExp[] = []): TrainingPredicate {
   const paths: string[] = [];

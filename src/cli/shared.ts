@@ -54,7 +54,7 @@ export function collect(value: string, previous: string[] = []): string[] {
 /** Parse an integer option value, or fail naming the flag. */
 export function intOption(flag: string): (v: string) => number {
   return (v: string) => {
-    if (!/^-?\d+$/.test(v)) throw new InputError('bad-integer', `${flag} must be an integer, got "${v}"`, { fix: `pass ${flag} N` });
+    if (!/^-?\d+$/.test(v)) throw new InputError('bad-integer', `${flag} must be an integer (the value given is not shown, in case it is a credential)`, { fix: `pass ${flag} N` });
     return Number(v);
   };
 }
@@ -64,7 +64,7 @@ export function numberOption(flag: string): (v: string) => number {
   return (v: string) => {
     const n = Number(v);
     if (v.trim() === '' || !Number.isFinite(n)) {
-      throw new InputError('bad-number', `${flag} must be a finite number, got "${v}"`, { fix: `pass ${flag} 0.93` });
+      throw new InputError('bad-number', `${flag} must be a finite number (the value given is not shown, in case it is a credential)`, { fix: `pass ${flag} 0.93` });
     }
     return n;
   };

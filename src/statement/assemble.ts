@@ -2,7 +2,7 @@ import { loadDatasetsInput } from '../capture/datasets.js';
 import type { GitHubContext } from '../capture/github.js';
 import type { HashReporting } from '../capture/hashing.js';
 import { loadMetricsFile } from '../capture/metrics.js';
-import { compileKeyPatterns } from '../capture/redact.js';
+import { compileKeyPatterns } from '../redact/index.js';
 import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
 import { readRecords } from '../record/log.js';
 import type { TrainingStatement } from '../schema/predicate.js';

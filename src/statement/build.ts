@@ -5,7 +5,7 @@ import { captureEnvironment } from '../capture/environment.js';
 import { readGit } from '../capture/git.js';
 import { invocationUrl, parseWorkflowRef, type GitHubContext } from '../capture/github.js';
 import { imageDescriptor } from '../capture/image.js';
-import { redactRecorded } from '../capture/redact-record.js';
+import { redactRecorded } from '../redact/index.js';
 import { captureSubjects } from '../capture/subjects.js';
 import { globFilesInWorkspace } from '../capture/paths.js';
 import type { HashReporting } from '../capture/hashing.js';

@@ -61,7 +61,7 @@ describe('action (dist/index.js): record, policy, outputs, annotations', () => {
       [{ 'subject-path': 'model/model.json', sign: 'maybe' }, /input sign must be true or false, got "maybe"/],
       [{}, /neither subject-path nor datasets was given/],
       [{ 'subject-path': 'model/model.json', datasets: '- id: x\n  uri: [oops\n' }, /datasets input:\d+ is not valid YAML/],
-      [{ 'subject-path': 'model/model.json', image: 'ghcr.io/a/b@sha256:nothex' }, /image digest "sha256:nothex"/],
+      [{ 'subject-path': 'model/model.json', image: 'ghcr.io/a/b@sha256:nothex' }, /image digest \(after "@"\) is not sha256:/],
       [{ 'subject-path': 'model/*.safetensors' }, /"model\/\*\.safetensors" matched no files/],
       [{ 'subject-path': 'model/model.json', policy: 'policy.yaml' }, /policy "policy\.yaml" is neither a built-in policy nor an existing file/],
     ];

@@ -65,13 +65,13 @@ describe('ml-provenance record/build/validate/summary (dist/cli.js)', () => {
     const cases: Array<[string[], RegExp]> = [
       [['build', '--frobnicate'], /^error: unknown option '--frobnicate' — run `ml-provenance build --help`/],
       [['build', '--subject', 'nope.bin'], /^error: subject pattern "nope\.bin" matched no files|subject not found: nope\.bin/],
-      [['build', '--subject', 'model/model.json', '--image', 'ghcr.io/a/b@sha256:123'], /image digest "sha256:123" is not sha256:/],
+      [['build', '--subject', 'model/model.json', '--image', 'ghcr.io/a/b@sha256:123'], /image digest \(after "@"\) is not sha256:/],
       [['build', '--subject', 'model/model.json', '--config', 'missing.yaml'], /config file not found: missing\.yaml/],
       [['build', '--subject', 'model/model.json', '--datasets', 'bad.yaml'], /bad\.yaml:\d+ is not valid YAML/],
       [['build', '--subject', '../../etc/passwd'], /outside the workspace/],
       [['record', 'dataset', '--id', 'x', '--uri', 'u', '--digest', 'sha256:xyz'], /digest: must be sha256:<64 lower-case hex characters>/],
-      [['record', 'metric', '--name', 'acc', '--value', 'high'], /--value must be a finite number, got "high"/],
-      [['record', 'param', 'novalue'], /param expects KEY=VALUE/],
+      [['record', 'metric', '--name', 'acc', '--value', 'high'], /--value must be a finite number/],
+      [['record', 'param', 'novalue'], /record param: argument 1 is not KEY=VALUE/],
       [['validate', 'does-not-exist.json'], /statement or bundle not found: does-not-exist\.json/],
       [['validate', 'config/train.yaml'], /is not valid JSON/],
     ];

@@ -1,15 +1,21 @@
-// The secret corpus (test/fixtures/secrets.ts) put everywhere a user can put it —
-// config files (YAML, JSON, TOML), hyperparameters, step parameters, dataset URIs,
-// the recorded command — then the built action and CLI run, signing against the
-// local Sigstore stand-in. No secret may appear in the statement, the bundle (nor
+// The secret corpus (test/fixtures/secrets.ts) and the credential corpus
+// (test/corpora/credentials.ts, 115 provider formats) put everywhere a user can put
+// them — config files (YAML, JSON, TOML by key, under innocent keys, through YAML
+// aliases, in Kubernetes env lists, in shell blocks), hyperparameters, step
+// parameters, environment libraries, dataset URIs and the manifest, the recorded
+// command in every form, an MLflow run's params and a DVC stage's cmd, the image
+// tag — then the built action and CLI run, signing against the local Sigstore
+// stand-in. No secret may appear in the statement, the bundle (nor
 // its base64 DSSE payload), what Rekor received, the summary, the job summary, the
 // stdout/stderr log or GITHUB_OUTPUT.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { quote } from 'shell-quote';
 import { stringify as toToml } from 'smol-toml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { TrainingStatement } from '../../src/schema/predicate.js';
+import { CREDENTIALS, credentialLeaks } from '../corpora/credentials.js';
 import { PLAIN_PASSWORDS, SECRETS, leaks } from '../fixtures/secrets.js';
 import { type SigstoreStandin, startSigstoreStandin } from '../standins/sigstore.js';
 import { CLI, cleanEnv, copyExample, execAsync, runActionAsync, train, type ActionRun, type Ran } from '../helpers/run.js';
@@ -53,10 +59,71 @@ function rekorText(sig: SigstoreStandin): string {
 
 function expectNoLeak(where: string, text: string): void {
   expect(leaks(text), `${where} leaks`).toEqual([]);
+  expect(credentialLeaks(text), `${where} leaks corpus credentials`).toEqual([]);
+}
+
+const kebab = (k: string) => k.toLowerCase().replace(/_/g, '-');
+const byValueCreds = CREDENTIALS.filter((c) => c.detect === 'value');
+const singleLine = CREDENTIALS.filter((c) => !c.value.includes('\n'));
+const DIGEST = 'c'.repeat(64);
+const TAG_TOKEN = CREDENTIALS.find((c) => c.name === 'github_ghp')!.value;
+/** A token used as the image tag (redacted like a URI). */
+const IMAGE = `ghcr.io/acme/train:${TAG_TOKEN}@sha256:${DIGEST}`;
+
+/** The credential corpus written into config files at every config site. */
+function plantCorpusConfigs(ws: string): string[] {
+  const files: Record<string, string> = {
+    'config/corpus-by-key.yaml': toYaml({ services: Object.fromEntries(CREDENTIALS.map((c) => [c.name, { [c.key]: c.value }])) }),
+    'config/corpus-by-key.json': JSON.stringify({ services: Object.fromEntries(CREDENTIALS.map((c) => [c.name, { [c.key]: c.value }])) }, null, 2),
+    'config/corpus-by-key.toml': toToml({ services: Object.fromEntries(CREDENTIALS.map((c) => [c.name, { [c.key]: c.value }])) }),
+    'config/corpus-innocent.yaml': toYaml({ notes: Object.fromEntries(byValueCreds.map((c) => [`note_${c.name}`, c.value])), list: byValueCreds.map((c) => c.value) }),
+    'config/corpus-alias.yaml': [
+      'secrets:',
+      ...CREDENTIALS.map((c, i) => `  ${c.name}: {${JSON.stringify(c.key)}: &a${i} ${JSON.stringify(c.value)}}`),
+      'run:',
+      ...CREDENTIALS.map((_, i) => `  copy_${i}: *a${i}`),
+      '',
+    ].join('\n'),
+    'config/corpus-k8s.yaml': toYaml({ spec: { containers: [{ name: 'train', env: [{ name: 'LR', value: '0.1' }, ...CREDENTIALS.map((c) => ({ name: c.key, value: c.value }))] }] } }),
+    'config/corpus-shell.yaml': toYaml({
+      jobs: { train: { steps: CREDENTIALS.map((c) => ({ run: `export ${c.key.replace(/-/g, '_')}=${quote([c.value])}\npython train.py --epochs 3\n` })) } },
+    }),
+  };
+  for (const [f, text] of Object.entries(files)) writeFileSync(path.join(ws, f), text);
+  return Object.keys(files);
+}
+
+/** An MLflow run folder and a DVC project holding the corpus in params and command strings. */
+function plantBridges(ws: string): void {
+  const run = path.join(ws, 'mlruns', '0', 'r1');
+  mkdirSync(path.join(run, 'params'), { recursive: true });
+  mkdirSync(path.join(run, 'metrics'), { recursive: true });
+  writeFileSync(path.join(run, 'meta.yaml'), 'run_id: r1\nrun_name: corpus-run\nstatus: 3\nexperiment_id: "0"\n');
+  writeFileSync(path.join(run, 'metrics', 'loss'), '1767225600000 0.5 1\n');
+  for (const c of CREDENTIALS) writeFileSync(path.join(run, 'params', `${c.name}.${c.key}`), c.value);
+  writeFileSync(path.join(run, 'params', 'command'), singleLine.slice(0, 40).map((c) => `--${kebab(c.key)} ${quote([c.value])}`).join(' '));
+  const dvc = path.join(ws, 'dvcproj');
+  mkdirSync(dvc, { recursive: true });
+  writeFileSync(
+    path.join(dvc, 'dvc.lock'),
+    toYaml({
+      schema: '2.0',
+      stages: Object.fromEntries(
+        singleLine.map((c, i) => [
+          `stage${i}`,
+          {
+            cmd: i % 2 ? `python train.py --${kebab(c.key)} ${quote([c.value])}` : `bash -c ${quote([`python train.py ${c.key.replace(/-/g, '_')}=${quote([c.value])}`])}`,
+            params: { 'params.yaml': { [`${c.name}.${c.key}`]: c.value } },
+          },
+        ]),
+      ),
+    }),
+  );
 }
 
 let sig: SigstoreStandin;
 let ws: string;
+let corpusConfigs: string[];
 
 beforeAll(async () => {
   sig = await startSigstoreStandin();
@@ -81,6 +148,30 @@ beforeAll(async () => {
     await rec('dataset', '--id', `remote-${i}`, '--uri', s.value, '--version', '1', '--digest', `sha256:${String(i).repeat(64).slice(0, 64)}`);
   }
   await rec('command', '--', 'python3', 'train.py', '--api-key', SECRETS.find((s) => s.name === 'openai')!.value, `--password=${PLAIN_PASSWORDS[0]!.value}`, `--hf=${SECRETS.find((s) => s.name === 'huggingface')!.value}`);
+
+  // The credential corpus: config files, then what training code records, in every form.
+  corpusConfigs = plantCorpusConfigs(ws);
+  plantBridges(ws);
+  await rec('param', ...CREDENTIALS.map((c) => `${c.name}.${c.key}=${c.value}`), ...byValueCreds.map((c) => `note_${c.name}=${c.value}`));
+  await rec('step', '--name', 'corpus-step', '--input', 'points', ...CREDENTIALS.map((c) => `--param=${c.name}.${c.key}=${c.value}`));
+  await rec('env', ...byValueCreds.filter((c) => !/\s/.test(c.value)).flatMap((c, i) => ['--library', `lib${i}=${c.value}`]));
+  // Dataset URIs: the URL-shaped credentials one by one, the others inside a query string (the manifest below has them all).
+  const uris = byValueCreds.filter((x) => /^[a-z][a-z0-9+.-]*:/.test(x.value)).map((c) => c.value);
+  uris.push(`https://data.example.com/export?${byValueCreds.filter((x) => !x.value.includes('\n') && !/^[a-z][a-z0-9+.-]*:/.test(x.value)).map((c, i) => `n${i}=${c.value}`).join('&')}`);
+  for (const [i, uri] of uris.entries()) await rec('dataset', '--id', `corpus-${i}`, '--uri', uri, '--version', '1', '--digest', `sha256:${DIGEST}`);
+  await rec(
+    'command', '--', 'python3', 'train.py',
+    ...singleLine.flatMap((c, i) => (i % 4 === 0 ? [`--${kebab(c.key)}`, c.value] : i % 4 === 1 ? [`--${kebab(c.key)}=${c.value}`] : i % 4 === 2 ? [`trainer.${c.key.toLowerCase().replace(/-/g, '_')}=${c.value}`] : [`${c.key.replace(/-/g, '_')}=${c.value}`])),
+    'bash', '-c', singleLine.slice(0, 30).map((c) => `python x.py --${kebab(c.key)} ${quote([c.value])}`).join(' && '),
+  );
+  // A datasets manifest with credentials in URIs, versions and names.
+  writeFileSync(
+    path.join(ws, 'corpus-datasets.yaml'),
+    toYaml([
+      { id: 'points', uri: 'https://example.com/datasets/points', path: 'data/points.csv', version: '2026.11', license: 'CC-BY-4.0' },
+      ...byValueCreds.filter((c) => !c.value.includes('\n')).map((c, i) => ({ id: `manifest-${i}`, uri: /^[a-z][a-z0-9+.-]*:/.test(c.value) ? c.value : `s3://bucket/${i}`, version: /^[a-z][a-z0-9+.-]*:/.test(c.value) ? '1' : c.value, digest: `sha256:${DIGEST}` })),
+    ]),
+  );
 }, 240_000);
 
 afterAll(async () => {
@@ -91,6 +182,8 @@ describe('secrets never reach any output', () => {
   it('the corpus is in the inputs (the test would otherwise prove nothing)', () => {
     const inputs = ['config/secrets.yaml', 'config/secrets.json', 'config/secrets.toml', '.ml-provenance/records.jsonl'].map((f) => readFileSync(path.join(ws, f), 'utf8')).join('\n');
     expect(leaks(inputs).length).toBe(SECRETS.length + PLAIN_PASSWORDS.length);
+    const corpus = [...corpusConfigs, '.ml-provenance/records.jsonl', 'dvcproj/dvc.lock'].map((f) => readFileSync(path.join(ws, f), 'utf8')).join('\n');
+    expect(credentialLeaks(corpus).length).toBe(CREDENTIALS.length);
   });
 
   describe('action (dist/index.js), signed against the Sigstore stand-in', () => {
@@ -100,7 +193,10 @@ describe('secrets never reach any output', () => {
         {
           'subject-path': 'model/model.json',
           datasets: 'datasets.yaml',
-          config: 'config/train.yaml\nconfig/secrets.yaml\nconfig/secrets.json\nconfig/secrets.toml',
+          config: ['config/train.yaml', 'config/secrets.yaml', 'config/secrets.json', 'config/secrets.toml', ...corpusConfigs].join('\n'),
+          image: IMAGE,
+          'mlflow-run': 'mlruns/0/r1',
+          dvc: 'dvcproj',
           sigstore: 'custom',
           'fulcio-url': sig.fulcioURL,
           'rekor-url': sig.rekorURL,
@@ -154,7 +250,10 @@ describe('secrets never reach any output', () => {
   describe('CLI (dist/cli.js): build, summary, sign', () => {
     it('no secret in the statement, the summaries, the bundle or the output', async () => {
       const out = path.join(ws, 'cli-out');
-      const b = await cli(ws, 'build', '--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--config', 'config/secrets.yaml', '--config', 'config/secrets.json', '--config', 'config/secrets.toml', '--out', 'cli-out/st.json');
+      const b = await cli(
+        ws, 'build', '--subject', 'model/model.json', '--datasets', 'corpus-datasets.yaml', '--config', 'config/secrets.yaml', '--config', 'config/secrets.json', '--config', 'config/secrets.toml',
+        ...corpusConfigs.flatMap((f) => ['--config', f]), '--image', IMAGE, '--mlflow-run', 'mlruns/0/r1', '--dvc', 'dvcproj', '--out', 'cli-out/st.json',
+      );
       expect(b.code, b.stderr).toBe(0);
       expectNoLeak('build output', b.stdout + b.stderr);
       expectNoLeak('statement', readFileSync(path.join(out, 'st.json'), 'utf8'));
@@ -168,6 +267,46 @@ describe('secrets never reach any output', () => {
       expectNoLeak('sign output', signed.stdout + signed.stderr);
       expectNoLeak('bundle', bundleText(path.join(out, 'st.sigstore.json')));
       expectNoLeak('Rekor requests', rekorText(sig));
+    });
+
+    it('what is not a credential survives: the image repository and digest, ordinary params, the command around the flags', async () => {
+      const st = TrainingStatement.parse(JSON.parse(readFileSync(path.join(ws, 'cli-out', 'st.json'), 'utf8')));
+      const p = st.predicate;
+      expect(p.image?.reference).toBe(`ghcr.io/acme/train:[REDACTED]@sha256:${DIGEST}`);
+      expect(p.buildDefinition.externalParameters.command?.slice(0, 2)).toEqual(['python3', 'train.py']);
+      expect(p.redactions.some((r) => r.startsWith('#/steps/'))).toBe(true);
+      expect(p.redactions.some((r) => r.startsWith('config/corpus-k8s.yaml#/spec/containers/0/env/'))).toBe(true);
+      expect(JSON.stringify(p.buildDefinition.externalParameters.config['config/corpus-k8s.yaml'])).toContain('"name":"LR","value":"0.1"');
+    });
+
+    it('errors refusing a credential do not print it (record param/env/dataset, --image URL, broken MLflow/DVC/config files)', async () => {
+      const gh = CREDENTIALS.find((c) => c.name === 'github_ghp')!.value;
+      const pw = CREDENTIALS.find((c) => c.name === 'pgpassword')!.value;
+      const hf = CREDENTIALS.find((c) => c.name === 'huggingface_token')!.value;
+      mkdirSync(path.join(ws, 'bad', 'mlruns', '0', 'r9', 'metrics'), { recursive: true });
+      writeFileSync(path.join(ws, 'bad', 'mlruns', '0', 'r9', 'meta.yaml'), `run_id: r9\ntags: {token: ${gh} x: y}\n`);
+      mkdirSync(path.join(ws, 'bad', 'dvc'), { recursive: true });
+      writeFileSync(path.join(ws, 'bad', 'dvc', 'dvc.lock'), `stages:\n  s:\n    cmd: python t.py --token ${hf} x: y\n`);
+      writeFileSync(path.join(ws, 'bad', 'broken.yaml'), `password: ${pw} x: y\n`);
+      writeFileSync(path.join(ws, 'bad', 'broken.json'), `{"password": ${pw}}`);
+      const runs: string[][] = [
+        ['record', 'param', gh],
+        ['record', 'step', '--name', 's', '--param', hf],
+        ['record', 'env', '--library', hf],
+        ['record', 'dataset', '--id', 'x', '--uri', 'https://example.com/x', '--seed', pw],
+        ['record', 'metric', '--name', 'acc', '--value', gh],
+        ['build', '--subject', 'model/model.json', '--image', `https://ci:${pw}@registry.example.com/acme/train:1.0`],
+        ['build', '--subject', 'model/model.json', '--mlflow-run', 'bad/mlruns/0/r9'],
+        ['build', '--subject', 'model/model.json', '--dvc', 'bad/dvc'],
+        ['build', '--subject', 'model/model.json', '--config', 'bad/broken.yaml'],
+        ['build', '--subject', 'model/model.json', '--config', 'bad/broken.json'],
+      ];
+      for (const args of runs) {
+        const r = await cli(ws, ...args);
+        expect(r.code, `${args.slice(0, 2).join(' ')}: ${r.stderr}`).toBe(2);
+        expect(r.stderr, args.slice(0, 2).join(' ')).toMatch(/^error: /);
+        for (const secret of [gh, pw, hf]) expect(r.stdout + r.stderr, `${args.join(' ').slice(0, 60)} echoes a credential`).not.toContain(secret);
+      }
     });
 
     it('build output and the config part of the statement are clean today', async () => {

@@ -19,6 +19,6 @@ describe('CLI values', () => {
     expect(parseLibrary('torch=2.10', '--library')).toEqual(['torch', '2.10']);
     expect(parseLibrary('numpy@1.20', '--library')).toEqual(['numpy', '1.20']);
     expect(parseLibrary('@scope/pkg@1.0.0', '--library')).toEqual(['@scope/pkg', '1.0.0']);
-    expect(() => parseLibrary('torch', '--library')).toThrow(/--library expects NAME=VERSION or NAME@VERSION, got "torch"/);
+    expect(() => parseLibrary('torch', '--library')).toThrow(/--library: an argument is not NAME=VERSION or NAME@VERSION/);
   });
 });

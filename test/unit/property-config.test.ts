@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify as toYaml } from 'yaml';
 import { captureConfig, parseConfigText, type ConfigFormat } from '../../src/capture/config.js';
 import { MAX_DEPTH, jsonDepth } from '../../src/util/json.js';
-import { redactValue } from '../../src/capture/redact.js';
+import { redactValue } from '../../src/redact/index.js';
 import { ConfigDescriptor } from '../../src/schema/predicate.js';
 import { canonicalJson } from '../../src/util/canonical.js';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';

@@ -3,8 +3,8 @@
 // points at a redacted value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, classifyKey, redactString, redactValue } from '../../src/capture/redact.js';
-import { redactArgv, redactRecorded } from '../../src/capture/redact-record.js';
+import { REDACTED, classifyKey, redactString, redactValue } from '../../src/redact/index.js';
+import { redactArgv, redactRecorded } from '../../src/redact/index.js';
 import { PLAIN_PASSWORDS, SECRETS } from '../fixtures/secrets.js';
 import { minimalStatement } from './statement-fixture.js';
 import { RUNS } from './property-helpers.js';
@@ -98,7 +98,7 @@ function plainScalars(v: J, ptr = '', underSecret = false, out: Array<[string, u
   else if (v && typeof v === 'object')
     for (const [k, x] of Object.entries(v)) {
       const keyIsSecret = redactString(k) !== undefined;
-      plainScalars(x, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, underSecret || keyIsSecret || classifyKey(k) === 'strong', out);
+      plainScalars(x, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, underSecret || keyIsSecret || classifyKey(k) === 'secret', out);
     }
   return out;
 }
@@ -195,13 +195,13 @@ describe('redactRecorded / redactArgv', () => {
     const st = minimalStatement();
     const p = structuredClone(st.predicate);
     p.buildDefinition.externalParameters.hyperparameters = { lr: 0.1, wandb_api_key: 'k', note: SECRETS[3]!.value, key_dim: 64 };
-    p.buildDefinition.externalParameters.command = ['python', 'train.py', '--token', 'abc', '--password=pw', `--note=${SECRETS[0]!.value}`, '--epochs', '3'];
+    p.buildDefinition.externalParameters.command = ['python', 'train.py', '--token', 'abc123', '--password=pw', `--note=${SECRETS[0]!.value}`, '--epochs', '3'];
     p.steps = [{ name: 'fetch', parameters: { url: 'https://u:pw@h/x', retries: 3 } }];
     p.datasets = [{ ...p.datasets[0]!, uri: 'https://h/d?X-Amz-Signature=00ff' }];
-    p.environment = { ...p.environment, extra: { HF_TOKEN: 'x', cuda: '12.4' } };
+    p.environment = { ...p.environment, extra: { HF_TOKEN: 'hf-x1', cuda: '12.4' } };
     const r = redactRecorded(p);
     expect(r.buildDefinition.externalParameters.hyperparameters).toEqual({ lr: 0.1, wandb_api_key: REDACTED, note: REDACTED, key_dim: 64 });
-    expect(r.buildDefinition.externalParameters.command).toEqual(['python', 'train.py', '--token', REDACTED, `--password=${REDACTED}`, REDACTED, '--epochs', '3']);
+    expect(r.buildDefinition.externalParameters.command).toEqual(['python', 'train.py', '--token', REDACTED, `--password=${REDACTED}`, `--note=${REDACTED}`, '--epochs', '3']);
     expect(r.steps[0]!.parameters).toEqual({ url: `https://u:${REDACTED}@h/x`, retries: 3 });
     expect(r.datasets[0]!.uri).toBe(`https://h/d?X-Amz-Signature=${REDACTED}`);
     expect(r.environment.extra).toEqual({ HF_TOKEN: REDACTED, cuda: '12.4' });
@@ -227,6 +227,48 @@ describe('redactRecorded / redactArgv', () => {
         expect(out).toHaveLength(argv.length);
         for (const s of secretsIn(argv)) expect(out.join(' ')).not.toContain(s);
         expect(redactArgv(out).argv).toEqual(out);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('typed values and context structures (property)', () => {
+  const words = fc.constantFrom('max', 'new', 'pad', 'eos', 'bos', 'sort', 'text', 'secret', 'sauce', 'eval', 'pass', 'at', 'k', 'token', 'tokens', 'key', 'id', 'version', 'client', 'access', 'num');
+  const keyOf = fc.tuple(fc.array(words, { minLength: 1, maxLength: 4 }), fc.constantFrom('_', '-', '.', 'camel')).map(([ws, sep]) =>
+    sep === 'camel' ? ws.map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('') : ws.join(sep),
+  );
+  const setting = fc.oneof(
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom('</s>', '<s>', '<|im_end|>', '[PAD]', '<extra_id_0>', 'text', 'length', 'adam', 'sequential', 'auto', 'none', 'cosine', 'bf16'),
+  );
+
+  it('numbers, booleans, null, special tokens and short settings are never redacted for a token/key/secret/pass word alone', () => {
+    fc.assert(
+      // A word alone: compounds that name a credential (`access_key`, `client_secret`) are not.
+      fc.property(fc.dictionary(keyOf.filter((k) => classifyKey(k) !== 'secret'), setting, { maxKeys: 8 }), (doc) => {
+        expect(redactValue(doc).value).toEqual(doc);
+        expect(redactArgv(Object.entries(doc).flatMap(([k, v]) => [`--${k}`, String(v)])).indices).toEqual([]);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a generated secret is hidden in a {name, value} list, a KEY=value / --flag value command string and a YAML-alias-like copy', () => {
+    fc.assert(
+      fc.property(generatedSecret.filter((s) => !s.includes('\n')), fc.constantFrom('WANDB_API_KEY', 'HF_TOKEN', 'note', 'LR'), (secret, name) => {
+        const doc = {
+          env: [{ name, value: secret }],
+          cmd: `python train.py --${name.toLowerCase().replace(/_/g, '-')} ${secret} --lr 3e-4`,
+          dvc: `bash -c "python train.py ${name}=${secret}"`,
+          copy: secret,
+        };
+        const out = JSON.stringify(redactValue(doc).value);
+        for (const s of secretsIn(doc)) expect(out).not.toContain(s);
+        expect(redactValue(redactValue(doc).value).value).toEqual(redactValue(doc).value);
       }),
       RUNS,
     );

@@ -60,7 +60,7 @@ export function register(program: Command): void {
       .option('--output <id[=path]>', 'output dataset id; with =PATH the output file/directory is hashed at build, so later runs that read the same bytes link to this one (repeatable)', collect, [])),
   ).action(
     run(async (command: string[], o: Record<string, unknown>) => {
-      const params = (o.param as string[]).map((p) => parseKeyValue(p, '--param'));
+      const params = (o.param as string[]).map((p, i) => parseKeyValue(p, '--param', i + 1));
       await append(o.records as string | undefined, {
         kind: 'step',
         name: o.name,
@@ -105,7 +105,7 @@ export function register(program: Command): void {
       .argument('<kv...>', 'KEY=VALUE pairs'),
   ).action(
     run(async (kv: string[], o: Record<string, unknown>) => {
-      await append(o.records as string | undefined, { kind: 'param', params: Object.fromEntries(kv.map((x) => parseKeyValue(x, 'param'))) });
+      await append(o.records as string | undefined, { kind: 'param', params: Object.fromEntries(kv.map((x, i) => parseKeyValue(x, 'param', i + 1))) });
     }),
   );
 
@@ -128,7 +128,7 @@ export function register(program: Command): void {
       .option('--accelerator <name>', 'an accelerator used (repeatable)', collect, []),
   ).action(
     run(async (o: Record<string, unknown>) => {
-      const libs = (o.library as string[]).map((l) => parseLibrary(l, '--library'));
+      const libs = (o.library as string[]).map((l, i) => parseLibrary(l, '--library', i + 1));
       await append(o.records as string | undefined, {
         kind: 'environment',
         libraries: libs.length ? Object.fromEntries(libs) : undefined,
