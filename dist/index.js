@@ -135,7 +135,7 @@ async function main() {
   try {
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
-    const { run } = await import("./chunks/main-JSMKHGPK.js");
+    const { run } = await import("./chunks/main-SF55VX3B.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -154,8 +154,8 @@ async function main() {
       signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-ZSUDKRDD.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
       preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-ZSUDKRDD.js")).preflightIdentity(o), "preflightIdentity"),
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-OPSDLX3Z.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-HMTOZFO5.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-HMTOZFO5.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-AGNODYFS.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-AGNODYFS.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffMarkdown: /* @__PURE__ */ __name(async (base, head) => {
         const { diffStatements, renderDiffMarkdown } = await import("./chunks/diff-AUZNP4R4.js");
         return renderDiffMarkdown(diffStatements(base, head));
