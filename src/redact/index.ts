@@ -11,3 +11,4 @@ export { VALUE_RULES } from './rules.js';
 export { compileKeyPatterns, redactValue, setOwn, type RedactionResult } from './value.js';
 export { redactArgv, redactRecorded } from './record.js';
 export { parserLine, parserReason } from './messages.js';
+export { redactCoverage } from './coverage.js';

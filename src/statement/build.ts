@@ -13,7 +13,7 @@ import { mergeEvents } from '../record/merge.js';
 import type { RecordEvent } from '../schema/record-event.js';
 import type { DatasetInput } from '../schema/inputs.js';
 import type { Conflict, Hardware, PythonEnvironment } from '../schema/coverage.js';
-import { redactCoverage } from '../capture/redact-coverage.js';
+import { redactCoverage } from '../redact/coverage.js';
 import { pseudonymize, type PseudonymKey } from './pseudonymize.js';
 import {
   BUILD_TYPE_GITHUB,

@@ -6,7 +6,7 @@
  * Every redacted value is listed in `predicate.redactions` as `#<JSON Pointer>`.
  */
 import type { TrainingPredicate } from '../schema/predicate.js';
-import { redactArgv, redactString, redactValue } from '../redact/index.js';
+import { redactArgv, redactString, redactValue } from './index.js';
 
 export function redactCoverage(predicate: TrainingPredicate, extraKeyPatterns: RegExp[] = []): TrainingPredicate {
   const paths: string[] = [];
