@@ -135,7 +135,7 @@ async function main() {
   try {
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
-    const { run } = await import("./chunks/main-QMONO5MF.js");
+    const { run } = await import("./chunks/main-XNNDJFLB.js");
     const outcome = await run(inputs, {
       io: {
         logger,

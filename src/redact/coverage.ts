@@ -6,7 +6,9 @@
  * Every redacted value is listed in `predicate.redactions` as `#<JSON Pointer>`.
  */
 import type { TrainingPredicate } from '../schema/predicate.js';
-import { redactArgv, redactString, redactValue } from './index.js';
+import { redactString } from './detect.js';
+import { redactArgv } from './record.js';
+import { redactValue } from './value.js';
 
 export function redactCoverage(predicate: TrainingPredicate, extraKeyPatterns: RegExp[] = []): TrainingPredicate {
   const paths: string[] = [];
