@@ -128,7 +128,7 @@ describe('GitHub REST timeouts (octokit with a 300 ms timeout)', () => {
     expect(res.failures).toEqual([]);
     await new Promise((r) => setTimeout(r, 600));
     const assets = s.gh.releases.find((r) => r.tag_name === 'v7.0.0')!.assets;
-    expect(assets.map((a) => a.name).sort()).toEqual(['provenance.intoto.json', 'provenance.sigstore.json']);
+    expect(assets.map((a) => a.name).sort()).toEqual(['provenance.intoto.json', 'provenance.md', 'provenance.sigstore.json']);
     expect(assets.find((a) => a.name === 'provenance.intoto.json')!.data.toString('utf8')).toBe(files.statementText);
   });
 
