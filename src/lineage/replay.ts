@@ -8,7 +8,7 @@ import { CheckError, InputError } from '../errors.js';
 import { RecordEvent } from '../schema/record-event.js';
 import type { DatasetDescriptor, Metric, TrainingStatement } from '../schema/predicate.js';
 import { lastMetrics } from './diff.js';
-import { textTable } from './render.js';
+import { textTable } from '../util/text-table.js';
 import { gitCommit } from '../statement/fields.js';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffStatements, flatten, renderDiffMarkdown, renderDiffText } from '../../src/lineage/diff.js';
+import { diffStatements, flatten, renderDiffText } from '../../src/lineage/diff.js';
+import { renderDiffMarkdown } from '../../src/render/changes.js';
 import { dataset, makeStatement, sha } from '../fixtures/statements.js';
 
 const base = makeStatement({ run: '1' });

@@ -10,7 +10,7 @@ import {
   renderMetricAnswers,
   renderModelAnswers,
   subgraph,
-} from '../../src/lineage/render.js';
+} from '../../src/render/lineage.js';
 import { dataset, makeStatement } from '../fixtures/statements.js';
 
 describe('renderMermaid', () => {
