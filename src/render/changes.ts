@@ -151,7 +151,7 @@ export function renderChangeTables(d: StatementDiff): string {
   const table = (title: string, headers: string[], rows: string[][]) => {
     if (!rows.length) return;
     parts.push(`**${title}**`, '', `| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`);
-    for (const r of rows) parts.push(`| ${r.map((c) => (c ? mdCode(c) : '—')).join(' | ')} |`);
+    for (const [what, ...values] of rows) parts.push(`| ${mdText(what)} | ${values.map((c) => (c ? mdCode(c) : '—')).join(' | ')} |`);
     parts.push('');
   };
   const keyed = (title: string, k: KeyedDiff, fmt: (v: unknown) => string = show) =>

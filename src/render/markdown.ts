@@ -33,9 +33,9 @@ function defuse(s: string): string {
   return s
     .replace(/@/g, `@${WJ}`)
     .replace(/#/g, `#${WJ}`)
-    .replace(/\b(gh)-(?=\d)/gi, `$1-${WJ}`)
+    .replace(/(gh)-(?=\d)/gi, `$1-${WJ}`)
     .replace(/:(?=\/\/)/g, `:${WJ}`)
-    .replace(/\b(www)(?=\.)/gi, `$1${WJ}`);
+    .replace(/(www)(?=\.)/gi, `$1${WJ}`);
 }
 
 /**
@@ -47,7 +47,10 @@ export function mdText(v: unknown): string {
   if (s === undefined) return '—';
   let out = s.replace(/[\\`*_[\]<>|#!~&$]/g, '\\$&');
   // Constructs that only count at the start of a line (lists, quotes, setext underlines).
-  out = out.replace(/^(\s*)([-+=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  out = out
+    .replace(/^(\s*)([-+])(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)(>|=+\s*$)/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
   return defuse(out);
 }
 

@@ -79,7 +79,7 @@ function verdictLine(opts: SummaryOptions): string | undefined {
       s.rekorLogIndex === undefined
         ? ''
         : s.instance === 'public-good' && /^\d+$/.test(s.rekorLogIndex)
-          ? `, Rekor ${mdLink(`#${s.rekorLogIndex}`, `https://search.sigstore.dev/?logIndex=${s.rekorLogIndex}`)}`
+          ? `, Rekor ${mdLink(`log index ${s.rekorLogIndex}`, `https://search.sigstore.dev/?logIndex=${s.rekorLogIndex}`)}`
           : `, Rekor log index ${mdText(s.rekorLogIndex)}`;
     parts.push(`**🔏 Signed**${s.identity ? ` by ${mdCode(s.identity)}` : ''} (Sigstore ${mdText(s.instance)}${log})`);
   } else if (s) parts.push(`not signed: ${mdInline(s.reason)}`);
@@ -195,7 +195,7 @@ function fullRecord(st: TrainingStatement): string[] {
 
   const digests = fullDigests(st);
   if (digests.length) {
-    lines.push('#### Full digests', '', 'In `sha256sum -c` form for the files; the run and image lines name their source.', '', mdCodeBlock(digests), '');
+    lines.push('#### Full digests', '', 'One `sha256sum -c` line a file; the dataset, image and commit lines say what they are.', '', mdCodeBlock(digests), '');
   }
 
   const env = p.environment;
