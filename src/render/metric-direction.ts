@@ -28,12 +28,10 @@ const LOWER = new Set(['loss', 'error', 'err', 'mse', 'rmse', 'mae', 'mape', 'sm
 /** Words for which higher is better. */
 const HIGHER = new Set(['accuracy', 'acc', 'f1', 'auc', 'auroc', 'auprc', 'roc', 'precision', 'recall', 'bleu', 'rouge', 'rouge1', 'rouge2', 'rougel', 'rougelsum', 'meteor', 'chrf', 'map', 'ndcg', 'mrr', 'iou', 'miou', 'dice', 'r2', 'top1', 'top5', 'em', 'exact', 'sensitivity', 'specificity', 'kappa', 'mcc', 'bertscore', 'spearman', 'pearson']);
 
+/** The name's words, split on separators, and also on camelCase (`trainLoss`, but `mAP` whole). */
 function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const split = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return [...split(name), ...split(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2'))];
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   renderMermaid,
   renderMetricAnswers,
   renderModelAnswers,
+  lineageMermaid,
+  shortenLabel,
   subgraph,
 } from '../../src/render/lineage.js';
 import { dataset, makeStatement } from '../fixtures/statements.js';
@@ -40,6 +42,31 @@ describe('renderMermaid', () => {
     const text = renderMermaid(graphFromStatements([makeStatement({ models })]));
     expect(text).toContain('out/model/ (12 files)');
     expect(text).not.toContain('shard-3');
+  });
+});
+
+describe('the comment-sized picture (lineageMermaid)', () => {
+  it('is top-down, without epochs, and keeps labels short with both ends kept', () => {
+    const long = dataset('gs-bucket/very/long/path/to/the/training/corpus-shard-00017', '2024-11-30-rc1', undefined);
+    const text = lineageMermaid(makeStatement({ run: '77', datasets: [long], steps: [] }));
+    expect(text.startsWith('flowchart TB\n')).toBe(true);
+    expect(text).toContain('loss (train) = 0.5');
+    expect(text).not.toContain('epoch');
+    const labels = [...text.matchAll(/"([^"]*)"/g)].flatMap((m) => m[1]!.split('<br/>'));
+    for (const l of labels) expect([...l].length, l).toBeLessThanOrEqual(28);
+    expect(text).toContain('"gs-bucket/very/lo…-11-30-rc1<br/>sha256:');
+    expect(shortenLabel('abcdefghij', 6)).toBe('abc…ij');
+  });
+  it('folds more than four datasets into one node that keeps the edges', () => {
+    const ds = Array.from({ length: 7 }, (_, i) => dataset(`d${i}`, '1', undefined));
+    const text = lineageMermaid(makeStatement({ datasets: ds, steps: [] }));
+    expect(text).toContain('"+4 more datasets"');
+    expect(text).toContain('nmore --> ');
+    for (const shown of ['d0@1', 'd1@1', 'd2@1']) expect(text).toContain(shown);
+    expect(text).not.toContain('d3@1');
+  });
+  it('escapes & so an entity cannot become HTML in the label', () => {
+    expect(mermaidEscape('&lt;img&gt;')).toBe('#38;lt;img#38;gt;');
   });
 });
 
