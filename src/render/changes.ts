@@ -61,6 +61,14 @@ function datasetChange(c: KeyChange<DatasetState> & { fields?: (keyof DatasetSta
   return `${id} ${parts.join(', ')}`;
 }
 
+/** `name:tag` with the digest shortened: `ghcr.io/acme/train:1` (`sha256:0123456789ab`). */
+function imageRef(ref: string | undefined): string {
+  if (!ref) return '—';
+  const at = ref.lastIndexOf('@');
+  if (at < 0) return code(ref);
+  return `${code(ref.slice(0, at))} (${mdCode(shortDigest(ref.slice(at + 1)))})`;
+}
+
 function keyedItems(k: KeyedDiff, fmt: (v: unknown) => string = code): string[] {
   return [
     ...k.changed.map((c) => `${mdCode(clip(c.key))} ${fmt(c.before)} → ${fmt(c.after)}`),
@@ -82,7 +90,7 @@ function lines(d: StatementDiff): Line[] {
     if (items.length) out.push({ label, items, warn });
   };
   add('Datasets', [...d.datasets.changed, ...d.datasets.added, ...d.datasets.removed].map(datasetChange), true);
-  if (d.image) add('Image', [`${d.image.before ? code(d.image.before) : '—'} → ${d.image.after ? code(d.image.after) : '—'}`], true);
+  if (d.image) add('Image', [`${imageRef(d.image.before)} → ${imageRef(d.image.after)}`], true);
   add('Hyperparameters', keyedItems(d.hyperparameters));
   add('Config', keyedItems(d.config));
   add('Steps', [
@@ -90,7 +98,13 @@ function lines(d: StatementDiff): Line[] {
     ...d.steps.added.map((c) => `${mdCode(clip(c.key))} added`),
     ...d.steps.removed.map((c) => `${mdCode(clip(c.key))} removed`),
   ]);
-  add('Models', keyedItems(d.subjects, (v) => mdCode(shortDigest(show(v)))));
+  // Every retraining changes the model's bytes: the names say which files, the digests are below.
+  const files = (cs: KeyChange[]) => cs.map((c) => mdCode(clip(c.key.slice(c.key.lastIndexOf('/') + 1) || c.key)));
+  add('Models', [
+    ...(d.subjects.changed.length ? [`new content: ${files(d.subjects.changed).join(', ')}`] : []),
+    ...(d.subjects.added.length ? [`added: ${files(d.subjects.added).join(', ')}`] : []),
+    ...(d.subjects.removed.length ? [`removed: ${files(d.subjects.removed).join(', ')}`] : []),
+  ]);
   if (d.gitCommit) add('Source commit', [`${code(show(d.gitCommit.before).slice(0, 12) || '—')} → ${code(show(d.gitCommit.after).slice(0, 12) || '—')}`]);
   if (d.command) add('Command', [`${code((d.command.before ?? []).join(' ') || '—')} → ${code((d.command.after ?? []).join(' ') || '—')}`]);
   return out;

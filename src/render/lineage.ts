@@ -13,9 +13,10 @@ export { textTable };
 /** A run with more model files than this is drawn as one "N files" node. */
 const MAX_MODEL_NODES = 4;
 /** The comment-sized picture: at most this many datasets side by side, metric lines, label length. */
-const MAX_DATASET_NODES = 4;
+const MAX_DATASET_NODES = 3;
 const MAX_METRIC_LINES = 6;
-const MAX_LABEL_CHARS = 28;
+/** Mermaid wraps labels wider than 200 px; 24 characters of its 16 px font stay on one line. */
+const MAX_LABEL_CHARS = 24;
 
 export function datasetLabel(d: Pick<DatasetNode, 'id' | 'version'>): string {
   return d.version ? `${d.id}@${d.version}` : d.id;
@@ -93,7 +94,8 @@ function picture(g: LineageGraph, compact = false): Picture {
     }
   };
   for (const d of g.datasets) {
-    pic.nodes.push({ id: id(d.key), kind: 'dataset', lines: [datasetLabel(d), ...(d.digest ? [shortDigest(d.digest)] : [])] });
+    const name = compact ? [shortenPath(d.id), ...(d.version ? [`@${d.version}`] : [])] : [datasetLabel(d)];
+    pic.nodes.push({ id: id(d.key), kind: 'dataset', lines: [...name, ...(d.digest ? [shortDigest(d.digest)] : [])] });
   }
   for (const s of g.steps) {
     const lib = s.library ? `${s.library}${s.version ? `@${s.version}` : ''}` : undefined;
@@ -108,9 +110,13 @@ function picture(g: LineageGraph, compact = false): Picture {
     const out = ix.out.get(r.key) ?? [];
     const models = [...new Set(out.filter((e) => e.kind === 'produced').map((e) => ix.models.get(e.to)!))];
     let metricsFrom: string = id(r.key);
-    if (models.length > MAX_MODEL_NODES) {
+    // The comment-sized picture draws a run's model files as one node (a column, not a row).
+    if (models.length > (compact ? 1 : MAX_MODEL_NODES)) {
       const fold = id(`${r.key}/models`);
-      pic.nodes.push({ id: fold, kind: 'model', lines: [`${commonDir(models)} (${models.length} files)`] });
+      const dir = commonDir(models);
+      const names = models.map((m) => (m.paths[0] ?? m.sha256).slice(dir.endsWith('/') ? dir.length : 0));
+      const listed = compact ? (names.length > MAX_METRIC_LINES ? [...names.slice(0, MAX_METRIC_LINES - 1), `+${names.length - MAX_METRIC_LINES + 1} more`] : names) : [];
+      pic.nodes.push({ id: fold, kind: 'model', lines: compact ? [shortenPath(dir), ...listed.map((n) => shortenPath(n))] : [`${dir} (${models.length} files)`] });
       edge(id(r.key), fold);
       metricsFrom = fold;
     } else {
@@ -126,7 +132,7 @@ function picture(g: LineageGraph, compact = false): Picture {
     const metrics = finalMetrics(out.filter((e) => e.kind === 'measured').map((e) => ix.metrics.get(e.to)!));
     if (metrics.length) {
       const mid = id(`${r.key}/metrics`);
-      const labels = metrics.map((m) => (compact ? metricLabel({ ...m, epoch: undefined }) : metricLabel(m)));
+      const labels = metrics.map((m) => (compact ? compactMetricLabel(m, metrics) : metricLabel(m)));
       const shown = compact && labels.length > MAX_METRIC_LINES ? [...labels.slice(0, MAX_METRIC_LINES - 1), `+${labels.length - MAX_METRIC_LINES + 1} more metrics`] : labels;
       pic.nodes.push({ id: mid, kind: 'metrics', lines: shown });
       edge(metricsFrom, mid);
@@ -136,25 +142,25 @@ function picture(g: LineageGraph, compact = false): Picture {
 }
 
 /**
- * In the comment-sized picture, more than MAX_DATASET_NODES datasets side by side would
- * make the diagram wider than a comment: the rest fold into one "N more datasets" node
- * that keeps their edges (the full list is in the record's Data table).
+ * In the comment-sized picture, the input datasets (those nothing produced) sit side by
+ * side on the top row: past MAX_DATASET_NODES, the rest fold into one "N more datasets"
+ * node that keeps their edges (the full list is in the record's Data table).
  */
 function foldDatasets(pic: Picture): Picture {
-  const ds = pic.nodes.filter((n) => n.kind === 'dataset');
-  if (ds.length <= MAX_DATASET_NODES) return pic;
-  const folded = new Set(ds.slice(MAX_DATASET_NODES - 1).map((n) => n.id));
+  const produced = new Set(pic.edges.map((e) => e.to));
+  const roots = pic.nodes.filter((n) => n.kind === 'dataset' && !produced.has(n.id));
+  if (roots.length <= MAX_DATASET_NODES) return pic;
+  const folded = new Set(roots.slice(MAX_DATASET_NODES - 1).map((n) => n.id));
   const fold = 'nmore';
   const nodes = pic.nodes.filter((n) => !folded.has(n.id));
-  nodes.splice(MAX_DATASET_NODES - 1, 0, { id: fold, kind: 'dataset', lines: [`+${folded.size} more datasets`] });
+  nodes.splice(nodes.indexOf(roots[MAX_DATASET_NODES - 2]!) + 1, 0, { id: fold, kind: 'dataset', lines: [`+${folded.size} more datasets`] });
   const seen = new Set<string>();
   const edges: Picture['edges'] = [];
   for (const e of pic.edges) {
     const from = folded.has(e.from) ? fold : e.from;
-    const to = folded.has(e.to) ? fold : e.to;
-    if (from === to || seen.has(`${from}>${to}`)) continue;
-    seen.add(`${from}>${to}`);
-    edges.push({ from, to });
+    if (seen.has(`${from}>${e.to}`)) continue;
+    seen.add(`${from}>${e.to}`);
+    edges.push({ from, to: e.to });
   }
   return { nodes, edges };
 }
@@ -184,7 +190,7 @@ const MERMAID_SHAPES: Record<Picture['nodes'][number]['kind'], [string, string]>
   step: ['[[', ']]'],
   run: ['([', '])'],
   model: ['[/', '/]'],
-  metrics: ['{{', '}}'],
+  metrics: ['[', ']'],
 };
 
 export interface MermaidOptions {
@@ -203,6 +209,40 @@ export function shortenLabel(text: string, max = MAX_LABEL_CHARS): string {
   if (chars.length <= max) return text;
   const head = Math.ceil((max - 1) * 0.6);
   return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - (max - 1 - head)).join('')}`;
+}
+
+/**
+ * A path or URI cut to `max` characters keeping its last segment, the part people
+ * recognise (`hf://…/support-tickets-en`); the middle goes when even that is too long.
+ */
+export function shortenPath(text: string, max = MAX_LABEL_CHARS): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const trimmed = text.endsWith('/') ? text.slice(0, -1) : text;
+  const cut = trimmed.lastIndexOf('/');
+  const tail = [...trimmed.slice(cut + 1)];
+  const slash = text.endsWith('/') ? '/' : '';
+  if (cut > 0 && tail.length + 2 + slash.length <= max) {
+    const budget = max - tail.length - 2 - slash.length;
+    // The longest head that ends at a whole segment (`s3://bucket/`, `hf://`), or none:
+    // never half a word, never half of `://`.
+    let head = '';
+    for (let i = trimmed.indexOf('/'); i >= 0 && i < cut && i + 1 <= budget; i = trimmed.indexOf('/', i + 1)) {
+      if (trimmed[i + 1] !== '/') head = trimmed.slice(0, i + 1);
+    }
+    return `${head}…/${tail.join('')}${slash}`;
+  }
+  return shortenLabel(text, max);
+}
+
+/**
+ * `name = value` within the label width, with the split only where the name alone is
+ * ambiguous (`loss (train)`, `loss (test)`): the name gives way, the value never does.
+ */
+function compactMetricLabel(m: MetricNode, all: MetricNode[]): string {
+  const value = formatNumber(m.value);
+  const split = m.split && all.filter((o) => o.name === m.name).length > 1 ? ` (${m.split})` : '';
+  return `${shortenLabel(`${m.name}${split}`, Math.max(6, MAX_LABEL_CHARS - value.length - 3))} = ${value}`;
 }
 
 export function renderMermaid(g: LineageGraph, opts: MermaidOptions = {}): string {

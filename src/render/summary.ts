@@ -94,10 +94,17 @@ function runRef(invocationId: string | undefined): string | undefined {
   return mdLink(`run ${gh[1]}${gh[2] && gh[2] !== '1' ? ` (attempt ${gh[2]})` : ''}`, invocationId);
 }
 
+/** Errors in full under the verdict; warnings folded, so they do not push "what changed" down. */
 function findings(p: PolicyResult | undefined): string[] {
   if (!p?.findings.length) return [];
-  const out = p.findings.map((f) => `- ${f.severity === 'error' ? '❌' : '⚠️'} ${mdCode(f.field)}: ${mdInline(f.message)} — ${mdInline(f.fix)}`);
-  return [...out, ''];
+  const item = (f: PolicyResult['findings'][number]) => `- ${f.severity === 'error' ? '❌' : '⚠️'} ${mdCode(f.field)}: ${mdInline(f.message)} — ${mdInline(f.fix)}`;
+  const errors = p.findings.filter((f) => f.severity === 'error');
+  const warnings = p.findings.filter((f) => f.severity !== 'error');
+  const out = errors.length ? [...errors.map(item), ''] : [];
+  if (warnings.length) {
+    out.push(`<details><summary>⚠️ ${warnings.length} policy ${warnings.length === 1 ? 'warning' : 'warnings'}</summary>`, '', ...warnings.map(item), '', '</details>', '');
+  }
+  return out;
 }
 
 function finalMetricsTable(st: TrainingStatement): string[] {
