@@ -47,10 +47,11 @@ function metricName(m: MetricChange): string {
   return m.split ? `${m.name} (${m.split})` : m.name;
 }
 
-const code = (v: unknown) => mdCode(clip(show(v)));
+const code = (v: unknown) => mdCode(clip(show(v)), 'inline');
+const inl = (v: unknown) => mdCode(v, 'inline');
 
 function datasetChange(c: KeyChange<DatasetState> & { fields?: (keyof DatasetState)[] }): string {
-  const id = mdCode(c.key);
+  const id = inl(c.key);
   if (!c.before) return `${id} added${c.after?.version ? ` (${code(c.after.version)})` : ''}`;
   if (!c.after) return `${id} removed`;
   const parts = (c.fields ?? []).map((f) => {
@@ -66,14 +67,14 @@ function imageRef(ref: string | undefined): string {
   if (!ref) return '—';
   const at = ref.lastIndexOf('@');
   if (at < 0) return code(ref);
-  return `${code(ref.slice(0, at))} (${mdCode(shortDigest(ref.slice(at + 1)))})`;
+  return `${code(ref.slice(0, at))} (${inl(shortDigest(ref.slice(at + 1)))})`;
 }
 
 function keyedItems(k: KeyedDiff, fmt: (v: unknown) => string = code): string[] {
   return [
-    ...k.changed.map((c) => `${mdCode(clip(c.key))} ${fmt(c.before)} → ${fmt(c.after)}`),
-    ...k.added.map((c) => `${mdCode(clip(c.key))} added (${fmt(c.after)})`),
-    ...k.removed.map((c) => `${mdCode(clip(c.key))} removed`),
+    ...k.changed.map((c) => `${inl(clip(c.key))} ${fmt(c.before)} → ${fmt(c.after)}`),
+    ...k.added.map((c) => `${inl(clip(c.key))} added (${fmt(c.after)})`),
+    ...k.removed.map((c) => `${inl(clip(c.key))} removed`),
   ];
 }
 
@@ -94,12 +95,12 @@ function lines(d: StatementDiff): Line[] {
   add('Hyperparameters', keyedItems(d.hyperparameters));
   add('Config', keyedItems(d.config));
   add('Steps', [
-    ...d.steps.changed.map((c) => `${mdCode(clip(c.key))} changed`),
-    ...d.steps.added.map((c) => `${mdCode(clip(c.key))} added`),
-    ...d.steps.removed.map((c) => `${mdCode(clip(c.key))} removed`),
+    ...d.steps.changed.map((c) => `${inl(clip(c.key))} changed`),
+    ...d.steps.added.map((c) => `${inl(clip(c.key))} added`),
+    ...d.steps.removed.map((c) => `${inl(clip(c.key))} removed`),
   ]);
   // Every retraining changes the model's bytes: the names say which files, the digests are below.
-  const files = (cs: KeyChange[]) => cs.map((c) => mdCode(clip(c.key.slice(c.key.lastIndexOf('/') + 1) || c.key)));
+  const files = (cs: KeyChange[]) => cs.map((c) => inl(clip(c.key.slice(c.key.lastIndexOf('/') + 1) || c.key)));
   add('Models', [
     ...(d.subjects.changed.length ? [`new content: ${files(d.subjects.changed).join(', ')}`] : []),
     ...(d.subjects.added.length ? [`added: ${files(d.subjects.added).join(', ')}`] : []),
@@ -159,32 +160,38 @@ export function changeCallouts(d: StatementDiff, opts: ChangesOptions = {}): str
   return out;
 }
 
-/** Every change, whole values and full digests, as tables (the part under <details>). */
+/**
+ * Every change with whole values and full digests (the part under <details>), as a
+ * list: long values wrap in a list item, where a table would scroll sideways.
+ */
 export function renderChangeTables(d: StatementDiff): string {
   const parts: string[] = [];
-  const table = (title: string, headers: string[], rows: string[][]) => {
-    if (!rows.length) return;
-    parts.push(`**${title}**`, '', `| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`);
-    for (const [what, ...values] of rows) parts.push(`| ${mdText(what)} | ${values.map((c) => (c ? mdCode(c) : '—')).join(' | ')} |`);
-    parts.push('');
+  const section = (title: string, items: string[]) => {
+    if (items.length) parts.push(`**${title}**`, '', ...items, '');
+  };
+  const c = (v: string) => (v ? mdCode(v, 'inline') : '—');
+  const item = (what: string, key: string, before: string, after: string): string => {
+    if (what === 'added') return `- added ${c(key)}: ${c(after)}`;
+    if (what === 'removed') return `- removed ${c(key)} (was ${c(before)})`;
+    return `- ${mdText(what)} ${c(key)}\n  - base: ${c(before)}\n  - this run: ${c(after)}`;
   };
   const keyed = (title: string, k: KeyedDiff, fmt: (v: unknown) => string = show) =>
-    table(title, ['', 'key', 'base', 'this run'], [
-      ...k.changed.map((c) => ['changed', c.key, fmt(c.before), fmt(c.after)]),
-      ...k.added.map((c) => ['added', c.key, '', fmt(c.after)]),
-      ...k.removed.map((c) => ['removed', c.key, fmt(c.before), '']),
+    section(title, [
+      ...k.changed.map((c) => item('changed', c.key, fmt(c.before), fmt(c.after))),
+      ...k.added.map((c) => item('added', c.key, '', fmt(c.after))),
+      ...k.removed.map((c) => item('removed', c.key, fmt(c.before), '')),
     ]);
   const ds = (s: DatasetState | undefined) => (s ? [s.version ? `@${s.version}` : '', s.digest ?? '', s.uri].filter(Boolean).join(' ') : '');
-  table('Datasets', ['', 'dataset', 'base', 'this run'], [
-    ...d.datasets.changed.map((c) => [`changed (${c.fields.join(', ')})`, c.key, ds(c.before), ds(c.after)]),
-    ...d.datasets.added.map((c) => ['added', c.key, '', ds(c.after)]),
-    ...d.datasets.removed.map((c) => ['removed', c.key, ds(c.before), '']),
+  section('Datasets', [
+    ...d.datasets.changed.map((c) => item(`changed (${c.fields.join(', ')})`, c.key, ds(c.before), ds(c.after))),
+    ...d.datasets.added.map((c) => item('added', c.key, '', ds(c.after))),
+    ...d.datasets.removed.map((c) => item('removed', c.key, ds(c.before), '')),
   ]);
-  const single: string[][] = [];
-  if (d.image) single.push(['image', show(d.image.before), show(d.image.after)]);
-  if (d.gitCommit) single.push(['source commit', show(d.gitCommit.before), show(d.gitCommit.after)]);
-  if (d.command) single.push(['command', (d.command.before ?? []).join(' '), (d.command.after ?? []).join(' ')]);
-  table('Run', ['', 'base', 'this run'], single);
+  const single: string[] = [];
+  if (d.image) single.push(item('changed', 'image', show(d.image.before), show(d.image.after)));
+  if (d.gitCommit) single.push(item('changed', 'source commit', show(d.gitCommit.before), show(d.gitCommit.after)));
+  if (d.command) single.push(item('changed', 'command', (d.command.before ?? []).join(' '), (d.command.after ?? []).join(' ')));
+  section('Run', single);
   keyed('Hyperparameters', d.hyperparameters);
   keyed('Config', d.config);
   keyed('Steps', d.steps);

@@ -55,22 +55,24 @@ export function mdText(v: unknown): string {
 }
 
 /**
- * The value verbatim in an inline code span, safe inside a table cell: the fence is
- * longer than any run of backticks in it, and pipes are escaped (GFM unescapes them in
- * cells). GitHub does not autolink or mention inside code. A value where a backslash
- * precedes a pipe cannot be put in a cell as code (the table would split there), so it
- * is shown as escaped text instead.
+ * The value verbatim in an inline code span: the fence is longer than any run of
+ * backticks in it. GitHub does not autolink or mention inside code.
+ *
+ * In a table cell (`where = 'cell'`, the default) pipes are escaped, which GFM undoes in
+ * cells only; a value where a backslash precedes a pipe cannot be code in a cell (the
+ * row would split there), so it is shown as escaped text instead. Elsewhere (`'inline'`:
+ * lists, sentences) the value goes in untouched.
  *
  * Never put a code span first on a line: three backticks there open a fenced block.
  */
-export function mdCode(v: unknown): string {
+export function mdCode(v: unknown, where: 'cell' | 'inline' = 'cell'): string {
   const s = text(v);
   if (s === undefined) return '—';
-  if (s.includes('\\|')) return mdText(s);
+  if (where === 'cell' && s.includes('\\|')) return mdText(s);
   const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = s.startsWith('`') || s.endsWith('`') || /^ .* $/.test(s) ? ' ' : '';
-  return `${fence}${pad}${s.replace(/\|/g, '\\|')}${pad}${fence}`;
+  return `${fence}${pad}${where === 'cell' ? s.replace(/\|/g, '\\|') : s}${pad}${fence}`;
 }
 
 /**
@@ -85,7 +87,7 @@ export function mdInline(v: unknown): string {
   let last = 0;
   for (const m of s.matchAll(/`([^`]+)`/g)) {
     if (m.index > last) out.push(mdText(s.slice(last, m.index)));
-    out.push(mdCode(m[1]));
+    out.push(mdCode(m[1], 'inline'));
     last = m.index + m[0].length;
   }
   if (last < s.length) out.push(mdText(s.slice(last)));

@@ -68,8 +68,8 @@ function verdictLine(opts: SummaryOptions): string | undefined {
     const errors = p.findings.filter((f) => f.severity === 'error').length;
     parts.push(
       p.complete
-        ? `**✅ Complete** under policy ${mdCode(p.policy)}`
-        : `**❌ Incomplete** under policy ${mdCode(p.policy)}: ${errors} ${errors === 1 ? 'problem' : 'problems'}`,
+        ? `**✅ Complete** under policy ${mdCode(p.policy, 'inline')}`
+        : `**❌ Incomplete** under policy ${mdCode(p.policy, 'inline')}: ${errors} ${errors === 1 ? 'problem' : 'problems'}`,
     );
   }
   const s = opts.signature;
@@ -81,7 +81,7 @@ function verdictLine(opts: SummaryOptions): string | undefined {
         : s.instance === 'public-good' && /^\d+$/.test(s.rekorLogIndex)
           ? `, Rekor ${mdLink(`log index ${s.rekorLogIndex}`, `https://search.sigstore.dev/?logIndex=${s.rekorLogIndex}`)}`
           : `, Rekor log index ${mdText(s.rekorLogIndex)}`;
-    parts.push(`**🔏 Signed**${s.identity ? ` by ${mdCode(s.identity)}` : ''} (Sigstore ${mdText(s.instance)}${log})`);
+    parts.push(`**🔏 Signed**${s.identity ? ` by ${mdCode(s.identity, 'inline')}` : ''} (Sigstore ${mdText(s.instance)}${log})`);
   } else if (s) parts.push(`not signed: ${mdInline(s.reason)}`);
   return parts.length ? parts.join(' · ') : undefined;
 }
@@ -90,14 +90,14 @@ function verdictLine(opts: SummaryOptions): string | undefined {
 function runRef(invocationId: string | undefined): string | undefined {
   if (!invocationId) return undefined;
   const gh = /^https:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/(\d+)(?:\/attempts\/(\d+))?$/.exec(invocationId);
-  if (!gh) return `run ${mdCode(invocationId)}`;
+  if (!gh) return `run ${mdCode(invocationId, 'inline')}`;
   return mdLink(`run ${gh[1]}${gh[2] && gh[2] !== '1' ? ` (attempt ${gh[2]})` : ''}`, invocationId);
 }
 
 /** Errors in full under the verdict; warnings folded, so they do not push "what changed" down. */
 function findings(p: PolicyResult | undefined): string[] {
   if (!p?.findings.length) return [];
-  const item = (f: PolicyResult['findings'][number]) => `- ${f.severity === 'error' ? '❌' : '⚠️'} ${mdCode(f.field)}: ${mdInline(f.message)} — ${mdInline(f.fix)}`;
+  const item = (f: PolicyResult['findings'][number]) => `- ${f.severity === 'error' ? '❌' : '⚠️'} ${mdCode(f.field, 'inline')}: ${mdInline(f.message)} — ${mdInline(f.fix)}`;
   const errors = p.findings.filter((f) => f.severity === 'error');
   const warnings = p.findings.filter((f) => f.severity !== 'error');
   const out = errors.length ? [...errors.map(item), ''] : [];
@@ -121,7 +121,7 @@ function finalMetricsTable(st: TrainingStatement): string[] {
 function changesSection(st: TrainingStatement, opts: SummaryOptions): string[] {
   const b = opts.base;
   if (!b) return [];
-  const out = [`### What changed since the base record${b.label ? ` (${mdCode(b.label)})` : ''}`, ''];
+  const out = [`### What changed since the base record${b.label ? ` (${mdCode(b.label, 'inline')})` : ''}`, ''];
   if (b.diff) out.push(renderChangesMarkdown(b.diff, opts.directions).trimEnd(), '');
   else {
     out.push(mdInline(b.note ?? 'No record from the base branch to compare with.'), '');
@@ -157,17 +157,19 @@ function fullRecord(st: TrainingStatement): string[] {
   lines.push('#### Data', '');
   if (p.datasets.length === 0) lines.push('_No dataset recorded._');
   else {
-    lines.push('| dataset | version | sha256 | license | splits | seed |', '|---|---|---|---|---|---|');
+    lines.push('| dataset | sha256 | license | splits, seed |', '|---|---|---|---|');
     for (const d of p.datasets) {
       const splits = d.splits ? Object.entries(d.splits).map(([k, v]) => `${k} ${fmtNumber(v)}`).join(', ') : undefined;
+      const how = [splits, d.seed !== undefined ? `seed ${d.seed}` : undefined].filter(Boolean).join('; ');
       const digest = d.digest?.sha256 ? `${shortDigest(d.digest.sha256)}${d.digestSource === 'given' ? ' (given)' : ''}` : '—';
-      lines.push(`| ${mdCode(d.id)}${d.uri !== d.id ? `<br>${mdText(d.uri)}` : ''} | ${mdText(d.version)} | ${digest} | ${mdText(d.license)} | ${mdText(splits)} | ${mdText(d.seed)} |`);
+      const name = `${mdCode(d.id)}${d.version ? ` ${mdText(`@${d.version}`)}` : ''}${d.uri !== d.id ? `<br>${mdText(d.uri)}` : ''}`;
+      lines.push(`| ${name} | ${digest} | ${mdText(d.license)} | ${mdText(how)} |`);
     }
   }
   lines.push('');
 
   lines.push('#### Image', '');
-  if (p.image) lines.push(`Image: ${mdCode(p.image.reference)}${p.image.pinned ? '' : ' ⚠️ not pinned by digest'}`);
+  if (p.image) lines.push(`Image: ${mdCode(p.image.reference, 'inline')}${p.image.pinned ? '' : ' ⚠️ not pinned by digest'}`);
   else lines.push('_No container image recorded._');
   lines.push('');
 
@@ -184,7 +186,7 @@ function fullRecord(st: TrainingStatement): string[] {
   }
   if (!p.configFiles.length && !hp.length) lines.push('_None recorded._', '');
   const cmd = p.buildDefinition.externalParameters.command;
-  if (cmd?.length) lines.push(`Command: ${mdCode(cmd.join(' '))}`, '');
+  if (cmd?.length) lines.push(`Command: ${mdCode(cmd.join(' '), 'inline')}`, '');
 
   lines.push('#### Metrics (last epoch)', '', ...finalMetricsTable(st));
 
@@ -236,7 +238,7 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
   if (verdict) lines.push(verdict, '');
   const src = sourceDependency(st);
   const facts = [
-    src ? `Source ${mdCode(src.uri ?? '')} at ${shortDigest(src.digest?.gitCommit)}` : undefined,
+    src ? `Source ${mdCode(src.uri ?? '', 'inline')} at ${shortDigest(src.digest?.gitCommit)}` : undefined,
     runRef(p.runDetails.metadata.invocationId),
     ...(opts.links ?? []).map((l) => mdLink(l.label, l.url)),
   ].filter(Boolean);

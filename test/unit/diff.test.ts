@@ -79,14 +79,15 @@ describe('diffStatements', () => {
     const md = renderDiffMarkdown(d);
     for (const title of ['Hyperparameters', 'Steps', 'Models', 'Source commit', 'Command']) expect(md).toContain(`**${title}:**`);
     expect(md).toContain('- ⚠️ **Image:**');
-    for (const title of ['Hyperparameters', 'Steps', 'Models', 'Run']) expect(md).toContain(`**${title}**\n\n|`);
+    for (const title of ['Hyperparameters', 'Steps', 'Models', 'Run']) expect(md).toContain(`**${title}**\n\n- `);
+    expect(md).toContain(`- changed \`lr\`\n  - base: \`0.01\`\n  - this run: \`0.001\``);
   });
 
   it('escapes markdown table cells', () => {
     const next = makeStatement({ run: '1', hyperparameters: { lr: 0.01, epochs: 2, batch_size: 32, note: 'a|b\n<script>' } });
     const md = renderDiffMarkdown(diffStatements(base, next));
-    expect(md).toContain('`note` added (`a\\|b <script>`)');
-    expect(md.split('\n').filter((l) => l.startsWith('| added'))).toHaveLength(1);
+    expect(md).toContain('`note` added (`a|b <script>`)');
+    expect(md.split('\n').filter((l) => l.startsWith('- added'))).toHaveLength(1);
     // Only inside code spans: GitHub shows it as text.
     expect(githubHtml(md)).not.toContain('<script');
     expect(githubHtml(md)).toContain('<code>a|b &#x3C;script></code>');

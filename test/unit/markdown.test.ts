@@ -155,7 +155,7 @@ describe('the reviewer-first summary', () => {
     const out = renderChangesMarkdown(d);
     expect(out).toMatch(/\*\*Hyperparameters:\*\* .*; and \d+ more/);
     expect(out).toContain('<details><summary>All changes, with whole values and full digests</summary>');
-    expect(out).toContain('| added | `k8` | — | `8` |');
+    expect(out).toContain('- added `k8`: `8`');
   });
   it('says so when there is no base record, with a place for why', () => {
     const none = renderSummaryMarkdown(head, { policy, base: { note: 'No base record: the base branch has no `ml-provenance` artifact yet.' } });
