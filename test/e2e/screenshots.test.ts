@@ -6,12 +6,14 @@
  * and Mermaid 11 from the npm package, all from file:// (no network), in headless
  * Chromium (Debian's, via test/helpers/chromium.ts) at a comment's width of 760 px.
  *
- * Checked: Mermaid draws without an error; the "What changed" block starts within the
+ * Pages: the PR comment (with the base diff), the job summary (no base), and what the
+ * built CLI's `summary` prints. Checked: Mermaid draws without an error; the "What changed" block starts within the
  * first 900 px; nothing overflows horizontally (folded or unfolded); the smallest text
  * of the diagram is at least 11 px on screen. The PNGs stay in .tmp/screenshots/
  * (git-ignored) for people to look at.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -26,6 +28,7 @@ import type { TrainingStatement } from '../../src/schema/predicate.js';
 import { dataset, makeStatement, sha } from '../fixtures/statements.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.js';
 import { githubHtml } from '../helpers/gfm.js';
+import { runCli } from '../helpers/run.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUT = path.join(ROOT, '.tmp', 'screenshots');
@@ -106,12 +109,25 @@ function view(st: TrainingStatement, extra: Partial<SummaryOptions>): SummaryOpt
   };
 }
 
+/** `ml-provenance summary` of the same record, by the built CLI (provenance.md of a plain build). */
+function cliSummary(st: TrainingStatement): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mlp-shot-'));
+  writeFileSync(path.join(dir, 'st.intoto.json'), JSON.stringify(st));
+  const r = runCli(['summary', 'st.intoto.json'], { cwd: dir });
+  if (r.code !== 0) throw new Error(`summary failed: ${r.stderr}`);
+  return r.stdout;
+}
+
 const PAGES: Record<string, string> = {
   // What the action posts on a pull request: the marker, then the summary with the base diff.
   comment: commentBody(commentMarker('train', 'fine-tune', 'intent-classifier'), renderSummaryMarkdown(head, view(head, { base: { diff: diffStatements(base, head), label: 'main' } }))),
   // The job summary of a push to main: no base to compare with.
   'job-summary': renderSummaryMarkdown(head, view(head, { base: { note: 'No record from the base branch to compare with.' } })),
+  // `ml-provenance summary`: no base, no title (what a consumer prints).
+  'cli-summary': cliSummary(head),
 };
+/** Pages that compare with a base record (the others have no "What changed" block). */
+const WITH_BASE = new Set(['comment', 'job-summary']);
 
 function pageHtml(markdown: string): string {
   const nm = (p: string) => pathToFileURL(path.join(ROOT, 'node_modules', p)).href;
@@ -222,8 +238,10 @@ describe.each(Object.keys(PAGES))('the %s as GitHub shows it, at 760 px', (name)
       expect(m.mermaidErrors).toEqual([]);
       expect(m.errorText).toBe(false);
       expect(m.svgCount).toBe(1);
-      expect(m.changedTop, 'the "What changed" heading').not.toBeNull();
-      expect(m.changedTop!).toBeLessThan(900);
+      if (WITH_BASE.has(name)) {
+        expect(m.changedTop, 'the "What changed" heading').not.toBeNull();
+        expect(m.changedTop!).toBeLessThan(900);
+      }
       expect(m.scrollWidth).toBeLessThanOrEqual(WIDTH);
       expect(m.diagramWidth).toBeLessThanOrEqual(WIDTH);
       expect(m.minDiagramFontPx).toBeGreaterThanOrEqual(11);
