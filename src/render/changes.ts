@@ -13,6 +13,8 @@ export type ChangesOptions = DirectionOptions;
 
 /** Items listed inline per kind of change; the rest are counted and listed under <details>. */
 const INLINE_ITEMS = 4;
+/** Changes listed per section under <details>: a comment holds at most 65,536 characters. */
+const MAX_LISTED = 100;
 /** Values longer than this are cut in the inline list (shown whole under <details>). */
 const INLINE_VALUE_CHARS = 40;
 
@@ -167,7 +169,9 @@ export function changeCallouts(d: StatementDiff, opts: ChangesOptions = {}): str
 export function renderChangeTables(d: StatementDiff): string {
   const parts: string[] = [];
   const section = (title: string, items: string[]) => {
-    if (items.length) parts.push(`**${title}**`, '', ...items, '');
+    if (!items.length) return;
+    const more = items.length - MAX_LISTED;
+    parts.push(`**${title}**`, '', ...items.slice(0, MAX_LISTED), ...(more > 0 ? [`- … and ${more} more: \`ml-provenance diff BASE HEAD\` lists them all`] : []), '');
   };
   const c = (v: string) => (v ? mdCode(v, 'inline') : '—');
   const item = (what: string, key: string, before: string, after: string): string => {

@@ -15,6 +15,9 @@ import { fmtNumber, renderChangesMarkdown } from './changes.js';
 import { mdCode, mdCodeBlock, mdInline, mdLink, mdText } from './markdown.js';
 import type { DirectionOptions } from './metric-direction.js';
 
+/** Full digest lines shown: a comment holds at most 65,536 characters; the statement has them all. */
+const MAX_DIGEST_LINES = 60;
+
 /** Which comment this is, when several jobs or matrix legs comment on one PR. */
 export interface SummaryTitle {
   workflow?: string;
@@ -204,7 +207,9 @@ function fullRecord(st: TrainingStatement): string[] {
 
   const digests = fullDigests(st);
   if (digests.length) {
-    lines.push('#### Full digests', '', 'One `sha256sum -c` line a file; the dataset, image and commit lines say what they are.', '', mdCodeBlock(digests), '');
+    const more = digests.length - MAX_DIGEST_LINES;
+    lines.push('#### Full digests', '', 'One `sha256sum -c` line a file; the dataset, image and commit lines say what they are.', '', mdCodeBlock(digests.slice(0, MAX_DIGEST_LINES)), '');
+    if (more > 0) lines.push(`… and ${more} more in \`provenance.intoto.json\`.`, '');
   }
 
   const env = p.environment;

@@ -7,7 +7,7 @@ import { lineageMermaid } from '../../src/render/lineage.js';
 import { mdCode, mdInline, mdLink, mdText, WJ } from '../../src/render/markdown.js';
 import { guessDirection, judgeChange, mergeOverrides } from '../../src/render/metric-direction.js';
 import { renderSummaryMarkdown } from '../../src/render/summary.js';
-import { parseMetricDirections } from '../../src/action/inputs.js';
+import { parseInputs, parseMetricDirections } from '../../src/action/inputs.js';
 import { PolicyFile } from '../../src/schema/policy.js';
 import { dataset, makeStatement } from '../fixtures/statements.js';
 import { elementCounts, githubHtml, githubTree } from '../helpers/gfm.js';
@@ -101,6 +101,7 @@ describe('metric directions', () => {
     expect(() => PolicyFile.parse({ version: 1, rules: { metrics: { directions: { x: 'up' } } } })).toThrow();
     expect(parseMetricDirections('latency_ms: lower\ncoverage = higher 2%\n# comment\n')).toEqual({ latency_ms: 'lower', coverage: { better: 'higher', tolerance: 0.02 } });
     expect(parseMetricDirections('')).toBeUndefined();
+    expect(parseInputs((n) => ({ 'subject-path': 'm.bin', 'metric-directions': 'latency: lower' })[n] ?? '').metricDirections).toEqual({ latency: 'lower' });
     expect(() => parseMetricDirections('latency_ms: down')).toThrow(/metric-directions.*latency_ms: down/);
   });
 });
@@ -156,6 +157,16 @@ describe('the reviewer-first summary', () => {
     expect(out).toMatch(/\*\*Hyperparameters:\*\* .*; and \d+ more/);
     expect(out).toContain('<details><summary>All changes, with whole values and full digests</summary>');
     expect(out).toContain('- added `k8`: `8`');
+  });
+  it('stays well inside a comment for a record with 1,000 model files and 1,000 changed config keys', () => {
+    const models = Array.from({ length: 1000 }, (_, i) => ({ name: `model/shard-${String(i).padStart(4, '0')}.bin` }));
+    const config = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`key${i}`, i]));
+    const big = makeStatement({ run: '3', models, config });
+    const out = renderSummaryMarkdown(big, { policy, mermaid: lineageMermaid(big), base: { diff: diffStatements(makeStatement({ run: '1', models }), big) } });
+    expect(out.length).toBeLessThan(60_000);
+    expect(out).toContain('and 900 more: `ml-provenance diff BASE HEAD` lists them all');
+    expect(out).toMatch(/… and 9\d\d more in `provenance\.intoto\.json`\./);
+    expect(out).toMatch(/\*\*Config\*\*\n\n(- .*\n){100}- … and 904 more/);
   });
   it('says so when there is no base record, with a place for why', () => {
     const none = renderSummaryMarkdown(head, { policy, base: { note: 'No base record: the base branch has no `ml-provenance` artifact yet.' } });
