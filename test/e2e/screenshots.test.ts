@@ -123,6 +123,12 @@ const PAGES: Record<string, string> = {
   comment: commentBody(commentMarker('train', 'fine-tune', 'intent-classifier'), renderSummaryMarkdown(head, view(head, { base: { diff: diffStatements(base, head), label: 'main' } }))),
   // The job summary of a push to main: no base to compare with.
   'job-summary': renderSummaryMarkdown(head, view(head, { base: { note: 'No record from the base branch to compare with.' } })),
+  // The job summary of a run whose record is incomplete under `strict`: findings first, nothing signed.
+  incomplete: renderSummaryMarkdown(head, {
+    ...view(head, {}),
+    policy: evaluatePolicy(head, { name: 'strict', rules: { ...BUILTIN_POLICIES.strict, metrics: { require: ['bleu'] } } }),
+    signature: { signed: false, reason: 'the record is incomplete' },
+  }),
   // `ml-provenance summary`: no base, no title (what a consumer prints).
   'cli-summary': cliSummary(head),
 };
@@ -193,6 +199,7 @@ interface Measures {
   mermaidErrors: string[];
   svgCount: number;
   errorText: boolean;
+  literalBackticks: boolean;
   changedTop: number | null;
   scrollWidth: number;
   minDiagramFontPx: number;
@@ -221,6 +228,7 @@ function measure(page: Page): Promise<Measures> {
       mermaidErrors: (window as unknown as { mermaidErrors: string[] }).mermaidErrors,
       svgCount: svgs.length,
       errorText: /Syntax error in text|Parse error/i.test(document.body.innerText),
+      literalBackticks: document.body.innerText.includes('\\`'),
       changedTop: h ? h.getBoundingClientRect().top + window.scrollY : null,
       scrollWidth: document.documentElement.scrollWidth,
       minDiagramFontPx: min,
@@ -237,6 +245,8 @@ describe.each(Object.keys(PAGES))('the %s as GitHub shows it, at 760 px', (name)
       await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
       expect(m.mermaidErrors).toEqual([]);
       expect(m.errorText).toBe(false);
+      // Commands in findings and notes show as code, not as backslash-backticks.
+      expect(m.literalBackticks).toBe(false);
       expect(m.svgCount).toBe(1);
       if (WITH_BASE.has(name)) {
         expect(m.changedTop, 'the "What changed" heading').not.toBeNull();
