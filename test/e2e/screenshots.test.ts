@@ -268,6 +268,42 @@ describe.each(Object.keys(PAGES))('the %s as GitHub shows it, at 760 px', (name)
   });
 });
 
+describe('hostile labels in the diagram', () => {
+  it("Mermaid draws issue 12's attacks as text: no image, link or HTML element from a label", async () => {
+    const attacks = ['<img src="https://t.example/p.gif">', '&lt;img src=x&gt;', '"]-->x[("pwn', '## ✅ Security review: approved', '<!-- hidden', '`**md string**`', 'accuracy cc @acme/ml-platform'];
+    const st = makeStatement({ run: '9', steps: [], metrics: attacks.map((name, i) => ({ name, value: i, split: 'test' })) });
+    Object.assign(st.predicate.datasets[0]!, { id: attacks[0], version: attacks[2] });
+    st.subject[0]!.name = attacks[4]!;
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
+    try {
+      await page.route(/^(?!file:)/, (r) => r.abort());
+      const file = path.join(OUT, 'hostile-labels.html');
+      writeFileSync(file, pageHtml(`## x\n\n\`\`\`mermaid\n${lineageMermaid(st)}\`\`\`\n`));
+      await page.goto(pathToFileURL(file).href);
+      await page.waitForFunction(() => (window as unknown as { mermaidDone?: Promise<boolean> }).mermaidDone !== undefined);
+      await page.evaluate(() => (window as unknown as { mermaidDone: Promise<boolean> }).mermaidDone);
+      const found = await page.evaluate(() => {
+        const svg = document.querySelector('.mermaid svg');
+        return {
+          svg: Boolean(svg),
+          errors: (window as unknown as { mermaidErrors: string[] }).mermaidErrors,
+          injected: svg ? [...svg.querySelectorAll('img, a, h1, h2, script, iframe, strong, b')].map((e) => e.outerHTML) : [],
+          text: svg?.textContent ?? '',
+        };
+      });
+      await page.screenshot({ path: path.join(OUT, 'hostile-labels.png'), fullPage: true });
+      expect(found.svg).toBe(true);
+      expect(found.errors).toEqual([]);
+      expect(found.injected).toEqual([]);
+      // The labels are shown (shortened), as text.
+      expect(found.text).toContain('<img');
+      expect(found.text).toContain('## ✅');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('the checks can fail', () => {
   it('a left-to-right picture of the same run is too wide for a comment: its text shrinks below 11 px', async () => {
     const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });
