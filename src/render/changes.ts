@@ -37,6 +37,8 @@ function shortDigest(d: string | undefined): string {
 
 export function fmtNumber(v: number | undefined): string {
   if (v === undefined) return '';
+  // A value that is not a number (a bundle made by other software) is shown as escaped text.
+  if (typeof v !== 'number') return mdText(v);
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
