@@ -49,6 +49,8 @@ def main():
     seed = int(cfg["data.seed"])
 
     record({"kind": "command", "argv": ["python3", "train.py"]})
+    record({"kind": "run", "purpose": "baseline linear regression on the points dataset",
+            "flags": {"standardize_features": True}, "cluster": {"nodes": 1, "acceleratorsPerNode": 0}})
     record({"kind": "param", "params": {"learning_rate": lr, "epochs": epochs, "batch_size": batch, "optimizer": "sgd", "seed": seed}})
     record({"kind": "environment", "libraries": {"python": platform.python_version()}, "accelerators": []})
 

@@ -1,5 +1,5 @@
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
-import { textTable } from '../util/text-table.js';
+import { textTable } from '../render/text-table.js';
 import { gitCommit, latestByEpoch } from '../statement/fields.js';
 
 /**
@@ -23,6 +23,14 @@ export interface DatasetState {
   digest?: string;
   uri: string;
   license?: string;
+  /** Access classification (source.access). */
+  access?: string;
+  /** Quality checks as `passed/total passed`, with the failing names. */
+  checks?: string;
+  /** Synthetic data: generator@version. */
+  synthetic?: string;
+  /** Sampling strategy (and fraction). */
+  sampling?: string;
 }
 
 export interface DatasetChange extends KeyChange<DatasetState> {
@@ -50,6 +58,10 @@ export interface StatementDiff {
   command?: { before?: string[]; after?: string[] };
   image?: { before?: string; after?: string };
   gitCommit?: { before?: string; after?: string };
+  /** The run's stated purpose. */
+  purpose?: { before?: string; after?: string };
+  /** Feature / A-B flags in effect. */
+  flags: KeyedDiff;
   steps: KeyedDiff<string>;
   metrics: { added: MetricChange[]; removed: MetricChange[]; changed: MetricChange[]; unchanged: MetricChange[] };
 }
@@ -108,7 +120,16 @@ function datasetState(d: DatasetDescriptor): DatasetState {
     ...(d.version ? { version: d.version } : {}),
     ...(alg ? { digest: `${alg}:${d.digest![alg]}` } : {}),
     ...(d.license ? { license: d.license } : {}),
+    ...(d.source?.access ? { access: d.source.access } : {}),
+    ...(d.quality?.checks?.length ? { checks: checksText(d.quality.checks) } : {}),
+    ...(d.synthetic ? { synthetic: `${d.synthetic.generator}${d.synthetic.version ? `@${d.synthetic.version}` : ''}` } : {}),
+    ...(d.sampling ? { sampling: `${d.sampling.strategy}${d.sampling.fraction !== undefined ? ` ${d.sampling.fraction}` : ''}` } : {}),
   };
+}
+
+function checksText(checks: NonNullable<NonNullable<DatasetDescriptor['quality']>['checks']>): string {
+  const failed = checks.filter((c) => !c.passed).map((c) => c.name);
+  return `${checks.length - failed.length}/${checks.length} passed${failed.length ? ` (failed: ${failed.join(', ')})` : ''}`;
 }
 
 function stepKeyed(steps: Step[]): Map<string, string> {
@@ -151,7 +172,7 @@ export function diffStatements(before: TrainingStatement, after: TrainingStateme
     removed: ds.removed,
     changed: ds.changed.map((c) => ({
       ...c,
-      fields: (['version', 'digest', 'uri', 'license'] as const).filter((f) => c.before![f] !== c.after![f]),
+      fields: (['version', 'digest', 'uri', 'license', 'access', 'checks', 'synthetic', 'sampling'] as const).filter((f) => c.before![f] !== c.after![f]),
     })),
   };
   const ma = lastMetrics(before.predicate.metrics);
@@ -182,6 +203,8 @@ export function diffStatements(before: TrainingStatement, after: TrainingStateme
   const command = optChange(before.predicate.buildDefinition.externalParameters.command, after.predicate.buildDefinition.externalParameters.command);
   const image = optChange(before.predicate.image?.reference, after.predicate.image?.reference);
   const commit = optChange(gitCommit(before), gitCommit(after));
+  const purpose = optChange(before.predicate.experiment?.purpose, after.predicate.experiment?.purpose);
+  const flags = keyedDiff(new Map(Object.entries(before.predicate.experiment?.flags ?? {})), new Map(Object.entries(after.predicate.experiment?.flags ?? {})));
   const diff: StatementDiff = {
     identical: false,
     subjects,
@@ -194,13 +217,15 @@ export function diffStatements(before: TrainingStatement, after: TrainingStateme
     ...(command ? { command } : {}),
     ...(image ? { image } : {}),
     ...(commit ? { gitCommit: commit } : {}),
+    ...(purpose ? { purpose } : {}),
+    flags,
     steps: keyedDiff(stepKeyed(before.predicate.steps), stepKeyed(after.predicate.steps)),
     metrics,
   };
-  const counts = [diff.subjects, diff.datasets, diff.config, diff.hyperparameters, diff.steps, diff.metrics].map(
+  const counts = [diff.subjects, diff.datasets, diff.config, diff.hyperparameters, diff.flags, diff.steps, diff.metrics].map(
     (d) => d.added.length + d.removed.length + d.changed.length,
   );
-  diff.identical = counts.every((n) => n === 0) && !command && !image && !commit;
+  diff.identical = counts.every((n) => n === 0) && !command && !image && !commit && !purpose;
   return diff;
 }
 
@@ -235,6 +260,12 @@ function datasetText(s: DatasetState | undefined): string {
   return [s.version ? `@${s.version}` : '', s.digest ? s.digest.slice(0, 19) : ''].filter(Boolean).join(' ');
 }
 
+/** A changed dataset: version and digest as usual, plus the values of the other fields that changed. */
+function changedText(s: DatasetState | undefined, fields: (keyof DatasetState)[]): string {
+  const extra = fields.filter((f) => !['version', 'digest', 'uri'].includes(f)).map((f) => `${f}: ${s?.[f] ?? '–'}`);
+  return [datasetText(s), ...extra].filter(Boolean).join('; ');
+}
+
 interface Section {
   title: string;
   headers: string[];
@@ -254,7 +285,7 @@ function sections(d: StatementDiff): Section[] {
   const dsRows = [
     ...d.datasets.added.map((c) => ['added', c.key, '', datasetText(c.after)]),
     ...d.datasets.removed.map((c) => ['removed', c.key, datasetText(c.before), '']),
-    ...d.datasets.changed.map((c) => [`changed (${c.fields.join(', ')})`, c.key, datasetText(c.before), datasetText(c.after)]),
+    ...d.datasets.changed.map((c) => [`changed (${c.fields.join(', ')})`, c.key, changedText(c.before, c.fields), changedText(c.after, c.fields)]),
   ];
   if (dsRows.length) out.push({ title: 'Datasets', headers: ['', 'dataset', 'before', 'after'], rows: dsRows });
   const mRows = [
@@ -264,6 +295,7 @@ function sections(d: StatementDiff): Section[] {
   ];
   if (mRows.length) out.push({ title: 'Metrics (last epoch)', headers: ['metric', 'before', 'after', 'delta', 'epoch'], rows: mRows });
   keyed('Hyperparameters', d.hyperparameters);
+  keyed('Flags', d.flags);
   keyed('Config', d.config);
   keyed('Steps', d.steps);
   keyed('Models', d.subjects, (v) => show(v).slice(0, 19));
@@ -271,6 +303,7 @@ function sections(d: StatementDiff): Section[] {
   if (d.gitCommit) single.push(['source commit', show(d.gitCommit.before).slice(0, 12), show(d.gitCommit.after).slice(0, 12)]);
   if (d.image) single.push(['image', show(d.image.before), show(d.image.after)]);
   if (d.command) single.push(['command', (d.command.before ?? []).join(' '), (d.command.after ?? []).join(' ')]);
+  if (d.purpose) single.push(['purpose', show(d.purpose.before), show(d.purpose.after)]);
   if (single.length) out.push({ title: 'Run', headers: ['', 'before', 'after'], rows: single });
   return out;
 }

@@ -10,6 +10,8 @@ interface GraphIndex {
   out: Map<string, Edge[]>;
   datasets: Map<string, DatasetNode>;
   datasetsById: Map<string, DatasetNode[]>;
+  /** Recorded datasets by sha256: the same bytes under other ids, versions and runs. */
+  datasetsByContent: Map<string, DatasetNode[]>;
   runs: Map<string, RunNode>;
   steps: Map<string, StepNode>;
   stepsByRun: Map<string, StepNode[]>;
@@ -36,6 +38,7 @@ export function indexGraph(g: LineageGraph): GraphIndex {
     out: new Map(),
     datasets: new Map(g.datasets.map((d) => [d.key, d])),
     datasetsById: new Map(),
+    datasetsByContent: new Map(),
     runs: new Map(g.runs.map((r) => [r.key, r])),
     steps: new Map(g.steps.map((s) => [s.key, s])),
     stepsByRun: new Map(),
@@ -49,7 +52,10 @@ export function indexGraph(g: LineageGraph): GraphIndex {
     push(ix.out, e.from, e);
     push(ix.in, e.to, e);
   }
-  for (const d of g.datasets) push(ix.datasetsById, d.id, d);
+  for (const d of g.datasets) {
+    push(ix.datasetsById, d.id, d);
+    if (d.digest?.startsWith('sha256:')) push(ix.datasetsByContent, d.digest, d);
+  }
   for (const s of g.steps) push(ix.stepsByRun, s.run, s);
   for (const m of g.models) for (const p of m.paths) push(ix.modelsByPath, p, m);
   for (const m of g.metrics) push(ix.metricsByName, m.name, m);
@@ -66,6 +72,19 @@ export interface RunLineage {
   steps: StepNode[];
   models: ModelNode[];
   metrics: MetricNode[];
+  /** Earlier runs whose outputs this run read (linked by content digest), nearest first. */
+  upstreamRuns: RunNode[];
+}
+
+/**
+ * Chain of custody across runs, by content: the datasets with the same sha256 as `d`
+ * recorded by other runs. Used where data crosses a run boundary only: from a step's
+ * output to the runs that read the same bytes (downstream), and from a run's input to the
+ * step of another run that wrote it (upstream); equal bytes under another version label
+ * are not otherwise treated as the same dataset.
+ */
+function sameContent(ix: GraphIndex, d: DatasetNode): DatasetNode[] {
+  return d.digest?.startsWith('sha256:') ? (ix.datasetsByContent.get(d.digest) ?? []).filter((x) => x.key !== d.key) : [];
 }
 
 export function runLineage(g: LineageGraph, runKey: string): RunLineage {
@@ -78,6 +97,7 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
   // Walk upstream: run ← datasets ← steps ← datasets ...; visited sets stop cycles.
   const stack = (ix.in.get(runKey) ?? []).filter((e) => e.kind === 'feeds').map((e) => e.from);
   const seen = new Set<string>();
+  const upstream: string[] = [];
   while (stack.length) {
     const key = stack.pop()!;
     if (seen.has(key)) continue;
@@ -85,12 +105,17 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
     const ds = ix.datasets.get(key);
     if (ds) {
       (ds.derived ? derived : datasets).set(key, ds);
-      for (const e of ix.in.get(key) ?? []) if (e.kind === 'output' && ix.steps.get(e.from)?.run === runKey) stack.push(e.from);
+      for (const e of ix.in.get(key) ?? []) if (e.kind === 'output') stack.push(e.from);
+      // Across runs: the same bytes written by another run's step lead to that run's steps and inputs.
+      for (const other of sameContent(ix, ds)) {
+        if ((ix.in.get(other.key) ?? []).some((e) => e.kind === 'output')) stack.push(other.key);
+      }
       continue;
     }
     const step = ix.steps.get(key);
     if (step) {
       steps.set(key, step);
+      if (step.run !== runKey && !upstream.includes(step.run)) upstream.push(step.run);
       for (const e of ix.in.get(key) ?? []) if (e.kind === 'input') stack.push(e.from);
     }
   }
@@ -107,6 +132,7 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
     steps: [...steps.values()].sort((a, b) => stepIndex(a) - stepIndex(b)),
     models: [...new Set(models)],
     metrics,
+    upstreamRuns: upstream.map((k) => ix.runs.get(k)!),
   };
 }
 
@@ -168,12 +194,27 @@ export function modelsUsingDataset(g: LineageGraph, ref: string): DatasetAnswer[
   const nodes = (ix.datasetsById.get(id) ?? []).filter((d) => version === undefined || d.version === version);
   const out: DatasetAnswer[] = [];
   for (const dataset of nodes) {
+    // Downstream: runs that read it, and runs that read what their steps wrote from it
+    // (derived datasets linked across runs by content), as far as the chain goes.
     const runs = new Set<string>();
-    for (const e of ix.out.get(dataset.key) ?? []) {
-      if (e.kind === 'feeds') runs.add(e.to);
-      else if (e.kind === 'input') {
-        const step = ix.steps.get(e.to);
-        if (step) runs.add(step.run);
+    const stack = [dataset.key];
+    const seen = new Set<string>();
+    while (stack.length) {
+      const key = stack.pop()!;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const e of ix.out.get(key) ?? []) {
+        if (e.kind === 'feeds') runs.add(e.to);
+        else if (e.kind === 'input') {
+          const step = ix.steps.get(e.to);
+          if (step) runs.add(step.run);
+          stack.push(e.to);
+        } else if (e.kind === 'output') {
+          stack.push(e.to);
+          // What a step wrote, read by later runs under any id: follow the bytes.
+          const out = ix.datasets.get(e.to);
+          if (out) for (const other of sameContent(ix, out)) stack.push(other.key);
+        }
       }
     }
     for (const runKey of [...runs].sort((a, b) => ix.runs.get(a)!.index - ix.runs.get(b)!.index)) {

@@ -13,6 +13,8 @@ export const BUILTIN_POLICIES: Record<'none' | 'standard' | 'strict', PolicyRule
     datasets: { min: 1, require: ['uri', 'digest'] },
     image: 'pinned-if-present',
     stepsReferenceKnownDatasets: true,
+    conflicts: 'warning',
+    quality: { failedChecks: 'warning' },
   },
   strict: {
     subjects: true,
@@ -26,5 +28,9 @@ export const BUILTIN_POLICIES: Record<'none' | 'standard' | 'strict', PolicyRule
     stepsReferenceKnownDatasets: true,
     command: true,
     environment: true,
+    conflicts: 'error',
+    quality: { failedChecks: 'error' },
+    synthetic: { require: ['version', 'seed'] },
+    purpose: true,
   },
 };

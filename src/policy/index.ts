@@ -5,9 +5,10 @@ import { InputError } from '../errors.js';
 import { PolicyFile, type PolicyRules } from '../schema/policy.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { parseWith } from '../util/zod-error.js';
-import { readTextFile } from '../util/fs.js';
+import { LIMITS, readTextFile } from '../util/fs.js';
 import { BUILTIN_POLICIES } from './builtin.js';
 import { evaluateRules } from './rules.js';
+import { evaluateCoverageRules } from './coverage-rules.js';
 export type { Finding } from './rules.js';
 import type { Finding } from './rules.js';
 
@@ -15,6 +16,8 @@ export interface ResolvedPolicy {
   /** `standard`, `strict`, or the policy file's name/path. */
   name: string;
   rules: PolicyRules;
+  /** Fields to pseudonymise (the policy file's `anonymize:`). */
+  anonymize?: string[];
 }
 
 export interface PolicyResult {
@@ -30,6 +33,8 @@ export function mergeRules(base: PolicyRules, over: PolicyRules): PolicyRules {
   const out: PolicyRules = { ...base, ...over };
   if (base.datasets || over.datasets) out.datasets = { ...base.datasets, ...over.datasets };
   if (base.metrics || over.metrics) out.metrics = { ...base.metrics, ...over.metrics };
+  if (base.quality || over.quality) out.quality = { ...base.quality, ...over.quality };
+  if (base.synthetic || over.synthetic) out.synthetic = { ...base.synthetic, ...over.synthetic };
   return out;
 }
 
@@ -51,7 +56,7 @@ export function parsePolicyText(text: string, file: string): ResolvedPolicy {
   }
   const doc = parseWith(PolicyFile, data, { file, what: 'policy', fix: 'see schemas/policy.schema.json for the allowed rules' });
   const base = BUILTIN_POLICIES[doc.extends ?? 'none'];
-  return { name: doc.name ?? path.basename(file), rules: mergeRules(base, doc.rules) };
+  return { name: doc.name ?? path.basename(file), rules: mergeRules(base, doc.rules), ...(doc.anonymize ? { anonymize: doc.anonymize } : {}) };
 }
 
 /** `standard`, `strict`, `none`, or a path to a policy file. */
@@ -65,12 +70,12 @@ export async function resolvePolicy(spec: string | undefined, cwd: string = proc
       file: s,
     });
   }
-  return parsePolicyText(await readTextFile(file, 'policy file'), s);
+  return parsePolicyText(await readTextFile(file, 'policy file', { maxBytes: LIMITS.inputFileBytes }), s);
 }
 
 /** Evaluate a statement against a policy. Pure. */
 export function evaluatePolicy(statement: TrainingStatement, policy: ResolvedPolicy): PolicyResult {
-  const findings = evaluateRules(statement, policy.rules);
+  const findings = [...evaluateRules(statement, policy.rules), ...evaluateCoverageRules(statement, policy.rules)];
   const errors = findings.filter((f) => f.severity === 'error');
   return {
     policy: policy.name,

@@ -1,5 +1,6 @@
 import type { DatasetEvent, RecordEvent } from '../schema/record-event.js';
 import type { Metric, Step } from '../schema/predicate.js';
+import type { Cluster, Experiment } from '../schema/coverage.js';
 
 /** What the training code recorded, merged into one view. */
 export interface RecordedRun {
@@ -11,6 +12,9 @@ export interface RecordedRun {
   libraries: Record<string, string>;
   accelerators: string[];
   extra: Record<string, unknown>;
+  /** Purpose and flags from `record run`; flags merge, the purpose: last wins. */
+  experiment: Experiment;
+  cluster?: Cluster;
 }
 
 function splitLibrary(lib: string | undefined): { library?: string; version?: string } {
@@ -25,7 +29,7 @@ function splitLibrary(lib: string | undefined): { library?: string; version?: st
  * event can add the digest or the splits); params, libraries and the command: last wins.
  */
 export function mergeEvents(events: RecordEvent[]): RecordedRun {
-  const run: RecordedRun = { datasets: [], steps: [], metrics: [], params: {}, libraries: {}, accelerators: [], extra: {} };
+  const run: RecordedRun = { datasets: [], steps: [], metrics: [], params: {}, libraries: {}, accelerators: [], extra: {}, experiment: {} };
   const byId = new Map<string, RecordedRun['datasets'][number]>();
   for (const e of events) {
     switch (e.kind) {
@@ -47,6 +51,8 @@ export function mergeEvents(events: RecordEvent[]): RecordedRun {
           ...(e.parameters ? { parameters: e.parameters } : {}),
           ...(e.inputs ? { inputs: e.inputs } : {}),
           ...(e.outputs ? { outputs: e.outputs } : {}),
+          ...(e.command ? { command: e.command } : {}),
+          ...(e.environment ? { environment: e.environment } : {}),
           ...(e.ts ? { recordedAt: e.ts } : {}),
         });
         break;
@@ -70,6 +76,11 @@ export function mergeEvents(events: RecordEvent[]): RecordedRun {
         Object.assign(run.libraries, e.libraries ?? {});
         for (const a of e.accelerators ?? []) if (!run.accelerators.includes(a)) run.accelerators.push(a);
         Object.assign(run.extra, e.extra ?? {});
+        break;
+      case 'run':
+        if (e.purpose) run.experiment.purpose = e.purpose;
+        if (e.flags) run.experiment.flags = { ...run.experiment.flags, ...e.flags };
+        if (e.cluster) run.cluster = { ...run.cluster, ...e.cluster };
         break;
     }
   }

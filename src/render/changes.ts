@@ -97,6 +97,7 @@ function lines(d: StatementDiff): Line[] {
   add('Datasets', [...d.datasets.changed, ...d.datasets.added, ...d.datasets.removed].map(datasetChange), true);
   if (d.image) add('Image', [`${imageRef(d.image.before)} → ${imageRef(d.image.after)}`], true);
   add('Hyperparameters', keyedItems(d.hyperparameters));
+  add('Flags', keyedItems(d.flags));
   add('Config', keyedItems(d.config));
   add('Steps', [
     ...d.steps.changed.map((c) => `${inl(clip(c.key))} changed`),
@@ -111,6 +112,7 @@ function lines(d: StatementDiff): Line[] {
     ...(d.subjects.removed.length ? [`removed: ${files(d.subjects.removed).join(', ')}`] : []),
   ]);
   if (d.gitCommit) add('Source commit', [`${code(show(d.gitCommit.before).slice(0, 12) || '—')} → ${code(show(d.gitCommit.after).slice(0, 12) || '—')}`]);
+  if (d.purpose) add('Purpose', [`${code(d.purpose.before ?? '—')} → ${code(d.purpose.after ?? '—')}`]);
   if (d.command) add('Command', [`${code((d.command.before ?? []).join(' ') || '—')} → ${code((d.command.after ?? []).join(' ') || '—')}`]);
   return out;
 }
@@ -187,7 +189,8 @@ export function renderChangeTables(d: StatementDiff): string {
       ...k.added.map((c) => item('added', c.key, '', fmt(c.after))),
       ...k.removed.map((c) => item('removed', c.key, fmt(c.before), '')),
     ]);
-  const ds = (s: DatasetState | undefined) => (s ? [s.version ? `@${s.version}` : '', s.digest ?? '', s.uri].filter(Boolean).join(' ') : '');
+  const extra = (s: DatasetState) => (['access', 'checks', 'synthetic', 'sampling'] as const).filter((f) => s[f]).map((f) => `${f}: ${s[f]}`);
+  const ds = (s: DatasetState | undefined) => (s ? [s.version ? `@${s.version}` : '', s.digest ?? '', s.uri, ...extra(s)].filter(Boolean).join(' ') : '');
   section('Datasets', [
     ...d.datasets.changed.map((c) => item(`changed (${c.fields.join(', ')})`, c.key, ds(c.before), ds(c.after))),
     ...d.datasets.added.map((c) => item('added', c.key, '', ds(c.after))),
@@ -197,8 +200,10 @@ export function renderChangeTables(d: StatementDiff): string {
   if (d.image) single.push(item('changed', 'image', show(d.image.before), show(d.image.after)));
   if (d.gitCommit) single.push(item('changed', 'source commit', show(d.gitCommit.before), show(d.gitCommit.after)));
   if (d.command) single.push(item('changed', 'command', (d.command.before ?? []).join(' '), (d.command.after ?? []).join(' ')));
+  if (d.purpose) single.push(item('changed', 'purpose', show(d.purpose.before), show(d.purpose.after)));
   section('Run', single);
   keyed('Hyperparameters', d.hyperparameters);
+  keyed('Flags', d.flags);
   keyed('Config', d.config);
   keyed('Steps', d.steps);
   keyed('Models', d.subjects);

@@ -6,7 +6,7 @@ import type { DatasetNode, LineageGraph, MetricNode, ModelNode, RunNode } from '
 import { graphFromStatements } from '../lineage/graph.js';
 import { finalMetrics, indexGraph, runLineage, type DatasetAnswer, type MetricAnswer, type ModelAnswer } from '../lineage/queries.js';
 import type { TrainingStatement } from '../schema/predicate.js';
-import { textTable } from '../util/text-table.js';
+import { textTable } from './text-table.js';
 
 export { textTable };
 

@@ -127,7 +127,7 @@ function changesSection(st: TrainingStatement, opts: SummaryOptions): string[] {
   const out = [`### What changed since the base record${b.label ? ` (${mdCode(b.label, 'inline')})` : ''}`, ''];
   if (b.diff) out.push(renderChangesMarkdown(b.diff, opts.directions).trimEnd(), '');
   else {
-    out.push(mdInline(b.note ?? 'No record from the base branch to compare with.'), '');
+    out.push(`_${mdInline(b.note ?? 'No record from the base branch to compare with.')}_`, '');
     out.push('**Final metrics**', '', ...finalMetricsTable(st));
   }
   return out;

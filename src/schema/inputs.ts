@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DatasetId, PrefixedSha256, Splits } from './common.js';
+import { DatasetCoverageShape } from './coverage.js';
 
 /** One dataset in a manifest file or in the action's inline `datasets` input. */
 export const DatasetInput = z.strictObject({
@@ -12,6 +13,7 @@ export const DatasetInput = z.strictObject({
   splits: Splits.optional(),
   seed: z.number().int().optional(),
   mediaType: z.string().optional(),
+  ...DatasetCoverageShape,
 });
 export type DatasetInput = z.infer<typeof DatasetInput>;
 

@@ -14,6 +14,8 @@ export type MetricDirection = z.infer<typeof MetricDirection>;
  * A policy file. Read documents are versioned; unknown keys are rejected so a
  * misspelled rule never silently turns a check off.
  */
+const Severity = z.enum(['error', 'warning', 'ignore']);
+
 export const PolicyRules = z.strictObject({
   subjects: z.boolean().optional().meta({ description: 'at least one model artifact subject' }),
   sourceCommit: z.boolean().optional().meta({ description: 'the git commit that was trained' }),
@@ -50,6 +52,21 @@ export const PolicyRules = z.strictObject({
   stepsReferenceKnownDatasets: z.boolean().optional().meta({ description: 'step inputs/outputs name recorded datasets' }),
   command: z.boolean().optional().meta({ description: 'the recorded training command' }),
   environment: z.boolean().optional().meta({ description: 'runner OS/arch and library versions' }),
+  conflicts: Severity.optional().meta({ description: 'sources that disagree about a dataset, step or metric: error, warning or ignore' }),
+  datasetSource: z.boolean().optional().meta({ description: 'every dataset names its source repository and access classification' }),
+  quality: z
+    .strictObject({
+      failedChecks: Severity.optional().meta({ description: 'a recorded quality check that did not pass' }),
+      require: z.array(z.enum(['rows', 'missingRate', 'labelDistribution', 'checks'])).optional().meta({ description: 'quality facts every dataset must have' }),
+    })
+    .optional(),
+  synthetic: z
+    .strictObject({
+      require: z.array(z.enum(['version', 'parameters', 'seed'])).optional().meta({ description: 'what synthetic data must say about its generation' }),
+    })
+    .optional(),
+  licenseChanges: Severity.optional().meta({ description: 'a dataset whose license changed between versions' }),
+  purpose: z.boolean().optional().meta({ description: 'the run states its purpose (`record run --purpose`)' }),
 });
 export type PolicyRules = z.infer<typeof PolicyRules>;
 
@@ -59,6 +76,10 @@ export const PolicyFile = z
     name: z.string().min(1).optional(),
     extends: z.enum(['none', 'standard', 'strict']).optional().meta({ description: 'start from a built-in policy' }),
     rules: PolicyRules.default({}),
+    anonymize: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'predicate fields (dotted paths, * for any key) replaced by keyed pseudonyms, e.g. datasets.*.uri' }),
   })
   .meta({
     title: 'ml-provenance policy',

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DatasetId, DigestSet, JsonValue, ResourceDescriptorShape, Scalar, Sha256Hex, Splits } from './common.js';
+import { CaptureSource, Cluster, Conflict, DatasetCoverageShape, Experiment, Hardware, Pseudonymization, PythonEnvironment, StepEnvironment } from './coverage.js';
 
 export const PREDICATE_TYPE = 'https://ml-provenance.dev/training-record/v1';
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -20,6 +21,7 @@ export const DatasetDescriptor = z.strictObject({
   /** Number of files and bytes when the dataset is a local directory or file. */
   files: z.number().int().nonnegative().optional(),
   bytes: z.number().int().nonnegative().optional(),
+  ...DatasetCoverageShape,
 });
 export type DatasetDescriptor = z.infer<typeof DatasetDescriptor>;
 
@@ -44,6 +46,8 @@ export const Step = z.strictObject({
   parameters: z.record(z.string(), Scalar).optional(),
   inputs: z.array(DatasetId).optional(),
   outputs: z.array(DatasetId).optional(),
+  command: z.array(z.string()).optional().meta({ description: 'the command that ran this step, as argv (replayed in order by `replay --run`)' }),
+  environment: StepEnvironment.optional(),
   recordedAt: z.string().optional(),
 });
 export type Step = z.infer<typeof Step>;
@@ -72,6 +76,9 @@ export const Environment = z.strictObject({
   tools: z.record(z.string(), z.string()).optional().meta({ description: 'tool -> version (node, python, ml-provenance)' }),
   libraries: z.record(z.string(), z.string()).optional(),
   accelerators: z.array(z.string()).optional(),
+  cluster: Cluster.optional(),
+  hardware: Hardware.optional(),
+  python: PythonEnvironment.optional(),
   extra: z.record(z.string(), JsonValue).optional(),
 });
 export type Environment = z.infer<typeof Environment>;
@@ -83,6 +90,7 @@ export const ImageDescriptor = z.strictObject({
   /** The reference exactly as given, e.g. `ghcr.io/o/train:1.2@sha256:...`. */
   reference: z.string().min(1),
   pinned: z.boolean(),
+  source: CaptureSource.optional().meta({ description: 'input, or where the digest was detected (podman /run/.containerenv, docker, kubernetes)' }),
 });
 
 export const TrainingPredicate = z
@@ -122,8 +130,11 @@ export const TrainingPredicate = z
     image: ImageDescriptor.optional(),
     steps: z.array(Step),
     metrics: z.array(Metric),
+    experiment: Experiment.optional(),
     environment: Environment,
+    conflicts: z.array(Conflict).optional().meta({ description: 'sources that disagreed while merging (manifest, records log, metrics file, bridges)' }),
     redactions: z.array(z.string()).meta({ description: 'every redacted value, as <file>#<json-pointer>' }),
+    pseudonyms: Pseudonymization.optional(),
   })
   .meta({
     title: 'ml-provenance training record predicate v1',

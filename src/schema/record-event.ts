@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DatasetId, JsonValue, PrefixedSha256, Scalar, Splits } from './common.js';
+import { Cluster, DatasetCoverageShape, StepEnvironment } from './coverage.js';
 
 /**
  * One line of `.ml-provenance/records.jsonl`. Training code in any language may
@@ -16,7 +17,7 @@ export const DatasetEvent = z.strictObject({
   ...base,
   kind: z.literal('dataset'),
   id: DatasetId,
-  uri: z.string().min(1),
+  uri: z.string().min(1).optional().meta({ description: 'where the data lives; may be left out by an event that only adds facts (quality, digest) to a dataset declared elsewhere' }),
   version: z.string().min(1).optional(),
   path: z.string().min(1).optional().meta({ description: 'local path (relative to the workspace) to hash' }),
   digest: PrefixedSha256.optional(),
@@ -24,6 +25,7 @@ export const DatasetEvent = z.strictObject({
   splits: Splits.optional(),
   seed: z.number().int().optional(),
   mediaType: z.string().optional(),
+  ...DatasetCoverageShape,
 });
 
 export const StepEvent = z.strictObject({
@@ -37,6 +39,8 @@ export const StepEvent = z.strictObject({
   parameters: z.record(z.string(), Scalar).optional(),
   inputs: z.array(DatasetId).optional(),
   outputs: z.array(DatasetId).optional(),
+  command: z.array(z.string()).min(1).optional().meta({ description: 'the command that ran this step, as argv' }),
+  environment: StepEnvironment.optional(),
 });
 
 export const MetricEvent = z.strictObject({
@@ -70,8 +74,17 @@ export const EnvironmentEvent = z.strictObject({
   extra: z.record(z.string(), JsonValue).optional(),
 });
 
+/** What the run was for and how it was laid out: purpose, feature flags, cluster. */
+export const RunEvent = z.strictObject({
+  ...base,
+  kind: z.literal('run'),
+  purpose: z.string().min(1).optional(),
+  flags: z.record(z.string().min(1), Scalar).optional(),
+  cluster: Cluster.optional(),
+});
+
 export const RecordEvent = z
-  .discriminatedUnion('kind', [DatasetEvent, StepEvent, MetricEvent, ParamEvent, CommandEvent, EnvironmentEvent])
+  .discriminatedUnion('kind', [DatasetEvent, StepEvent, MetricEvent, ParamEvent, CommandEvent, EnvironmentEvent, RunEvent])
   .meta({
     title: 'ml-provenance record event',
     description: 'One line of .ml-provenance/records.jsonl, written during training.',
@@ -81,3 +94,4 @@ export type RecordEvent = z.infer<typeof RecordEvent>;
 export type DatasetEvent = z.infer<typeof DatasetEvent>;
 export type StepEvent = z.infer<typeof StepEvent>;
 export type MetricEvent = z.infer<typeof MetricEvent>;
+export type RunEvent = z.infer<typeof RunEvent>;

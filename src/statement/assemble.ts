@@ -8,6 +8,9 @@ import { readRecords } from '../record/log.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sha256Hex } from '../util/canonical.js';
 import { buildStatement, serializeStatement } from './build.js';
+import { captureExtras, collectConflicts, type CaptureChoices } from './coverage.js';
+import { parsePattern, type PseudonymKey } from './pseudonymize.js';
+import { InputError } from '../errors.js';
 import { readBridges, withHfVersions, type BridgeSources } from './bridged.js';
 
 /** Everything `build` (CLI) and the action take, already split into lists. */
@@ -28,6 +31,11 @@ export interface AssembleOptions {
   /** Records kept by other tools (DVC, MLflow), merged like the records log. */
   bridges?: BridgeSources;
   reporting?: HashReporting;
+  /** What to capture from the machine (hardware, Python environment, container image). */
+  capture?: CaptureChoices;
+  /** Extra fields to pseudonymise (added to the policy file's `anonymize:`), and the key. */
+  anonymize?: string[];
+  pseudonymKey?: PseudonymKey;
 }
 
 export interface Assembled {
@@ -44,19 +52,34 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   const redactKeyPatterns = compileKeyPatterns(o.redact);
   const bridged = await readBridges(o.bridges ?? {}, o.workspace);
   // Bridged events first: what the training code recorded itself wins.
-  const records = await readRecords(o.recordsDir);
+  const records = await readRecords(o.recordsDir, o.workspace);
   const events = [...bridged.events, ...records.events];
   const declared = o.datasets ? await loadDatasetsInput(o.datasets, o.workspace) : [];
   const recordsDigest = records.digest;
+  const metrics = o.metricsFile ? await loadMetricsFile(o.metricsFile, o.workspace) : [];
+  const extras = await captureExtras(o.workspace, o.capture ?? {}, Boolean(o.image), o.reporting);
+  const anonymize = [...(policy.anonymize ?? []), ...(o.anonymize ?? [])];
+  anonymize.forEach(parsePattern);
+  if (anonymize.length && !o.pseudonymKey) {
+    throw new InputError('pseudonym-key-missing', `fields to pseudonymise are named (${anonymize.join(', ')}) but no key was given`, {
+      fix: 'pass the team\'s key: env ML_PROVENANCE_PSEUDONYM_KEY or --pseudonym-key-file FILE (action: the `pseudonym-key` input from a secret)',
+      fields: ['pseudonym-key'],
+    });
+  }
+  const conflicts = collectConflicts({ bridged, declared, recorded: records.events, metricsFile: metrics });
   const statement = await buildStatement({
     workspace: o.workspace,
     subjects: o.subjects,
     configs: o.configs,
-    ...(o.image ? { image: o.image } : {}),
+    ...(o.image ? { image: o.image } : extras.image ? { image: extras.image.reference, imageSource: extras.image.source } : {}),
     datasets: withHfVersions([...bridged.datasets, ...declared]),
     capturedDatasets: bridged.descriptors,
-    metrics: o.metricsFile ? await loadMetricsFile(o.metricsFile, o.workspace) : [],
+    metrics,
     events,
+    conflicts,
+    ...(anonymize.length && o.pseudonymKey ? { pseudonymize: { fields: anonymize, key: o.pseudonymKey } } : {}),
+    ...(extras.hardware ? { hardware: extras.hardware } : {}),
+    ...(extras.python ? { python: extras.python } : {}),
     ...(recordsDigest ? { recordsDigest } : {}),
     policy: policy.name,
     redactKeyPatterns,

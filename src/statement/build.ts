@@ -1,4 +1,3 @@
-import { glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { captureConfig } from '../capture/config.js';
 import { captureDatasets, mergeDatasetInputs } from '../capture/datasets.js';
@@ -8,10 +7,14 @@ import { invocationUrl, parseWorkflowRef, type GitHubContext } from '../capture/
 import { imageDescriptor } from '../capture/image.js';
 import { redactRecorded } from '../capture/redact-record.js';
 import { captureSubjects } from '../capture/subjects.js';
+import { globFilesInWorkspace } from '../capture/paths.js';
 import type { HashReporting } from '../capture/hashing.js';
 import { mergeEvents } from '../record/merge.js';
 import type { RecordEvent } from '../schema/record-event.js';
 import type { DatasetInput } from '../schema/inputs.js';
+import type { Conflict, Hardware, PythonEnvironment } from '../schema/coverage.js';
+import { redactCoverage } from '../capture/redact-coverage.js';
+import { pseudonymize, type PseudonymKey } from './pseudonymize.js';
 import {
   BUILD_TYPE_GITHUB,
   BUILD_TYPE_LOCAL,
@@ -49,6 +52,14 @@ export interface BuildInputs {
   now?: () => Date;
   /** Progress of long hashing and skipped special files. */
   reporting?: HashReporting;
+  /** Where a detected image came from (absent when the user gave it). */
+  imageSource?: string;
+  /** Disagreements between the sources merged into this record. */
+  conflicts?: Conflict[];
+  hardware?: Hardware;
+  python?: PythonEnvironment;
+  /** Fields to replace by keyed pseudonyms, and the key. */
+  pseudonymize?: { fields: string[]; key: PseudonymKey };
 }
 
 async function expandConfigs(patterns: string[], workspace: string): Promise<string[]> {
@@ -58,14 +69,14 @@ async function expandConfigs(patterns: string[], workspace: string): Promise<str
       out.push(p);
       continue;
     }
-    const m = await glob(p, { cwd: workspace, onlyFiles: true, followSymbolicLinks: true });
+    const m = await globFilesInWorkspace(p, workspace, 'config');
     if (m.length === 0) {
       throw new InputError('config-not-found', `config pattern "${p}" matched no files`, {
         fix: 'check the `config` input / --config: globs are relative to the workspace',
         fields: ['config'],
       });
     }
-    out.push(...m.sort());
+    out.push(...m);
   }
   return [...new Set(out)];
 }
@@ -98,7 +109,7 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
     configFiles.push(await captureConfig(f, inputs.workspace, inputs.redactKeyPatterns));
   }
   const subject = await captureSubjects(inputs.subjects, inputs.workspace, inputs.reporting);
-  const image = inputs.image ? imageDescriptor(inputs.image) : undefined;
+  const image = inputs.image ? { ...imageDescriptor(inputs.image), ...(inputs.imageSource ? { source: inputs.imageSource } : {}) } : undefined;
 
   const resolvedDependencies: ResourceDescriptor[] = [];
   const source = await sourceDependency(inputs);
@@ -109,7 +120,14 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
   const firstTs = inputs.events.map((e) => e.ts).filter((t): t is string => Boolean(t)).sort()[0];
   const command = inputs.command ?? recorded.command;
 
-  const predicate: TrainingPredicate = redactRecorded({
+  const experiment = recorded.experiment.purpose || recorded.experiment.flags ? recorded.experiment : undefined;
+  const environment = {
+    ...captureEnvironment(gh, recorded),
+    ...(recorded.cluster ? { cluster: recorded.cluster } : {}),
+    ...(inputs.hardware ? { hardware: inputs.hardware } : {}),
+    ...(inputs.python ? { python: inputs.python } : {}),
+  };
+  const redacted: TrainingPredicate = redactCoverage(redactRecorded({
     buildDefinition: {
       buildType: gh ? BUILD_TYPE_GITHUB : BUILD_TYPE_LOCAL,
       externalParameters: {
@@ -152,9 +170,18 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
     ...(image ? { image } : {}),
     steps: recorded.steps,
     metrics: [...recorded.metrics, ...inputs.metrics],
-    environment: captureEnvironment(gh, recorded),
+    ...(experiment ? { experiment } : {}),
+    environment,
+    ...(inputs.conflicts?.length ? { conflicts: inputs.conflicts } : {}),
     redactions: configFiles.flatMap((c) => c.redacted.map((p) => `${c.name}#${p}`)),
-  }, inputs.redactKeyPatterns);
+  }, inputs.redactKeyPatterns), inputs.redactKeyPatterns);
+  // Pseudonyms after redaction: a credential is removed, not made joinable.
+  let predicate = redacted;
+  if (inputs.pseudonymize?.fields.length) {
+    const { key, fields } = inputs.pseudonymize;
+    const p = pseudonymize(redacted, fields, key);
+    predicate = { ...p.predicate, pseudonyms: { algorithm: 'hmac-sha256', keyId: key.id, fields: p.pointers } };
+  }
 
   const statement = { _type: STATEMENT_TYPE, subject, predicateType: PREDICATE_TYPE, predicate };
   // Our own output must satisfy our own schema; a failure here is a bug, reported as such.

@@ -170,7 +170,7 @@ describe('the reviewer-first summary', () => {
   });
   it('says so when there is no base record, with a place for why', () => {
     const none = renderSummaryMarkdown(head, { policy, base: { note: 'No base record: the base branch has no `ml-provenance` artifact yet.' } });
-    expect(none).toContain('### What changed since the base record\n\nNo base record: the base branch has no `ml-provenance` artifact yet.');
+    expect(none).toContain('### What changed since the base record\n\n_No base record: the base branch has no `ml-provenance` artifact yet._');
     expect(none).toContain('**Final metrics**');
   });
 });

@@ -102,6 +102,7 @@ function withField(s: string): TrainingStatement {
   p.buildDefinition.externalParameters.hyperparameters = { [s]: s, lr: s };
   p.buildDefinition.externalParameters.command = ['python', s];
   p.environment = { os: s, arch: s, runner: { environment: s }, tools: { 'ml-provenance': s, [s]: s }, libraries: { [s]: s, numpy: s } } as typeof p.environment;
+  (p as { experiment?: unknown }).experiment = { purpose: s, flags: { [s]: s } };
   p.image!.reference = s;
   p.image!.pinned = false;
   p.runDetails.metadata.invocationId = s;

@@ -5,8 +5,15 @@ import { formatFinding } from '../../policy/index.js';
 import { recordsDir } from '../../record/log.js';
 import { assemble } from '../../statement/assemble.js';
 import { ttyProgressBar } from '../../digest/progress.js';
-import { writeFileAtomic } from '../../util/fs.js';
+import { outputDirInWorkspace, writeFileAtomic } from '../../util/fs.js';
 import { collect, processIo, run } from '../shared.js';
+import { termLine } from '../../render/terminal.js';
+import { readPseudonymKey } from '../pseudonym-key.js';
+
+async function withKey(file: string | undefined) {
+  const key = await readPseudonymKey(file);
+  return key ? { pseudonymKey: key } : {};
+}
 
 export function register(program: Command): void {
   program
@@ -26,9 +33,17 @@ export function register(program: Command): void {
     .option('--out <file>', 'where to write the statement', 'provenance.intoto.json')
     .option('--allow-incomplete', 'write the statement even when the policy finds it incomplete (exit code stays 1)')
     .option('--json', 'print the policy result as JSON on stdout')
+    .option('--python-env <spec>', 'Python environment to capture: auto (a lockfile at the workspace root), none, a lockfile, pip:PYTHON or uv:PYTHON', 'auto')
+    .option('--no-hardware', 'do not capture CPU, memory and GPUs')
+    .option('--no-detect-image', 'do not detect the container image the job runs in')
+    .option('--anonymize <field>', 'replace a field by a keyed pseudonym, e.g. datasets.*.uri (repeatable; also the policy file\'s anonymize:)', collect, [])
+    .option('--pseudonym-key-file <file>', 'the team\'s pseudonymisation key (default: env ML_PROVENANCE_PSEUDONYM_KEY)')
     .action(
       run(async (o: Record<string, unknown>) => {
         const workspace = path.resolve((o.workspace as string | undefined) ?? process.cwd());
+        const out = o.out as string;
+        // Checked before anything is read: --out inside the workspace may not lead through a committed symlink out of it.
+        const outFile = path.join(await outputDirInWorkspace(path.dirname(path.resolve(out)), workspace, '--out'), path.basename(out));
         const res = await assemble({
           workspace,
           subjects: o.subject as string[],
@@ -41,19 +56,22 @@ export function register(program: Command): void {
           redact: o.redact as string[],
           github: readGitHubContext(),
           // A progress bar on a terminal for long hashing; nothing in pipes and CI logs.
-          reporting: { progress: (label) => ttyProgressBar({ label }), warn: (m) => processIo.err(`warning: ${m}`) },
+          anonymize: o.anonymize as string[],
+          ...(await withKey(o.pseudonymKeyFile as string | undefined)),
+          capture: { pythonEnv: o.pythonEnv as string, hardware: o.hardware !== false, image: o.detectImage !== false },
+          reporting: { progress: (label) => ttyProgressBar({ label: termLine(label) }), warn: (m) => processIo.err(`warning: ${m}`) },
           bridges: {
             ...(o.dvc ? { dvc: o.dvc as string } : {}),
             ...(o.mlflowRun ? { mlflowRun: o.mlflowRun as string } : {}),
           },
         });
-        const out = o.out as string;
+
         const write = res.policy.complete || Boolean(o.allowIncomplete);
-        if (write) await writeFileAtomic(out, res.text);
+        if (write) await writeFileAtomic(outFile, res.text);
         if (o.json) {
           processIo.out(JSON.stringify({ ...res.policy, statement: write ? out : null, digest: `sha256:${res.digest}` }, null, 2));
         } else {
-          for (const f of res.policy.findings) processIo.err(`${f.severity}: ${formatFinding(f)}`);
+          for (const f of res.policy.findings) processIo.err(`${f.severity}: ${termLine(formatFinding(f))}`);
           if (write) processIo.err(`wrote ${out} (sha256:${res.digest}, ${res.statement.subject.length} subject(s), ${res.statement.predicate.datasets.length} dataset(s))`);
         }
         if (!res.policy.complete) {

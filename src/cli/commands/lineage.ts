@@ -29,8 +29,13 @@ import { trustDocuments } from '../../lineage/trust.js';
 import { addTrustFlags, bundleVerifier, type TrustFlags } from '../trust-flags.js';
 import { stderrLogger } from '../../util/log.js';
 import { intOption, processIo, run } from '../shared.js';
+import { coverageAnswer } from './lineage-coverage.js';
 
 interface LineageOptions extends TrustFlags {
+  attribute?: string;
+  health?: boolean;
+  lateAfter?: number;
+  policy?: string;
   dataset?: string;
   model?: string;
   metric?: string;
@@ -63,6 +68,10 @@ export function register(program: Command): void {
     .option('--dataset <ID[@VERSION]>', 'which models used this dataset (version optional)')
     .option('--model <PATH|DIGEST>', 'what trained this model: a subject path, a local file (hashed), or sha256:HEX')
     .option('--metric <NAME>', 'which dataset versions produced this metric')
+    .option('--attribute <METRIC>', 'which step, parameter or input change moved this metric, over pairs of otherwise-identical runs')
+    .option('--health', 'completeness per repository and field over time, runs that failed the policy, records signed late')
+    .option('--policy <name|file>', 'with --health: the policy to judge completeness by', 'standard')
+    .option('--late-after <hours>', 'with --health: a record signed this long after the run finished is late', intOption('--late-after'), 24)
     .option('--epoch <N>', 'with --metric: the value at this epoch (default: each run’s final value)', intOption('--epoch'))
     .option('--split <NAME>', 'with --metric: only this split (train, test, ...)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'mermaid', 'dot']).default('table'))
@@ -73,12 +82,12 @@ export function register(program: Command): void {
   addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read')
     .action(
       run(async (inputs: string[], o: LineageOptions) => {
-        const queries = [o.dataset, o.model, o.metric].filter((q) => q !== undefined);
+        const queries = [o.dataset, o.model, o.metric, o.attribute, o.health || undefined].filter((q) => q !== undefined);
         if (queries.length > 1) {
-          throw new InputError('one-query', 'pass only one of --dataset, --model, --metric', { fix: 'run one query per invocation' });
+          throw new InputError('one-query', 'pass only one of --dataset, --model, --metric, --attribute, --health', { fix: 'run one query per invocation' });
         }
-        if ((o.epoch !== undefined || o.split !== undefined) && o.metric === undefined) {
-          throw new InputError('epoch-without-metric', '--epoch and --split refine --metric', { fix: 'add --metric NAME' });
+        if ((o.epoch !== undefined || o.split !== undefined) && o.metric === undefined && o.attribute === undefined) {
+          throw new InputError('epoch-without-metric', '--epoch and --split refine --metric or --attribute', { fix: 'add --metric NAME' });
         }
         if (o.jobs !== undefined && o.jobs < 1) {
           throw new InputError('bad-jobs', `--jobs must be at least 1, got ${o.jobs}`, { fix: 'pass --jobs 1 to verify in this thread only, or leave it out to use every CPU' });
@@ -101,6 +110,10 @@ export function register(program: Command): void {
         ];
         const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: o.cache, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) }), unreadable, logger: stderrLogger });
         const graph = graphFromStatements(trusted.map((d) => ({ statement: d.statement, source: d.file })));
+        if (o.attribute !== undefined || o.health) {
+          processIo.out(await coverageAnswer(trusted, o));
+          return;
+        }
 
         let answers: MetricAnswer[] | DatasetAnswer[] | ModelAnswer[] | undefined;
         let table = '';

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { appendEvent, recordsDir } from '../../record/log.js';
 import { collect, intOption, numberOption, run } from '../shared.js';
 import { parseKeyValue, parseLibrary, parseSplits } from '../values.js';
+import { splitOutput, datasetCoverageFields, datasetCoverageOptions, runFields, runOptions, stepCoverageFields, stepCoverageOptions } from './record-coverage.js';
 
 function recordsOption(cmd: Command): Command {
   return cmd.option('--records <dir>', 'records directory (default .ml-provenance, env ML_PROVENANCE_DIR)');
@@ -18,7 +19,7 @@ export function register(program: Command): void {
     .description('append what the training code knows to the records log (.ml-provenance/records.jsonl)');
 
   recordsOption(
-    record
+    datasetCoverageOptions(record
       .command('dataset')
       .description('declare a dataset used or produced by the run')
       .requiredOption('--id <id>', 'stable dataset id, referenced by steps')
@@ -29,7 +30,7 @@ export function register(program: Command): void {
       .option('--license <spdx>', 'SPDX license id')
       .option('--split <name=fraction>', 'a split and its fraction (repeatable)', collect, [])
       .option('--seed <n>', 'seed used for splitting/shuffling', intOption('--seed'))
-      .option('--media-type <type>', 'media type of the data'),
+      .option('--media-type <type>', 'media type of the data')),
   ).action(
     run(async (o: Record<string, unknown>) => {
       await append(o.records as string | undefined, {
@@ -43,21 +44,22 @@ export function register(program: Command): void {
         splits: parseSplits(o.split as string[]),
         seed: o.seed,
         mediaType: o.mediaType,
+        ...datasetCoverageFields(o),
       });
     }),
   );
 
   recordsOption(
-    record
+    stepCoverageOptions(record
       .command('step')
       .description('record a data transformation step')
       .requiredOption('--name <name>', 'step name')
       .option('--library <name@version>', 'library that performed it')
       .option('--param <k=v>', 'a step parameter (repeatable)', collect, [])
       .option('--input <id>', 'input dataset id (repeatable)', collect, [])
-      .option('--output <id>', 'output dataset id (repeatable)', collect, []),
+      .option('--output <id[=path]>', 'output dataset id; with =PATH the output file/directory is hashed at build, so later runs that read the same bytes link to this one (repeatable)', collect, [])),
   ).action(
-    run(async (o: Record<string, unknown>) => {
+    run(async (command: string[], o: Record<string, unknown>) => {
       const params = (o.param as string[]).map((p) => parseKeyValue(p, '--param'));
       await append(o.records as string | undefined, {
         kind: 'step',
@@ -65,8 +67,19 @@ export function register(program: Command): void {
         library: o.library,
         parameters: params.length ? Object.fromEntries(params) : undefined,
         inputs: (o.input as string[]).length ? o.input : undefined,
-        outputs: (o.output as string[]).length ? o.output : undefined,
+        outputs: (o.output as string[]).length ? (o.output as string[]).map((x) => splitOutput(x).id) : undefined,
+        ...stepCoverageFields(command, o),
       });
+      // Outputs written to a path become datasets hashed at build: a content identity across runs.
+      for (const out of (o.output as string[]).map(splitOutput)) {
+        if (out.path) await append(o.records as string | undefined, { kind: 'dataset', id: out.id, path: out.path });
+      }
+    }),
+  );
+
+  recordsOption(runOptions(record.command('run').description('record what the run is for and how it was laid out: purpose, feature flags, cluster'))).action(
+    run(async (o: Record<string, unknown>) => {
+      await append(o.records as string | undefined, runFields(o));
     }),
   );
 
