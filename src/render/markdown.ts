@@ -11,13 +11,17 @@
  *   can start inside a value; newlines become spaces.
  * - GitHub's post-processing of the rendered HTML text (@mentions, #123 / GH-123 /
  *   owner/repo#1 references, and the `www.` / `scheme://` / e-mail autolinks): a
- *   backslash does not survive into the HTML these filters read, so a WORD JOINER
- *   (U+2060, invisible and zero-width) is put right after the `@`, the `#`, the `GH-`,
+ *   backslash does not survive into the HTML these filters read, so a ZERO WIDTH JOINER
+ *   (U+200D, invisible) is put right after the `@`, the `#`, the `GH-`,
  *   the `:` of `://` and the `www`, which none of those patterns accept there.
  */
 
-/** U+2060 WORD JOINER: invisible, and not a character any GitHub autolink pattern accepts. */
-export const WJ = '\u2060';
+/**
+ * U+200D ZERO WIDTH JOINER: invisible, and not a character any GitHub autolink pattern
+ * accepts. (Not U+2060 WORD JOINER: the terminal sanitiser, render/terminal.ts, shows that
+ * one as `\u2060` when the CLI prints Markdown; it keeps the joiner, which emoji need.)
+ */
+export const ZWJ = '\u200d';
 
 /** C0/C1 controls (but tab) and bidirectional overrides: shown as U+FFFD, never obeyed. */
 // eslint-disable-next-line no-control-regex
@@ -31,11 +35,11 @@ function text(v: unknown): string | undefined {
 /** Break GitHub's text-level autolinkers (mentions, issue refs, bare URLs, e-mails). */
 function defuse(s: string): string {
   return s
-    .replace(/@/g, `@${WJ}`)
-    .replace(/#/g, `#${WJ}`)
-    .replace(/(gh)-(?=\d)/gi, `$1-${WJ}`)
-    .replace(/:(?=\/\/)/g, `:${WJ}`)
-    .replace(/(www)(?=\.)/gi, `$1${WJ}`);
+    .replace(/@/g, `@${ZWJ}`)
+    .replace(/#/g, `#${ZWJ}`)
+    .replace(/(gh)-(?=\d)/gi, `$1-${ZWJ}`)
+    .replace(/:(?=\/\/)/g, `:${ZWJ}`)
+    .replace(/(www)(?=\.)/gi, `$1${ZWJ}`);
 }
 
 /**

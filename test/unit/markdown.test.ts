@@ -4,7 +4,7 @@ import { evaluatePolicy } from '../../src/policy/index.js';
 import { BUILTIN_POLICIES } from '../../src/policy/builtin.js';
 import { changeCallouts, renderChangesMarkdown } from '../../src/render/changes.js';
 import { lineageMermaid } from '../../src/render/lineage.js';
-import { mdCode, mdInline, mdLink, mdText, WJ } from '../../src/render/markdown.js';
+import { mdCode, mdInline, mdLink, mdText, ZWJ } from '../../src/render/markdown.js';
 import { guessDirection, judgeChange, mergeOverrides } from '../../src/render/metric-direction.js';
 import { renderSummaryMarkdown } from '../../src/render/summary.js';
 import { parseInputs, parseMetricDirections } from '../../src/action/inputs.js';
@@ -17,21 +17,21 @@ describe('markdown escaping of recorded text', () => {
   it('plain text cannot open markup, HTML or a new cell', () => {
     expect(mdText('a|b')).toBe('a\\|b');
     expect(mdText('<img src=x onerror=alert(1)>')).toBe('\\<img src=x onerror=alert(1)\\>');
-    expect(mdText('**bold** [link](http://x)')).toBe(`\\*\\*bold\\*\\* \\[link\\](http:${WJ}//x)`);
+    expect(mdText('**bold** [link](http://x)')).toBe(`\\*\\*bold\\*\\* \\[link\\](http:${ZWJ}//x)`);
     expect(mdText('two\nlines')).toBe('two lines');
     expect(mdText('- item')).toBe('\\- item');
     expect(mdText('-0.5')).toBe('-0.5');
     expect(mdText('2.0')).toBe('2.0');
     expect(mdText(undefined)).toBe('—');
   });
-  it('mentions, references and bare links are defused with an invisible word joiner', () => {
-    expect(mdText('cc @acme/ml-platform')).toBe(`cc @${WJ}acme/ml-platform`);
-    expect(mdText('fixes #12, GH-3, o/r#4')).toBe(`fixes \\#${WJ}12, GH-${WJ}3, o/r\\#${WJ}4`);
-    expect(mdText('see www.x.io')).toBe(`see www${WJ}.x.io`);
+  it('mentions, references and bare links are defused with an invisible zero-width joiner', () => {
+    expect(mdText('cc @acme/ml-platform')).toBe(`cc @${ZWJ}acme/ml-platform`);
+    expect(mdText('fixes #12, GH-3, o/r#4')).toBe(`fixes \\#${ZWJ}12, GH-${ZWJ}3, o/r\\#${ZWJ}4`);
+    expect(mdText('see www.x.io')).toBe(`see www${ZWJ}.x.io`);
     const html = githubHtml(`x ${mdText('cc @acme/ml-platform and @octocat, fixes #1 GH-2 https://evil.example www.evil.example a@b.example')}`);
     expect(html).not.toMatch(/<a /);
     // What a person reads is unchanged (the joiner is zero-width).
-    expect(html.replace(/\u2060/g, '')).toContain('cc @acme/ml-platform and @octocat, fixes #1 GH-2 https://evil.example www.evil.example a@b.example');
+    expect(html.replace(/\u200d/g, '')).toContain('cc @acme/ml-platform and @octocat, fixes #1 GH-2 https://evil.example www.evil.example a@b.example');
   });
   it('code spans keep the value verbatim, whatever backticks it holds', () => {
     expect(mdCode('model/a.bin')).toBe('`model/a.bin`');
