@@ -44,10 +44,7 @@ async function main(): Promise<void> {
       buildSlsaStatement: async (st, ctx) => (await import('../statement/slsa.js')).buildSlsaStatement(st, ctx),
       publish: async (req, ctx, d) => (await import('../publish/index.js')).publish(req, ctx, d),
       fetchBaseStatement: async (ctx, d) => (await import('../publish/index.js')).fetchBaseStatement(ctx, d),
-      diffMarkdown: async (base, head) => {
-        const { diffStatements, renderDiffMarkdown } = await import('../lineage/diff.js');
-        return renderDiffMarkdown(diffStatements(base, head));
-      },
+      diffStatements: async (base, head) => (await import('../lineage/diff.js')).diffStatements(base, head),
     });
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {

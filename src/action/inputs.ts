@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import type { MetricDirection } from '../schema/policy.js';
 
 export type SigstoreChoice = 'auto' | 'public-good' | 'github' | 'custom';
 
@@ -29,6 +30,8 @@ export interface RunInputs {
   failOnPublishError: boolean;
   outputDir?: string;
   githubToken: string;
+  /** metric-directions: which way each named metric is better (wins over the policy file). */
+  metricDirections?: Record<string, MetricDirection>;
 }
 
 function lines(v: string): string[] {
@@ -52,6 +55,27 @@ function bool(name: string, v: string, allowAuto = false): boolean | 'auto' {
 function opt(v: string): string | undefined {
   const s = v.trim();
   return s ? s : undefined;
+}
+
+/**
+ * `metric-directions`: one `NAME: lower|higher [TOLERANCE%]` a line (`=` works as well
+ * as `:`; the name is everything before the last one).
+ */
+export function parseMetricDirections(v: string): Record<string, MetricDirection> | undefined {
+  const out: Record<string, MetricDirection> = {};
+  for (const line of lines(v)) {
+    const m = /^(.+)[:=]\s*(lower|higher)(?:\s+(\d+(?:\.\d+)?)\s*%)?$/i.exec(line);
+    const name = m?.[1]?.trim();
+    if (!m || !name) {
+      throw new InputError('bad-metric-directions', `input metric-directions: cannot read the line "${line.slice(0, 80)}"`, {
+        fix: 'write one `NAME: lower` or `NAME: higher` a line, optionally with a tolerance such as `NAME: lower 2%`',
+        fields: ['metric-directions'],
+      });
+    }
+    const better = m[2]!.toLowerCase() as 'lower' | 'higher';
+    out[name] = m[3] !== undefined ? { better, tolerance: Number(m[3]) / 100 } : better;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /**
@@ -126,5 +150,6 @@ export function parseInputs(get: (name: string) => string): RunInputs {
     failOnPublishError: bool('fail-on-publish-error', g('fail-on-publish-error', 'true')) as boolean,
     ...(opt(g('output-dir')) ? { outputDir: opt(g('output-dir'))! } : {}),
     githubToken: g('github-token').trim(),
+    ...(parseMetricDirections(g('metric-directions')) ? { metricDirections: parseMetricDirections(g('metric-directions'))! } : {}),
   };
 }

@@ -3,8 +3,12 @@ import { baseRecordSentence, type BaseRecord } from '../publish/base-record.js';
 import { pullRequestNumber, releaseTag, restrictedByGitHub, type GitHubContext } from '../capture/github.js';
 import { toProvenanceError } from '../errors.js';
 import { formatFinding, type PolicyResult } from '../policy/index.js';
-import { renderSummaryMarkdown } from '../render/summary.js';
+import { renderSummaryMarkdown, type BaseComparison, type SignatureInfo, type SummaryOptions } from '../render/summary.js';
 import { lineageMermaid } from '../render/lineage.js';
+import { mergeOverrides } from '../render/metric-direction.js';
+import { resolvePolicy } from '../policy/index.js';
+import { DEFAULT_ARTIFACT_NAME } from '../publish/comment.js';
+import type { StatementDiff } from '../lineage/diff.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { assemble } from '../statement/assemble.js';
 import { actionLogReporter } from '../digest/progress.js';
@@ -34,7 +38,7 @@ export interface ActionDeps {
   buildSlsaStatement(training: TrainingStatement, ctx: GitHubContext): object | Promise<object>;
   publish(req: PublishRequest, ctx: GitHubContext, deps: { token: string; logger: Logger }): Promise<PublishResult>;
   fetchBaseStatement(ctx: GitHubContext, deps: { token: string; logger: Logger; artifactName: string }): Promise<BaseRecord>;
-  diffMarkdown(base: TrainingStatement, head: TrainingStatement): string | Promise<string>;
+  diffStatements(base: TrainingStatement, head: TrainingStatement): StatementDiff | Promise<StatementDiff>;
 }
 
 export interface RunOutcome {
@@ -62,6 +66,19 @@ function annotateFindings(policy: PolicyResult, io: ActionIO): void {
     if (f.severity === 'error') io.logger.error(formatFinding(f), { title });
     else io.logger.warning(formatFinding(f), { title });
   }
+}
+
+/**
+ * Where a reviewer finds the record's files, known before publishing (the summary is
+ * the comment body, written first): the run's artifacts and the release's assets.
+ */
+export function recordLinks(gh: GitHubContext, inputs: Pick<RunInputs, 'uploadArtifact' | 'artifactName' | 'releaseTag'>): Array<{ label: string; url: string }> {
+  const repo = `${gh.serverUrl}/${gh.repository}`;
+  const links: Array<{ label: string; url: string }> = [];
+  if (inputs.uploadArtifact) links.push({ label: `artifact ${inputs.artifactName}`, url: `${repo}/actions/runs/${encodeURIComponent(gh.runId)}#artifacts` });
+  const tag = inputs.releaseTag ?? releaseTag(gh);
+  if (tag) links.push({ label: `release ${tag} assets`, url: `${repo}/releases/tag/${encodeURIComponent(tag)}` });
+  return links;
 }
 
 /** build → validate → sign → summarise → publish. Primary failures throw; secondary ones follow the input. */
@@ -98,10 +115,24 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
   io.setOutput('statement-digest', `sha256:${built.digest}`);
   annotateFindings(built.policy, io);
 
-  const mermaid = lineageMermaid(built.statement);
+  // What every rendering of this run shares: which comment it is, how metrics read, the picture.
+  const policyRules = (await resolvePolicy(inputs.policy, deps.workspace)).rules;
+  const view: SummaryOptions = {
+    title: {
+      ...(gh?.workflow ? { workflow: gh.workflow } : {}),
+      ...(gh?.job ? { job: gh.job } : {}),
+      ...(inputs.artifactName !== DEFAULT_ARTIFACT_NAME ? { leg: inputs.artifactName } : {}),
+    },
+    policy: built.policy,
+    mermaid: lineageMermaid(built.statement),
+    directions: {
+      overrides: mergeOverrides(policyRules.metrics?.directions, inputs.metricDirections),
+      ...(policyRules.metrics?.tolerance !== undefined ? { tolerance: policyRules.metrics.tolerance } : {}),
+    },
+  };
   if (!built.policy.complete) {
     // Reviewers still get the summary of what is there and what is missing; nothing is signed or published.
-    await io.summary(renderSummaryMarkdown(built.statement, { policy: built.policy, signature: 'not signed (record incomplete)', mermaid }));
+    await io.summary(renderSummaryMarkdown(built.statement, { ...view, signature: { signed: false, reason: 'the record is incomplete' } }));
     const n = built.policy.findings.filter((f) => f.severity === 'error').length;
     io.logger.error(
       `the provenance record is incomplete under policy "${built.policy.policy}": ${n} problem(s), annotated above — supply the missing fields (missing: ${built.policy.missing.join(', ')})`,
@@ -114,14 +145,14 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
   io.setOutput('statement-path', files.statement);
   io.logger.info(`statement: ${files.statement} (sha256:${built.digest})`);
 
-  let signature = 'not signed (sign: false)';
+  let signature: SignatureInfo = { signed: false, reason: '`sign: false`' };
   const bundles: Record<string, unknown>[] = [];
   let wroteSlsa = false;
   // Fork PRs and Dependabot: no OIDC token, read-only token, by GitHub's design. The record is
   // still built and checked (an incomplete one failed above); what the token cannot do is skipped.
   const restricted = gh ? restrictedByGitHub(gh, deps.env) : undefined;
   if (restricted) {
-    signature = 'not signed (no OIDC token for this job)';
+    signature = { signed: false, reason: 'no OIDC token for this job' };
     (io.logger.notice ?? io.logger.info).call(
       io.logger,
       `${restricted}. The record was built and checked against the policy; signing, the release upload, the pull request comment and attestations are skipped (the workflow artifact and the job summary are kept). The signed record comes from the run after merge.`,
@@ -147,10 +178,12 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
     bundles.push(signed.bundle);
     io.setOutput('bundle-path', files.bundle);
     if (signed.rekorLogIndex !== undefined) io.setOutput('rekor-log-index', signed.rekorLogIndex);
-    signature =
-      `signed with Sigstore (${signOpts.instance})` +
-      (signed.signerIdentity ? ` by \`${signed.signerIdentity}\`` : '') +
-      (signed.rekorLogIndex !== undefined ? ` · Rekor log index ${signed.rekorLogIndex}` : '');
+    signature = {
+      signed: true,
+      instance: signOpts.instance,
+      ...(signed.signerIdentity ? { identity: signed.signerIdentity } : {}),
+      ...(signed.rekorLogIndex !== undefined ? { rekorLogIndex: String(signed.rekorLogIndex) } : {}),
+    };
     io.logger.info(`bundle: ${files.bundle}${signed.rekorLogIndex !== undefined ? ` (Rekor log index ${signed.rekorLogIndex})` : ''}`);
     if (inputs.slsa && gh) {
       const slsa = await deps.signStatement(await deps.buildSlsaStatement(built.statement, gh), signOpts);
@@ -162,18 +195,26 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
 
   const prNumber = gh ? pullRequestNumber(gh) : undefined;
   const commentEnabled = inputs.comment === 'auto' ? prNumber !== undefined : inputs.comment;
-  let diffMd: string | undefined;
+  let base: BaseComparison | undefined;
   if (gh && prNumber !== undefined && commentEnabled) {
+    const label = gh.baseRef ? { label: gh.baseRef } : {};
     try {
-      const base = await deps.fetchBaseStatement(gh, { token: inputs.githubToken, logger: io.logger, artifactName: inputs.artifactName });
+      const found = await deps.fetchBaseStatement(gh, { token: inputs.githubToken, logger: io.logger, artifactName: inputs.artifactName });
       // "None" and "could not read" are different answers: the comment says which, and why.
-      diffMd = base.found ? await deps.diffMarkdown(base.statement, built.statement) : baseRecordSentence(base);
+      base = found.found
+        ? { ...label, diff: await deps.diffStatements(found.statement, built.statement) }
+        : { ...label, note: baseRecordSentence(found).replace(/^_(.*)_$/s, '$1') };
     } catch (err) {
       io.logger.warning(`could not compare with the base branch's record: ${toProvenanceError(err).userMessage}`);
     }
   }
 
-  const summaryMd = renderSummaryMarkdown(built.statement, { policy: built.policy, signature, mermaid, ...(diffMd ? { diffMarkdown: diffMd } : {}) });
+  const summaryMd = renderSummaryMarkdown(built.statement, {
+    ...view,
+    signature,
+    ...(base ? { base } : {}),
+    ...(gh ? { links: recordLinks(gh, inputs) } : {}),
+  });
   await writeFileAtomic(files.summary, summaryMd);
   io.setOutput('summary-path', files.summary);
   await io.summary(summaryMd);

@@ -1,7 +1,6 @@
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
-import { textTable } from './render.js';
+import { textTable } from '../render/text-table.js';
 import { gitCommit, latestByEpoch } from '../statement/fields.js';
-import { mdText } from '../render/markdown.js';
 
 /**
  * What changed between two training records (e.g. the base branch's and a PR's).
@@ -309,18 +308,6 @@ function sections(d: StatementDiff): Section[] {
   return out;
 }
 
-
-export function renderDiffMarkdown(d: StatementDiff): string {
-  if (d.identical) return '_No changes to datasets, config, hyperparameters, steps, image or metrics._\n';
-  const parts: string[] = [];
-  for (const s of sections(d)) {
-    parts.push(`#### ${s.title}`, '');
-    parts.push(`| ${s.headers.map(mdText).join(' | ')} |`, `|${s.headers.map(() => ' --- ').join('|')}|`);
-    for (const r of s.rows) parts.push(`| ${r.map(mdText).join(' | ')} |`);
-    parts.push('');
-  }
-  return parts.join('\n');
-}
 
 export function renderDiffText(d: StatementDiff): string {
   if (d.identical) return 'no changes\n';

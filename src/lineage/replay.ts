@@ -9,7 +9,7 @@ import { CheckError, InputError } from '../errors.js';
 import { RecordEvent } from '../schema/record-event.js';
 import type { DatasetDescriptor, Metric, TrainingStatement } from '../schema/predicate.js';
 import { lastMetrics } from './diff.js';
-import { textTable } from './render.js';
+import { textTable } from '../render/text-table.js';
 import { termLine } from '../render/terminal.js';
 import { gitCommit } from '../statement/fields.js';
 

@@ -1,107 +1,200 @@
+/**
+ * The readable summary: the job summary, the PR comment body and provenance.md.
+ *
+ * Reviewer first: the title says which workflow, job and leg it is; the first lines
+ * give the verdict (complete? signed by whom?) and what changed against the base
+ * record; the lineage picture follows; the whole record (every table, every full
+ * digest, the environment) folds under <details>. Every recorded value goes through
+ * the one escaper in markdown.ts.
+ */
+import { lastMetrics, type StatementDiff } from '../lineage/diff.js';
 import type { PolicyResult } from '../policy/index.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sourceDependency } from '../statement/fields.js';
-import { mdCode, mdText } from './markdown.js';
-import { lastMetrics } from '../lineage/diff.js';
+import { fmtNumber, renderChangesMarkdown } from './changes.js';
+import { mdCode, mdCodeBlock, mdInline, mdLink, mdText } from './markdown.js';
+import type { DirectionOptions } from './metric-direction.js';
+
+/** Full digest lines shown: a comment holds at most 65,536 characters; the statement has them all. */
+const MAX_DIGEST_LINES = 60;
+
+/** Which comment this is, when several jobs or matrix legs comment on one PR. */
+export interface SummaryTitle {
+  workflow?: string;
+  job?: string;
+  /** The matrix leg, or the artifact name that tells legs apart. */
+  leg?: string;
+}
+
+export type SignatureInfo =
+  | { signed: true; instance: string; identity?: string; rekorLogIndex?: string }
+  | { signed: false; reason: string };
+
+/** The comparison with the base branch's record. */
+export interface BaseComparison {
+  diff?: StatementDiff;
+  /** A sentence shown when there is no diff (no base record, or why it could not be read). */
+  note?: string;
+  /** The base's name, e.g. the base branch. */
+  label?: string;
+}
 
 export interface SummaryOptions {
+  title?: SummaryTitle;
   policy?: PolicyResult;
-  /** One line such as "signed · Rekor log index 123" or "not signed". */
-  signature?: string;
+  /** "signed by … (Rekor …)" or why it is not signed; a plain string is shown as a sentence. */
+  signature?: SignatureInfo | string;
   /** A Mermaid flowchart (without fences) of the run's lineage. */
   mermaid?: string;
-  /** Markdown of what changed against the base branch's record. */
-  diffMarkdown?: string;
-  /** Where the bundle can be found (artifact/release), shown at the end. */
+  base?: BaseComparison;
+  /** How metric changes are read (directions, tolerance). */
+  directions?: DirectionOptions;
+  /** Where the record's files are (artifact, release assets): linked under the verdict. */
   links?: Array<{ label: string; url: string }>;
 }
 
+/** `sha256:<12 hex>`-style short digest in a code span; the full value is in "Full digests". */
 export function shortDigest(d: string | undefined): string {
-  return d ? `\`${d.slice(0, 12)}\`` : '—';
+  return d ? mdCode(d.slice(0, 12)) : '—';
 }
 
-function fmtNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : Number(n.toPrecision(6)).toString();
+export function titleText(t: SummaryTitle | undefined): string {
+  const where = [t?.workflow, t?.job].filter((x): x is string => Boolean(x)).map(mdText).join(' / ');
+  const leg = t?.leg ? ` · ${mdText(t.leg)}` : '';
+  return `ML provenance${where ? ` · ${where}` : ''}${leg}`;
 }
 
-/** The readable summary: the job summary, the PR comment body and provenance.md. */
-export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOptions = {}): string {
+function verdictLine(opts: SummaryOptions): string | undefined {
+  const parts: string[] = [];
+  const p = opts.policy;
+  if (p) {
+    const errors = p.findings.filter((f) => f.severity === 'error').length;
+    parts.push(
+      p.complete
+        ? `**✅ Complete** under policy ${mdCode(p.policy, 'inline')}`
+        : `**❌ Incomplete** under policy ${mdCode(p.policy, 'inline')}: ${errors} ${errors === 1 ? 'problem' : 'problems'}`,
+    );
+  }
+  const s = opts.signature;
+  if (typeof s === 'string') parts.push(mdInline(s));
+  else if (s?.signed) {
+    const log =
+      s.rekorLogIndex === undefined
+        ? ''
+        : s.instance === 'public-good' && /^\d+$/.test(s.rekorLogIndex)
+          ? `, Rekor ${mdLink(`log index ${s.rekorLogIndex}`, `https://search.sigstore.dev/?logIndex=${s.rekorLogIndex}`)}`
+          : `, Rekor log index ${mdText(s.rekorLogIndex)}`;
+    parts.push(`**🔏 Signed**${s.identity ? ` by ${mdCode(s.identity, 'inline')}` : ''} (Sigstore ${mdText(s.instance)}${log})`);
+  } else if (s) parts.push(`not signed: ${mdInline(s.reason)}`);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+/** GitHub run URLs are linked (as "run N"); anything else from the record is only text. */
+function runRef(invocationId: string | undefined): string | undefined {
+  if (!invocationId) return undefined;
+  const gh = /^https:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/(\d+)(?:\/attempts\/(\d+))?$/.exec(invocationId);
+  if (!gh) return `run ${mdCode(invocationId, 'inline')}`;
+  return mdLink(`run ${gh[1]}${gh[2] && gh[2] !== '1' ? ` (attempt ${gh[2]})` : ''}`, invocationId);
+}
+
+/** Errors in full under the verdict; warnings folded, so they do not push "what changed" down. */
+function findings(p: PolicyResult | undefined): string[] {
+  if (!p?.findings.length) return [];
+  const item = (f: PolicyResult['findings'][number]) => `- ${f.severity === 'error' ? '❌' : '⚠️'} ${mdCode(f.field, 'inline')}: ${mdInline(f.message)} — ${mdInline(f.fix)}`;
+  const errors = p.findings.filter((f) => f.severity === 'error');
+  const warnings = p.findings.filter((f) => f.severity !== 'error');
+  const out = errors.length ? [...errors.map(item), ''] : [];
+  if (warnings.length) {
+    out.push(`<details><summary>⚠️ ${warnings.length} policy ${warnings.length === 1 ? 'warning' : 'warnings'}</summary>`, '', ...warnings.map(item), '', '</details>', '');
+  }
+  return out;
+}
+
+function finalMetricsTable(st: TrainingStatement): string[] {
+  const ms = [...lastMetrics(st.predicate.metrics).values()];
+  if (!ms.length) return ['_No metrics recorded._', ''];
+  return [
+    '| metric | value | split | epoch |',
+    '|---|--:|---|--:|',
+    ...ms.map((m) => `| ${mdText(m.name)} | ${fmtNumber(m.value)} | ${mdText(m.split)} | ${mdText(m.epoch)} |`),
+    '',
+  ];
+}
+
+function changesSection(st: TrainingStatement, opts: SummaryOptions): string[] {
+  const b = opts.base;
+  if (!b) return [];
+  const out = [`### What changed since the base record${b.label ? ` (${mdCode(b.label, 'inline')})` : ''}`, ''];
+  if (b.diff) out.push(renderChangesMarkdown(b.diff, opts.directions).trimEnd(), '');
+  else {
+    out.push(`_${mdInline(b.note ?? 'No record from the base branch to compare with.')}_`, '');
+    out.push('**Final metrics**', '', ...finalMetricsTable(st));
+  }
+  return out;
+}
+
+function fullRecord(st: TrainingStatement): string[] {
   const p = st.predicate;
   const lines: string[] = [];
-  const verdict = opts.policy
-    ? opts.policy.complete
-      ? `✅ complete under policy \`${opts.policy.policy}\``
-      : `❌ incomplete under policy \`${opts.policy.policy}\` (${opts.policy.findings.filter((f) => f.severity === 'error').length} problem(s))`
-    : '';
-  lines.push('## ML provenance');
-  lines.push('');
-  if (verdict) lines.push(`**Record:** ${verdict}  `);
-  if (opts.signature) lines.push(`**Signature:** ${opts.signature}  `);
-  const src = sourceDependency(st);
-  if (src) lines.push(`**Source:** \`${src.uri ?? ''}\` at ${shortDigest(src.digest?.gitCommit)}  `);
-  if (p.runDetails.metadata.invocationId) lines.push(`**Run:** ${p.runDetails.metadata.invocationId}  `);
-  lines.push('');
+  const hp = Object.entries(p.buildDefinition.externalParameters.hyperparameters);
+  const counts = [
+    `${st.subject.length} model ${st.subject.length === 1 ? 'file' : 'files'}`,
+    `${p.datasets.length} ${p.datasets.length === 1 ? 'dataset' : 'datasets'}`,
+    `${p.configFiles.length} config ${p.configFiles.length === 1 ? 'file' : 'files'}`,
+    `${hp.length} ${hp.length === 1 ? 'hyperparameter' : 'hyperparameters'}`,
+    `${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`,
+    `${lastMetrics(p.metrics).size} ${lastMetrics(p.metrics).size === 1 ? 'metric' : 'metrics'}`,
+  ];
+  lines.push(`<details><summary><b>Full record</b>: ${counts.join(', ')}, full digests</summary>`, '');
 
-  if (opts.policy && opts.policy.findings.length) {
-    lines.push('### Policy findings', '');
-    for (const f of opts.policy.findings) lines.push(`- ${f.severity === 'error' ? '❌' : '⚠️'} ${mdCode(f.field)}: ${mdText(f.message)} — ${mdText(f.fix)}`);
-    lines.push('');
-  }
-
-  lines.push('### Model', '');
+  lines.push('#### Model', '');
   if (st.subject.length === 0) lines.push('_No model artifact recorded._');
   else {
     lines.push('| artifact | sha256 |', '|---|---|');
     const shown = st.subject.slice(0, 20);
     for (const s of shown) lines.push(`| ${mdCode(s.name)} | ${shortDigest(s.digest.sha256)} |`);
-    if (st.subject.length > shown.length) lines.push(`| … ${st.subject.length - shown.length} more | |`);
+    if (st.subject.length > shown.length) lines.push(`| … ${st.subject.length - shown.length} more (see the statement) | |`);
   }
   lines.push('');
 
-  lines.push('### Data', '');
+  lines.push('#### Data', '');
   if (p.datasets.length === 0) lines.push('_No dataset recorded._');
   else {
-    lines.push('| dataset | version | sha256 | license | splits | seed |', '|---|---|---|---|---|---|');
+    lines.push('| dataset | sha256 | license | splits, seed |', '|---|---|---|---|');
     for (const d of p.datasets) {
       const splits = d.splits ? Object.entries(d.splits).map(([k, v]) => `${k} ${fmtNumber(v)}`).join(', ') : undefined;
+      const how = [splits, d.seed !== undefined ? `seed ${d.seed}` : undefined].filter(Boolean).join('; ');
       const digest = d.digest?.sha256 ? `${shortDigest(d.digest.sha256)}${d.digestSource === 'given' ? ' (given)' : ''}` : '—';
-      lines.push(`| ${mdCode(d.id)} ${d.uri !== d.id ? `<br>${mdText(d.uri)}` : ''} | ${mdText(d.version)} | ${digest} | ${mdText(d.license)} | ${mdText(splits)} | ${mdText(d.seed)} |`);
+      const name = `${mdCode(d.id)}${d.version ? ` ${mdText(`@${d.version}`)}` : ''}${d.uri !== d.id ? `<br>${mdText(d.uri)}` : ''}`;
+      lines.push(`| ${name} | ${digest} | ${mdText(d.license)} | ${mdText(how)} |`);
     }
   }
   lines.push('');
 
-  lines.push('### Image', '');
-  if (p.image) lines.push(`${mdCode(p.image.reference)}${p.image.pinned ? '' : ' ⚠️ not pinned by digest'}`);
+  lines.push('#### Image', '');
+  if (p.image) lines.push(`Image: ${mdCode(p.image.reference, 'inline')}${p.image.pinned ? '' : ' ⚠️ not pinned by digest'}`);
   else lines.push('_No container image recorded._');
   lines.push('');
 
-  const hp = Object.entries(p.buildDefinition.externalParameters.hyperparameters);
-  lines.push('### Config and hyperparameters', '');
+  lines.push('#### Config and hyperparameters', '');
   if (p.configFiles.length) {
     lines.push('| file | sha256 | redacted |', '|---|---|---|');
-    for (const c of p.configFiles) lines.push(`| ${mdCode(c.name)} | ${shortDigest(c.digest.sha256)} | ${c.redacted.length ? c.redacted.map((r) => `${mdCode(r)}`).join(', ') : '—'} |`);
+    for (const c of p.configFiles) lines.push(`| ${mdCode(c.name)} | ${shortDigest(c.digest.sha256)} | ${c.redacted.length ? c.redacted.map((r) => mdCode(r)).join(', ') : '—'} |`);
     lines.push('');
   }
   if (hp.length) {
     lines.push('| hyperparameter | value |', '|---|---|');
-    for (const [k, v] of hp) lines.push(`| ${mdCode(k)} | ${mdText(v)} |`);
+    for (const [k, v] of hp) lines.push(`| ${mdCode(k)} | ${mdCode(v)} |`);
     lines.push('');
   }
   if (!p.configFiles.length && !hp.length) lines.push('_None recorded._', '');
-  if (p.buildDefinition.externalParameters.command?.length) {
-    lines.push(`Command: ${mdCode(p.buildDefinition.externalParameters.command.join(' '))}`, '');
-  }
+  const cmd = p.buildDefinition.externalParameters.command;
+  if (cmd?.length) lines.push(`Command: ${mdCode(cmd.join(' '), 'inline')}`, '');
 
-  lines.push('### Metrics', '');
-  if (p.metrics.length === 0) lines.push('_No metrics recorded._');
-  else {
-    lines.push('| metric | value | split | epoch |', '|---|---|---|---|');
-    for (const m of [...lastMetrics(p.metrics).values()]) lines.push(`| ${mdText(m.name)} | ${fmtNumber(m.value)} | ${mdText(m.split)} | ${mdText(m.epoch)} |`);
-  }
-  lines.push('');
+  lines.push('#### Metrics (last epoch)', '', ...finalMetricsTable(st));
 
   if (p.steps.length) {
-    lines.push('### Transformation steps', '');
+    lines.push('#### Transformation steps', '');
     lines.push('| # | step | library | inputs → outputs | parameters |', '|---|---|---|---|---|');
     p.steps.forEach((s, i) => {
       const lib = s.library ? `${s.library}${s.version ? `@${s.version}` : ''}` : undefined;
@@ -112,20 +205,54 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
     lines.push('');
   }
 
-  if (opts.mermaid) {
-    lines.push('### Lineage', '', '```mermaid', opts.mermaid.trimEnd(), '```', '');
+  const digests = fullDigests(st);
+  if (digests.length) {
+    const more = digests.length - MAX_DIGEST_LINES;
+    lines.push('#### Full digests', '', 'One `sha256sum -c` line a file; the dataset, image and commit lines say what they are.', '', mdCodeBlock(digests.slice(0, MAX_DIGEST_LINES)), '');
+    if (more > 0) lines.push(`… and ${more} more in \`provenance.intoto.json\`.`, '');
   }
-  if (opts.diffMarkdown) {
-    lines.push('### Changes against the base branch', '', opts.diffMarkdown.trimEnd(), '');
-  }
+
   const env = p.environment;
+  const libs = env.libraries ? Object.entries(env.libraries).map(([k, v]) => `${k} ${v}`).join(', ') : '';
   lines.push(
-    `<sub>Environment: ${mdText(env.os)} ${mdText(env.arch)}${env.runner?.environment ? ` (${env.runner.environment})` : ''}` +
-      `${env.libraries ? ` · ${Object.entries(env.libraries).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}` +
-      ` · ml-provenance ${env.tools?.['ml-provenance'] ?? ''}</sub>`,
+    `<sub>Environment: ${mdText(env.os)} ${mdText(env.arch)}${env.runner?.environment ? ` (${mdText(env.runner.environment)})` : ''}` +
+      `${libs ? ` · ${mdText(libs)}` : ''} · ml-provenance ${mdText(env.tools?.['ml-provenance'])}</sub>`,
+    '',
   );
-  for (const l of opts.links ?? []) lines.push(`<sub>[${mdText(l.label)}](${l.url})</sub>`);
-  return lines.join('\n') + '\n';
+  lines.push('</details>', '');
+  return lines;
+}
+
+/** Every full digest of the record, one `<hex>  <name>` line each (names on one line). */
+function fullDigests(st: TrainingStatement): string[] {
+  const p = st.predicate;
+  const out: string[] = [];
+  for (const s of st.subject) out.push(`${s.digest.sha256}  ${s.name}`);
+  for (const d of p.datasets) if (d.digest?.sha256) out.push(`${d.digest.sha256}  dataset ${d.id}${d.version ? `@${d.version}` : ''}`);
+  for (const c of p.configFiles) out.push(`${c.digest.sha256}  ${c.name}`);
+  if (p.image?.digest?.sha256) out.push(`${p.image.digest.sha256}  image ${p.image.reference}`);
+  const src = sourceDependency(st);
+  if (src?.digest?.gitCommit) out.push(`${src.digest.gitCommit}  git commit of ${src.uri ?? 'the source'}`);
+  return out;
+}
+
+export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOptions = {}): string {
+  const p = st.predicate;
+  const lines: string[] = [`## ${titleText(opts.title)}`, ''];
+  const verdict = verdictLine(opts);
+  if (verdict) lines.push(verdict, '');
+  const src = sourceDependency(st);
+  const facts = [
+    src ? `Source ${mdCode(src.uri ?? '', 'inline')} at ${shortDigest(src.digest?.gitCommit)}` : undefined,
+    runRef(p.runDetails.metadata.invocationId),
+    ...(opts.links ?? []).map((l) => mdLink(l.label, l.url)),
+  ].filter(Boolean);
+  if (facts.length) lines.push(facts.join(' · '), '');
+  lines.push(...findings(opts.policy));
+  lines.push(...changesSection(st, opts));
+  if (opts.mermaid) lines.push('### Lineage', '', '```mermaid', opts.mermaid.trimEnd(), '```', '');
+  lines.push(...fullRecord(st));
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
 /** Plain-text summary for terminals. */

@@ -1,5 +1,15 @@
 import * as z from 'zod';
 
+/** Which way a metric improves: a word, or the word with its own regression tolerance. */
+export const MetricDirection = z.union([
+  z.enum(['lower', 'higher']),
+  z.strictObject({
+    better: z.enum(['lower', 'higher']),
+    tolerance: z.number().nonnegative().optional().meta({ description: 'fraction of the base value (0.02 = 2 %)' }),
+  }),
+]);
+export type MetricDirection = z.infer<typeof MetricDirection>;
+
 /**
  * A policy file. Read documents are versioned; unknown keys are rejected so a
  * misspelled rule never silently turns a check off.
@@ -25,7 +35,19 @@ export const PolicyRules = z.strictObject({
   }),
   config: z.boolean().optional().meta({ description: 'at least one config file' }),
   hyperparameters: z.boolean().optional(),
-  metrics: z.strictObject({ min: z.number().int().nonnegative().optional(), require: z.array(z.string()).optional() }).optional(),
+  metrics: z
+    .strictObject({
+      min: z.number().int().nonnegative().optional(),
+      require: z.array(z.string()).optional(),
+      directions: z.record(z.string().min(1), MetricDirection).optional().meta({
+        description:
+          'which way is better, per metric name (overrides the built-in guess from the name: loss/error/mse… lower, accuracy/f1/auc… higher); used to flag regressions against the base record',
+      }),
+      tolerance: z.number().nonnegative().optional().meta({
+        description: 'a worsening smaller than this fraction of the base value is not flagged as a regression (default 0.01 = 1 %)',
+      }),
+    })
+    .optional(),
   steps: z.boolean().optional().meta({ description: 'at least one transformation step' }),
   stepsReferenceKnownDatasets: z.boolean().optional().meta({ description: 'step inputs/outputs name recorded datasets' }),
   command: z.boolean().optional().meta({ description: 'the recorded training command' }),

@@ -136,8 +136,14 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     const mine = gh.comments.filter((c) => c.issue === 5);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.body.startsWith(`${MARKER}\n`)).toBe(true);
-    expect(mine[0]!.body).toContain('## ML provenance');
-    expect(mine[0]!.body.slice(MARKER.length + 1)).toBe(readFileSync(r.outputs['summary-path']!, 'utf8'));
+    const body = mine[0]!.body;
+    // Reviewer first: titled with workflow and job, verdict and signer, then what changed against main.
+    expect(body.slice(MARKER.length + 1).startsWith('## ML provenance · train / train\n\n**✅ Complete** under policy `standard` · **🔏 Signed**')).toBe(true);
+    expect(body).toMatch(/\[artifact ml-provenance\]\(https:\/\/github\.com\/[^)]+\/actions\/runs\/\d+#artifacts\)/);
+    expect(body).toContain('### What changed since the base record (`main`)');
+    expect(body.indexOf('### What changed')).toBeLessThan(body.indexOf('### Lineage'));
+    expect(body).toContain('<details><summary><b>Full record</b>');
+    expect(body.slice(MARKER.length + 1)).toBe(readFileSync(r.outputs['summary-path']!, 'utf8'));
     expect(r.outputs['comment-url']).toBe(`https://github.com/${REPO}/pull/5#issuecomment-${mine[0]!.id}`);
     const create = gh.received('comments.create').at(-1)!;
     expect(create.headers.authorization).toBe(`token ${TOKEN}`);

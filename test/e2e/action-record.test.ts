@@ -35,9 +35,9 @@ describe('action (dist/index.js): record, policy, outputs, annotations', () => {
       name: 'source',
     });
     expect(st.predicate.environment.runner).toEqual({ os: 'Linux', arch: 'X64', environment: 'github-hosted' });
-    expect(r.summary).toContain('## ML provenance');
-    expect(r.summary).toContain('✅ complete under policy `standard`');
-    expect(r.summary).toContain('not signed (sign: false)');
+    expect(r.summary).toContain('## ML provenance · train / train\n');
+    expect(r.summary).toContain('**✅ Complete** under policy `standard`');
+    expect(r.summary).toContain('not signed: `sign: false`');
     expect(readFileSync(r.outputs['summary-path']!, 'utf8')).toBe(r.summary.trimEnd() + '\n');
     expect(r.summary + readFileSync(r.outputs['statement-path']!, 'utf8')).not.toMatch(/hunter2|wandb-demo-0000/);
   });
@@ -52,7 +52,8 @@ describe('action (dist/index.js): record, policy, outputs, annotations', () => {
       expect.stringMatching(/^::error title=ml-provenance%3A configFiles::configFiles: no config file was recorded/),
       expect.stringMatching(/^::error title=ml-provenance%3A record incomplete::the provenance record is incomplete under policy "strict"/),
     ]);
-    expect(r.summary).toContain('❌ incomplete under policy `strict`');
+    expect(r.summary).toContain('**❌ Incomplete** under policy `strict`: 2 problems');
+    expect(r.summary).toContain('not signed: the record is incomplete');
     expect(r.outputs['statement-path']).toBeUndefined();
   });
 

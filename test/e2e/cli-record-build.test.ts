@@ -46,7 +46,8 @@ describe('ml-provenance record/build/validate/summary (dist/cli.js)', () => {
 
     const s = runCli(['summary', 'out/st.json'], { cwd: ws });
     expect(s.code).toBe(0);
-    expect(s.stdout).toContain('| `points` <br>https://example.com/points | 2026.11 |');
+    // The @ before the version is defused too: a version such as `acme` must not read as @acme.
+    expect(s.stdout).toContain('| `points` @\u200d2026.11<br>https:\u200d//example.com/points |');
     expect(s.stdout).toContain('```mermaid');
     expect(s.stdout).not.toContain('hunter2');
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diffStatements, flatten, renderDiffMarkdown, renderDiffText } from '../../src/lineage/diff.js';
+import { diffStatements, flatten, renderDiffText } from '../../src/lineage/diff.js';
+import { renderDiffMarkdown } from '../../src/render/changes.js';
+import { githubHtml } from '../helpers/gfm.js';
 import { dataset, makeStatement, sha } from '../fixtures/statements.js';
 
 const base = makeStatement({ run: '1' });
@@ -52,8 +54,10 @@ describe('diffStatements', () => {
     expect(d.metrics.added.map((m) => m.name)).toEqual(['f1']);
     expect(d.metrics.removed.map((m) => m.name)).toEqual(['accuracy']);
     const md = renderDiffMarkdown(d);
-    expect(md).toContain('#### Metrics (last epoch)');
-    expect(md).toContain('| loss (train) | 0.5 | 0.4 | -0.1 | 1 |');
+    expect(md).toContain('| metric | base | this run | change | |');
+    expect(md).toContain('| loss (train) | 0.5 | 0.4 | −0.1 (−20 %) | ✅ better |');
+    expect(md).toContain('| f1 | — | 0.5 | — | new |');
+    expect(md).toContain('| accuracy (test) | 0.91 | — | — | ⚠️ not recorded now |');
     expect(renderDiffText(d)).toMatch(/loss \(train\)\s+0\.5\s+0\.4\s+-0\.1/);
   });
 
@@ -73,13 +77,19 @@ describe('diffStatements', () => {
     expect(d.gitCommit?.before).toBe(sha('commit-1').slice(0, 40));
     expect(d.subjects.changed.map((c) => c.key)).toEqual(['model/weights.bin']);
     const md = renderDiffMarkdown(d);
-    for (const title of ['Hyperparameters', 'Steps', 'Models', 'Run']) expect(md).toContain(`#### ${title}`);
+    for (const title of ['Hyperparameters', 'Steps', 'Models', 'Source commit', 'Command']) expect(md).toContain(`**${title}:**`);
+    expect(md).toContain('- ⚠️ **Image:**');
+    for (const title of ['Hyperparameters', 'Steps', 'Models', 'Run']) expect(md).toContain(`**${title}**\n\n- `);
+    expect(md).toContain(`- changed \`lr\`\n  - base: \`0.01\`\n  - this run: \`0.001\``);
   });
 
   it('escapes markdown table cells', () => {
     const next = makeStatement({ run: '1', hyperparameters: { lr: 0.01, epochs: 2, batch_size: 32, note: 'a|b\n<script>' } });
     const md = renderDiffMarkdown(diffStatements(base, next));
-    expect(md).toContain('a\\|b \\<script\\>');
-    expect(md.split('\n').filter((l) => l.startsWith('| added'))).toHaveLength(1);
+    expect(md).toContain('`note` added (`a|b <script>`)');
+    expect(md.split('\n').filter((l) => l.startsWith('- added'))).toHaveLength(1);
+    // Only inside code spans: GitHub shows it as text.
+    expect(githubHtml(md)).not.toContain('<script');
+    expect(githubHtml(md)).toContain('<code>a|b &#x3C;script></code>');
   });
 });

@@ -65,7 +65,7 @@ describe('diff and export', () => {
   it('diff prints markdown by default and JSON on request', async () => {
     const md = await mlp('diff', 'a.intoto.json', 'b.intoto.json');
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('#### Datasets');
+    expect(md.stdout).toContain('- ⚠️ **Datasets:** `mnist`');
     const j = JSON.parse((await mlp('diff', 'a.intoto.json', 'b.intoto.json', '--format', 'json')).stdout) as { datasets: { changed: { key: string }[] } };
     expect(j.datasets.changed.map((c) => c.key)).toEqual(['mnist']);
   });

@@ -9,8 +9,11 @@ import {
   renderMermaid,
   renderMetricAnswers,
   renderModelAnswers,
+  lineageMermaid,
+  shortenLabel,
+  shortenPath,
   subgraph,
-} from '../../src/lineage/render.js';
+} from '../../src/render/lineage.js';
 import { dataset, makeStatement } from '../fixtures/statements.js';
 
 describe('renderMermaid', () => {
@@ -40,6 +43,35 @@ describe('renderMermaid', () => {
     const text = renderMermaid(graphFromStatements([makeStatement({ models })]));
     expect(text).toContain('out/model/ (12 files)');
     expect(text).not.toContain('shard-3');
+  });
+});
+
+describe('the comment-sized picture (lineageMermaid)', () => {
+  it('is top-down, without epochs, and keeps labels short with both ends kept', () => {
+    const long = dataset('gs-bucket/very/long/path/to/the/training/corpus-shard-00017', '2024-11-30-rc1', undefined);
+    const text = lineageMermaid(makeStatement({ run: '77', datasets: [long], steps: [] }));
+    expect(text.startsWith('flowchart TB\n')).toBe(true);
+    expect(text).toContain('loss = 0.5');
+    expect(text).not.toContain('epoch');
+    const labels = [...text.matchAll(/"([^"]*)"/g)].flatMap((m) => m[1]!.split('<br/>'));
+    for (const l of labels) expect([...l].length, l).toBeLessThanOrEqual(28);
+    expect(text).toContain('"…/corpus-shard-00017<br/>@2024-11-30-rc1<br/>sha256:');
+    expect(shortenLabel('abcdefghij', 6)).toBe('abc…ij');
+    expect(shortenPath('hf://datasets/acme/support-tickets-en', 24)).toBe('…/support-tickets-en');
+    expect(shortenPath('outputs/intent-classifier/', 24)).toBe('…/intent-classifier/');
+    expect(shortenPath('s3://bucket/a/b/c/data.parquet', 26)).toBe('s3://bucket/…/data.parquet');
+    expect(shortenPath('s3://bucket/a/b/c/data.parquet', 24)).toBe('s3://…/data.parquet');
+  });
+  it('folds more than three input datasets into one node that keeps the edges', () => {
+    const ds = Array.from({ length: 7 }, (_, i) => dataset(`d${i}`, '1', undefined));
+    const text = lineageMermaid(makeStatement({ datasets: ds, steps: [] }));
+    expect(text).toContain('"+5 more datasets"');
+    expect(text).toContain('nmore --> ');
+    for (const shown of ['"d0<br/>@1', '"d1<br/>@1']) expect(text).toContain(shown);
+    expect(text).not.toContain('"d2<br/>');
+  });
+  it('escapes & so an entity cannot become HTML in the label', () => {
+    expect(mermaidEscape('&lt;img&gt;')).toBe('#38;lt;img#38;gt;');
   });
 });
 

@@ -12,7 +12,7 @@ import { diffStatements, renderDiffText } from '../../src/lineage/diff.js';
 import { renderReplayTable, showCommand, type ReplayRow } from '../../src/lineage/replay.js';
 import { graphFromStatements } from '../../src/lineage/graph.js';
 import { datasetsForMetric, modelsUsingDataset } from '../../src/lineage/queries.js';
-import { renderDatasetAnswers, renderGraphTable, renderMetricAnswers } from '../../src/lineage/render.js';
+import { renderDatasetAnswers, renderGraphTable, renderMetricAnswers } from '../../src/render/lineage.js';
 import { evaluatePolicy, formatFinding, resolvePolicy } from '../../src/policy/index.js';
 import { formatVerdict, type Verdict } from '../../src/verify/index.js';
 import type { TrainingStatement } from '../../src/schema/predicate.js';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { diffStatements, renderDiffMarkdown, renderDiffText } from '../../lineage/diff.js';
+import { diffStatements, renderDiffText } from '../../lineage/diff.js';
+import { renderDiffMarkdown } from '../../render/changes.js';
 import { loadDocument } from '../../statement/load.js';
 import { processIo, run } from '../shared.js';
 

@@ -23,7 +23,7 @@ import {
   renderMetricAnswers,
   renderModelAnswers,
   subgraph,
-} from '../../lineage/render.js';
+} from '../../render/lineage.js';
 import { loadDocuments, type UnreadableBundle } from '../../lineage/sources.js';
 import { trustDocuments } from '../../lineage/trust.js';
 import { addTrustFlags, bundleVerifier, type TrustFlags } from '../trust-flags.js';

@@ -32,7 +32,7 @@ export function finalMetrics(s: TrainingStatement) {
   return [...lastMetrics(s.predicate.metrics).values()];
 }
 
-export { datasetLabel } from '../render.js';
+export { datasetLabel } from '../../render/lineage.js';
 
 /** Digest algorithms in in-toto spelling → the hex values, sha256 first. */
 export function digests(d: { digest?: Record<string, string> | undefined }): [string, string][] {
