@@ -51,6 +51,23 @@ function opt(v) {
   return s ? s : void 0;
 }
 __name(opt, "opt");
+function parseMetricDirections(v) {
+  const out = {};
+  for (const line of lines(v)) {
+    const m = /^(.+)[:=]\s*(lower|higher)(?:\s+(\d+(?:\.\d+)?)\s*%)?$/i.exec(line);
+    const name = m?.[1]?.trim();
+    if (!m || !name) {
+      throw new InputError("bad-metric-directions", `input metric-directions: cannot read the line "${line.slice(0, 80)}"`, {
+        fix: "write one `NAME: lower` or `NAME: higher` a line, optionally with a tolerance such as `NAME: lower 2%`",
+        fields: ["metric-directions"]
+      });
+    }
+    const better = m[2].toLowerCase();
+    out[name] = m[3] !== void 0 ? { better, tolerance: Number(m[3]) / 100 } : better;
+  }
+  return Object.keys(out).length ? out : void 0;
+}
+__name(parseMetricDirections, "parseMetricDirections");
 function parseInputs(get) {
   const g = /* @__PURE__ */ __name((n, d = "") => get(n) || d, "g");
   const subjects = lines(g("subject-path"));
@@ -118,7 +135,8 @@ function parseInputs(get) {
     attestations: bool("attestations", g("attestations", "false")),
     failOnPublishError: bool("fail-on-publish-error", g("fail-on-publish-error", "true")),
     ...opt(g("output-dir")) ? { outputDir: opt(g("output-dir")) } : {},
-    githubToken: g("github-token").trim()
+    githubToken: g("github-token").trim(),
+    ...parseMetricDirections(g("metric-directions")) ? { metricDirections: parseMetricDirections(g("metric-directions")) } : {}
   };
 }
 __name(parseInputs, "parseInputs");
@@ -135,7 +153,7 @@ async function main() {
   try {
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
-    const { run } = await import("./chunks/main-XNNDJFLB.js");
+    const { run } = await import("./chunks/main-7W3MZCKT.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -154,12 +172,9 @@ async function main() {
       signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-ZSUDKRDD.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
       preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-ZSUDKRDD.js")).preflightIdentity(o), "preflightIdentity"),
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-OPSDLX3Z.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-AGNODYFS.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-AGNODYFS.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
-      diffMarkdown: /* @__PURE__ */ __name(async (base, head) => {
-        const { diffStatements, renderDiffMarkdown } = await import("./chunks/diff-AUZNP4R4.js");
-        return renderDiffMarkdown(diffStatements(base, head));
-      }, "diffMarkdown")
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-PBGCTT45.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-PBGCTT45.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-62SQV2PJ.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {

@@ -2,7 +2,7 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-7TF4AVVV.js";
+} from "./chunks/chunk-WPFWHLNM.js";
 import "./chunks/chunk-CF6B5H4A.js";
 import {
   require_dist
@@ -10,7 +10,7 @@ import {
 import "./chunks/chunk-D7CI6XP5.js";
 import "./chunks/chunk-AOAP7T7L.js";
 import "./chunks/chunk-ENOS7S7E.js";
-import "./chunks/chunk-I2QGNP76.js";
+import "./chunks/chunk-ERYK6SBU.js";
 import "./chunks/chunk-RMZXMSBF.js";
 import "./chunks/chunk-EV6DDHLU.js";
 import "./chunks/chunk-I7VICHM5.js";
