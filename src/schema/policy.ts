@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SpdxLicenseExpression } from './license.js';
 
 /**
  * A policy file. Read documents are versioned; unknown keys are rejected so a
@@ -16,8 +17,8 @@ export const PolicyRules = z.strictObject({
         .array(z.enum(['uri', 'digest', 'version', 'license', 'splits', 'seed']))
         .optional()
         .meta({ description: 'fields every dataset must have' }),
-      allowedLicenses: z.array(z.string().min(1)).optional().meta({ description: 'SPDX ids allowed' }),
-      deniedLicenses: z.array(z.string().min(1)).optional(),
+      allowedLicenses: z.array(SpdxLicenseExpression).optional().meta({ description: 'SPDX licenses allowed (a dataset\'s license must be one of them)' }),
+      deniedLicenses: z.array(SpdxLicenseExpression).optional(),
     })
     .optional(),
   image: z.enum(['optional', 'pinned-if-present', 'required']).optional().meta({
