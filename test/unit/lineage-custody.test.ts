@@ -32,15 +32,15 @@ describe('lineage across runs by content', () => {
     expect(answers.map((a) => a.run.invocationId)).toEqual([expect.stringContaining('prep'), expect.stringContaining('train')]);
     expect(answers[1]!.models).toHaveLength(1);
     // The alias id answers too.
-    expect(modelsUsingDataset(g, 'train-features').map((a) => a.run.key)).toEqual(['run:0', 'run:1']);
+    expect(modelsUsingDataset(g, 'train-features').map((a) => a.run.key)).toEqual([g.runs[0]!.key, g.runs[1]!.key]);
   });
 
   it('the training run\'s upstream lineage reaches the raw data through the other run', () => {
     const g = pipeline();
-    const l = runLineage(g, 'run:1');
-    expect(l.upstreamRuns.map((r) => r.key)).toEqual(['run:0']);
+    const l = runLineage(g, g.runs[1]!.key);
+    expect(l.upstreamRuns.map((r) => r.key)).toEqual([g.runs[0]!.key]);
     expect(l.datasets.map((d) => d.id).sort()).toEqual(['features', 'raw']);
     expect(l.steps.map((s) => s.name)).toEqual(['featurize']);
-    expect(runLineage(g, 'run:2').upstreamRuns).toEqual([]);
+    expect(runLineage(g, g.runs[2]!.key).upstreamRuns).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { parseTolerance, renderReplayTable, replayCheck, replayFailed, replayRun, type ReplayRow } from '../../lineage/replay.js';
 import { loadDocument } from '../../statement/load.js';
@@ -15,6 +15,7 @@ interface ReplayOptions extends TrustFlags {
   workdir?: string;
   tolerance?: string;
   json?: boolean;
+  format?: string;
 }
 
 export function register(program: Command): void {
@@ -27,6 +28,7 @@ export function register(program: Command): void {
     .option('--workdir <dir>', 'workspace to check or run in; for --run, a copy of the workspace inputs')
     .option('--tolerance <T>', 'with --run: allowed metric difference, absolute (0.001) or relative (1%)', '0')
     .option('--json', 'print the rows as JSON')
+    .addOption(new Option('--format <format>', 'table, or json (same as --json)').choices(['table', 'json']).default('table'))
     .option('--no-verify', 'use the record without verifying its signature (never with --run on a file you did not make)');
   addTrustFlags(cmd)
     .action(
@@ -45,7 +47,7 @@ export function register(program: Command): void {
         const workdir = path.resolve(o.workdir ?? process.cwd());
         const rows: ReplayRow[] = await replayCheck(statement, workdir);
         if (o.run) rows.push(...(await replayRun(statement, { workdir, tolerance })));
-        processIo.out(o.json ? JSON.stringify({ ok: !replayFailed(rows), rows }, null, 2) : renderReplayTable(rows));
+        processIo.out(o.json || o.format === 'json' ? JSON.stringify({ ok: !replayFailed(rows), rows }, null, 2) : renderReplayTable(rows));
         if (replayFailed(rows)) {
           const bad = rows.filter((r) => r.status === 'mismatch' || r.status === 'missing');
           for (const r of bad) {
