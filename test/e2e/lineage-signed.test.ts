@@ -223,13 +223,13 @@ describe('lineage DIR over signed bundles (verified offline with the stand-in ro
     expect(rows[0]).toContain(byName('a').bundle);
     expect(rows[0]).toContain(`model/model.json sha256:${byName('a').modelSha.slice(0, 12)}`);
 
-    // No version: every run; an unknown version: no rows, exit 0, a note on stderr.
+    // No version: every run; an unknown version: no rows, exit 1 (like grep), the error on stderr.
     const any = await lineage(good, '--dataset', 'points', '--repo', 'acme/models', ...trust(), '--format', 'json');
     expect(json<{ answers: DatasetAnswerJson[] }>(any.stdout).answers.map((a) => a.models[0]!.sha256)).toEqual(runs.map((x) => x.modelSha));
     const none = await lineage(good, '--dataset', 'points@1999.01', '--repo', 'acme/models', ...trust(), '--format', 'json');
-    expect(none.code).toBe(0);
+    expect(none.code).toBe(1);
     expect(json<{ answers: unknown[] }>(none.stdout).answers).toEqual([]);
-    expect(none.stderr).toMatch(/no record in the 3 given mentions dataset points@1999\.01/);
+    expect(none.stderr).toMatch(/^error: no record among the 3 given mentions dataset points@1999\.01 — /m);
   });
 
   test('--model: a local file is answered by content, a digest by digest, a subject path by name', async () => {
