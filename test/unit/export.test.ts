@@ -74,7 +74,7 @@ function expectValidOpenLineage(ev: unknown): void {
   }
 }
 
-const statements: Record<string, TrainingStatement> = {
+const statements = {
   typical: makeStatement({ run: '5' }),
   directoryModel: makeStatement({
     run: '6',
@@ -130,7 +130,7 @@ describe.each(Object.entries(statements))('exports of the %s statement', (_name,
 
 describe('schemas reject broken documents (so the checks above can fail)', () => {
   it('each validator rejects a document with a required field removed', async () => {
-    const st = statements.typical!;
+    const st = statements.typical;
     const cdx = exportStatement(st, 'cyclonedx') as Record<string, unknown>;
     expect(await cdxErrors({ ...cdx, bomFormat: 'NotCycloneDX' })).not.toBeNull();
     const ol = exportStatement(st, 'openlineage') as any;
@@ -152,7 +152,7 @@ describe('SBOM identity: the model is named after the model and versioned by tag
   const spdxModel = (st: TrainingStatement) => (exportStatement(st, 'spdx') as any)['@graph'].find((e: any) => e.type === 'ai_AIPackage');
 
   it('a directory model is named after its folder, grouped by repository, versioned by content', () => {
-    const st = statements.directoryModel!;
+    const st = statements.directoryModel;
     const c = cdxModel(st);
     expect([c.group, c.name]).toEqual(['acme/train', 'out']);
     expect(c.version).toMatch(/^sha256:[a-f0-9]{12}$/);
@@ -175,9 +175,9 @@ describe('SBOM identity: the model is named after the model and versioned by tag
     expect(spdxModel(st).software_packageVersion).toBe('v1.4.0');
   });
   it('SPDX times are whole seconds in UTC', () => {
-    const g = (exportStatement(statements.millisecondTimes!, 'spdx') as any)['@graph'] as any[];
+    const g = (exportStatement(statements.millisecondTimes, 'spdx') as any)['@graph'] as any[];
     expect(g.find((e) => e.type === 'CreationInfo').created).toBe('2025-01-01T01:00:00Z');
-    expect(spdxModel(statements.millisecondTimes!).releaseTime).toBe('2025-01-01T01:00:00Z');
+    expect(spdxModel(statements.millisecondTimes).releaseTime).toBe('2025-01-01T01:00:00Z');
   });
 });
 
@@ -210,7 +210,7 @@ describe('OpenLineage naming (https://openlineage.io/docs/spec/naming)', () => {
     expectValidOpenLineage(ea);
   });
   it('custom facet _schemaURLs are files in schemas/', () => {
-    const ev = exportStatement(statements.typical!, 'openlineage') as any;
+    const ev = exportStatement(statements.typical, 'openlineage') as any;
     for (const [, f] of facetsOf(ev)) {
       const url = f._schemaURL as string;
       if (!url.startsWith('https://ml-provenance.dev/schemas/')) continue;
