@@ -5,6 +5,7 @@ import type { DatasetDescriptor } from '../schema/predicate.js';
 import { digestPath } from '../digest/index.js';
 import { digestOptions, type HashReporting } from './hashing.js';
 import { parseWith } from '../util/zod-error.js';
+import { datasetFromHfUri } from '../bridges/huggingface.js';
 import { readInputText, resolveInWorkspace } from './paths.js';
 
 /** Parse a datasets manifest (YAML or JSON, list or {datasets: [...]}) from text. */
@@ -78,6 +79,27 @@ export function mergeDatasetInputs(...lists: DatasetInput[][]): DatasetInput[] {
 }
 
 /**
+ * `hf://datasets/ORG/NAME@REV`: the revision is the version (unless one was given), and a
+ * 40-hex commit pins the content as `digest.gitCommit` (git's hash over the dataset repo's
+ * tree), whichever way the dataset was declared (manifest, `record dataset`, records.jsonl).
+ */
+function pinHfRevision(desc: DatasetDescriptor): void {
+  if (!desc.uri.startsWith('hf://datasets/')) return;
+  let hf: DatasetDescriptor;
+  try {
+    hf = datasetFromHfUri(desc.uri);
+  } catch {
+    return; // not the ORG/NAME@REV form: kept as given
+  }
+  if (!desc.version && hf.version) desc.version = hf.version;
+  const commit = hf.digest?.gitCommit;
+  if (commit) {
+    desc.digest = { ...desc.digest, gitCommit: commit };
+    desc.digestSource ??= 'given';
+  }
+}
+
+/**
  * Turn declared datasets into descriptors: local paths are hashed (files by
  * content, directories by manifest); remote data keeps URI + version + the given
  * digest. A given digest that disagrees with the local bytes is a check failure.
@@ -128,6 +150,7 @@ export async function captureDatasets(inputs: DatasetInput[], workspace: string,
       desc.digest = { sha256: given };
       desc.digestSource = 'given';
     }
+    pinHfRevision(desc);
     out.push(desc);
   }
   return out;

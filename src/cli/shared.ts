@@ -1,3 +1,4 @@
+import { Option, type Command } from 'commander';
 import { InputError, toProvenanceError } from '../errors.js';
 import { termText } from '../render/terminal.js';
 
@@ -68,4 +69,23 @@ export function numberOption(flag: string): (v: string) => number {
     }
     return n;
   };
+}
+
+/**
+ * Machine output, one convention for every command: `--format json` prints one JSON
+ * document on stdout, and `--json` is its alias (the contract's older spelling).
+ * `formats` are the command's other formats; `json` is always among the choices.
+ */
+export function addFormatOption(cmd: Command, formats: readonly string[], defaultFormat: string, description = 'output format'): Command {
+  return cmd
+    .addOption(new Option('--format <format>', description).choices([...new Set([...formats, 'json'])]).default(defaultFormat))
+    .addOption(new Option('--json', 'same as --format json: one JSON document on stdout').implies({ format: 'json' }));
+}
+
+/** The format asked for; `--json` with another `--format` is a usage error, not a silent choice. */
+export function outputFormat<F extends string>(o: { format: F; json?: boolean }): F {
+  if (o.json && o.format !== 'json') {
+    throw new InputError('format-conflict', `--json and --format ${o.format} ask for different output`, { fix: 'pass one of them: --json is the same as --format json' });
+  }
+  return o.format;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
 import { gitCommit as commitOf } from '../statement/fields.js';
 
@@ -79,6 +80,13 @@ export interface LineageGraph {
 export interface StatementSource {
   statement: TrainingStatement;
   source?: string;
+  /** sha256 (hex) of the statement's bytes as signed or written; computed from the statement when absent. */
+  digest?: string;
+}
+
+/** The statement digest of a statement known only as an object: the bytes `build` writes for it. */
+function statementDigestOf(st: TrainingStatement): string {
+  return createHash('sha256').update(JSON.stringify(st, null, 2) + '\n').digest('hex');
 }
 
 function firstDigest(d: DatasetDescriptor): string | undefined {
@@ -99,10 +107,17 @@ export function graphFromStatements(input: ReadonlyArray<TrainingStatement | Sta
   const models = new Map<string, ModelNode>();
   const modelPaths = new Map<string, Set<string>>();
 
-  input.forEach((item, index) => {
-    const { statement, source } = 'statement' in item ? item : { statement: item, source: undefined };
+  const seen = new Set<string>();
+  let index = -1;
+  for (const item of input) {
+    const { statement, source, digest } = 'statement' in item ? item : { statement: item, source: undefined, digest: undefined };
     const p = statement.predicate;
-    const runKey = `run:${index}`;
+    // A run is its statement: the key is the statement digest, stable across queries and
+    // machines, and the same statement given twice (bundle + .intoto.json) is one run.
+    const runKey = `sha256:${digest ?? statementDigestOf(statement)}`;
+    if (seen.has(runKey)) continue;
+    seen.add(runKey);
+    index++;
     const gitCommit = commitOf(statement);
     g.runs.push({
       key: runKey,
@@ -202,6 +217,6 @@ export function graphFromStatements(input: ReadonlyArray<TrainingStatement | Sta
       });
       g.edges.push({ from: runKey, to: key, kind: 'measured' });
     });
-  });
+  }
   return g;
 }

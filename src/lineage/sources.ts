@@ -18,12 +18,34 @@ export interface UnreadableBundle {
   error: ProvenanceError;
   /** Named on the command line (not found in a directory): once verified, its load error stands. */
   explicit?: boolean;
+  /**
+   * One of the files ml-provenance itself publishes beside a record (the SLSA build
+   * provenance bundle, `provenance.slsa.sigstore.json`): skipped without a warning once verified.
+   */
+  companion?: boolean;
+}
+
+/** The SLSA companion statement the action signs next to the training record (`slsa: true`). */
+const COMPANION_PREDICATES = new Set(['https://slsa.dev/provenance/v1']);
+
+/** The predicate type inside a bundle's DSSE payload, without trusting it (it is verified before use). */
+function payloadPredicateType(bundle: Record<string, unknown>): string | undefined {
+  try {
+    const env = bundle.dsseEnvelope as { payload?: unknown } | undefined;
+    if (typeof env?.payload !== 'string') return undefined;
+    const st = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as { predicateType?: unknown };
+    return typeof st.predicateType === 'string' ? st.predicateType : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The bundle behind a load failure, when the document is one. */
 export async function unreadableBundle(file: string, error: ProvenanceError, doc?: unknown): Promise<UnreadableBundle | undefined> {
   const json = doc ?? (await readJsonFile(file, 'statement or bundle').catch(() => undefined));
-  return isSigstoreBundle(json) ? { file, bundle: json, error } : undefined;
+  if (!isSigstoreBundle(json)) return undefined;
+  const predicateType = payloadPredicateType(json);
+  return { file, bundle: json, error, ...(predicateType && COMPANION_PREDICATES.has(predicateType) ? { companion: true } : {}) };
 }
 
 /** Files a directory scan picks up: statements and bundles are JSON documents. */

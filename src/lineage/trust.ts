@@ -23,7 +23,8 @@ export async function trustDocuments(
   if (!o.noVerify) await o.verifier.verifyAll(unreadable);
   for (const u of unreadable) {
     if (u.explicit) throw u.error;
-    o.logger?.warning(
+    // The project's own companion files (the SLSA bundle) are expected in a release folder: no warning.
+    (u.companion ? (m: string) => o.logger?.debug(m) : (m: string) => o.logger?.warning(m))(
       o.noVerify
         ? `skipping ${u.file}: a Sigstore bundle, but not an ml-provenance training record (${u.error.message}; not verified)`
         : `skipping ${u.file}: signed, but not an ml-provenance training record (${u.error.message})`,
@@ -31,10 +32,12 @@ export async function trustDocuments(
   }
   if (o.noVerify) return docs;
   const trusted: LoadedDocument[] = [];
+  const signed = new Set(docs.filter((d) => d.bundle && d.statementSha256).map((d) => d.statementSha256));
   for (const doc of docs) {
     if (!doc.bundle && doc.scanned) {
-      // Releases and artifacts ship provenance.intoto.json beside its bundle: the signed copy counts.
-      o.logger?.warning(`skipping ${doc.file}: an unsigned statement (its signed bundle is what counts; --no-verify to use it)`);
+      // Releases and artifacts ship provenance.intoto.json beside its bundle: the signed copy counts,
+      // and the copy is expected (no warning) when its bytes are the ones the bundle signed.
+      (doc.statementSha256 && signed.has(doc.statementSha256) ? (m: string) => o.logger?.debug(m) : (m: string) => o.logger?.warning(m))(`skipping ${doc.file}: an unsigned statement (its signed bundle is what counts; --no-verify to use it)`);
       continue;
     }
     if (!doc.bundle) {

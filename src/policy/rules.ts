@@ -1,5 +1,6 @@
 import type { PolicyRules } from '../schema/policy.js';
-import type { TrainingStatement } from '../schema/predicate.js';
+import { isSpdxExpression, spdxFix } from '../schema/license.js';
+import type { DatasetDescriptor, Step, TrainingStatement } from '../schema/predicate.js';
 import { gitCommit } from '../statement/fields.js';
 
 export interface Finding {
@@ -16,12 +17,34 @@ export interface Finding {
 const DATASET_FIX: Record<string, string> = {
   uri: 'give the dataset a URI (`--uri` in `ml-provenance record dataset`, or `uri:` in the datasets manifest)',
   digest:
-    'give a local `path` to hash, or the content digest `digest: sha256:<hex>` for remote data (`--digest` in `ml-provenance record dataset`)',
+    'give a local `path` to hash, the content digest `digest: sha256:<hex>` for remote data (`--digest` in `ml-provenance record dataset`), or pin a Hugging Face dataset by commit (`hf://datasets/ORG/NAME@<40-hex commit>`)',
   version: 'record the dataset version (`--version`, or `version:` in the datasets manifest)',
-  license: 'record the dataset license as an SPDX id (`--license CC-BY-4.0`, or `license:` in the manifest)',
-  splits: 'record the splits used (`--split train=0.8 --split test=0.2`, or `splits:` in the manifest)',
-  seed: 'record the seed used to split or shuffle (`--seed 42`, or `seed:` in the manifest)',
+  license: 'record the dataset license as an SPDX expression (`--license CC-BY-4.0`, or `license:` in the manifest)',
+  splits:
+    'record the splits where they were made: on the dataset (`record dataset --split train=0.8 --split test=0.2`, or `splits:` in the manifest), or on the step that split it (`record step --name split --input ID --output train --output test --split train=0.8 --split test=0.2`)',
+  seed: 'record the seed where it was used: on the dataset (`record dataset --seed 42`, or `seed:` in the manifest), or on the step that split or shuffled it (`record step ... --seed 42`)',
 };
+
+/** A content pin: a sha256, or the git commit of a dataset repository (Hugging Face hub, git). */
+function hasContentDigest(d: DatasetDescriptor): boolean {
+  return Boolean(d.digest?.sha256) || /^([a-f0-9]{40}|[a-f0-9]{64})$/.test(d.digest?.gitCommit ?? '');
+}
+
+/**
+ * Splits and seeds belong to whatever made them: the dataset itself, the step that read it
+ * and split it (its outputs are the parts), the step that produced it as one of those
+ * parts, or a derived dataset a step made from it. A raw input is complete when a later
+ * step records how it was split; nobody has to invent `--split all=1`.
+ */
+function splitFacts(p: TrainingStatement['predicate']): (d: DatasetDescriptor, what: 'splits' | 'seed') => boolean {
+  const byId = new Map(p.datasets.map((d) => [d.id, d]));
+  const has = (x: { splits?: Record<string, number> | undefined; seed?: number | undefined } | undefined, what: 'splits' | 'seed') =>
+    what === 'splits' ? Boolean(x?.splits && Object.keys(x.splits).length) : x?.seed !== undefined;
+  const stepHas = (st: Step, what: 'splits' | 'seed') =>
+    has(st, what) || (what === 'seed' && Number.isInteger(st.parameters?.seed)) || (st.outputs ?? []).some((o) => has(byId.get(o), what));
+  return (d, what) =>
+    has(d, what) || p.steps.some((st) => (st.inputs?.includes(d.id) || st.outputs?.includes(d.id)) && stepHas(st, what));
+}
 
 /** Check a statement against rules; returns every finding, errors and warnings. Pure. */
 export function evaluateRules(st: TrainingStatement, rules: PolicyRules): Finding[] {
@@ -56,12 +79,17 @@ export function evaluateRules(st: TrainingStatement, rules: PolicyRules): Findin
         'declare the training data: `ml-provenance record dataset --id ID --uri URI ...` in the training code, or the `datasets` input (a manifest file or inline YAML list)',
       );
     }
+    const recorded = splitFacts(p);
     p.datasets.forEach((d, i) => {
       const field = `datasets[${i}]`;
       for (const req of ds.require ?? []) {
-        const missing =
-          req === 'digest' ? !d.digest?.sha256 : req === 'splits' ? !d.splits || Object.keys(d.splits).length === 0 : d[req] === undefined;
-        if (missing) add(`datasets.require.${req}`, `${field}.${req}`, `dataset "${d.id}" has no ${req}`, DATASET_FIX[req]!);
+        const missing = req === 'digest' ? !hasContentDigest(d) : req === 'splits' || req === 'seed' ? !recorded(d, req) : d[req] === undefined;
+        const where = req === 'splits' || req === 'seed' ? ', and no step that reads or made it records them' : '';
+        if (missing) add(`datasets.require.${req}`, `${field}.${req}`, `dataset "${d.id}" has no ${req}${where}`, DATASET_FIX[req]!);
+      }
+      if (d.license !== undefined && !isSpdxExpression(d.license)) {
+        // An error where the policy asks for licenses; elsewhere worth knowing.
+        add('datasets.license.spdx', `${field}.license`, `dataset "${d.id}" license "${d.license}" is not an SPDX license expression`, spdxFix(d.license), ds.require?.includes('license') ? 'error' : 'warning');
       }
       if (d.splits) {
         const sum = Object.values(d.splits).reduce((a, b) => a + b, 0);

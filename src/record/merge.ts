@@ -51,6 +51,8 @@ export function mergeEvents(events: RecordEvent[]): RecordedRun {
           ...(e.parameters ? { parameters: e.parameters } : {}),
           ...(e.inputs ? { inputs: e.inputs } : {}),
           ...(e.outputs ? { outputs: e.outputs } : {}),
+          ...(e.splits ? { splits: e.splits } : {}),
+          ...(e.seed !== undefined ? { seed: e.seed } : {}),
           ...(e.command ? { command: e.command } : {}),
           ...(e.environment ? { environment: e.environment } : {}),
           ...(e.ts ? { recordedAt: e.ts } : {}),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SpdxLicenseExpression } from './license.js';
 import { DatasetId, PrefixedSha256, Splits } from './common.js';
 import { DatasetCoverageShape } from './coverage.js';
 
@@ -9,7 +10,7 @@ export const DatasetInput = z.strictObject({
   version: z.string().min(1).optional(),
   path: z.string().min(1).optional().meta({ description: 'local file or directory (relative to the workspace) to hash' }),
   digest: PrefixedSha256.optional().meta({ description: 'content digest for remote data, sha256:<hex>' }),
-  license: z.string().min(1).optional(),
+  license: SpdxLicenseExpression.optional(),
   splits: Splits.optional(),
   seed: z.number().int().optional(),
   mediaType: z.string().optional(),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { RecordEvent } from './record-event.js';
 import { DatasetManifest, MetricsFile } from './inputs.js';
+import { OPENLINEAGE_FACET_FILES, OpenLineageDatasetFacet, OpenLineageModelFacet, OpenLineageRunFacet } from './openlineage.js';
 import { PolicyFile } from './policy.js';
 import { TrainingPredicate, TrainingStatement } from './predicate.js';
 
@@ -14,6 +15,9 @@ export const DOCUMENTS = {
   'policy.schema.json': PolicyFile,
   'training-record.schema.json': TrainingPredicate,
   'statement.schema.json': TrainingStatement,
+  [OPENLINEAGE_FACET_FILES.run]: OpenLineageRunFacet,
+  [OPENLINEAGE_FACET_FILES.dataset]: OpenLineageDatasetFacet,
+  [OPENLINEAGE_FACET_FILES.model]: OpenLineageModelFacet,
 } as const;
 
 /** The JSON Schema text for each document, deterministic so a staleness test can compare bytes. */

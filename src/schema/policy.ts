@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SpdxLicenseExpression } from './license.js';
 
 /** Which way a metric improves: a word, or the word with its own regression tolerance. */
 export const MetricDirection = z.union([
@@ -26,8 +27,8 @@ export const PolicyRules = z.strictObject({
         .array(z.enum(['uri', 'digest', 'version', 'license', 'splits', 'seed']))
         .optional()
         .meta({ description: 'fields every dataset must have' }),
-      allowedLicenses: z.array(z.string().min(1)).optional().meta({ description: 'SPDX ids allowed' }),
-      deniedLicenses: z.array(z.string().min(1)).optional(),
+      allowedLicenses: z.array(SpdxLicenseExpression).optional().meta({ description: 'SPDX licenses allowed (a dataset\'s license must be one of them)' }),
+      deniedLicenses: z.array(SpdxLicenseExpression).optional(),
     })
     .optional(),
   image: z.enum(['optional', 'pinned-if-present', 'required']).optional().meta({

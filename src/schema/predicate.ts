@@ -46,6 +46,8 @@ export const Step = z.strictObject({
   parameters: z.record(z.string(), Scalar).optional(),
   inputs: z.array(DatasetId).optional(),
   outputs: z.array(DatasetId).optional(),
+  splits: Splits.optional().meta({ description: 'the splits this step made of its inputs (split name -> fraction); its outputs are the parts' }),
+  seed: z.number().int().optional().meta({ description: 'the seed this step split or shuffled with' }),
   command: z.array(z.string()).optional().meta({ description: 'the command that ran this step, as argv (replayed in order by `replay --run`)' }),
   environment: StepEnvironment.optional(),
   recordedAt: z.string().optional(),

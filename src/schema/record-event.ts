@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SpdxLicenseExpression } from './license.js';
 import { DatasetId, JsonValue, PrefixedSha256, Scalar, Splits } from './common.js';
 import { Cluster, DatasetCoverageShape, StepEnvironment } from './coverage.js';
 
@@ -21,7 +22,7 @@ export const DatasetEvent = z.strictObject({
   version: z.string().min(1).optional(),
   path: z.string().min(1).optional().meta({ description: 'local path (relative to the workspace) to hash' }),
   digest: PrefixedSha256.optional(),
-  license: z.string().min(1).optional().meta({ description: 'SPDX license expression' }),
+  license: SpdxLicenseExpression.optional(),
   splits: Splits.optional(),
   seed: z.number().int().optional(),
   mediaType: z.string().optional(),
@@ -39,6 +40,8 @@ export const StepEvent = z.strictObject({
   parameters: z.record(z.string(), Scalar).optional(),
   inputs: z.array(DatasetId).optional(),
   outputs: z.array(DatasetId).optional(),
+  splits: Splits.optional().meta({ description: 'the splits this step made of its inputs (split name -> fraction)' }),
+  seed: z.number().int().optional().meta({ description: 'the seed this step split or shuffled with' }),
   command: z.array(z.string()).min(1).optional().meta({ description: 'the command that ran this step, as argv' }),
   environment: StepEnvironment.optional(),
 });

@@ -16,6 +16,8 @@ export interface LoadedDocument {
   /** sha256 (hex) of the bundle file's bytes, when it was read from one: what the verification cache is keyed on. */
   bundleSha256?: string;
   file: string;
+  /** sha256 (hex) of the statement's exact bytes (the file's, or the signed payload's): the run's stable id. */
+  statementSha256?: string;
   /** Found by scanning a folder or a release, not named by the user. */
   scanned?: boolean;
 }
@@ -65,7 +67,9 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
 /** Parse a statement or bundle from its bytes (a file's, a download's) as loadDocument does. */
 export function documentFromBytes(bytes: Buffer | string, file: string): LoadedDocument {
   const doc = documentFromJson(parseJsonText(typeof bytes === 'string' ? bytes : bytes.toString('utf8'), file), file);
-  return doc.bundle ? { ...doc, bundleSha256: hash('sha256', bytes, 'hex') } : doc;
+  return doc.bundle
+    ? { ...doc, bundleSha256: hash('sha256', bytes, 'hex'), ...(doc.payload ? { statementSha256: hash('sha256', doc.payload, 'hex') } : {}) }
+    : { ...doc, statementSha256: hash('sha256', bytes, 'hex') };
 }
 
 /** A parsed statement or bundle document (`file` names it in errors), not verified. */

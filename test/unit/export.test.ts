@@ -1,29 +1,77 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type AnySchema } from 'ajv';
+import { Ajv, type AnySchema, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import * as CdxSpec from '@cyclonedx/cyclonedx-library/Spec';
+import * as CdxValidation from '@cyclonedx/cyclonedx-library/Validation';
 import { describe, expect, it } from 'vitest';
 import { exportStatement, EXPORT_FORMATS } from '../../src/lineage/export/index.js';
+import { openLineageName } from '../../src/lineage/export/openlineage.js';
+import type { TrainingStatement } from '../../src/schema/predicate.js';
 import { dataset, makeStatement } from '../fixtures/statements.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
 const here = import.meta.dirname;
+const ROOT = path.join(here, '../..');
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
-const fixture = (name: string) => read(path.join(here, '../fixtures/schemas', name));
-const cdxDir = path.join(here, '../../node_modules/@cyclonedx/cyclonedx-library/res/schema');
+const fixturePath = (name: string) => path.join(here, '../fixtures/schemas', name);
+const fixture = (name: string) => read(fixturePath(name));
 
-function validator(kind: '07' | '2020', schema: AnySchema, extra: [string, AnySchema][] = []) {
+/** The official SPDX 3.0.1 schema, byte for byte (see spdx-3.0.1.schema.json.SOURCE.md). */
+const SPDX_SCHEMA_SHA256 = '59f59713c7d73ff0d833f4f468df974a689fc9dd36dc5510f1875ff85d276c54';
+
+function validator(kind: '07' | '2020', schema: AnySchema, extra: AnySchema[] = []): ValidateFunction {
   const ajv = kind === '2020' ? new Ajv2020({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  for (const [key, s] of extra) ajv.addSchema(s, key);
+  for (const s of extra) ajv.addSchema(s);
   return ajv.compile(schema);
 }
 
-function expectValid(validate: ReturnType<typeof validator>, doc: unknown): void {
+function expectValid(validate: ValidateFunction, doc: unknown): void {
   const ok = validate(doc);
-  expect(validate.errors ?? [], JSON.stringify(validate.errors, null, 1)).toEqual([]);
+  expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 5), null, 1)).toEqual([]);
   expect(ok).toBe(true);
+}
+
+/** The CycloneDX library's own validator (JSON, strict, spec 1.6): what `cyclonedx validate` users rely on. */
+const cdxValidator = new CdxValidation.JsonStrictValidator(CdxSpec.Version.v1dot6);
+async function cdxErrors(doc: unknown): Promise<unknown> {
+  return cdxValidator.validate(JSON.stringify(doc));
+}
+
+/** The official OpenLineage core schema, the official facet schemas we emit, and our own facet schemas (from schemas/). */
+const olFacetFiles = ['DatasetVersionDatasetFacet', 'JobTypeJobFacet', 'SourceCodeLocationJobFacet'].map((n) => fixture(`openlineage/${n}.json`));
+const ourFacetFiles = ['openlineage-run-facet.schema.json', 'openlineage-dataset-facet.schema.json', 'openlineage-model-facet.schema.json'].map((f) =>
+  read(path.join(ROOT, 'schemas', f)),
+);
+const olAjv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(olAjv);
+for (const s of [fixture('OpenLineage.json'), ...olFacetFiles, ...ourFacetFiles]) olAjv.addSchema(s);
+const olEvent = olAjv.getSchema('https://openlineage.io/spec/2-0-2/OpenLineage.json')!;
+
+/** Every facet in an OpenLineage event, with where it sits. */
+function facetsOf(ev: any): [string, any][] {
+  const out: [string, any][] = [];
+  const add = (where: string, facets: Record<string, unknown> | undefined) => {
+    for (const [k, f] of Object.entries(facets ?? {})) out.push([`${where}.${k}`, f]);
+  };
+  add('run', ev.run.facets);
+  add('job', ev.job.facets);
+  for (const [i, d] of [...ev.inputs, ...ev.outputs].entries()) add(`dataset[${i}]`, d.facets);
+  return out;
+}
+
+/** The event validates against the core schema, and each facet against the schema its `_schemaURL` names. */
+function expectValidOpenLineage(ev: unknown): void {
+  expectValid(olEvent, ev);
+  for (const [where, facet] of facetsOf(ev)) {
+    const url = facet._schemaURL as string;
+    const validate = olAjv.getSchema(url);
+    expect(validate, `${where}: no schema at ${url}`).toBeTruthy();
+    expectValid(validate!, facet);
+  }
 }
 
 const statements = {
@@ -35,24 +83,45 @@ const statements = {
     steps: [],
     metrics: [],
   }),
+  // Real runs carry milliseconds (Date#toISOString); SPDX 3 DateTime does not allow them.
+  millisecondTimes: (() => {
+    const st = makeStatement({ run: '7' });
+    st.predicate.runDetails.metadata = { ...st.predicate.runDetails.metadata, startedOn: '2025-01-01T00:00:00.123Z', finishedOn: '2025-01-01T01:00:00.987Z' };
+    return st;
+  })(),
 };
 
 const validators = {
-  cyclonedx: validator('07', read(path.join(cdxDir, 'bom-1.6.SNAPSHOT.schema.json')), [
-    // bom-1.6 refers to its siblings by their SNAPSHOT names (as the library's own validator maps them).
-    ['http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json', read(path.join(cdxDir, 'spdx.SNAPSHOT.schema.json'))],
-    ['http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json', read(path.join(cdxDir, 'jsf-0.82.SNAPSHOT.schema.json'))],
-  ]),
-  openlineage: validator('2020', fixture('OpenLineage.json')),
   // draft-04 schema: same keyword meanings under the draft-07 engine once `$schema` is dropped.
   prov: validator('07', (({ $schema: _drop, ...s }) => s)(fixture('prov-json.schema.json'))),
   slsa: validator('2020', fixture('slsa-provenance-v1.schema.json')),
-  spdx: validator('2020', fixture('spdx-3.0.1-structural.schema.json')),
+  spdx: validator('2020', fixture('spdx-3.0.1.schema.json')),
 };
 
+async function expectValidExport(format: (typeof EXPORT_FORMATS)[number], doc: unknown): Promise<void> {
+  if (format === 'cyclonedx') expect(await cdxErrors(doc)).toBeNull();
+  else if (format === 'openlineage') expectValidOpenLineage(doc);
+  else expectValid(validators[format], doc);
+}
+
+describe('the reference schemas are the official ones', () => {
+  it('SPDX 3.0.1: the spdx-spec schema, byte for byte', () => {
+    expect(createHash('sha256').update(readFileSync(fixturePath('spdx-3.0.1.schema.json'))).digest('hex')).toBe(SPDX_SCHEMA_SHA256);
+    expect(fixture('spdx-3.0.1.schema.json').$comment).toMatch(/shacl2code/);
+  });
+  it('OpenLineage: the 2-0-2 core schema and facet schemas carry their published $id', () => {
+    expect(fixture('OpenLineage.json').$id).toBe('https://openlineage.io/spec/2-0-2/OpenLineage.json');
+    expect(olFacetFiles.map((f) => f.$id)).toEqual([
+      'https://openlineage.io/spec/facets/1-0-1/DatasetVersionDatasetFacet.json',
+      'https://openlineage.io/spec/facets/2-0-4/JobTypeJobFacet.json',
+      'https://openlineage.io/spec/facets/1-1-0/SourceCodeLocationJobFacet.json',
+    ]);
+  });
+});
+
 describe.each(Object.entries(statements))('exports of the %s statement', (_name, st) => {
-  it.each(EXPORT_FORMATS)('%s validates against its schema', (format) => {
-    expectValid(validators[format], exportStatement(st, format));
+  it.each(EXPORT_FORMATS)('%s validates against its official schema or validator', async (format) => {
+    await expectValidExport(format, exportStatement(st, format));
   });
   it('are deterministic', () => {
     for (const f of EXPORT_FORMATS) expect(JSON.stringify(exportStatement(st, f))).toBe(JSON.stringify(exportStatement(st, f)));
@@ -60,19 +129,94 @@ describe.each(Object.entries(statements))('exports of the %s statement', (_name,
 });
 
 describe('schemas reject broken documents (so the checks above can fail)', () => {
-  it('each validator rejects a document with a required field removed', () => {
+  it('each validator rejects a document with a required field removed', async () => {
     const st = statements.typical;
     const cdx = exportStatement(st, 'cyclonedx') as Record<string, unknown>;
-    expect(validators.cyclonedx({ ...cdx, bomFormat: 'NotCycloneDX' })).toBe(false);
-    const ol = exportStatement(st, 'openlineage') as Record<string, unknown>;
-    expect(validators.openlineage({ ...ol, run: { runId: 'not-a-uuid' } })).toBe(false);
+    expect(await cdxErrors({ ...cdx, bomFormat: 'NotCycloneDX' })).not.toBeNull();
+    const ol = exportStatement(st, 'openlineage') as any;
+    expect(olEvent({ ...ol, run: { runId: 'not-a-uuid' } })).toBe(false);
+    const runFacet = olAjv.getSchema(ol.run.facets.mlProvenance_run._schemaURL)!;
+    expect(runFacet({ ...ol.run.facets.mlProvenance_run, metrics: 'none' })).toBe(false);
     const prov = exportStatement(st, 'prov') as { wasGeneratedBy: Record<string, unknown> };
     expect(validators.prov({ ...prov, wasGeneratedBy: { x: { 'prov:activity': 'a' } } })).toBe(false);
     const slsa = exportStatement(st, 'slsa') as { predicate: Record<string, unknown> };
     expect(validators.slsa({ ...slsa, predicate: { runDetails: slsa.predicate.runDetails } })).toBe(false);
     const spdx = exportStatement(st, 'spdx') as { '@graph': Record<string, unknown>[] };
-    const graph = spdx['@graph'].map((e) => (e.type === 'dataset_DatasetPackage' ? { ...e, dataset_datasetType: [] } : e));
-    expect(validators.spdx({ ...spdx, '@graph': graph })).toBe(false);
+    const withMillis = spdx['@graph'].map((e) => (e.type === 'CreationInfo' ? { ...e, created: '2025-01-01T01:00:00.123Z' } : e));
+    expect(validators.spdx({ ...spdx, '@graph': withMillis })).toBe(false);
+  });
+});
+
+describe('SBOM identity: the model is named after the model and versioned by tag or content', () => {
+  const cdxModel = (st: TrainingStatement) => (exportStatement(st, 'cyclonedx') as any).metadata.component;
+  const spdxModel = (st: TrainingStatement) => (exportStatement(st, 'spdx') as any)['@graph'].find((e: any) => e.type === 'ai_AIPackage');
+
+  it('a directory model is named after its folder, grouped by repository, versioned by content', () => {
+    const st = statements.directoryModel;
+    const c = cdxModel(st);
+    expect([c.group, c.name]).toEqual(['acme/train', 'out']);
+    expect(c.version).toMatch(/^sha256:[a-f0-9]{12}$/);
+    const s = spdxModel(st);
+    expect(s.name).toBe('out');
+    expect(s.software_packageVersion).toBe(c.version);
+    for (const v of [c.name, c.version, s.name, s.software_packageVersion]) expect(v).not.toMatch(/workflows|builders|actions\/runs|T\d\d:/);
+  });
+  it('the version follows the model content, not the run', () => {
+    const a = makeStatement({ run: '8', models: [{ name: 'm.bin', sha256: 'c'.repeat(64) }] });
+    const b = makeStatement({ run: '9', models: [{ name: 'm.bin', sha256: 'c'.repeat(64) }] });
+    expect(cdxModel(a).version).toBe(`sha256:${'c'.repeat(12)}`);
+    expect(cdxModel(b).version).toBe(cdxModel(a).version);
+    expect(spdxModel(a).name).toBe('m.bin');
+  });
+  it('a run triggered by a release tag is versioned by the tag', () => {
+    const st = makeStatement({ run: '10' });
+    st.predicate.buildDefinition.externalParameters.workflow!.ref = 'refs/tags/v1.4.0';
+    expect(cdxModel(st).version).toBe('v1.4.0');
+    expect(spdxModel(st).software_packageVersion).toBe('v1.4.0');
+  });
+  it('SPDX times are whole seconds in UTC', () => {
+    const g = (exportStatement(statements.millisecondTimes, 'spdx') as any)['@graph'] as any[];
+    expect(g.find((e) => e.type === 'CreationInfo').created).toBe('2025-01-01T01:00:00Z');
+    expect(spdxModel(statements.millisecondTimes).releaseTime).toBe('2025-01-01T01:00:00Z');
+  });
+});
+
+describe('OpenLineage naming (https://openlineage.io/docs/spec/naming)', () => {
+  const repo = 'https://github.com/acme/train';
+  it.each([
+    ['s3://bucket/path/to/data.parquet', { namespace: 's3://bucket', name: 'path/to/data.parquet' }],
+    ['gs://b/k', { namespace: 'gs://b', name: 'k' }],
+    ['hf://datasets/stanfordnlp/imdb@e6281661', { namespace: 'hf://datasets', name: 'stanfordnlp/imdb', version: 'e6281661' }],
+    ['hf://datasets/org/name@main/data/train.csv', { namespace: 'hf://datasets', name: 'org/name/data/train.csv', version: 'main' }],
+    ['https://huggingface.co/datasets/org/name/tree/abc123', { namespace: 'hf://datasets', name: 'org/name', version: 'abc123' }],
+    ['file:data/x.csv', { namespace: repo, name: 'data/x.csv' }],
+    ['model/model.safetensors', { namespace: repo, name: 'model/model.safetensors' }],
+    ['file:///mnt/data/x.csv', { namespace: 'file', name: '/mnt/data/x.csv' }],
+    ['https://data.example.com/mnist', { namespace: 'https://data.example.com', name: '/mnist' }],
+  ])('%s', (loc, expected) => {
+    expect(openLineageName(loc, repo)).toEqual(expected);
+  });
+  it('two repositories\' model/model.safetensors are two datasets; an hf revision is a version, not a new name', () => {
+    const a = makeStatement({ run: '11', models: [{ name: 'model/model.safetensors' }], datasets: [dataset('imdb', 'x', 'x', { uri: 'hf://datasets/stanfordnlp/imdb@aaaa' })] });
+    a.predicate.datasets[0]!.version = undefined as never;
+    delete a.predicate.datasets[0]!.version;
+    const b = structuredClone(a);
+    b.predicate.buildDefinition.externalParameters.workflow!.repository = 'https://github.com/other/repo';
+    b.predicate.datasets[0]!.uri = 'hf://datasets/stanfordnlp/imdb@bbbb';
+    const [ea, eb] = [exportStatement(a, 'openlineage') as any, exportStatement(b, 'openlineage') as any];
+    expect(`${ea.outputs[0].namespace}|${ea.outputs[0].name}`).not.toBe(`${eb.outputs[0].namespace}|${eb.outputs[0].name}`);
+    expect([ea.inputs[0].namespace, ea.inputs[0].name]).toEqual([eb.inputs[0].namespace, eb.inputs[0].name]);
+    expect([ea.inputs[0].facets.version.datasetVersion, eb.inputs[0].facets.version.datasetVersion]).toEqual(['aaaa', 'bbbb']);
+    expectValidOpenLineage(ea);
+  });
+  it('custom facet _schemaURLs are files in schemas/', () => {
+    const ev = exportStatement(statements.typical, 'openlineage') as any;
+    for (const [, f] of facetsOf(ev)) {
+      const url = f._schemaURL as string;
+      if (!url.startsWith('https://ml-provenance.dev/schemas/')) continue;
+      const file = path.join(ROOT, 'schemas', url.slice('https://ml-provenance.dev/schemas/'.length).replace(/#.*$/, ''));
+      expect(read(file).$id).toBe(url.replace(/#.*$/, ''));
+    }
   });
 });
 

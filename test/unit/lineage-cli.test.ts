@@ -1,6 +1,7 @@
 // The auditor commands through the built CLI (dist/cli.js): flags, formats, exit codes.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -58,6 +59,68 @@ describe('lineage', () => {
   it('rejects two queries at once and an unknown format', async () => {
     expect((await mlp('lineage', '.', '--no-verify', '--dataset', 'x', '--metric', 'y')).code).toBe(2);
     expect((await mlp('lineage', '.', '--no-verify', '--format', 'svg')).code).toBe(2);
+  });
+});
+
+describe('lineage: ids, empty answers, warnings', () => {
+  it('run ids in --format json are the statement digests, not positions', async () => {
+    const r = await mlp('lineage', 'b.intoto.json', 'a.intoto.json', '--no-verify', '--dataset', 'mnist', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+    const keys = (JSON.parse(r.stdout) as { answers: { run: { key: string } }[] }).answers.map((a) => a.run.key);
+    const digest = async (f: string) => `sha256:${createHash('sha256').update(await readFile(path.join(dir, f))).digest('hex')}`;
+    expect(keys.sort()).toEqual([await digest('a.intoto.json'), await digest('b.intoto.json')].sort());
+  });
+  it('a query with no match exits 1 with an error line; the output is still the (empty) answer', async () => {
+    const r = await mlp('lineage', 'a.intoto.json', '--no-verify', '--dataset', 'imagenet', '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ answers: [] });
+    expect(r.stderr).toMatch(/^error: no record among the 1 given mentions dataset imagenet — /m);
+  });
+  it('a release folder: the project\'s own SLSA companion bundle is skipped silently, other JSON warns unless --quiet', async () => {
+    const rel = path.join(dir, 'release');
+    await mkdir(rel, { recursive: true });
+    await writeFile(path.join(rel, 'provenance.intoto.json'), await readFile(path.join(dir, 'a.intoto.json')));
+    const slsa = { _type: 'https://in-toto.io/Statement/v1', subject: [], predicateType: 'https://slsa.dev/provenance/v1', predicate: {} };
+    const bundle = {
+      mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+      verificationMaterial: {},
+      dsseEnvelope: { payload: Buffer.from(JSON.stringify(slsa)).toString('base64'), payloadType: 'application/vnd.in-toto+json', signatures: [] },
+    };
+    await writeFile(path.join(rel, 'provenance.slsa.sigstore.json'), JSON.stringify(bundle));
+    const quietAboutOwn = await mlp('lineage', 'release', '--no-verify', '--dataset', 'mnist');
+    expect(quietAboutOwn.code, quietAboutOwn.stderr).toBe(0);
+    expect(quietAboutOwn.stderr).not.toMatch(/provenance\.slsa\.sigstore\.json/);
+    await writeFile(path.join(rel, 'metrics.json'), '{"acc": 1}');
+    const warns = await mlp('lineage', 'release', '--no-verify', '--dataset', 'mnist');
+    expect(warns.stderr).toMatch(/^warning: skipping .*metrics\.json/m);
+    const quiet = await mlp('lineage', 'release', '--no-verify', '--dataset', 'mnist', '--quiet');
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+  });
+});
+
+describe('machine output: --format json everywhere, --json its alias', () => {
+  it.each([
+    ['validate', 'a.intoto.json'],
+    ['summary', 'a.intoto.json'],
+    ['diff', 'a.intoto.json', 'b.intoto.json'],
+    ['digest', 'a.intoto.json'],
+    ['lineage', 'a.intoto.json', '--no-verify'],
+  ])('%s: --json and --format json print the same JSON document', async (...args) => {
+    const a = await mlp(...args, '--json');
+    const b = await mlp(...args, '--format', 'json');
+    expect(a.code, a.stderr).toBe(b.code);
+    expect(JSON.parse(a.stdout)).toEqual(JSON.parse(b.stdout));
+  });
+  it('--json with another --format is a usage error', async () => {
+    const r = await mlp('diff', 'a.intoto.json', 'b.intoto.json', '--json', '--format', 'text');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --json and --format text ask for different output — /m);
+  });
+  it('export takes --json too (an export is always JSON)', async () => {
+    const r = await mlp('export', 'a.intoto.json', '--format', 'prov', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveProperty('activity');
   });
 });
 

@@ -34,15 +34,15 @@ describe('lineage across runs by content', () => {
     const answers = modelsUsingDataset(g, 'raw');
     expect(answers.map((a) => a.run.invocationId)).toEqual([expect.stringContaining('prep'), expect.stringContaining('train')]);
     expect(answers[1]!.models).toHaveLength(1);
-    expect(modelsUsingDataset(g, 'train-features').map((a) => a.run.key)).toEqual(['run:1']);
+    expect(modelsUsingDataset(g, 'train-features').map((a) => a.run.key)).toEqual([g.runs[1]!.key]);
   });
 
   it('the training run\'s upstream lineage reaches the raw data through the other run', () => {
     const g = pipeline();
-    const l = runLineage(g, 'run:1');
-    expect(l.upstreamRuns.map((r) => r.key)).toEqual(['run:0']);
+    const l = runLineage(g, g.runs[1]!.key);
+    expect(l.upstreamRuns.map((r) => r.key)).toEqual([g.runs[0]!.key]);
     expect(l.datasets.map((d) => d.id).sort()).toEqual(['features', 'raw', 'train-features']);
     expect(l.steps.map((s) => s.name)).toEqual(['featurize']);
-    expect(runLineage(g, 'run:2').upstreamRuns).toEqual([]);
+    expect(runLineage(g, g.runs[2]!.key).upstreamRuns).toEqual([]);
   });
 });

@@ -99,8 +99,8 @@ describe('tables', () => {
     expect(renderModelAnswers(modelOrigins(g, { path: 'model/weights.bin' })).split('\n').length).toBe(5);
   });
   it('cuts a subgraph to the runs of an answer', () => {
-    const sub = subgraph(g, ['run:1']);
-    expect(sub.runs.map((r) => r.key)).toEqual(['run:1']);
+    const sub = subgraph(g, [g.runs[1]!.key]);
+    expect(sub.runs.map((r) => r.key)).toEqual([g.runs[1]!.key]);
     expect(sub.datasets.map((d) => d.version)).toContain('2.0');
     expect(sub.datasets.map((d) => d.version)).not.toContain('1.0');
   });

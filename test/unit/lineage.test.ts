@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { graphFromStatements } from '../../src/lineage/graph.js';
 import { datasetsForMetric, modelOrigins, modelsUsingDataset, parseModelRef, runLineage } from '../../src/lineage/queries.js';
@@ -34,13 +35,14 @@ describe('graphFromStatements', () => {
 
   it('routes a dataset through its steps: mnist → normalize → mnist-norm → run', () => {
     const g = graphFromStatements([makeStatement({ run: '1', datasets: [v1] })]);
-    const kinds = g.edges.map((e) => `${e.kind}:${e.from.replace(/#.*/, '')}->${e.to}`);
-    expect(kinds).toContain('input:dataset:mnist@1.0->run:0/step:0');
-    expect(kinds).toContain('output:run:0/step:0->run:0/derived:mnist-norm');
-    expect(kinds).toContain('feeds:run:0/derived:mnist-norm->run:0');
+    const run = g.runs[0]!.key;
+    const kinds = g.edges.map((e) => `${e.kind}:${e.from.replace(/#.*/, '')}->${e.to}`.replaceAll(run, 'RUN'));
+    expect(kinds).toContain('input:dataset:mnist@1.0->RUN/step:0');
+    expect(kinds).toContain('output:RUN/step:0->RUN/derived:mnist-norm');
+    expect(kinds).toContain('feeds:RUN/derived:mnist-norm->RUN');
     // the raw dataset reaches training only through the step
     expect(g.edges.some((e) => e.kind === 'feeds' && e.from.startsWith('dataset:mnist'))).toBe(false);
-    const l = runLineage(g, 'run:0');
+    const l = runLineage(g, run);
     expect(l.datasets.map((d) => d.id)).toEqual(['mnist']);
     expect(l.derived.map((d) => d.id)).toEqual(['mnist-norm']);
     expect(l.steps.map((s) => s.name)).toEqual(['normalize']);
@@ -105,5 +107,19 @@ describe('queries', () => {
     expect(g.models).toHaveLength(1);
     expect(g.models[0]!.paths).toEqual(['a.bin', 'b.bin']);
     expect(modelOrigins(g, { sha256: shared })).toHaveLength(2);
+  });
+});
+
+describe('run ids are statement digests', () => {
+  it('the key is sha256 of the statement bytes (as given, else as build writes them) and the same statement twice is one run', () => {
+    const st = makeStatement({ run: '41' });
+    const bytes = JSON.stringify(st, null, 2) + '\n';
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    expect(graphFromStatements([st]).runs[0]!.key).toBe(`sha256:${digest}`);
+    expect(graphFromStatements([{ statement: st, digest: 'f'.repeat(64) }]).runs[0]!.key).toBe(`sha256:${'f'.repeat(64)}`);
+    // Stable: adding another record does not renumber this one.
+    const other = makeStatement({ run: '42' });
+    expect(graphFromStatements([other, st]).runs[1]!.key).toBe(`sha256:${digest}`);
+    expect(graphFromStatements([st, st, other]).runs).toHaveLength(2);
   });
 });

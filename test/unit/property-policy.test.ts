@@ -78,7 +78,7 @@ const rules: fc.Arbitrary<PolicyRules> = fc
           min: opt(fc.nat({ max: 3 })),
           require: opt(fc.subarray(['uri', 'digest', 'version', 'license', 'splits', 'seed'] as const)),
           allowedLicenses: opt(fc.subarray(['MIT', 'CC-BY-4.0', 'GPL-3.0'])),
-          deniedLicenses: opt(fc.subarray(['GPL-3.0', 'other'])),
+          deniedLicenses: opt(fc.subarray(['GPL-3.0', 'LicenseRef-other'])),
         })
         .map(drop),
     ),

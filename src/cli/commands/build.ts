@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { readGitHubContext } from '../../capture/github.js';
 import { formatFinding } from '../../policy/index.js';
@@ -33,6 +33,7 @@ export function register(program: Command): void {
     .option('--out <file>', 'where to write the statement', 'provenance.intoto.json')
     .option('--allow-incomplete', 'write the statement even when the policy finds it incomplete (exit code stays 1)')
     .option('--json', 'print the policy result as JSON on stdout')
+    .addOption(new Option('--format <format>', 'text, or json (same as --json)').choices(['text', 'json']).default('text'))
     .option('--python-env <spec>', 'Python environment to capture: auto (a lockfile at the workspace root), none, a lockfile, pip:PYTHON or uv:PYTHON', 'auto')
     .option('--no-hardware', 'do not capture CPU, memory and GPUs')
     .option('--no-detect-image', 'do not detect the container image the job runs in')
@@ -68,7 +69,7 @@ export function register(program: Command): void {
 
         const write = res.policy.complete || Boolean(o.allowIncomplete);
         if (write) await writeFileAtomic(outFile, res.text);
-        if (o.json) {
+        if (o.json || o.format === 'json') {
           processIo.out(JSON.stringify({ ...res.policy, statement: write ? out : null, digest: `sha256:${res.digest}` }, null, 2));
         } else {
           for (const f of res.policy.findings) processIo.err(`${f.severity}: ${termLine(formatFinding(f))}`);

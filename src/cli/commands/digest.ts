@@ -1,28 +1,25 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { digestPath, manifestText } from '../../digest/index.js';
 import { ttyProgressBar } from '../../digest/progress.js';
-import { collect, processIo, run } from '../shared.js';
+import { addFormatOption, collect, outputFormat, processIo, run } from '../shared.js';
 
 interface DigestFlags {
   format: 'manifest' | 'json' | 'model-signing';
+  json?: boolean;
   ignore: string[];
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('digest')
     .description('print the sha256 a record would hold for a file or directory (to recompute or compare a digest)')
-    .argument('<path>', 'a file or a directory')
-    .addOption(
-      new Option('--format <format>', 'manifest: the directory manifest and its digest; json; model-signing: the OpenSSF model-signing statement (unsigned)')
-        .choices(['manifest', 'json', 'model-signing'])
-        .default('manifest'),
-    )
+    .argument('<path>', 'a file or a directory');
+  addFormatOption(cmd, ['manifest', 'model-signing'], 'manifest', 'manifest: the directory manifest and its digest; json; model-signing: the OpenSSF model-signing statement (unsigned)')
     .option('--ignore <path>', 'with --format model-signing: a path to leave out, relative to the directory (repeatable)', collect, [])
     .action(
       run(async (target: string, o: DigestFlags) => {
+        outputFormat(o);
         const abs = path.resolve(target);
         const boundary = path.dirname(abs);
         const onProgress = ttyProgressBar({ label: path.basename(abs) });

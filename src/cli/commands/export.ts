@@ -12,6 +12,8 @@ export function register(program: Command): void {
     .argument('<file>', 'provenance.intoto.json or provenance.sigstore.json')
     .addOption(new Option('--format <format>', 'target format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
     .option('--out <file>', 'write to this file instead of stdout')
+    // Every command takes --json for machine output; an export is always one JSON document.
+    .option('--json', 'accepted for uniformity: the export is always one JSON document (--format names the standard)')
     .action(
       run(async (file: string, o: { format: ExportFormat; out?: string }) => {
         const { statement } = await loadDocument(file);

@@ -7,7 +7,7 @@ import { sha256Hex } from '../../util/canonical.js';
 
 /** The run's stable id: the sha256 of the statement bytes that were (or would be) signed. */
 export function statementId(d: LoadedDocument): string {
-  return `sha256:${sha256Hex(d.payload ?? serializeStatement(d.statement))}`;
+  return `sha256:${d.statementSha256 ?? sha256Hex(d.payload ?? serializeStatement(d.statement))}`;
 }
 
 /** `lineage --attribute METRIC` and `lineage --health`, over records already loaded (and verified unless --no-verify). */

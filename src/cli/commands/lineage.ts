@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { digestPath } from '../../digest/index.js';
-import { InputError } from '../../errors.js';
+import { CheckError, InputError } from '../../errors.js';
 import { graphFromStatements } from '../../lineage/graph.js';
 import {
   datasetsForMetric,
@@ -27,9 +26,9 @@ import {
 import { loadDocuments, type UnreadableBundle } from '../../lineage/sources.js';
 import { trustDocuments } from '../../lineage/trust.js';
 import { addTrustFlags, bundleVerifier, type TrustFlags } from '../trust-flags.js';
-import { stderrLogger } from '../../util/log.js';
-import { intOption, processIo, run } from '../shared.js';
-import { coverageAnswer } from './lineage-coverage.js';
+import { stderrLogger, type Logger } from '../../util/log.js';
+import { addFormatOption, intOption, outputFormat, processIo, run } from '../shared.js';
+import { coverageAnswer, statementId } from './lineage-coverage.js';
 
 interface LineageOptions extends TrustFlags {
   attribute?: string;
@@ -42,6 +41,8 @@ interface LineageOptions extends TrustFlags {
   epoch?: number;
   split?: string;
   format: 'table' | 'json' | 'mermaid' | 'dot';
+  json?: boolean;
+  quiet?: boolean;
   verify: boolean;
   cache: boolean;
   jobs?: number;
@@ -74,14 +75,16 @@ export function register(program: Command): void {
     .option('--late-after <hours>', 'with --health: a record signed this long after the run finished is late', intOption('--late-after'), 24)
     .option('--epoch <N>', 'with --metric: the value at this epoch (default: each run’s final value)', intOption('--epoch'))
     .option('--split <NAME>', 'with --metric: only this split (train, test, ...)')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'mermaid', 'dot']).default('table'))
+    .option('--quiet', 'no warnings (skipped files, empty answers) on stderr; errors still print')
     .option('--no-verify', 'trust the records without verifying their signatures')
     .option('--no-cache', 'verify every bundle again: neither use nor update the cache of bundles that verified')
     .option('--jobs <N>', 'threads verifying bundles (default: the number of CPUs, at most 8; 1: this thread only)', intOption('--jobs'))
     .option('--from-releases', 'read statements/bundles from the --repo repository’s release assets (needs GITHUB_TOKEN)');
-  addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read')
+  addFormatOption(addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read'), ['table', 'mermaid', 'dot'], 'table')
     .action(
       run(async (inputs: string[], o: LineageOptions) => {
+        o.format = outputFormat(o);
+        const logger: Logger = o.quiet ? { ...stderrLogger, info: () => {}, warning: () => {} } : stderrLogger;
         const queries = [o.dataset, o.model, o.metric, o.attribute, o.health || undefined].filter((q) => q !== undefined);
         if (queries.length > 1) {
           throw new InputError('one-query', 'pass only one of --dataset, --model, --metric, --attribute, --health', { fix: 'run one query per invocation' });
@@ -97,19 +100,20 @@ export function register(program: Command): void {
         }
         const unreadable: UnreadableBundle[] = [];
         const docs = [
-          ...(inputs.length || !o.fromReleases ? await loadDocuments(inputs, stderrLogger, unreadable) : []),
+          ...(inputs.length || !o.fromReleases ? await loadDocuments(inputs, logger, unreadable) : []),
           ...(o.fromReleases
             ? await loadReleaseDocuments({
                 repo: o.repo!,
                 token: process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN,
                 ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}),
-                logger: stderrLogger,
+                logger,
                 unreadable,
               })
             : []),
         ];
-        const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: o.cache, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) }), unreadable, logger: stderrLogger });
-        const graph = graphFromStatements(trusted.map((d) => ({ statement: d.statement, source: d.file })));
+        const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: o.cache, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) }), unreadable, logger });
+        // The run id is the statement digest (sha256 of the signed bytes): stable across queries and machines.
+        const graph = graphFromStatements(trusted.map((d) => ({ statement: d.statement, source: d.file, digest: statementId(d).slice('sha256:'.length) })));
         if (o.attribute !== undefined || o.health) {
           processIo.out(await coverageAnswer(trusted, o));
           return;
@@ -140,8 +144,11 @@ export function register(program: Command): void {
         else if (o.format === 'dot') processIo.out(renderDot(shown));
         else processIo.out(answers ? table : renderGraphTable(graph));
         if (answers && answers.length === 0) {
+          // Like grep: an answer nobody matched is exit 1, so scripts can tell "none" from "found".
           const what = o.metric !== undefined ? `metric ${o.metric}` : o.dataset !== undefined ? `dataset ${o.dataset}` : `model ${o.model}`;
-          stderrLogger.info(`no record in the ${graph.runs.length} given mentions ${what}`);
+          throw new CheckError('no-match', `no record among the ${graph.runs.length} given mentions ${what}`, {
+            fix: 'check the spelling (ids and metric names are case-sensitive) or pass the folder that holds the records that used it',
+          });
         }
       }),
     );

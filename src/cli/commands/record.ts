@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { InputError } from '../../errors.js';
 import { appendEvent, recordsDir } from '../../record/log.js';
+import { isSpdxExpression, spdxFix } from '../../schema/license.js';
 import { collect, intOption, numberOption, run } from '../shared.js';
 import { parseKeyValue, parseLibrary, parseSplits } from '../values.js';
 import { splitOutput, datasetCoverageFields, datasetCoverageOptions, runFields, runOptions, stepCoverageFields, stepCoverageOptions } from './record-coverage.js';
@@ -23,20 +25,31 @@ export function register(program: Command): void {
       .command('dataset')
       .description('declare a dataset used or produced by the run')
       .requiredOption('--id <id>', 'stable dataset id, referenced by steps')
-      .requiredOption('--uri <uri>', 'where the data lives (s3://…, hf://datasets/…@rev, file:…)')
-      .option('--version <v>', 'dataset version')
+      .option('--uri <uri>', 'where the data lives (s3://…, hf://datasets/ORG/NAME@REV, file:…); default file:<--path>')
+      .option('--version <v>', 'dataset version (default: the REV of an hf://datasets/…@REV URI)')
       .option('--path <p>', 'local file or directory to hash (relative to the workspace)')
       .option('--digest <sha256:hex>', 'content digest of remote data')
-      .option('--license <spdx>', 'SPDX license id')
+      .option('--license <spdx>', 'SPDX license expression (MIT, CC-BY-4.0, Apache-2.0 OR MIT) or LicenseRef-NAME')
       .option('--split <name=fraction>', 'a split and its fraction (repeatable)', collect, [])
       .option('--seed <n>', 'seed used for splitting/shuffling', intOption('--seed'))
       .option('--media-type <type>', 'media type of the data')),
   ).action(
     run(async (o: Record<string, unknown>) => {
+      const [uri, dataPath, license] = [o.uri as string | undefined, o.path as string | undefined, o.license as string | undefined];
+      if (!uri && !dataPath) {
+        throw new InputError('dataset-without-location', `record dataset --id ${String(o.id)} needs --uri or --path`, {
+          fix: 'pass --path FILE_OR_DIR for local data (hashed at build) or --uri URI for remote data (s3://…, hf://datasets/ORG/NAME@REV)',
+          fields: ['--uri', '--path'],
+        });
+      }
+      if (license !== undefined && !isSpdxExpression(license)) {
+        throw new InputError('bad-license', `--license "${license}" is not an SPDX license expression`, { fix: `pass --license with a valid value: ${spdxFix(license)}`, fields: ['--license'] });
+      }
       await append(o.records as string | undefined, {
         kind: 'dataset',
         id: o.id,
-        uri: o.uri,
+        // Like the manifest: local data without a URI lives at file:<path>.
+        uri: uri ?? `file:${dataPath}`,
         version: o.version,
         path: o.path,
         digest: o.digest,
@@ -57,7 +70,9 @@ export function register(program: Command): void {
       .option('--library <name@version>', 'library that performed it')
       .option('--param <k=v>', 'a step parameter (repeatable)', collect, [])
       .option('--input <id>', 'input dataset id (repeatable)', collect, [])
-      .option('--output <id[=path]>', 'output dataset id; with =PATH the output file/directory is hashed at build, so later runs that read the same bytes link to this one (repeatable)', collect, [])),
+      .option('--output <id[=path]>', 'output dataset id; with =PATH the output file/directory is hashed at build, so later runs that read the same bytes link to this one (repeatable)', collect, [])
+      .option('--split <name=fraction>', 'a split this step made of its inputs (repeatable); its outputs are the parts', collect, [])
+      .option('--seed <n>', 'seed this step split or shuffled with', intOption('--seed'))),
   ).action(
     run(async (command: string[], o: Record<string, unknown>) => {
       const params = (o.param as string[]).map((p, i) => parseKeyValue(p, '--param', i + 1));
@@ -68,6 +83,8 @@ export function register(program: Command): void {
         parameters: params.length ? Object.fromEntries(params) : undefined,
         inputs: (o.input as string[]).length ? o.input : undefined,
         outputs: (o.output as string[]).length ? (o.output as string[]).map((x) => splitOutput(x).id) : undefined,
+        splits: parseSplits(o.split as string[]),
+        seed: o.seed,
         ...stepCoverageFields(command, o),
       });
       // Outputs written to a path become datasets hashed at build: a content identity across runs.

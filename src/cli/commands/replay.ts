@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CheckError, InputError } from '../../errors.js';
 import {
   assertRunTrusted,
@@ -30,6 +30,7 @@ interface ReplayOptions extends TrustFlags {
   workdir?: string;
   tolerance?: string;
   json?: boolean;
+  format?: string;
   yes?: boolean;
   allowChangedInputs?: boolean;
 }
@@ -87,6 +88,7 @@ export function register(program: Command): void {
     .option('--yes', 'with --run: run the recorded command without asking (it is still shown)')
     .option('--allow-changed-inputs', 'with --run: run even though inputs differ from the record (an experiment, not a reproduction); missing inputs still stop it')
     .option('--json', 'print the rows as JSON')
+    .addOption(new Option('--format <format>', 'table, or json (same as --json)').choices(['table', 'json']).default('table'))
     .option('--no-verify', 'use the record without verifying its signature (never with --run on a file you did not make)');
   addTrustFlags(cmd)
     .action(
@@ -111,7 +113,7 @@ export function register(program: Command): void {
         const workdir = path.resolve(o.workdir ?? process.cwd());
         const rows: ReplayRow[] = await replayCheck(statement, workdir);
         if (!argv) {
-          printRows(rows, o.json);
+          printRows(rows, o.json || o.format === 'json');
           if (replayFailed(rows)) {
             reportBadRows(rows);
             return 1;
@@ -123,7 +125,7 @@ export function register(program: Command): void {
         const missing = rows.some((r) => r.status === 'missing');
         const changed = rows.some((r) => r.status === 'mismatch');
         if (missing || (changed && !o.allowChangedInputs)) {
-          printRows(rows, o.json);
+          printRows(rows, o.json || o.format === 'json');
           reportBadRows(rows);
           throw new CheckError('replay-inputs-differ', `the inputs in ${workdir} are not the recorded ones, so the command was not run`, {
             fix: missing
@@ -145,7 +147,7 @@ export function register(program: Command): void {
           }
         }
         rows.push(...(await replayRun(statement, { workdir, tolerance })));
-        printRows(rows, o.json);
+        printRows(rows, o.json || o.format === 'json');
         if (replayFailed(rows)) {
           reportBadRows(rows);
           return 1;

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { loadDocument } from '../../statement/load.js';
 import { findPseudonyms, reveal } from '../../statement/pseudonymize.js';
 import { readFileChecked } from '../../util/fs.js';
 import { requirePseudonymKey } from '../pseudonym-key.js';
-import { collect, processIo, run } from '../shared.js';
+import { addFormatOption, collect, outputFormat, processIo, run } from '../shared.js';
 
 /**
  * `reveal`: map a record's keyed pseudonyms back to values, for an auditor who holds the
@@ -12,16 +11,17 @@ import { collect, processIo, run } from '../shared.js';
  * cannot be inverted: a pseudonym is revealed only when one of the candidates matches.
  */
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('reveal')
     .description('map keyed pseudonyms in a record back to candidate values (needs the team\'s key)')
     .argument('<file>', 'provenance.intoto.json or a bundle')
     .option('--candidates <file>', 'a file of candidate values, one a line (repeatable)', collect, [])
     .option('--value <v>', 'a candidate value (repeatable)', collect, [])
-    .option('--pseudonym-key-file <file>', 'the key (default: env ML_PROVENANCE_PSEUDONYM_KEY)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--pseudonym-key-file <file>', 'the key (default: env ML_PROVENANCE_PSEUDONYM_KEY)');
+  addFormatOption(cmd, ['text'], 'text')
     .action(
-      run(async (file: string, o: { candidates: string[]; value: string[]; pseudonymKeyFile?: string; format: string }) => {
+      run(async (file: string, o: { candidates: string[]; value: string[]; pseudonymKeyFile?: string; format: string; json?: boolean }) => {
+        outputFormat(o);
         const key = await requirePseudonymKey(o.pseudonymKeyFile);
         const { statement } = await loadDocument(file);
         const candidates = [...o.value];

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { readJsonFile } from '../../util/fs.js';
 import { stderrLogger } from '../../util/log.js';
 import { assertBundleDocument, failureFix, formatVerdict, verifyBundle } from '../../verify/index.js';
@@ -10,6 +10,7 @@ interface VerifyFlags extends TrustFlags {
   bundle: string;
   policy?: string;
   json?: boolean;
+  format?: string;
 }
 
 export function register(program: Command): void {
@@ -21,6 +22,7 @@ export function register(program: Command): void {
   addTrustFlags(cmd)
     .option('--policy <standard|strict|none|FILE>', 'also require the record to be complete under this policy')
     .option('--json', 'print the verdict as one JSON document on stdout')
+    .addOption(new Option('--format <format>', 'text, or json (same as --json)').choices(['text', 'json']).default('text'))
     .action(
       run(async (subjects: string[], flags: VerifyFlags) => {
         const identity = identityFrom(flags);
@@ -36,7 +38,7 @@ export function register(program: Command): void {
           logger: stderrLogger,
         });
         // Text: every field one line (a record's text cannot forge a check line); JSON as it is.
-        processIo.out(flags.json ? JSON.stringify(verdict, null, 2) : formatVerdict(termStrings(verdict)));
+        processIo.out(flags.json || flags.format === 'json' ? JSON.stringify(verdict, null, 2) : formatVerdict(termStrings(verdict)));
         if (!verdict.verified) processIo.err(`error: verification failed: ${termLine(verdict.failure ?? '')} — ${failureFix(verdict)}`);
         return verdict.verified ? 0 : 1;
       }),

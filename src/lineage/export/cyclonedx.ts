@@ -4,7 +4,7 @@ import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { isSupportedSpdxId } from '@cyclonedx/cyclonedx-library/SPDX';
 import type { DatasetDescriptor, TrainingStatement } from '../../schema/predicate.js';
-import { digests, finalMetrics, gitCommit, runName, runTime, stableUuid, statementDigest, TOOL_NAME, TOOL_VERSION } from './common.js';
+import { digests, finalMetrics, gitCommit, modelIdentity, runTime, stableUuid, statementDigest, TOOL_NAME, TOOL_VERSION } from './common.js';
 
 const HASH_ALG: Record<string, Enums.HashAlgorithm> = {
   sha256: Enums.HashAlgorithm['SHA-256'],
@@ -60,7 +60,7 @@ function datasetComponent(d: DatasetDescriptor): Models.Component {
  * with a model card (datasets, final performance metrics, hyperparameters), and each
  * dataset as a data component with its hashes and license. The library models the
  * BOM; model cards and `data` are not in its object model, so they are added to the
- * normalized JSON, which the tests validate against the bundled 1.6 JSON schema.
+ * normalized JSON, which the tests check with the library's own JSON validator.
  */
 export function toCycloneDx(s: TrainingStatement): Record<string, unknown> {
   const p = s.predicate;
@@ -70,8 +70,12 @@ export function toCycloneDx(s: TrainingStatement): Record<string, unknown> {
 
   const datasets = p.datasets.map(datasetComponent);
   const single = s.subject.length === 1 ? s.subject[0] : undefined;
-  const model = new Models.Component(Enums.ComponentType.MachineLearningModel, single?.name ?? runName(s), {
+  // Named after the model, grouped by the repository it came from, versioned by tag or content.
+  const id = modelIdentity(s);
+  const model = new Models.Component(Enums.ComponentType.MachineLearningModel, id.name, {
     bomRef: 'model',
+    ...(id.repository ? { group: id.repository } : {}),
+    version: id.version,
     ...(single ? { hashes: hashes(single) } : {}),
     properties: props([
       ['ml-provenance:builder', p.runDetails.builder.id],

@@ -1,32 +1,75 @@
 import type { DatasetDescriptor, TrainingStatement } from '../../schema/predicate.js';
-import { digests, finalMetrics, gitCommit, PRODUCER, runName, runTime, stableUuid, statementDigest } from './common.js';
+import { SCHEMA_BASE } from '../../schema/json-schema.js';
+import { OPENLINEAGE_FACET_FILES, type OpenLineageDatasetFacet, type OpenLineageModelFacet, type OpenLineageRunFacet } from '../../schema/openlineage.js';
+import { digests, finalMetrics, gitCommit, PRODUCER, repositoryUrl, runName, runTime, stableUuid, statementDigest } from './common.js';
 
 const SPEC = 'https://openlineage.io/spec';
-const FACET = (name: string) => `${SPEC}/facets/1-0-0/${name}.json#/$defs/${name}`;
-const CUSTOM = (name: string) => `https://ml-provenance.dev/schemas/openlineage/${name}.json`;
+/** The official facets we emit, at the versions their schemas declare (`$id`). */
+const FACET_VERSION = { DatasetVersionDatasetFacet: '1-0-1', JobTypeJobFacet: '2-0-4', SourceCodeLocationJobFacet: '1-1-0' } as const;
+const FACET = (name: keyof typeof FACET_VERSION) => `${SPEC}/facets/${FACET_VERSION[name]}/${name}.json#/$defs/${name}`;
+/** Our own facets: generated from src/schema/openlineage.ts into schemas/ (SCHEMA_BASE is schemas/'s address). */
+const CUSTOM = (facet: keyof typeof OPENLINEAGE_FACET_FILES) => `${SCHEMA_BASE}${OPENLINEAGE_FACET_FILES[facet]}`;
 
-/** OpenLineage names a dataset by namespace (where it lives) and name (what it is there). */
-function datasetName(uri: string, fallback: string): { namespace: string; name: string } {
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/]*)(\/.*)?$/i.exec(uri);
-  if (m) return { namespace: `${m[1]}://${m[2]}`, name: m[3] && m[3] !== '/' ? m[3] : fallback };
-  if (uri.startsWith('file:')) return { namespace: 'file', name: uri.slice('file:'.length) };
-  return { namespace: 'ml-provenance', name: fallback };
+/** Object stores whose OpenLineage name is the object key, without a leading slash. */
+const BUCKETS = new Set(['s3', 's3a', 's3n', 'gs', 'gcs', 'abfs', 'abfss', 'wasbs', 'oss', 'r2']);
+
+export interface OpenLineageName {
+  namespace: string;
+  name: string;
+  /** A revision found in the location (hf `@rev`, `/tree/rev`): a version facet, never part of the name. */
+  version?: string;
 }
 
-function inputDataset(d: DatasetDescriptor) {
+/**
+ * The OpenLineage naming spec (https://openlineage.io/docs/spec/naming): the namespace is
+ * the datasource (`scheme://authority`), the name the path within it.
+ * - `s3://bucket/key` → `s3://bucket` + `key` (likewise gs, abfs, wasbs…)
+ * - `hf://datasets/ORG/NAME@REV/sub` and `https://huggingface.co/datasets/ORG/NAME/tree/REV/sub`
+ *   → `hf://datasets` + `ORG/NAME/sub`, REV as the version
+ * - a path in the workspace (`file:data/x.csv`, `model/w.bin`) → the repository the run trained
+ *   from (`https://github.com/OWNER/REPO`) + the path, so two repositories' `data/x.csv` never
+ *   collide; with no known repository, the spec's local file system namespace `file`
+ * - any other URL → `scheme://host` + path
+ */
+export function openLineageName(location: string, repository: string | undefined): OpenLineageName {
+  const hf =
+    /^hf:\/\/datasets\/([^/@\s]+\/[^/@\s]+|[^/@\s]+)(?:@([^/\s]+))?(\/.*)?$/.exec(location) ??
+    /^https:\/\/huggingface\.co\/datasets\/([^/\s]+\/[^/\s]+)(?:\/(?:tree|resolve)\/([^/\s]+))?(\/.*)?$/.exec(location);
+  if (hf) {
+    const [, repo, rev, sub] = hf as unknown as [string, string, string | undefined, string | undefined];
+    return { namespace: 'hf://datasets', name: `${repo}${sub ?? ''}`, ...(rev ? { version: decodeURIComponent(rev) } : {}) };
+  }
+  const url = /^([a-z][a-z0-9+.-]*):\/\/([^/]*)(\/.*)?$/i.exec(location);
+  if (url && url[1]!.toLowerCase() !== 'file') {
+    const scheme = url[1]!.toLowerCase();
+    const path = url[3] ?? '/';
+    return { namespace: `${scheme}://${url[2]}`, name: BUCKETS.has(scheme) ? path.replace(/^\/+/, '') || '/' : path };
+  }
+  if (url) return { namespace: url[2] ? `file://${url[2]}` : 'file', name: url[3] ?? '/' }; // file://host/path, file:///abs
+  const local = location.replace(/^file:/, '').replace(/^\.\//, '');
+  if (local.startsWith('/')) return { namespace: 'file', name: local };
+  return repository ? { namespace: repository, name: local } : { namespace: 'file', name: local };
+}
+
+function inputDataset(d: DatasetDescriptor, repository: string | undefined) {
+  const where = openLineageName(d.uri, repository);
+  const version = d.version ?? where.version;
+  const facet: OpenLineageDatasetFacet = {
+    _producer: PRODUCER,
+    _schemaURL: CUSTOM('dataset'),
+    id: d.id,
+    uri: d.uri,
+    ...(d.license ? { license: d.license } : {}),
+    digest: Object.fromEntries(digests(d)),
+    ...(d.splits ? { splits: d.splits } : {}),
+    ...(d.seed !== undefined ? { seed: d.seed } : {}),
+  };
   return {
-    ...datasetName(d.uri, d.id),
+    namespace: where.namespace,
+    name: where.name,
     facets: {
-      ...(d.version ? { version: { _producer: PRODUCER, _schemaURL: FACET('DatasetVersionDatasetFacet'), datasetVersion: d.version } } : {}),
-      mlProvenance_dataset: {
-        _producer: PRODUCER,
-        _schemaURL: CUSTOM('DatasetFacet'),
-        id: d.id,
-        ...(d.license ? { license: d.license } : {}),
-        digest: Object.fromEntries(digests(d)),
-        ...(d.splits ? { splits: d.splits } : {}),
-        ...(d.seed !== undefined ? { seed: d.seed } : {}),
-      },
+      ...(version ? { version: { _producer: PRODUCER, _schemaURL: FACET('DatasetVersionDatasetFacet'), datasetVersion: version } } : {}),
+      mlProvenance_dataset: facet,
     },
   };
 }
@@ -35,23 +78,27 @@ function inputDataset(d: DatasetDescriptor) {
  * One OpenLineage RunEvent (COMPLETE) for the training run: datasets are inputs,
  * model files outputs; hyperparameters, metrics, steps and the source commit ride in
  * facets. The run id is a UUID derived from the statement, so re-exports agree.
+ * Names follow the OpenLineage naming spec (see openLineageName).
  */
 export function toOpenLineage(s: TrainingStatement): Record<string, unknown> {
   const p = s.predicate;
   const t = runTime(s);
   const commit = gitCommit(s);
   const wf = p.buildDefinition.externalParameters.workflow;
+  const repo = repositoryUrl(s);
+  const digest = statementDigest(s);
   return {
     eventType: 'COMPLETE',
     eventTime: t.finished,
     producer: PRODUCER,
     schemaURL: `${SPEC}/2-0-2/OpenLineage.json#/$defs/RunEvent`,
     run: {
-      runId: stableUuid(`openlineage:${statementDigest(s)}`),
+      runId: stableUuid(`openlineage:${digest}`),
       facets: {
         mlProvenance_run: {
           _producer: PRODUCER,
-          _schemaURL: CUSTOM('RunFacet'),
+          _schemaURL: CUSTOM('run'),
+          statementDigest: digest,
           ...(p.runDetails.metadata.invocationId ? { invocationId: p.runDetails.metadata.invocationId } : {}),
           ...(t.started ? { startedOn: t.started } : {}),
           finishedOn: t.finished,
@@ -60,33 +107,36 @@ export function toOpenLineage(s: TrainingStatement): Record<string, unknown> {
           metrics: finalMetrics(s),
           steps: p.steps,
           ...(p.image ? { image: p.image.reference } : {}),
-        },
+        } satisfies OpenLineageRunFacet,
       },
     },
     job: {
-      namespace: wf ? wf.repository : 'ml-provenance',
-      name: runName(s),
+      // The scheduler's namespace: the repository whose workflow ran, named by its path there.
+      namespace: repo ?? 'ml-provenance',
+      name: wf ? wf.path : runName(s),
       facets: {
         jobType: { _producer: PRODUCER, _schemaURL: FACET('JobTypeJobFacet'), processingType: 'BATCH', integration: 'ML_PROVENANCE', jobType: 'TRAINING' },
-        ...(wf && commit
+        ...(repo && commit
           ? {
               sourceCodeLocation: {
                 _producer: PRODUCER,
                 _schemaURL: FACET('SourceCodeLocationJobFacet'),
                 type: 'git',
-                url: wf.repository,
-                path: wf.path,
+                url: wf ? `${repo}/blob/${commit}/${wf.path}` : repo,
+                repoUrl: repo,
+                ...(wf ? { path: wf.path } : {}),
                 version: commit,
+                ...(wf?.ref.startsWith('refs/tags/') ? { tag: wf.ref.slice('refs/tags/'.length) } : {}),
+                ...(wf?.ref.startsWith('refs/heads/') ? { branch: wf.ref.slice('refs/heads/'.length) } : {}),
               },
             }
           : {}),
       },
     },
-    inputs: p.datasets.map(inputDataset),
+    inputs: p.datasets.map((d) => inputDataset(d, repo)),
     outputs: s.subject.map((m) => ({
-      namespace: 'ml-provenance',
-      name: m.name,
-      facets: { mlProvenance_model: { _producer: PRODUCER, _schemaURL: CUSTOM('ModelFacet'), digest: m.digest } },
+      ...(({ namespace, name }) => ({ namespace, name }))(openLineageName(m.name, repo)),
+      facets: { mlProvenance_model: { _producer: PRODUCER, _schemaURL: CUSTOM('model'), digest: m.digest } satisfies OpenLineageModelFacet },
     })),
   };
 }

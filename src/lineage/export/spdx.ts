@@ -1,5 +1,5 @@
 import type { TrainingStatement } from '../../schema/predicate.js';
-import { digests, finalMetrics, runName, runTime, statementDigest, TOOL_NAME, TOOL_VERSION } from './common.js';
+import { digests, finalMetrics, modelIdentity, repositoryUrl, runTime, spdxDateTime, statementDigest, TOOL_NAME, TOOL_VERSION } from './common.js';
 
 export const SPDX_CONTEXT = 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld';
 /** The Core individual SPDX 3 uses where a value is known to be unknown. */
@@ -10,13 +10,18 @@ const SPDX_HASH: Record<string, string> = { sha256: 'sha256', sha512: 'sha512', 
  * SPDX 3.0.1 JSON-LD with the AI and Dataset profiles: the model as ai_AIPackage
  * (hyperparameters, metrics), each dataset as dataset_DatasetPackage (hashes,
  * license), and `trainedOn` relationships between them. Element ids live under a
- * namespace derived from the statement digest, so exports are stable.
+ * namespace derived from the statement digest, so exports are stable. The model is
+ * named after the model and versioned by release tag or content (see modelIdentity);
+ * times are SPDX DateTime (whole seconds, `Z`).
  */
 export function toSpdx(s: TrainingStatement): Record<string, unknown> {
   const p = s.predicate;
   const ns = `https://ml-provenance.dev/spdx/${statementDigest(s).slice(0, 32)}`;
   const ci = '_:creationinfo';
-  const t = runTime(s);
+  const run = runTime(s);
+  const t = { ...(run.started ? { started: spdxDateTime(run.started) } : {}), finished: spdxDateTime(run.finished) };
+  const id = modelIdentity(s);
+  const repoUrl = repositoryUrl(s);
   const graph: Record<string, unknown>[] = [];
   const add = (type: string, local: string, rest: Record<string, unknown>) => {
     const spdxId = `${ns}#${local}`;
@@ -35,10 +40,12 @@ export function toSpdx(s: TrainingStatement): Record<string, unknown> {
   const license = (name: string, expr: string | undefined) =>
     expr ? add('simplelicensing_LicenseExpression', `license-${name}`, { simplelicensing_licenseExpression: expr }) : NO_ASSERTION;
 
+  const invocation = p.runDetails.metadata.invocationId;
   const model = add('ai_AIPackage', 'model', {
-    name: s.subject.length === 1 ? s.subject[0]!.name : runName(s),
-    software_packageVersion: p.runDetails.metadata.invocationId ?? t.finished,
-    software_downloadLocation: p.runDetails.metadata.invocationId ?? NO_ASSERTION,
+    name: id.name,
+    software_packageVersion: id.version,
+    ...(repoUrl ? { software_homePage: repoUrl } : {}),
+    ...(invocation ? { externalRef: [{ type: 'ExternalRef', externalRefType: 'buildSystem', locator: [invocation] }] } : {}),
     software_primaryPurpose: 'model',
     releaseTime: t.finished,
     suppliedBy: builder,
@@ -62,7 +69,7 @@ export function toSpdx(s: TrainingStatement): Record<string, unknown> {
   const datasets = p.datasets.map((d, i) => {
     const id = add('dataset_DatasetPackage', `dataset-${i}`, {
       name: d.id,
-      software_packageVersion: d.version ?? 'unversioned',
+      ...(d.version ? { software_packageVersion: d.version } : {}),
       software_downloadLocation: d.uri,
       software_primaryPurpose: 'data',
       releaseTime: t.finished,
@@ -88,7 +95,7 @@ export function toSpdx(s: TrainingStatement): Record<string, unknown> {
     rel(d.id, 'hasDeclaredLicense', [d.lic]);
   }
   add('SpdxDocument', 'document', {
-    name: `ML training record for ${runName(s)}`,
+    name: `ML training record for ${id.repository ? `${id.repository}: ` : ''}${id.name} ${id.version}`,
     profileConformance: ['core', 'software', 'ai', 'dataset', 'simpleLicensing'],
     rootElement: [model],
     element: graph.filter((e) => typeof e.spdxId === 'string').map((e) => e.spdxId as string),

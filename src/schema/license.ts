@@ -1,0 +1,39 @@
+import correct from 'spdx-correct';
+import parse from 'spdx-expression-parse';
+import * as z from 'zod';
+
+/**
+ * SPDX license expressions (https://spdx.github.io/spdx-spec/v3.0.1/annexes/spdx-license-expressions/),
+ * checked by spdx-expression-parse against the SPDX license list (spdx-license-ids) and
+ * exceptions list: `MIT`, `Apache-2.0 OR MIT`, `GPL-2.0-only WITH Classpath-exception-2.0`,
+ * and `LicenseRef-NAME` for a license that is not on the list.
+ */
+export function isSpdxExpression(value: string): boolean {
+  try {
+    parse(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The SPDX spelling of a near miss (`apache-2.0` → `Apache-2.0`), when spdx-correct knows one. */
+export function suggestSpdx(value: string): string | undefined {
+  const s = correct(value, { upgrade: true });
+  return s && s !== value && isSpdxExpression(s) ? s : undefined;
+}
+
+/** How to fix a license that is not an SPDX expression, naming a correction when there is one. */
+export function spdxFix(value: string): string {
+  const s = suggestSpdx(value);
+  return `${s ? `did you mean "${s}"? ` : ''}use an SPDX license id or expression (MIT, CC-BY-4.0, Apache-2.0 OR MIT; the list is at https://spdx.org/licenses/), or LicenseRef-NAME for a license that is not on the list`;
+}
+
+export const SPDX_MESSAGE = 'must be an SPDX license expression (e.g. CC-BY-4.0, Apache-2.0 OR MIT) or LicenseRef-NAME; see https://spdx.org/licenses/';
+
+/** A license field in the documents we read (manifests, record events, policy files). */
+export const SpdxLicenseExpression = z
+  .string()
+  .min(1)
+  .refine(isSpdxExpression, { message: SPDX_MESSAGE })
+  .meta({ description: 'SPDX license expression (https://spdx.org/licenses/), or LicenseRef-NAME for a custom license' });
