@@ -3,12 +3,10 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   Command,
-  CommanderError
-} from "./chunks/chunk-ZWHDYMP4.js";
-import {
+  CommanderError,
   reportError,
   setDebug
-} from "./chunks/chunk-TGX5NCM3.js";
+} from "./chunks/chunk-5DLPHTA5.js";
 import {
   VERSION
 } from "./chunks/chunk-LNJGPLWF.js";
@@ -22,18 +20,18 @@ import {
 
 // src/cli/program.ts
 var COMMANDS = [
-  { name: "record", description: "append what the training code knows to the records log", load: /* @__PURE__ */ __name(() => import("./chunks/record-ND2H4B4F.js"), "load") },
-  { name: "build", description: "build the in-toto statement for a training run and check it against the policy", load: /* @__PURE__ */ __name(() => import("./chunks/build-7ECF3UJ7.js"), "load") },
-  { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-R5MIPHDY.js"), "load") },
-  { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-3GO3L2SI.js"), "load") },
-  { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-OM57KJXL.js"), "load") },
-  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-7U63N7HJ.js"), "load") },
-  { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-FXMGMBTX.js"), "load") },
-  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-4M7DPQRK.js"), "load") },
-  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-PQ2WX3Y4.js"), "load") },
-  { name: "digest", description: "print the sha256 of a file, or the manifest and digest of a directory", load: /* @__PURE__ */ __name(() => import("./chunks/digest-ECMLXVHY.js"), "load") },
-  { name: "reveal", description: "map keyed pseudonyms in a record back to candidate values", load: /* @__PURE__ */ __name(() => import("./chunks/reveal-7266B5HN.js"), "load") },
-  { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-Q7WJ76SP.js"), "load") }
+  { name: "record", description: "append what the training code knows to the records log", load: /* @__PURE__ */ __name(() => import("./chunks/record-UDHE73XQ.js"), "load") },
+  { name: "build", description: "build the in-toto statement for a training run and check it against the policy", load: /* @__PURE__ */ __name(() => import("./chunks/build-GHSED2A6.js"), "load") },
+  { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-AR2C3NS6.js"), "load") },
+  { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-W3O75LEP.js"), "load") },
+  { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-MHCIL247.js"), "load") },
+  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-UUKWHO7H.js"), "load") },
+  { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-7GKIMK3Q.js"), "load") },
+  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-SXCDNVC3.js"), "load") },
+  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-S6727NAG.js"), "load") },
+  { name: "digest", description: "print the sha256 of a file, or the manifest and digest of a directory", load: /* @__PURE__ */ __name(() => import("./chunks/digest-Q2QQCIXD.js"), "load") },
+  { name: "reveal", description: "map keyed pseudonyms in a record back to candidate values", load: /* @__PURE__ */ __name(() => import("./chunks/reveal-KTOX67SG.js"), "load") },
+  { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-Z4VGGRGL.js"), "load") }
 ];
 function rootProgram() {
   return new Command("ml-provenance").description("Signed, verifiable, queryable provenance records for ML training runs.").version(VERSION, "-V, --version").option("--debug", "print stack traces for errors").showHelpAfterError(false).enablePositionalOptions().exitOverride().configureOutput({ outputError: /* @__PURE__ */ __name(() => void 0, "outputError") }).hook("preAction", (_root, action) => setDebug(Boolean(action.optsWithGlobals().debug)));

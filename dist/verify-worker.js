@@ -2,18 +2,20 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-WPFWHLNM.js";
+} from "./chunks/chunk-2RUNNAU7.js";
 import "./chunks/chunk-CF6B5H4A.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-D7CI6XP5.js";
-import "./chunks/chunk-AOAP7T7L.js";
+import "./chunks/chunk-OD4ESIFT.js";
+import "./chunks/chunk-AEHEQWZP.js";
 import "./chunks/chunk-ENOS7S7E.js";
-import "./chunks/chunk-ERYK6SBU.js";
-import "./chunks/chunk-RMZXMSBF.js";
+import "./chunks/chunk-4RYWERSM.js";
+import "./chunks/chunk-AZI2J66W.js";
+import "./chunks/chunk-AE4HQAUN.js";
+import "./chunks/chunk-BHX2NLEO.js";
 import "./chunks/chunk-EV6DDHLU.js";
-import "./chunks/chunk-I7VICHM5.js";
+import "./chunks/chunk-SLXWXZ3L.js";
 import "./chunks/chunk-IFWJZX5H.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";
