@@ -13,6 +13,7 @@ import type { TrainingStatement } from '../schema/predicate.js';
 import { sourceDependency } from '../statement/fields.js';
 import { fmtNumber, renderChangesMarkdown } from './changes.js';
 import { mdCode, mdCodeBlock, mdInline, mdLink, mdText } from './markdown.js';
+import { coverageMarkdown, coverageText } from './coverage.js';
 import type { DirectionOptions } from './metric-direction.js';
 
 /** Full digest lines shown: a comment holds at most 65,536 characters; the statement has them all. */
@@ -205,6 +206,8 @@ function fullRecord(st: TrainingStatement): string[] {
     lines.push('');
   }
 
+  lines.push(...coverageMarkdown(st));
+
   const digests = fullDigests(st);
   if (digests.length) {
     const more = digests.length - MAX_DIGEST_LINES;
@@ -248,6 +251,7 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
     ...(opts.links ?? []).map((l) => mdLink(l.label, l.url)),
   ].filter(Boolean);
   if (facts.length) lines.push(facts.join(' · '), '');
+  if (p.experiment?.purpose) lines.push(`Purpose: ${mdText(p.experiment.purpose)}`, '');
   lines.push(...findings(opts.policy));
   lines.push(...changesSection(st, opts));
   if (opts.mermaid) lines.push('### Lineage', '', '```mermaid', opts.mermaid.trimEnd(), '```', '');
@@ -273,5 +277,6 @@ export function renderSummaryText(st: TrainingStatement, opts: SummaryOptions = 
   for (const c of p.configFiles) out.push(`config: ${c.name}  sha256:${c.digest.sha256}${c.redacted.length ? `  redacted ${c.redacted.join(', ')}` : ''}`);
   for (const m of [...lastMetrics(p.metrics).values()]) out.push(`metric: ${m.name}${m.split ? ` [${m.split}]` : ''} = ${fmtNumber(m.value)}${m.epoch !== undefined ? ` (epoch ${m.epoch})` : ''}`);
   for (const s of p.steps) out.push(`step: ${s.name}${s.library ? ` (${s.library}${s.version ? `@${s.version}` : ''})` : ''} ${(s.inputs ?? []).join(',')} -> ${(s.outputs ?? []).join(',')}`);
+  out.push(...coverageText(st));
   return out.join('\n') + '\n';
 }
