@@ -19,7 +19,14 @@ export function isSpdxExpression(value: string): boolean {
 
 /** The SPDX spelling of a near miss (`apache-2.0` → `Apache-2.0`), when spdx-correct knows one. */
 export function suggestSpdx(value: string): string | undefined {
-  const s = correct(value, { upgrade: true });
+  // spdx-correct throws on blank input; a suggestion is a courtesy, never a crash.
+  if (!value.trim()) return undefined;
+  let s: string | null;
+  try {
+    s = correct(value, { upgrade: true });
+  } catch {
+    return undefined;
+  }
   return s && s !== value && isSpdxExpression(s) ? s : undefined;
 }
 

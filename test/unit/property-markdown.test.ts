@@ -164,7 +164,7 @@ describe('every Markdown renderer keeps recorded text inert on GitHub', () => {
     expect(baseline[0]!.headings[0]).toBe('ML provenance · plain / plain · plain');
   });
 
-  it.each(ATTACKS)('the attack %j', (s) => check(s));
+  it.each([...ATTACKS, '\n'])('the attack %j', (s) => check(s));
 
   it('arbitrary strings', () => {
     fc.assert(fc.property(hostile, (s) => check(s)), { ...RUNS, numRuns: 100 });
