@@ -43,9 +43,11 @@ beforeAll(() => {
   mkdirSync(path.join(ws, '.ml-provenance'));
   writeFileSync(path.join(ws, 'model', 'm.bin'), 'model');
   const ev = [
-    { kind: 'dataset', id: 'points', uri: `s3://b/${EVIL.link}`, version: EVIL.bidi, license: EVIL.title },
+    // A license must be a valid SPDX expression (the schema refuses the rest), so the title
+    // sequence rides on a metric's split instead.
+    { kind: 'dataset', id: 'points', uri: `s3://b/${EVIL.link}`, version: EVIL.bidi, license: 'CC-BY-4.0' },
     { kind: 'metric', name: `accuracy${EVIL.clear}`, value: 0.51, split: EVIL.cr },
-    { kind: 'metric', name: EVIL.nl, value: 0.5 },
+    { kind: 'metric', name: EVIL.nl, value: 0.5, split: EVIL.title },
     { kind: 'param', params: { [`lr${EVIL.c1}`]: EVIL.isolate, note: EVIL.cr } },
     { kind: 'step', name: `tokenize${EVIL.clear}`, parameters: { k: EVIL.link }, inputs: ['points'] },
     { kind: 'environment', libraries: { [`torch${EVIL.title}`]: `2.4${EVIL.bidi}` } },
@@ -86,7 +88,7 @@ describe('every text output of the CLI', () => {
 
   it('summary text: a field cannot forge a line (the metric named "acc\\nmetric: accuracy = 0.99")', () => {
     const r = run(['summary', 'prov.json', '--format', 'text']);
-    expect(r.stdout).toContain('metric: acc\\nmetric: accuracy = 0.99 = 0.5');
+    expect(r.stdout).toContain('metric: acc\\nmetric: accuracy = 0.99 [\\u001b]0;pwned\\u0007] = 0.5');
     expect(r.stdout).not.toMatch(/^metric: accuracy = 0\.99/m);
     // The carriage return that would overwrite 0.51 with 0.99 is shown.
     expect(r.stdout).toContain('[0.51\\r0.99] = 0.51');
