@@ -267,7 +267,7 @@ describe('lineage DIR over signed bundles (verified offline with the stand-in ro
     const nodes = new Map<string, string>();
     const edges: [string, string][] = [];
     for (const l of lines.slice(1)) {
-      const node = /^ {2}(n\d+)(\[\(|\[\[|\(\[|\[\/|\{\{)"([^"]*)"(\)\]|\]\]|\]\)|\/\]|\}\})$/.exec(l);
+      const node = /^ {2}(n\d+)(\[\(|\[\[|\(\[|\[\/|\{\{|\[)"([^"]*)"(\)\]|\]\]|\]\)|\/\]|\}\}|\])$/.exec(l);
       const edge = /^ {2}(n\d+) --> (n\d+)$/.exec(l);
       const cls = /^ {2}(classDef \w+ .+|class (n\d+,)*n\d+ \w+)$/.exec(l);
       expect(node ?? edge ?? cls, l).toBeTruthy();
@@ -286,7 +286,7 @@ describe('lineage DIR over signed bundles (verified offline with the stand-in ro
     expect(ds('2026.11')).toHaveLength(1);
     expect(edges.filter(([from]) => from === ds('2026.12')[0])).toHaveLength(2);
     expect(edges.filter(([from]) => from === ds('2026.11')[0])).toHaveLength(1);
-    for (const run of runs) expect(labels.some((l) => l.startsWith('{{') && l.includes(`mse (test, epoch 30) = ${run.testMse}`))).toBe(true);
+    for (const run of runs) expect(labels.some((l) => (l.startsWith('{{') || l.startsWith('[')) && l.includes(`mse (test, epoch 30) = ${run.testMse}`))).toBe(true);
 
     // A query's answer draws only its runs.
     const q = await lineage(good, '--dataset', 'points@2026.11', '--repo', 'acme/models', ...trust(), '--format', 'mermaid');
