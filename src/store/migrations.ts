@@ -116,6 +116,8 @@ CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'm
 }
 
 /**
+ * (mlp_can_read runs as its owner to read mlp_grants, where current_user is the owner:
+ * the policy passes the asking role in.)
  * PostgreSQL: the roles, row-level security by repository, and a trigger that rejects
  * UPDATE/DELETE/TRUNCATE for everyone (a DELETE passes only inside a purge by a member
  * of mlp_purger). Creating the roles needs CREATEROLE: open the store once as its admin.
@@ -136,9 +138,9 @@ BEGIN
   END IF;
   RAISE EXCEPTION 'ml-provenance store is append-only: % on % rejected', TG_OP, TG_TABLE_NAME USING ERRCODE = '42501';
 END $f$;
-CREATE FUNCTION mlp_can_read(o TEXT, r TEXT) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
-  SELECT pg_has_role(current_user, 'mlp_auditor', 'MEMBER') OR pg_has_role(current_user, 'mlp_purger', 'MEMBER')
-      OR EXISTS (SELECT 1 FROM public.mlp_grants g WHERE g.role_name = current_user AND g.owner = o AND (g.repo = '*' OR g.repo = r))
+CREATE FUNCTION mlp_can_read(o TEXT, r TEXT, who NAME) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
+  SELECT pg_has_role(who, 'mlp_auditor', 'MEMBER') OR pg_has_role(who, 'mlp_purger', 'MEMBER')
+      OR EXISTS (SELECT 1 FROM public.mlp_grants g WHERE g.role_name = who AND g.owner = o AND (g.repo = '*' OR g.repo = r))
 $f$;
 ${LEDGER_TABLES.map(
   (x) => `CREATE TRIGGER ${x}_append_only BEFORE UPDATE OR DELETE ON ${x} FOR EACH ROW EXECUTE FUNCTION mlp_append_only();
@@ -153,7 +155,7 @@ GRANT SELECT ON ${t} TO mlp_reader, mlp_auditor, mlp_purger;
 GRANT INSERT ON purges TO mlp_purger;
 GRANT DELETE ON ${[...RUN_TABLES, 'blobs'].join(', ')} TO mlp_purger;
 ALTER TABLE runs ENABLE ROW LEVEL SECURITY;
-CREATE POLICY runs_read ON runs FOR SELECT USING (mlp_can_read(owner, repo));
+CREATE POLICY runs_read ON runs FOR SELECT USING (mlp_can_read(owner, repo, current_user));
 CREATE POLICY runs_ingest ON runs FOR INSERT TO mlp_ingest WITH CHECK (true);
 CREATE POLICY runs_purge ON runs FOR DELETE TO mlp_purger USING (true);
 ${runChildren
@@ -189,7 +191,12 @@ function dialectSql(sql: string, d: Db['dialect']): string {
 
 /** Apply the migrations the store has not seen yet. Concurrent openers on PostgreSQL serialise on an advisory lock. */
 export async function migrate(db: Db): Promise<void> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS mlp_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  // Only the store's admin can create tables; other roles just read the version.
+  const exists =
+    db.dialect === 'postgres'
+      ? (await db.all<{ t: string | null }>("SELECT to_regclass('mlp_migrations')::text AS t"))[0]?.t
+      : (await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'mlp_migrations'"))[0]?.name;
+  if (!exists) await db.exec(`CREATE TABLE IF NOT EXISTS mlp_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const current = async () => Number((await db.all<{ v: number | null }>('SELECT MAX(version) AS v FROM mlp_migrations'))[0]?.v ?? 0);
   if ((await current()) >= SCHEMA_VERSION) return;
   await db.transaction(async (tx) => {
