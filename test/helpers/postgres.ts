@@ -46,22 +46,26 @@ function freePort(): Promise<number> {
 export async function startPostgres(): Promise<PgServer> {
   const bin = findPgBin();
   const root = process.getuid?.() === 0;
-  const asUser = (cmd: string, args: string[]): [string, string[]] => (root ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mlp-pg-'));
+  // As root, initdb and postgres run as the `postgres` system user (spawned with its uid, no wrapper in between).
+  let as: { uid: number; gid: number } | Record<string, never> = {};
   if (root) {
     const uid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
     const gid = Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
     if (!Number.isInteger(uid) || uid <= 0) throw new Error('running as root, but there is no `postgres` user to run the server as — apt-get install postgresql creates it');
     chownSync(dir, uid, gid);
     chmodSync(dir, 0o700);
+    as = { uid, gid };
   }
   const data = path.join(dir, 'data');
-  const [icmd, iargs] = asUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  const init = spawnSync(icmd, iargs, { encoding: 'utf8' });
+  const init = spawnSync(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { encoding: 'utf8', cwd: dir, ...as });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   const port = await freePort();
-  const [pcmd, pargs] = asUser(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=100']);
-  const proc: ChildProcess = spawn(pcmd, pargs, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc: ChildProcess = spawn(path.join(bin, 'postgres'), ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=100'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: dir,
+    ...as,
+  });
   let log = '';
   proc.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   const psqlBin = path.join(bin, 'psql');
@@ -76,7 +80,7 @@ export async function startPostgres(): Promise<PgServer> {
     if (probe.code === 0) break;
     last = probe.stderr;
     if (proc.exitCode !== null || Date.now() > deadline) {
-      proc.kill();
+      proc.kill('SIGINT');
       throw new Error(`postgres did not start: ${log}\npsql: ${last}`);
     }
     await new Promise((r) => setTimeout(r, 100));
