@@ -29,6 +29,8 @@ export interface RunInputs {
   failOnPublishError: boolean;
   outputDir?: string;
   githubToken: string;
+  /** A provenance store (postgres URL from a secret, or a file) to write the signed bundle into. */
+  store?: string;
 }
 
 function lines(v: string): string[] {
@@ -126,5 +128,6 @@ export function parseInputs(get: (name: string) => string): RunInputs {
     failOnPublishError: bool('fail-on-publish-error', g('fail-on-publish-error', 'true')) as boolean,
     ...(opt(g('output-dir')) ? { outputDir: opt(g('output-dir'))! } : {}),
     githubToken: g('github-token').trim(),
+    ...(opt(g('store')) ? { store: opt(g('store'))! } : {}),
   };
 }
