@@ -29,7 +29,7 @@ export function modelText(a: StoreModelAnswer[]): string {
       [
         `model sha256:${x.model.sha256.slice(0, 16)} (${x.model.paths.map(clean).join(', ')}) from ${runLine(x.run)}`,
         `  metrics: ${x.metrics.map(metric).join(', ') || '(none)'}`,
-        ...x.lineage.map((u) => `  ${u.run.runId === x.run.runId ? 'this run' : 'upstream'} ${runLine(u.run)}: datasets ${u.datasets.map(ds).join(', ')}; steps ${u.steps.map((s) => clean(s.name)).join(' → ') || '(none)'}`),
+        ...x.lineage.map((u) => `  ${u.run.runId === x.run.runId ? '' : 'upstream '}${runLine(u.run)}: datasets ${u.datasets.map(ds).join(', ')}; steps ${u.steps.map((s) => clean(s.name)).join(' → ') || '(none)'}`),
       ].join('\n'),
     )
     .join('\n');

@@ -114,7 +114,7 @@ describe('store on PostgreSQL', () => {
 
     const model = await mlp('lineage', '--store', url, '--model', `sha256:${byName('train').model}`);
     expect(model.code, model.stderr).toBe(0);
-    expect(model.stdout).toMatch(/this run run [a-f0-9]{16} verified acme\/train/);
+    expect(model.stdout).toMatch(/^  run [a-f0-9]{16} verified acme\/train .*feats@v1/m);
     expect(model.stdout).toMatch(/upstream run [a-f0-9]{16} verified acme\/pipeline .*raw@1/);
 
     const inRange = await mlp('lineage', '--store', url, '--runs', 'acme/train', '--since', '2025-03-01', '--until', '2025-03-31', '--format', 'json');
