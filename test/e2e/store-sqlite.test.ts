@@ -102,3 +102,38 @@ describe('embedded store', () => {
     expect(bad.stderr).toMatch(/^error: store purge needs --before DATE or --repo/m);
   });
 });
+
+describe('store sync (GitHub REST stand-in)', () => {
+  test('--from-releases stores the new bundles, incrementally; --from-attestations by subject digest', async () => {
+    const { fakeGitHubToken, startGitHubStandin } = await import('../standins/github.js');
+    const { readFile } = await import('node:fs/promises');
+    const token = fakeGitHubToken();
+    const gh = await startGitHubStandin({ token });
+    try {
+      const env = { GITHUB_TOKEN: token, GITHUB_API_URL: gh.apiUrl };
+      const syncDb = path.join(work, 'sync.db');
+      const sync = (...a: string[]) => runCliAsync(['store', 'sync', '--store', syncDb, ...trust(), ...a], { cwd: work, env });
+      gh.addRelease({ tag: 'v1', assets: [{ name: 'provenance.sigstore.json', data: await readFile(byName('prep').bundle) }, { name: 'notes.json', data: '{}' }] });
+      gh.addRelease({ tag: 'v2', assets: [{ name: 'provenance.sigstore.json', data: await readFile(byName('train').bundle) }] });
+      const first = await sync('--from-releases', 'acme/train');
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stderr).toMatch(/2 new run\(s\), 0 already/);
+      gh.addRelease({ tag: 'v3', assets: [{ name: 'provenance.sigstore.json', data: await readFile(byName('again').bundle) }] });
+      const before = gh.received('assets.download').length;
+      const second = await sync('--from-releases', 'acme/train');
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stderr).toMatch(/1 new run\(s\), 0 already/);
+      // Only the new asset was downloaded.
+      expect(gh.received('assets.download').length - before).toBe(1);
+      gh.attestations.push({ id: 1, repo: 'other/secret', bundle: JSON.parse(await readFile(byName('secret').bundle, 'utf8')) });
+      const att = await sync('--from-attestations', 'other/secret', '--subject-digest', `sha256:${byName('secret').model}`);
+      expect(att.code, att.stderr).toBe(0);
+      expect(att.stderr).toMatch(/1 new run\(s\)/);
+      const none = await runCliAsync(['store', 'sync', '--store', syncDb, '--from-releases', 'acme/train', ...trust()], { cwd: work, env: { GITHUB_API_URL: gh.apiUrl } });
+      expect(none.code).toBe(2);
+      expect(none.stderr).toMatch(/^error: store sync reads GitHub and needs a token — set GITHUB_TOKEN/m);
+    } finally {
+      await gh.close();
+    }
+  });
+});
