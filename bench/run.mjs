@@ -22,7 +22,16 @@ const args = new Set(argv);
 const quick = args.has('--quick');
 const onlyAt = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const only = onlyAt < 0 ? undefined : argv[onlyAt].includes('=') ? argv[onlyAt].slice('--only='.length) : argv[onlyAt + 1];
-if (only !== undefined && only !== 'verify-lineage') throw new Error(`--only: unknown part ${only} (known: verify-lineage)`);
+if (only !== undefined && only !== 'verify-lineage' && only !== 'store') throw new Error(`--only: unknown part ${only} (known: verify-lineage, store)`);
+// The store benchmark (bench/store.mjs) writes its own section of docs/BENCHMARKS.md and docs/STORE.md.
+const runStoreBench = () => {
+  const r = spawnSync(process.execPath, [path.join(path.dirname(new URL(import.meta.url).pathname), 'store.mjs'), ...(quick ? ['--quick'] : []), ...(args.has('--write') || (!quick && !only && !args.has('--no-write')) ? ['--write'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (r.status !== 0) console.error(`store bench failed (exit ${r.status})`);
+};
+if (only === 'store') {
+  runStoreBench();
+  process.exit(0);
+}
 const write = args.has('--write') || (!quick && !only && !args.has('--no-write'));
 const node = existsSync(path.join(root, 'node_modules/.bin/node')) ? path.join(root, 'node_modules/.bin/node') : process.execPath;
 const GiB = 1024 ** 3;
@@ -199,6 +208,7 @@ let verifyLineage;
   else verifyLineage = { markdown: `### verify / lineage\n\n- failed (exit ${r.status}): see the bench log\n`, summary: [`verify/lineage failed (exit ${r.status})`] };
   for (const line of verifyLineage.summary) log(`  ${line}`);
 }
+if (!only) runStoreBench();
 const VL_BEGIN = '<!-- bench:verify-lineage:begin -->';
 const VL_END = '<!-- bench:verify-lineage:end -->';
 

@@ -59,7 +59,7 @@ const common = {
   keepNames: true,
   // Optional plug-ins of @cyclonedx/cyclonedx-library (XML output, schema validation):
   // it loads them inside try/catch, and the JSON export does not need them.
-  external: ['xmlbuilder2', 'libxmljs2', 'ajv', 'ajv-formats', 'ajv-formats-draft2019'],
+  external: ['pg-native', 'xmlbuilder2', 'libxmljs2', 'ajv', 'ajv-formats', 'ajv-formats-draft2019'],
   define: { 'process.env.ML_PROVENANCE_BUNDLED': '"1"' },
   plugins: [lazyActionsOidc],
 };

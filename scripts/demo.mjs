@@ -109,7 +109,12 @@ try {
   step('7. Lineage: which dataset version produced the test metric?');
   await mlp(['lineage', 'out/provenance.sigstore.json', '--metric', 'mse', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--repo', REPO, '--offline']);
 
-  step('8. Tampering is caught: change one byte of the model and verify again');
+  step('8. The provenance store: ingest the verified bundle once, then ask it (no re-verification)');
+  const storeTrust = ['--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--repo', REPO, '--offline'];
+  await mlp(['store', 'ingest', 'out/provenance.sigstore.json', '--store', 'out/store.db', ...storeTrust]);
+  await mlp(['lineage', '--store', 'out/store.db', '--metric', 'mse', '--split', 'test']);
+
+  step('9. Tampering is caught: change one byte of the model and verify again');
   const model = path.join(example, 'model', 'model.json');
   const original = await readFile(model);
   await writeFile(model, Buffer.concat([original, Buffer.from(' ')]));
@@ -118,4 +123,4 @@ try {
 } finally {
   await standin.close();
 }
-console.log(`\n✅ demo complete: ${path.relative(process.cwd(), out)}/ holds provenance.intoto.json, provenance.sigstore.json, provenance.md and trusted_root.json`);
+console.log(`\n✅ demo complete: ${path.relative(process.cwd(), out)}/ holds provenance.intoto.json, provenance.sigstore.json, provenance.md, trusted_root.json and store.db`);

@@ -32,6 +32,8 @@ export interface RunInputs {
   githubToken: string;
   /** metric-directions: which way each named metric is better (wins over the policy file). */
   metricDirections?: Record<string, MetricDirection>;
+  /** A provenance store (postgres URL from a secret, or a file) to write the signed bundle into. */
+  store?: string;
 }
 
 function lines(v: string): string[] {
@@ -151,5 +153,6 @@ export function parseInputs(get: (name: string) => string): RunInputs {
     ...(opt(g('output-dir')) ? { outputDir: opt(g('output-dir'))! } : {}),
     githubToken: g('github-token').trim(),
     ...(parseMetricDirections(g('metric-directions')) ? { metricDirections: parseMetricDirections(g('metric-directions'))! } : {}),
+    ...(opt(g('store')) ? { store: opt(g('store'))! } : {}),
   };
 }

@@ -191,6 +191,7 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
       bundles.push(slsa.bundle);
       wroteSlsa = true;
     }
+    if (inputs.store) await writeToStore(inputs.store, files.bundle, inputs.failOnPublishError, io.logger);
   }
 
   const prNumber = gh ? pullRequestNumber(gh) : undefined;
@@ -257,4 +258,22 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
     io.logger.info('not running in GitHub Actions: nothing is published');
   }
   return { ok: true, statementPath: files.statement, ...(bundles.length ? { bundlePath: files.bundle } : {}), summaryPath: files.summary };
+}
+
+/** The decentralised write path: the signed bundle goes into the team's store (a secondary effect, like publishing). */
+async function writeToStore(spec: string, bundleFile: string, failOnError: boolean, logger: { info(m: string): void; warning(m: string): void }): Promise<void> {
+  const { openStore, storeDocument, writeDocuments } = await import('../store/index.js');
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const db = await openStore(spec);
+    try {
+      const r = await writeDocuments(db, [storeDocument(await readFile(bundleFile), bundleFile)], { verified: false });
+      logger.info(`store ${db.location}: ${r.stored.length ? `stored run ${r.stored[0]!.runId}` : 'run already stored'}`);
+    } finally {
+      await db.close();
+    }
+  } catch (err) {
+    if (failOnError) throw err;
+    logger.warning(`could not write the bundle to the store: ${toProvenanceError(err).userMessage}`);
+  }
 }

@@ -17,6 +17,10 @@ describe('npm run demo', () => {
     expect(out).toContain('VERIFIED');
     expect(out).toMatch(/FAILED: subjects: 1 of 1 file\(s\) match no signed subject digest: model\/model\.json/);
     expect(out).toMatch(/mse \(test, epoch 30\)\s+0\.225492/);
-    for (const f of ['provenance.intoto.json', 'provenance.sigstore.json', 'provenance.md', 'trusted_root.json']) expect(existsSync(path.join(dir, 'out', f)), f).toBe(true);
+    // The run went into the embedded store and one lineage question was answered from it.
+    expect(out).toMatch(/^stored [a-f0-9]{64} verified out\/provenance\.sigstore\.json$/m);
+    expect(out).toMatch(/^mse\[test\]@30=0\.225492  run [a-f0-9]{16} verified/m);
+    expect(out).toMatch(/^  datasets: points@2026\.11 \(sha256:/m);
+    for (const f of ['provenance.intoto.json', 'provenance.sigstore.json', 'provenance.md', 'trusted_root.json', 'store.db']) expect(existsSync(path.join(dir, 'out', f)), f).toBe(true);
   });
 });

@@ -11,6 +11,7 @@
  *   runs.list  artifacts.list  artifacts.zip  attestations.create
  */
 import { randomUUID } from 'node:crypto';
+import { storeRoutes } from './github-store-routes.js';
 import { type Fault, type HttpStandin, paginate, type RecordedRequest, type Reply, type Route, startHttp } from './github-http.js';
 
 export type { Fault, RecordedRequest } from './github-http.js';
@@ -216,6 +217,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions = {}): Pr
   };
 
   const routes = (): Route[] => [
+    ...storeRoutes({ releases, attestations }),
     {
       // The job token is an installation token: GitHub refuses it here.
       name: 'user.get',

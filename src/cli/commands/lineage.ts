@@ -47,6 +47,10 @@ interface LineageOptions extends TrustFlags {
   cache: boolean;
   jobs?: number;
   fromReleases?: boolean;
+  store?: string;
+  runs?: string;
+  since?: string;
+  until?: string;
 }
 
 /** A model argument naming a local file is hashed, so the answer is by content, not by name. */
@@ -79,11 +83,20 @@ export function register(program: Command): void {
     .option('--no-verify', 'trust the records without verifying their signatures')
     .option('--no-cache', 'verify every bundle again: neither use nor update the cache of bundles that verified')
     .option('--jobs <N>', 'threads verifying bundles (default: the number of CPUs, at most 8; 1: this thread only)', intOption('--jobs'))
-    .option('--from-releases', 'read statements/bundles from the --repo repository’s release assets (needs GITHUB_TOKEN)');
+    .option('--from-releases', 'read statements/bundles from the --repo repository’s release assets (needs GITHUB_TOKEN)')
+    .option('--store <PATH|URL>', 'answer from the provenance store (a file, or postgres://…) instead of files: see `store ingest`')
+    .option('--runs <OWNER/REPO>', 'with --store: the runs of a repository (OWNER/* for an owner), with their metrics')
+    .option('--since <DATE>', 'with --runs: runs that finished at or after this time')
+    .option('--until <DATE>', 'with --runs: runs that finished before this time');
   addFormatOption(addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read'), ['table', 'mermaid', 'dot'], 'table')
     .action(
       run(async (inputs: string[], o: LineageOptions) => {
         o.format = outputFormat(o);
+        if (o.store !== undefined) {
+          const { storeLineage } = await import('./store.js');
+          processIo.out(await storeLineage(o, o.model !== undefined ? await modelRef(o.model) : undefined));
+          return;
+        }
         const logger: Logger = o.quiet ? { ...stderrLogger, info: () => {}, warning: () => {} } : stderrLogger;
         const queries = [o.dataset, o.model, o.metric, o.attribute, o.health || undefined].filter((q) => q !== undefined);
         if (queries.length > 1) {

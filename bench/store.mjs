@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+// The provenance store at scale: `node bench/store.mjs [--runs N] [--pg-runs N] [--files N] [--signed N] [--write]`
+// (npm run bench runs it; BENCH_STORE_RUNS etc. set the sizes too). Defaults: 100,000 runs
+// embedded, 20,000 on PostgreSQL, 2,000 for the file-based comparison, 200 signed bundles.
+//
+// Generated like the issue asks: 500 repositories, 3 dataset versions read per run, 20 % of
+// runs reading a derived dataset another run wrote (linked by content digest), 30 metrics
+// and 1-5 model files per run. Measured:
+//  - embedded (node:sqlite): ingest of already-verified records (the write path after
+//    verification, records/s); cold open to first answer and peak RSS in a fresh process;
+//    median of each of the four questions;
+//  - PostgreSQL (a real server from the machine's binaries): the same questions as a reader
+//    role under row-level security (granted half of the owners);
+//  - verified ingest: `dist/cli.js store ingest` of freshly signed bundles (verification
+//    on every core) in records/s;
+//  - today's file-based `dist/cli.js lineage DIR --no-verify` on a subset, same questions.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { root } from './bundle.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name, env, dflt) => {
+  const i = argv.indexOf(name);
+  return Number(i >= 0 ? argv[i + 1] : (process.env[env] ?? dflt));
+};
+const quick = argv.includes('--quick');
+const N = flag('--runs', 'BENCH_STORE_RUNS', quick ? 10_000 : 100_000);
+const PG_N = flag('--pg-runs', 'BENCH_STORE_PG_RUNS', quick ? 5_000 : 20_000);
+const FILES_N = flag('--files', 'BENCH_STORE_FILES', quick ? 500 : 2_000);
+const SIGNED = flag('--signed', 'BENCH_STORE_SIGNED', quick ? 100 : 200);
+const write = argv.includes('--write');
+const node = existsSync(path.join(root, 'node_modules/.bin/node')) ? path.join(root, 'node_modules/.bin/node') : process.execPath;
+const cli = path.join(root, 'dist', 'cli.js');
+const log = (...a) => console.error(...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlp-bench-store-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
+
+const lib = path.join(tmp, 'store-lib.mjs');
+await build({
+  entryPoints: [path.join(root, 'bench', 'store-lib.ts')],
+  outfile: lib,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  absWorkingDir: root,
+  external: ['pg-native'],
+  logLevel: 'warning',
+  define: { 'process.env.ML_PROVENANCE_BUNDLED': '"1"' },
+  banner: { js: "import { createRequire as __mlpCreateRequire } from 'node:module';\nconst require = __mlpCreateRequire(import.meta.url);" },
+});
+const L = await import(pathToFileURL(lib).href);
+
+// ---------------------------------------------------------------- the generated ledger
+const REPOS = 500;
+const repoOf = (i) => `org${i % 50}/repo${i % REPOS}`;
+const modelSha = (i, k) => L.sha(`model-${i}-${k}`);
+const derivedSha = (i) => L.sha(`derived-${i}`);
+/** Run i: 3 dataset versions (from 200 ids × 50 versions = 10,000), every 5th reads what run i-1 derived. */
+function statementFor(i) {
+  const ds = [0, 1, 2].map((k) => L.dataset(`ds-${(i * 3 + k) % 200}`, `v${(i * 7 + k) % 50}`));
+  const steps = [{ name: 'featurize', library: 'pandas', version: '2.2.0', inputs: [ds[0].id], outputs: [`feat-${i}`] }];
+  const datasets = [...ds, { ...L.dataset(`feat-${i}`, 'v1'), digest: { sha256: derivedSha(i) } }];
+  if (i % 5 === 0 && i > 0) datasets.push({ ...L.dataset(`upstream-feat`, 'v1'), digest: { sha256: derivedSha(i - 1) } });
+  const metrics = [];
+  for (let e = 0; e < 10; e++) for (const [name, split] of [['loss', 'train'], ['loss', 'test'], ['accuracy', 'test']]) metrics.push({ name, split, epoch: e, value: Number((1 / (1 + e + (i % 97))).toFixed(6)) });
+  const s = L.makeStatement({ run: String(i), datasets, steps, metrics, models: Array.from({ length: 1 + (i % 5) }, (_, k) => ({ name: `model/part-${k}.bin`, sha256: modelSha(i, k) })) });
+  const repo = repoOf(i);
+  s.predicate.buildDefinition.externalParameters.workflow = { ref: 'refs/heads/main', repository: `https://github.com/${repo}`, path: '.github/workflows/train.yml' };
+  s.predicate.runDetails.metadata.finishedOn = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+  return s;
+}
+const docFor = (i) => L.storeDocument(Buffer.from(JSON.stringify(statementFor(i))), `run-${i}.intoto.json`);
+
+async function fill(spec, n) {
+  const db = await L.openStore(spec);
+  let writeMs = 0;
+  for (let i = 0; i < n; i += 5000) {
+    const docs = [];
+    for (let j = i; j < Math.min(n, i + 5000); j++) docs.push(docFor(j));
+    const t0 = performance.now();
+    await L.writeDocuments(db, docs, { verified: true, identity: 'bench', batch: 1000 });
+    writeMs += performance.now() - t0;
+    if ((i / 5000) % 4 === 0) log(`  ${Math.min(n, i + 5000)} / ${n} runs (${((Math.min(n, i + 5000) / writeMs) * 1000).toFixed(0)} records/s so far)`);
+  }
+  await db.close();
+  return writeMs;
+}
+
+/** The four questions, each asked `reps` times with varying arguments; median ms each. */
+async function questions(spec, n, reps) {
+  const db = await L.openStore(spec);
+  const t = { metric: [], dataset: [], model: [], runs: [] };
+  const time = async (k, fn) => {
+    const t0 = performance.now();
+    const a = await fn();
+    t[k].push(performance.now() - t0);
+    return a;
+  };
+  for (let r = 0; r < reps; r++) {
+    const i = Math.floor(((r + 1) * 7919) % n);
+    await time('metric', () => L.metricQuestion(db, { name: 'accuracy', split: 'test', epoch: 9, model: modelSha(i, 0) }));
+    await time('dataset', () => L.datasetQuestion(db, `ds-${(i * 3) % 200}@v${(i * 7) % 50}`));
+    await time('model', () => L.modelQuestion(db, modelSha(i - (i % 5), 0)));
+    const since = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
+    await time('runs', () => L.runsQuestion(db, { repository: repoOf(i), since, until: new Date(Date.parse(since) + 30 * 86_400_000).toISOString() }));
+  }
+  await db.close();
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, median(v)]));
+}
+
+const child = process.argv.includes('--child-cold');
+if (child) {
+  // Cold open to first answer, in a fresh process: open, migrate check, one question.
+  const t0 = performance.now();
+  const db = await L.openStore(argv[argv.indexOf('--child-cold') + 1]);
+  const a = await L.modelQuestion(db, modelSha(4242 % N, 0));
+  const ms = performance.now() - t0;
+  await db.close();
+  console.log(JSON.stringify({ ms, answers: a.length }));
+  process.exit(0);
+}
+
+const out = [];
+const summary = [];
+// ---- embedded
+const sqlitePath = path.join(tmp, 'store.db');
+log(`embedded store: generating and ingesting ${N} runs...`);
+const writeMs = await fill(sqlitePath, N);
+const sqliteRate = (N / writeMs) * 1000;
+const size = (await import('node:fs')).statSync(sqlitePath).size;
+const colds = [];
+let rss = 0;
+for (let k = 0; k < 5; k++) {
+  const useTime = existsSync('/usr/bin/time');
+  const rssFile = path.join(tmp, 'rss');
+  const r = spawnSync(useTime ? '/usr/bin/time' : node, [...(useTime ? ['-f', '%M', '-o', rssFile, node] : []), path.join(root, 'bench', 'store.mjs'), '--runs', String(N), '--child-cold', sqlitePath], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`cold query failed: ${r.stderr}`);
+  colds.push(JSON.parse(r.stdout.trim().split('\n').at(-1)).ms);
+  if (useTime) rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024);
+}
+const sq = await questions(sqlitePath, N, 50);
+out.push(
+  `### Embedded store (node:sqlite), ${N.toLocaleString('en')} runs (${REPOS} repositories, 3 dataset versions read per run, 20 % reading a derived dataset, 30 metrics and 1-5 models per run; ${(size / 2 ** 20).toFixed(0)} MiB file)`,
+  '',
+  '| measure | figure | target |',
+  '| --- | ---: | ---: |',
+  `| ingest of already-verified records (parsed; batched writes) | ${sqliteRate.toFixed(0)} records/s | ≥ 5,000 |`,
+  `| cold open to first answer (fresh process, median of 5; excl. Node start-up) | ${median(colds).toFixed(1)} ms | ≤ 100 ms |`,
+  `| peak RSS of that query process (whole process) | ${rss.toFixed(0)} MiB | ≤ 150 MiB |`,
+  `| metric M (epoch, split) for a model digest → dataset versions + upstream | ${sq.metric.toFixed(2)} ms | ≤ 5 ms |`,
+  `| runs and models using dataset D@V, through derived datasets | ${sq.dataset.toFixed(2)} ms | ≤ 5 ms |`,
+  `| full upstream lineage of a model | ${sq.model.toFixed(2)} ms | ≤ 5 ms |`,
+  `| runs of a repository in a 30-day range, with metrics | ${sq.runs.toFixed(2)} ms | ≤ 5 ms |`,
+  '',
+);
+summary.push(`embedded: ${sqliteRate.toFixed(0)} rec/s, cold ${median(colds).toFixed(0)} ms, RSS ${rss.toFixed(0)} MiB, q ${Object.values(sq).map((v) => v.toFixed(2)).join('/')} ms`);
+log(summary.at(-1));
+
+// ---- PostgreSQL
+let pg;
+try {
+  pg = await L.startPostgres();
+  pg.psql('CREATE DATABASE bench');
+  pg.psql('CREATE ROLE benchreader LOGIN');
+  const url = pg.url('postgres', 'bench');
+  log(`PostgreSQL: ingesting ${PG_N} runs...`);
+  const pgWrite = await fill(url, PG_N);
+  const grants = Array.from({ length: 25 }, (_, o) => `('benchreader', 'org${o * 2}', '*')`).join(', ');
+  pg.psql(`GRANT mlp_reader TO benchreader; INSERT INTO mlp_grants VALUES ${grants}; ANALYZE`, { db: 'bench' });
+  const pq = await questions(pg.url('benchreader', 'bench'), PG_N, 50);
+  const pqOwner = await questions(url, PG_N, 50);
+  out.push(
+    `### PostgreSQL ${pg.psql('SHOW server_version').stdout.trim().split(' ')[0]}, ${PG_N.toLocaleString('en')} runs (same generator; a real local server, fsync off)`,
+    '',
+    '| question | reader role, row-level security on (25 of 50 owners granted) | table owner (no RLS) | target |',
+    '| --- | ---: | ---: | ---: |',
+    ...['metric', 'dataset', 'model', 'runs'].map((k) => `| ${k} | ${pq[k].toFixed(2)} ms | ${pqOwner[k].toFixed(2)} ms | ≤ 10 ms |`),
+    `| ingest of already-verified records | ${((PG_N / pgWrite) * 1000).toFixed(0)} records/s | | |`,
+    '',
+  );
+  summary.push(`postgres: ${((PG_N / pgWrite) * 1000).toFixed(0)} rec/s, q(RLS) ${Object.values(pq).map((v) => v.toFixed(2)).join('/')} ms`);
+  log(summary.at(-1));
+} catch (err) {
+  out.push('### PostgreSQL', '', `- not measured: ${err.message.split('\n')[0]}`, '');
+} finally {
+  await pg?.stop();
+}
+
+// ---- verified ingest (signed bundles, every core)
+{
+  const dir = path.join(tmp, 'signed');
+  mkdirSync(dir);
+  const standin = await L.startSigstoreStandin({ dir: tmp });
+  const signOpts = { instance: 'custom', fulcioURL: standin.fulcioURL, rekorURL: standin.rekorURL, ...(standin.tsaURL ? { tsaURL: standin.tsaURL } : {}), env: standin.runnerEnv() };
+  log(`signing ${SIGNED} bundles...`);
+  try {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next < SIGNED) {
+          const i = next++;
+          writeFileSync(path.join(dir, `run-${i}.sigstore.json`), JSON.stringify((await L.signStatement(statementFor(N + i), signOpts)).bundle));
+        }
+      }),
+    );
+  } finally {
+    await standin.close();
+  }
+  const t0 = performance.now();
+  const r = spawnSync(node, [cli, 'store', 'ingest', dir, '--store', path.join(tmp, 'verified.db'), '--custom-trusted-root', standin.trustedRootPath, '--offline', '--repo', 'acme/models'], { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`verified ingest failed: ${r.stderr}`);
+  out.push(
+    `### Verified ingest (\`dist/cli.js store ingest DIR\`, ${SIGNED} freshly signed bundles, verification on ${Math.min(os.availableParallelism(), 8)} threads)`,
+    '',
+    `- ${((SIGNED / ms) * 1000).toFixed(0)} records/s for the whole process (${(ms / 1000).toFixed(1)} s, Node start-up and worker start included)`,
+    '',
+  );
+  summary.push(`verified ingest: ${((SIGNED / ms) * 1000).toFixed(0)} rec/s`);
+  log(summary.at(-1));
+}
+
+// ---- today's file-based lineage on a subset
+{
+  const dir = path.join(tmp, 'files');
+  mkdirSync(dir);
+  for (let i = 0; i < FILES_N; i++) writeFileSync(path.join(dir, `run-${i}.intoto.json`), JSON.stringify(statementFor(i)));
+  const fdb = path.join(tmp, 'files.db');
+  await fill(fdb, FILES_N);
+  const i = 7919 % FILES_N;
+  const qs = [
+    ['metric', ['--metric', 'accuracy', '--split', 'test', '--epoch', '9']],
+    ['dataset', ['--dataset', `ds-${(i * 3) % 200}@v${(i * 7) % 50}`]],
+    ['model', ['--model', `sha256:${modelSha(i - (i % 5), 0)}`]],
+  ];
+  out.push(`### Same questions: file-based \`lineage DIR --no-verify\` vs \`lineage --store\`, ${FILES_N.toLocaleString('en')} runs (a subset: the file path re-reads every statement per question)`, '', '| question | files (whole process) | store (whole process) |', '| --- | ---: | ---: |');
+  for (const [name, args] of qs) {
+    const f = [];
+    const s = [];
+    for (let k = 0; k < 3; k++) {
+      let t0 = performance.now();
+      spawnSync(node, [cli, 'lineage', dir, '--no-verify', '--format', 'json', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      f.push(performance.now() - t0);
+      t0 = performance.now();
+      spawnSync(node, [cli, 'lineage', '--store', fdb, '--format', 'json', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+      s.push(performance.now() - t0);
+    }
+    out.push(`| ${name} | ${(median(f) / 1000).toFixed(2)} s | ${(median(s) / 1000).toFixed(2)} s |`);
+  }
+  out.push('');
+}
+
+const markdown = [`_${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`node bench/store.mjs --runs ${N} --pg-runs ${PG_N} --files ${FILES_N} --signed ${SIGNED}\`, ${os.cpus().length} × ${os.cpus()[0]?.model}, load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}._`, '', ...out].join('\n');
+console.log(markdown);
+if (write) {
+  const BEGIN = '<!-- bench:store:begin -->';
+  const END = '<!-- bench:store:end -->';
+  for (const doc of [path.join(root, 'docs', 'BENCHMARKS.md'), path.join(root, 'docs', 'STORE.md')]) {
+    let text = existsSync(doc) ? readFileSync(doc, 'utf8') : '';
+    if (!text.includes(BEGIN)) text += `\n## The provenance store\n\n${BEGIN}\n${END}\n`;
+    writeFileSync(doc, text.slice(0, text.indexOf(BEGIN) + BEGIN.length) + '\n' + markdown + '\n' + text.slice(text.indexOf(END)));
+    log(`wrote ${path.relative(root, doc)}`);
+  }
+}

@@ -1,0 +1,261 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { CheckError, InputError } from '../../errors.js';
+import { createGitHubClient } from '../../publish/client.js';
+import type { UnreadableBundle } from '../../lineage/sources.js';
+import { stderrLogger } from '../../util/log.js';
+import { failureFix, loadTrustedRoot, validateIdentityPolicy } from '../../verify/index.js';
+import { verifyMany } from '../../verify/many.js';
+import {
+  auditStore,
+  datasetQuestion,
+  DEFAULT_STORE,
+  grantRole,
+  ingestDocuments,
+  metricQuestion,
+  modelQuestion,
+  openStore,
+  purgeRuns,
+  readStoreDocuments,
+  runsQuestion,
+  STORE_ROLES,
+  type AuditVerifier,
+  type Db,
+  type IngestResult,
+  type StoreDocument,
+  type StoreRole,
+} from '../../store/index.js';
+import { newAttestationDocuments, newReleaseDocuments, ownerRepos, recordSeen } from '../../store/sync.js';
+import { datasetText, metricText, modelText, runsText } from '../../store/text.js';
+import { collect, intOption, processIo, run } from '../shared.js';
+import { addTrustFlags, bundleVerifier, identityFrom, type TrustFlags } from '../trust-flags.js';
+
+const STORE_HELP = `the store: a file (default ${DEFAULT_STORE}, embedded) or postgres://USER@HOST:PORT/DB (credentials from the URL or PG* variables)`;
+
+interface IngestFlags extends TrustFlags {
+  store?: string;
+  verify: boolean;
+  jobs?: number;
+  format: 'text' | 'json';
+}
+
+async function withStore<T>(spec: string | undefined, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openStore(spec);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}
+
+function identityLabel(f: TrustFlags): string {
+  return JSON.stringify(identityFrom(f));
+}
+
+async function ingest(db: Db, docs: StoreDocument[], unreadable: UnreadableBundle[], o: IngestFlags): Promise<IngestResult> {
+  if (o.jobs !== undefined && o.jobs < 1) throw new InputError('bad-jobs', `--jobs must be at least 1, got ${o.jobs}`, { fix: 'leave it out to use every CPU' });
+  return ingestDocuments(db, docs, {
+    verify: o.verify,
+    verifier: bundleVerifier(o, { cache: false, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) }),
+    identity: identityLabel(o),
+    unreadable,
+    logger: stderrLogger,
+  });
+}
+
+function report(r: IngestResult, o: { format: string; verify: boolean }, where: string): void {
+  if (o.format === 'json') {
+    processIo.out(JSON.stringify({ stored: r.stored, existing: r.existing }, null, 2));
+    return;
+  }
+  for (const s of r.stored) processIo.out(`stored ${s.runId} ${s.verified ? 'verified' : 'NOT VERIFIED'} ${s.source}`);
+  stderrLogger.info(`${r.stored.length} new run(s), ${r.existing.length} already in ${where}${o.verify ? '' : ' (stored without verification: every answer marks them NOT VERIFIED)'}`);
+}
+
+/** A verifier for `store audit` that reports every bundle that fails, not just the first. */
+function auditVerifier(f: TrustFlags, jobs?: number): AuditVerifier {
+  return async (bundles) => {
+    const identity = identityFrom(f);
+    validateIdentityPolicy(identity);
+    const { root } = await loadTrustedRoot({ ...(f.customTrustedRoot ? { customTrustedRoot: f.customTrustedRoot } : {}), ...(f.offline ? { offline: true } : {}), logger: stderrLogger });
+    const out: (string | undefined)[] = new Array(bundles.length).fill(undefined);
+    let from = 0;
+    // verifyMany stops at the first failure: record it, then carry on after it.
+    while (from < bundles.length) {
+      const rest = bundles.slice(from);
+      const results = await verifyMany(rest.map((b) => ({ bundle: b.bundle, sha256: b.sha256 })), { trustedRoot: root, identity, ...(jobs !== undefined ? { jobs } : {}) });
+      let next = bundles.length;
+      for (const [i, r] of results.entries()) {
+        if (r === undefined) {
+          next = from + i;
+          break;
+        }
+        if ('error' in r) out[from + i] = `could not be verified: ${r.error}`;
+        else if ('verdict' in r && !r.verdict.verified) out[from + i] = `does not verify: ${r.verdict.failure ?? 'verification failed'} (${failureFix(r.verdict)})`;
+      }
+      from = next;
+    }
+    return out;
+  };
+}
+
+export function register(program: Command): void {
+  const store = program.command('store').description('the provenance store: ingest verified bundles once, ask lineage questions fast, audit and retain');
+
+  const ing = store
+    .command('ingest')
+    .description('verify bundles and store them (a run already stored is left as is)')
+    .argument('<inputs...>', 'bundle files, or directories holding them')
+    .option('--store <PATH|URL>', STORE_HELP)
+    .option('--no-verify', 'store without verifying (every answer then marks these runs NOT VERIFIED)')
+    .option('--jobs <N>', 'threads verifying bundles (default: the CPUs, at most 8)', intOption('--jobs'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+  addTrustFlags(ing).action(
+    run(async (inputs: string[], o: IngestFlags) => {
+      await withStore(o.store, async (db) => {
+        const unreadable: UnreadableBundle[] = [];
+        const docs = await readStoreDocuments(inputs, stderrLogger, unreadable);
+        report(await ingest(db, docs, unreadable, o), o, db.location);
+      });
+    }),
+  );
+
+  const sync = store
+    .command('sync')
+    .description('bring new bundles from GitHub into the store: release assets of repositories (or of every repository of an owner), attestations by subject digest')
+    .option('--from-releases <OWNER/REPO>', 'a repository whose release assets to read (repeatable)', collect, [])
+    .option('--org <OWNER>', 'every repository of this organisation or user (with --from-releases semantics)', collect, [])
+    .option('--from-attestations <OWNER/REPO>', 'a repository whose attestations to read, for --subject-digest digests (repeatable)', collect, [])
+    .option('--subject-digest <sha256:HEX>', 'with --from-attestations: a subject digest to ask for (repeatable; default: every model digest already stored)', collect, [])
+    .option('--store <PATH|URL>', STORE_HELP)
+    .option('--no-verify', 'store without verifying (marked NOT VERIFIED in every answer)')
+    .option('--jobs <N>', 'threads verifying bundles', intOption('--jobs'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+  addTrustFlags(sync).action(
+    run(async (o: IngestFlags & { fromReleases: string[]; org: string[]; fromAttestations: string[]; subjectDigest: string[] }) => {
+      if (o.fromReleases.length + o.org.length + o.fromAttestations.length === 0) {
+        throw new InputError('sync-without-source', 'store sync needs --from-releases OWNER/REPO, --org OWNER or --from-attestations OWNER/REPO', { fix: 'say where to read bundles from' });
+      }
+      const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
+      if (!token) throw new InputError('no-token', 'store sync reads GitHub and needs a token', { fix: 'set GITHUB_TOKEN (read access to the repositories) and run again' });
+      const client = createGitHubClient({ token, logger: stderrLogger, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) });
+      await withStore(o.store, async (db) => {
+        const repos = [...o.fromReleases];
+        for (const owner of o.org) repos.push(...(await ownerRepos(client, owner)));
+        const total: IngestResult = { stored: [], existing: [] };
+        const take = async (f: { docs: StoreDocument[]; seen: { source: string; item: string }[] }) => {
+          const r = await ingest(db, f.docs, [], o);
+          total.stored.push(...r.stored);
+          total.existing.push(...r.existing);
+          // Remembered only once stored: a failed sync reads the same assets again next time.
+          await recordSeen(db, f.seen);
+        };
+        for (const repo of [...new Set(repos)]) await take(await newReleaseDocuments(db, client, repo, stderrLogger));
+        for (const repo of o.fromAttestations) {
+          let digests = o.subjectDigest;
+          if (digests.length === 0) digests = (await db.all<{ sha256: string }>('SELECT DISTINCT sha256 FROM models ORDER BY sha256')).map((r) => r.sha256);
+          await take(await newAttestationDocuments(db, client, repo, digests, stderrLogger));
+        }
+        report(total, o, db.location);
+      });
+    }),
+  );
+
+  const audit = store
+    .command('audit')
+    .description('re-verify every stored bundle and check every row against its statement (finds rows edited in the database)')
+    .option('--store <PATH|URL>', STORE_HELP)
+    .option('--jobs <N>', 'threads verifying bundles', intOption('--jobs'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+  addTrustFlags(audit).action(
+    run(async (o: TrustFlags & { store?: string; jobs?: number; format: string }) => {
+      validateIdentityPolicy(identityFrom(o));
+      const r = await withStore(o.store, (db) => auditStore(db, auditVerifier(o, o.jobs)));
+      if (o.format === 'json') processIo.out(JSON.stringify(r, null, 2));
+      else {
+        for (const p of r.problems) processIo.out(`run ${p.runId} ${p.where}: ${p.detail}`);
+        processIo.out(`${r.runs} run(s) audited: ${r.verified} verified again, ${r.unverified} stored without verification, ${r.problems.length} problem(s)`);
+      }
+      if (r.problems.length > 0) {
+        throw new CheckError('store-audit-failed', `the store audit found ${r.problems.length} problem(s)`, {
+          fix: 'do not trust the runs named above; restore them from their bundles (store ingest) after finding who changed the database',
+        });
+      }
+    }),
+  );
+
+  store
+    .command('purge')
+    .description('retention: remove runs, leaving an append-only purge record (PostgreSQL: only the mlp_purger role may)')
+    .option('--before <DATE>', 'runs that finished before this date')
+    .option('--repo <OWNER/REPO>', 'runs of this repository (OWNER/* for every repository of an owner)')
+    .requiredOption('--reason <TEXT>', 'why (kept in the purge record)')
+    .option('--store <PATH|URL>', STORE_HELP)
+    .action(
+      run(async (o: { before?: string; repo?: string; reason: string; store?: string }) => {
+        const r = await withStore(o.store, (db) => purgeRuns(db, { ...(o.before ? { before: o.before } : {}), ...(o.repo ? { repo: o.repo } : {}), reason: o.reason }));
+        processIo.out(`purged ${r.runIds.length} run(s) as ${r.by} at ${r.at}`);
+      }),
+    );
+
+  store
+    .command('grant')
+    .description('PostgreSQL: give a login role one of the store roles (reader: for the repositories named)')
+    .requiredOption('--user <ROLE>', 'the login role')
+    .addOption(new Option('--as <role>', 'which store role').choices([...STORE_ROLES]).default('reader'))
+    .option('--repo <OWNER/REPO>', 'a repository the reader may see (OWNER/* for all of an owner; repeatable)', collect, [])
+    .option('--store <URL>', STORE_HELP)
+    .action(
+      run(async (o: { user: string; as: StoreRole; repo: string[]; store?: string }) => {
+        await withStore(o.store, (db) => grantRole(db, { user: o.user, role: o.as, repos: o.repo }));
+        processIo.out(`granted mlp_${o.as} to ${o.user}${o.repo.length ? ` for ${o.repo.join(', ')}` : ''}`);
+      }),
+    );
+}
+
+export interface StoreLineageOptions {
+  store?: string;
+  metric?: string;
+  epoch?: number;
+  split?: string;
+  dataset?: string;
+  runs?: string;
+  since?: string;
+  until?: string;
+  format: string;
+}
+
+/** `lineage --store`: the four questions answered from the store. `model` is already resolved to a digest (or a path, refused). */
+export async function storeLineage(o: StoreLineageOptions, model: { sha256: string } | { path: string } | undefined): Promise<string> {
+  if (model && 'path' in model) {
+    throw new InputError('model-path-with-store', `--model ${model.path}: the store answers by content digest`, { fix: 'pass the model file itself (it is hashed) or sha256:HEX' });
+  }
+  if (o.format === 'mermaid' || o.format === 'dot') throw new InputError('store-format', `--format ${o.format} is not available with --store yet`, { fix: 'use --format table or json' });
+  for (const [flag, v] of [['--since', o.since], ['--until', o.until]] as const) {
+    if (v !== undefined && Number.isNaN(Date.parse(v))) throw new InputError('bad-date', `${flag} must be a date, got "${v}"`, { fix: `pass ${flag} 2026-01-01` });
+  }
+  return withStore(o.store, async (db) => {
+    const iso = (v: string | undefined) => (v === undefined ? undefined : new Date(v).toISOString());
+    let answers: unknown[];
+    let text: string;
+    if (o.metric !== undefined) {
+      const a = await metricQuestion(db, { name: o.metric, ...(o.epoch !== undefined ? { epoch: o.epoch } : {}), ...(o.split ? { split: o.split } : {}), ...(model ? { model: model.sha256 } : {}) });
+      [answers, text] = [a, metricText(a)];
+    } else if (model) {
+      const a = await modelQuestion(db, model.sha256);
+      [answers, text] = [a, modelText(a)];
+    } else if (o.dataset !== undefined) {
+      const a = await datasetQuestion(db, o.dataset);
+      [answers, text] = [a, datasetText(a)];
+    } else if (o.runs !== undefined) {
+      const since = iso(o.since);
+      const until = iso(o.until);
+      const a = await runsQuestion(db, { repository: o.runs, ...(since ? { since } : {}), ...(until ? { until } : {}) });
+      [answers, text] = [a, runsText(a)];
+    } else {
+      throw new InputError('store-question', 'with --store, ask one question: --metric M [--model D], --dataset D[@V], --model D, or --runs OWNER/REPO [--since --until]', { fix: 'add one of them' });
+    }
+    if (answers.length === 0) stderrLogger.info(`no run in ${db.location} answers this`);
+    return o.format === 'json' ? JSON.stringify({ answers }, null, 2) : text;
+  });
+}

@@ -1,0 +1,125 @@
+/**
+ * The integrity audit: every stored document is re-read from its content-addressed
+ * bytes, its bundle verified again (signature, certificate, transparency-log proof,
+ * signer identity), and every row derived from it compared with what the database
+ * holds, so a row edited or added behind the store's back is reported.
+ */
+import { hash } from 'node:crypto';
+import { ProvenanceError } from '../errors.js';
+import type { Db, Row } from './db.js';
+import { CHILD_COLUMNS, deriveRows, RUN_COLUMNS, type ChildTable } from './derive.js';
+import { storeError } from './errors.js';
+import { storeDocument, runIdOf } from './ingest.js';
+
+export interface AuditProblem {
+  runId: string;
+  /** `signature`, `blob`, `statement`, or the table whose rows differ. */
+  where: string;
+  detail: string;
+}
+export interface AuditReport {
+  runs: number;
+  verified: number;
+  /** Stored with --no-verify: their rows are checked, their signatures were never trusted. */
+  unverified: number;
+  problems: AuditProblem[];
+}
+
+/** Verifies bundles; one entry per bundle: undefined when it verifies, else why not. */
+export type AuditVerifier = (bundles: { bundle: Record<string, unknown>; sha256: string }[]) => Promise<(string | undefined)[]>;
+
+const PAGE = 500;
+
+const norm = (v: unknown): unknown => (v === null || v === undefined ? null : typeof v === 'bigint' ? Number(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v);
+const rowKey = (r: Row, cols: readonly string[]): string => JSON.stringify(cols.map((c) => norm(r[c])));
+
+export async function auditStore(db: Db, verifyBundles: AuditVerifier, onProgress?: (done: number) => void): Promise<AuditReport> {
+  const report: AuditReport = { runs: 0, verified: 0, unverified: 0, problems: [] };
+  const all = async (sql: string, p: (string | number)[] = []) => {
+    try {
+      return await db.all(sql, p);
+    } catch (err) {
+      throw storeError(err, db.location, 'auditing the store');
+    }
+  };
+  let after = '';
+  for (;;) {
+    const runs = await all(
+      `SELECT ${RUN_COLUMNS.map((c) => `r.${c}`).join(', ')}, CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = r.run_id) THEN 1 ELSE 0 END AS verified
+       FROM runs r WHERE r.run_id > ? ORDER BY r.run_id LIMIT ${PAGE}`,
+      [after],
+    );
+    if (runs.length === 0) break;
+    after = String(runs[runs.length - 1]!.run_id);
+    const ids = runs.map((r) => String(r.run_id));
+    const marks = ids.map(() => '?').join(', ');
+    const blobs = new Map((await all(`SELECT b.sha256, b.bytes FROM blobs b WHERE b.sha256 IN (${marks})`, runs.map((r) => String(r.doc_sha256)))).map((b) => [String(b.sha256), Buffer.from(b.bytes as Uint8Array)]));
+    const stored = new Map<ChildTable, Map<string, string[]>>();
+    for (const t of Object.keys(CHILD_COLUMNS) as ChildTable[]) {
+      const cols = CHILD_COLUMNS[t];
+      const order = t === 'step_io' ? 'step_ord, direction, dataset_ord' : 'ord';
+      const byRun = new Map<string, string[]>();
+      for (const r of await all(`SELECT run_id, ${cols.join(', ')} FROM ${t} WHERE run_id IN (${marks}) ORDER BY run_id, ${order}`, ids)) {
+        const list = byRun.get(String(r.run_id)) ?? [];
+        list.push(rowKey(r, cols));
+        byRun.set(String(r.run_id), list);
+      }
+      stored.set(t, byRun);
+    }
+    const toVerify: { runId: string; bundle: Record<string, unknown>; sha256: string }[] = [];
+    for (const run of runs) {
+      report.runs++;
+      const runId = String(run.run_id);
+      const problem = (where: string, detail: string) => report.problems.push({ runId, where, detail });
+      const bytes = blobs.get(String(run.doc_sha256));
+      if (!bytes) {
+        problem('blob', `the stored document ${String(run.doc_sha256)} is missing`);
+        continue;
+      }
+      if (hash('sha256', bytes, 'hex') !== run.doc_sha256) {
+        problem('blob', 'the stored document bytes do not match their sha256 (edited in the database)');
+        continue;
+      }
+      let doc;
+      try {
+        doc = storeDocument(bytes, `run ${runId}`);
+      } catch (err) {
+        problem('statement', err instanceof ProvenanceError ? err.message : String(err));
+        continue;
+      }
+      if (runIdOf(doc) !== runId) {
+        problem('runs', `the run id does not match the stored statement (its digest is ${runIdOf(doc)})`);
+        continue;
+      }
+      const derived = deriveRows(doc.statement, { runId, docSha256: String(run.doc_sha256), kind: doc.bundle ? 'bundle' : 'statement' });
+      const runDiff = RUN_COLUMNS.filter((c) => JSON.stringify(norm(run[c])) !== JSON.stringify(norm((derived.run as unknown as Row)[c])));
+      if (runDiff.length) problem('runs', `column${runDiff.length > 1 ? 's' : ''} ${runDiff.join(', ')} differ from the statement`);
+      for (const t of Object.keys(CHILD_COLUMNS) as ChildTable[]) {
+        const want = (derived[t] as unknown as Row[]).map((r) => rowKey(r, CHILD_COLUMNS[t]));
+        const have = stored.get(t)!.get(runId) ?? [];
+        if (JSON.stringify(want) !== JSON.stringify(have)) {
+          const changed = have.filter((h) => !want.includes(h)).length;
+          const missing = want.filter((w) => !have.includes(w)).length;
+          problem(t, `${changed} row(s) differ from the statement, ${missing} expected row(s) missing`);
+        }
+      }
+      if (Number(run.verified) === 1 && doc.bundle) toVerify.push({ runId, bundle: doc.bundle, sha256: String(run.doc_sha256) });
+      else report.unverified++;
+    }
+    if (toVerify.length) {
+      const results = await verifyBundles(toVerify);
+      results.forEach((failure, i) => {
+        if (failure === undefined) report.verified++;
+        else report.problems.push({ runId: toVerify[i]!.runId, where: 'signature', detail: failure });
+      });
+    }
+    onProgress?.(report.runs);
+  }
+  // Rows whose run is not in the store: inserted directly.
+  for (const t of [...Object.keys(CHILD_COLUMNS), 'verifications']) {
+    for (const r of await all(`SELECT DISTINCT c.run_id FROM ${t} c WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_id = c.run_id)`)) {
+      report.problems.push({ runId: String(r.run_id), where: t, detail: 'rows for a run that is not in the store' });
+    }
+  }
+  return report;
+}

@@ -1,0 +1,24 @@
+import { InputError, ServiceError } from '../errors.js';
+import { redactUrl } from './location.js';
+
+/** A database failure as a user-facing error: the server's message, never the URL's credentials. */
+export function storeError(err: unknown, location: string, doing: string): ServiceError {
+  const e = err as { message?: string; code?: string };
+  const raw = redactUrl(String(e?.message ?? err));
+  if (e?.code === '42501') {
+    return new ServiceError('store-permission', `${doing} on ${location}: permission denied (${raw})`, {
+      fix: 'connect as a role granted this (see docs/STORE.md "Roles"), e.g. mlp_ingest to ingest, mlp_purger to purge',
+      cause: err,
+    });
+  }
+  return new ServiceError('store-failed', `${doing} on ${location} failed: ${raw}`, {
+    fix: 'check the store is reachable and the role may do this (docs/STORE.md), then run again',
+    cause: err,
+  });
+}
+
+export function badStore(spec: string, why: string): InputError {
+  return new InputError('bad-store', `--store ${redactUrl(spec)}: ${why}`, {
+    fix: 'pass --store PATH (an embedded store file) or --store postgres://USER@HOST:PORT/DB',
+  });
+}

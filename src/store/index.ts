@@ -1,0 +1,9 @@
+/** The provenance store: one interface (db.ts), an embedded and a server backend, and what is built on them. */
+export { openStore } from './open.js';
+export { DEFAULT_STORE, parseStoreSpec, redactUrl } from './location.js';
+export type { Db } from './db.js';
+export { ingestDocuments, readStoreDocuments, storeDocument, writeDocuments, runIdOf, type StoreDocument, type IngestResult } from './ingest.js';
+export { metricQuestion, datasetQuestion, modelQuestion, runsQuestion, storedDocument, upstreamOf } from './questions.js';
+export { auditStore, type AuditReport, type AuditVerifier } from './audit.js';
+export { purgeRuns } from './purge.js';
+export { grantRole, STORE_ROLES, type StoreRole } from './grant.js';

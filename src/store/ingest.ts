@@ -1,0 +1,178 @@
+/**
+ * Ingest = verify once, store forever. Documents are read with their exact bytes (the
+ * bundle is stored content-addressed, so any answer can be re-verified), verified
+ * together (on every core, by src/verify), then written in batches: a run already in
+ * the store (same statement digest) is a no-op, also when several processes ingest
+ * the same bundles at once (INSERT … ON CONFLICT DO NOTHING on the primary keys).
+ */
+import { hash } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { InputError, ProvenanceError } from '../errors.js';
+import type { BundleVerifier } from '../lineage/trust.js';
+import { trustDocuments } from '../lineage/trust.js';
+import { unreadableBundle, type UnreadableBundle } from '../lineage/sources.js';
+import { documentFromBytes, type LoadedDocument } from '../statement/load.js';
+import { readFileChecked } from '../util/fs.js';
+import type { Logger } from '../util/log.js';
+import type { Db, Queryable, SqlValue } from './db.js';
+import { CHILD_COLUMNS, deriveRows, RUN_COLUMNS, rowValues, type ChildTable, type DerivedRows } from './derive.js';
+import { storeError } from './errors.js';
+
+/** A document ready to store: parsed, with the bytes it came from. */
+export interface StoreDocument extends LoadedDocument {
+  bytes: Buffer;
+}
+
+export function storeDocument(bytes: Buffer, file: string): StoreDocument {
+  return { ...documentFromBytes(bytes, file), bytes };
+}
+
+/** The stable run id: sha256 of the statement bytes (the signed DSSE payload, or the bare statement file). */
+export function runIdOf(doc: StoreDocument): string {
+  return hash('sha256', doc.payload ?? doc.bytes, 'hex');
+}
+
+/** Read the files and folders named on the command line (folders: every *.json below, other JSON skipped with a warning). */
+export async function readStoreDocuments(inputs: string[], log: Logger, unreadable: UnreadableBundle[]): Promise<StoreDocument[]> {
+  if (inputs.length === 0) {
+    throw new InputError('no-inputs', 'no bundles given', { fix: 'pass one or more bundle files or directories holding them' });
+  }
+  const docs: StoreDocument[] = [];
+  for (const input of inputs) {
+    const st = await stat(input).catch(() => undefined);
+    if (!st) throw new InputError('file-not-found', `not found: ${input}`, { fix: 'check the path', file: input });
+    const files = st.isDirectory()
+      ? (await readdir(input, { recursive: true, withFileTypes: true }))
+          .filter((e) => e.isFile() && /\.json$/i.test(e.name) && !/(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(e.parentPath))
+          .map((e) => path.join(e.parentPath, e.name))
+          .sort()
+      : [input];
+    let found = 0;
+    for (const f of files) {
+      const bytes = await readFileChecked(f, 'statement or bundle');
+      try {
+        docs.push({ ...storeDocument(bytes, f), ...(st.isDirectory() ? { scanned: true } : {}) });
+        found++;
+      } catch (err) {
+        if (!(err instanceof ProvenanceError) || err.kind !== 'input') throw err;
+        const broken = await unreadableBundle(f, err);
+        if (broken) {
+          unreadable.push({ ...broken, ...(st.isDirectory() ? {} : { explicit: true }) });
+          found++;
+        } else if (st.isDirectory()) log.warning(`skipping ${f}: not an ml-provenance statement or bundle`);
+        else throw err;
+      }
+    }
+    if (st.isDirectory() && found === 0) {
+      throw new InputError('no-statements-in-directory', `${input} holds no ml-provenance bundles`, { fix: 'point at the directory holding provenance.sigstore.json files', file: input });
+    }
+  }
+  return docs;
+}
+
+export interface IngestOptions {
+  /** Verify bundles before storing (default). false: store as "not verified". */
+  verify: boolean;
+  verifier?: BundleVerifier;
+  /** Describes the signer policy verified against, stored with each verification. */
+  identity?: string;
+  unreadable?: UnreadableBundle[];
+  logger?: Logger;
+  /** Records per transaction. */
+  batch?: number;
+}
+
+export interface IngestResult {
+  stored: { runId: string; source: string; verified: boolean }[];
+  /** Already in the store: nothing written. */
+  existing: { runId: string; source: string }[];
+}
+
+/** Verify (unless told not to) and store documents. */
+export async function ingestDocuments(db: Db, docs: StoreDocument[], o: IngestOptions): Promise<IngestResult> {
+  let trusted = docs;
+  if (o.verify || (o.unreadable?.length ?? 0) > 0) {
+    const kept = await trustDocuments(docs, {
+      noVerify: !o.verify,
+      verifier: o.verifier ?? { verifyAll: async () => undefined },
+      unreadable: o.unreadable ?? [],
+      ...(o.logger ? { logger: o.logger } : {}),
+    });
+    trusted = kept as StoreDocument[];
+  }
+  return writeDocuments(db, trusted, { verified: o.verify, identity: o.identity ?? '', ...(o.batch ? { batch: o.batch } : {}) });
+}
+
+/** Write documents already verified (or accepted unverified): the fast path, and what the bench measures. */
+export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verified: boolean; identity?: string; batch?: number }): Promise<IngestResult> {
+  const result: IngestResult = { stored: [], existing: [] };
+  const rows = docs.map((doc) => {
+    const runId = runIdOf(doc);
+    const docSha256 = doc.bundleSha256 ?? hash('sha256', doc.bytes, 'hex');
+    return { doc, docSha256, rows: deriveRows(doc.statement, { runId, docSha256, kind: doc.bundle ? 'bundle' : 'statement' }) };
+  });
+  // One order everywhere: concurrent ingesters of the same set take locks in the same order.
+  rows.sort((a, b) => (a.rows.run.run_id < b.rows.run.run_id ? -1 : a.rows.run.run_id > b.rows.run.run_id ? 1 : 0));
+  const size = o.batch ?? 500;
+  const now = new Date().toISOString();
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
+    const write = () =>
+      db.transaction(async (tx) => {
+        const out: IngestResult = { stored: [], existing: [] };
+        for (const r of chunk) {
+          const verified = o.verified && r.doc.bundle !== undefined;
+          const isNew = await insertRun(tx, r.rows, r.doc, now);
+          if (verified) {
+            await tx.run('INSERT INTO verifications (run_id, doc_sha256, identity, verified_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
+              r.rows.run.run_id,
+              r.docSha256,
+              o.identity ?? '',
+              now,
+            ]);
+          }
+          if (isNew) out.stored.push({ runId: r.rows.run.run_id, source: r.doc.file, verified });
+          else out.existing.push({ runId: r.rows.run.run_id, source: r.doc.file });
+        }
+        return out;
+      });
+    let done: IngestResult;
+    try {
+      done = await write();
+    } catch (err) {
+      // Two ingesters crossing on different sets can deadlock; the server aborts one: retry it once.
+      if ((err as { code?: string }).code !== '40P01') throw storeError(err, db.location, 'ingesting');
+      done = await write().catch((e: unknown) => {
+        throw storeError(e, db.location, 'ingesting');
+      });
+    }
+    result.stored.push(...done.stored);
+    result.existing.push(...done.existing);
+  }
+  return result;
+}
+
+async function insertRun(tx: Queryable, r: DerivedRows, doc: StoreDocument, now: string): Promise<boolean> {
+  await tx.run('INSERT INTO blobs (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING', [r.run.doc_sha256, doc.bytes]);
+  const cols = [...RUN_COLUMNS, 'source', 'ingested_at'];
+  const inserted = await tx.run(
+    `INSERT INTO runs (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`,
+    [...rowValues(r.run as unknown as Record<string, unknown>, RUN_COLUMNS), doc.file, now],
+  );
+  if (inserted === 0) return false;
+  for (const table of Object.keys(CHILD_COLUMNS) as ChildTable[]) {
+    const list = r[table] as unknown as Record<string, unknown>[];
+    if (list.length === 0) continue;
+    const cols2 = ['run_id', ...CHILD_COLUMNS[table]];
+    // Multi-row inserts, in slices that stay under every engine's parameter limit.
+    for (let i = 0; i < list.length; i += 200) {
+      const part = list.slice(i, i + 200);
+      const values: SqlValue[] = [];
+      for (const row of part) values.push(r.run.run_id, ...rowValues(row, CHILD_COLUMNS[table]));
+      const one = `(${cols2.map(() => '?').join(', ')})`;
+      await tx.run(`INSERT INTO ${table} (${cols2.join(', ')}) VALUES ${part.map(() => one).join(', ')}`, values);
+    }
+  }
+  return true;
+}

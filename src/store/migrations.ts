@@ -1,0 +1,228 @@
+/**
+ * The schema, as numbered migrations applied in order when a store is opened (each in
+ * its own transaction, recorded in `mlp_migrations`). Tables are append-only: rows are
+ * only ever inserted; purging (purge.ts) is the one sanctioned delete, and it is logged.
+ * One DDL text serves both engines; the few differences are the `{{…}}` words below.
+ */
+import type { Db } from './db.js';
+
+const WORDS = {
+  sqlite: { BLOB: 'BLOB', SERIAL: 'INTEGER PRIMARY KEY AUTOINCREMENT', DOUBLE: 'REAL' },
+  postgres: { BLOB: 'BYTEA', SERIAL: 'BIGSERIAL PRIMARY KEY', DOUBLE: 'DOUBLE PRECISION' },
+} as const;
+
+/** Tables that hold ledger data (append-only, row-level secured on PostgreSQL). */
+export const RUN_TABLES = ['runs', 'datasets', 'steps', 'step_io', 'models', 'metrics', 'verifications'] as const;
+export const LEDGER_TABLES = [...RUN_TABLES, 'blobs', 'purges', 'sync_seen'] as const;
+
+const CORE = `
+CREATE TABLE blobs (
+  sha256 TEXT PRIMARY KEY,          -- hex sha256 of the bytes: content-addressed
+  bytes {{BLOB}} NOT NULL
+);
+CREATE TABLE runs (
+  run_id TEXT PRIMARY KEY,          -- hex sha256 of the statement bytes (the DSSE payload): the stable run id
+  doc_sha256 TEXT NOT NULL,         -- the bundle (or bare statement) these rows were derived from, in blobs
+  kind TEXT NOT NULL,               -- 'bundle' | 'statement'
+  owner TEXT NOT NULL,              -- repository owner ('' when the record names none)
+  repo TEXT NOT NULL,               -- repository name
+  builder TEXT NOT NULL,
+  invocation_id TEXT,
+  started_on TEXT,
+  finished_on TEXT,
+  git_commit TEXT,
+  source TEXT,                      -- where it was ingested from (file, release asset)
+  ingested_at TEXT NOT NULL
+);
+CREATE INDEX runs_repo_time ON runs (owner, repo, finished_on);
+CREATE INDEX runs_doc ON runs (doc_sha256);
+CREATE TABLE verifications (       -- one row each time a bundle verified at ingest (absent: stored with --no-verify)
+  run_id TEXT NOT NULL,
+  doc_sha256 TEXT NOT NULL,
+  identity TEXT NOT NULL,           -- the signer policy it verified against
+  verified_at TEXT NOT NULL,
+  PRIMARY KEY (run_id, doc_sha256)
+);
+CREATE TABLE datasets (
+  run_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  ds_id TEXT NOT NULL,
+  version TEXT,
+  digest TEXT,                      -- 'sha256:<hex>' when known: links runs through the same bytes
+  uri TEXT,
+  derived INTEGER NOT NULL,         -- 1: only a step output (not recorded as a dataset)
+  is_output INTEGER NOT NULL,       -- 1: some step of the run wrote it
+  feeds INTEGER NOT NULL,           -- 1: reaches training (no step consumed it)
+  PRIMARY KEY (run_id, ord)
+);
+CREATE INDEX datasets_id ON datasets (ds_id, version);
+CREATE INDEX datasets_digest ON datasets (digest);
+CREATE TABLE steps (
+  run_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  library TEXT,
+  version TEXT,
+  PRIMARY KEY (run_id, ord)
+);
+CREATE TABLE step_io (
+  run_id TEXT NOT NULL,
+  step_ord INTEGER NOT NULL,
+  direction TEXT NOT NULL,          -- 'in' | 'out'
+  dataset_ord INTEGER NOT NULL,
+  PRIMARY KEY (run_id, step_ord, direction, dataset_ord)
+);
+CREATE TABLE models (
+  run_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  path TEXT NOT NULL,
+  PRIMARY KEY (run_id, ord)
+);
+CREATE INDEX models_sha ON models (sha256);
+CREATE TABLE metrics (
+  run_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  value {{DOUBLE}} NOT NULL,
+  epoch INTEGER,
+  step INTEGER,
+  split TEXT,
+  PRIMARY KEY (run_id, ord)
+);
+CREATE INDEX metrics_name ON metrics (name, run_id);
+CREATE TABLE purges (               -- the ledger of what retention removed, and why
+  id {{SERIAL}},
+  purged_at TEXT NOT NULL,
+  purged_by TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  criteria TEXT NOT NULL,
+  run_ids TEXT NOT NULL             -- JSON array of the statement digests removed
+);
+CREATE TABLE sync_seen (            -- release assets / artifacts / attestations already read: sync is incremental
+  source TEXT NOT NULL,
+  item TEXT NOT NULL,
+  seen_at TEXT NOT NULL,
+  PRIMARY KEY (source, item)
+)`;
+
+/** SQLite: triggers reject changes (a guard against accidents; the file's permissions are the access control). */
+function sqliteAppendOnly(): string {
+  return LEDGER_TABLES.map(
+    (t) => `
+CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'ml-provenance store is append-only: UPDATE on ${t} rejected'); END;
+CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'ml-provenance store is append-only: DELETE on ${t} rejected'); END`,
+  ).join(';');
+}
+
+/**
+ * (mlp_can_read runs as its owner to read mlp_grants, where current_user is the owner:
+ * the policy passes the asking role in.)
+ * PostgreSQL: the roles, row-level security by repository, and a trigger that rejects
+ * UPDATE/DELETE/TRUNCATE for everyone (a DELETE passes only inside a purge by a member
+ * of mlp_purger). Creating the roles needs CREATEROLE: open the store once as its admin.
+ */
+function postgresSecurity(): string {
+  const roles = ['mlp_ingest', 'mlp_reader', 'mlp_auditor', 'mlp_purger'];
+  const t = LEDGER_TABLES.join(', ');
+  const runChildren = RUN_TABLES.filter((x) => x !== 'runs');
+  return `
+DO $$ BEGIN
+  ${roles.map((r) => `IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${r}') THEN CREATE ROLE ${r} NOLOGIN; END IF;`).join('\n  ')}
+END $$;
+CREATE TABLE mlp_grants (role_name TEXT NOT NULL, owner TEXT NOT NULL, repo TEXT NOT NULL, PRIMARY KEY (role_name, owner, repo));
+CREATE FUNCTION mlp_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF TG_OP = 'DELETE' AND current_setting('mlp.purge', true) = 'on' AND pg_has_role(current_user, 'mlp_purger', 'MEMBER') THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'ml-provenance store is append-only: % on % rejected', TG_OP, TG_TABLE_NAME USING ERRCODE = '42501';
+END $f$;
+CREATE FUNCTION mlp_can_read(o TEXT, r TEXT, who NAME) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
+  SELECT pg_has_role(who, 'mlp_auditor', 'MEMBER') OR pg_has_role(who, 'mlp_purger', 'MEMBER')
+      OR EXISTS (SELECT 1 FROM public.mlp_grants g WHERE g.role_name = who AND g.owner = o AND (g.repo = '*' OR g.repo = r))
+$f$;
+${LEDGER_TABLES.map(
+  (x) => `CREATE TRIGGER ${x}_append_only BEFORE UPDATE OR DELETE ON ${x} FOR EACH ROW EXECUTE FUNCTION mlp_append_only();
+CREATE TRIGGER ${x}_no_truncate BEFORE TRUNCATE ON ${x} FOR EACH STATEMENT EXECUTE FUNCTION mlp_append_only();`,
+).join('\n')}
+REVOKE ALL ON ${t}, mlp_grants FROM PUBLIC;
+GRANT SELECT ON mlp_migrations TO ${roles.join(', ')};
+GRANT INSERT ON ${t} TO mlp_ingest;
+GRANT SELECT ON sync_seen TO mlp_ingest;
+GRANT USAGE ON SEQUENCE purges_id_seq TO mlp_purger;
+GRANT SELECT ON ${t} TO mlp_reader, mlp_auditor, mlp_purger;
+GRANT INSERT ON purges TO mlp_purger;
+GRANT DELETE ON ${[...RUN_TABLES, 'blobs'].join(', ')} TO mlp_purger;
+ALTER TABLE runs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY runs_read ON runs FOR SELECT USING (mlp_can_read(owner, repo, current_user));
+CREATE POLICY runs_ingest ON runs FOR INSERT TO mlp_ingest WITH CHECK (true);
+CREATE POLICY runs_purge ON runs FOR DELETE TO mlp_purger USING (true);
+${runChildren
+  .map(
+    (x) => `ALTER TABLE ${x} ENABLE ROW LEVEL SECURITY;
+CREATE POLICY ${x}_read ON ${x} FOR SELECT USING (EXISTS (SELECT 1 FROM runs r WHERE r.run_id = ${x}.run_id));
+CREATE POLICY ${x}_ingest ON ${x} FOR INSERT TO mlp_ingest WITH CHECK (true);
+CREATE POLICY ${x}_purge ON ${x} FOR DELETE TO mlp_purger USING (true);`,
+  )
+  .join('\n')}
+ALTER TABLE blobs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY blobs_read ON blobs FOR SELECT USING (EXISTS (SELECT 1 FROM runs r WHERE r.doc_sha256 = blobs.sha256));
+CREATE POLICY blobs_ingest ON blobs FOR INSERT TO mlp_ingest WITH CHECK (true);
+CREATE POLICY blobs_purge ON blobs FOR DELETE TO mlp_purger USING (true)`;
+}
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: (dialect: Db['dialect']) => string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: 'ledger tables', sql: () => CORE },
+  { version: 2, name: 'append-only and access control', sql: (d) => (d === 'sqlite' ? sqliteAppendOnly() : postgresSecurity()) },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+function dialectSql(sql: string, d: Db['dialect']): string {
+  return sql.replace(/\{\{(\w+)\}\}/g, (_, w: keyof (typeof WORDS)['sqlite']) => WORDS[d][w]);
+}
+
+/** Apply the migrations the store has not seen yet. Concurrent openers on PostgreSQL serialise on an advisory lock. */
+export async function migrate(db: Db): Promise<void> {
+  // Only the store's admin can create tables; other roles just read the version.
+  const exists =
+    db.dialect === 'postgres'
+      ? (await db.all<{ t: string | null }>("SELECT to_regclass('mlp_migrations')::text AS t"))[0]?.t
+      : (await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'mlp_migrations'"))[0]?.name;
+  if (!exists) await db.exec(`CREATE TABLE IF NOT EXISTS mlp_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const current = async () => Number((await db.all<{ v: number | null }>('SELECT MAX(version) AS v FROM mlp_migrations'))[0]?.v ?? 0);
+  if ((await current()) >= SCHEMA_VERSION) return;
+  await db.transaction(async (tx) => {
+    if (db.dialect === 'postgres') await tx.all('SELECT pg_advisory_xact_lock(7270001)');
+    const have = Number((await tx.all<{ v: number | null }>('SELECT MAX(version) AS v FROM mlp_migrations'))[0]?.v ?? 0);
+    for (const m of MIGRATIONS) {
+      if (m.version <= have) continue;
+      for (const stmt of splitSql(dialectSql(m.sql(db.dialect), db.dialect))) await tx.run(stmt);
+      await tx.run('INSERT INTO mlp_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+    }
+  });
+}
+
+/** Split on `;` at line ends outside $…$ bodies (our DDL only). */
+function splitSql(sql: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let inBody = false;
+  for (const line of sql.split('\n')) {
+    if ((line.match(/\$f?\$/g) ?? []).length % 2 === 1) inBody = !inBody;
+    cur += line + '\n';
+    if (!inBody && /;\s*$/.test(line)) {
+      out.push(cur.trim().replace(/;$/, ''));
+      cur = '';
+    }
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out.map((s) => s.replace(/--[^\n']*$/gm, '').trim()).filter((s) => s !== '');
+}

@@ -1,0 +1,75 @@
+/**
+ * The server backend: PostgreSQL through `pg`. Credentials and TLS come from the URL
+ * (`sslmode=require`, …) or the standard PG* variables, which `pg` reads itself; the
+ * URL is only ever printed redacted.
+ */
+import pg from 'pg';
+import type { Db, Queryable, Row, SqlValue } from './db.js';
+import { redactUrl } from './location.js';
+
+/** `?` placeholders to `$1, $2…` (our SQL has no `?` inside string literals). */
+const numbered = new Map<string, string>();
+export function toPg(sql: string): string {
+  let out = numbered.get(sql);
+  if (out === undefined) {
+    let n = 0;
+    out = sql.replace(/\?/g, () => `$${++n}`);
+    numbered.set(sql, out);
+  }
+  return out;
+}
+
+const params = (p: SqlValue[]): unknown[] => p.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v));
+
+function queryable(c: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async all<T extends Row>(sql: string, p: SqlValue[] = []) {
+      return (await c.query(toPg(sql), params(p))).rows as T[];
+    },
+    async run(sql, p = []) {
+      return (await c.query(toPg(sql), params(p))).rowCount ?? 0;
+    },
+  };
+}
+
+export async function openPostgres(url: string): Promise<Db> {
+  // int8/numeric come back as strings by default; our counts and values fit a double.
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: types as pg.CustomTypesConfig });
+  // Errors on idle clients (server restart) must not crash the process.
+  pool.on('error', () => undefined);
+  const c = await pool.connect();
+  c.release();
+  const q = queryable(pool);
+  return {
+    dialect: 'postgres',
+    location: redactUrl(url),
+    ...q,
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(queryable(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async user() {
+      return String((await pool.query('SELECT current_user AS u')).rows[0].u);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,272 @@
+/**
+ * The lineage questions, answered by the store. Every answer names runs by their
+ * stable id (the statement digest) and says whether each was verified at ingest.
+ * Recursive walks follow datasets across runs by content digest: a step's output
+ * recorded with a digest in one run is the same data another run read.
+ * (SQLite plans the recursive joins well only when written CROSS JOIN … WHERE.)
+ */
+import { latestByEpoch } from '../statement/fields.js';
+import type { Db, SqlValue } from './db.js';
+import { storeError } from './errors.js';
+
+export interface StoredRun {
+  runId: string;
+  verified: boolean;
+  repository: string;
+  builder: string;
+  invocationId?: string;
+  startedOn?: string;
+  finishedOn?: string;
+  gitCommit?: string;
+  source?: string;
+}
+export interface StoredDataset {
+  id: string;
+  version?: string;
+  digest?: string;
+  uri?: string;
+  derived: boolean;
+  /** A step of the run wrote it. */
+  output: boolean;
+}
+export interface StoredMetric {
+  name: string;
+  value: number;
+  epoch?: number;
+  step?: number;
+  split?: string;
+}
+export interface UpstreamRun {
+  run: StoredRun;
+  datasets: StoredDataset[];
+  steps: { name: string; library?: string; version?: string }[];
+}
+
+const RUN_SELECT = `r.run_id, r.owner, r.repo, r.builder, r.invocation_id, r.started_on, r.finished_on, r.git_commit, r.source,
+  CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = r.run_id) THEN 1 ELSE 0 END AS verified`;
+
+type R = Record<string, unknown>;
+const opt = <K extends string>(k: K, v: unknown): { [P in K]?: string } => (v === null || v === undefined ? {} : ({ [k]: String(v) } as { [P in K]?: string }));
+const optNum = <K extends string>(k: K, v: unknown): { [P in K]?: number } => (v === null || v === undefined ? {} : ({ [k]: Number(v) } as { [P in K]?: number }));
+
+function toRun(r: R): StoredRun {
+  return {
+    runId: String(r.run_id),
+    verified: Number(r.verified) === 1 || r.verified === true,
+    repository: r.owner ? `${String(r.owner)}/${String(r.repo)}` : '',
+    builder: String(r.builder),
+    ...opt('invocationId', r.invocation_id),
+    ...opt('startedOn', r.started_on),
+    ...opt('finishedOn', r.finished_on),
+    ...opt('gitCommit', r.git_commit),
+    ...opt('source', r.source),
+  };
+}
+function toDataset(r: R): StoredDataset {
+  return { id: String(r.ds_id), ...opt('version', r.version), ...opt('digest', r.digest), ...opt('uri', r.uri), derived: Number(r.derived) === 1, output: Number(r.is_output) === 1 };
+}
+function toMetric(r: R): StoredMetric {
+  return { name: String(r.name), value: Number(r.value), ...optNum('epoch', r.epoch), ...optNum('step', r.step), ...opt('split', r.split) };
+}
+
+async function q(db: Db, sql: string, params: SqlValue[]): Promise<R[]> {
+  try {
+    return await db.all(sql, params);
+  } catch (err) {
+    throw storeError(err, db.location, 'querying the store');
+  }
+}
+
+/** The runs whose outputs (by content digest) a run read, transitively, with what each read and did. */
+export async function upstreamOf(db: Db, runId: string): Promise<UpstreamRun[]> {
+  const rows = await q(
+    db,
+    `WITH RECURSIVE up(run_id) AS (
+       SELECT ?
+       UNION
+       SELECT o.run_id FROM up CROSS JOIN datasets d CROSS JOIN datasets o
+       WHERE d.run_id = up.run_id AND d.is_output = 0 AND d.digest IS NOT NULL
+         AND o.digest = d.digest AND o.is_output = 1 AND o.run_id <> up.run_id
+     )
+     SELECT ${RUN_SELECT} FROM up CROSS JOIN runs r WHERE r.run_id = up.run_id`,
+    [runId],
+  );
+  const ids = rows.map((r) => String(r.run_id));
+  if (ids.length === 0) return [];
+  const marks = ids.map(() => '?').join(', ');
+  const ds = await q(db, `SELECT run_id, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_id IN (${marks}) ORDER BY run_id, ord`, ids);
+  const st = await q(db, `SELECT run_id, ord, name, library, version FROM steps WHERE run_id IN (${marks}) ORDER BY run_id, ord`, ids);
+  // The asked run first, then upstream runs by time.
+  const runs = rows.map(toRun).sort((a, b) => (a.runId === runId ? -1 : b.runId === runId ? 1 : (a.finishedOn ?? '').localeCompare(b.finishedOn ?? '')));
+  return runs.map((run) => ({
+    run,
+    datasets: ds.filter((d) => d.run_id === run.runId).map(toDataset),
+    steps: st.filter((s) => s.run_id === run.runId).map((s) => ({ name: String(s.name), ...opt('library', s.library), ...opt('version', s.version) })),
+  }));
+}
+
+export interface MetricQuestion {
+  name: string;
+  epoch?: number;
+  split?: string;
+  /** Only runs that produced this model (sha256 hex). */
+  model?: string;
+}
+export interface StoreMetricAnswer {
+  run: StoredRun;
+  metric: StoredMetric;
+  /** The dataset versions that fed this run's training. */
+  datasets: StoredDataset[];
+  /** Runs upstream through derived datasets (nearest-first by time), with their datasets. */
+  upstream: UpstreamRun[];
+}
+
+/** "Which dataset version produced metric M (at epoch E, split S) for model D?" Without an epoch: each run's final value. */
+export async function metricQuestion(db: Db, mq: MetricQuestion): Promise<StoreMetricAnswer[]> {
+  const where = ['m.name = ?', 'r.run_id = m.run_id'];
+  const params: SqlValue[] = [mq.name];
+  if (mq.split !== undefined) (where.push('m.split = ?'), params.push(mq.split));
+  if (mq.epoch !== undefined) (where.push('m.epoch = ?'), params.push(mq.epoch));
+  let from = 'metrics m CROSS JOIN runs r';
+  if (mq.model !== undefined) {
+    from = 'models x CROSS JOIN metrics m CROSS JOIN runs r';
+    where.unshift('x.sha256 = ?', 'm.run_id = x.run_id');
+    params.unshift(mq.model);
+  }
+  const rows = await q(db, `SELECT DISTINCT ${RUN_SELECT}, m.ord, m.name, m.value, m.epoch, m.step, m.split FROM ${from} WHERE ${where.join(' AND ')} ORDER BY r.finished_on, r.run_id, m.ord`, params);
+  const hits = mq.epoch === undefined ? [...latestByEpoch(rows.map((r) => ({ r, ...toMetric(r) })), (m) => `${String(m.r.run_id)}\u0000${m.split ?? ''}`).values()] : rows.map((r) => ({ r, ...toMetric(r) }));
+  const out: StoreMetricAnswer[] = [];
+  const cache = new Map<string, UpstreamRun[]>();
+  for (const h of hits) {
+    const run = toRun(h.r);
+    let up = cache.get(run.runId);
+    if (!up) cache.set(run.runId, (up = await upstreamOf(db, run.runId)));
+    const self = up.find((u) => u.run.runId === run.runId);
+    const { r: _r, ...metric } = h;
+    out.push({ run, metric, datasets: (self?.datasets ?? []).filter((d) => !d.derived || d.digest), upstream: up.filter((u) => u.run.runId !== run.runId) });
+  }
+  return out;
+}
+
+export interface StoreDatasetAnswer {
+  run: StoredRun;
+  /** True when the run read the dataset itself; false when it read data derived from it by an earlier run. */
+  direct: boolean;
+  models: { sha256: string; path: string }[];
+}
+
+/** `ID` or `ID@VERSION`; an id that exists as given wins (ids may contain `@`). */
+async function datasetRef(db: Db, ref: string): Promise<{ id: string; version?: string }> {
+  const exact = await q(db, 'SELECT 1 AS x FROM datasets WHERE ds_id = ? LIMIT 1', [ref]);
+  const at = ref.lastIndexOf('@');
+  if (exact.length > 0 || at <= 0) return { id: ref };
+  return { id: ref.slice(0, at), version: ref.slice(at + 1) };
+}
+
+/** "Which runs and models used dataset D@V?" — directly, by the same bytes under another name, and through derived datasets across runs. */
+export async function datasetQuestion(db: Db, ref: string): Promise<StoreDatasetAnswer[]> {
+  const { id, version } = await datasetRef(db, ref);
+  const match = version === undefined ? 'ds_id = ?' : 'ds_id = ? AND version = ?';
+  const mp: SqlValue[] = version === undefined ? [id] : [id, version];
+  const rows = await q(
+    db,
+    `WITH RECURSIVE used(run_id) AS (
+       SELECT s.run_id FROM datasets s WHERE s.${match.replace(' AND version', ' AND s.version')}
+       UNION
+       SELECT s.run_id FROM datasets d CROSS JOIN datasets s
+       WHERE d.${match.replace(' AND version', ' AND d.version')} AND d.digest IS NOT NULL AND s.digest = d.digest
+       UNION
+       SELECT n.run_id FROM used u CROSS JOIN datasets o CROSS JOIN datasets n
+       WHERE o.run_id = u.run_id AND o.is_output = 1 AND o.digest IS NOT NULL
+         AND n.digest = o.digest AND n.is_output = 0 AND n.run_id <> u.run_id
+     )
+     SELECT ${RUN_SELECT},
+       CASE WHEN EXISTS (SELECT 1 FROM datasets x WHERE x.run_id = r.run_id AND x.${match.replace(' AND version', ' AND x.version')}) THEN 1 ELSE 0 END AS direct
+     FROM used u CROSS JOIN runs r WHERE r.run_id = u.run_id ORDER BY r.finished_on, r.run_id`,
+    [...mp, ...mp, ...mp],
+  );
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => String(r.run_id));
+  const models = await q(db, `SELECT run_id, sha256, path FROM models WHERE run_id IN (${ids.map(() => '?').join(', ')}) ORDER BY run_id, ord`, ids);
+  return rows.map((r) => ({
+    run: toRun(r),
+    direct: Number(r.direct) === 1,
+    models: models.filter((m) => m.run_id === r.run_id).map((m) => ({ sha256: String(m.sha256), path: String(m.path) })),
+  }));
+}
+
+export interface StoreModelAnswer {
+  model: { sha256: string; paths: string[] };
+  run: StoredRun;
+  metrics: StoredMetric[];
+  /** The producing run first, then every run upstream of it through derived datasets. */
+  lineage: UpstreamRun[];
+}
+
+/** "The full upstream lineage of a model" (by sha256). */
+export async function modelQuestion(db: Db, sha256: string): Promise<StoreModelAnswer[]> {
+  const rows = await q(db, `SELECT ${RUN_SELECT}, x.path FROM models x CROSS JOIN runs r WHERE x.sha256 = ? AND r.run_id = x.run_id ORDER BY r.finished_on, r.run_id, x.ord`, [sha256]);
+  const byRun = new Map<string, { r: R; paths: string[] }>();
+  for (const r of rows) {
+    const e = byRun.get(String(r.run_id)) ?? { r, paths: [] };
+    e.paths.push(String(r.path));
+    byRun.set(String(r.run_id), e);
+  }
+  const out: StoreModelAnswer[] = [];
+  for (const { r, paths } of byRun.values()) {
+    const run = toRun(r);
+    const metrics = await q(db, 'SELECT name, value, epoch, step, split FROM metrics WHERE run_id = ? ORDER BY ord', [run.runId]);
+    out.push({ model: { sha256, paths }, run, metrics: finals(metrics.map(toMetric)), lineage: await upstreamOf(db, run.runId) });
+  }
+  return out;
+}
+
+const finals = (ms: StoredMetric[]): StoredMetric[] => [...latestByEpoch(ms, (m) => `${m.name}\u0000${m.split ?? ''}`).values()];
+
+export interface RunsQuestion {
+  repository: string;
+  since?: string;
+  until?: string;
+}
+export interface StoreRunAnswer {
+  run: StoredRun;
+  metrics: StoredMetric[];
+}
+
+/** "Runs of repository R between two times, with their (final) metrics." */
+export async function runsQuestion(db: Db, rq: RunsQuestion): Promise<StoreRunAnswer[]> {
+  const [owner, repo] = rq.repository.split('/');
+  const where = ['r.owner = ?'];
+  const params: SqlValue[] = [owner ?? ''];
+  if (repo && repo !== '*') (where.push('r.repo = ?'), params.push(repo));
+  if (rq.since) (where.push('r.finished_on >= ?'), params.push(rq.since));
+  if (rq.until) (where.push('r.finished_on < ?'), params.push(rq.until));
+  const rows = await q(db, `SELECT ${RUN_SELECT} FROM runs r WHERE ${where.join(' AND ')} ORDER BY r.finished_on, r.run_id`, params);
+  if (rows.length === 0) return [];
+  const metrics = await q(
+    db,
+    `SELECT m.run_id, m.name, m.value, m.epoch, m.step, m.split FROM runs r CROSS JOIN metrics m WHERE ${where.join(' AND ')} AND m.run_id = r.run_id ORDER BY m.run_id, m.ord`,
+    params,
+  );
+  const byRun = new Map<string, StoredMetric[]>();
+  for (const m of metrics) {
+    const list = byRun.get(String(m.run_id)) ?? [];
+    list.push(toMetric(m));
+    byRun.set(String(m.run_id), list);
+  }
+  return rows.map((r) => ({ run: toRun(r), metrics: finals(byRun.get(String(r.run_id)) ?? []) }));
+}
+
+/** The stored document (bundle or statement bytes) of a run, by its id or an unambiguous prefix (≥ 8 hex). */
+export async function storedDocument(db: Db, ref: string): Promise<{ runId: string; bytes: Buffer; verified: boolean } | 'ambiguous' | undefined> {
+  const id = ref.replace(/^sha256:/, '').toLowerCase();
+  const rows = await q(
+    db,
+    `SELECT r.run_id, b.bytes, CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = r.run_id) THEN 1 ELSE 0 END AS verified
+     FROM runs r CROSS JOIN blobs b WHERE r.run_id >= ? AND r.run_id < ? AND b.sha256 = r.doc_sha256 LIMIT 2`,
+    [id, id + 'g'],
+  );
+  if (rows.length > 1) return 'ambiguous';
+  const r = rows[0];
+  return r ? { runId: String(r.run_id), bytes: Buffer.from(r.bytes as Uint8Array), verified: Number(r.verified) === 1 } : undefined;
+}

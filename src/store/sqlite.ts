@@ -1,0 +1,66 @@
+/**
+ * The embedded backend: Node's built-in `node:sqlite` (no dependency, no server). Its
+ * API is still moving between Node releases, so this is the only module that imports it.
+ */
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { Db, Queryable, Row, SqlValue } from './db.js';
+
+export function openSqlite(file: string): Db {
+  const fresh = !existsSync(file);
+  if (fresh) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new DatabaseSync(file);
+  // A file cannot enforce roles: its permissions are the only access control. Owner-only.
+  if (fresh) chmodSync(file, 0o600);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000');
+  const prepared = new Map<string, StatementSync>();
+  const prep = (sql: string): StatementSync => {
+    let st = prepared.get(sql);
+    if (!st) {
+      st = db.prepare(sql);
+      prepared.set(sql, st);
+    }
+    return st;
+  };
+  const q: Queryable = {
+    async all<T extends Row>(sql: string, params: SqlValue[] = []) {
+      return prep(sql).all(...params) as T[];
+    },
+    async run(sql, params = []) {
+      return Number(prep(sql).run(...params).changes);
+    },
+  };
+  let depth = 0;
+  return {
+    dialect: 'sqlite',
+    location: file,
+    ...q,
+    async exec(sql) {
+      db.exec(sql);
+    },
+    async transaction(fn) {
+      // One connection: nested calls join the outer transaction.
+      if (depth > 0) return fn(q);
+      depth++;
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const out = await fn(q);
+        db.exec('COMMIT');
+        return out;
+      } catch (err) {
+        db.exec('ROLLBACK');
+        throw err;
+      } finally {
+        depth--;
+      }
+    },
+    async user() {
+      return process.env.USER ?? process.env.LOGNAME ?? 'local';
+    },
+    async close() {
+      prepared.clear();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// Signed bundles for the store tests: a small lineage across repositories, each run
+// built as a schema-valid statement and signed through dist/cli.js against the local
+// Sigstore stand-in (the signer identity is the run's own repository).
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { dataset, makeStatement, sha } from '../fixtures/statements.js';
+import type { SigstoreStandin } from '../standins/sigstore.js';
+import { runCliAsync } from './sign-verify-helpers.js';
+
+export interface SignedRun {
+  name: string;
+  repo: string;
+  bundle: string;
+  model: string;
+}
+
+/** The signer policy that accepts every run below (and nothing signed elsewhere). */
+export const IDENTITY = ['--cert-identity-regexp', '^https://github\\.com/(acme|other)/'];
+
+export const RAW = dataset('raw', '1', 'raw bytes v1');
+export const FEATURES_DIGEST = sha('features bytes');
+
+function withRepo<T extends ReturnType<typeof makeStatement>>(s: T, repo: string, finished: string): T {
+  const p = s.predicate;
+  p.buildDefinition.externalParameters.workflow = { ref: 'refs/heads/main', repository: `https://github.com/${repo}`, path: '.github/workflows/train.yml' };
+  p.runDetails.builder.id = `https://github.com/${repo}/.github/workflows/train.yml@refs/heads/main`;
+  p.runDetails.metadata.invocationId = `https://github.com/${repo}/actions/runs/${sha(finished).slice(0, 8)}/attempts/1`;
+  p.runDetails.metadata.finishedOn = finished;
+  return s;
+}
+
+/**
+ * prep (acme/pipeline): raw@1 → featurize → features (content-digested output)
+ * train (acme/train): reads features (same bytes) → model A, accuracy/loss
+ * again (acme/train): reads raw@1 directly → model B
+ * secret (other/secret): its own data → model C
+ */
+export function lineageStatements() {
+  const features = dataset('features', 'v1', 'features bytes');
+  return [
+    {
+      name: 'prep',
+      repo: 'acme/pipeline',
+      statement: withRepo(
+        makeStatement({
+          run: 'prep',
+          datasets: [RAW, features],
+          steps: [{ name: 'featurize', library: 'pandas', version: '2.2.0', inputs: ['raw'], outputs: ['features'] }],
+          models: [{ name: 'out/features.parquet', sha256: FEATURES_DIGEST }],
+          metrics: [{ name: 'rows', value: 1000 }],
+        }),
+        'acme/pipeline',
+        '2025-03-01T00:00:00Z',
+      ),
+    },
+    {
+      name: 'train',
+      repo: 'acme/train',
+      statement: withRepo(
+        makeStatement({
+          run: 'train',
+          datasets: [dataset('feats', 'v1', 'features bytes')],
+          steps: [],
+          metrics: [
+            { name: 'accuracy', value: 0.8, epoch: 1, split: 'test' },
+            { name: 'accuracy', value: 0.9, epoch: 2, split: 'test' },
+            { name: 'loss', value: 0.3, epoch: 2, split: 'train' },
+          ],
+        }),
+        'acme/train',
+        '2025-03-02T00:00:00Z',
+      ),
+    },
+    {
+      name: 'again',
+      repo: 'acme/train',
+      statement: withRepo(makeStatement({ run: 'again', datasets: [RAW], steps: [], metrics: [{ name: 'accuracy', value: 0.7, epoch: 1, split: 'test' }] }), 'acme/train', '2025-04-01T00:00:00Z'),
+    },
+    {
+      name: 'secret',
+      repo: 'other/secret',
+      statement: withRepo(makeStatement({ run: 'secret', datasets: [dataset('private', '9')], steps: [] }), 'other/secret', '2025-03-05T00:00:00Z'),
+    },
+  ];
+}
+
+export async function signRuns(sigstore: SigstoreStandin, dir: string): Promise<SignedRun[]> {
+  await mkdir(dir, { recursive: true });
+  const out: SignedRun[] = [];
+  for (const r of lineageStatements()) {
+    const stmt = path.join(dir, `${r.name}.intoto.json`);
+    const bundle = path.join(dir, `${r.name}.sigstore.json`);
+    await writeFile(stmt, JSON.stringify(r.statement, null, 2));
+    const signed = await runCliAsync([
+      'sign', stmt, '--out', bundle,
+      '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!,
+      '--identity-token', sigstore.mintToken({ repository: r.repo, repository_owner: r.repo.split('/')[0]! }),
+    ]);
+    if (signed.code !== 0) throw new Error(`sign ${r.name} failed: ${signed.stderr}`);
+    out.push({ name: r.name, repo: r.repo, bundle, model: r.statement.subject[0]!.digest.sha256! });
+  }
+  return out;
+}

@@ -1,0 +1,185 @@
+// The provenance store on a real PostgreSQL server (the machine's own binaries), driven
+// through dist/cli.js with signed bundles from the local Sigstore stand-in: roles and
+// row-level security enforced by the server, append-only for everyone, tampering by a
+// superuser found by `store audit`, and concurrent ingest storing each run once.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startPostgres, type PgServer } from '../helpers/postgres.js';
+import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
+import { runCliAsync } from './sign-verify-helpers.js';
+import { IDENTITY, signRuns, type SignedRun } from './store-helpers.js';
+
+let pg: PgServer;
+let sigstore: SigstoreStandin;
+let work: string;
+let bundles: string;
+let runs: SignedRun[];
+const byName = (n: string) => runs.find((r) => r.name === n)!;
+const trust = () => ['--custom-trusted-root', sigstore.trustedRootPath, '--offline', ...IDENTITY];
+const mlp = (...args: string[]) => runCliAsync(args, { cwd: work });
+const noStack = (s: string) => expect(s).not.toMatch(/^\s+at /m);
+const sql = (q: string, user = 'postgres', db = 'store') => pg.psql(q, { user, db });
+
+beforeAll(async () => {
+  pg = await startPostgres();
+  sigstore = await startSigstoreStandin();
+  work = await mkdtemp(path.join(tmpdir(), 'mlp-store-pg-'));
+  bundles = path.join(work, 'bundles');
+  runs = await signRuns(sigstore, bundles);
+  for (const q of ['CREATE DATABASE store', 'CREATE DATABASE conc', 'CREATE ROLE alice LOGIN', 'CREATE ROLE bob LOGIN', 'CREATE ROLE ingester LOGIN', 'CREATE ROLE aud LOGIN', 'CREATE ROLE reaper LOGIN']) {
+    const r = pg.psql(q);
+    if (r.code !== 0) throw new Error(`${q}: ${r.stderr}`);
+  }
+  // The admin (superuser) opens the store once: migrations create the tables, the roles and the policies.
+  for (const [user, as, repo] of [['alice', 'reader', 'acme/*'], ['bob', 'reader', 'other/secret'], ['ingester', 'ingest'], ['aud', 'auditor'], ['reaper', 'purger']] as const) {
+    const g = await mlp('store', 'grant', '--store', pg.url('postgres', 'store'), '--user', user, '--as', as, ...(repo ? ['--repo', repo] : []));
+    if (g.code !== 0) throw new Error(`grant: ${g.stderr}`);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await sigstore?.close();
+  await pg?.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('store on PostgreSQL', () => {
+  test('the ingest role stores each verified run once; re-ingest is a no-op', async () => {
+    const first = await mlp('store', 'ingest', bundles, '--store', pg.url('ingester', 'store'), ...trust(), '--format', 'json');
+    expect(first.code, first.stderr).toBe(0);
+    const j = JSON.parse(first.stdout) as { stored: { runId: string; verified: boolean }[]; existing: unknown[] };
+    expect(j.stored).toHaveLength(4);
+    expect(j.stored.every((s) => s.verified && /^[a-f0-9]{64}$/.test(s.runId))).toBe(true);
+    // The unsigned statements beside the bundles are skipped, not stored.
+    expect(first.stderr).toMatch(/skipping .*prep\.intoto\.json: an unsigned statement/);
+    const again = await mlp('store', 'ingest', bundles, '--store', pg.url('ingester', 'store'), ...trust(), '--format', 'json');
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ stored: [], existing: expect.arrayContaining([expect.anything()]) });
+    expect(sql('SELECT count(*) FROM runs').stdout.trim()).toBe('4');
+    expect(sql('SELECT count(*) FROM blobs').stdout.trim()).toBe('4');
+  });
+
+  test('a bundle signed by someone else is refused; the password never appears in messages', async () => {
+    const r = await mlp('store', 'ingest', byName('prep').bundle, '--store', pg.url('ingester', 'store').replace('ingester@', 'ingester:hunter2secret@'), '--custom-trusted-root', sigstore.trustedRootPath, '--offline', '--repo', 'someone/else');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*prep\.sigstore\.json does not verify/m);
+    expect(r.stderr + r.stdout).not.toContain('hunter2secret');
+    noStack(r.stderr);
+    const bad = await mlp('lineage', '--store', `postgres://u:hunter2secret@127.0.0.1:1/x`, '--runs', 'acme/train');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^error: opening the store on postgres:\/\/u:\*\*\*@127\.0\.0\.1:1\/x failed/m);
+    expect(bad.stderr).not.toContain('hunter2secret');
+  });
+
+  test('a reader sees only the repositories it is granted (row-level security)', async () => {
+    const alice = await mlp('lineage', '--store', pg.url('alice', 'store'), '--runs', 'acme/*', '--format', 'json');
+    expect(alice.code, alice.stderr).toBe(0);
+    const repos = (JSON.parse(alice.stdout) as { answers: { run: { repository: string; verified: boolean } }[] }).answers.map((a) => a.run.repository);
+    expect(repos.sort()).toEqual(['acme/pipeline', 'acme/train', 'acme/train']);
+    const hidden = await mlp('lineage', '--store', pg.url('alice', 'store'), '--runs', 'other/secret', '--format', 'json');
+    expect(JSON.parse(hidden.stdout)).toEqual({ answers: [] });
+    // The same through psql, the server's own client: every ledger table is filtered.
+    expect(sql('SELECT count(*) FROM runs', 'alice').stdout.trim()).toBe('3');
+    expect(sql("SELECT count(*) FROM datasets WHERE ds_id = 'private'", 'alice').stdout.trim()).toBe('0');
+    expect(sql('SELECT count(*) FROM blobs', 'alice').stdout.trim()).toBe('3');
+    expect(sql('SELECT count(*) FROM runs', 'bob').stdout.trim()).toBe('1');
+    // A model of a repository alice cannot read has no lineage for her.
+    const m = await mlp('lineage', '--store', pg.url('alice', 'store'), '--model', `sha256:${byName('secret').model}`, '--format', 'json');
+    expect(JSON.parse(m.stdout)).toEqual({ answers: [] });
+  });
+
+  test('the four questions, with stable ids and the verified flag', async () => {
+    const url = pg.url('aud', 'store');
+    const metric = await mlp('lineage', '--store', url, '--metric', 'accuracy', '--split', 'test', '--model', `sha256:${byName('train').model}`, '--format', 'json');
+    expect(metric.code, metric.stderr).toBe(0);
+    const ma = (JSON.parse(metric.stdout) as { answers: { run: { runId: string; verified: boolean }; metric: { value: number; epoch: number }; datasets: { id: string; version: string }[]; upstream: { run: { repository: string }; datasets: { id: string }[] }[] }[] }).answers;
+    expect(ma).toHaveLength(1);
+    expect(ma[0]!.metric).toMatchObject({ value: 0.9, epoch: 2 });
+    expect(ma[0]!.run.verified).toBe(true);
+    expect(ma[0]!.datasets.map((d) => `${d.id}@${d.version}`)).toEqual(['feats@v1']);
+    // Through the derived dataset: the run that wrote those bytes, and what it read.
+    expect(ma[0]!.upstream.map((u) => u.run.repository)).toEqual(['acme/pipeline']);
+    expect(ma[0]!.upstream[0]!.datasets.map((d) => d.id)).toContain('raw');
+
+    const ds = await mlp('lineage', '--store', url, '--dataset', 'raw@1', '--format', 'json');
+    const da = (JSON.parse(ds.stdout) as { answers: { run: { repository: string; finishedOn: string }; direct: boolean; models: { sha256: string }[] }[] }).answers;
+    expect(da.map((a) => [a.run.repository, a.direct])).toEqual([
+      ['acme/pipeline', true],
+      ['acme/train', false],
+      ['acme/train', true],
+    ]);
+    expect(da[1]!.models.map((m) => m.sha256)).toEqual([byName('train').model]);
+
+    const model = await mlp('lineage', '--store', url, '--model', `sha256:${byName('train').model}`);
+    expect(model.code, model.stderr).toBe(0);
+    expect(model.stdout).toMatch(/^  run [a-f0-9]{16} verified acme\/train .*feats@v1/m);
+    expect(model.stdout).toMatch(/upstream run [a-f0-9]{16} verified acme\/pipeline .*raw@1/);
+
+    const inRange = await mlp('lineage', '--store', url, '--runs', 'acme/train', '--since', '2025-03-01', '--until', '2025-03-31', '--format', 'json');
+    const ra = (JSON.parse(inRange.stdout) as { answers: { run: { runId: string }; metrics: { name: string; value: number }[] }[] }).answers;
+    expect(ra).toHaveLength(1);
+    expect(ra[0]!.metrics.find((m) => m.name === 'accuracy')!.value).toBe(0.9);
+    // Stable ids: the same run has the same id in every answer.
+    expect(ra[0]!.run.runId).toBe(ma[0]!.run.runId);
+  });
+
+  test('append-only: the ingest role cannot UPDATE or DELETE, and even a superuser is stopped by the trigger', () => {
+    const upd = sql('UPDATE metrics SET value = 0', 'ingester');
+    expect(upd.code).not.toBe(0);
+    expect(upd.stderr).toMatch(/permission denied/);
+    const del = sql('DELETE FROM runs', 'ingester');
+    expect(del.code).not.toBe(0);
+    expect(del.stderr).toMatch(/permission denied/);
+    expect(sql('TRUNCATE metrics', 'ingester').code).not.toBe(0);
+    const su = sql('UPDATE metrics SET value = 0');
+    expect(su.code).not.toBe(0);
+    expect(su.stderr).toMatch(/append-only: UPDATE on metrics rejected/);
+    expect(sql('TRUNCATE runs').stderr).toMatch(/append-only: TRUNCATE on runs rejected/);
+    expect(sql('DELETE FROM runs', 'alice').code).not.toBe(0);
+  });
+
+  test('a row edited by a superuser (triggers bypassed) is caught by store audit', async () => {
+    const clean = await mlp('store', 'audit', '--store', pg.url('aud', 'store'), ...trust());
+    expect(clean.code, clean.stderr + clean.stdout).toBe(0);
+    expect(clean.stdout).toMatch(/4 run\(s\) audited: 4 verified again, 0 stored without verification, 0 problem/);
+    const edit = sql("SET session_replication_role = replica; UPDATE metrics SET value = 0.99 WHERE name = 'accuracy' AND value = 0.9; UPDATE runs SET repo = 'train2' WHERE repo = 'pipeline'");
+    expect(edit.code, edit.stderr).toBe(0);
+    const r = await mlp('store', 'audit', '--store', pg.url('aud', 'store'), ...trust());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^run [a-f0-9]{64} metrics: 1 row\(s\) differ from the statement/m);
+    expect(r.stdout).toMatch(/^run [a-f0-9]{64} runs: column repo differs? from the statement/m);
+    expect(r.stderr).toMatch(/^error: the store audit found 2 problem\(s\) — /m);
+    noStack(r.stderr);
+  });
+
+  test('concurrent ingest of the same bundles from several processes stores each run once', async () => {
+    // The admin opens the database once (schema, policies); then four ingesters race.
+    const init = await mlp('lineage', '--store', pg.url('postgres', 'conc'), '--runs', 'acme/train');
+    expect(init.code, init.stderr).toBe(0);
+    const results = await Promise.all([1, 2, 3, 4].map(() => mlp('store', 'ingest', bundles, '--store', pg.url('ingester', 'conc'), ...trust(), '--format', 'json')));
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    const stored = results.flatMap((r) => (JSON.parse(r.stdout) as { stored: { runId: string }[] }).stored.map((s) => s.runId));
+    expect(new Set(stored).size).toBe(4);
+    expect(stored).toHaveLength(4);
+    const c = (t: string) => sql(`SELECT count(*) FROM ${t}`, 'postgres', 'conc').stdout.trim();
+    expect([c('runs'), c('blobs'), c('verifications')]).toEqual(['4', '4', '4']);
+    expect(c('metrics')).toBe(sql('SELECT count(*) FROM metrics').stdout.trim());
+  });
+
+  test('purge only for the purger role, leaving an append-only purge record', async () => {
+    const denied = await mlp('store', 'purge', '--repo', 'other/secret', '--reason', 'retention', '--store', pg.url('ingester', 'store'));
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toMatch(/^error: purging on postgres:\/\/ingester@.*permission denied/m);
+    expect(sql('SELECT count(*) FROM runs').stdout.trim()).toBe('4');
+    const ok = await mlp('store', 'purge', '--repo', 'other/secret', '--reason', 'customer asked', '--store', pg.url('reaper', 'store'));
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^purged 1 run\(s\) as reaper at /);
+    expect(sql("SELECT count(*) FROM runs WHERE owner = 'other'").stdout.trim()).toBe('0');
+    const rec = sql('SELECT purged_by, reason, criteria, run_ids FROM purges').stdout.trim().split('|');
+    expect(rec.slice(0, 3)).toEqual(['reaper', 'customer asked', '{"repo":"other/secret"}']);
+    expect(JSON.parse(rec[3]!)).toEqual([expect.stringMatching(/^[a-f0-9]{64}$/)]);
+    expect(sql('DELETE FROM purges', 'reaper').code).not.toBe(0);
+  });
+});

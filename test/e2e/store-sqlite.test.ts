@@ -1,0 +1,139 @@
+// The embedded store (node:sqlite) through dist/cli.js, with signed bundles from the
+// local Sigstore stand-in. The file is inspected and tampered with by Python's sqlite3
+// module: a client this project did not write.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
+import { runCliAsync } from './sign-verify-helpers.js';
+import { IDENTITY, signRuns, type SignedRun } from './store-helpers.js';
+
+let sigstore: SigstoreStandin;
+let work: string;
+let bundles: string;
+let db: string;
+let runs: SignedRun[];
+const byName = (n: string) => runs.find((r) => r.name === n)!;
+const trust = () => ['--custom-trusted-root', sigstore.trustedRootPath, '--offline', ...IDENTITY];
+const mlp = (...args: string[]) => runCliAsync(args, { cwd: work });
+/** Run SQL on the store file with Python's sqlite3. */
+const py = (sqlText: string) =>
+  spawnSync('python3', ['-c', 'import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\ntry:\n  r=c.execute(sys.argv[2]).fetchall(); c.commit(); print(r)\nexcept Exception as e:\n  print("ERR", e); sys.exit(3)', db, sqlText], { encoding: 'utf8' });
+
+beforeAll(async () => {
+  sigstore = await startSigstoreStandin();
+  work = await mkdtemp(path.join(tmpdir(), 'mlp-store-sqlite-'));
+  bundles = path.join(work, 'bundles');
+  db = path.join(work, '.ml-provenance', 'store.db');
+  runs = await signRuns(sigstore, bundles);
+}, 120_000);
+afterAll(async () => {
+  await sigstore?.close();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('embedded store', () => {
+  test('a bundle that does not verify is refused and nothing is written', async () => {
+    const r = await mlp('store', 'ingest', byName('prep').bundle, '--custom-trusted-root', sigstore.trustedRootPath, '--offline', '--repo', 'someone/else');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*prep\.sigstore\.json does not verify: .* — .*--no-verify/m);
+    expect(py('SELECT count(*) FROM runs').stdout.trim()).toBe('[(0,)]');
+  });
+
+  test('ingest at the default path, owner-only file, re-ingest a no-op', async () => {
+    const r = await mlp('store', 'ingest', bundles, ...trust());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(4);
+    expect(r.stderr).toMatch(/4 new run\(s\), 0 already in \.ml-provenance\/store\.db/);
+    expect((await stat(db)).mode & 0o777).toBe(0o600);
+    const again = await mlp('store', 'ingest', bundles, ...trust());
+    expect(again.stderr).toMatch(/0 new run\(s\), 4 already in/);
+    expect(py('SELECT count(*) FROM runs').stdout.trim()).toBe('[(4,)]');
+  });
+
+  test('--no-verify runs are marked NOT VERIFIED in answers', async () => {
+    const other = path.join(work, 'other.db');
+    const r = await mlp('store', 'ingest', path.join(bundles, 'secret.intoto.json'), '--no-verify', '--store', other);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^stored [a-f0-9]{64} NOT VERIFIED /);
+    const a = await mlp('lineage', '--store', other, '--runs', 'other/secret');
+    expect(a.stdout).toMatch(/NOT VERIFIED other\/secret/);
+    // A bare statement without --no-verify cannot be verified.
+    const refused = await mlp('store', 'ingest', path.join(bundles, 'secret.intoto.json'), '--store', other, ...trust());
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/unsigned statement/);
+  });
+
+  test('answers match the file-based lineage on the same bundles', async () => {
+    const fromStore = await mlp('lineage', '--store', db, '--dataset', 'raw@1', '--format', 'json');
+    const fromFiles = await mlp('lineage', ...runs.map((r) => r.bundle), '--dataset', 'raw@1', '--format', 'json', ...trust());
+    expect(fromFiles.code, fromFiles.stderr).toBe(0);
+    const storeModels = (JSON.parse(fromStore.stdout) as { answers: { models: { sha256: string }[] }[] }).answers.flatMap((a) => a.models.map((m) => m.sha256)).sort();
+    const fileModels = [...new Set((JSON.parse(fromFiles.stdout) as { answers: { models: { sha256: string }[] }[] }).answers.flatMap((a) => a.models.map((m) => m.sha256)))].sort();
+    expect(storeModels).toEqual(fileModels);
+    expect(storeModels).toContain(byName('train').model);
+  });
+
+  test('triggers reject changes; a row changed behind them is caught by store audit', async () => {
+    const upd = py("UPDATE metrics SET value = 0 WHERE name = 'accuracy'");
+    expect(upd.status).toBe(3);
+    expect(upd.stdout).toMatch(/append-only: UPDATE on metrics rejected/);
+    expect(py('DELETE FROM runs').stdout).toMatch(/append-only: DELETE on runs rejected/);
+    const clean = await mlp('store', 'audit', ...trust());
+    expect(clean.code, clean.stderr).toBe(0);
+    // Whoever holds the file can drop a trigger: the audit is what catches it.
+    expect(py("DROP TRIGGER models_no_update").status).toBe(0);
+    expect(py(`UPDATE models SET sha256 = '${'0'.repeat(64)}' WHERE sha256 = '${byName('again').model}'`).status).toBe(0);
+    const r = await mlp('store', 'audit', ...trust(), '--format', 'json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ runs: 4, verified: 4, problems: [{ where: 'models', detail: expect.stringMatching(/1 row\(s\) differ/) }] });
+  });
+
+  test('purge writes the purge record', async () => {
+    const r = await mlp('store', 'purge', '--before', '2025-03-02', '--reason', 'retention 1y');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^purged 1 run\(s\)/);
+    expect(py('SELECT reason, criteria FROM purges').stdout).toContain("('retention 1y', '{\"before\":\"2025-03-02\"}')");
+    expect(py('DELETE FROM purges').stdout).toMatch(/append-only/);
+    const bad = await mlp('store', 'purge', '--reason', 'x');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: store purge needs --before DATE or --repo/m);
+  });
+});
+
+describe('store sync (GitHub REST stand-in)', () => {
+  test('--from-releases stores the new bundles, incrementally; --from-attestations by subject digest', async () => {
+    const { fakeGitHubToken, startGitHubStandin } = await import('../standins/github.js');
+    const { readFile } = await import('node:fs/promises');
+    const token = fakeGitHubToken();
+    const gh = await startGitHubStandin({ token });
+    try {
+      const env = { GITHUB_TOKEN: token, GITHUB_API_URL: gh.apiUrl };
+      const syncDb = path.join(work, 'sync.db');
+      const sync = (...a: string[]) => runCliAsync(['store', 'sync', '--store', syncDb, ...trust(), ...a], { cwd: work, env });
+      gh.addRelease({ tag: 'v1', assets: [{ name: 'provenance.sigstore.json', data: await readFile(byName('prep').bundle) }, { name: 'notes.json', data: '{}' }] });
+      gh.addRelease({ tag: 'v2', assets: [{ name: 'provenance.sigstore.json', data: await readFile(byName('train').bundle) }] });
+      const first = await sync('--from-releases', 'acme/train');
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stderr).toMatch(/2 new run\(s\), 0 already/);
+      gh.addRelease({ tag: 'v3', assets: [{ name: 'provenance.sigstore.json', data: await readFile(byName('again').bundle) }] });
+      const before = gh.received('assets.download').length;
+      const second = await sync('--from-releases', 'acme/train');
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stderr).toMatch(/1 new run\(s\), 0 already/);
+      // Only the new asset was downloaded.
+      expect(gh.received('assets.download').length - before).toBe(1);
+      gh.attestations.push({ id: 1, repo: 'other/secret', bundle: JSON.parse(await readFile(byName('secret').bundle, 'utf8')) });
+      const att = await sync('--from-attestations', 'other/secret', '--subject-digest', `sha256:${byName('secret').model}`);
+      expect(att.code, att.stderr).toBe(0);
+      expect(att.stderr).toMatch(/1 new run\(s\)/);
+      const none = await runCliAsync(['store', 'sync', '--store', syncDb, '--from-releases', 'acme/train', ...trust()], { cwd: work, env: { GITHUB_API_URL: gh.apiUrl } });
+      expect(none.code).toBe(2);
+      expect(none.stderr).toMatch(/^error: store sync reads GitHub and needs a token — set GITHUB_TOKEN/m);
+    } finally {
+      await gh.close();
+    }
+  });
+});
