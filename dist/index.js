@@ -1,6 +1,13 @@
 import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
+  readGitHubContext
+} from "./chunks/chunk-IFWJZX5H.js";
+import {
+  InputError,
+  toProvenanceError
+} from "./chunks/chunk-NAV5SXXN.js";
+import {
   debug,
   error,
   getInput,
@@ -12,13 +19,6 @@ import {
   summary,
   warning
 } from "./chunks/chunk-7JMVYQBW.js";
-import {
-  readGitHubContext
-} from "./chunks/chunk-IFWJZX5H.js";
-import {
-  InputError,
-  toProvenanceError
-} from "./chunks/chunk-NAV5SXXN.js";
 import {
   termLine,
   termText
@@ -136,7 +136,8 @@ function parseInputs(get) {
     failOnPublishError: bool("fail-on-publish-error", g("fail-on-publish-error", "true")),
     ...opt(g("output-dir")) ? { outputDir: opt(g("output-dir")) } : {},
     githubToken: g("github-token").trim(),
-    ...parseMetricDirections(g("metric-directions")) ? { metricDirections: parseMetricDirections(g("metric-directions")) } : {}
+    ...parseMetricDirections(g("metric-directions")) ? { metricDirections: parseMetricDirections(g("metric-directions")) } : {},
+    ...opt(g("store")) ? { store: opt(g("store")) } : {}
   };
 }
 __name(parseInputs, "parseInputs");
@@ -153,7 +154,8 @@ async function main() {
   try {
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
-    const { run } = await import("./chunks/main-2ZITY7YO.js");
+    if (inputs.store) setSecret(inputs.store);
+    const { run } = await import("./chunks/main-CHWHL7OP.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -169,11 +171,11 @@ async function main() {
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-TGG6I46B.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-TGG6I46B.js")).preflightIdentity(o), "preflightIdentity"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-ZXXFSAJS.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-ZXXFSAJS.js")).preflightIdentity(o), "preflightIdentity"),
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-LFIYEBS2.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-OCXCQEHI.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-OCXCQEHI.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-QGSWD4ZZ.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-QGSWD4ZZ.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-62SQV2PJ.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;
