@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     const inputs = parseInputs((name) => core.getInput(name));
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     if (inputs.store) core.setSecret(inputs.store);
+    if (inputs.pseudonymKey) core.setSecret(inputs.pseudonymKey);
     // Loaded after the inputs parse, so a bad input is reported before zod, YAML & co load.
     const { run } = await import('./main.js');
     const outcome = await run(inputs, {

@@ -34,6 +34,12 @@ export interface RunInputs {
   metricDirections?: Record<string, MetricDirection>;
   /** A provenance store (postgres URL from a secret, or a file) to write the signed bundle into. */
   store?: string;
+  /** python-env: auto, none, a lockfile, pip:PYTHON or uv:PYTHON. */
+  pythonEnv: string;
+  /** anonymize: predicate fields replaced by keyed pseudonyms. */
+  anonymize: string[];
+  /** pseudonym-key: the team's key (a secret). */
+  pseudonymKey?: string;
 }
 
 function lines(v: string): string[] {
@@ -154,5 +160,8 @@ export function parseInputs(get: (name: string) => string): RunInputs {
     githubToken: g('github-token').trim(),
     ...(parseMetricDirections(g('metric-directions')) ? { metricDirections: parseMetricDirections(g('metric-directions'))! } : {}),
     ...(opt(g('store')) ? { store: opt(g('store'))! } : {}),
+    pythonEnv: g('python-env', 'auto').trim(),
+    anonymize: lines(g('anonymize')),
+    ...(opt(g('pseudonym-key')) ? { pseudonymKey: opt(g('pseudonym-key'))! } : {}),
   };
 }

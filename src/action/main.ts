@@ -11,6 +11,7 @@ import { DEFAULT_ARTIFACT_NAME } from '../publish/comment.js';
 import type { StatementDiff } from '../lineage/diff.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { assemble } from '../statement/assemble.js';
+import { pseudonymKey } from '../statement/pseudonymize.js';
 import { actionLogReporter } from '../digest/progress.js';
 import { outputDirInWorkspace, writeFileAtomic } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
@@ -109,6 +110,9 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
     // Long hashing logs a progress line every 10 s; skipped special files are warnings.
     reporting: { progress: () => actionLogReporter((l) => io.logger.info(l)), warn: (m) => io.logger.warning(m) },
     bridges: { ...(inputs.dvc ? { dvc: inputs.dvc } : {}), ...(inputs.mlflowRun ? { mlflowRun: inputs.mlflowRun } : {}) },
+    capture: { pythonEnv: inputs.pythonEnv, env: deps.env },
+    anonymize: inputs.anonymize,
+    ...(inputs.pseudonymKey ? { pseudonymKey: pseudonymKey(inputs.pseudonymKey, 'the pseudonym-key input') } : {}),
   });
   io.setOutput('complete', String(built.policy.complete));
   io.setOutput('missing', built.policy.missing.join(','));

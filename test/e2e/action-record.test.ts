@@ -87,4 +87,22 @@ describe('action (dist/index.js): record, policy, outputs, annotations', () => {
     expect(missing.annotations[0]).toMatch(/config file not found: missing\.toml/);
     expect(existsSync(path.join(r.outputs['statement-path'] ?? '/nonexistent'))).toBe(false);
   });
+  it('anonymize + pseudonym-key: named fields become keyed pseudonyms, the key is masked and never written; without a key the step fails with the fix', () => {
+    const key = 'team-key-0123456789abcdef';
+    const inputs = { ...OFF, 'subject-path': 'model/model.json', datasets: 'datasets.yaml', anonymize: 'datasets.*.uri\ndatasets.*.source.repository' };
+    const missing = runAction(inputs, { workspace: ws });
+    expect(missing.code).toBe(2);
+    expect(decodeURIComponent(missing.annotations.join('\n'))).toMatch(/no key was given/);
+    const r = runAction({ ...inputs, 'pseudonym-key': key }, { workspace: ws });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`::add-mask::${key}`);
+    const text = readFileSync(r.outputs['statement-path']!, 'utf8');
+    expect(text).not.toContain(key);
+    expect(text).not.toContain('https://example.com/datasets/points');
+    const st = JSON.parse(text);
+    expect(st.predicate.datasets[0].uri).toMatch(/^pseud:[a-f0-9]{8}:[a-f0-9]{64}$/);
+    expect(st.predicate.pseudonyms.fields).toEqual(['#/datasets/0/source/repository', '#/datasets/0/uri']);
+    // The Python environment is captured by default: the example has no lockfile, so none.
+    expect(st.predicate.environment.hardware.sources).toContain('node:os');
+  });
 });
