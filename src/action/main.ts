@@ -159,7 +159,7 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
     signature = { signed: false, reason: 'no OIDC token for this job' };
     (io.logger.notice ?? io.logger.info).call(
       io.logger,
-      `${restricted}. The record was built and checked against the policy; signing, the release upload, the pull request comment and attestations are skipped (the workflow artifact and the job summary are kept). The signed record comes from the run after merge.`,
+      `${restricted}. The record was built and checked against the policy; signing, the release upload, the pull request comment and attestations are skipped (${inputs.uploadArtifact ? 'the workflow artifact and the job summary are kept' : 'the job summary is kept'}). The signed record comes from the run after merge.`,
       { title: 'ml-provenance: not signed on this event' },
     );
   }
