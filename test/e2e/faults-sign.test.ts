@@ -106,7 +106,8 @@ describe('a transient fault on each signing step is retried: signing succeeds an
     // The slow answer was abandoned and a retry succeeded (on a loaded machine a retry can time
     // out too before one gets through: the count is not the point, the outcome is).
     const seen = r.on('fulcio.signingCert');
-    expect(seen).toContain('delay');
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen[0]).not.toBe(201);
     expect(seen.at(-1)).toBe(201);
     await verifies(r.out);
   });
