@@ -25,13 +25,13 @@ var COMMANDS = [
   { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-2X6NBBPU.js"), "load") },
   { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-YMNL5XSK.js"), "load") },
   { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-HX7FS3CB.js"), "load") },
-  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-5WSCWOMV.js"), "load") },
+  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-2VZVMZY3.js"), "load") },
   { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-RGYAR4HK.js"), "load") },
-  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-USJ7J76R.js"), "load") },
-  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-D5AVRHQJ.js"), "load") },
+  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-C5DSNQDD.js"), "load") },
+  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-HA47QPWQ.js"), "load") },
   { name: "digest", description: "print the sha256 of a file, or the manifest and digest of a directory", load: /* @__PURE__ */ __name(() => import("./chunks/digest-VMWY6CHX.js"), "load") },
   { name: "reveal", description: "map keyed pseudonyms in a record back to candidate values", load: /* @__PURE__ */ __name(() => import("./chunks/reveal-ZLNSZTKN.js"), "load") },
-  { name: "store", description: "the provenance store: ingest, sync, audit, purge, grant", load: /* @__PURE__ */ __name(() => import("./chunks/store-OHYZGRGN.js"), "load") },
+  { name: "store", description: "the provenance store: ingest, sync, audit, purge, grant", load: /* @__PURE__ */ __name(() => import("./chunks/store-AFDJNNHO.js"), "load") },
   { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-2RFAM6VS.js"), "load") }
 ];
 function rootProgram() {

@@ -137,7 +137,10 @@ function parseInputs(get) {
     ...opt(g("output-dir")) ? { outputDir: opt(g("output-dir")) } : {},
     githubToken: g("github-token").trim(),
     ...parseMetricDirections(g("metric-directions")) ? { metricDirections: parseMetricDirections(g("metric-directions")) } : {},
-    ...opt(g("store")) ? { store: opt(g("store")) } : {}
+    ...opt(g("store")) ? { store: opt(g("store")) } : {},
+    pythonEnv: g("python-env", "auto").trim(),
+    anonymize: lines(g("anonymize")),
+    ...opt(g("pseudonym-key")) ? { pseudonymKey: opt(g("pseudonym-key")) } : {}
   };
 }
 __name(parseInputs, "parseInputs");
@@ -155,7 +158,8 @@ async function main() {
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
-    const { run } = await import("./chunks/main-CHWHL7OP.js");
+    if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
+    const { run } = await import("./chunks/main-L4ECEC77.js");
     const outcome = await run(inputs, {
       io: {
         logger,
