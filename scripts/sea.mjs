@@ -51,17 +51,22 @@ mkdirSync(out, { recursive: true });
 // Nothing of the run is in it: no argument, environment variable, file or key is read while
 // the snapshot is built, and every check runs at run time as it does in dist/cli.js.
 const snapshot = !process.argv.includes('--no-snapshot');
+// zod compiles each object schema into a function (new Function) on its first parse: a gain
+// over thousands of parses, a cost of ~100 ms for the handful one `verify` makes. The
+// executable validates the same schemas with the interpreter instead (same checks).
+const JITLESS = process.argv.includes('--zod-jit') ? '' : "import { config as zodConfig } from 'zod';\nzodConfig({ jitless: true });";
 const ENTRY = snapshot
   ? [
       "import { startupSnapshot } from 'node:v8';",
       "import { createProgram, main } from './src/cli/program.ts';",
+      JITLESS,
       '// Load the verify command now: its module graph is what the snapshot keeps.',
       "void createProgram(['verify']);",
       'startupSnapshot.setDeserializeMainFunction(() => {',
       '  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });',
       '});',
     ].join('\n')
-  : "import { main } from './src/cli/program.ts';\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n";
+  : `import { main } from './src/cli/program.ts';\n${JITLESS}\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n`;
 const bundle = path.join(out, 'ml-provenance.cjs');
 /** Every file the executable is built from (as scripts/build.mjs's build id, plus "sea"): the verification cache keys on it. */
 async function buildId() {
