@@ -207,6 +207,31 @@ describe('ml-provenance report', () => {
     await page.close();
   }, 60_000);
 
+  test('an unsigned statement beside the bundles is left out; --no-verify includes it, marked as not verified', async () => {
+    const mixed = path.join(work, 'mixed');
+    await mkdir(mixed);
+    for (const i of [1, 2]) await writeFile(path.join(mixed, `run-${i}.sigstore.json`), await readFile(path.join(good, `run-${i}.sigstore.json`)));
+    await writeFile(path.join(mixed, 'provenance.intoto.json'), JSON.stringify(statements[2]));
+    const out = path.join(work, 'mixed.html');
+    const r = await runCliAsync(['report', mixed, '--out', out, ...trust()], { cwd: work });
+    expect(r.code, r.stderr).toBe(0);
+    const a = await open(out);
+    expect(a.errors).toEqual([]);
+    expect(await a.page.locator('[data-testid="overall"]').textContent()).toBe('2 of 3 file(s) verified, 1 left out (unsigned copies or other attestations)');
+    expect(await a.page.locator('#graph .node.run').count()).toBe(2);
+    await a.page.close();
+
+    const loose = path.join(work, 'loose.html');
+    const n = await runCliAsync(['report', mixed, '--out', loose, '--no-verify'], { cwd: work });
+    expect(n.code, n.stderr).toBe(0);
+    const b = await open(loose);
+    expect(b.errors).toEqual([]);
+    expect(await b.page.locator('[data-testid="overall"]').textContent()).toBe('0 of 3 file(s) verified, 3 included WITHOUT verification (--no-verify)');
+    expect(await b.page.locator('#graph .node.run').count()).toBe(3);
+    expect(await b.page.locator('[data-testid="verdicts"] .status.verified').count()).toBe(0);
+    await b.page.close();
+  }, 60_000);
+
   test('bad input: a clear error line and exit 2, no file written', async () => {
     const out = path.join(work, 'never.html');
     const noIdentity = await runCliAsync(['report', good, '--out', out, '--custom-trusted-root', sigstore.trustedRootPath, '--offline'], { cwd: work });

@@ -43,7 +43,7 @@ export function renderReportHtml(input: ReportInput): string {
     '<header>',
     '<h1>ML provenance report</h1>',
     `<p class="meta">${h(`${input.bundles.length} file(s), ${m.runs.length} training record(s) shown, generated ${input.generatedAt}`)}${input.identity ? ` · signer required: <code>${h(input.identity)}</code>` : ''}</p>`,
-    `<p class="banner ${failed ? 'bad' : 'good'}" data-testid="overall">${failed ? h(`${failed} of ${input.bundles.length} file(s) FAILED verification and are left out of the graph and tables`) : h(overallText(input.bundles))}</p>`,
+    `<p class="banner ${failed ? 'bad' : 'good'}" data-testid="overall">${failed ? h(`${failed} of ${input.bundles.length} file(s) FAILED verification and are left out of the graph and tables`) : h(overallText(input))}</p>`,
     '<nav><a href="#verification">Verification</a> <a href="#lineage">Lineage</a> <a href="#runs">Runs</a> <a href="#datasets">Datasets</a> <a href="#steps">Steps</a> <a href="#models">Models</a> <a href="#metrics">Metrics</a> <a href="#diff">Diff</a></nav>',
     '</header><main>',
     verificationSection(input.bundles),
@@ -62,11 +62,17 @@ export function renderReportHtml(input: ReportInput): string {
   ].join('\n');
 }
 
-function overallText(bundles: BundleStatus[]): string {
-  const verified = bundles.filter((b) => b.status === 'verified').length;
-  const trusted = bundles.filter((b) => b.status === 'not-verified' || b.status === 'unsigned').length;
-  if (verified === bundles.length) return `all ${verified} bundle(s) verified`;
-  return `${verified} verified, ${trusted} NOT verified (taken on trust), ${bundles.length - verified - trusted} other`;
+function overallText(input: ReportInput): string {
+  const n = input.bundles.length;
+  const verified = input.bundles.filter((b) => b.status === 'verified').length;
+  const trusted = input.records.length - verified;
+  const left = n - verified - trusted;
+  if (verified === n) return `all ${n} bundle(s) verified`;
+  return [
+    `${verified} of ${n} file(s) verified`,
+    ...(trusted ? [`${trusted} included WITHOUT verification (--no-verify)`] : []),
+    ...(left ? [`${left} left out (unsigned copies or other attestations)`] : []),
+  ].join(', ');
 }
 
 function table(headers: string[], rows: string[][], attrs = ''): string {
