@@ -120,7 +120,7 @@ const variants = [
   { name: 'standalone executable (SEA): `ml-provenance verify FILE --bundle B --custom-trusted-root R --repo R --offline`', key: 'sea', cmd: sea, argv: ours, ok: (r) => /^VERIFIED$/m.test(r.stdout) },
   { name: '`node dist/cli.js verify FILE --bundle B --custom-trusted-root R --repo R --offline`', key: 'node', cmd: node, argv: [path.join(root, 'dist', 'cli.js'), ...ours], ok: (r) => /^VERIFIED$/m.test(r.stdout) },
   {
-    name: `cosign ${cosignVersion}${cosignPkg ? ` (Debian ${cosignPkg})` : ''}: \`cosign verify-blob-attestation --bundle B --new-bundle-format --trusted-root R --type … --certificate-identity-regexp … FILE\``,
+    name: `cosign ${cosignPkg ? `${cosignPkg.replace(/-[^-]*$/, '')} (Debian package ${cosignPkg})` : cosignVersion}: \`cosign verify-blob-attestation --bundle B --new-bundle-format --trusted-root R --type … --certificate-identity-regexp … FILE\``,
     key: 'cosign',
     cmd: cosign,
     argv: [
