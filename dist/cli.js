@@ -8,31 +8,32 @@ import {
 import {
   reportError,
   setDebug
-} from "./chunks/chunk-IIXKIORC.js";
+} from "./chunks/chunk-FUIBVE7S.js";
 import {
   VERSION
 } from "./chunks/chunk-LNJGPLWF.js";
 import {
   InputError
 } from "./chunks/chunk-NAV5SXXN.js";
+import "./chunks/chunk-5Y6NISUK.js";
 import {
   __name
 } from "./chunks/chunk-QANIRX4T.js";
 
 // src/cli/program.ts
 var COMMANDS = [
-  { name: "record", description: "append what the training code knows to the records log", load: /* @__PURE__ */ __name(() => import("./chunks/record-3BQLAYYU.js"), "load") },
-  { name: "build", description: "build the in-toto statement for a training run and check it against the policy", load: /* @__PURE__ */ __name(() => import("./chunks/build-RHAOG4UQ.js"), "load") },
-  { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-2AORJBMC.js"), "load") },
-  { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-2KX5ZOKO.js"), "load") },
-  { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-VJRZSUVI.js"), "load") },
-  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-7NHJ5VYK.js"), "load") },
-  { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-XNQD22YG.js"), "load") },
-  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-Z7JN7U74.js"), "load") },
-  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-D553E2JM.js"), "load") },
-  { name: "digest", description: "print the sha256 of a file, or the manifest and digest of a directory", load: /* @__PURE__ */ __name(() => import("./chunks/digest-CESOODOW.js"), "load") },
-  { name: "reveal", description: "map keyed pseudonyms in a record back to candidate values", load: /* @__PURE__ */ __name(() => import("./chunks/reveal-FIARXBG3.js"), "load") },
-  { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-MTL7GZVJ.js"), "load") }
+  { name: "record", description: "append what the training code knows to the records log", load: /* @__PURE__ */ __name(() => import("./chunks/record-4A4OV3UA.js"), "load") },
+  { name: "build", description: "build the in-toto statement for a training run and check it against the policy", load: /* @__PURE__ */ __name(() => import("./chunks/build-3BHCTRWI.js"), "load") },
+  { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-JCVISCG4.js"), "load") },
+  { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-XWB4HGSA.js"), "load") },
+  { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-JUACIYJU.js"), "load") },
+  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-N22WEJU2.js"), "load") },
+  { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-FRW5OWPM.js"), "load") },
+  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-HWS3M6FO.js"), "load") },
+  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-PXGYZGR6.js"), "load") },
+  { name: "digest", description: "print the sha256 of a file, or the manifest and digest of a directory", load: /* @__PURE__ */ __name(() => import("./chunks/digest-KWOOMVTM.js"), "load") },
+  { name: "reveal", description: "map keyed pseudonyms in a record back to candidate values", load: /* @__PURE__ */ __name(() => import("./chunks/reveal-GBLFIGFS.js"), "load") },
+  { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-X7SPSW3G.js"), "load") }
 ];
 function rootProgram() {
   return new Command("ml-provenance").description("Signed, verifiable, queryable provenance records for ML training runs.").version(VERSION, "-V, --version").option("--debug", "print stack traces for errors").showHelpAfterError(false).enablePositionalOptions().exitOverride().configureOutput({ outputError: /* @__PURE__ */ __name(() => void 0, "outputError") }).hook("preAction", (_root, action) => setDebug(Boolean(action.optsWithGlobals().debug)));

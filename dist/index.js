@@ -6,18 +6,23 @@ import {
   getInput,
   info,
   isDebug,
+  notice,
   setOutput,
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-LF3FDFBN.js";
+} from "./chunks/chunk-7JMVYQBW.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-AI3BSDVQ.js";
+} from "./chunks/chunk-IFWJZX5H.js";
 import {
   InputError,
   toProvenanceError
 } from "./chunks/chunk-NAV5SXXN.js";
+import {
+  termLine,
+  termText
+} from "./chunks/chunk-5Y6NISUK.js";
 import {
   __name
 } from "./chunks/chunk-QANIRX4T.js";
@@ -120,16 +125,17 @@ __name(parseInputs, "parseInputs");
 
 // src/action/index.ts
 var logger = {
-  info: /* @__PURE__ */ __name((m) => info(m), "info"),
-  warning: /* @__PURE__ */ __name((m, p) => warning(m, p ?? {}), "warning"),
-  error: /* @__PURE__ */ __name((m, p) => error(m, p ?? {}), "error"),
-  debug: /* @__PURE__ */ __name((m) => debug(m), "debug")
+  info: /* @__PURE__ */ __name((m) => info(termLine(m)), "info"),
+  warning: /* @__PURE__ */ __name((m, p) => warning(termText(m), p ?? {}), "warning"),
+  error: /* @__PURE__ */ __name((m, p) => error(termText(m), p ?? {}), "error"),
+  notice: /* @__PURE__ */ __name((m, p) => notice(termText(m), p ?? {}), "notice"),
+  debug: /* @__PURE__ */ __name((m) => debug(termLine(m)), "debug")
 };
 async function main() {
   try {
     const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
-    const { run } = await import("./chunks/main-H6GD6D5V.js");
+    const { run } = await import("./chunks/main-JSMKHGPK.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -145,20 +151,20 @@ async function main() {
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-ZPGYRH4M.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-ZPGYRH4M.js")).preflightIdentity(o), "preflightIdentity"),
-      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-ZFY3AESM.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-ALVMAMMR.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-ALVMAMMR.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-ZSUDKRDD.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-ZSUDKRDD.js")).preflightIdentity(o), "preflightIdentity"),
+      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-OPSDLX3Z.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-HMTOZFO5.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-HMTOZFO5.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffMarkdown: /* @__PURE__ */ __name(async (base, head) => {
-        const { diffStatements, renderDiffMarkdown } = await import("./chunks/diff-H64KTHOD.js");
+        const { diffStatements, renderDiffMarkdown } = await import("./chunks/diff-AUZNP4R4.js");
         return renderDiffMarkdown(diffStatements(base, head));
       }, "diffMarkdown")
     });
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {
     const e = toProvenanceError(err);
-    error(e.userMessage, {
+    error(termText(e.userMessage), {
       title: "ml-provenance",
       ...e.file ? { file: e.file } : {},
       ...e.line ? { startLine: e.line } : {}

@@ -2,22 +2,23 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-VOQUOE2R.js";
-import "./chunks/chunk-VRTPJNTG.js";
+} from "./chunks/chunk-7TF4AVVV.js";
+import "./chunks/chunk-CF6B5H4A.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-GZZOH7DR.js";
-import "./chunks/chunk-AGTI4MSJ.js";
-import "./chunks/chunk-6VB4X4JY.js";
-import "./chunks/chunk-RBL5RZRI.js";
-import "./chunks/chunk-KXVODHO7.js";
-import "./chunks/chunk-6OCRJMU6.js";
-import "./chunks/chunk-ZVQFUZTM.js";
-import "./chunks/chunk-AI3BSDVQ.js";
+import "./chunks/chunk-D7CI6XP5.js";
+import "./chunks/chunk-AOAP7T7L.js";
+import "./chunks/chunk-ENOS7S7E.js";
+import "./chunks/chunk-I2QGNP76.js";
+import "./chunks/chunk-RMZXMSBF.js";
+import "./chunks/chunk-EV6DDHLU.js";
+import "./chunks/chunk-I7VICHM5.js";
+import "./chunks/chunk-IFWJZX5H.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";
 import "./chunks/chunk-3HTINU5N.js";
+import "./chunks/chunk-5Y6NISUK.js";
 import {
   __toESM
 } from "./chunks/chunk-QANIRX4T.js";

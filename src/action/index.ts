@@ -5,12 +5,17 @@ import { readGitHubContext } from '../capture/github.js';
 import { toProvenanceError } from '../errors.js';
 import type { Logger } from '../util/log.js';
 import { parseInputs } from './inputs.js';
+import { termLine, termText } from '../render/terminal.js';
 
+// The job log is read in a browser and in terminals, and a line starting with `::` is a
+// workflow command to the runner: record text leaves as one sanitised line a message
+// (annotations: @actions/core escapes their newlines itself).
 const logger: Logger = {
-  info: (m) => core.info(m),
-  warning: (m, p) => core.warning(m, p ?? {}),
-  error: (m, p) => core.error(m, p ?? {}),
-  debug: (m) => core.debug(m),
+  info: (m) => core.info(termLine(m)),
+  warning: (m, p) => core.warning(termText(m), p ?? {}),
+  error: (m, p) => core.error(termText(m), p ?? {}),
+  notice: (m, p) => core.notice(termText(m), p ?? {}),
+  debug: (m) => core.debug(termLine(m)),
 };
 
 async function main(): Promise<void> {
@@ -48,7 +53,7 @@ async function main(): Promise<void> {
   } catch (err) {
     const e = toProvenanceError(err);
     // One annotation with the file/line where known, then the step fails with the same text.
-    core.error(e.userMessage, {
+    core.error(termText(e.userMessage), {
       title: 'ml-provenance',
       ...(e.file ? { file: e.file } : {}),
       ...(e.line ? { startLine: e.line } : {}),

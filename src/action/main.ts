@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { pullRequestNumber, releaseTag, type GitHubContext } from '../capture/github.js';
+import { baseRecordSentence, type BaseRecord } from '../publish/base-record.js';
+import { pullRequestNumber, releaseTag, restrictedByGitHub, type GitHubContext } from '../capture/github.js';
 import { toProvenanceError } from '../errors.js';
 import { formatFinding, type PolicyResult } from '../policy/index.js';
 import { renderSummaryMarkdown } from '../render/summary.js';
@@ -7,7 +8,7 @@ import { lineageMermaid } from '../render/lineage.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { assemble } from '../statement/assemble.js';
 import { actionLogReporter } from '../digest/progress.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { outputDirInWorkspace, writeFileAtomic } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
 import type { RunInputs, SigstoreChoice } from './inputs.js';
 import type { SignOptions, SignResult, SigstoreInstanceName } from '../sign/index.js';
@@ -32,7 +33,7 @@ export interface ActionDeps {
   preflightIdentity(opts: SignOptions): void | Promise<void>;
   buildSlsaStatement(training: TrainingStatement, ctx: GitHubContext): object | Promise<object>;
   publish(req: PublishRequest, ctx: GitHubContext, deps: { token: string; logger: Logger }): Promise<PublishResult>;
-  fetchBaseStatement(ctx: GitHubContext, deps: { token: string; logger: Logger; artifactName: string }): Promise<TrainingStatement | undefined>;
+  fetchBaseStatement(ctx: GitHubContext, deps: { token: string; logger: Logger; artifactName: string }): Promise<BaseRecord>;
   diffMarkdown(base: TrainingStatement, head: TrainingStatement): string | Promise<string>;
 }
 
@@ -66,7 +67,10 @@ function annotateFindings(policy: PolicyResult, io: ActionIO): void {
 /** build → validate → sign → summarise → publish. Primary failures throw; secondary ones follow the input. */
 export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutcome> {
   const { io, github: gh } = deps;
-  const outDir = path.resolve(deps.workspace, inputs.outputDir ?? path.join(deps.tempDir, 'ml-provenance'));
+  // An output-dir inside the workspace may not lead through a committed symlink out of it.
+  const outDir = inputs.outputDir
+    ? await outputDirInWorkspace(inputs.outputDir, deps.workspace, 'output-dir', 'set output-dir to a folder outside the checkout (e.g. ${{ runner.temp }}/provenance) or remove the symlink from the repository')
+    : path.resolve(deps.tempDir, 'ml-provenance');
   const files = {
     statement: path.join(outDir, 'provenance.intoto.json'),
     bundle: path.join(outDir, 'provenance.sigstore.json'),
@@ -113,7 +117,18 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
   let signature = 'not signed (sign: false)';
   const bundles: Record<string, unknown>[] = [];
   let wroteSlsa = false;
-  if (inputs.sign) {
+  // Fork PRs and Dependabot: no OIDC token, read-only token, by GitHub's design. The record is
+  // still built and checked (an incomplete one failed above); what the token cannot do is skipped.
+  const restricted = gh ? restrictedByGitHub(gh, deps.env) : undefined;
+  if (restricted) {
+    signature = 'not signed (no OIDC token for this job)';
+    (io.logger.notice ?? io.logger.info).call(
+      io.logger,
+      `${restricted}. The record was built and checked against the policy; signing, the release upload, the pull request comment and attestations are skipped (the workflow artifact and the job summary are kept). The signed record comes from the run after merge.`,
+      { title: 'ml-provenance: not signed on this event' },
+    );
+  }
+  if (inputs.sign && !restricted) {
     const signOpts: SignOptions = {
       instance: chooseInstance(inputs.sigstore, gh),
       ...(inputs.fulcioURL ? { fulcioURL: inputs.fulcioURL } : {}),
@@ -151,7 +166,8 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
   if (gh && prNumber !== undefined && commentEnabled) {
     try {
       const base = await deps.fetchBaseStatement(gh, { token: inputs.githubToken, logger: io.logger, artifactName: inputs.artifactName });
-      diffMd = base ? await deps.diffMarkdown(base, built.statement) : '_No record from the base branch to compare with._';
+      // "None" and "could not read" are different answers: the comment says which, and why.
+      diffMd = base.found ? await deps.diffMarkdown(base.statement, built.statement) : baseRecordSentence(base);
     } catch (err) {
       io.logger.warning(`could not compare with the base branch's record: ${toProvenanceError(err).userMessage}`);
     }
@@ -175,9 +191,9 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
         {
           files: { statement: files.statement, summary: files.summary, ...(bundles.length ? { bundle: files.bundle } : {}), ...(wroteSlsa ? { slsaBundle: files.slsaBundle } : {}) },
           artifact: { enabled: inputs.uploadArtifact, name: inputs.artifactName, ...(inputs.retentionDays ? { retentionDays: inputs.retentionDays } : {}) },
-          ...(tag ? { releaseTag: tag } : {}),
-          comment: { enabled: commentEnabled && prNumber !== undefined, ...(prNumber !== undefined ? { prNumber } : {}), body: summaryMd },
-          attestations: { enabled: inputs.attestations && bundles.length > 0, bundles },
+          ...(tag && !restricted ? { releaseTag: tag } : {}),
+          comment: { enabled: commentEnabled && prNumber !== undefined && !restricted, ...(prNumber !== undefined ? { prNumber } : {}), body: summaryMd },
+          attestations: { enabled: inputs.attestations && bundles.length > 0 && !restricted, bundles },
           failOnError: inputs.failOnPublishError,
         },
         gh,

@@ -1,10 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { digestPath, isInside } from '../digest/index.js';
 import { InputError } from '../errors.js';
 import type { DatasetDescriptor, Step } from '../schema/predicate.js';
 import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
+import { bridgeReader, defaultBoundary } from './read.js';
 
 interface DvcOut {
   path?: string;
@@ -14,8 +15,7 @@ interface DvcOut {
   nfiles?: number;
 }
 
-async function readYaml(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8');
+function parseDvcYaml(text: string, file: string): unknown {
   try {
     // failsafe: every scalar stays a string, so an all-digit md5 is not read as a number.
     return parseYaml(text, { schema: 'failsafe' });
@@ -61,7 +61,12 @@ function outsOf(v: unknown): DvcOut[] {
  * tracked path (`*.dvc` outs, stage deps) a dataset with DVC's md5, re-hashed with
  * sha256 when the file is present.
  */
-export async function readDvc(root: string): Promise<BridgeResult> {
+export async function readDvc(root: string, workspace?: string): Promise<BridgeResult> {
+  const rd = bridgeReader(defaultBoundary(root, workspace), workspace ?? root);
+  const readYaml = async (file: string): Promise<unknown> => {
+    const text = await rd.text(file, 'DVC file');
+    return text === undefined ? undefined : parseDvcYaml(text, rd.shown(file));
+  };
   const out = emptyResult();
   const seen = new Map<string, DatasetDescriptor>();
   const addDataset = async (rel: string, o: DvcOut, source: string) => {
@@ -75,7 +80,7 @@ export async function readDvc(root: string): Promise<BridgeResult> {
   };
 
   const lockFile = path.join(root, 'dvc.lock');
-  const lock = (await stat(lockFile).catch(() => undefined)) ? ((await readYaml(lockFile)) as { stages?: Record<string, unknown> } | null) : null;
+  const lock = ((await readYaml(lockFile)) ?? null) as { stages?: Record<string, unknown> } | null;
   const stageOutputs = new Set<string>();
   for (const st of Object.values(lock?.stages ?? {})) for (const o of outsOf((st as { outs?: unknown }).outs)) if (o.path) stageOutputs.add(o.path);
 
@@ -98,7 +103,8 @@ export async function readDvc(root: string): Promise<BridgeResult> {
   }
 
   // *.dvc files next to data (`dvc add`): paths are relative to the .dvc file.
-  for (const file of await findDvcFiles(root)) {
+  const dvcFiles = await rd.files(root, 'DVC project', { keep: (n) => n.endsWith('.dvc'), skip: new Set(['.dvc', '.git', 'node_modules']) });
+  for (const file of dvcFiles.map((f) => path.join(root, f))) {
     const doc = (await readYaml(file)) as { outs?: unknown } | null;
     for (const o of outsOf(doc?.outs)) {
       if (!o.path) continue;
@@ -110,18 +116,4 @@ export async function readDvc(root: string): Promise<BridgeResult> {
     throw new InputError('no-dvc-files', `no dvc.lock or *.dvc files in ${root}`, { fix: 'point at the root of a DVC project (where dvc.lock is)', file: root });
   }
   return out;
-}
-
-async function findDvcFiles(root: string): Promise<string[]> {
-  const found: string[] = [];
-  async function walk(dir: string): Promise<void> {
-    for (const e of await readdir(dir, { withFileTypes: true })) {
-      if (e.name === '.dvc' || e.name === '.git' || e.name === 'node_modules') continue;
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile() && e.name.endsWith('.dvc')) found.push(p);
-    }
-  }
-  await walk(root);
-  return found.sort();
 }

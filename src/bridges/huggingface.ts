@@ -1,4 +1,5 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { LIMITS, readTextFile } from '../util/fs.js';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { DatasetDescriptor } from '../schema/predicate.js';
@@ -42,7 +43,7 @@ export async function datasetFromHfCache(dir: string, ref = 'main'): Promise<Dat
   }
   const repo = m[1]!.split('--').join('/');
   const refFile = path.join(dir, 'refs', ref);
-  const revision = (await readFile(refFile, 'utf8').catch(() => '')).trim();
+  const revision = (await readTextFile(refFile, 'Hugging Face ref', { maxBytes: 4096 }).catch(() => '')).trim();
   if (!COMMIT.test(revision)) {
     throw new InputError('hf-ref-missing', `${refFile} does not hold a commit sha`, {
       fix: `download the dataset once (so refs/${ref} exists) or pass hf://datasets/${repo}@<commit>`,
@@ -67,8 +68,9 @@ async function findDatasetInfo(dir: string): Promise<Record<string, unknown> | u
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
   const hit = entries.find((e) => e.isFile() && e.name === 'dataset_info.json');
   if (!hit) return undefined;
-  const text = await readFile(path.join(hit.parentPath, hit.name), 'utf8');
   try {
+    // Through the checked path: a FIFO or a device in a cache folder cannot hang the build.
+    const text = await readTextFile(path.join(hit.parentPath, hit.name), 'dataset_info.json', { maxBytes: LIMITS.inputFileBytes });
     const v = JSON.parse(text) as Record<string, unknown>;
     // The datasets library nests by config name when there are several.
     return 'splits' in v || 'license' in v ? v : (Object.values(v)[0] as Record<string, unknown> | undefined);

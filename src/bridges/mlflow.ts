@@ -1,26 +1,12 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import type { DatasetDescriptor, Metric } from '../schema/predicate.js';
 import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
+import { bridgeReader, defaultBoundary } from './read.js';
 
-async function files(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(d: string, prefix: string): Promise<void> {
-    const entries = await readdir(d, { withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-      // Nested keys (`a/b`) are stored as folders by MLflow's file store.
-      if (e.isDirectory()) await walk(path.join(d, e.name), `${prefix}${e.name}/`);
-      else if (e.isFile()) out.push(`${prefix}${e.name}`);
-    }
-  }
-  await walk(dir, '');
-  return out.sort();
-}
-
-async function yamlFile(file: string): Promise<Record<string, unknown> | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
+function yamlOf(text: string | undefined, file: string): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
   try {
     const v = parseYaml(text) as unknown;
@@ -36,7 +22,10 @@ async function yamlFile(file: string): Promise<Record<string, unknown> | undefin
  * inputs MLflow 2.4+ records under inputs/ with their definitions in
  * `<experiment>/datasets/<id>/meta.yaml`.
  */
-export async function readMlflowRun(runDir: string): Promise<BridgeResult> {
+export async function readMlflowRun(runDir: string, workspace?: string): Promise<BridgeResult> {
+  // The experiment folder holds the dataset definitions the run points at.
+  const rd = bridgeReader(defaultBoundary(path.dirname(runDir), workspace), workspace ?? path.dirname(runDir));
+  const yamlFile = async (file: string) => yamlOf(await rd.text(file, 'MLflow file'), rd.shown(file));
   const meta = await yamlFile(path.join(runDir, 'meta.yaml'));
   if (!meta) {
     throw new InputError('not-mlflow-run', `${runDir} has no meta.yaml, so it is not an MLflow run folder`, {
@@ -45,12 +34,12 @@ export async function readMlflowRun(runDir: string): Promise<BridgeResult> {
     });
   }
   const out = emptyResult();
-  for (const key of await files(path.join(runDir, 'params'))) {
-    out.params[key] = scalar(await readFile(path.join(runDir, 'params', key), 'utf8'));
+  for (const key of await rd.files(path.join(runDir, 'params'), 'MLflow params folder')) {
+    out.params[key] = scalar((await rd.text(path.join(runDir, 'params', key), 'MLflow param')) ?? '');
   }
-  for (const key of await files(path.join(runDir, 'metrics'))) {
+  for (const key of await rd.files(path.join(runDir, 'metrics'), 'MLflow metrics folder')) {
     const file = path.join(runDir, 'metrics', key);
-    const lines = (await readFile(file, 'utf8')).split('\n');
+    const lines = ((await rd.text(file, 'MLflow metric')) ?? '').split('\n');
     lines.forEach((line, i) => {
       if (!line.trim()) return;
       const [, value, step] = line.trim().split(/\s+/);
@@ -69,9 +58,8 @@ export async function readMlflowRun(runDir: string): Promise<BridgeResult> {
     });
   }
   const experimentDir = path.dirname(runDir);
-  for (const input of await readdir(path.join(runDir, 'inputs'), { withFileTypes: true }).catch(() => [])) {
-    if (!input.isDirectory()) continue;
-    const im = await yamlFile(path.join(runDir, 'inputs', input.name, 'meta.yaml'));
+  for (const input of await rd.dirs(path.join(runDir, 'inputs'), 'MLflow inputs folder')) {
+    const im = await yamlFile(path.join(runDir, 'inputs', input, 'meta.yaml'));
     if (!im || im.source_type !== 'DATASET' || typeof im.source_id !== 'string') continue;
     const dm = await yamlFile(path.join(experimentDir, 'datasets', im.source_id, 'meta.yaml'));
     if (!dm) continue;

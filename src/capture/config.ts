@@ -6,7 +6,7 @@ import type { ConfigDescriptor } from '../schema/predicate.js';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
 import { assertDepth, describeJsonError } from '../util/json.js';
 import { redactValue, setOwn } from './redact.js';
-import { readInputFile, resolveInWorkspace } from './paths.js';
+import { readInputText, resolveInWorkspace } from './paths.js';
 
 export type ConfigFormat = ConfigDescriptor['format'];
 
@@ -72,8 +72,8 @@ function parseConfigSyntax(text: string, format: ConfigFormat, file: string): un
 export async function captureConfig(file: string, workspace: string, extraKeyPatterns: RegExp[] = []): Promise<ConfigDescriptor> {
   const { abs, rel } = await resolveInWorkspace(file, workspace, 'config file');
   const format = configFormat(rel);
-  const bytes = await readInputFile(abs, rel, 'config file');
-  const parsed = parseConfigText(bytes.toString('utf8'), format, rel);
+  const { bytes, text } = await readInputText(abs, rel, 'config file');
+  const parsed = parseConfigText(text, format, rel);
   const { value, paths } = redactValue(parsed, extraKeyPatterns);
   return {
     name: rel,

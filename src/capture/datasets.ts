@@ -5,7 +5,7 @@ import type { DatasetDescriptor } from '../schema/predicate.js';
 import { digestPath } from '../digest/index.js';
 import { digestOptions, type HashReporting } from './hashing.js';
 import { parseWith } from '../util/zod-error.js';
-import { readInputFile, resolveInWorkspace } from './paths.js';
+import { readInputText, resolveInWorkspace } from './paths.js';
 
 /** Parse a datasets manifest (YAML or JSON, list or {datasets: [...]}) from text. */
 export function parseDatasetManifest(text: string, where: string): DatasetInput[] {
@@ -29,7 +29,28 @@ export function parseDatasetManifest(text: string, where: string): DatasetInput[
     what: 'datasets manifest',
     fix: 'each dataset needs `id` and a `path` or `uri`; see schemas/datasets.schema.json',
   });
-  return Array.isArray(doc) ? doc : doc.datasets;
+  const list = Array.isArray(doc) ? doc : doc.datasets;
+  refuseDuplicateIds(list, where);
+  return list;
+}
+
+/**
+ * One manifest declares each dataset once: a second entry with the same id would
+ * silently replace the first (its path, digest and license gone from the record).
+ */
+function refuseDuplicateIds(list: DatasetInput[], where: string): void {
+  const first = new Map<string, number>();
+  for (const [i, d] of list.entries()) {
+    const j = first.get(d.id);
+    if (j !== undefined) {
+      throw new InputError('duplicate-dataset-id', `${where}: datasets[${j}] and datasets[${i}] both have id "${d.id}"`, {
+        fix: 'give each dataset its own id (e.g. add the split or version: `train`, `test`), or merge the two entries',
+        file: where,
+        fields: [`datasets[${j}].id`, `datasets[${i}].id`],
+      });
+    }
+    first.set(d.id, i);
+  }
 }
 
 /**
@@ -41,7 +62,7 @@ export async function loadDatasetsInput(value: string, workspace: string): Promi
   if (!v) return [];
   if (v.includes('\n') || v.startsWith('-') || v.startsWith('[') || v.startsWith('{')) return parseDatasetManifest(v, 'datasets input');
   const { abs, rel } = await resolveInWorkspace(v, workspace, 'datasets manifest');
-  return parseDatasetManifest((await readInputFile(abs, rel, 'datasets manifest')).toString('utf8'), rel);
+  return parseDatasetManifest((await readInputText(abs, rel, 'datasets manifest')).text, rel);
 }
 
 /** Later entries with the same id complete earlier ones field by field. */

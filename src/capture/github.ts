@@ -119,3 +119,25 @@ export function releaseTag(ctx: GitHubContext): string | undefined {
   const rel = ctx.event.release as { tag_name?: unknown } | undefined;
   return rel && typeof rel.tag_name === 'string' ? rel.tag_name : undefined;
 }
+
+/**
+ * Why GitHub gives this job no OIDC token and a read-only GITHUB_TOKEN by design, or
+ * undefined when it is not such a job. A pull request from a fork, and runs triggered by
+ * Dependabot, get neither `id-token: write` nor write scopes whatever the workflow asks;
+ * when the token request URL is present anyway (pull_request_target, a maintainer-approved
+ * setting), the job is not restricted. A same-repository job without `id-token: write` is a
+ * misconfiguration, not this: it gets the preflight's error.
+ */
+export function restrictedByGitHub(ctx: GitHubContext, env: NodeJS.ProcessEnv): string | undefined {
+  if (env.ACTIONS_ID_TOKEN_REQUEST_URL) return undefined;
+  const pr = ctx.event.pull_request as { head?: { repo?: { full_name?: unknown; fork?: unknown } | null } } | undefined;
+  const head = pr?.head?.repo;
+  const headName = typeof head?.full_name === 'string' ? head.full_name : undefined;
+  if (ctx.eventName.startsWith('pull_request') && ctx.eventName !== 'pull_request_target' && (head?.fork === true || (headName && headName.toLowerCase() !== ctx.repository.toLowerCase()))) {
+    return `this is a pull request from a fork (${headName ?? 'another repository'}): GitHub gives such jobs no OIDC token and a read-only token`;
+  }
+  if (ctx.actor === 'dependabot[bot]') {
+    return 'this run was triggered by Dependabot: GitHub gives its jobs no OIDC token and a read-only token';
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { MetricsFile } from '../schema/inputs.js';
 import type { Metric } from '../schema/predicate.js';
 import { parseWith } from '../util/zod-error.js';
-import { readInputFile, resolveInWorkspace } from './paths.js';
+import { readInputText, resolveInWorkspace } from './paths.js';
 
 /** Parse a metrics file's text (JSON/YAML: `{name: number}` or a list of entries); errors name `file`. */
 export function parseMetricsText(text: string, file: string): Metric[] {
@@ -26,6 +26,6 @@ export function parseMetricsText(text: string, file: string): Metric[] {
 
 /** Read a metrics file (JSON/YAML: `{name: number}` or a list of entries). */
 export async function loadMetricsFile(file: string, workspace: string): Promise<Metric[]> {
-  const { abs, rel } = await resolveInWorkspace(file, workspace, 'metrics file');
-  return parseMetricsText((await readInputFile(abs, rel, 'metrics file')).toString('utf8'), rel);
+  const { abs, rel } = await resolveInWorkspace(file, workspace, 'metrics file', 'file');
+  return parseMetricsText((await readInputText(abs, rel, 'metrics file')).text, rel);
 }

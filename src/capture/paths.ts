@@ -1,48 +1,37 @@
-import { lstat, realpath } from 'node:fs/promises';
-import path from 'node:path';
 import { InputError } from '../errors.js';
-import { readFileChecked } from '../util/fs.js';
-import { isInside } from '../digest/index.js';
+import { LIMITS, decodeText, readFileChecked } from '../util/fs.js';
 
-/**
- * Resolve a user-given path against the workspace and refuse anything (`..`,
- * absolute paths, symlinks) that ends up outside it. Returns the absolute real
- * path and the workspace-relative name recorded in the statement.
- */
-export async function resolveInWorkspace(given: string, workspace: string, what: string): Promise<{ abs: string; rel: string }> {
-  const ws = await realpath(workspace).catch(() => {
-    throw new InputError('workspace-missing', `workspace ${workspace} does not exist`, { fix: 'run in the checkout or pass --workspace' });
-  });
-  const wsGiven = path.resolve(workspace);
-  const abs = path.resolve(wsGiven, given);
-  if (!isInside(abs, wsGiven) && !isInside(abs, ws)) {
-    throw new InputError('path-outside-workspace', `${what} ${given} is outside the workspace ${ws}`, {
-      fix: 'copy it into the workspace, or run from the directory that contains it',
-      file: given,
-    });
-  }
-  try {
-    await lstat(abs);
-  } catch {
-    throw new InputError('file-not-found', `${what} not found: ${given}`, { fix: 'check the path (relative to the workspace)', file: given });
-  }
-  const real = await realpath(abs).catch(() => {
-    throw new InputError('broken-symlink', `${what} ${given} is a broken symlink`, { fix: 'fix or remove the symlink', file: given });
-  });
-  if (!isInside(real, ws)) {
-    throw new InputError('symlink-escapes-workspace', `${what} ${given} is a symlink to ${real}, outside the workspace`, {
-      fix: 'copy the file into the workspace instead of linking to it',
-      file: given,
-    });
-  }
-  const base = isInside(abs, wsGiven) ? wsGiven : ws;
-  return { abs: real, rel: path.relative(base, abs).split(path.sep).join('/') || '.' };
-}
+/** The one checked path for every read (src/util/fs.ts); re-exported where capture has always found it. */
+export { resolveInWorkspace } from '../util/fs.js';
 
 /** Config files, manifests and metrics are small; anything bigger is a mistake (or an attack). */
-export const MAX_INPUT_FILE_BYTES = 16 * 1024 * 1024;
+export const MAX_INPUT_FILE_BYTES = LIMITS.inputFileBytes;
 
-/** Read a small input file (config, datasets manifest, metrics); errors name `rel`. */
+/** Read a small input file (config, datasets manifest, metrics) already resolved in the workspace; errors name `rel`. */
 export function readInputFile(abs: string, rel: string, what: string, maxBytes = MAX_INPUT_FILE_BYTES): Promise<Buffer> {
   return readFileChecked(abs, what, { shown: rel, maxBytes });
+}
+
+/** The same as UTF-8 text: a BOM is accepted, invalid UTF-8 and NUL bytes are refused with their offset. */
+export async function readInputText(abs: string, rel: string, what: string): Promise<{ bytes: Buffer; text: string }> {
+  const bytes = await readInputFile(abs, rel, what);
+  return { bytes, text: decodeText(bytes, what, rel) };
+}
+
+/**
+ * Expand a glob in the workspace for files to read (config files), refusing more than
+ * LIMITS.matchedFiles matches before any is read. Symlinked directories are not walked
+ * into (a committed `cfg/root -> /` would list the whole machine); a symlinked file
+ * is listed and then checked like any path.
+ */
+export async function globFilesInWorkspace(pattern: string, workspace: string, field: string): Promise<string[]> {
+  const { glob } = await import('tinyglobby');
+  const m = await glob(pattern, { cwd: workspace, onlyFiles: true, followSymbolicLinks: false });
+  if (m.length > LIMITS.matchedFiles) {
+    throw new InputError('too-many-files', `${field} pattern "${pattern}" matches ${m.length} files, more than the ${LIMITS.matchedFiles} accepted`, {
+      fix: `narrow the pattern to the config files of this run`,
+      fields: [field],
+    });
+  }
+  return m.sort();
 }

@@ -1,7 +1,8 @@
 import { glob } from 'tinyglobby';
 import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { digestPath } from '../digest/index.js';
+import { digestPath, listFiles } from '../digest/index.js';
 import { digestOptions, type HashReporting } from './hashing.js';
 import { resolveInWorkspace } from './paths.js';
 
@@ -13,12 +14,21 @@ export interface SubjectEntry {
   digest: { sha256: string };
 }
 
+function tooMany(): InputError {
+  return new InputError('too-many-subjects', `more than ${MAX_SUBJECTS} subject files: a statement may have at most ${MAX_SUBJECTS}`, {
+    fix: 'point subject-path at the model files themselves (or an archive of them), not at a whole directory tree',
+    fields: ['subject-path'],
+  });
+}
+
 /**
  * Expand subject patterns (paths or globs, relative to the workspace) into one
- * subject per file; a directory contributes each of its files.
+ * subject per file; a directory contributes each of its files. Every file is
+ * listed (and counted against MAX_SUBJECTS) before the first one is hashed.
  */
 export async function captureSubjects(patterns: string[], workspace: string, reporting?: HashReporting): Promise<SubjectEntry[]> {
-  const byName = new Map<string, SubjectEntry>();
+  const targets: Array<{ abs: string; rel: string }> = [];
+  const names = new Set<string>();
   for (const pattern of patterns.map((p) => p.trim()).filter(Boolean)) {
     const isGlob = /[*?[\]{}]/.test(pattern);
     // Symlinks are listed (not silently dropped: model snapshots are often symlinks
@@ -34,20 +44,24 @@ export async function captureSubjects(patterns: string[], workspace: string, rep
       });
     }
     for (const m of matches.sort()) {
-      const { abs, rel } = await resolveInWorkspace(m, workspace, 'subject');
-      const d = await digestPath(abs, workspace, digestOptions(reporting, `subject ${rel}`));
-      if (d.kind === 'file') byName.set(rel, { name: rel, digest: { sha256: d.sha256 } });
-      else for (const f of d.files) {
+      const t = await resolveInWorkspace(m, workspace, 'subject');
+      targets.push(t);
+      // Count the files a directory contributes without reading any of them.
+      if ((await stat(t.abs)).isDirectory()) {
+        for (const f of await listFiles(t.abs, workspace)) names.add(path.posix.join(t.rel, path.relative(t.abs, f).split(path.sep).join('/')));
+      } else names.add(t.rel);
+      if (names.size > MAX_SUBJECTS) throw tooMany();
+    }
+  }
+  const byName = new Map<string, SubjectEntry>();
+  for (const { abs, rel } of targets) {
+    const d = await digestPath(abs, workspace, digestOptions(reporting, `subject ${rel}`));
+    if (d.kind === 'file') byName.set(rel, { name: rel, digest: { sha256: d.sha256 } });
+    else
+      for (const f of d.files) {
         const name = path.posix.join(rel, f.path);
         byName.set(name, { name, digest: { sha256: f.sha256 } });
       }
-    }
-  }
-  if (byName.size > MAX_SUBJECTS) {
-    throw new InputError('too-many-subjects', `${byName.size} subject files, more than the ${MAX_SUBJECTS} a statement may have`, {
-      fix: 'point subject-path at the model files themselves (or an archive of them), not at a whole directory tree',
-      fields: ['subject-path'],
-    });
   }
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

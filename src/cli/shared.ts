@@ -1,13 +1,19 @@
 import { InputError, toProvenanceError } from '../errors.js';
+import { termText } from '../render/terminal.js';
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
 }
 
+/**
+ * The CLI's output boundary: everything printed goes through the terminal sanitiser
+ * (src/render/terminal.ts), so no control sequence from a record reaches a terminal.
+ * JSON stays the same JSON value (the escapes are JSON's).
+ */
 export const processIo: Io = {
-  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
-  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  out: (t) => process.stdout.write(termText(t.endsWith('\n') ? t : t + '\n')),
+  err: (t) => process.stderr.write(termText(t.endsWith('\n') ? t : t + '\n')),
 };
 
 let debug = false;

@@ -17,8 +17,6 @@ export interface DatasetNode {
   license?: string;
   /** True for datasets that only appear as a step output (derived inside a run). */
   derived: boolean;
-  /** Other ids (and versions) the same bytes were recorded under by other runs: content is the identity. */
-  aliases?: string[];
 }
 
 export interface RunNode {
@@ -98,9 +96,6 @@ export function datasetKey(id: string, version: string | undefined, digest: stri
 export function graphFromStatements(input: ReadonlyArray<TrainingStatement | StatementSource>): LineageGraph {
   const g: LineageGraph = { datasets: [], runs: [], steps: [], models: [], metrics: [], edges: [] };
   const datasets = new Map<string, DatasetNode>();
-  // Chain of custody across runs: a dataset one run wrote (hashed from its path) and
-  // another read is one node when the bytes are the same, whatever ids the runs gave it.
-  const byContent = new Map<string, DatasetNode>();
   const models = new Map<string, ModelNode>();
   const modelPaths = new Map<string, Set<string>>();
 
@@ -124,15 +119,6 @@ export function graphFromStatements(input: ReadonlyArray<TrainingStatement | Sta
     // Dataset ids are only unique within one statement, so resolve step references locally.
     const local = new Map<string, string>();
     const addDataset = (node: DatasetNode): string => {
-      const same = node.digest?.startsWith('sha256:') ? byContent.get(node.digest) : undefined;
-      if (same && same.key !== node.key) {
-        const alias = `${node.id}${node.version ? `@${node.version}` : ''}`;
-        if (alias !== `${same.id}${same.version ? `@${same.version}` : ''}` && !same.aliases?.includes(alias)) same.aliases = [...(same.aliases ?? []), alias];
-        if (!node.derived && same.derived) same.derived = false;
-        local.set(node.id, same.key);
-        return same.key;
-      }
-      if (node.digest?.startsWith('sha256:') && !byContent.has(node.digest)) byContent.set(node.digest, node);
       const existing = datasets.get(node.key);
       if (!existing) {
         datasets.set(node.key, node);

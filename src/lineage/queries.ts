@@ -10,6 +10,8 @@ interface GraphIndex {
   out: Map<string, Edge[]>;
   datasets: Map<string, DatasetNode>;
   datasetsById: Map<string, DatasetNode[]>;
+  /** Recorded datasets by sha256: the same bytes under other ids, versions and runs. */
+  datasetsByContent: Map<string, DatasetNode[]>;
   runs: Map<string, RunNode>;
   steps: Map<string, StepNode>;
   stepsByRun: Map<string, StepNode[]>;
@@ -36,6 +38,7 @@ export function indexGraph(g: LineageGraph): GraphIndex {
     out: new Map(),
     datasets: new Map(g.datasets.map((d) => [d.key, d])),
     datasetsById: new Map(),
+    datasetsByContent: new Map(),
     runs: new Map(g.runs.map((r) => [r.key, r])),
     steps: new Map(g.steps.map((s) => [s.key, s])),
     stepsByRun: new Map(),
@@ -51,7 +54,7 @@ export function indexGraph(g: LineageGraph): GraphIndex {
   }
   for (const d of g.datasets) {
     push(ix.datasetsById, d.id, d);
-    for (const a of d.aliases ?? []) push(ix.datasetsById, a.replace(/@[^@]*$/, ''), d);
+    if (d.digest?.startsWith('sha256:')) push(ix.datasetsByContent, d.digest, d);
   }
   for (const s of g.steps) push(ix.stepsByRun, s.run, s);
   for (const m of g.models) for (const p of m.paths) push(ix.modelsByPath, p, m);
@@ -73,6 +76,17 @@ export interface RunLineage {
   upstreamRuns: RunNode[];
 }
 
+/**
+ * Chain of custody across runs, by content: the datasets with the same sha256 as `d`
+ * recorded by other runs. Used where data crosses a run boundary only: from a step's
+ * output to the runs that read the same bytes (downstream), and from a run's input to the
+ * step of another run that wrote it (upstream); equal bytes under another version label
+ * are not otherwise treated as the same dataset.
+ */
+function sameContent(ix: GraphIndex, d: DatasetNode): DatasetNode[] {
+  return d.digest?.startsWith('sha256:') ? (ix.datasetsByContent.get(d.digest) ?? []).filter((x) => x.key !== d.key) : [];
+}
+
 export function runLineage(g: LineageGraph, runKey: string): RunLineage {
   const ix = indexGraph(g);
   const run = ix.runs.get(runKey);
@@ -91,8 +105,11 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
     const ds = ix.datasets.get(key);
     if (ds) {
       (ds.derived ? derived : datasets).set(key, ds);
-      // Across runs too: a dataset another run's step wrote leads to that run's steps and inputs.
       for (const e of ix.in.get(key) ?? []) if (e.kind === 'output') stack.push(e.from);
+      // Across runs: the same bytes written by another run's step lead to that run's steps and inputs.
+      for (const other of sameContent(ix, ds)) {
+        if ((ix.in.get(other.key) ?? []).some((e) => e.kind === 'output')) stack.push(other.key);
+      }
       continue;
     }
     const step = ix.steps.get(key);
@@ -192,7 +209,12 @@ export function modelsUsingDataset(g: LineageGraph, ref: string): DatasetAnswer[
           const step = ix.steps.get(e.to);
           if (step) runs.add(step.run);
           stack.push(e.to);
-        } else if (e.kind === 'output') stack.push(e.to);
+        } else if (e.kind === 'output') {
+          stack.push(e.to);
+          // What a step wrote, read by later runs under any id: follow the bytes.
+          const out = ix.datasets.get(e.to);
+          if (out) for (const other of sameContent(ix, out)) stack.push(other.key);
+        }
       }
     }
     for (const runKey of [...runs].sort((a, b) => ix.runs.get(a)!.index - ix.runs.get(b)!.index)) {

@@ -1,3 +1,4 @@
+import { termLine } from '../render/terminal.js';
 import type { DatasetNode, LineageGraph, MetricNode, ModelNode, RunNode } from './graph.js';
 import { finalMetrics, indexGraph, runLineage, type DatasetAnswer, type MetricAnswer, type ModelAnswer } from './queries.js';
 
@@ -195,7 +196,10 @@ export function renderDot(g: LineageGraph): string {
 }
 
 /** Fixed-width text table; cells never wrap, so it stays grep-able. */
-export function textTable(headers: string[], rows: string[][]): string {
+export function textTable(rawHeaders: string[], rawRows: string[][]): string {
+  // Cells hold record text: one visible line each, no control sequences (src/render/terminal.ts).
+  const headers = rawHeaders.map(termLine);
+  const rows = rawRows.map((r) => r.map(termLine));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const fmt = (cells: string[]) =>
     cells

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { LIMITS, readFileChecked, readLines } from '../util/fs.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +10,7 @@ import { RecordEvent } from '../schema/record-event.js';
 import type { DatasetDescriptor, Metric, TrainingStatement } from '../schema/predicate.js';
 import { lastMetrics } from './diff.js';
 import { textTable } from './render.js';
+import { termLine } from '../render/terminal.js';
 import { gitCommit } from '../statement/fields.js';
 
 /**
@@ -162,28 +164,36 @@ function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, onOutpu
 
 /** Metric events a run appended: read from the fresh records dir, else what was appended to the workdir's log. */
 async function producedMetrics(freshDir: string, workdirLog: string, offset: number): Promise<Metric[]> {
-  let text = await readFile(path.join(freshDir, 'records.jsonl'), 'utf8').catch(() => '');
-  if (!text) text = (await readFile(workdirLog).catch(() => Buffer.alloc(0))).subarray(offset).toString('utf8');
   const out: Metric[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
+  const take = (line: string | undefined) => {
+    if (!line?.trim()) return;
     let json: unknown;
     try {
       json = JSON.parse(line);
     } catch {
-      continue; // a torn last line from a killed run is not a metric
+      return; // a torn last line from a killed run is not a metric
     }
     const ev = RecordEvent.safeParse(json);
     if (ev.success && ev.data.kind === 'metric') {
       const { name, value, epoch, step, split } = ev.data;
       out.push({ name, value, ...(epoch !== undefined ? { epoch } : {}), ...(step !== undefined ? { step } : {}), ...(split !== undefined ? { split } : {}) });
     }
+  };
+  // Through the checked read path, within the records limits: the run may have written anything there.
+  const fresh = path.join(freshDir, 'records.jsonl');
+  if (await exists(fresh)) {
+    await readLines(fresh, 'records log', { maxBytes: LIMITS.recordsFileBytes, maxLine: LIMITS.recordsLineBytes, onLine: take });
+    if (out.length) return out;
+  }
+  if (await exists(workdirLog)) {
+    const bytes = await readFileChecked(workdirLog, 'records log', { maxBytes: offset + LIMITS.recordsFileBytes });
+    for (const line of bytes.subarray(offset).toString('utf8').split('\n')) take(line);
   }
   return out;
 }
 
-/** Re-run the recorded command in `workdir` and compare models and final metrics. */
-export async function replayRun(statement: TrainingStatement, opts: RunOptions): Promise<ReplayRow[]> {
+/** The recorded command, refused when there is none or it had credentials redacted. */
+export function recordedCommand(statement: TrainingStatement): string[] {
   const argv = statement.predicate.buildDefinition.externalParameters.command;
   if (!argv || argv.length === 0) {
     throw new InputError('replay-no-command', 'the record has no command to re-run (buildDefinition.externalParameters.command)', {
@@ -199,9 +209,15 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
       fields: redacted,
     });
   }
+  return argv;
+}
+
+/** Re-run the recorded command in `workdir` and compare models and final metrics. */
+export async function replayRun(statement: TrainingStatement, opts: RunOptions): Promise<ReplayRow[]> {
+  const argv = recordedCommand(statement);
   const workdir = path.resolve(opts.workdir);
   // Say what is about to run before running it: it comes from the record.
-  (opts.onOutput ?? ((b) => process.stderr.write(b)))(Buffer.from(`replay: running ${JSON.stringify(argv)} in ${workdir}\n`));
+  (opts.onOutput ?? ((b) => process.stderr.write(b)))(Buffer.from(`replay: running ${showCommand(argv)} in ${termLine(workdir)}\n`));
   const fresh = await mkdtemp(path.join(tmpdir(), 'mlp-replay-'));
   const workdirLog = path.join(workdir, '.ml-provenance', 'records.jsonl');
   const offset = (await stat(workdirLog).catch(() => undefined))?.size ?? 0;
@@ -213,7 +229,7 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
       opts.onOutput ?? ((b) => process.stderr.write(b)),
     );
     if (code !== 0) {
-      throw new CheckError('replay-command-failed', `the recorded command \`${argv.join(' ')}\` exited with ${code} in ${workdir}`, {
+      throw new CheckError('replay-command-failed', `the recorded command \`${showCommand(argv)}\` exited with ${code} in ${workdir}`, {
         fix: 'the run could not be reproduced; check its output above (missing inputs or dependencies?)',
       });
     }
@@ -244,6 +260,57 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
   } finally {
     await rm(fresh, { recursive: true, force: true });
   }
+}
+
+/** What replay needs to know about who signed a record before running its command. */
+export interface RunTrust {
+  /** The record was not verified (`--no-verify`): the user vouches for the file. */
+  unverified: boolean;
+  /** The identity flags pin a ref: `--signer-workflow …@REF` or an exact `--cert-identity`. */
+  pinned: boolean;
+  /** The verified signer's ref and trigger (Fulcio certificate extensions), when known. */
+  signerRef?: string;
+  trigger?: string;
+  signer?: string;
+}
+
+/** The ref of a workflow identity URI (`https://github.com/o/r/.github/workflows/t.yml@refs/heads/main`). */
+export function refOfIdentity(uri: string | undefined): string | undefined {
+  const at = uri?.lastIndexOf('@') ?? -1;
+  return uri && at > 0 ? uri.slice(at + 1) : undefined;
+}
+
+const PR_TRIGGERS = new Set(['pull_request', 'pull_request_target']);
+
+/**
+ * `replay --run` executes a command the record names, and whoever controlled the
+ * signing run controlled that command: a pull request's branch, for a pull-request
+ * run. So the signer must be pinned to a ref the auditor chose (a record from any
+ * branch otherwise passes `--repo`), and a record from a pull-request run
+ * (ref refs/pull/*, trigger pull_request or pull_request_target, whose workflow ref
+ * is the base branch's) is refused even then.
+ */
+export function assertRunTrusted(t: RunTrust): void {
+  if (t.unverified) return;
+  const pr = (t.signerRef?.startsWith('refs/pull/') ?? false) || (t.trigger !== undefined && PR_TRIGGERS.has(t.trigger));
+  if (pr) {
+    throw new CheckError(
+      'replay-pull-request-signer',
+      `the record was signed by a pull-request run (${[t.signerRef, t.trigger && `trigger ${t.trigger}`].filter(Boolean).join(', ')}): its command is whatever that branch put in the records log, so --run will not execute it`,
+      { fix: 'read the command with `ml-provenance summary` and run it yourself if you trust it, or replay the record of the merged run (signed on a protected branch)' },
+    );
+  }
+  if (!t.pinned) {
+    throw new InputError('replay-signer-not-pinned', '--run executes the command in the record, so the signer must be pinned to a ref you trust: --repo (or a --signer-workflow without @REF) accepts a record from any branch', {
+      fix: 'add --signer-workflow OWNER/REPO/.github/workflows/FILE.yml@refs/heads/main (or an exact --cert-identity)',
+      fields: ['--signer-workflow'],
+    });
+  }
+}
+
+/** The command as a person would type it, one safe line (arguments with spaces or quotes are quoted). */
+export function showCommand(argv: string[]): string {
+  return termLine(argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '));
 }
 
 export function replayFailed(rows: ReplayRow[]): boolean {

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { PolicyFile, type PolicyRules } from '../schema/policy.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { parseWith } from '../util/zod-error.js';
-import { readTextFile } from '../util/fs.js';
+import { LIMITS, readTextFile } from '../util/fs.js';
 import { BUILTIN_POLICIES } from './builtin.js';
 import { evaluateRules } from './rules.js';
 import { evaluateCoverageRules } from './coverage-rules.js';
@@ -70,7 +70,7 @@ export async function resolvePolicy(spec: string | undefined, cwd: string = proc
       file: s,
     });
   }
-  return parsePolicyText(await readTextFile(file, 'policy file'), s);
+  return parsePolicyText(await readTextFile(file, 'policy file', { maxBytes: LIMITS.inputFileBytes }), s);
 }
 
 /** Evaluate a statement against a policy. Pure. */

@@ -10,6 +10,8 @@ import { stepError } from './errors.js';
 
 export interface ArtifactUploadRequest {
   name: string;
+  /** GITHUB_RUN_ATTEMPT: on a re-run the run's earlier attempt may already hold `name`. */
+  attempt?: number;
   /** Local files; uploaded relative to their deepest common directory. */
   files: string[];
   retentionDays?: number;
@@ -17,6 +19,8 @@ export interface ArtifactUploadRequest {
 
 export interface ArtifactUploadResult {
   id: string;
+  /** The name it was stored under: `name`, or `<name>-attempt-<N>` on a re-run that found `name` taken. */
+  name: string;
   /** sha256 of the uploaded zip, `sha256:<hex>`. */
   digest?: string;
   size?: number;
@@ -35,6 +39,13 @@ export function commonDirectory(files: string[]): string {
   return first.slice(0, n).join(path.sep) || path.sep;
 }
 
+const ALREADY_EXISTS = /already exists|\(409\)|Conflict/i;
+
+/** The name a re-run stores its artifact under when an earlier attempt has the plain name. */
+export function attemptArtifactName(name: string, attempt: number): string {
+  return `${name}-attempt-${attempt}`;
+}
+
 function artifactFix(detail: string): string | undefined {
   if (/ACTIONS_RUNTIME_TOKEN|ACTIONS_RESULTS_URL/.test(detail)) {
     return 'uploading a workflow artifact needs the runner (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL): run inside GitHub Actions, or set upload-artifact: false';
@@ -45,8 +56,8 @@ function artifactFix(detail: string): string | undefined {
   if (/artifact name is not valid/i.test(detail)) {
     return 'choose an artifact-name without " : < > | * ? \\ / or line breaks';
   }
-  if (/already exists|\(409\)|Conflict/i.test(detail)) {
-    return 'an artifact of this name was already uploaded in this run: give each job a distinct artifact-name (e.g. include the matrix values)';
+  if (ALREADY_EXISTS.test(detail)) {
+    return 'another job of this run attempt already uploaded an artifact of this name: give each job a distinct artifact-name (e.g. include the matrix values)';
   }
   if (/\b(401|403)\b|unauthori[sz]ed|forbidden/i.test(detail)) {
     // Artifacts are uploaded with the runner's ACTIONS_RUNTIME_TOKEN, not with github-token.
@@ -75,16 +86,32 @@ export async function uploadWorkflowArtifact(req: ArtifactUploadRequest, logger:
   try {
     const { DefaultArtifactClient } = await import('@actions/artifact');
     const root = commonDirectory(req.files);
-    const res = await new DefaultArtifactClient().uploadArtifact(
-      req.name,
-      req.files.map((f) => path.resolve(f)),
-      root,
-      req.retentionDays === undefined ? {} : { retentionDays: req.retentionDays },
-    );
+    const upload = (name: string) =>
+      new DefaultArtifactClient().uploadArtifact(
+        name,
+        req.files.map((f) => path.resolve(f)),
+        root,
+        req.retentionDays === undefined ? {} : { retentionDays: req.retentionDays },
+      );
+    // Artifacts belong to the workflow run, not the attempt: "Re-run jobs" keeps the run,
+    // so the first attempt's artifact still holds the name (409). The re-run's record is
+    // stored beside it as <name>-attempt-<N>; readers take the newest (publish/base.ts).
+    let name = req.name;
+    let res;
+    try {
+      res = await upload(name);
+    } catch (err) {
+      const attempt = req.attempt ?? 1;
+      if (attempt <= 1 || !ALREADY_EXISTS.test(err instanceof Error ? err.message : String(err))) throw err;
+      name = attemptArtifactName(req.name, attempt);
+      logger.info(`Artifact ${req.name} is already on this workflow run from an earlier attempt: uploading this attempt's record as ${name}`);
+      res = await upload(name);
+    }
     if (res.id === undefined) throw new Error('the artifact service did not return an artifact id');
-    logger.info(`Uploaded workflow artifact ${req.name} (id ${res.id})`);
+    logger.info(`Uploaded workflow artifact ${name} (id ${res.id})`);
     return {
       id: String(res.id),
+      name,
       ...(res.digest ? { digest: res.digest.startsWith('sha256:') ? res.digest : `sha256:${res.digest}` } : {}),
       ...(res.size === undefined ? {} : { size: res.size }),
     };

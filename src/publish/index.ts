@@ -57,6 +57,8 @@ export interface PublishFailure {
 
 export interface PublishResult {
   artifactId?: string;
+  /** The artifact's name as stored (`<artifact-name>-attempt-<N>` on a re-run). */
+  artifactName?: string;
   releaseAssetUrl?: string;
   commentUrl?: string;
   attestationIds?: string[];
@@ -137,12 +139,14 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
         const res = await uploadWorkflowArtifact(
           {
             name: req.artifact.name,
+            attempt: Number(ctx.runAttempt) || 1,
             files,
             ...(req.artifact.retentionDays === undefined ? {} : { retentionDays: req.artifact.retentionDays }),
           },
           logger,
         );
         result.artifactId = res.id;
+        result.artifactName = res.name;
       }),
     );
   }

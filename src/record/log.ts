@@ -1,10 +1,10 @@
-import { appendFile, mkdir, readdir } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { assertDepth } from '../util/json.js';
 import { InputError } from '../errors.js';
 import { RecordEvent } from '../schema/record-event.js';
-import { readFileChecked } from '../util/fs.js';
-import { sha256Hex } from '../util/canonical.js';
+import { LIMITS, containedPath, readLines, realWorkspace, isInside } from '../util/fs.js';
 import { parseWith } from '../util/zod-error.js';
 
 export const DEFAULT_RECORDS_DIR = '.ml-provenance';
@@ -12,7 +12,14 @@ export const RECORDS_FILE = 'records.jsonl';
 
 /** `--records DIR`, else ML_PROVENANCE_DIR, else `.ml-provenance` under `cwd`. */
 export function recordsDir(flag: string | undefined, cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(cwd, flag ?? env.ML_PROVENANCE_DIR ?? DEFAULT_RECORDS_DIR);
+  return path.resolve(cwd, flag ?? (env.ML_PROVENANCE_DIR || undefined) ?? DEFAULT_RECORDS_DIR);
+}
+
+function notADirectory(dir: string): InputError {
+  return new InputError('records-not-dir', `records path ${dir} is not a directory`, {
+    fix: 'pass the directory that holds records.jsonl with --records DIR (or ML_PROVENANCE_DIR); default .ml-provenance',
+    file: dir,
+  });
 }
 
 /**
@@ -23,66 +30,119 @@ export function recordsDir(flag: string | undefined, cwd: string = process.cwd()
 export async function appendEvent(dir: string, event: unknown, now: () => Date = () => new Date()): Promise<RecordEvent> {
   const parsed = parseWith(RecordEvent, event, { what: 'record event', fix: 'see schemas/record-event.schema.json' });
   const withTs = { ...parsed, ts: parsed.ts ?? now().toISOString() };
-  await mkdir(dir, { recursive: true });
-  await appendFile(path.join(dir, RECORDS_FILE), JSON.stringify(withTs) + '\n', { flag: 'a' });
+  const line = JSON.stringify(withTs) + '\n';
+  if (Buffer.byteLength(line) > LIMITS.recordsLineBytes) {
+    throw new InputError('event-too-large', `the event is ${Buffer.byteLength(line)} bytes, more than the ${LIMITS.recordsLineBytes} a records line may have`, {
+      fix: 'record big values (files, arrays) by path or digest instead of inline',
+    });
+  }
+  try {
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, RECORDS_FILE);
+    const st = await stat(file).catch(() => undefined);
+    if (st && !st.isFile()) {
+      throw new InputError('records-not-file', `records log ${file} is not a regular file`, { fix: 'remove it, or pass another directory with --records DIR', file });
+    }
+    await appendFile(file, line, { flag: 'a' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw notADirectory(dir);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new InputError('records-not-writable', `cannot write to the records directory ${dir}`, { fix: 'pass a writable directory with --records DIR (or ML_PROVENANCE_DIR)', file: dir, cause: err });
+    }
+    throw err;
+  }
   return withTs;
+}
+
+/**
+ * Parse one line of a records log; `unterminated` marks a last line without a newline,
+ * which is skipped when it does not parse (the writer was killed mid-write: the one
+ * tolerable defect).
+ */
+function parseEventLine(raw: string | undefined, file: string, n: number, unterminated: boolean): RecordEvent | undefined {
+  const line = raw?.trim();
+  if (!line) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch {
+    if (unterminated) return undefined;
+    throw new InputError('malformed-record', `${file}:${n} is not valid JSON`, {
+      fix: 'each line of the records log must be one JSON object (see schemas/record-event.schema.json)',
+      file,
+      line: n,
+    });
+  }
+  assertDepth(data, `${file}:${n}`, 'record event');
+  return parseWith(RecordEvent, data, { file: `${file}:${n}`, what: 'record event', fix: 'see schemas/record-event.schema.json' });
 }
 
 /** Parse a records log; every bad line is reported with file:line and what is wrong. */
 export function parseEvents(text: string, file: string): RecordEvent[] {
   const out: RecordEvent[] = [];
-  const lines = text.split('\n');
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split('\n');
   lines.forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    let data: unknown;
-    try {
-      data = JSON.parse(line);
-    } catch {
-      // A torn last line (the writer was killed mid-write) is the one tolerable defect.
-      if (i === lines.length - 1) return;
-      throw new InputError('malformed-record', `${file}:${i + 1} is not valid JSON`, {
-        fix: 'each line of the records log must be one JSON object (see schemas/record-event.schema.json)',
-        file,
-        line: i + 1,
-      });
-    }
-    assertDepth(data, `${file}:${i + 1}`, 'record event');
-    out.push(parseWith(RecordEvent, data, { file: `${file}:${i + 1}`, what: 'record event', fix: 'see schemas/record-event.schema.json' }));
+    const e = parseEventLine(raw, file, i + 1, i === lines.length - 1);
+    if (e) out.push(e);
   });
   return out;
 }
 
-export async function readEvents(dir: string): Promise<RecordEvent[]> {
-  return (await readRecords(dir)).events;
+export async function readEvents(dir: string, within?: string): Promise<RecordEvent[]> {
+  return (await readRecords(dir, within)).events;
 }
 
 /**
  * Read every `*.jsonl` in the records directory (matrix jobs may each leave one),
  * in name order, and the sha256 of records.jsonl's bytes (recorded as a byproduct),
- * each file read once. A missing directory is an empty log.
+ * each file read once, line by line, within LIMITS (recordsFileBytes a file,
+ * recordsLineBytes a line). With `within` (the workspace), the directory and every
+ * file must be inside it after symlinks. A missing directory is an empty log.
  */
-export async function readRecords(dir: string): Promise<{ events: RecordEvent[]; digest?: string }> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.jsonl')).sort();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { events: [] };
-    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') {
-      throw new InputError('records-not-dir', `records path ${dir} is a file, not a directory`, {
-        fix: 'pass the directory that holds records.jsonl (default .ml-provenance)',
+export async function readRecords(dir: string, within?: string): Promise<{ events: RecordEvent[]; digest?: string }> {
+  let realDir = dir;
+  if (within !== undefined) {
+    const ws = await realWorkspace(within);
+    const shown = path.relative(path.resolve(within), dir) || '.';
+    if (!isInside(path.resolve(dir), path.resolve(within)) && !isInside(path.resolve(dir), ws)) {
+      throw new InputError('path-outside-workspace', `records directory ${dir} is outside the workspace ${ws}`, {
+        fix: 'keep the records log in the workspace (default .ml-provenance), or copy it there before this step',
         file: dir,
       });
     }
+    const real = await containedPath(dir, ws, 'records directory', shown);
+    if (real === undefined) return { events: [] };
+    realDir = real;
+  }
+  let entries;
+  try {
+    entries = await readdir(realDir, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { events: [] };
+    if (code === 'ENOTDIR') throw notADirectory(dir);
     throw err;
   }
+  // Not only regular files: a FIFO or a device named *.jsonl is refused by the read, with its reason, not skipped.
+  const names = entries.filter((e) => e.name.endsWith('.jsonl') && !e.isDirectory()).map((e) => e.name).sort();
   const events: RecordEvent[] = [];
   let digest: string | undefined;
   for (const n of names) {
     const file = path.join(dir, n);
-    const bytes = await readFileChecked(file, 'records log');
-    if (n === RECORDS_FILE) digest = sha256Hex(bytes);
-    events.push(...parseEvents(bytes.toString('utf8'), file));
+    const hash = n === RECORDS_FILE ? createHash('sha256') : undefined;
+    await readLines(path.join(realDir, n), 'records log', {
+      shown: file,
+      maxBytes: LIMITS.recordsFileBytes,
+      maxLine: LIMITS.recordsLineBytes,
+      ...(within !== undefined ? { within: realDir } : {}),
+      ...(hash ? { onBytes: (b: Buffer) => hash.update(b) } : {}),
+      onLine: (line, i, unterminated) => {
+        const e = parseEventLine(line, file, i, unterminated);
+        if (e) events.push(e);
+      },
+    });
+    if (hash) digest = hash.digest('hex');
   }
   return { events, ...(digest ? { digest } : {}) };
 }

@@ -52,7 +52,7 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   const redactKeyPatterns = compileKeyPatterns(o.redact);
   const bridged = await readBridges(o.bridges ?? {}, o.workspace);
   // Bridged events first: what the training code recorded itself wins.
-  const records = await readRecords(o.recordsDir);
+  const records = await readRecords(o.recordsDir, o.workspace);
   const events = [...bridged.events, ...records.events];
   const declared = o.datasets ? await loadDatasetsInput(o.datasets, o.workspace) : [];
   const recordsDigest = records.digest;

@@ -5,6 +5,7 @@ import { datasetFromHfUri } from '../bridges/huggingface.js';
 import type { DatasetInput } from '../schema/inputs.js';
 import type { DatasetDescriptor } from '../schema/predicate.js';
 import type { RecordEvent } from '../schema/record-event.js';
+import { resolveInWorkspace } from '../util/fs.js';
 
 export interface BridgeSources {
   /** A DVC project root (dvc.lock and *.dvc files). */
@@ -73,13 +74,14 @@ export async function readBridges(sources: BridgeSources, workspace: string): Pr
     out.descriptors.push(...r.datasets.filter((d) => !local.includes(d)));
     out.events.push(...b.events);
   };
+  // Both folders must be in the workspace, and everything read under them too (src/bridges/read.ts).
   if (sources.dvc) {
-    const root = path.resolve(workspace, sources.dvc);
-    add(await readDvc(root), root);
+    const root = path.resolve(workspace, (await resolveInWorkspace(sources.dvc, workspace, 'DVC project folder (dvc)', 'directory')).rel);
+    add(await readDvc(root, workspace), root);
   }
   if (sources.mlflowRun) {
-    const root = path.resolve(workspace, sources.mlflowRun);
-    add(await readMlflowRun(root), root);
+    const root = path.resolve(workspace, (await resolveInWorkspace(sources.mlflowRun, workspace, 'MLflow run folder (mlflow-run)', 'directory')).rel);
+    add(await readMlflowRun(root, workspace), root);
   }
   return out;
 }

@@ -1,4 +1,3 @@
-import { glob } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { captureConfig } from '../capture/config.js';
 import { captureDatasets, mergeDatasetInputs } from '../capture/datasets.js';
@@ -8,6 +7,7 @@ import { invocationUrl, parseWorkflowRef, type GitHubContext } from '../capture/
 import { imageDescriptor } from '../capture/image.js';
 import { redactRecorded } from '../capture/redact-record.js';
 import { captureSubjects } from '../capture/subjects.js';
+import { globFilesInWorkspace } from '../capture/paths.js';
 import type { HashReporting } from '../capture/hashing.js';
 import { mergeEvents } from '../record/merge.js';
 import type { RecordEvent } from '../schema/record-event.js';
@@ -69,14 +69,14 @@ async function expandConfigs(patterns: string[], workspace: string): Promise<str
       out.push(p);
       continue;
     }
-    const m = await glob(p, { cwd: workspace, onlyFiles: true, followSymbolicLinks: true });
+    const m = await globFilesInWorkspace(p, workspace, 'config');
     if (m.length === 0) {
       throw new InputError('config-not-found', `config pattern "${p}" matched no files`, {
         fix: 'check the `config` input / --config: globs are relative to the workspace',
         fields: ['config'],
       });
     }
-    out.push(...m.sort());
+    out.push(...m);
   }
   return [...new Set(out)];
 }

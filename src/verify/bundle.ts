@@ -1,6 +1,8 @@
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import { RFC3161Timestamp, X509Certificate } from '@sigstore/core';
 import { toSignedEntity, type SignedEntity } from '@sigstore/verify';
 import { IN_TOTO_PAYLOAD_TYPE } from '../statement/load.js';
+import { describeBundleProblem, readBundleDocument } from './bundle-format.js';
 import { pass, fail, type Check } from './verdict.js';
 
 export interface ParsedBundle {
@@ -14,12 +16,15 @@ export interface ParsedBundle {
 
 /** Step 1: a Sigstore bundle with a certificate and a DSSE envelope carrying an in-toto statement. */
 export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle } {
+  // Fail closed on what we do not know (and never hand a non-object to the library).
+  const read = readBundleDocument(doc);
+  if ('problem' in read) return { check: fail('bundle', describeBundleProblem(read.problem)) };
   let bundle: Bundle;
   try {
-    bundle = bundleFromJSON(doc);
+    bundle = bundleFromJSON(read.bundle);
   } catch (err) {
     const fields = (err as { fields?: string[] }).fields;
-    return { check: fail('bundle', `not a valid Sigstore bundle: ${(err as Error).message}${fields?.length ? ` (${fields.join(', ')})` : ''}`) };
+    return { check: fail('bundle', `not a valid Sigstore bundle: ${libraryMessage(err)}${fields?.length ? ` (${fields.join(', ')})` : ''}`) };
   }
   if (bundle.content.$case !== 'dsseEnvelope') {
     return { check: fail('bundle', 'the bundle signs a message, not a DSSE envelope: it is not an attestation') };
@@ -34,11 +39,18 @@ export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle
   if (!certificate) {
     return { check: fail('bundle', 'the bundle is signed with a bare public key, not a Sigstore (Fulcio) certificate, so no signer identity can be checked') };
   }
+  // A key id is an unsigned hint; a certificate-signed envelope has none. cosign and
+  // sigstore-go refuse a signature whose key id is not the certificate key's, so a
+  // bundle with one verifies nowhere else: refuse it here too.
+  const keyid = env.signatures[0]?.keyid;
+  if (keyid) {
+    return { check: fail('bundle', `the DSSE signature names key id ${JSON.stringify(keyid.slice(0, 80))}, but a certificate-signed Sigstore envelope carries none: the bundle was altered`) };
+  }
   let entity: SignedEntity;
   try {
     entity = toSignedEntity(bundle);
   } catch (err) {
-    return { check: fail('bundle', `the bundle's verification material cannot be read: ${(err as Error).message}`) };
+    return { check: fail('bundle', `the bundle's ${unreadablePart(bundle, certificate)} cannot be read: ${libraryMessage(err)}`) };
   }
   const m = /bundle\.v([\d.]+)\+json|version=([\d.]+)/.exec(bundle.mediaType);
   const version = m ? (m[1] ?? m[2]) : bundle.mediaType;
@@ -46,4 +58,31 @@ export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle
     check: pass('bundle', `Sigstore bundle v${version} with a DSSE envelope (${IN_TOTO_PAYLOAD_TYPE}) and a signing certificate`),
     parsed: { bundle, payload: Buffer.from(env.payload), certificate, entity },
   };
+}
+
+/**
+ * The library's own message for its coded errors; never a JavaScript engine's
+ * ("Cannot read properties of …", "Maximum call stack size exceeded").
+ */
+export function libraryMessage(err: unknown): string {
+  const internal = err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError || err instanceof SyntaxError;
+  if (internal || !(err instanceof Error)) return 'malformed content (a field has a value of the wrong kind or size)';
+  return err.message;
+}
+
+/** Which part of the verification material does not parse, for the reason line. */
+function unreadablePart(bundle: Bundle, certificate: Uint8Array): string {
+  const parses = (f: () => unknown): boolean => {
+    try {
+      f();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!parses(() => X509Certificate.parse(Buffer.from(certificate)))) return 'signing certificate';
+  const stamps = bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? [];
+  const bad = stamps.findIndex((t) => !parses(() => RFC3161Timestamp.parse(Buffer.from(t.signedTimestamp))));
+  if (bad >= 0) return `RFC 3161 timestamp [${bad}]`;
+  return 'verification material';
 }

@@ -18,6 +18,7 @@ export { loadTrustedRoot, parseTrustedRoot } from './trust.js';
 export type { TrustOptions, LoadedTrust } from './trust.js';
 export { signerIdentity } from './certificate.js';
 export { formatVerdict, failureFix } from './format.js';
+export { assertBundleDocument, bundleFormatProblem } from './bundle-format.js';
 
 export interface VerifyOptions {
   /** Files (or directories) whose sha256 must be among the statement's subjects. */
@@ -49,7 +50,7 @@ export async function verifyBundle(bundleDoc: unknown, opts: VerifyOptions): Pro
   const policy: ResolvedPolicy | undefined = opts.policy ? await resolvePolicy(opts.policy) : undefined;
 
   const checks: Check[] = [];
-  const notReached = (after: string) => (name: Check['name']) => skip(name, `not checked: ${after} failed`);
+  const notReached = (after: string) => (name: Check['name']) => skip(name, `not checked because ${after} failed`);
 
   const parsed = parseBundle(bundleDoc);
   checks.push(parsed.check);
@@ -92,7 +93,7 @@ export async function verifyBundle(bundleDoc: unknown, opts: VerifyOptions): Pro
     checks.push(
       stmt.check.ok
         ? fail('policy', `--policy ${policy.name} was asked for, but the bundle carries no ml-provenance training record (predicate type ${predicateType ?? 'unknown'})`)
-        : skip('policy', 'not checked: statement failed'),
+        : skip('policy', 'not checked because statement failed'),
     );
   } else {
     const r = evaluatePolicy(stmt.training, policy);

@@ -23,21 +23,32 @@ export function readPayload(payload: Buffer): ReadStatement['raw'] | undefined {
   }
 }
 
-/** An in-toto v1 statement: our training record (schema-checked), or the companion SLSA provenance. */
+/** in-toto Statement v0.1, which cosign 2.x `attest-blob` still writes. */
+export const STATEMENT_V01 = 'https://in-toto.io/Statement/v0.1';
+
+/** An in-toto v1 (or v0.1) statement: our training record (schema-checked), or the companion SLSA provenance. */
 export function checkStatement(raw: ReadStatement['raw'] | undefined): ReadStatement {
   if (!raw) return { check: fail('statement', 'the signed payload is not a JSON object') };
-  if (raw._type !== STATEMENT_TYPE) {
-    return { check: fail('statement', `the payload is not an in-toto Statement v1 (_type is ${JSON.stringify(raw._type)})`), raw };
+  const v01 = raw._type === STATEMENT_V01;
+  if (raw._type !== STATEMENT_TYPE && !v01) {
+    return {
+      check: fail('statement', `the payload is not an in-toto Statement v1 or v0.1 (_type is ${JSON.stringify(typeof raw._type === 'string' ? raw._type.slice(0, 100) : raw._type)})`),
+      raw,
+    };
   }
+  const version = v01 ? 'v0.1 (as cosign 2.x attest-blob writes)' : 'v1';
   if (raw.predicateType === SLSA_PROVENANCE_V1) {
-    return { check: pass('statement', 'in-toto Statement v1 with SLSA provenance v1 (the companion build provenance; it carries no training record)'), raw };
+    return { check: pass('statement', `in-toto Statement ${version} with SLSA provenance v1 (the companion build provenance; it carries no training record)`), raw };
   }
   if (raw.predicateType !== PREDICATE_TYPE) {
     return { check: fail('statement', `the predicate type is ${JSON.stringify(raw.predicateType)}, not an ml-provenance training record (${PREDICATE_TYPE})`), raw };
   }
   try {
-    const training = parseStatement(raw, 'the signed statement');
-    return { check: pass('statement', `in-toto Statement v1 with a valid ml-provenance training record (${training.subject.length} subject(s))`), raw, training };
+    // v0.1 and v1 statements have the same fields (v1 only widened what a subject may
+    // be); the predicate is validated exactly as in a v1 statement. The record is
+    // handed on as v1: the version is the envelope's, not the record's.
+    const training = parseStatement(v01 ? { ...raw, _type: STATEMENT_TYPE } : raw, 'the signed statement');
+    return { check: pass('statement', `in-toto Statement ${version} with a valid ml-provenance training record (${training.subject.length} subject(s))`), raw, training };
   } catch (err) {
     if (err instanceof ProvenanceError) return { check: fail('statement', err.message), raw };
     throw err;

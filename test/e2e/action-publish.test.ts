@@ -11,7 +11,9 @@ import { TrainingStatement } from '../../src/schema/predicate.js';
 import { type ArtifactServiceStandin, startArtifactService, unzip } from '../standins/artifact-service.js';
 import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
 import { type SigstoreStandin, startSigstoreStandin } from '../standins/sigstore.js';
-import { ROOT, cleanEnv, copyExample, execAsync, runActionAsync, train, type ActionRun } from '../helpers/run.js';
+import { ROOT, cleanEnv, copyExample, execAsync, runActionAsync, train, type ActionRun as Ran } from '../helpers/run.js';
+
+type ActionRun = Ran & { runSeq?: string; attempt?: string };
 
 const TOKEN = 'ghs_action_publish_test';
 const REPO = 'example-org/tiny-regression';
@@ -27,26 +29,32 @@ let runSeq = 0;
 /** dist/index.js as the runner runs it, against the stand-ins; each call is its own workflow run. */
 async function runAction(
   inputs: Record<string, string>,
-  opts: { eventName: string; event: Record<string, unknown>; env?: Record<string, string>; workspace?: string },
+  opts: { eventName: string; event: Record<string, unknown>; env?: Record<string, string>; workspace?: string; rerunOf?: ActionRun },
 ): Promise<ActionRun> {
-  runSeq++;
-  // Each run is its own workflow run/job for the artifact service.
-  const runBackend = `00000000-0000-4000-8000-${String(runSeq).padStart(12, '0')}`;
-  return runActionAsync(inputs, {
+  // Each call is its own workflow run, unless it re-runs an earlier one: then, as on GitHub,
+  // the run (GITHUB_RUN_ID, the artifact service's run backend id) is the same and only the
+  // attempt and the job change.
+  const seq = opts.rerunOf ? Number(opts.rerunOf.runSeq) : ++runSeq;
+  const attempt = opts.rerunOf ? Number(opts.rerunOf.attempt) + 1 : 1;
+  const runBackend = `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`;
+  const jobBackend = `11111111-0000-4000-${String(attempt).padStart(4, '0')}-${String(seq).padStart(12, '0')}`;
+  const ran = await runActionAsync(inputs, {
     workspace: opts.workspace ?? ws,
     eventName: opts.eventName,
     event: opts.event,
     env: {
       GITHUB_REPOSITORY: REPO,
       GITHUB_WORKFLOW_REF: `${REPO}/.github/workflows/train.yml@refs/heads/main`,
-      GITHUB_RUN_ID: String(100 + runSeq),
+      GITHUB_RUN_ID: String(100 + seq),
+      GITHUB_RUN_ATTEMPT: String(attempt),
       GITHUB_API_URL: gh.apiUrl,
       ACTIONS_RESULTS_URL: `${svc.resultsUrl}/`,
-      ACTIONS_RUNTIME_TOKEN: svc.runtimeToken(runBackend, `11111111-0000-4000-8000-${String(runSeq).padStart(12, '0')}`),
+      ACTIONS_RUNTIME_TOKEN: svc.runtimeToken(runBackend, jobBackend),
       ...sig.runnerEnv(),
       ...opts.env,
     },
   });
+  return Object.assign(ran, { runSeq: String(seq), attempt: String(attempt) });
 }
 
 const baseInputs = (): Record<string, string> => ({
@@ -135,7 +143,7 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     expect(create.headers.authorization).toBe(`token ${TOKEN}`);
 
     // A re-run edits the same comment.
-    const again = await runAction(baseInputs(), { eventName: 'pull_request', event, env: { ...env, GITHUB_RUN_ATTEMPT: '2' } });
+    const again = await runAction(baseInputs(), { eventName: 'pull_request', event, env, rerunOf: r });
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(gh.comments.filter((c) => c.issue === 5)).toHaveLength(1);
     expect(gh.received('comments.update').at(-1)!.path).toBe(`/repos/${REPO}/issues/comments/${mine[0]!.id}`);
@@ -164,7 +172,7 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     expect(posted[0]).toEqual(JSON.parse(bundleText));
     for (const b of posted) expect(b.mediaType).toMatch(/^application\/vnd\.dev\.sigstore\.bundle/);
 
-    const again = await runAction(inputs, { eventName: 'release', event, env: { ...env, GITHUB_RUN_ATTEMPT: '2' } });
+    const again = await runAction(inputs, { eventName: 'release', event, env, rerunOf: r });
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(rel.assets.map((a) => a.name).sort()).toEqual([
       'provenance.intoto.json',
@@ -223,5 +231,34 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     expect(r.outputs.complete).toBe('true');
     expect(svc.artifacts.find((a) => String(a.databaseId) === r.outputs['artifact-id'])?.name).toBe('ml-provenance');
     expect(gh.received('attestations.create').length - before).toBe(1);
+  });
+  it('re-run of a push job (attempt 2, same run): succeeds, keeps attempt 1\'s artifact and stores its own beside it', async () => {
+    const first = await runAction(baseInputs(), { eventName: 'push', event: pushEvent });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    const again = await runAction(baseInputs(), { eventName: 'push', event: pushEvent, rerunOf: first });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(again.annotations).toEqual([]);
+    expect(again.stdout).toMatch(/already on this workflow run from an earlier attempt: uploading this attempt's record as ml-provenance-attempt-2/);
+    const names = svc.artifacts.filter((a) => a.runBackendId.endsWith(String(first.runSeq).padStart(12, '0'))).map((a) => a.name);
+    expect(names).toEqual(['ml-provenance', 'ml-provenance-attempt-2']);
+    // A third attempt too.
+    const third = await runAction(baseInputs(), { eventName: 'push', event: pushEvent, rerunOf: again });
+    expect(third.code, third.stdout + third.stderr).toBe(0);
+    expect(svc.artifacts.find((a) => String(a.databaseId) === third.outputs['artifact-id'])?.name).toBe('ml-provenance-attempt-3');
+  });
+
+  it('re-run of matrix legs: each leg\'s re-run lands beside its own artifact; two legs sharing a name in one attempt still fail clearly', async () => {
+    const legA = await runAction({ ...baseInputs(), 'artifact-name': 'ml-provenance-py311' }, { eventName: 'push', event: pushEvent });
+    expect(legA.code, legA.stdout + legA.stderr).toBe(0);
+    // Leg B runs in the same workflow run (same run id) as another job.
+    const legB = await runAction({ ...baseInputs(), 'artifact-name': 'ml-provenance-py312' }, { eventName: 'push', event: pushEvent, rerunOf: { ...legA, attempt: '0' } as ActionRun });
+    expect(legB.code, legB.stdout + legB.stderr).toBe(0);
+    const reA = await runAction({ ...baseInputs(), 'artifact-name': 'ml-provenance-py311' }, { eventName: 'push', event: pushEvent, rerunOf: legA });
+    expect(reA.code, reA.stdout + reA.stderr).toBe(0);
+    expect(svc.artifacts.find((a) => String(a.databaseId) === reA.outputs['artifact-id'])?.name).toBe('ml-provenance-py311-attempt-2');
+    // A real clash: a second job of attempt 1 with leg A's name.
+    const clash = await runAction({ ...baseInputs(), 'artifact-name': 'ml-provenance-py311' }, { eventName: 'push', event: pushEvent, rerunOf: { ...legA, attempt: '0' } as ActionRun });
+    expect(clash.code).toBe(1);
+    expect(decodeURIComponent(clash.annotations.join('\n'))).toMatch(/another job of this run attempt already uploaded an artifact of this name: give each job a distinct artifact-name/);
   });
 });

@@ -57,8 +57,7 @@ describe('record coverage (dist/cli.js)', () => {
     });
     expect(p.datasets.find((d: any) => d.id === 'synthetic-qa').synthetic).toEqual({ generator: 'llama-gen', version: '3.1', parameters: { temperature: 0.7 }, seed: 11 });
     expect(p.steps.find((s: any) => s.name === 'augment')).toMatchObject({ command: ['python', 'augment.py', '--n', '100'], environment: { image: 'ghcr.io/acme/prep:1', libraries: { pandas: '2.2.3' } } });
-    // The example's own checks, recorded by train.py.
-    expect(p.datasets.find((d: any) => d.id === 'points').quality.checks.map((c: any) => c.name)).toEqual(['no_missing_values', 'at_least_50_rows']);
+    expect(p.datasets.find((d: any) => d.id === 'points')).toMatchObject({ source: { access: 'public' }, sampling: { strategy: 'random' } });
     // Captured, not typed: the lockfile and the GPU.
     expect(p.environment.python).toMatchObject({ source: 'uv.lock', file: { name: 'uv.lock' }, packages: { numpy: '2.1.0' } });
     expect(p.environment.hardware.gpus).toEqual([{ name: 'NVIDIA L4', driver: '550.54.15', memoryMiB: 23034, cuda: '12.4' }]);
@@ -80,10 +79,10 @@ describe('record coverage (dist/cli.js)', () => {
     expect(r1.code).toBe(0);
     const std = runCli(['build', '--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--out', 'out/c.json'], { cwd: ws });
     expect(std.code).toBe(0);
-    expect(std.stderr).toMatch(/warning: conflicts\[0\]: dataset "points" version disagrees between sources: datasets manifest says "2026\.11", records log \(entry 2\) says "2027\.01"/);
+    expect(std.stderr).toMatch(/warning: conflicts\[0\]: dataset "points" version disagrees between sources: datasets manifest says "2026\.11", records log says "2027\.01"/);
     const st = JSON.parse(readFileSync(path.join(ws, 'out/c.json'), 'utf8'));
     expect(st.predicate.conflicts).toEqual([
-      { kind: 'dataset', id: 'points', field: 'version', values: [{ source: 'datasets manifest', value: '2026.11' }, { source: 'records log (entry 2)', value: '2027.01' }] },
+      { kind: 'dataset', id: 'points', field: 'version', values: [{ source: 'datasets manifest', value: '2026.11' }, { source: 'records log', value: '2027.01' }] },
     ]);
     const strict = runCli(['validate', 'out/c.json', '--policy', 'strict'], { cwd: ws });
     expect(strict.code).toBe(1);

@@ -136,14 +136,13 @@ describe('GitHub REST timeouts (octokit with a 300 ms timeout)', () => {
     const files = await writeRecordFiles('release-down');
     s.gh.addRelease({ tag: 'v7.1.0' });
     s.gh.fault({ route: 'assets.upload', delayMs: 2000, times: Infinity });
-    const t0 = Date.now();
     const res = await publish(
       { files: { statement: files.statement, summary: files.summary }, artifact: { enabled: false, name: 'ml-provenance' }, releaseTag: 'v7.1.0', comment: off, attestations: noAttest, failOnError: false },
       context(s.gh),
       { token: TOKEN, logger: memoryLogger(), octokit: client() },
     );
     s.gh.clearFaults();
-    expect(Date.now() - t0).toBeLessThan(2000);
+    // The client's timeout fired (the message names it); no wall-clock bound: timings belong in bench/.
     expect(res.releaseAssetUrl).toBeUndefined();
     expect(res.failures).toEqual([
       { step: 'release', code: 'release-unavailable', message: expect.stringMatching(/^uploading assets to release v7\.1\.0 failed \(no answer within 300 ms \(ML_PROVENANCE_HTTP_TIMEOUT_MS\) \(ETIMEDOUT\)\) — GitHub did not answer after retries: re-run the job/) },

@@ -47,13 +47,11 @@ async function signWith(faults: Fault[]) {
   for (const f of faults) sig.fault(f);
   const before = sig.requests.length;
   const out = path.join(work, `bundle-${++seq}.sigstore.json`);
-  const t0 = Date.now();
   const r = await runCliAsync(['sign', statementFile, '--out', out, ...signFlags()], { env: { ...sig.runnerEnv(), ...FAST } });
-  const ms = Date.now() - t0;
   sig.clearFaults();
   const seen = sig.requests.slice(before);
   const on = (route: string) => seen.filter((q) => q.route === route).map((q) => q.fault ?? q.status);
-  return { ...r, out, ms, on };
+  return { ...r, out, on };
 }
 
 async function verifies(bundle: string): Promise<void> {
@@ -99,7 +97,6 @@ describe('a transient fault on each signing step is retried: signing succeeds an
     const r = await signWith([fault]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.on(route)).toEqual(seen);
-    if (fault.retryAfter) expect(r.ms).toBeLessThan(1000 + 900);
     await verifies(r.out);
   });
 
@@ -147,9 +144,9 @@ describe('a service slower than the timeout: a clear timeout error, not a hang',
     const r = await signWith([{ route, delayMs: 3000, times: Infinity }]);
     await failedCleanly(r, route);
     expect(r.stderr).toMatch(/no answer within 400 ms/);
+    // Each attempt was cut at the client's timeout (the message says so) instead of waiting the
+    // service's 3 s; no wall-clock bound here: timings are measured in bench/, not asserted.
     expect(r.on(route)).toHaveLength(ATTEMPTS);
-    // 4 × 400 ms + 20 + 40 + 80 ms of back-off, plus start-up: nowhere near the 3 s the service takes per answer.
-    expect(r.ms).toBeLessThan(4000);
   });
 });
 

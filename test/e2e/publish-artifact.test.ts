@@ -3,6 +3,7 @@
 // fetchBaseStatement() does for the PR comment's "what changed".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchBaseStatement, publish } from '../../src/publish/index.js';
+import { baseRecordSentence, newestAttemptArtifact, type BaseRecord } from '../../src/publish/base.js';
 import { unzip } from '../standins/artifact-service.js';
 import { context, memoryLogger, RUN_BACKEND, type Standins, startStandins, TOKEN, writeRecordFiles } from './publish-helpers.js';
 
@@ -126,7 +127,7 @@ describe('fetchBaseStatement', () => {
       event: { pull_request: { number: 7, base: { ref: 'main' } } },
     });
     const base = await fetchBaseStatement(ctx, { token: TOKEN, logger, artifactName: 'provenance' });
-    expect(base).toEqual(JSON.parse(files.statementText));
+    expect(base).toEqual({ found: true, statement: JSON.parse(files.statementText), source: `artifact provenance of run 40` });
     const runsReq = s.gh.received('runs.list').at(-1)!;
     expect(runsReq.path).toBe('/repos/acme/models/actions/workflows/train.yml/runs');
     expect(runsReq.query).toMatchObject({ branch: 'main', status: 'success', event: 'push' });
@@ -134,29 +135,42 @@ describe('fetchBaseStatement', () => {
     expect(logger.lines.join('\n')).toMatch(/Comparing with main: artifact provenance of run 40/);
   });
 
-  it('is undefined with a logged reason when there is no base record', async () => {
+  it('"none" only when there truly is none, with the reason', async () => {
     const logger = memoryLogger();
     const push = await fetchBaseStatement(context(s.gh), { token: TOKEN, logger, artifactName: 'provenance' });
-    expect(push).toBeUndefined();
-    expect(logger.lines.at(-1)).toMatch(/not for a pull request/);
+    expect(push).toMatchObject({ found: false, unreadable: false, reason: 'this run is not for a pull request' });
 
     const pr = context(s.gh, { baseRef: 'release-1', event: { pull_request: { number: 8 } } });
-    expect(await fetchBaseStatement(pr, { token: TOKEN, logger, artifactName: 'provenance' })).toBeUndefined();
-    expect(logger.lines.at(-1)).toMatch(/no successful run of train.yml on release-1/);
-
-    s.gh.addRun({ id: 50, path: '.github/workflows/train.yml', head_branch: 'old', conclusion: 'success' }, [
-      { id: 1, name: 'provenance', expired: true },
-    ]);
-    const old = context(s.gh, { baseRef: 'old', event: { pull_request: { number: 9 } } });
-    expect(await fetchBaseStatement(old, { token: TOKEN, logger, artifactName: 'provenance' })).toBeUndefined();
-    expect(logger.lines.at(-1)).toMatch(/no unexpired artifact named provenance/);
+    expect(await fetchBaseStatement(pr, { token: TOKEN, logger, artifactName: 'provenance' })).toMatchObject({ found: false, unreadable: false, reason: expect.stringMatching(/no successful run of train.yml on release-1/) });
   });
 
-  it('is undefined with a warning (not a throw) when GitHub refuses', async () => {
+  it('an expired record is "could not read", with the fix — not "none"', async () => {
+    const logger = memoryLogger();
+    s.gh.addRun({ id: 50, path: '.github/workflows/train.yml', head_branch: 'old', conclusion: 'success' }, [{ id: 1, name: 'provenance', expired: true }]);
+    const old = context(s.gh, { baseRef: 'old', event: { pull_request: { number: 9 } } });
+    const r = await fetchBaseStatement(old, { token: TOKEN, logger, artifactName: 'provenance' });
+    expect(r).toMatchObject({ found: false, unreadable: true, reason: expect.stringMatching(/artifact provenance of run 50\) has expired/), fix: expect.stringMatching(/retention-days/) });
+    expect(baseRecordSentence(r as Extract<BaseRecord, { found: false }>)).toMatch(/^_Could not read the base branch's record/);
+  });
+
+  it('a 403 (no `actions: read`) is "could not read" naming the permission, not a throw and not "none"', async () => {
     const logger = memoryLogger();
     s.gh.fault({ route: 'runs.list', status: 403, body: { message: 'Resource not accessible by integration' } });
     const pr = context(s.gh, { baseRef: 'main', event: { pull_request: { number: 7 } } });
-    expect(await fetchBaseStatement(pr, { token: TOKEN, logger, artifactName: 'provenance' })).toBeUndefined();
-    expect(logger.warnings.join('\n')).toMatch(/HTTP 403: Resource not accessible by integration.*permissions: actions: read/);
+    const r = await fetchBaseStatement(pr, { token: TOKEN, logger, artifactName: 'provenance' });
+    expect(r).toMatchObject({ found: false, unreadable: true, fix: 'give the job `permissions: actions: read`' });
+    expect(logger.warnings.join('\n')).toMatch(/HTTP 403.*permissions: actions: read/);
+  });
+
+  it('after a re-run, the newest attempt\'s artifact is the base record', () => {
+    const arts = [
+      { id: 10, name: 'provenance' },
+      { id: 12, name: 'provenance-attempt-3' },
+      { id: 11, name: 'provenance-attempt-2' },
+      { id: 13, name: 'provenance-other' },
+      { id: 14, name: 'other-attempt-9' },
+    ];
+    expect(newestAttemptArtifact(arts, 'provenance')?.id).toBe(12);
+    expect(newestAttemptArtifact([{ id: 1, name: 'x' }], 'provenance')).toBeUndefined();
   });
 });

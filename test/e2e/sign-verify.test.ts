@@ -157,7 +157,32 @@ describe('ml-provenance verify (dist/cli.js)', () => {
   test("another instance's trust root rejects the bundle", async () => {
     const r = await runCliAsync(['verify', '--bundle', bundleFile, '--repo', 'acme/models', '--custom-trusted-root', other.trustedRootPath, '--offline']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/FAILED: timestamps: /);
+    // Its log is not one this root lists; its TSA stamp is not from a trusted authority either.
+    expect(r.stdout).toMatch(/^FAILED: transparency-log: the entry is from a transparency log the trusted root does not list .* — signed with another Sigstore instance, or forged$/m);
+    expect(r.stdout).toMatch(/^FAIL\s+timestamps\s+the RFC 3161 timestamp was not issued by a timestamp authority in the trusted root/m);
+    expect(r.stdout).not.toMatch(/^ok\s+(signature|certificate)\s/m);
+  });
+
+  test('valid JSON that is not a Sigstore bundle it knows: exit 2, one error line, no check lines, no JavaScript internals', async () => {
+    const bundle = JSON.parse(await readFile(bundleFile, 'utf8')) as Record<string, unknown>;
+    const cases: Array<[string, string, RegExp]> = [
+      ['null.json', 'null', /is not a Sigstore bundle: the document is null, not a JSON object — pass the provenance\.sigstore\.json/],
+      ['array.json', '[]', /is not a Sigstore bundle: the document is a JSON array/],
+      ['in-array.json', JSON.stringify([bundle]), /is not a Sigstore bundle: the document is a JSON array/],
+      ['deep.json', '['.repeat(1e6) + ']'.repeat(1e6), /is not a Sigstore bundle: the document is a JSON array/],
+      ['v09.json', JSON.stringify({ ...bundle, mediaType: 'application/vnd.dev.sigstore.bundle.v0.9+json' }), /is a Sigstore bundle of a version this verifier does not know/],
+      ['extra.json', JSON.stringify({ ...bundle, extra: true }), /is a Sigstore bundle with unknown field\(s\) extra: /],
+    ];
+    for (const [name, text, message] of cases) {
+      const file = path.join(work, name);
+      await writeFile(file, text);
+      const r = await runCliAsync(['verify', '--bundle', file, '--repo', 'acme/models', '--custom-trusted-root', sigstore.trustedRootPath, '--offline']);
+      expect({ name, code: r.code, stdout: r.stdout }).toEqual({ name, code: 2, stdout: '' });
+      expect(r.stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${message.source}`));
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/Cannot read properties|Maximum call stack/);
+      noStack(r.stderr);
+    }
   });
 
   test('public-good trust root, --offline: the root shipped with sigstore-js is used with no network, and it does not trust the stand-in', async () => {

@@ -42,6 +42,6 @@ describe('two-stage pipeline example (dist/cli.js)', () => {
     const origins = runCli(['lineage', 'out', '--no-verify', '--model', 'model/model.json', '--format', 'json'], { cwd: ws });
     const lin = JSON.parse(origins.stdout).answers[0].lineage;
     expect(lin.upstreamRuns.map((r: any) => r.source)).toEqual([expect.stringMatching(/preprocess/)]);
-    expect(lin.datasets.map((d: any) => d.id).sort()).toEqual(['features', 'raw']);
+    expect(lin.datasets.map((d: any) => d.id).sort()).toEqual(['features', 'raw', 'train-input']);
   });
 });

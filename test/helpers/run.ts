@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadActionYml, stepInputs, type ActionMetadata } from './action-env.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -87,6 +88,15 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out;
 }
 
+/** What `${{ github.token }}` evaluates to in these tests: a job token the GitHub stand-ins accept by default. */
+export const JOB_TOKEN = 'ghs_job_token_for_tests';
+
+let meta: ActionMetadata | undefined;
+/** action.yml, loaded strictly and checked once per test file: a broken file fails every action test. */
+export function actionMetadata(): ActionMetadata {
+  return (meta ??= loadActionYml(path.join(ROOT, 'action.yml')));
+}
+
 export interface RunnerOptions {
   workspace: string;
   /** Overrides of (and additions to) the runner variables. */
@@ -132,7 +142,8 @@ function runnerStep(inputs: Record<string, string>, opts: RunnerOptions): { env:
     RUNNER_ENVIRONMENT: 'github-hosted',
     RUNNER_TEMP: tmp,
     NO_PROXY: '127.0.0.1,localhost',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v])),
+    // Inputs as the runner gives them: every input action.yml declares, with its default.
+    ...stepInputs(actionMetadata(), inputs, { githubToken: JOB_TOKEN }),
     ...opts.env,
   };
   return { env, outputFile, summaryFile };

@@ -75,6 +75,39 @@ export interface GitHubStandinOptions {
   serverUrl?: string;
   /** Where GET .../actions/artifacts/{id}/zip redirects to (the blob's signed URL). */
   artifactDownloadUrl?: (artifactId: number) => string | undefined;
+  /**
+   * The job token's `permissions:` as a workflow grants them. Unset: everything allowed.
+   * Set: a route the token's scopes do not cover gets GitHub's 403 "Resource not accessible
+   * by integration" (see ROUTE_PERMISSIONS).
+   */
+  permissions?: TokenPermissions;
+}
+
+export type TokenPermissions = Partial<Record<'contents' | 'pull-requests' | 'actions' | 'attestations' | 'id-token', 'read' | 'write' | 'none'>>;
+
+/** The permission each route needs, from GitHub's "permissions required for GitHub Apps" tables. */
+export const ROUTE_PERMISSIONS: Record<string, [keyof TokenPermissions, 'read' | 'write']> = {
+  'release.byTag': ['contents', 'read'],
+  'release.get': ['contents', 'read'],
+  'release.list': ['contents', 'read'],
+  'release.create': ['contents', 'write'],
+  'assets.list': ['contents', 'read'],
+  'assets.delete': ['contents', 'write'],
+  'assets.upload': ['contents', 'write'],
+  'comments.list': ['pull-requests', 'read'],
+  'comments.create': ['pull-requests', 'write'],
+  'comments.update': ['pull-requests', 'write'],
+  'comments.delete': ['pull-requests', 'write'],
+  'runs.list': ['actions', 'read'],
+  'artifacts.list': ['actions', 'read'],
+  'artifacts.zip': ['actions', 'read'],
+  'attestations.create': ['attestations', 'write'],
+};
+
+/** Whether a permission set grants `need` (write implies read). */
+export function grants(perms: TokenPermissions, need: [keyof TokenPermissions, 'read' | 'write']): boolean {
+  const have = perms[need[0]] ?? 'none';
+  return have === 'write' || (have === 'read' && need[1] === 'read');
 }
 
 export interface GitHubStandin extends HttpStandin {
@@ -400,11 +433,15 @@ export async function startGitHubStandin(options: GitHubStandinOptions = {}): Pr
   ];
 
   const http = await startHttp(routes, {
-    authorize: ({ headers }) => {
+    authorize: ({ headers }, route) => {
       const auth = String(headers.authorization ?? '');
       const m = /^(?:token|bearer)\s+(.+)$/i.exec(auth);
       if (!m) return { status: 401, body: { message: 'Requires authentication' } };
       if (options.token !== undefined && m[1] !== options.token) return { status: 401, body: { message: 'Bad credentials' } };
+      const need = ROUTE_PERMISSIONS[route.name];
+      if (options.permissions && need && !grants(options.permissions, need)) {
+        return { status: 403, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' } };
+      }
       return undefined;
     },
   });

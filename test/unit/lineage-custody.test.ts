@@ -8,6 +8,8 @@ import { dataset, makeStatement } from '../fixtures/statements.js';
  * from its path); run B reads the same bytes under another id. Nothing but the content
  * links them.
  */
+// The same bytes under another version label in an unrelated run are not the same dataset
+// version (test/e2e/lineage-signed.test.ts keeps points@2026.11 and @2026.12 apart).
 function pipeline() {
   const raw = dataset('raw', '3', 'raw bytes');
   const features = dataset('features', 'a', 'feature bytes', { digestSource: 'computed' });
@@ -19,11 +21,12 @@ function pipeline() {
 }
 
 describe('lineage across runs by content', () => {
-  it('one node for the same bytes under two ids; the other id is an alias', () => {
+  it('keeps each run\'s own dataset node (its id and version), linked only by content', () => {
     const g = pipeline();
-    const feat = g.datasets.filter((d) => d.digest === g.datasets.find((x) => x.id === 'features')!.digest);
-    expect(feat).toHaveLength(1);
-    expect(feat[0]!.aliases).toEqual(['train-features@b']);
+    const feat = g.datasets.find((x) => x.id === 'features')!;
+    const input = g.datasets.find((x) => x.id === 'train-features')!;
+    expect(input.key).not.toBe(feat.key);
+    expect(input.digest).toBe(feat.digest);
   });
 
   it('which models used the raw data: the training run that read what the preprocessing run wrote', () => {
@@ -31,15 +34,14 @@ describe('lineage across runs by content', () => {
     const answers = modelsUsingDataset(g, 'raw');
     expect(answers.map((a) => a.run.invocationId)).toEqual([expect.stringContaining('prep'), expect.stringContaining('train')]);
     expect(answers[1]!.models).toHaveLength(1);
-    // The alias id answers too.
-    expect(modelsUsingDataset(g, 'train-features').map((a) => a.run.key)).toEqual(['run:0', 'run:1']);
+    expect(modelsUsingDataset(g, 'train-features').map((a) => a.run.key)).toEqual(['run:1']);
   });
 
   it('the training run\'s upstream lineage reaches the raw data through the other run', () => {
     const g = pipeline();
     const l = runLineage(g, 'run:1');
     expect(l.upstreamRuns.map((r) => r.key)).toEqual(['run:0']);
-    expect(l.datasets.map((d) => d.id).sort()).toEqual(['features', 'raw']);
+    expect(l.datasets.map((d) => d.id).sort()).toEqual(['features', 'raw', 'train-features']);
     expect(l.steps.map((s) => s.name)).toEqual(['featurize']);
     expect(runLineage(g, 'run:2').upstreamRuns).toEqual([]);
   });

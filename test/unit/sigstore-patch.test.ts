@@ -74,3 +74,43 @@ describe('the @sigstore/core toDER patch', () => {
     expect(() => verifierFor(wrongCt).verify(entity())).toThrow(/SCT|signed certificate timestamp/i);
   });
 });
+
+// patches/@sigstore+verify+4.1.3.patch: the inclusion proof's own rootHash and treeSize
+// must be the ones the signed checkpoint commits to, as rekor/cosign/sigstore-go require.
+describe('the @sigstore/verify inclusion-proof patch', () => {
+  type Entry = { inclusionProof: { rootHash: string; treeSize: string }; inclusionPromise?: unknown };
+  const altered = (f: (e: Entry) => void) => {
+    const copy = JSON.parse(JSON.stringify(bundleJSON)) as { verificationMaterial: { tlogEntries: Entry[] } };
+    for (const e of copy.verificationMaterial.tlogEntries) {
+      // Without the SET, only the inclusion proof can vouch for the entry.
+      delete e.inclusionPromise;
+      f(e);
+    }
+    return toSignedEntity(bundleFromJSON(copy));
+  };
+
+  test('an untouched proof still verifies (checked without the SET, so the proof is what vouches)', () => {
+    expect(() => verifierFor(rootOf_cached!).verify(altered(() => {}))).not.toThrow();
+  });
+
+  test('a flipped bit in rootHash is rejected', () => {
+    const flip = (e: Entry) => {
+      const h = Buffer.from(e.inclusionProof.rootHash, 'base64');
+      h[h.length - 1] = h[h.length - 1]! ^ 0x80;
+      e.inclusionProof.rootHash = h.toString('base64');
+    };
+    expect(() => verifierFor(rootOf_cached!).verify(altered(flip))).toThrow('inclusion proof root hash does not match checkpoint');
+  });
+
+  test.each(['5', '0', '2', 'x'])('treeSize %s is rejected', (size) => {
+    expect(() => verifierFor(rootOf_cached!).verify(altered((e) => (e.inclusionProof.treeSize = size)))).toThrow(/inclusion proof tree size does not match checkpoint|invalid/);
+  });
+
+  test("the Verifier keeps the private verifyTLogs step src/verify/signature.ts calls to name a failed log entry", () => {
+    expect(typeof (verifierFor(rootOf_cached!) as unknown as { verifyTLogs?: unknown }).verifyTLogs).toBe('function');
+  });
+});
+let rootOf_cached: TrustedRoot | undefined;
+beforeAll(async () => {
+  rootOf_cached = await rootOf(a);
+});

@@ -200,20 +200,24 @@ describe('verifyBundle: tampering and wrong signers fail with a clear reason', (
     expect((await verifyBundle(foreign, opts({ customTrustedRoot: b.trustedRootPath }))).verified).toBe(true);
   });
 
-  test('a bundle from another instance without TSA: the certificate chain is what fails', async () => {
+  test('a bundle from another instance without TSA: its log is unknown, and nothing that needs a verified time passes', async () => {
     const foreign = (await signStatement(statementFor(models), custom(bNoTsa))).bundle;
     const v = await verifyBundle(foreign, opts());
     expect(v.verified).toBe(false);
-    expect(check(v, 'certificate').status).toBe('fail');
-    expect(check(v, 'certificate').reason).toContain('does not chain to a certificate authority in the trusted root');
-    expect(check(v, 'signature').status).toBe('pass');
+    expect(v.failure).toMatch(/^transparency-log: the entry is from a transparency log the trusted root does not list .* — signed with another Sigstore instance, or forged$/);
+    // The certificate cannot be checked without a verified signing time, and a signature
+    // by an unverified certificate's key is not reported as passing.
+    expect(check(v, 'certificate')).toMatchObject({ status: 'skip', reason: expect.stringMatching(/^not checked because transparency-log failed/) });
+    expect(check(v, 'timestamps')).toMatchObject({ status: 'skip', reason: expect.stringMatching(/^not checked because transparency-log failed/) });
+    expect(check(v, 'signature')).toMatchObject({ status: 'skip', reason: expect.stringMatching(/^not checked because transparency-log failed: the signature matches the certificate's key/) });
   });
 
   test('not a bundle at all: bundle fails and nothing else is checked', async () => {
     const v = await verifyBundle({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', hello: 1 }, opts());
     expect(v.verified).toBe(false);
-    expect(check(v, 'bundle').reason).toContain('not a valid Sigstore bundle');
+    expect(check(v, 'bundle').reason).toBe('not a Sigstore bundle: verificationMaterial: expected object; unknown field(s) hello');
     expect(v.checks.filter((c) => c.status === 'skip')).toHaveLength(8);
+    expect(v.checks.filter((c) => c.status === 'skip').every((c) => c.reason === 'not checked because bundle failed')).toBe(true);
   });
 });
 
@@ -324,5 +328,164 @@ describe('an instance without a transparency log (like GitHub\'s private Sigstor
     const v = await verifyBundle(withoutTimestamps(signed), opts({ customTrustedRoot: noLog }));
     expect(v.verified).toBe(false);
     expect(check(v, 'timestamps').status).toBe('fail');
+  });
+});
+
+// Issue 13: where sigstore-js was more lenient than cosign / sigstore-go. The same
+// altered bundles are run through cosign and sigstore-go in test/e2e/reference-verifiers.test.ts.
+type BundleJSON = { mediaType: string; verificationMaterial: { tlogEntries: Record<string, any>[]; timestampVerificationData?: unknown } } & Record<string, unknown>;
+const edit = (b: Record<string, unknown>, f: (x: BundleJSON) => void): Record<string, unknown> => {
+  const copy = JSON.parse(JSON.stringify(b)) as BundleJSON;
+  f(copy);
+  return copy;
+};
+const flipBit = (b64: string): string => {
+  const buf = Buffer.from(b64, 'base64');
+  buf[0] = buf[0]! ^ 1;
+  return buf.toString('base64');
+};
+const JS_INTERNALS = /Cannot read properties|Maximum call stack|is not a function|undefined \(reading|is not iterable/;
+
+describe('verifyBundle: an inclusion proof must agree with its signed checkpoint (patched @sigstore/verify)', () => {
+  test.each([
+    ['one bit of inclusionProof.rootHash flipped', (x: BundleJSON) => (x.verificationMaterial.tlogEntries[0]!.inclusionProof.rootHash = flipBit(x.verificationMaterial.tlogEntries[0]!.inclusionProof.rootHash)), /root hash does not match checkpoint/],
+    ['inclusionProof.treeSize set to 5', (x: BundleJSON) => (x.verificationMaterial.tlogEntries[0]!.inclusionProof.treeSize = '5'), /tree size does not match checkpoint/],
+  ])('%s: transparency-log fails; the TSA-attested checks stand on their own', async (_name, change, message) => {
+    const v = await verifyBundle(edit(bundle, change), opts());
+    expect(v.verified).toBe(false);
+    expect(v.failure).toMatch(/^transparency-log: the transparency-log entry's proof of inclusion does not verify against the log's signed checkpoint/);
+    expect(check(v, 'transparency-log').reason).toMatch(message);
+    // The bundle has an RFC 3161 timestamp: the signing time comes from it alone.
+    expect(check(v, 'timestamps')).toMatchObject({ status: 'pass', reason: expect.stringContaining('the transparency-log time is not counted: transparency-log failed') });
+    expect(statusOf(v)).toMatchObject({ certificate: 'pass', signature: 'pass', identity: 'skip', subjects: 'skip', statement: 'skip' });
+  });
+});
+
+describe('verifyBundle: an entry moved in time is a log failure, and dependent checks never pass', () => {
+  const moved = (b: Record<string, unknown>) => edit(b, (x) => (x.verificationMaterial.tlogEntries[0]!.integratedTime = String(Number(x.verificationMaterial.tlogEntries[0]!.integratedTime) + 3600)));
+
+  test('integratedTime + 1 hour, no RFC 3161 timestamp: the SET is named, timestamps/certificate/signature are not checked because of it', async () => {
+    const v = await verifyBundle(moved(withoutTimestamps(bundle)), opts());
+    expect(v.failure).toMatch(/^transparency-log: the log entry's time is not verified: its signed entry timestamp \(SET\) does not verify/);
+    expect(v.failure).not.toMatch(/chain|forged/);
+    expect(check(v, 'timestamps')).toMatchObject({ status: 'skip', reason: expect.stringMatching(/^not checked because transparency-log failed: the log entry's time/) });
+    expect(check(v, 'certificate')).toMatchObject({ status: 'skip', reason: expect.stringMatching(/^not checked because transparency-log failed/) });
+    expect(check(v, 'signature')).toMatchObject({ status: 'skip', reason: expect.stringMatching(/^not checked because transparency-log failed/) });
+    expect(v.checks.filter((c) => c.status === 'pass').map((c) => c.name)).toEqual(['bundle']);
+  });
+
+  test('integratedTime + 1 hour with an RFC 3161 timestamp: same failure; the time comes from the TSA only', async () => {
+    const v = await verifyBundle(moved(bundle), opts());
+    expect(v.failure).toMatch(/^transparency-log: the log entry's time is not verified/);
+    expect(check(v, 'timestamps').reason).toMatch(/^signing time attested by 1 RFC 3161 timestamp\(s\) from a trusted authority \(the transparency-log time is not counted/);
+    expect(check(v, 'certificate').status).toBe('pass');
+  });
+
+  test('a changed payload without a TSA stamp: the log entry is for something else, so its (signed) time is not this signature\'s', async () => {
+    const v = await verifyBundle(withPayload(withoutTimestamps(bundle), (p) => Buffer.from(p.toString('utf8').replace('"model/', '"modeL/'))), opts());
+    expect(check(v, 'signature').status).toBe('fail');
+    expect(check(v, 'transparency-log').reason).toMatch(/records a different signature or payload/);
+    expect(check(v, 'timestamps').reason).toBe(
+      "not checked because transparency-log failed: the log entry records another signature or payload, so its time is not this signature's, and the bundle has no RFC 3161 timestamp",
+    );
+    expect(check(v, 'certificate').status).toBe('skip');
+  });
+
+  test('a certificate from another instance: the signature is not reported as passing beside it', async () => {
+    const foreign = (await signStatement(statementFor(models), custom(bNoTsa))).bundle;
+    const v = await verifyBundle(foreign, opts());
+    for (const c of v.checks.filter((x) => x.status === 'pass')) expect(c.name).toBe('bundle');
+    expect(v.checks.map((c) => c.reason).join('\n')).not.toMatch(/not trusted: see below/);
+  });
+});
+
+describe('verifyBundle: unknown formats fail closed; non-bundles never leak JavaScript internals', () => {
+  test.each([
+    ['mediaType v0.9', (x: BundleJSON) => (x.mediaType = 'application/vnd.dev.sigstore.bundle.v0.9+json'), /^a Sigstore bundle of a version this verifier does not know \(mediaType "application\/vnd\.dev\.sigstore\.bundle\.v0\.9\+json"; known: v0\.1 to v0\.3\)$/],
+    ['mediaType version=0.4', (x: BundleJSON) => (x.mediaType = 'application/vnd.dev.sigstore.bundle+json;version=0.4'), /version this verifier does not know/],
+    ['an unknown top-level field', (x: BundleJSON) => (x.extra = 1), /^a Sigstore bundle with unknown field\(s\) extra: /],
+    ['an unknown field in a log entry', (x: BundleJSON) => (x.verificationMaterial.tlogEntries[0]!.note = 'x'), /unknown field\(s\) verificationMaterial\.tlogEntries\[0\]\.note/],
+  ])('%s: refused before any check', async (_name, change, reason) => {
+    const v = await verifyBundle(edit(bundle, change), opts());
+    expect(v.verified).toBe(false);
+    expect(check(v, 'bundle')).toMatchObject({ status: 'fail', reason: expect.stringMatching(reason) });
+  });
+
+  test('a DSSE key id (an unsigned hint cosign and sigstore-go check) fails the bundle check; a base64 error is named', async () => {
+    const v = await verifyBundle(edit(bundle, (x) => ((x as any).dsseEnvelope.signatures[0].keyid = 'abc')), opts());
+    expect(check(v, 'bundle')).toMatchObject({ status: 'fail', reason: expect.stringMatching(/^the DSSE signature names key id "abc"/) });
+    const b64 = await verifyBundle(edit(bundle, (x) => ((x as any).dsseEnvelope.payload = '!!!')), opts());
+    expect(check(b64, 'bundle').reason).toBe('not a Sigstore bundle: dsseEnvelope.payload: not base64');
+  });
+
+  test('null for a field that may be absent means absent (protobuf JSON, as cosign and sigstore-go read it)', async () => {
+    const v = await verifyBundle(edit(bundle, (x) => ((x.verificationMaterial as any).timestampVerificationData = null)), opts());
+    expect(v.failure).toBeUndefined();
+  });
+
+  test('the media types and number forms cosign and sigstore-go accept still verify', async () => {
+    for (const mediaType of ['application/vnd.dev.sigstore.bundle.v0.3+json', 'application/vnd.dev.sigstore.bundle+json;version=0.3', 'application/vnd.dev.sigstore.bundle.v0.3.1+json']) {
+      expect({ mediaType, verified: (await verifyBundle(edit(bundle, (x) => (x.mediaType = mediaType)), opts())).verified }).toEqual({ mediaType, verified: true });
+    }
+    const numbers = edit(bundle, (x) => (x.verificationMaterial.tlogEntries[0]!.integratedTime = Number(x.verificationMaterial.tlogEntries[0]!.integratedTime)));
+    expect((await verifyBundle(numbers, opts())).verified).toBe(true);
+    // protobuf field names (`verification_material`), as protobuf JSON parsers accept them.
+    const snake = edit(bundle, (x) => {
+      (x as any).verification_material = x.verificationMaterial;
+      delete (x as any).verificationMaterial;
+      (x as any).verification_material.tlogEntries[0].inclusion_proof = (x as any).verification_material.tlogEntries[0].inclusionProof;
+      delete (x as any).verification_material.tlogEntries[0].inclusionProof;
+    });
+    expect((await verifyBundle(snake, opts())).failure).toBeUndefined();
+    // ... but not both names at once.
+    const both = edit(bundle, (x) => ((x as any).verification_material = x.verificationMaterial));
+    expect(check(await verifyBundle(both, opts()), 'bundle').reason).toMatch(/unknown field\(s\) verification_material/);
+  });
+
+  const deep = (n: number): unknown => {
+    let v: unknown = [];
+    for (let i = 0; i < n; i++) v = [v];
+    return v;
+  };
+  test.each([
+    ['null', null, 'not a Sigstore bundle: the document is null, not a JSON object'],
+    ['[]', [], 'not a Sigstore bundle: the document is a JSON array, not a JSON object'],
+    ['a string', 'bundle', 'not a Sigstore bundle: the document is a JSON string, not a JSON object'],
+    ['a bundle inside an array', 'IN_ARRAY', 'not a Sigstore bundle: the document is a JSON array, not a JSON object'],
+    ['a 10^6-deep array', deep(1e6), 'not a Sigstore bundle: the document is a JSON array, not a JSON object'],
+    ['a 10^6-deep mediaType', { mediaType: deep(1e6) }, 'not a Sigstore bundle: it has no mediaType string'],
+    ['a 10^6-deep unknown field', 'DEEP_FIELD', /^a Sigstore bundle with unknown field\(s\) deep: /],
+    ['a 10^6-deep known field', 'DEEP_KNOWN', /^not a Sigstore bundle: verificationMaterial\.tlogEntries\[0\]: expected object$/],
+  ])('%s', async (_name, input, reason) => {
+    const doc =
+      input === 'IN_ARRAY' ? [bundle] : input === 'DEEP_FIELD' ? { ...bundle, deep: deep(1e6) } : input === 'DEEP_KNOWN' ? edit(bundle, (x) => (x.verificationMaterial.tlogEntries = [deep(1e6) as Record<string, any>])) : input;
+    const v = await verifyBundle(doc, opts());
+    expect(check(v, 'bundle')).toMatchObject({ status: 'fail', reason: typeof reason === 'string' ? reason : expect.stringMatching(reason) });
+    expect(v.checks.map((c) => c.reason).join('\n')).not.toMatch(JS_INTERNALS);
+  });
+});
+
+describe('verifyBundle: in-toto Statement v0.1 (what cosign 2.x attest-blob writes)', () => {
+  const v01 = (extra: Parameters<typeof makeStatement>[0] = {}) => ({ ...statementFor(models, extra), _type: 'https://in-toto.io/Statement/v0.1' });
+
+  test('a v0.1 statement with a valid training record verifies, and the policy applies as for v1', async () => {
+    const signed = (await signStatement(v01(), custom(a))).bundle;
+    const v = await verifyBundle(signed, opts({ policy: 'standard' }));
+    expect(v.failure).toBeUndefined();
+    expect(check(v, 'statement').reason).toBe('in-toto Statement v0.1 (as cosign 2.x attest-blob writes) with a valid ml-provenance training record (2 subject(s))');
+    expect(check(v, 'policy').status).toBe('pass');
+  });
+
+  test('a v0.1 statement gets the same predicate validation: an invalid record fails', async () => {
+    const bad = v01() as Record<string, any>;
+    delete bad.predicate.runDetails;
+    const v = await verifyBundle((await signStatement(bad, custom(a))).bundle, opts());
+    expect(check(v, 'statement').status).toBe('fail');
+    expect(check(v, 'statement').reason).toMatch(/runDetails/);
+  });
+
+  test('other statement versions are still refused', async () => {
+    const v = await verifyBundle((await signStatement({ ...statementFor(models), _type: 'https://in-toto.io/Statement/v0.2' }, custom(a))).bundle, opts());
+    expect(check(v, 'statement')).toMatchObject({ status: 'fail', reason: 'the payload is not an in-toto Statement v1 or v0.1 (_type is "https://in-toto.io/Statement/v0.2")' });
   });
 });

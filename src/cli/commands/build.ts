@@ -5,8 +5,9 @@ import { formatFinding } from '../../policy/index.js';
 import { recordsDir } from '../../record/log.js';
 import { assemble } from '../../statement/assemble.js';
 import { ttyProgressBar } from '../../digest/progress.js';
-import { writeFileAtomic } from '../../util/fs.js';
+import { outputDirInWorkspace, writeFileAtomic } from '../../util/fs.js';
 import { collect, processIo, run } from '../shared.js';
+import { termLine } from '../../render/terminal.js';
 import { readPseudonymKey } from '../pseudonym-key.js';
 
 async function withKey(file: string | undefined) {
@@ -40,6 +41,9 @@ export function register(program: Command): void {
     .action(
       run(async (o: Record<string, unknown>) => {
         const workspace = path.resolve((o.workspace as string | undefined) ?? process.cwd());
+        const out = o.out as string;
+        // Checked before anything is read: --out inside the workspace may not lead through a committed symlink out of it.
+        const outFile = path.join(await outputDirInWorkspace(path.dirname(path.resolve(out)), workspace, '--out'), path.basename(out));
         const res = await assemble({
           workspace,
           subjects: o.subject as string[],
@@ -55,19 +59,19 @@ export function register(program: Command): void {
           anonymize: o.anonymize as string[],
           ...(await withKey(o.pseudonymKeyFile as string | undefined)),
           capture: { pythonEnv: o.pythonEnv as string, hardware: o.hardware !== false, image: o.detectImage !== false },
-          reporting: { progress: (label) => ttyProgressBar({ label }), warn: (m) => processIo.err(`warning: ${m}`) },
+          reporting: { progress: (label) => ttyProgressBar({ label: termLine(label) }), warn: (m) => processIo.err(`warning: ${m}`) },
           bridges: {
             ...(o.dvc ? { dvc: o.dvc as string } : {}),
             ...(o.mlflowRun ? { mlflowRun: o.mlflowRun as string } : {}),
           },
         });
-        const out = o.out as string;
+
         const write = res.policy.complete || Boolean(o.allowIncomplete);
-        if (write) await writeFileAtomic(out, res.text);
+        if (write) await writeFileAtomic(outFile, res.text);
         if (o.json) {
           processIo.out(JSON.stringify({ ...res.policy, statement: write ? out : null, digest: `sha256:${res.digest}` }, null, 2));
         } else {
-          for (const f of res.policy.findings) processIo.err(`${f.severity}: ${formatFinding(f)}`);
+          for (const f of res.policy.findings) processIo.err(`${f.severity}: ${termLine(formatFinding(f))}`);
           if (write) processIo.err(`wrote ${out} (sha256:${res.digest}, ${res.statement.subject.length} subject(s), ${res.statement.predicate.datasets.length} dataset(s))`);
         }
         if (!res.policy.complete) {

@@ -1,12 +1,27 @@
 import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { InputError } from '../../errors.js';
-import { parseTolerance, renderReplayTable, replayCheck, replayFailed, replayRun, type ReplayRow } from '../../lineage/replay.js';
-import { loadDocument } from '../../statement/load.js';
+import { CheckError, InputError } from '../../errors.js';
+import {
+  assertRunTrusted,
+  parseTolerance,
+  recordedCommand,
+  refOfIdentity,
+  renderReplayTable,
+  replayCheck,
+  replayFailed,
+  replayRun,
+  showCommand,
+  type ReplayRow,
+  type RunTrust,
+} from '../../lineage/replay.js';
+import { loadDocument, type LoadedDocument } from '../../statement/load.js';
 import { processIo, run } from '../shared.js';
 import { addTrustFlags, bundleVerifier, type TrustFlags } from '../trust-flags.js';
 import { trustDocuments } from '../../lineage/trust.js';
 import { stderrLogger } from '../../util/log.js';
+import { signerIdentity } from '../../verify/index.js';
+import { termLine } from '../../render/terminal.js';
 
 interface ReplayOptions extends TrustFlags {
   verify: boolean;
@@ -15,6 +30,49 @@ interface ReplayOptions extends TrustFlags {
   workdir?: string;
   tolerance?: string;
   json?: boolean;
+  yes?: boolean;
+  allowChangedInputs?: boolean;
+}
+
+/** The leaf certificate of a (verified) bundle, as the verifier read it. */
+function certificateOf(bundle: Record<string, unknown> | undefined): Uint8Array | undefined {
+  const vm = (bundle as { verificationMaterial?: { certificate?: { rawBytes?: string }; x509CertificateChain?: { certificates?: Array<{ rawBytes?: string }> } } } | undefined)?.verificationMaterial;
+  const raw = vm?.certificate?.rawBytes ?? vm?.x509CertificateChain?.certificates?.[0]?.rawBytes;
+  return raw ? Buffer.from(raw, 'base64') : undefined;
+}
+
+/** Who signed, and whether the flags pinned the signer to a ref. */
+function runTrust(doc: LoadedDocument, o: ReplayOptions): RunTrust {
+  if (!o.verify) return { unverified: true, pinned: false };
+  const pinned = Boolean((o.signerWorkflow && o.signerWorkflow.includes('@')) || o.certIdentity);
+  const cert = certificateOf(doc.bundle);
+  const id = cert ? signerIdentity(cert) : {};
+  const signer = id.buildSignerURI ?? id.subjectAlternativeName;
+  const signerRef = id.sourceRepositoryRef ?? refOfIdentity(signer);
+  return { unverified: false, pinned, ...(signerRef ? { signerRef } : {}), ...(id.buildTrigger ? { trigger: id.buildTrigger } : {}), ...(signer ? { signer } : {}) };
+}
+
+/** Ask on the terminal; anything but y/yes is no. */
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(question);
+    return /^\s*y(es)?\s*$/i.test(answer);
+  } finally {
+    rl.close();
+  }
+}
+
+function printRows(rows: ReplayRow[], json: boolean | undefined): void {
+  processIo.out(json ? JSON.stringify({ ok: !replayFailed(rows), rows }, null, 2) : renderReplayTable(rows));
+}
+
+function reportBadRows(rows: ReplayRow[]): void {
+  for (const r of rows.filter((x) => x.status === 'mismatch' || x.status === 'missing')) {
+    processIo.err(
+      termLine(`error: ${r.kind} ${r.input}: ${r.status} (recorded ${r.recorded}, local ${r.local}) — restore the recorded input, or accept that this run differs`),
+    );
+  }
 }
 
 export function register(program: Command): void {
@@ -23,9 +81,11 @@ export function register(program: Command): void {
     .description('check local inputs against a record (--check), or re-run the recorded command and compare outputs (--run)')
     .argument('<bundle>', 'provenance.sigstore.json or provenance.intoto.json')
     .option('--check', 'compare git HEAD, config files and local datasets with the recorded digests (default)')
-    .option('--run', 're-run the recorded command in --workdir and compare model digests and final metrics')
+    .option('--run', 're-run the recorded command in --workdir and compare model digests and final metrics (needs a signer pinned to a ref; asks first)')
     .option('--workdir <dir>', 'workspace to check or run in; for --run, a copy of the workspace inputs')
     .option('--tolerance <T>', 'with --run: allowed metric difference, absolute (0.001) or relative (1%)', '0')
+    .option('--yes', 'with --run: run the recorded command without asking (it is still shown)')
+    .option('--allow-changed-inputs', 'with --run: run even though inputs differ from the record (an experiment, not a reproduction); missing inputs still stop it')
     .option('--json', 'print the rows as JSON')
     .option('--no-verify', 'use the record without verifying its signature (never with --run on a file you did not make)');
   addTrustFlags(cmd)
@@ -42,15 +102,52 @@ export function register(program: Command): void {
         // it is verified first, as `verify` and `lineage` do.
         const [doc] = await trustDocuments([await loadDocument(file)], { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: false, jobs: 1 }), logger: stderrLogger });
         const { statement } = doc!;
+        let argv: string[] | undefined;
+        if (o.run) {
+          // Everything that can refuse the run is decided before any input is looked at.
+          assertRunTrusted(runTrust(doc!, o));
+          argv = recordedCommand(statement);
+        }
         const workdir = path.resolve(o.workdir ?? process.cwd());
         const rows: ReplayRow[] = await replayCheck(statement, workdir);
-        if (o.run) rows.push(...(await replayRun(statement, { workdir, tolerance })));
-        processIo.out(o.json ? JSON.stringify({ ok: !replayFailed(rows), rows }, null, 2) : renderReplayTable(rows));
-        if (replayFailed(rows)) {
-          const bad = rows.filter((r) => r.status === 'mismatch' || r.status === 'missing');
-          for (const r of bad) {
-            processIo.err(`error: ${r.kind} ${r.input}: ${r.status} (recorded ${r.recorded}, local ${r.local}) — restore the recorded input, or accept that this run differs`);
+        if (!argv) {
+          printRows(rows, o.json);
+          if (replayFailed(rows)) {
+            reportBadRows(rows);
+            return 1;
           }
+          return 0;
+        }
+        // The input check decides whether a run could reproduce anything: a missing
+        // input is reported now, not as the training script's traceback.
+        const missing = rows.some((r) => r.status === 'missing');
+        const changed = rows.some((r) => r.status === 'mismatch');
+        if (missing || (changed && !o.allowChangedInputs)) {
+          printRows(rows, o.json);
+          reportBadRows(rows);
+          throw new CheckError('replay-inputs-differ', `the inputs in ${workdir} are not the recorded ones, so the command was not run`, {
+            fix: missing
+              ? 'restore the missing inputs (datasets, configs, the checkout) in the workdir and run again'
+              : 'restore the recorded inputs, or pass --allow-changed-inputs to run on these inputs anyway',
+          });
+        }
+        processIo.err(`replay will run: ${showCommand(argv)}\n  in ${termLine(workdir)} (the command comes from the record${o.verify ? '' : ', which was not verified'})`);
+        if (!o.yes) {
+          if (!process.stdin.isTTY || !process.stderr.isTTY) {
+            throw new InputError('replay-needs-confirmation', '--run asks before running the command from the record, and there is no terminal to ask on', {
+              fix: 'review the command shown above and pass --yes to run it',
+              fields: ['--yes'],
+            });
+          }
+          if (!(await confirm('Run it? [y/N] '))) {
+            processIo.err('not run');
+            return 1;
+          }
+        }
+        rows.push(...(await replayRun(statement, { workdir, tolerance })));
+        printRows(rows, o.json);
+        if (replayFailed(rows)) {
+          reportBadRows(rows);
           return 1;
         }
         return 0;

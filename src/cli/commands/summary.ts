@@ -5,6 +5,7 @@ import { renderSummaryMarkdown, renderSummaryText } from '../../render/summary.j
 import { loadDocument } from '../../statement/load.js';
 import { lineageMermaid } from '../../render/lineage.js';
 import { processIo, run } from '../shared.js';
+import { termStrings } from '../../render/terminal.js';
 
 export function register(program: Command): void {
   program
@@ -18,7 +19,8 @@ export function register(program: Command): void {
         const { statement } = await loadDocument(file);
         const policy = evaluatePolicy(statement, await resolvePolicy(o.policy));
         if (o.format === 'json') processIo.out(JSON.stringify({ policy, statement }, null, 2));
-        else if (o.format === 'text') processIo.out(renderSummaryText(statement, { policy }));
+        // Text lays fields out line by line: each one safe on one line (src/render/terminal.ts).
+        else if (o.format === 'text') processIo.out(renderSummaryText(termStrings(statement), { policy: termStrings(policy) }));
         else processIo.out(renderSummaryMarkdown(statement, { policy, mermaid: lineageMermaid(statement) }));
       }),
     );

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { evaluatePolicy, formatFinding, resolvePolicy } from '../../policy/index.js';
 import { loadDocument } from '../../statement/load.js';
 import { processIo, run } from '../shared.js';
+import { termLine } from '../../render/terminal.js';
 
 export function register(program: Command): void {
   program
@@ -16,7 +17,7 @@ export function register(program: Command): void {
         const result = evaluatePolicy(statement, await resolvePolicy(o.policy));
         if (o.json) processIo.out(JSON.stringify(result, null, 2));
         else {
-          for (const f of result.findings) processIo.err(`${f.severity}: ${formatFinding(f)}`);
+          for (const f of result.findings) processIo.err(`${f.severity}: ${termLine(formatFinding(f))}`);
           processIo.out(result.complete ? `complete under policy "${result.policy}"` : `INCOMPLETE under policy "${result.policy}"`);
         }
         if (!result.complete) {

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { readJsonFile } from '../../util/fs.js';
 import { stderrLogger } from '../../util/log.js';
-import { failureFix, formatVerdict, verifyBundle } from '../../verify/index.js';
+import { assertBundleDocument, failureFix, formatVerdict, verifyBundle } from '../../verify/index.js';
 import { addTrustFlags, identityFrom, type TrustFlags } from '../trust-flags.js';
 import { processIo, run } from '../shared.js';
+import { termLine, termStrings } from '../../render/terminal.js';
 
 interface VerifyFlags extends TrustFlags {
   bundle: string;
@@ -24,6 +25,8 @@ export function register(program: Command): void {
       run(async (subjects: string[], flags: VerifyFlags) => {
         const identity = identityFrom(flags);
         const bundle = await readJsonFile(flags.bundle, 'bundle');
+        // Valid JSON that is not a bundle we know is an input error (exit 2), as malformed JSON is.
+        assertBundleDocument(bundle, flags.bundle);
         const verdict = await verifyBundle(bundle, {
           subjects,
           identity,
@@ -32,8 +35,9 @@ export function register(program: Command): void {
           ...(flags.policy ? { policy: flags.policy } : {}),
           logger: stderrLogger,
         });
-        processIo.out(flags.json ? JSON.stringify(verdict, null, 2) : formatVerdict(verdict));
-        if (!verdict.verified) processIo.err(`error: verification failed: ${verdict.failure} — ${failureFix(verdict)}`);
+        // Text: every field one line (a record's text cannot forge a check line); JSON as it is.
+        processIo.out(flags.json ? JSON.stringify(verdict, null, 2) : formatVerdict(termStrings(verdict)));
+        if (!verdict.verified) processIo.err(`error: verification failed: ${termLine(verdict.failure ?? '')} — ${failureFix(verdict)}`);
         return verdict.verified ? 0 : 1;
       }),
     );
