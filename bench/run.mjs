@@ -208,6 +208,13 @@ let verifyLineage;
   else verifyLineage = { markdown: `### verify / lineage\n\n- failed (exit ${r.status}): see the bench log\n`, summary: [`verify/lineage failed (exit ${r.status})`] };
   for (const line of verifyLineage.summary) log(`  ${line}`);
 }
+// verify as a process: the standalone executable next to cosign (bench/verify-sea.mjs).
+{
+  const r = spawnSync(node, [path.join(root, 'bench', 'verify-sea.mjs'), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  const part = r.status === 0 ? JSON.parse(r.stdout) : { markdown: `<!-- bench:verify-sea:begin -->\n- failed (exit ${r.status}): see the bench log\n<!-- bench:verify-sea:end -->\n`, summary: [`verify-sea failed (exit ${r.status})`] };
+  for (const line of part.summary) log(`  ${line}`);
+  verifyLineage = { markdown: `${part.markdown.trimEnd()}\n\n${verifyLineage.markdown}`, summary: [...verifyLineage.summary, ...part.summary] };
+}
 if (!only) runStoreBench();
 const VL_BEGIN = '<!-- bench:verify-lineage:begin -->';
 const VL_END = '<!-- bench:verify-lineage:end -->';

@@ -23,6 +23,7 @@ const COMMANDS: ReadonlyArray<{ name: string; description: string; load: () => P
   { name: 'digest', description: 'print the sha256 of a file, or the manifest and digest of a directory', load: () => import('./commands/digest.js') },
   { name: 'reveal', description: 'map keyed pseudonyms in a record back to candidate values', load: () => import('./commands/reveal.js') },
   { name: 'store', description: 'the provenance store: ingest, sync, audit, purge, grant', load: () => import('./commands/store.js') },
+  { name: 'report', description: 'write a self-contained HTML report for auditors: verdicts, lineage graph, tables, charts, diffs', load: () => import('./commands/report.js') },
   { name: 'export', description: 'export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage', load: () => import('./commands/export.js') },
 ];
 

@@ -266,13 +266,13 @@ function changedText(s: DatasetState | undefined, fields: (keyof DatasetState)[]
   return [datasetText(s), ...extra].filter(Boolean).join('; ');
 }
 
-interface Section {
+export interface Section {
   title: string;
   headers: string[];
   rows: string[][];
 }
 
-function sections(d: StatementDiff): Section[] {
+export function sections(d: StatementDiff): Section[] {
   const out: Section[] = [];
   const keyed = (title: string, k: KeyedDiff, fmt: (v: unknown) => string = show) => {
     const rows = [
