@@ -159,7 +159,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-L4ECEC77.js");
+    const { run } = await import("./chunks/main-4JPY2MGI.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -180,7 +180,7 @@ async function main() {
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-LFIYEBS2.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
       publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-QGSWD4ZZ.js")).publish(req, ctx, d), "publish"),
       fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-QGSWD4ZZ.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
-      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-62SQV2PJ.js")).diffStatements(base, head), "diffStatements")
+      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-GQOZJ67N.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {
