@@ -159,7 +159,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-4JPY2MGI.js");
+    const { run } = await import("./chunks/main-FHG234IP.js");
     const outcome = await run(inputs, {
       io: {
         logger,

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import type { PythonEnvironment } from '../schema/coverage.js';
 import { sha256Hex } from '../util/canonical.js';
-import { readInputFile, resolveInWorkspace } from './paths.js';
+import { readInputText, resolveInWorkspace } from './paths.js';
 import { onPath, probe } from './probe.js';
 
 /**
@@ -33,8 +33,8 @@ export async function capturePython(spec: string, workspace: string, env: NodeJS
 
 async function fromLockfile(given: string, workspace: string): Promise<PythonEnvironment> {
   const { abs, rel } = await resolveInWorkspace(given, workspace, 'python environment file');
-  const bytes = await readInputFile(abs, rel, 'python environment file');
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  // The project's one text read: a BOM is dropped; invalid UTF-8 or NUL is refused with its offset.
+  const { bytes, text } = await readInputText(abs, rel, 'python environment file');
   const base = path.basename(rel);
   let packages: Record<string, string>;
   try {

@@ -28,9 +28,12 @@ export function storeDocument(bytes: Buffer, file: string): StoreDocument {
   return { ...documentFromBytes(bytes, file), bytes };
 }
 
-/** The stable run id: sha256 of the statement bytes (the signed DSSE payload, or the bare statement file). */
+/**
+ * The stable run id: sha256 of the statement bytes (the signed DSSE payload, or the bare
+ * statement file), as documentFromBytes already computed it for lineage.
+ */
 export function runIdOf(doc: StoreDocument): string {
-  return hash('sha256', doc.payload ?? doc.bytes, 'hex');
+  return doc.statementSha256 ?? hash('sha256', doc.payload ?? doc.bytes, 'hex');
 }
 
 /** Read the files and folders named on the command line (folders: every *.json below, other JSON skipped with a warning). */

@@ -122,6 +122,16 @@ describe('Python environment capture', () => {
     expect(py).toMatchObject({ source: 'pip freeze', interpreter: fake, version: '3.11.7', packages: { numpy: '2.1.0', torch: '2.4.0' } });
     await expect(capturePython('pip:/nonexistent/python', tmp())).rejects.toThrow(/was not found/);
   });
+
+  it('pip:python3 against the machine\'s real interpreter and pip: its version and `pip freeze` read as pip prints them', async () => {
+    const py = await capturePython('pip:python3', tmp());
+    expect(py).toMatchObject({ source: 'pip freeze', version: expect.stringMatching(/^3\.\d+\.\d+$/) });
+    // Every name is PEP 503-normalised, every value a version or a spec, never a URL with a host.
+    for (const [name, v] of Object.entries(py!.packages)) {
+      expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(v).not.toMatch(/:\/\//);
+    }
+  });
 });
 
 describe('hardware capture', () => {
