@@ -1,78 +1,28 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type AnySchema, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import * as CdxSpec from '@cyclonedx/cyclonedx-library/Spec';
-import * as CdxValidation from '@cyclonedx/cyclonedx-library/Validation';
 import { describe, expect, it } from 'vitest';
 import { exportStatement, EXPORT_FORMATS } from '../../src/lineage/export/index.js';
 import { openLineageName } from '../../src/lineage/export/openlineage.js';
 import type { TrainingStatement } from '../../src/schema/predicate.js';
 import { dataset, makeStatement } from '../fixtures/statements.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
-const here = import.meta.dirname;
-const ROOT = path.join(here, '../..');
-const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as Record<string, unknown>;
-const fixturePath = (name: string) => path.join(here, '../fixtures/schemas', name);
-const fixture = (name: string) => read(fixturePath(name));
+import {
+  cdxErrors,
+  expectValidExport,
+  expectValidOpenLineage,
+  facetsOf,
+  fixture,
+  fixturePath,
+  olAjv,
+  olEvent,
+  olFacetFiles,
+  read,
+  ROOT,
+  validators,
+} from '../helpers/export-validators.js';
 
 /** The official SPDX 3.0.1 schema, byte for byte (see spdx-3.0.1.schema.json.SOURCE.md). */
 const SPDX_SCHEMA_SHA256 = '59f59713c7d73ff0d833f4f468df974a689fc9dd36dc5510f1875ff85d276c54';
-
-function validator(kind: '07' | '2020', schema: AnySchema, extra: AnySchema[] = []): ValidateFunction {
-  const ajv = kind === '2020' ? new Ajv2020({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  for (const s of extra) ajv.addSchema(s);
-  return ajv.compile(schema);
-}
-
-function expectValid(validate: ValidateFunction, doc: unknown): void {
-  const ok = validate(doc);
-  expect(validate.errors ?? [], JSON.stringify(validate.errors?.slice(0, 5), null, 1)).toEqual([]);
-  expect(ok).toBe(true);
-}
-
-/** The CycloneDX library's own validator (JSON, strict, spec 1.6): what `cyclonedx validate` users rely on. */
-const cdxValidator = new CdxValidation.JsonStrictValidator(CdxSpec.Version.v1dot6);
-async function cdxErrors(doc: unknown): Promise<unknown> {
-  return cdxValidator.validate(JSON.stringify(doc));
-}
-
-/** The official OpenLineage core schema, the official facet schemas we emit, and our own facet schemas (from schemas/). */
-const olFacetFiles = ['DatasetVersionDatasetFacet', 'JobTypeJobFacet', 'SourceCodeLocationJobFacet'].map((n) => fixture(`openlineage/${n}.json`));
-const ourFacetFiles = ['openlineage-run-facet.schema.json', 'openlineage-dataset-facet.schema.json', 'openlineage-model-facet.schema.json'].map((f) =>
-  read(path.join(ROOT, 'schemas', f)),
-);
-const olAjv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(olAjv);
-for (const s of [fixture('OpenLineage.json'), ...olFacetFiles, ...ourFacetFiles]) olAjv.addSchema(s);
-const olEvent = olAjv.getSchema('https://openlineage.io/spec/2-0-2/OpenLineage.json')!;
-
-/** Every facet in an OpenLineage event, with where it sits. */
-function facetsOf(ev: any): [string, any][] {
-  const out: [string, any][] = [];
-  const add = (where: string, facets: Record<string, unknown> | undefined) => {
-    for (const [k, f] of Object.entries(facets ?? {})) out.push([`${where}.${k}`, f]);
-  };
-  add('run', ev.run.facets);
-  add('job', ev.job.facets);
-  for (const [i, d] of [...ev.inputs, ...ev.outputs].entries()) add(`dataset[${i}]`, d.facets);
-  return out;
-}
-
-/** The event validates against the core schema, and each facet against the schema its `_schemaURL` names. */
-function expectValidOpenLineage(ev: unknown): void {
-  expectValid(olEvent, ev);
-  for (const [where, facet] of facetsOf(ev)) {
-    const url = facet._schemaURL as string;
-    const validate = olAjv.getSchema(url);
-    expect(validate, `${where}: no schema at ${url}`).toBeTruthy();
-    expectValid(validate!, facet);
-  }
-}
 
 const statements = {
   typical: makeStatement({ run: '5' }),
@@ -91,19 +41,6 @@ const statements = {
   })(),
 };
 
-const validators = {
-  // draft-04 schema: same keyword meanings under the draft-07 engine once `$schema` is dropped.
-  prov: validator('07', (({ $schema: _drop, ...s }) => s)(fixture('prov-json.schema.json'))),
-  slsa: validator('2020', fixture('slsa-provenance-v1.schema.json')),
-  spdx: validator('2020', fixture('spdx-3.0.1.schema.json')),
-};
-
-async function expectValidExport(format: (typeof EXPORT_FORMATS)[number], doc: unknown): Promise<void> {
-  if (format === 'cyclonedx') expect(await cdxErrors(doc)).toBeNull();
-  else if (format === 'openlineage') expectValidOpenLineage(doc);
-  else expectValid(validators[format], doc);
-}
-
 describe('the reference schemas are the official ones', () => {
   it('SPDX 3.0.1: the spdx-spec schema, byte for byte', () => {
     expect(createHash('sha256').update(readFileSync(fixturePath('spdx-3.0.1.schema.json'))).digest('hex')).toBe(SPDX_SCHEMA_SHA256);
@@ -115,6 +52,10 @@ describe('the reference schemas are the official ones', () => {
       'https://openlineage.io/spec/facets/1-0-1/DatasetVersionDatasetFacet.json',
       'https://openlineage.io/spec/facets/2-0-4/JobTypeJobFacet.json',
       'https://openlineage.io/spec/facets/1-1-0/SourceCodeLocationJobFacet.json',
+      'https://openlineage.io/spec/facets/1-0-3/DataQualityMetricsInputDatasetFacet.json',
+      'https://openlineage.io/spec/facets/1-1-0/DataQualityAssertionsDatasetFacet.json',
+      'https://openlineage.io/spec/facets/1-0-1/DatasourceDatasetFacet.json',
+      'https://openlineage.io/spec/facets/1-0-1/OwnershipDatasetFacet.json',
     ]);
   });
 });
