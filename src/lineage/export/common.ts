@@ -57,6 +57,11 @@ export function repositoryOf(s: TrainingStatement): string | undefined {
   return src ? fromUrl(src) : undefined;
 }
 
+/** A location that names a version-control repository (a git remote, GitHub, GitLab, Bitbucket), not just any URL. */
+export function isVcsUrl(s: string): boolean {
+  return /^(git\+)?(https?|ssh|git):\/\/\S+$/i.test(s) && /^git\+|\.git$|:\/\/(www\.)?(github\.com|gitlab\.com|bitbucket\.org)\/|^git:/i.test(s);
+}
+
 /** The repository's web address, for source locations and namespaces. */
 export function repositoryUrl(s: TrainingStatement): string | undefined {
   const w = s.predicate.buildDefinition.externalParameters.workflow;

@@ -1,6 +1,6 @@
 import type { DatasetSource } from '../../schema/coverage.js';
 import type { DatasetDescriptor, TrainingStatement } from '../../schema/predicate.js';
-import { digests, exportRunId, finalMetrics, modelIdentity, repositoryUrl, runTime, spdxDateTime, TOOL_NAME, TOOL_VERSION } from './common.js';
+import { digests, exportRunId, isVcsUrl, finalMetrics, modelIdentity, repositoryUrl, runTime, spdxDateTime, TOOL_NAME, TOOL_VERSION } from './common.js';
 import { checkText, conflictText, noiseText, pseudonymText, samplingText, stepText, syntheticText, trainingText } from './coverage-text.js';
 
 export const SPDX_CONTEXT = 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld';
@@ -21,7 +21,6 @@ export const CONFIDENTIALITY: Record<NonNullable<DatasetSource['access']>, 'clea
   restricted: 'red',
 };
 
-const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(s);
 const entries = (o: Record<string, unknown>, prefix = '') =>
   Object.entries(o).map(([key, v]) => ({ type: 'DictionaryEntry', key: `${prefix}${key}`, ...(v === null || v === undefined ? {} : { value: typeof v === 'string' ? v : JSON.stringify(v) }) }));
 
@@ -106,7 +105,7 @@ export function toSpdx(s: TrainingStatement, runId?: string): Record<string, unk
       originatedBy: [builder],
       ...(owner ? { suppliedBy: owner } : {}),
       ...(repo ? { software_sourceInfo: `maintained at ${repo}` } : {}),
-      ...(repo && isUrl(repo) ? { externalRef: [{ type: 'ExternalRef', externalRefType: 'vcs', locator: [repo] }] } : {}),
+      ...(repo && isVcsUrl(repo) ? { externalRef: [{ type: 'ExternalRef', externalRefType: 'vcs', locator: [repo] }] } : {}),
       dataset_datasetType: ['noAssertion'],
       ...(hashes(d).length ? { verifiedUsing: hashes(d) } : {}),
       ...(d.bytes !== undefined ? { dataset_datasetSize: d.bytes } : {}),
