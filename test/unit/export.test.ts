@@ -273,6 +273,10 @@ describe('coverage fields land in each standard\'s own place (fully populated re
     expect(byId.get(gen.from)).toMatchObject({ type: 'Tool', name: 'llama-gen 3.1' });
     expect(gen.to).toEqual([synth.spdxId]);
     expect(g.find((e) => e.name === 'public-eval').dataset_confidentialityLevel).toBe('clear');
+    // Built by this run: only what a step of it made; an input's build and release times are not in the record.
+    expect([raw.builtTime, raw.releaseTime, raw.originatedBy]).toEqual([undefined, undefined, undefined]);
+    expect(synth.builtTime).toBe('2025-01-01T01:00:00Z');
+    expect(byId.get(synth.originatedBy[0]).type).toBe('SoftwareAgent');
     // No claims the record does not make: nothing said about personal information or anonymisation of the data itself.
     for (const e of g) for (const k of ['dataset_hasSensitivePersonalInformation', 'dataset_anonymizationMethodUsed', 'dataset_knownBias', 'ai_autonomyType', 'ai_domain']) expect(e[k]).toBeUndefined();
   });

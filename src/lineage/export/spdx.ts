@@ -100,9 +100,8 @@ export function toSpdx(s: TrainingStatement, runId?: string): Record<string, unk
       ...(d.version ? { software_packageVersion: d.version } : {}),
       software_downloadLocation: d.uri,
       software_primaryPurpose: 'data',
-      releaseTime: t.finished,
-      builtTime: t.finished,
-      originatedBy: [builder],
+      // Only data this run made was built by it; an input's build and release times are not in the record.
+      ...(made.length ? { builtTime: t.finished, originatedBy: [builder] } : {}),
       ...(owner ? { suppliedBy: owner } : {}),
       ...(repo ? { software_sourceInfo: `maintained at ${repo}` } : {}),
       ...(repo && isVcsUrl(repo) ? { externalRef: [{ type: 'ExternalRef', externalRefType: 'vcs', locator: [repo] }] } : {}),
