@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportStatement, EXPORT_FORMATS } from '../../src/lineage/export/index.js';
+import { serializeStatement, statementRunId } from '../../src/statement/serialize.js';
 import { openLineageName } from '../../src/lineage/export/openlineage.js';
 import type { TrainingStatement } from '../../src/schema/predicate.js';
 import { dataset, fullStatement, makeStatement, PSEUDONYM } from '../fixtures/statements.js';
@@ -477,5 +478,31 @@ describe('coverage fields land in each standard\'s own place (fully populated re
     expect(ol2.inputs.some((i: any) => i.inputFacets?.dataQualityAssertions || i.facets.ownership)).toBe(false);
     const c2 = exportStatement(bare, 'cyclonedx') as any;
     expect(c2.components.some((c: any) => c.data[0].classification || c.pedigree)).toBe(false);
+  });
+});
+
+describe('the run id', () => {
+  const st = makeStatement({ run: 'id' });
+  const ids = (doc: Record<string, any>, f: string): string[] =>
+    f === 'openlineage'
+      ? [doc.run.facets.mlProvenance_run.statementDigest]
+      : f === 'cyclonedx'
+        ? [doc.metadata.component.properties.find((p: any) => p.name === 'ml-provenance:runId').value]
+        : f === 'prov'
+          ? [(Object.values(doc.activity) as any[]).find((a) => a['prov:type'] === 'mlp:Training')['mlp:runId']]
+          : [doc['@graph'].find((e: any) => e.type === 'SpdxDocument').spdxId.replace(/^https:\/\/ml-provenance\.dev\/spdx\/([a-f0-9]{32})#.*$/, '$1')];
+  it('is the one given (the loaded document\'s statementRunId), in every format that names the run', () => {
+    const given = 'f'.repeat(64);
+    for (const f of ['openlineage', 'cyclonedx', 'prov', 'spdx'] as const) expect(ids(exportStatement(st, f, given) as any, f)[0], f).toBe(f === 'spdx' ? given.slice(0, 32) : given);
+  });
+  it('without one, the sha256 of the bytes build writes (serializeStatement), not of compact JSON', () => {
+    const expected = createHash('sha256').update(serializeStatement(st)).digest('hex');
+    expect(statementRunId({ statement: st })).toBe(expected);
+    expect(ids(exportStatement(st, 'openlineage') as any, 'openlineage')[0]).toBe(expected);
+    expect(expected).not.toBe(createHash('sha256').update(JSON.stringify(st)).digest('hex'));
+  });
+  it('a bundle\'s id is its signed payload\'s sha256 even when the payload is not build\'s formatting', () => {
+    const payload = Buffer.from(JSON.stringify(st));
+    expect(statementRunId({ statement: st, payload })).toBe(createHash('sha256').update(payload).digest('hex'));
   });
 });
