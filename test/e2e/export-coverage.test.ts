@@ -78,7 +78,7 @@ describe('export of a fully covered record (dist/cli.js)', () => {
     };
     const ol = out('openlineage').run.facets.mlProvenance_run.statementDigest;
     const cdx = out('cyclonedx').metadata.component.properties.find((p: any) => p.name === 'ml-provenance:runId').value;
-    const prov = (Object.values(out('prov').activity) as any[]).find((a) => a['prov:type'] === 'mlp:Training')['mlp:runId'];
+    const prov = (Object.values(out('prov').activity) as any[]).find((a) => a['prov:type'].$ === 'mlp:Training')['mlp:runId'];
     expect(lineageId).toEqual([`sha256:${storeId}`]);
     expect([ol, cdx, prov]).toEqual([storeId, storeId, storeId]);
     // The id is of the bytes signed or written, not of a re-serialisation of the parsed statement.

@@ -209,7 +209,7 @@ describe('content', () => {
   it('PROV: used / wasGeneratedBy / wasAssociatedWith connect data, run, model, agent', () => {
     const prov = exportStatement(st, 'prov') as any;
     const used = Object.values(prov.used) as any[];
-    const run = Object.keys(prov.activity).find((k) => prov.activity[k]['prov:type'] === 'mlp:Training')!;
+    const run = Object.keys(prov.activity).find((k) => prov.activity[k]['prov:type'].$ === 'mlp:Training')!;
     expect(used.filter((u) => u['prov:activity'] === run).map((u) => u['prov:entity'])).toContain('mlp:dataset/labels%402024-01');
     expect(used.some((u) => u['prov:entity'] === 'mlp:dataset/mnist%401.0' && u['prov:activity'].startsWith('mlp:step-0'))).toBe(true);
     expect(Object.values(prov.wasGeneratedBy)).toContainEqual(expect.objectContaining({ 'prov:entity': 'mlp:model/model%2Fweights.bin', 'prov:activity': run }));
@@ -419,7 +419,7 @@ describe('coverage fields land in each standard\'s own place (fully populated re
     const raw = prov.entity['mlp:dataset/raw%403'];
     expect(raw).toMatchObject({ 'mlp:access': 'confidential', 'mlp:sourceRepository': 'https://github.com/acme/raw-points', 'mlp:quality_rows': 1000, 'mlp:sampling_strategy': 'stratified', 'mlp:sampling_seed': 7, 'mlp:bytes': 123456 });
     expect(raw['mlp:qualityCheck']).toEqual(['quality check no_duplicates passed (great_expectations@1.2)', 'quality check label_balance FAILED: dog under 45%']);
-    const revisions = Object.values(prov.wasDerivedFrom).filter((d: any) => d['prov:type'] === 'prov:Revision') as any[];
+    const revisions = Object.values(prov.wasDerivedFrom).filter((d: any) => d['prov:type']?.$ === 'prov:Revision') as any[];
     expect(revisions.map((r) => [r['prov:generatedEntity'], r['prov:usedEntity']])).toEqual([
       ['mlp:dataset/raw%403', 'mlp:dataset/raw%401'],
       ['mlp:dataset/raw%403', 'mlp:dataset/raw%402'],
@@ -432,8 +432,9 @@ describe('coverage fields land in each standard\'s own place (fully populated re
     expect(gens).toHaveLength(1);
     const act = gens[0]['prov:activity'];
     expect(prov.activity[act]).toMatchObject({ 'prov:label': 'augment', 'mlp:command': 'python augment.py --n 100', 'mlp:image': 'ghcr.io/acme/prep:1', 'mlp:syntheticSeed': 11, 'mlp:syntheticParam_temperature': 0.7 });
-    expect(Object.values(prov.wasAssociatedWith)).toContainEqual({ 'prov:activity': act, 'prov:agent': 'mlp:generator/llama-gen%403.1', 'prov:role': 'mlp:generator' });
-    const run = Object.values(prov.activity).find((a: any) => a['prov:type'] === 'mlp:Training') as any;
+    expect(Object.values(prov.wasAssociatedWith)).toContainEqual({ 'prov:activity': act, 'prov:agent': 'mlp:generator/llama-gen%403.1', 'prov:role': { $: 'mlp:generator', type: 'prov:QUALIFIED_NAME' } });
+    expect(prov.agent['mlp:generator/llama-gen%403.1']['prov:type']).toEqual({ $: 'prov:SoftwareAgent', type: 'prov:QUALIFIED_NAME' });
+    const run = Object.values(prov.activity).find((a: any) => a['prov:type'].$ === 'mlp:Training') as any;
     expect(run).toMatchObject({ 'mlp:purpose': 'check stratified sampling against random', 'mlp:flag_new_loss': true, 'mlp:cluster_nodes': 2, 'mlp:cpuModel': 'AMD EPYC 7R13', 'mlp:pseudonymKeyId': '0a1b2c3d' });
     expect(run['mlp:conflict']).toHaveLength(2);
     expect(prov.entity['mlp:environment/python']).toMatchObject({ 'mlp:package_numpy': '2.1.0', 'mlp:source': 'uv.lock' });
@@ -445,7 +446,7 @@ describe('coverage fields land in each standard\'s own place (fully populated re
     const p2 = exportStatement(s2, 'prov') as any;
     const gen = Object.values(p2.wasGeneratedBy).find((x: any) => x['prov:entity'] === 'mlp:dataset/synthetic-qa%401') as any;
     expect(gen['prov:activity']).toBe('mlp:generation/synthetic-qa');
-    expect(p2.activity['mlp:generation/synthetic-qa']).toMatchObject({ 'prov:type': 'mlp:SyntheticGeneration', 'mlp:syntheticSeed': 11 });
+    expect(p2.activity['mlp:generation/synthetic-qa']).toMatchObject({ 'prov:type': { $: 'mlp:SyntheticGeneration', type: 'prov:QUALIFIED_NAME' }, 'mlp:syntheticSeed': 11 });
   });
 
   it('pseudonyms stay pseudonyms and redacted values stay redacted in every format', () => {
@@ -489,7 +490,7 @@ describe('the run id', () => {
       : f === 'cyclonedx'
         ? [doc.metadata.component.properties.find((p: any) => p.name === 'ml-provenance:runId').value]
         : f === 'prov'
-          ? [(Object.values(doc.activity) as any[]).find((a) => a['prov:type'] === 'mlp:Training')['mlp:runId']]
+          ? [(Object.values(doc.activity) as any[]).find((a) => a['prov:type'].$ === 'mlp:Training')['mlp:runId']]
           : [doc['@graph'].find((e: any) => e.type === 'SpdxDocument').spdxId.replace(/^https:\/\/ml-provenance\.dev\/spdx\/([a-f0-9]{32})#.*$/, '$1')];
   it('is the one given (the loaded document\'s statementRunId), in every format that names the run', () => {
     const given = 'f'.repeat(64);

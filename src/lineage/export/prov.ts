@@ -14,6 +14,18 @@ function attrs(prefix: string, o: Record<string, unknown> | undefined): Record<s
   );
 }
 
+/**
+ * `prov:type` and `prov:role` values are qualified names, which PROV-JSON writes as typed
+ * literals (`{"$": "prov:Revision", "type": "prov:QUALIFIED_NAME"}`): a plain string is a
+ * string, and PROV tools (the `prov` reference library) would not read `prov:Revision` or
+ * `prov:SoftwareAgent` as the PROV types.
+ */
+function qualifyTypes(...groups: Record<string, Record<string, unknown>>[]): void {
+  for (const g of groups)
+    for (const r of Object.values(g))
+      for (const k of ['prov:type', 'prov:role']) if (typeof r[k] === 'string') r[k] = { $: r[k], type: 'prov:QUALIFIED_NAME' };
+}
+
 /** A dataset's coverage facts as PROV attributes in the mlp namespace. */
 function datasetAttrs(d: DatasetDescriptor): Record<string, Literal> {
   const q = d.quality;
@@ -187,6 +199,8 @@ export function toProv(s: TrainingStatement, runIdArg?: string): Record<string, 
     entity[e] = { 'prov:type': 'mlp:Model', 'prov:label': sub.name, 'mlp:sha256': sub.digest.sha256! };
     wasGeneratedBy[id('g')] = { 'prov:entity': e, 'prov:activity': run, 'prov:time': time.finished };
   }
+  const associations = { [id('a')]: { 'prov:activity': run, 'prov:agent': 'mlp:builder' }, ...wasAssociatedWith };
+  qualifyTypes(entity, activity, agent, wasDerivedFrom, associations);
   return {
     prefix: { mlp: 'https://ml-provenance.dev/ns#' },
     entity,
@@ -196,6 +210,6 @@ export function toProv(s: TrainingStatement, runIdArg?: string): Record<string, 
     wasGeneratedBy,
     ...(Object.keys(wasDerivedFrom).length ? { wasDerivedFrom } : {}),
     ...(Object.keys(wasAttributedTo).length ? { wasAttributedTo } : {}),
-    wasAssociatedWith: { [id('a')]: { 'prov:activity': run, 'prov:agent': 'mlp:builder' }, ...wasAssociatedWith },
+    wasAssociatedWith: associations,
   };
 }
