@@ -223,12 +223,10 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     const wf = YAML.parse(readFileSync(path.join(ROOT, '.github/workflows/train-example.yml'), 'utf8')) as {
       jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown>; run?: string; 'working-directory'?: string }> }>;
     };
-    const steps = wf.jobs.train!.steps;
+    // The push job (one job per event; test/e2e/action-events.test.ts runs each).
+    const steps = wf.jobs.main!.steps;
     const step = steps.find((st) => st.uses === './')!;
-    // The workflow's own expressions only decide fail-on-publish-error; take the strict side.
-    const inputs = Object.fromEntries(
-      Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\{[^}]*\}\}/g, 'true')]),
-    );
+    const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
     const repo = mkdtempSync(path.join(os.tmpdir(), 'mlp-repo-'));
     const train = steps.find((st) => st.run?.includes('train.py'))!;
     const exampleDir = path.join(repo, train['working-directory']!);
