@@ -1,6 +1,9 @@
 import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
+  refusedValueShape
+} from "./chunks/chunk-U6NGMXLZ.js";
+import {
   readGitHubContext
 } from "./chunks/chunk-IFWJZX5H.js";
 import {
@@ -40,7 +43,7 @@ function bool(name, v, allowAuto = false) {
   if (["true", "yes", "1", "on"].includes(s)) return true;
   if (["false", "no", "0", "off"].includes(s)) return false;
   if (allowAuto && (s === "auto" || s === "")) return "auto";
-  throw new InputError("bad-boolean-input", `input ${name} must be true or false${allowAuto ? " or auto" : ""}, got "${v}"`, {
+  throw new InputError("bad-boolean-input", `input ${name} must be true or false${allowAuto ? " or auto" : ""} ${refusedValueShape(v)}`, {
     fix: `set \`${name}: true\` or \`${name}: false\` in the workflow`,
     fields: [name]
   });
@@ -53,11 +56,11 @@ function opt(v) {
 __name(opt, "opt");
 function parseMetricDirections(v) {
   const out = {};
-  for (const line of lines(v)) {
+  for (const [index, line] of lines(v).entries()) {
     const m = /^(.+)[:=]\s*(lower|higher)(?:\s+(\d+(?:\.\d+)?)\s*%)?$/i.exec(line);
     const name = m?.[1]?.trim();
     if (!m || !name) {
-      throw new InputError("bad-metric-directions", `input metric-directions: cannot read the line "${line.slice(0, 80)}"`, {
+      throw new InputError("bad-metric-directions", `input metric-directions: cannot read line ${index + 1} ${refusedValueShape(line)}`, {
         fix: "write one `NAME: lower` or `NAME: higher` a line, optionally with a tolerance such as `NAME: lower 2%`",
         fields: ["metric-directions"]
       });
@@ -80,7 +83,7 @@ function parseInputs(get) {
   }
   const sigstore = g("sigstore", "auto").trim();
   if (!["auto", "public-good", "github", "custom"].includes(sigstore)) {
-    throw new InputError("bad-sigstore-input", `input sigstore must be auto, public-good, github or custom, got "${sigstore}"`, {
+    throw new InputError("bad-sigstore-input", `input sigstore must be auto, public-good, github or custom ${refusedValueShape(sigstore)}`, {
       fix: "use `sigstore: public-good` for public repositories, `github` for private ones, `custom` with fulcio-url/rekor-url",
       fields: ["sigstore"]
     });
@@ -96,7 +99,10 @@ function parseInputs(get) {
   }
   for (const [name, url] of [["fulcio-url", fulcioURL], ["rekor-url", rekorURL], ["tsa-url", tsaURL]]) {
     if (url && !/^https?:\/\/[^\s]+$/.test(url)) {
-      throw new InputError("bad-url-input", `input ${name} is not an http(s) URL: "${url}"`, { fix: `set ${name} to the service's base URL`, fields: [name] });
+      throw new InputError("bad-url-input", `input ${name} is not an http(s) URL ${refusedValueShape(url)}`, {
+        fix: `set ${name} to the service's base URL, https://host[:port] (no user:password@)`,
+        fields: [name]
+      });
     }
   }
   const retention = opt(g("retention-days"));
@@ -104,7 +110,7 @@ function parseInputs(get) {
   if (retention !== void 0) {
     retentionDays = Number(retention);
     if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90) {
-      throw new InputError("bad-retention-days", `input retention-days must be a whole number from 1 to 90, got "${retention}"`, {
+      throw new InputError("bad-retention-days", `input retention-days must be a whole number from 1 to 90 ${refusedValueShape(retention)}`, {
         fix: "set retention-days: 30 (or leave it empty for the repository default)",
         fields: ["retention-days"]
       });
@@ -159,7 +165,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-FHG234IP.js");
+    const { run } = await import("./chunks/main-ZJNO47E3.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -175,11 +181,11 @@ async function main() {
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-ZXXFSAJS.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-ZXXFSAJS.js")).preflightIdentity(o), "preflightIdentity"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-L2S7JDOH.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-L2S7JDOH.js")).preflightIdentity(o), "preflightIdentity"),
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-LFIYEBS2.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-QGSWD4ZZ.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-QGSWD4ZZ.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-AVGFN2BJ.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-AVGFN2BJ.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-GQOZJ67N.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;

@@ -2,7 +2,7 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-53I3WKL5.js";
+} from "./chunks/chunk-FMZRFR7E.js";
 import "./chunks/chunk-ENOS7S7E.js";
 import "./chunks/chunk-CISWHTME.js";
 import "./chunks/chunk-CKSUICNS.js";
@@ -16,6 +16,7 @@ import "./chunks/chunk-FOJOZY2T.js";
 import "./chunks/chunk-EV6DDHLU.js";
 import "./chunks/chunk-AE4HQAUN.js";
 import "./chunks/chunk-SLXWXZ3L.js";
+import "./chunks/chunk-U6NGMXLZ.js";
 import "./chunks/chunk-IFWJZX5H.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { refusedValueShape } from '../redact/messages.js';
 import type { MetricDirection } from '../schema/policy.js';
 
 export type SigstoreChoice = 'auto' | 'public-good' | 'github' | 'custom';
@@ -54,7 +55,7 @@ function bool(name: string, v: string, allowAuto = false): boolean | 'auto' {
   if (['true', 'yes', '1', 'on'].includes(s)) return true;
   if (['false', 'no', '0', 'off'].includes(s)) return false;
   if (allowAuto && (s === 'auto' || s === '')) return 'auto';
-  throw new InputError('bad-boolean-input', `input ${name} must be true or false${allowAuto ? ' or auto' : ''}, got "${v}"`, {
+  throw new InputError('bad-boolean-input', `input ${name} must be true or false${allowAuto ? ' or auto' : ''} ${refusedValueShape(v)}`, {
     fix: `set \`${name}: true\` or \`${name}: false\` in the workflow`,
     fields: [name],
   });
@@ -71,11 +72,11 @@ function opt(v: string): string | undefined {
  */
 export function parseMetricDirections(v: string): Record<string, MetricDirection> | undefined {
   const out: Record<string, MetricDirection> = {};
-  for (const line of lines(v)) {
+  for (const [index, line] of lines(v).entries()) {
     const m = /^(.+)[:=]\s*(lower|higher)(?:\s+(\d+(?:\.\d+)?)\s*%)?$/i.exec(line);
     const name = m?.[1]?.trim();
     if (!m || !name) {
-      throw new InputError('bad-metric-directions', `input metric-directions: cannot read the line "${line.slice(0, 80)}"`, {
+      throw new InputError('bad-metric-directions', `input metric-directions: cannot read line ${index + 1} ${refusedValueShape(line)}`, {
         fix: 'write one `NAME: lower` or `NAME: higher` a line, optionally with a tolerance such as `NAME: lower 2%`',
         fields: ['metric-directions'],
       });
@@ -102,7 +103,7 @@ export function parseInputs(get: (name: string) => string): RunInputs {
   }
   const sigstore = g('sigstore', 'auto').trim() as SigstoreChoice;
   if (!['auto', 'public-good', 'github', 'custom'].includes(sigstore)) {
-    throw new InputError('bad-sigstore-input', `input sigstore must be auto, public-good, github or custom, got "${sigstore}"`, {
+    throw new InputError('bad-sigstore-input', `input sigstore must be auto, public-good, github or custom ${refusedValueShape(sigstore)}`, {
       fix: 'use `sigstore: public-good` for public repositories, `github` for private ones, `custom` with fulcio-url/rekor-url',
       fields: ['sigstore'],
     });
@@ -118,7 +119,10 @@ export function parseInputs(get: (name: string) => string): RunInputs {
   }
   for (const [name, url] of [['fulcio-url', fulcioURL], ['rekor-url', rekorURL], ['tsa-url', tsaURL]] as const) {
     if (url && !/^https?:\/\/[^\s]+$/.test(url)) {
-      throw new InputError('bad-url-input', `input ${name} is not an http(s) URL: "${url}"`, { fix: `set ${name} to the service's base URL`, fields: [name] });
+      throw new InputError('bad-url-input', `input ${name} is not an http(s) URL ${refusedValueShape(url)}`, {
+        fix: `set ${name} to the service's base URL, https://host[:port] (no user:password@)`,
+        fields: [name],
+      });
     }
   }
   const retention = opt(g('retention-days'));
@@ -126,7 +130,7 @@ export function parseInputs(get: (name: string) => string): RunInputs {
   if (retention !== undefined) {
     retentionDays = Number(retention);
     if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 90) {
-      throw new InputError('bad-retention-days', `input retention-days must be a whole number from 1 to 90, got "${retention}"`, {
+      throw new InputError('bad-retention-days', `input retention-days must be a whole number from 1 to 90 ${refusedValueShape(retention)}`, {
         fix: 'set retention-days: 30 (or leave it empty for the repository default)',
         fields: ['retention-days'],
       });

@@ -3,7 +3,7 @@ import { baseRecordSentence, type BaseRecord } from '../publish/base-record.js';
 import { pullRequestNumber, releaseTag, restrictedByGitHub, type GitHubContext } from '../capture/github.js';
 import { toProvenanceError } from '../errors.js';
 import { formatFinding, type PolicyResult } from '../policy/index.js';
-import { renderSummaryMarkdown, type BaseComparison, type SignatureInfo, type SummaryOptions } from '../render/summary.js';
+import { renderPublishedMarkdown, renderSummaryMarkdown, type BaseComparison, type SignatureInfo, type SummaryOptions } from '../render/summary.js';
 import { lineageMermaid } from '../render/lineage.js';
 import { mergeOverrides } from '../render/metric-direction.js';
 import { resolvePolicy } from '../policy/index.js';
@@ -252,11 +252,15 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
       throw err;
     }
     setPublishOutputs(result);
-    if (result.releaseAssets?.length) {
-      // The release job's summary links what it published.
-      const links = result.releaseAssets.map((a) => `- [${a.name.replace(/[[\]\\`*_<>]/g, '\\$&')}](${a.url})`).join('\n');
-      await io.summary(`\n### Release assets (${tag ?? ''})\n\n${links}\n`);
-    }
+    // The summary above was written before publishing (it is also the comment body); what
+    // landed is linked file by file now, with the digests to check downloads against.
+    const published = renderPublishedMarkdown({
+      ...(result.artifactId && result.artifactUrl
+        ? { artifact: { name: result.artifactName ?? inputs.artifactName, id: result.artifactId, url: result.artifactUrl, ...(result.artifactDigest ? { digest: result.artifactDigest } : {}) } }
+        : {}),
+      ...(result.releaseAssets?.length ? { release: { tag: tag ?? '', assets: result.releaseAssets } } : {}),
+    });
+    if (published) await io.summary(published);
     for (const f of result.failures) io.logger.warning(`${f.step}: ${f.message}`, { title: `ml-provenance: ${f.step} failed` });
   } else {
     io.logger.info('not running in GitHub Actions: nothing is published');

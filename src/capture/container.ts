@@ -1,13 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import { fromKubernetes } from './kubernetes.js';
 
 /**
  * The image a containerised job runs in, detected instead of typed. Sources, in order:
  *  - Docker's API (the job container of a GitHub `container:` job has the runner's Docker
  *    socket mounted): the container's image and its registry digest (RepoDigests);
+ *  - Kubernetes: the pod's own status from the API server (the digest the node pulled),
+ *    or a downward-API file the user maps (kubernetes.ts);
  *  - Podman's /run/.containerenv (`image=`, `imageid=`).
- * Every lookup is time-bounded and silent on failure: detection never fails a build.
+ * Every lookup is time-bounded and never fails a build: Docker and Podman are silent when
+ * absent; in a pod, what kept the image from being read becomes a note.
  * Only a registry digest pins an image; a local image id is recorded as an annotation.
  */
 export interface DetectedImage {
@@ -25,12 +29,16 @@ export interface DetectOptions {
   dockerenv?: string;
   mountinfo?: string;
   timeoutMs?: number;
+  /** Why a source that applies (a pod) gave no image: RBAC, timeout, TLS… */
+  onNote?: (message: string) => void;
 }
 
 export async function detectImage(opts: DetectOptions = {}): Promise<DetectedImage | undefined> {
   const env = opts.env ?? process.env;
   const docker = await fromDocker(opts, env);
   if (docker) return docker;
+  const pod = await fromKubernetes({ env, timeoutMs: opts.timeoutMs ?? 3_000, note: opts.onNote ?? (() => {}) });
+  if (pod) return pod;
   return fromPodman(opts.containerenv ?? '/run/.containerenv');
 }
 

@@ -59,8 +59,12 @@ export interface PublishResult {
   artifactId?: string;
   /** The artifact's name as stored (`<artifact-name>-attempt-<N>` on a re-run). */
   artifactName?: string;
-  /** Every asset this run put on the release, with its download URL. */
-  releaseAssets?: Array<{ name: string; url: string }>;
+  /** The artifact's page (`…/actions/runs/RUN/artifacts/ID`, where GitHub serves its download). */
+  artifactUrl?: string;
+  /** sha256 of the artifact's zip, as the artifact service computed it. */
+  artifactDigest?: string;
+  /** Every asset this run put on the release, with its download URL and the sha256 (hex) of its bytes. */
+  releaseAssets?: Array<{ name: string; url: string; sha256: string }>;
   releaseAssetUrl?: string;
   commentUrl?: string;
   attestationIds?: string[];
@@ -95,6 +99,11 @@ const RELEASE_CONTENT_TYPE = 'application/json';
 export function releaseAssetName(file: string, artifactName: string): string {
   const base = path.basename(file);
   return artifactName === DEFAULT_ARTIFACT_NAME ? base : base.replace(/^provenance(?=\.)/, artifactName);
+}
+
+/** Where GitHub serves one artifact of a run (its page downloads the zip). */
+export function artifactUrl(ctx: Pick<GitHubContext, 'serverUrl' | 'repository' | 'runId'>, id: string): string {
+  return `${ctx.serverUrl}/${ctx.repository}/actions/runs/${encodeURIComponent(ctx.runId)}/artifacts/${encodeURIComponent(id)}`;
 }
 
 async function requireFile(file: string, what: string): Promise<void> {
@@ -149,6 +158,8 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
         );
         result.artifactId = res.id;
         result.artifactName = res.name;
+        result.artifactUrl = artifactUrl(ctx, res.id);
+        if (res.digest) result.artifactDigest = res.digest;
       }),
     );
   }
@@ -169,7 +180,7 @@ export async function publish(req: PublishRequest, ctx: GitHubContext, deps: Pub
         );
         const main = (bundle && res.assets.find((a) => a.name === releaseAssetName(bundle, req.artifact.name))) ?? res.assets[0];
         if (main) result.releaseAssetUrl = main.url;
-        result.releaseAssets = res.assets.map((a) => ({ name: a.name, url: a.url }));
+        result.releaseAssets = res.assets.map((a) => ({ name: a.name, url: a.url, sha256: a.sha256 }));
       }),
     );
   }

@@ -8,6 +8,7 @@
  * uploading the same asset name (the loser of the upload gets 422 `already_exists`,
  * deletes the winner's copy and uploads again, so the last writer wins cleanly).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ServiceError } from '../errors.js';
 import type { Logger } from '../util/log.js';
@@ -33,6 +34,8 @@ export interface UploadedAsset {
   /** browser_download_url */
   url: string;
   size: number;
+  /** sha256 (hex) of the bytes uploaded; GitHub's own `digest` of the asset, when it answers one, must agree. */
+  sha256: string;
 }
 
 interface Release {
@@ -137,6 +140,7 @@ async function uploadOne(
   logger: Logger,
 ): Promise<UploadedAsset> {
   const data = await readFile(file.path);
+  const sha256 = createHash('sha256').update(data).digest('hex');
   let stale = existing.filter((a) => a.name === file.name);
   for (let attempt = 1; ; attempt++) {
     for (const a of stale) {
@@ -153,8 +157,13 @@ async function uploadOne(
         data: data as unknown as string,
         headers: { 'content-type': file.contentType ?? 'application/octet-stream', 'content-length': data.length },
       });
-      const a = res.data as { id: number; name: string; browser_download_url: string; size: number };
-      return { id: a.id, name: a.name, url: a.browser_download_url, size: a.size };
+      const a = res.data as { id: number; name: string; browser_download_url: string; size: number; digest?: string | null };
+      if (a.digest && a.digest !== `sha256:${sha256}`) {
+        throw new ServiceError('release-asset-digest-mismatch', `release asset ${file.name}: GitHub stored different bytes (${a.digest.slice(0, 19)}…) from the file uploaded (sha256:${sha256.slice(0, 12)}…)`, {
+          fix: 're-run the job; the asset is replaced on the next upload',
+        });
+      }
+      return { id: a.id, name: a.name, url: a.browser_download_url, size: a.size, sha256 };
     } catch (err) {
       if (!isAlreadyExists(err) || attempt >= MAX_NAME_CONFLICTS) throw err;
       logger.info(`Release asset ${file.name} was uploaded concurrently by another job; replacing it`);

@@ -10,5 +10,5 @@ export { isRandomToken } from './entropy.js';
 export { VALUE_RULES } from './rules.js';
 export { compileKeyPatterns, redactValue, setOwn, type RedactionResult } from './value.js';
 export { redactArgv, redactRecorded } from './record.js';
-export { parserLine, parserReason } from './messages.js';
+export { parserLine, parserReason, refusedValueShape } from './messages.js';
 export { redactCoverage } from './coverage.js';

@@ -280,3 +280,35 @@ export function renderSummaryText(st: TrainingStatement, opts: SummaryOptions = 
   out.push(...coverageText(st));
   return out.join('\n') + '\n';
 }
+
+/** What one run published, known only after publishing: appended to the job summary. */
+export interface PublishedFiles {
+  artifact?: { name: string; url: string; id: string; digest?: string };
+  release?: { tag: string; assets: Array<{ name: string; url: string; sha256: string }> };
+}
+
+/**
+ * "Published": each file linked where it can be downloaded (the artifact by its id, each
+ * release asset by its browser_download_url) with its full sha256, so a reader can check
+ * what they download (`sha256sum -c` takes the lines as they are).
+ */
+export function renderPublishedMarkdown(p: PublishedFiles): string {
+  const lines: string[] = [];
+  const sums: string[] = [];
+  if (p.artifact) {
+    const a = p.artifact;
+    lines.push(`- Workflow artifact ${mdLink(a.name, a.url)} (id ${mdText(a.id)})${a.digest ? `: zip ${mdCode(a.digest, 'inline')}` : ''}`);
+    if (a.digest?.startsWith('sha256:')) sums.push(`${a.digest.slice(7)}  ${a.name}.zip`);
+  }
+  if (p.release?.assets.length) {
+    lines.push(`- Release ${mdCode(p.release.tag, 'inline')} assets:`);
+    for (const f of p.release.assets) {
+      lines.push(`  - ${mdLink(f.name, f.url)}: ${mdCode(`sha256:${f.sha256}`, 'inline')}`);
+      sums.push(`${f.sha256}  ${f.name}`);
+    }
+  }
+  if (!lines.length) return '';
+  const out = ['', '### Published', '', ...lines, ''];
+  if (sums.length) out.push('<details><summary>sha256 of each published file</summary>', '', mdCodeBlock(sums), '', '</details>', '');
+  return out.join('\n');
+}

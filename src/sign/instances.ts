@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { refusedValueShape } from '../redact/messages.js';
 
 export type SigstoreInstanceName = 'public-good' | 'github' | 'custom';
 
@@ -20,7 +21,7 @@ export const INSTANCE_NAMES: readonly SigstoreInstanceName[] = ['public-good', '
 
 export function parseInstanceName(value: string): SigstoreInstanceName {
   if ((INSTANCE_NAMES as readonly string[]).includes(value)) return value as SigstoreInstanceName;
-  throw new InputError('bad-sigstore-instance', `unknown Sigstore instance "${value}"`, {
+  throw new InputError('bad-sigstore-instance', `unknown Sigstore instance ${refusedValueShape(value)}`, {
     fix: `use one of ${INSTANCE_NAMES.join(', ')}`,
     fields: ['sigstore'],
   });
@@ -31,10 +32,10 @@ function checkURL(flag: string, value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new InputError('bad-url', `${flag} is not a URL: "${value}"`, { fix: `pass ${flag} https://host[:port]`, fields: [flag] });
+    throw new InputError('bad-url', `${flag} is not a URL ${refusedValueShape(value)}`, { fix: `pass ${flag} https://host[:port] (no user:password@)`, fields: [flag] });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('bad-url', `${flag} must be an http(s) URL, got "${value}"`, { fix: `pass ${flag} https://host[:port]`, fields: [flag] });
+    throw new InputError('bad-url', `${flag} must be an http(s) URL ${refusedValueShape(value)}`, { fix: `pass ${flag} https://host[:port] (no user:password@)`, fields: [flag] });
   }
   return value.replace(/\/+$/, '');
 }

@@ -10,6 +10,7 @@
  *                                     Sigstore and OIDC double it per retry
  */
 import { InputError } from '../errors.js';
+import { refusedValueShape } from '../redact/messages.js';
 
 export const TIMEOUT_ENV = 'ML_PROVENANCE_HTTP_TIMEOUT_MS';
 export const RETRY_BASE_ENV = 'ML_PROVENANCE_HTTP_RETRY_BASE_MS';
@@ -37,7 +38,7 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) {
-    throw new InputError('bad-env', `${name} must be a positive whole number of milliseconds, got "${raw}"`, {
+    throw new InputError('bad-env', `${name} must be a positive whole number of milliseconds ${refusedValueShape(raw)}`, {
       fix: `unset ${name} or set it to e.g. 10000`,
     });
   }

@@ -38,7 +38,7 @@ export async function captureExtras(workspace: string, c: CaptureChoices, imageG
   const [hardware, python, image] = await Promise.all([
     c.hardware === false ? undefined : captureHardware(env),
     capturePython(c.pythonEnv ?? 'auto', workspace, env),
-    imageGiven || c.image === false ? undefined : detectImage({ env }),
+    imageGiven || c.image === false ? undefined : detectImage({ env, ...(reporting?.warn ? { onNote: reporting.warn } : {}) }),
   ]);
   let usable: Extras['image'];
   if (image) {

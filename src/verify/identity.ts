@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import { refusedValueShape } from '../redact/messages.js';
 import { pass, fail, type Check, type SignerIdentity } from './verdict.js';
 
 /** The issuer of GitHub Actions OIDC tokens; `gh attestation verify` expects it by default. */
@@ -53,10 +54,10 @@ export function validateIdentityPolicy(p: IdentityPolicy): void {
     throw new InputError('conflicting-identity', '--cert-identity and --cert-identity-regexp are mutually exclusive', { fix: 'pass only one of them', fields: ['--cert-identity', '--cert-identity-regexp'] });
   }
   if (p.repo && !REPO_RE.test(p.repo)) {
-    throw new InputError('bad-repo', `--repo must be OWNER/REPO, got "${p.repo}"`, { fix: 'pass --repo acme/models', fields: ['--repo'] });
+    throw new InputError('bad-repo', `--repo must be OWNER/REPO ${refusedValueShape(p.repo)}`, { fix: 'pass --repo acme/models', fields: ['--repo'] });
   }
   if (p.signerWorkflow && !parseSignerWorkflow(p.signerWorkflow)) {
-    throw new InputError('bad-signer-workflow', `--signer-workflow must be OWNER/REPO/PATH[@REF], got "${p.signerWorkflow}"`, {
+    throw new InputError('bad-signer-workflow', `--signer-workflow must be OWNER/REPO/PATH[@REF] ${refusedValueShape(p.signerWorkflow)}`, {
       fix: 'pass e.g. --signer-workflow acme/models/.github/workflows/train.yml@refs/heads/main',
       fields: ['--signer-workflow'],
     });
@@ -65,7 +66,7 @@ export function validateIdentityPolicy(p: IdentityPolicy): void {
     try {
       new RegExp(p.certIdentityRegexp);
     } catch (err) {
-      throw new InputError('bad-regexp', `--cert-identity-regexp is not a valid regular expression: ${(err as Error).message}`, {
+      throw new InputError('bad-regexp', `--cert-identity-regexp is not a valid regular expression (${regexpReason(err)}) ${refusedValueShape(p.certIdentityRegexp)}`, {
         fix: 'fix the expression (JavaScript syntax)',
         fields: ['--cert-identity-regexp'],
       });
@@ -132,4 +133,13 @@ export function checkIdentity(id: SignerIdentity, p: IdentityPolicy): Check {
   if (problems.length) return fail('identity', problems.join('; '));
   const repo = splitURI(id.sourceRepositoryURI)?.rest;
   return pass('identity', `signed by ${san} (issuer ${id.issuer}${repo ? `, repository ${repo}` : ''})`);
+}
+
+/** V8's reason without the pattern it quotes (`Invalid regular expression: /…/: Unterminated group`). */
+function regexpReason(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  // The reason is V8's fixed wording after the last "/: "; the pattern before it is the user's.
+  const at = msg.lastIndexOf('/: ');
+  const reason = at >= 0 ? msg.slice(at + 3).trim() : undefined;
+  return reason && reason.length < 60 ? reason.toLowerCase() : 'syntax error';
 }

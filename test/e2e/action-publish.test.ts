@@ -3,6 +3,7 @@
 // artifact service stand-ins, for a push, a pull_request and a release event.
 // The stand-ins live in this process, so the action runs as an async child process.
 import { cpSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ let svc: ArtifactServiceStandin;
 let sig: SigstoreStandin;
 let ws: string;
 let runSeq = 0;
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 
 /** dist/index.js as the runner runs it, against the stand-ins; each call is its own workflow run. */
@@ -104,6 +106,10 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     expect(zip.get('provenance.sigstore.json')!.toString('utf8')).toBe(readFileSync(r.outputs['bundle-path']!, 'utf8'));
     TrainingStatement.parse(JSON.parse(zip.get('provenance.intoto.json')!.toString('utf8')));
     pushArtifactId = stored!.databaseId;
+    // The job summary links the artifact itself (its page on the run, by id), with the zip's digest.
+    const artifactUrl = `https://github.com/${REPO}/actions/runs/${100 + Number(r.runSeq)}/artifacts/${stored!.databaseId}`;
+    expect(r.summary).toContain(`### Published\n\n- Workflow artifact [ml-provenance](${artifactUrl}) (id ${stored!.databaseId}): zip \`sha256:${sha256(svc.blob(stored!.databaseId)!)}\``);
+    expect(r.summary).toContain(`${sha256(svc.blob(stored!.databaseId)!)}  ml-provenance.zip`);
     // Nothing else was published.
     expect(r.outputs['comment-url']).toBeUndefined();
     expect(r.outputs['release-asset-url']).toBeUndefined();
@@ -172,9 +178,15 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     ]);
     // The readable summary is an asset too, and the job summary links every asset.
     expect(rel.assets.find((a) => a.name === 'provenance.md')!.data.toString('utf8')).toBe(readFileSync(r.outputs['summary-path']!, 'utf8'));
-    for (const name of ['provenance.md', 'provenance.sigstore.json']) {
-      expect(r.summary).toContain(`](https://github.com/${REPO}/releases/download/v1.0.0/${name})`);
+    // The job summary links each asset by the browser_download_url GitHub answered, with
+    // the full sha256 of its bytes (as stored on the release, and as the file on disk).
+    for (const a of rel.assets) {
+      const hex = sha256(a.data);
+      expect(r.summary).toContain(`  - [${a.name.replace(/_/g, '\\_')}](https://github.com/${REPO}/releases/download/v1.0.0/${a.name}): \`sha256:${hex}\``);
+      expect(r.summary).toContain(`${hex}  ${a.name}\n`);
     }
+    expect(sha256(readFileSync(r.outputs['bundle-path']!))).toBe(sha256(rel.assets.find((a) => a.name === 'provenance.sigstore.json')!.data));
+    expect(r.summary).toMatch(/- Workflow artifact \[ml-provenance\]\(https:\/\/github\.com\/[^)]+\/actions\/runs\/\d+\/artifacts\/\d+\)/);
     const bundleText = readFileSync(r.outputs['bundle-path']!, 'utf8');
     expect(rel.assets.find((a) => a.name === 'provenance.sigstore.json')!.data.toString('utf8')).toBe(bundleText);
     expect(r.outputs['release-asset-url']).toBe(`https://github.com/${REPO}/releases/download/v1.0.0/provenance.sigstore.json`);
@@ -223,12 +235,10 @@ describe('action publishing (dist/index.js against the stand-ins)', () => {
     const wf = YAML.parse(readFileSync(path.join(ROOT, '.github/workflows/train-example.yml'), 'utf8')) as {
       jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown>; run?: string; 'working-directory'?: string }> }>;
     };
-    const steps = wf.jobs.train!.steps;
+    // The push job (one job per event; test/e2e/action-events.test.ts runs each).
+    const steps = wf.jobs.main!.steps;
     const step = steps.find((st) => st.uses === './')!;
-    // The workflow's own expressions only decide fail-on-publish-error; take the strict side.
-    const inputs = Object.fromEntries(
-      Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\{[^}]*\}\}/g, 'true')]),
-    );
+    const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
     const repo = mkdtempSync(path.join(os.tmpdir(), 'mlp-repo-'));
     const train = steps.find((st) => st.run?.includes('train.py'))!;
     const exampleDir = path.join(repo, train['working-directory']!);

@@ -59,7 +59,7 @@ describe('action (dist/index.js): record, policy, outputs, annotations', () => {
 
   it('bad input: exit 2, one annotation naming the input and the file, no stack trace', () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
-      [{ 'subject-path': 'model/model.json', sign: 'maybe' }, /input sign must be true or false, got "maybe"/],
+      [{ 'subject-path': 'model/model.json', sign: 'maybe' }, /input sign must be true or false \(its text is not shown, in case it is a credential: 5 characters\)/],
       [{}, /neither subject-path nor datasets was given/],
       [{ 'subject-path': 'model/model.json', datasets: '- id: x\n  uri: [oops\n' }, /datasets input:\d+ is not valid YAML/],
       [{ 'subject-path': 'model/model.json', image: 'ghcr.io/a/b@sha256:nothex' }, /image digest \(after "@"\) is not sha256:/],

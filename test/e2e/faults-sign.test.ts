@@ -159,7 +159,8 @@ test('a malformed ML_PROVENANCE_HTTP_TIMEOUT_MS is a usage error before any requ
   const before = sig.requests.length;
   const r = await runCliAsync(['sign', statementFile, '--out', path.join(work, 'never.json'), ...signFlags()], { env: { ...sig.runnerEnv(), ML_PROVENANCE_HTTP_TIMEOUT_MS: '10s' } });
   expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(/^error: ML_PROVENANCE_HTTP_TIMEOUT_MS must be a positive whole number of milliseconds, got "10s" — /);
+  expect(r.stderr).toMatch(/^error: ML_PROVENANCE_HTTP_TIMEOUT_MS must be a positive whole number of milliseconds \(its text is not shown, in case it is a credential: 3 characters\) — /);
+  expect(r.stderr).not.toContain('10s');
   expect(sig.requests.length).toBe(before);
 });
 

@@ -2,6 +2,7 @@
 // GitHub REST stand-in: release assets, the sticky PR comment, the attestations API,
 // retries after 500 / 429 / dropped connections, the failure policy, and two
 // publishers racing on one release.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +60,19 @@ describe('release assets', () => {
     expect(uploads.map((u) => u.query.name)).toEqual(['provenance.intoto.json', 'provenance.sigstore.json', 'provenance.md']);
     expect(uploads[0]!.headers['content-type']).toBe('application/json');
     expect(uploads[0]!.headers.authorization).toBe(`token ${TOKEN}`);
+  });
+
+  it('each uploaded asset comes back with its browser_download_url and the sha256 of its bytes; GitHub\'s digest disagreeing fails the step', async () => {
+    const rel = s.gh.addRelease({ tag: 'v1.0.5' });
+    const files = await writeRecordFiles('rel-digest');
+    const res = await publish(request(files, { releaseTag: 'v1.0.5' }), context(s.gh), deps());
+    expect(res.releaseAssets!.map((a) => a.url)).toEqual(['provenance.intoto.json', 'provenance.sigstore.json', 'provenance.md'].map((n) => `https://github.com/acme/models/releases/download/v1.0.5/${n}`));
+    for (const a of res.releaseAssets!) expect(a.sha256).toBe(createHash('sha256').update(rel.assets.find((x) => x.name === a.name)!.data).digest('hex'));
+    // An upload answered with another digest than the bytes sent (a corrupted upload).
+    s.gh.fault({ route: 'assets.upload', status: 201, body: { id: 999, name: 'provenance.intoto.json', size: 1, browser_download_url: 'https://github.com/acme/models/releases/download/v1.0.5/provenance.intoto.json', digest: `sha256:${'0'.repeat(64)}` } });
+    const err = await publish(request(files, { releaseTag: 'v1.0.5' }), context(s.gh), deps()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PublishError);
+    expect((err as PublishError).userMessage).toMatch(/provenance\.intoto\.json: GitHub stored different bytes/);
   });
 
   it('a re-run replaces its own assets: never a duplicate, always the new content', async () => {

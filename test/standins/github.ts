@@ -10,7 +10,7 @@
  *   comments.list  comments.create  comments.update  comments.delete
  *   runs.list  artifacts.list  artifacts.zip  attestations.create
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { storeRoutes } from './github-store-routes.js';
 import { type Fault, type HttpStandin, paginate, type RecordedRequest, type Reply, type Route, startHttp } from './github-http.js';
 
@@ -170,6 +170,10 @@ export async function startGitHubStandin(options: GitHubStandinOptions = {}): Pr
     created_at: a.created_at,
     url: `${base}/repos/${owner}/${repo}/releases/assets/${a.id}`,
     browser_download_url: `${serverUrl}/${owner}/${repo}/releases/download/${r.tag_name}/${encodeURIComponent(a.name)}`,
+    // GitHub has answered each asset's sha256 since 2025.
+    digest: `sha256:${createHash('sha256').update(a.data).digest('hex')}`,
+    download_count: 0,
+    updated_at: a.created_at,
   });
   const commentJson = (owner: string, repo: string, c: StandinComment): Record<string, unknown> => ({
     id: c.id,

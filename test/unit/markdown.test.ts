@@ -6,7 +6,7 @@ import { changeCallouts, renderChangesMarkdown } from '../../src/render/changes.
 import { lineageMermaid } from '../../src/render/lineage.js';
 import { mdCode, mdInline, mdLink, mdText, ZWJ } from '../../src/render/markdown.js';
 import { guessDirection, judgeChange, mergeOverrides } from '../../src/render/metric-direction.js';
-import { renderSummaryMarkdown } from '../../src/render/summary.js';
+import { renderPublishedMarkdown, renderSummaryMarkdown } from '../../src/render/summary.js';
 import { parseInputs, parseMetricDirections } from '../../src/action/inputs.js';
 import { PolicyFile } from '../../src/schema/policy.js';
 import { dataset, makeStatement } from '../fixtures/statements.js';
@@ -102,7 +102,7 @@ describe('metric directions', () => {
     expect(parseMetricDirections('latency_ms: lower\ncoverage = higher 2%\n# comment\n')).toEqual({ latency_ms: 'lower', coverage: { better: 'higher', tolerance: 0.02 } });
     expect(parseMetricDirections('')).toBeUndefined();
     expect(parseInputs((n) => ({ 'subject-path': 'm.bin', 'metric-directions': 'latency: lower' })[n] ?? '').metricDirections).toEqual({ latency: 'lower' });
-    expect(() => parseMetricDirections('latency_ms: down')).toThrow(/metric-directions.*latency_ms: down/);
+    expect(() => parseMetricDirections('latency_ms: down')).toThrow(/metric-directions: cannot read line 1 \(its text is not shown/);
   });
 });
 
@@ -172,5 +172,25 @@ describe('the reviewer-first summary', () => {
     const none = renderSummaryMarkdown(head, { policy, base: { note: 'No base record: the base branch has no `ml-provenance` artifact yet.' } });
     expect(none).toContain('### What changed since the base record\n\n_No base record: the base branch has no `ml-provenance` artifact yet._');
     expect(none).toContain('**Final metrics**');
+  });
+});
+
+describe('the Published section', () => {
+  const hex = 'ab'.repeat(32);
+  it('links the artifact by its id and each asset by its download URL, with full digests as sha256sum -c lines', () => {
+    const md = renderPublishedMarkdown({
+      artifact: { name: 'ml-provenance', id: '7', url: 'https://github.com/o/r/actions/runs/9/artifacts/7', digest: `sha256:${hex}` },
+      release: { tag: 'v1', assets: [{ name: 'provenance.intoto.json', url: 'https://github.com/o/r/releases/download/v1/provenance.intoto.json', sha256: hex }] },
+    });
+    expect(md).toContain('- Workflow artifact [ml-provenance](https://github.com/o/r/actions/runs/9/artifacts/7) (id 7)');
+    expect(md).toContain(`  - [provenance.intoto.json](https://github.com/o/r/releases/download/v1/provenance.intoto.json): \`sha256:${hex}\``);
+    expect(md).toContain(`${hex}  ml-provenance.zip\n${hex}  provenance.intoto.json`);
+    expect(renderPublishedMarkdown({})).toBe('');
+  });
+
+  it('a hostile name stays text and a URL that is not plain http(s) is not linked', () => {
+    const md = renderPublishedMarkdown({ release: { tag: 'v1`](x)', assets: [{ name: '[x](javascript:alert(1))*', url: 'javascript:alert(1)', sha256: hex }] } });
+    expect(elementCounts(githubTree(md)).get('a') ?? 0).toBe(0);
+    expect(githubHtml(md)).not.toMatch(/href="javascript:/);
   });
 });

@@ -10,7 +10,10 @@ import { imageDescriptor, parseImageRef } from '../../src/capture/image.js';
 import { parseConfigText } from '../../src/capture/config.js';
 import { intOption, numberOption } from '../../src/cli/shared.js';
 import { parseKeyValue, parseLibrary, parseSplits } from '../../src/cli/values.js';
-import { parserReason } from '../../src/redact/index.js';
+import { parseInputs } from '../../src/action/inputs.js';
+import { parserReason, refusedValueShape } from '../../src/redact/index.js';
+import { parseInstanceName, resolveEndpoints } from '../../src/sign/instances.js';
+import { validateIdentityPolicy } from '../../src/verify/identity.js';
 import { CREDENTIALS } from '../corpora/credentials.js';
 
 const cred = (name: string) => CREDENTIALS.find((c) => c.name === name)!;
@@ -123,5 +126,59 @@ describe('parse errors quote position and kind, never the file text', () => {
     );
     expect(parserReason(new Error(`Unexpected token 'h', "{"a": ${PW}}" is not valid JSON`))).toBe("Unexpected token 'h'");
     expect(parserReason(new Error(`Invalid TOML document: invalid value\n\n1:  password = ${PW}\n`))).toBe('invalid value');
+  });
+});
+
+describe('action inputs, Sigstore URLs and verify identity flags', () => {
+  const inputs = (over: Record<string, string>) => () => parseInputs((n) => ({ 'subject-path': 'model.bin', ...over })[n] ?? '');
+
+  it('action inputs: a boolean, sigstore, a service URL, retention-days, a metric-directions line', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ sign: GH }, /^input sign must be true or false \(its text is not shown, in case it is a credential: 40 characters, looks like a credential\) —/],
+      [{ comment: `yes ${HF}` }, /^input comment must be true or false or auto \(.*contains spaces, looks like a credential\) —/],
+      [{ sigstore: PW }, /^input sigstore must be auto, public-good, github or custom \(its text is not shown/],
+      [{ sigstore: 'custom', 'fulcio-url': `ftp://ci:${PW}@fulcio.example` }, /^input fulcio-url is not an http\(s\) URL \(.*a URL whose scheme is not http\(s\), with user:password@ in it/],
+      [{ sigstore: 'custom', 'fulcio-url': 'https://f.example', 'rekor-url': `https://r.example/?token=${GH} x` }, /^input rekor-url is not an http\(s\) URL \(.*contains spaces, a https URL, with a query or fragment, looks like a credential\) —/],
+      [{ 'retention-days': GH }, /^input retention-days must be a whole number from 1 to 90 \(/],
+      [{ 'metric-directions': `loss: lower\n${HF}` }, /^input metric-directions: cannot read line 2 \(/],
+    ];
+    for (const [over, re] of cases) {
+      const m = messageOf(inputs(over));
+      expect(m).toMatch(re);
+      for (const secret of [GH, HF, PW]) expect(m).not.toContain(secret);
+    }
+  });
+
+  it('--fulcio-url, --rekor-url, --tsa-url and the instance name', () => {
+    const url = `https://ci:${PW}@fulcio.example`;
+    expect(messageOf(() => resolveEndpoints({ instance: 'custom', fulcioURL: `not a url ${GH}`, rekorURL: 'https://r.example' }))).toMatch(/^--fulcio-url is not a URL \(.*contains spaces, looks like a credential\) —/);
+    expect(messageOf(() => resolveEndpoints({ instance: 'custom', fulcioURL: 'https://f.example', rekorURL: `ftp://ci:${PW}@r.example` }))).toMatch(/^--rekor-url must be an http\(s\) URL \(.*with user:password@ in it/);
+    expect(messageOf(() => resolveEndpoints({ instance: 'custom', fulcioURL: 'https://f.example', tsaURL: `file:///${HF}` }))).toMatch(/^--tsa-url must be an http\(s\) URL \(/);
+    expect(messageOf(() => parseInstanceName(GH))).toMatch(/^unknown Sigstore instance \(its text is not shown/);
+    for (const m of [
+      messageOf(() => resolveEndpoints({ instance: 'custom', fulcioURL: `not a url ${GH}`, rekorURL: 'https://r.example' })),
+      messageOf(() => resolveEndpoints({ instance: 'custom', fulcioURL: 'https://f.example', rekorURL: url.replace('https', 'ftp') })),
+      messageOf(() => resolveEndpoints({ instance: 'custom', fulcioURL: 'https://f.example', tsaURL: `file:///${HF}` })),
+      messageOf(() => parseInstanceName(GH)),
+    ]) {
+      for (const secret of [GH, HF, PW]) expect(m).not.toContain(secret);
+    }
+  });
+
+  it('verify --repo, --signer-workflow and --cert-identity-regexp', () => {
+    const repo = messageOf(() => validateIdentityPolicy({ repo: GH }));
+    expect(repo).toMatch(/^--repo must be OWNER\/REPO \(its text is not shown, in case it is a credential: 40 characters, looks like a credential\) —/);
+    const wf = messageOf(() => validateIdentityPolicy({ signerWorkflow: `https://ci:${PW}@github.com/acme` }));
+    expect(wf).toMatch(/^--signer-workflow must be OWNER\/REPO\/PATH\[@REF\] \(.*a https URL, with user:password@ in it/);
+    const re = messageOf(() => validateIdentityPolicy({ certIdentityRegexp: `(${HF}` }));
+    expect(re).toMatch(/^--cert-identity-regexp is not a valid regular expression \(unterminated group\) \(its text is not shown/);
+    for (const m of [repo, wf, re]) for (const secret of [GH, HF, PW]) expect(m).not.toContain(secret);
+  });
+
+  it('the shape told is only from a fixed vocabulary', () => {
+    expect(refusedValueShape('')).toBe('(its text is not shown, in case it is a credential: empty)');
+    expect(refusedValueShape('  ')).toBe('(its text is not shown, in case it is a credential: only spaces)');
+    expect(refusedValueShape('maybe')).toBe('(its text is not shown, in case it is a credential: 5 characters)');
+    expect(refusedValueShape('a\nb')).toBe('(its text is not shown, in case it is a credential: 3 characters, several lines)');
   });
 });
