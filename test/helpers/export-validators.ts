@@ -48,6 +48,7 @@ export const OFFICIAL_OL_FACETS = [
   'DataQualityAssertionsDatasetFacet',
   'DatasourceDatasetFacet',
   'OwnershipDatasetFacet',
+  'TagsRunFacet',
 ] as const;
 export const olFacetFiles = OFFICIAL_OL_FACETS.map((n) => fixture(`openlineage/${n}.json`));
 const ourFacetFiles = Object.values(OPENLINEAGE_FACET_FILES).map((f) => read(path.join(ROOT, 'schemas', f)));

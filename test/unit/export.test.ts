@@ -59,6 +59,7 @@ describe('the reference schemas are the official ones', () => {
       'https://openlineage.io/spec/facets/1-1-0/DataQualityAssertionsDatasetFacet.json',
       'https://openlineage.io/spec/facets/1-0-1/DatasourceDatasetFacet.json',
       'https://openlineage.io/spec/facets/1-0-1/OwnershipDatasetFacet.json',
+      'https://openlineage.io/spec/facets/1-0-0/TagsRunFacet.json',
     ]);
   });
 });
@@ -408,6 +409,10 @@ describe('coverage fields land in each standard\'s own place (fully populated re
     expect(ol.inputs.find((i: any) => i.facets.mlProvenance_dataset.id === 'synthetic-qa').facets.mlProvenance_dataset.synthetic).toEqual(st.predicate.datasets[1]!.synthetic);
     const run = ol.run.facets.mlProvenance_run;
     expect(run.experiment).toEqual(st.predicate.experiment);
+    expect(ol.run.facets.tags.tags).toEqual([
+      { key: 'new_loss', value: 'true', source: 'ML_PROVENANCE' },
+      { key: 'api_token', value: '[REDACTED]', source: 'ML_PROVENANCE' },
+    ]);
     expect(run.conflicts).toEqual(st.predicate.conflicts);
     expect(run.pseudonyms).toEqual(st.predicate.pseudonyms);
     expect(run.steps[0]).toMatchObject({ command: ['python', 'augment.py', '--n', '100'], environment: { image: 'ghcr.io/acme/prep:1' } });
@@ -477,6 +482,7 @@ describe('coverage fields land in each standard\'s own place (fully populated re
     expect(g2.some((e) => e.dataset_confidentialityLevel || e.dataset_dataCollectionProcess || e.relationshipType === 'descendantOf')).toBe(false);
     const ol2 = exportStatement(bare, 'openlineage') as any;
     expect(ol2.inputs.some((i: any) => i.inputFacets?.dataQualityAssertions || i.facets.ownership)).toBe(false);
+    expect(ol2.run.facets.tags).toBeUndefined();
     const c2 = exportStatement(bare, 'cyclonedx') as any;
     expect(c2.components.some((c: any) => c.data[0].classification || c.pedigree)).toBe(false);
   });

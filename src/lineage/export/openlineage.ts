@@ -20,6 +20,7 @@ const FACET_VERSION = {
   DataQualityAssertionsDatasetFacet: '1-1-0',
   DatasourceDatasetFacet: '1-0-1',
   OwnershipDatasetFacet: '1-0-1',
+  TagsRunFacet: '1-0-0',
 } as const;
 const FACET = (name: keyof typeof FACET_VERSION) => `${SPEC}/facets/${FACET_VERSION[name]}/${name}.json#/$defs/${name}`;
 /** Our own facets: generated from src/schema/openlineage.ts into schemas/ (SCHEMA_BASE is schemas/'s address). */
@@ -172,6 +173,16 @@ export function toOpenLineage(s: TrainingStatement, runId?: string): Record<stri
           ...(p.pseudonyms ? { pseudonyms: p.pseudonyms } : {}),
         } satisfies OpenLineageRunFacet,
         mlProvenance_environment: { _producer: PRODUCER, _schemaURL: CUSTOM('environment'), ...environment } satisfies OpenLineageEnvironmentFacet,
+        // Feature / A-B flags are key-value tags on the run (the official tags facet).
+        ...(p.experiment?.flags && Object.keys(p.experiment.flags).length
+          ? {
+              tags: {
+                _producer: PRODUCER,
+                _schemaURL: FACET('TagsRunFacet'),
+                tags: Object.entries(p.experiment.flags).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : JSON.stringify(v), source: 'ML_PROVENANCE' })),
+              },
+            }
+          : {}),
       },
     },
     job: {
