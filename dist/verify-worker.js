@@ -2,20 +2,19 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-FMZRFR7E.js";
+} from "./chunks/chunk-IR7JLGRY.js";
 import "./chunks/chunk-ENOS7S7E.js";
-import "./chunks/chunk-CISWHTME.js";
-import "./chunks/chunk-CKSUICNS.js";
-import "./chunks/chunk-AH7FBT6D.js";
+import "./chunks/chunk-GWDPBHRC.js";
+import "./chunks/chunk-6JK7JJJK.js";
 import "./chunks/chunk-CF6B5H4A.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-OD4ESIFT.js";
-import "./chunks/chunk-FOJOZY2T.js";
+import "./chunks/chunk-QQM6CAPM.js";
+import "./chunks/chunk-ZLINQKEW.js";
 import "./chunks/chunk-EV6DDHLU.js";
-import "./chunks/chunk-AE4HQAUN.js";
-import "./chunks/chunk-SLXWXZ3L.js";
+import "./chunks/chunk-A6NKRIMD.js";
+import "./chunks/chunk-6RJVD2Y7.js";
 import "./chunks/chunk-U6NGMXLZ.js";
 import "./chunks/chunk-IFWJZX5H.js";
 import "./chunks/chunk-NAV5SXXN.js";

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
 import { gitCommit as commitOf } from '../statement/fields.js';
+import { statementRunId } from '../statement/serialize.js';
 
 /**
  * The lineage graph over many training statements. It is plain data (JSON-ready):
@@ -84,10 +84,6 @@ export interface StatementSource {
   digest?: string;
 }
 
-/** The statement digest of a statement known only as an object: the bytes `build` writes for it. */
-function statementDigestOf(st: TrainingStatement): string {
-  return createHash('sha256').update(JSON.stringify(st, null, 2) + '\n').digest('hex');
-}
 
 function firstDigest(d: DatasetDescriptor): string | undefined {
   if (d.digest?.sha256) return `sha256:${d.digest.sha256}`;
@@ -114,7 +110,7 @@ export function graphFromStatements(input: ReadonlyArray<TrainingStatement | Sta
     const p = statement.predicate;
     // A run is its statement: the key is the statement digest, stable across queries and
     // machines, and the same statement given twice (bundle + .intoto.json) is one run.
-    const runKey = `sha256:${digest ?? statementDigestOf(statement)}`;
+    const runKey = `sha256:${digest ?? statementRunId({ statement })}`;
     if (seen.has(runKey)) continue;
     seen.add(runKey);
     index++;

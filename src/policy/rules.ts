@@ -91,6 +91,16 @@ export function evaluateRules(st: TrainingStatement, rules: PolicyRules): Findin
         // An error where the policy asks for licenses; elsewhere worth knowing.
         add('datasets.license.spdx', `${field}.license`, `dataset "${d.id}" license "${d.license}" is not an SPDX license expression`, spdxFix(d.license), ds.require?.includes('license') ? 'error' : 'warning');
       }
+      (d.licenseHistory ?? []).forEach((h, j) => {
+        if (isSpdxExpression(h.license)) return;
+        add(
+          'datasets.license.spdx',
+          `${field}.licenseHistory[${j}].license`,
+          `dataset "${d.id}" earlier license "${h.license}" (version ${h.version}) is not an SPDX license expression`,
+          spdxFix(h.license),
+          ds.require?.includes('license') ? 'error' : 'warning',
+        );
+      });
       if (d.splits) {
         const sum = Object.values(d.splits).reduce((a, b) => a + b, 0);
         if (sum > 1 + 1e-9) {

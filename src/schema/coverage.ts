@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Scalar, Sha256Hex } from './common.js';
+import { SpdxLicenseExpression } from './license.js';
 
 /**
  * The parts of a training record that go beyond "which data, which code, which model":
@@ -89,6 +90,19 @@ export const DatasetCoverageShape = {
   sampling: Sampling.optional(),
   synthetic: Synthetic.optional(),
   licenseHistory: z.array(LicenseChange).optional().meta({ description: 'earlier licenses of this dataset, by version' }),
+};
+
+/**
+ * The same fields as the documents users write take them (record events, manifests): like a
+ * dataset's `license`, each earlier license must be an SPDX expression. The predicate keeps the
+ * plain string so a third party's record still loads; the policy reports it there.
+ */
+export const DatasetCoverageInputShape = {
+  ...DatasetCoverageShape,
+  licenseHistory: z
+    .array(LicenseChange.extend({ license: SpdxLicenseExpression }))
+    .optional()
+    .meta({ description: 'earlier licenses of this dataset, by version' }),
 };
 
 export const Experiment = z.strictObject({

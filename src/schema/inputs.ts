@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { SpdxLicenseExpression } from './license.js';
 import { DatasetId, PrefixedSha256, Splits } from './common.js';
-import { DatasetCoverageShape } from './coverage.js';
+import { DatasetCoverageInputShape } from './coverage.js';
 
 /** One dataset in a manifest file or in the action's inline `datasets` input. */
 export const DatasetInput = z.strictObject({
@@ -14,7 +14,7 @@ export const DatasetInput = z.strictObject({
   splits: Splits.optional(),
   seed: z.number().int().optional(),
   mediaType: z.string().optional(),
-  ...DatasetCoverageShape,
+  ...DatasetCoverageInputShape,
 });
 export type DatasetInput = z.infer<typeof DatasetInput>;
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { RecordEvent } from './record-event.js';
 import { DatasetManifest, MetricsFile } from './inputs.js';
-import { OPENLINEAGE_FACET_FILES, OpenLineageDatasetFacet, OpenLineageModelFacet, OpenLineageRunFacet } from './openlineage.js';
+import { OPENLINEAGE_FACET_FILES, OpenLineageDatasetFacet, OpenLineageEnvironmentFacet, OpenLineageModelFacet, OpenLineageRunFacet } from './openlineage.js';
 import { PolicyFile } from './policy.js';
 import { TrainingPredicate, TrainingStatement } from './predicate.js';
 
@@ -18,6 +18,7 @@ export const DOCUMENTS = {
   [OPENLINEAGE_FACET_FILES.run]: OpenLineageRunFacet,
   [OPENLINEAGE_FACET_FILES.dataset]: OpenLineageDatasetFacet,
   [OPENLINEAGE_FACET_FILES.model]: OpenLineageModelFacet,
+  [OPENLINEAGE_FACET_FILES.environment]: OpenLineageEnvironmentFacet,
 } as const;
 
 /** The JSON Schema text for each document, deterministic so a staleness test can compare bytes. */

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DigestSet, Scalar, Sha256Hex, Splits } from './common.js';
-import { Metric, Step } from './predicate.js';
+import { Conflict, DatasetCoverageShape, Experiment, Pseudonymization } from './coverage.js';
+import { Environment, Metric, Step } from './predicate.js';
 
 /**
  * The custom OpenLineage facets `ml-provenance export --format openlineage` emits. Each
@@ -16,15 +17,20 @@ const BaseFacet = {
 export const OpenLineageRunFacet = z
   .strictObject({
     ...BaseFacet,
-    statementDigest: Sha256Hex.meta({ description: 'sha256 of the exported in-toto statement (the run id in `lineage --format json`)' }),
+    statementDigest: Sha256Hex.meta({
+      description: 'the run id: sha256 of the statement bytes as signed (the DSSE payload) or written, the same as `lineage --format json` and `store ingest` report',
+    }),
     invocationId: z.string().optional(),
     startedOn: z.string().optional(),
     finishedOn: z.string(),
     builder: z.string(),
     hyperparameters: z.record(z.string(), Scalar),
     metrics: z.array(Metric).meta({ description: 'the final value of each metric' }),
-    steps: z.array(Step),
+    steps: z.array(Step).meta({ description: 'the transformation steps, with the command and environment of each where recorded' }),
     image: z.string().optional(),
+    experiment: Experiment.optional().meta({ description: 'why the run was made and the feature / A-B flags in effect' }),
+    conflicts: z.array(Conflict).optional(),
+    pseudonyms: Pseudonymization.optional().meta({ description: 'which values in this event are keyed pseudonyms (pseud:<keyId>:<hmac>), never the values' }),
   })
   .meta({ title: 'ml-provenance OpenLineage run facet (mlProvenance_run)', description: 'The training run as ml-provenance recorded it.' });
 
@@ -37,8 +43,22 @@ export const OpenLineageDatasetFacet = z
     digest: DigestSet,
     splits: Splits.optional(),
     seed: z.number().int().optional(),
+    files: z.number().int().nonnegative().optional(),
+    bytes: z.number().int().nonnegative().optional(),
+    ...DatasetCoverageShape,
   })
-  .meta({ title: 'ml-provenance OpenLineage dataset facet (mlProvenance_dataset)', description: 'A training dataset: record id, digests, license, splits, seed.' });
+  .meta({
+    title: 'ml-provenance OpenLineage dataset facet (mlProvenance_dataset)',
+    description: 'A training dataset: record id, digests, license, splits, seed, and source, quality, sampling, synthetic origin and license history as recorded.',
+  });
+
+/** The machine and software the run used: what OpenLineage has no facet for. `environment.extra` is left out. */
+export const OpenLineageEnvironmentFacet = z
+  .strictObject({ ...BaseFacet, ...Environment.omit({ extra: true }).shape })
+  .meta({
+    title: 'ml-provenance OpenLineage environment run facet (mlProvenance_environment)',
+    description: 'The training environment: OS, tools and libraries, accelerators, cluster configuration, captured hardware and Python environment.',
+  });
 
 export const OpenLineageModelFacet = z
   .strictObject({ ...BaseFacet, digest: DigestSet })
@@ -47,10 +67,12 @@ export const OpenLineageModelFacet = z
 export type OpenLineageRunFacet = z.infer<typeof OpenLineageRunFacet>;
 export type OpenLineageDatasetFacet = z.infer<typeof OpenLineageDatasetFacet>;
 export type OpenLineageModelFacet = z.infer<typeof OpenLineageModelFacet>;
+export type OpenLineageEnvironmentFacet = z.infer<typeof OpenLineageEnvironmentFacet>;
 
 /** Published file name (in schemas/) of each facet's schema. */
 export const OPENLINEAGE_FACET_FILES = {
   run: 'openlineage-run-facet.schema.json',
   dataset: 'openlineage-dataset-facet.schema.json',
   model: 'openlineage-model-facet.schema.json',
+  environment: 'openlineage-environment-facet.schema.json',
 } as const;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { SpdxLicenseExpression } from './license.js';
 import { DatasetId, JsonValue, PrefixedSha256, Scalar, Splits } from './common.js';
-import { Cluster, DatasetCoverageShape, StepEnvironment } from './coverage.js';
+import { Cluster, DatasetCoverageInputShape, StepEnvironment } from './coverage.js';
 
 /**
  * One line of `.ml-provenance/records.jsonl`. Training code in any language may
@@ -26,7 +26,7 @@ export const DatasetEvent = z.strictObject({
   splits: Splits.optional(),
   seed: z.number().int().optional(),
   mediaType: z.string().optional(),
-  ...DatasetCoverageShape,
+  ...DatasetCoverageInputShape,
 });
 
 export const StepEvent = z.strictObject({

@@ -194,8 +194,5 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
   return res.data;
 }
 
-/** The bytes written to provenance.intoto.json (and signed): stable two-space JSON. */
-export function serializeStatement(st: TrainingStatement): string {
-  return JSON.stringify(st, null, 2) + '\n';
-}
+export { serializeStatement } from './serialize.js';
 

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluatePolicy, parsePolicyText, resolvePolicy } from '../../src/policy/index.js';
 import { ProvenanceError } from '../../src/errors.js';
+import { parseDatasetManifest } from '../../src/capture/datasets.js';
+import { RecordEvent } from '../../src/schema/record-event.js';
 import { minimalStatement } from './statement-fixture.js';
 
 const strictFor = async (st: ReturnType<typeof minimalStatement>) => evaluatePolicy(st, await resolvePolicy('strict'));
@@ -82,5 +84,28 @@ describe('licenses are SPDX expressions', () => {
       expect(e.exitCode).toBe(2);
       expect(e.userMessage).toMatch(/allowedLicenses.*1.*SPDX/s);
     }
+  });
+  it('an earlier license (licenseHistory) is held to the same rule: a finding in a record, naming the entry', async () => {
+    const st = minimalStatement();
+    st.predicate.datasets[0]!.license = 'MIT';
+    st.predicate.datasets[0]!.licenseHistory = [{ version: '1', license: 'CC-BY-NC-4.0' }, { version: '2', license: 'cc-by-sa-4.0' }];
+    const f = (await strictFor(st)).findings.filter((x) => x.rule === 'datasets.license.spdx');
+    expect(f.map((x) => [x.field, x.severity])).toEqual([['datasets[0].licenseHistory[1].license', 'error']]);
+    expect(f[0]!.message).toMatch(/earlier license "cc-by-sa-4\.0" \(version 2\)/);
+    expect(f[0]!.fix).toMatch(/did you mean "CC-BY-SA-4\.0"/);
+  });
+  it('a manifest or records-log entry with a non-SPDX earlier license is an input error naming the field', () => {
+    try {
+      parseDatasetManifest('- id: d\n  uri: s3://b/d\n  licenseHistory:\n    - {version: "1", license: "NOT A LICENSE !!"}\n', 'datasets.yaml');
+      expect.unreachable();
+    } catch (err) {
+      const e = err as ProvenanceError<string>;
+      expect(e.exitCode).toBe(2);
+      expect(e.userMessage).toMatch(/datasets\.yaml.*\[0\]\.licenseHistory\[0\]\.license.*SPDX/s);
+    }
+    const ev = RecordEvent.safeParse({ v: 1, kind: 'dataset', id: 'd', licenseHistory: [{ version: '1', license: 'Bogus License' }] });
+    expect(ev.success).toBe(false);
+    expect(ev.error!.issues[0]!.path).toEqual(['licenseHistory', 0, 'license']);
+    expect(RecordEvent.safeParse({ v: 1, kind: 'dataset', id: 'd', licenseHistory: [{ version: '1', license: 'LicenseRef-old' }] }).success).toBe(true);
   });
 });

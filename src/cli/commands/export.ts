@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { EXPORT_FORMATS, exportStatement, type ExportFormat } from '../../lineage/export/index.js';
 import { loadDocument } from '../../statement/load.js';
+import { statementRunId } from '../../statement/serialize.js';
 import { writeFileAtomic } from '../../util/fs.js';
 import { processIo, run } from '../shared.js';
 
@@ -16,8 +17,8 @@ export function register(program: Command): void {
     .option('--json', 'accepted for uniformity: the export is always one JSON document (--format names the standard)')
     .action(
       run(async (file: string, o: { format: ExportFormat; out?: string }) => {
-        const { statement } = await loadDocument(file);
-        const text = `${JSON.stringify(exportStatement(statement, o.format), null, 2)}\n`;
+        const doc = await loadDocument(file);
+        const text = `${JSON.stringify(exportStatement(doc.statement, o.format, statementRunId(doc)), null, 2)}\n`;
         if (o.out) {
           await writeFileAtomic(o.out, text);
           processIo.err(`wrote ${o.out} (${o.format})`);

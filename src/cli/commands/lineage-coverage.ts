@@ -1,13 +1,12 @@
 import { attribute, renderAttribution } from '../../lineage/attribute.js';
 import { bundleSignedAt, health, renderHealth } from '../../lineage/health.js';
 import { resolvePolicy } from '../../policy/index.js';
-import { serializeStatement } from '../../statement/build.js';
+import { statementRunId } from '../../statement/serialize.js';
 import type { LoadedDocument } from '../../statement/load.js';
-import { sha256Hex } from '../../util/canonical.js';
 
 /** The run's stable id: the sha256 of the statement bytes that were (or would be) signed. */
 export function statementId(d: LoadedDocument): string {
-  return `sha256:${d.statementSha256 ?? sha256Hex(d.payload ?? serializeStatement(d.statement))}`;
+  return `sha256:${statementRunId(d)}`;
 }
 
 /** `lineage --attribute METRIC` and `lineage --health`, over records already loaded (and verified unless --no-verify). */

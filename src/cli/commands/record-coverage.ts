@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
+import { isSpdxExpression, spdxFix } from '../../schema/license.js';
 import { collect, intOption, numberOption } from '../shared.js';
 import { parseKeyValue, parseLibrary } from '../values.js';
 
@@ -101,7 +102,15 @@ export function datasetCoverageFields(o: Record<string, unknown>): Record<string
       ? (o.licenseHistory as string[]).map((e) => {
           const eq = e.indexOf('=');
           if (eq <= 0) throw new InputError('bad-license-history', '--license-history expects VERSION=SPDX', { fix: 'write it as --license-history 1.0=CC-BY-4.0' });
-          return { version: e.slice(0, eq), license: e.slice(eq + 1) };
+          const license = e.slice(eq + 1);
+          // The same rule as --license: an earlier license is a license too.
+          if (!isSpdxExpression(license)) {
+            throw new InputError('bad-license', `--license-history "${e}": "${license}" is not an SPDX license expression`, {
+              fix: `pass --license-history VERSION=SPDX with a valid license: ${spdxFix(license)}`,
+              fields: ['--license-history'],
+            });
+          }
+          return { version: e.slice(0, eq), license };
         })
       : undefined,
   };

@@ -3,14 +3,20 @@ import type { TrainingStatement } from '../../schema/predicate.js';
 import { VERSION } from '../../version.js';
 import { lastMetrics } from '../diff.js';
 import { sourceDependency } from '../../statement/fields.js';
+import { statementRunId } from '../../statement/serialize.js';
 
 export const PRODUCER = `https://github.com/ml-provenance/ml-provenance/releases/tag/v${VERSION}`;
 export const TOOL_NAME = 'ml-provenance';
 export const TOOL_VERSION = VERSION;
 
-/** Deterministic exports: the same statement always exports to the same bytes. */
-export function statementDigest(s: TrainingStatement): string {
-  return createHash('sha256').update(JSON.stringify(s)).digest('hex');
+/**
+ * The run id every export names the record by: the same sha256 as `lineage --format json`
+ * and the store (statementRunId over the signed or written bytes). Callers with the loaded
+ * document pass its id; a statement known only as an object gets the id of the bytes
+ * `build` writes for it. Deterministic: the same record always exports to the same bytes.
+ */
+export function exportRunId(s: TrainingStatement, runId?: string): string {
+  return runId ?? statementRunId({ statement: s });
 }
 
 /** An RFC 4122 UUID (version 5 layout) from a name, so run ids are stable across exports. */
@@ -49,6 +55,11 @@ export function repositoryOf(s: TrainingStatement): string | undefined {
   if (w) return fromUrl(w.repository) ?? w.repository;
   const src = sourceDependency(s)?.uri;
   return src ? fromUrl(src) : undefined;
+}
+
+/** A location that names a version-control repository (a git remote, GitHub, GitLab, Bitbucket), not just any URL. */
+export function isVcsUrl(s: string): boolean {
+  return /^(git\+)?(https?|ssh|git):\/\/\S+$/i.test(s) && /^git\+|\.git$|:\/\/(www\.)?(github\.com|gitlab\.com|bitbucket\.org)\/|^git:/i.test(s);
 }
 
 /** The repository's web address, for source locations and namespaces. */

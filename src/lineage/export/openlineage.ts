@@ -1,11 +1,27 @@
 import type { DatasetDescriptor, TrainingStatement } from '../../schema/predicate.js';
 import { SCHEMA_BASE } from '../../schema/json-schema.js';
-import { OPENLINEAGE_FACET_FILES, type OpenLineageDatasetFacet, type OpenLineageModelFacet, type OpenLineageRunFacet } from '../../schema/openlineage.js';
-import { digests, finalMetrics, gitCommit, PRODUCER, repositoryUrl, runName, runTime, stableUuid, statementDigest } from './common.js';
+import {
+  OPENLINEAGE_FACET_FILES,
+  type OpenLineageDatasetFacet,
+  type OpenLineageEnvironmentFacet,
+  type OpenLineageModelFacet,
+  type OpenLineageRunFacet,
+} from '../../schema/openlineage.js';
+import { PSEUDONYM_RE } from '../../statement/pseudonymize.js';
+import { digests, exportRunId, finalMetrics, gitCommit, PRODUCER, repositoryUrl, runName, runTime, stableUuid } from './common.js';
 
 const SPEC = 'https://openlineage.io/spec';
 /** The official facets we emit, at the versions their schemas declare (`$id`). */
-const FACET_VERSION = { DatasetVersionDatasetFacet: '1-0-1', JobTypeJobFacet: '2-0-4', SourceCodeLocationJobFacet: '1-1-0' } as const;
+const FACET_VERSION = {
+  DatasetVersionDatasetFacet: '1-0-1',
+  JobTypeJobFacet: '2-0-4',
+  SourceCodeLocationJobFacet: '1-1-0',
+  DataQualityMetricsInputDatasetFacet: '1-0-3',
+  DataQualityAssertionsDatasetFacet: '1-1-0',
+  DatasourceDatasetFacet: '1-0-1',
+  OwnershipDatasetFacet: '1-0-1',
+  TagsRunFacet: '1-0-0',
+} as const;
 const FACET = (name: keyof typeof FACET_VERSION) => `${SPEC}/facets/${FACET_VERSION[name]}/${name}.json#/$defs/${name}`;
 /** Our own facets: generated from src/schema/openlineage.ts into schemas/ (SCHEMA_BASE is schemas/'s address). */
 const CUSTOM = (facet: keyof typeof OPENLINEAGE_FACET_FILES) => `${SCHEMA_BASE}${OPENLINEAGE_FACET_FILES[facet]}`;
@@ -32,6 +48,9 @@ export interface OpenLineageName {
  * - any other URL → `scheme://host` + path
  */
 export function openLineageName(location: string, repository: string | undefined): OpenLineageName {
+  // A keyed pseudonym is no location: its own namespace (per key), so equal values still join.
+  const pseud = PSEUDONYM_RE.exec(location);
+  if (pseud) return { namespace: `pseud:${pseud[1]}`, name: pseud[2]! };
   const hf =
     /^hf:\/\/datasets\/([^/@\s]+\/[^/@\s]+|[^/@\s]+)(?:@([^/\s]+))?(\/.*)?$/.exec(location) ??
     /^https:\/\/huggingface\.co\/datasets\/([^/\s]+\/[^/\s]+)(?:\/(?:tree|resolve)\/([^/\s]+))?(\/.*)?$/.exec(location);
@@ -51,6 +70,8 @@ export function openLineageName(location: string, repository: string | undefined
   return repository ? { namespace: repository, name: local } : { namespace: 'file', name: local };
 }
 
+const isUri = (s: string) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(s);
+
 function inputDataset(d: DatasetDescriptor, repository: string | undefined) {
   const where = openLineageName(d.uri, repository);
   const version = d.version ?? where.version;
@@ -63,14 +84,53 @@ function inputDataset(d: DatasetDescriptor, repository: string | undefined) {
     digest: Object.fromEntries(digests(d)),
     ...(d.splits ? { splits: d.splits } : {}),
     ...(d.seed !== undefined ? { seed: d.seed } : {}),
+    ...(d.files !== undefined ? { files: d.files } : {}),
+    ...(d.bytes !== undefined ? { bytes: d.bytes } : {}),
+    ...(d.source ? { source: d.source } : {}),
+    ...(d.quality ? { quality: d.quality } : {}),
+    ...(d.sampling ? { sampling: d.sampling } : {}),
+    ...(d.synthetic ? { synthetic: d.synthetic } : {}),
+    ...(d.licenseHistory ? { licenseHistory: d.licenseHistory } : {}),
+  };
+  const repo = d.source?.repository;
+  const owner = d.source?.owner;
+  const q = d.quality;
+  // What was measured of the data the run read: the official input facets.
+  const measured = q?.rows !== undefined || d.bytes !== undefined || d.files !== undefined;
+  const inputFacets = {
+    ...(measured
+      ? {
+          dataQualityMetrics: {
+            _producer: PRODUCER,
+            _schemaURL: FACET('DataQualityMetricsInputDatasetFacet'),
+            ...(q?.rows !== undefined ? { rowCount: q.rows } : {}),
+            ...(d.bytes !== undefined ? { bytes: d.bytes } : {}),
+            ...(d.files !== undefined ? { fileCount: d.files } : {}),
+            // Required by the facet; the record has no per-column metrics.
+            columnMetrics: {},
+          },
+        }
+      : {}),
+    ...(q?.checks?.length
+      ? {
+          dataQualityAssertions: {
+            _producer: PRODUCER,
+            _schemaURL: FACET('DataQualityAssertionsDatasetFacet'),
+            assertions: q.checks.map((c) => ({ assertion: c.name, success: c.passed, name: c.name })),
+          },
+        }
+      : {}),
   };
   return {
     namespace: where.namespace,
     name: where.name,
     facets: {
       ...(version ? { version: { _producer: PRODUCER, _schemaURL: FACET('DatasetVersionDatasetFacet'), datasetVersion: version } } : {}),
+      ...(repo ? { dataSource: { _producer: PRODUCER, _schemaURL: FACET('DatasourceDatasetFacet'), name: repo, ...(isUri(repo) ? { uri: repo } : {}) } } : {}),
+      ...(owner ? { ownership: { _producer: PRODUCER, _schemaURL: FACET('OwnershipDatasetFacet'), owners: [{ name: owner }] } } : {}),
       mlProvenance_dataset: facet,
     },
+    ...(Object.keys(inputFacets).length ? { inputFacets } : {}),
   };
 }
 
@@ -80,13 +140,14 @@ function inputDataset(d: DatasetDescriptor, repository: string | undefined) {
  * facets. The run id is a UUID derived from the statement, so re-exports agree.
  * Names follow the OpenLineage naming spec (see openLineageName).
  */
-export function toOpenLineage(s: TrainingStatement): Record<string, unknown> {
+export function toOpenLineage(s: TrainingStatement, runId?: string): Record<string, unknown> {
   const p = s.predicate;
   const t = runTime(s);
   const commit = gitCommit(s);
   const wf = p.buildDefinition.externalParameters.workflow;
   const repo = repositoryUrl(s);
-  const digest = statementDigest(s);
+  const digest = exportRunId(s, runId);
+  const { extra: _extra, ...environment } = p.environment;
   return {
     eventType: 'COMPLETE',
     eventTime: t.finished,
@@ -107,7 +168,21 @@ export function toOpenLineage(s: TrainingStatement): Record<string, unknown> {
           metrics: finalMetrics(s),
           steps: p.steps,
           ...(p.image ? { image: p.image.reference } : {}),
+          ...(p.experiment ? { experiment: p.experiment } : {}),
+          ...(p.conflicts?.length ? { conflicts: p.conflicts } : {}),
+          ...(p.pseudonyms ? { pseudonyms: p.pseudonyms } : {}),
         } satisfies OpenLineageRunFacet,
+        mlProvenance_environment: { _producer: PRODUCER, _schemaURL: CUSTOM('environment'), ...environment } satisfies OpenLineageEnvironmentFacet,
+        // Feature / A-B flags are key-value tags on the run (the official tags facet).
+        ...(p.experiment?.flags && Object.keys(p.experiment.flags).length
+          ? {
+              tags: {
+                _producer: PRODUCER,
+                _schemaURL: FACET('TagsRunFacet'),
+                tags: Object.entries(p.experiment.flags).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : JSON.stringify(v), source: 'ML_PROVENANCE' })),
+              },
+            }
+          : {}),
       },
     },
     job: {
