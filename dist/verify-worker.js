@@ -2,11 +2,12 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-IR7JLGRY.js";
+} from "./chunks/chunk-5766HCKN.js";
 import "./chunks/chunk-ENOS7S7E.js";
 import "./chunks/chunk-GWDPBHRC.js";
 import "./chunks/chunk-6JK7JJJK.js";
-import "./chunks/chunk-CF6B5H4A.js";
+import "./chunks/chunk-HFVK3KHK.js";
+import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";

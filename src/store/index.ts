@@ -1,5 +1,6 @@
 /** The provenance store: one interface (db.ts), an embedded and a server backend, and what is built on them. */
-export { openStore } from './open.js';
+export { openStore, withStore } from './open.js';
+export { storedRun, storedRuns, trustedStoredRuns, type StoredLoadedDocument, type StoreSelection } from './documents.js';
 export { DEFAULT_STORE, parseStoreSpec, redactUrl } from './location.js';
 export type { Db } from './db.js';
 export { ingestDocuments, readStoreDocuments, storeDocument, writeDocuments, runIdOf, type StoreDocument, type IngestResult } from './ingest.js';

@@ -36,3 +36,13 @@ export async function openStore(spec: string | undefined): Promise<Db> {
   }
   return db;
 }
+
+/** Open the store, run `fn`, and close it whatever happens. */
+export async function withStore<T>(spec: string | undefined, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openStore(spec);
+  try {
+    return await fn(db);
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+}

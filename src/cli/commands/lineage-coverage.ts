@@ -11,7 +11,7 @@ export function statementId(d: LoadedDocument): string {
 
 /** `lineage --attribute METRIC` and `lineage --health`, over records already loaded (and verified unless --no-verify). */
 export async function coverageAnswer(
-  docs: LoadedDocument[],
+  docs: (LoadedDocument & { verified?: boolean })[],
   o: { attribute?: string; split?: string; epoch?: number; health?: boolean; policy?: string; lateAfter?: number; verify: boolean; format: string },
 ): Promise<string> {
   if (o.attribute !== undefined) {
@@ -25,7 +25,7 @@ export async function coverageAnswer(
   const h = health(
     docs.map((d) => {
       const signedAt = bundleSignedAt(d.bundle);
-      return { id: statementId(d), statement: d.statement, verified: o.verify && Boolean(d.bundle), ...(signedAt ? { signedAt } : {}) };
+      return { id: statementId(d), statement: d.statement, verified: d.verified ?? (o.verify && Boolean(d.bundle)), ...(signedAt ? { signedAt } : {}) };
     }),
     policy,
     { lateAfterHours: o.lateAfter ?? 24 },

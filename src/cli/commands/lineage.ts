@@ -28,6 +28,8 @@ import { trustDocuments } from '../../lineage/trust.js';
 import { addTrustFlags, bundleVerifier, type TrustFlags } from '../trust-flags.js';
 import { stderrLogger, type Logger } from '../../util/log.js';
 import { addFormatOption, intOption, outputFormat, processIo, run } from '../shared.js';
+import { storeRunsSelected } from '../store-source.js';
+import type { LoadedDocument } from '../../statement/load.js';
 import { coverageAnswer, statementId } from './lineage-coverage.js';
 
 interface LineageOptions extends TrustFlags {
@@ -85,17 +87,22 @@ export function register(program: Command): void {
     .option('--jobs <N>', 'threads verifying bundles (default: the number of CPUs, at most 8; 1: this thread only)', intOption('--jobs'))
     .option('--from-releases', 'read statements/bundles from the --repo repository’s release assets (needs GITHUB_TOKEN)')
     .option('--store <PATH|URL>', 'answer from the provenance store (a file, or postgres://…) instead of files: see `store ingest`')
-    .option('--runs <OWNER/REPO>', 'with --store: the runs of a repository (OWNER/* for an owner), with their metrics')
+    .option('--runs <OWNER/REPO>', 'with --store: the runs of a repository (OWNER/* for an owner), with their metrics; with --attribute, --health or a diagram: only those runs')
     .option('--since <DATE>', 'with --runs: runs that finished at or after this time')
     .option('--until <DATE>', 'with --runs: runs that finished before this time');
   addFormatOption(addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read'), ['table', 'mermaid', 'dot'], 'table')
     .action(
       run(async (inputs: string[], o: LineageOptions) => {
         o.format = outputFormat(o);
-        if (o.store !== undefined) {
+        // The store answers its four questions in SQL; the rest (attribution, health, diagrams) runs on its documents.
+        const sqlAnswer = o.attribute === undefined && !o.health && (o.format === 'table' || o.format === 'json');
+        if (o.store !== undefined && sqlAnswer) {
           const { storeLineage } = await import('./store.js');
           processIo.out(await storeLineage(o, o.model !== undefined ? await modelRef(o.model) : undefined));
           return;
+        }
+        if (o.store === undefined && (o.runs ?? o.since ?? o.until) !== undefined) {
+          throw new InputError('filter-without-store', '--runs, --since and --until select runs in the store', { fix: 'add --store PATH|URL' });
         }
         const logger: Logger = o.quiet ? { ...stderrLogger, info: () => {}, warning: () => {} } : stderrLogger;
         const queries = [o.dataset, o.model, o.metric, o.attribute, o.health || undefined].filter((q) => q !== undefined);
@@ -112,6 +119,13 @@ export function register(program: Command): void {
           throw new InputError('releases-without-repo', '--from-releases needs --repo OWNER/REPO', { fix: 'add --repo OWNER/REPO' });
         }
         const unreadable: UnreadableBundle[] = [];
+        if (o.store !== undefined) {
+          if (inputs.length || o.fromReleases) throw new InputError('store-with-files', 'lineage --store reads the runs from the store, not from files or releases', { fix: 'leave out the files (or --from-releases), or leave out --store' });
+          const { trustedStoredRuns } = await import('../../store/index.js');
+          // Verified once at ingest (`store audit` re-verifies); unverified rows only with --no-verify, said either way.
+          const stored = trustedStoredRuns(await storeRunsSelected(o.store, o), !o.verify, (m) => logger.warning(m));
+          return answerFromDocuments(stored, o);
+        }
         const docs = [
           ...(inputs.length || !o.fromReleases ? await loadDocuments(inputs, logger, unreadable) : []),
           ...(o.fromReleases
@@ -125,44 +139,49 @@ export function register(program: Command): void {
             : []),
         ];
         const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: o.cache, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) }), unreadable, logger });
-        // The run id is the statement digest (sha256 of the signed bytes): stable across queries and machines.
-        const graph = graphFromStatements(trusted.map((d) => ({ statement: d.statement, source: d.file, digest: statementId(d).slice('sha256:'.length) })));
-        if (o.attribute !== undefined || o.health) {
-          processIo.out(await coverageAnswer(trusted, o));
-          return;
-        }
-
-        let answers: MetricAnswer[] | DatasetAnswer[] | ModelAnswer[] | undefined;
-        let table = '';
-        let runs: string[] = [];
-        if (o.metric !== undefined) {
-          const a = datasetsForMetric(graph, { name: o.metric, ...(o.epoch !== undefined ? { epoch: o.epoch } : {}), ...(o.split ? { split: o.split } : {}) });
-          answers = a;
-          table = renderMetricAnswers(a);
-          runs = a.map((x) => x.lineage.run.key);
-        } else if (o.dataset !== undefined) {
-          const a = modelsUsingDataset(graph, o.dataset);
-          answers = a;
-          table = renderDatasetAnswers(a);
-          runs = a.map((x) => x.run.key);
-        } else if (o.model !== undefined) {
-          const a = modelOrigins(graph, await modelRef(o.model));
-          answers = a;
-          table = renderModelAnswers(a);
-          runs = a.map((x) => x.lineage.run.key);
-        }
-        const shown = answers ? subgraph(graph, new Set(runs)) : graph;
-        if (o.format === 'json') processIo.out(JSON.stringify(answers ? { answers } : { graph }, null, 2));
-        else if (o.format === 'mermaid') processIo.out(renderMermaid(shown));
-        else if (o.format === 'dot') processIo.out(renderDot(shown));
-        else processIo.out(answers ? table : renderGraphTable(graph));
-        if (answers && answers.length === 0) {
-          // Like grep: an answer nobody matched is exit 1, so scripts can tell "none" from "found".
-          const what = o.metric !== undefined ? `metric ${o.metric}` : o.dataset !== undefined ? `dataset ${o.dataset}` : `model ${o.model}`;
-          throw new CheckError('no-match', `no record among the ${graph.runs.length} given mentions ${what}`, {
-            fix: 'check the spelling (ids and metric names are case-sensitive) or pass the folder that holds the records that used it',
-          });
-        }
+        return answerFromDocuments(trusted, o);
       }),
     );
+}
+
+/** Answer the question over documents already trusted (verified, or taken on trust with --no-verify). */
+async function answerFromDocuments(trusted: LoadedDocument[], o: LineageOptions): Promise<void> {
+  // The run id is the statement digest (sha256 of the signed bytes): stable across queries and machines.
+  const graph = graphFromStatements(trusted.map((d) => ({ statement: d.statement, source: d.file, digest: statementId(d).slice('sha256:'.length) })));
+  if (o.attribute !== undefined || o.health) {
+    processIo.out(await coverageAnswer(trusted, o));
+    return;
+  }
+
+  let answers: MetricAnswer[] | DatasetAnswer[] | ModelAnswer[] | undefined;
+  let table = '';
+  let runs: string[] = [];
+  if (o.metric !== undefined) {
+    const a = datasetsForMetric(graph, { name: o.metric, ...(o.epoch !== undefined ? { epoch: o.epoch } : {}), ...(o.split ? { split: o.split } : {}) });
+    answers = a;
+    table = renderMetricAnswers(a);
+    runs = a.map((x) => x.lineage.run.key);
+  } else if (o.dataset !== undefined) {
+    const a = modelsUsingDataset(graph, o.dataset);
+    answers = a;
+    table = renderDatasetAnswers(a);
+    runs = a.map((x) => x.run.key);
+  } else if (o.model !== undefined) {
+    const a = modelOrigins(graph, await modelRef(o.model));
+    answers = a;
+    table = renderModelAnswers(a);
+    runs = a.map((x) => x.lineage.run.key);
+  }
+  const shown = answers ? subgraph(graph, new Set(runs)) : graph;
+  if (o.format === 'json') processIo.out(JSON.stringify(answers ? { answers } : { graph }, null, 2));
+  else if (o.format === 'mermaid') processIo.out(renderMermaid(shown));
+  else if (o.format === 'dot') processIo.out(renderDot(shown));
+  else processIo.out(answers ? table : renderGraphTable(graph));
+  if (answers && answers.length === 0) {
+    // Like grep: an answer nobody matched is exit 1, so scripts can tell "none" from "found".
+    const what = o.metric !== undefined ? `metric ${o.metric}` : o.dataset !== undefined ? `dataset ${o.dataset}` : `model ${o.model}`;
+    throw new CheckError('no-match', `no record among the ${graph.runs.length} given mentions ${what}`, {
+      fix: 'check the spelling (ids and metric names are case-sensitive) or pass the folder that holds the records that used it',
+    });
+  }
 }

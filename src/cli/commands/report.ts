@@ -10,10 +10,12 @@ import { stderrLogger } from '../../util/log.js';
 import { loadTrustedRoot, validateIdentityPolicy, verifyBundle, type IdentityPolicy, type Verdict } from '../../verify/index.js';
 import { addTrustFlags, identityFrom, type TrustFlags } from '../trust-flags.js';
 import { processIo, run } from '../shared.js';
+import { refuseFilesWithStore, STORE_SOURCE_HELP, storeRunsById, storeRunsSelected, type StoreFilter } from '../store-source.js';
 
-interface ReportOptions extends TrustFlags {
+interface ReportOptions extends TrustFlags, StoreFilter {
   out: string;
   verify: boolean;
+  store?: string;
 }
 
 function identityText(i: IdentityPolicy): string {
@@ -81,14 +83,27 @@ export function register(program: Command): void {
     .description('write a self-contained HTML report for auditors: verdict per bundle, interactive lineage graph, tables, metric chart, diffs')
     .argument('[inputs...]', 'bundle or statement files, or directories holding them')
     .requiredOption('--out <FILE.html>', 'the HTML file to write (replaced atomically)')
-    .option('--no-verify', 'include records without verifying their signatures (marked as not verified in the report)');
+    .option('--no-verify', 'include records without verifying their signatures (marked as not verified in the report)')
+    .option('--store <PATH|URL>', `${STORE_SOURCE_HELP}; none: every run the filters select (each bundle is verified again, as files are)`)
+    .option('--runs <OWNER/REPO>', 'with --store: only the runs of this repository (OWNER/* for an owner)')
+    .option('--since <DATE>', 'with --store: runs that finished at or after this time')
+    .option('--until <DATE>', 'with --store: runs that finished before this time');
   addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles').action(
     run(async (inputs: string[], o: ReportOptions) => {
       if (!/\.html?$/i.test(o.out)) {
         throw new InputError('report-out', `--out ${o.out} is not an .html file`, { fix: 'pass --out NAME.html' });
       }
       const unreadable: UnreadableBundle[] = [];
-      const docs = await loadDocuments(inputs, stderrLogger, unreadable);
+      if (o.store === undefined && (o.runs ?? o.since ?? o.until) !== undefined) {
+        throw new InputError('filter-without-store', '--runs, --since and --until select runs in the store', { fix: 'add --store PATH|URL, or leave them out to report on the files given' });
+      }
+      if (o.store !== undefined) refuseFilesWithStore(inputs, 'report');
+      const docs =
+        o.store === undefined
+          ? await loadDocuments(inputs, stderrLogger, unreadable)
+          : inputs.length
+            ? await storeRunsById(o.store, inputs, stderrLogger)
+            : await storeRunsSelected(o.store, o);
       const { records, bundles } = await verifyEach(docs, unreadable, o);
       const html = renderReportHtml({
         generatedAt: new Date().toISOString(),

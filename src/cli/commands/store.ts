@@ -14,7 +14,7 @@ import {
   ingestDocuments,
   metricQuestion,
   modelQuestion,
-  openStore,
+  withStore,
   purgeRuns,
   readStoreDocuments,
   runsQuestion,
@@ -28,6 +28,7 @@ import {
 import { newAttestationDocuments, newReleaseDocuments, ownerRepos, recordSeen } from '../../store/sync.js';
 import { datasetText, metricText, modelText, runsText } from '../../store/text.js';
 import { collect, intOption, processIo, run } from '../shared.js';
+import { isoDate } from '../store-source.js';
 import { addTrustFlags, bundleVerifier, identityFrom, type TrustFlags } from '../trust-flags.js';
 
 const STORE_HELP = `the store: a file (default ${DEFAULT_STORE}, embedded) or postgres://USER@HOST:PORT/DB (credentials from the URL or PG* variables)`;
@@ -37,15 +38,6 @@ interface IngestFlags extends TrustFlags {
   verify: boolean;
   jobs?: number;
   format: 'text' | 'json';
-}
-
-async function withStore<T>(spec: string | undefined, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openStore(spec);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close().catch(() => undefined);
-  }
 }
 
 function identityLabel(f: TrustFlags): string {
@@ -230,12 +222,9 @@ export async function storeLineage(o: StoreLineageOptions, model: { sha256: stri
   if (model && 'path' in model) {
     throw new InputError('model-path-with-store', `--model ${model.path}: the store answers by content digest`, { fix: 'pass the model file itself (it is hashed) or sha256:HEX' });
   }
-  if (o.format === 'mermaid' || o.format === 'dot') throw new InputError('store-format', `--format ${o.format} is not available with --store yet`, { fix: 'use --format table or json' });
-  for (const [flag, v] of [['--since', o.since], ['--until', o.until]] as const) {
-    if (v !== undefined && Number.isNaN(Date.parse(v))) throw new InputError('bad-date', `${flag} must be a date, got "${v}"`, { fix: `pass ${flag} 2026-01-01` });
-  }
+  const since = isoDate('--since', o.since);
+  const until = isoDate('--until', o.until);
   return withStore(o.store, async (db) => {
-    const iso = (v: string | undefined) => (v === undefined ? undefined : new Date(v).toISOString());
     let answers: unknown[];
     let text: string;
     if (o.metric !== undefined) {
@@ -248,8 +237,6 @@ export async function storeLineage(o: StoreLineageOptions, model: { sha256: stri
       const a = await datasetQuestion(db, o.dataset);
       [answers, text] = [a, datasetText(a)];
     } else if (o.runs !== undefined) {
-      const since = iso(o.since);
-      const until = iso(o.until);
       const a = await runsQuestion(db, { repository: o.runs, ...(since ? { since } : {}), ...(until ? { until } : {}) });
       [answers, text] = [a, runsText(a)];
     } else {

@@ -1,0 +1,64 @@
+import { createRequire as __mlpCreateRequire } from 'node:module';
+const require = __mlpCreateRequire(import.meta.url);
+import {
+  STORE_ROLES,
+  auditStore,
+  datasetQuestion,
+  grantRole,
+  ingestDocuments,
+  metricQuestion,
+  modelQuestion,
+  openStore,
+  purgeRuns,
+  readStoreDocuments,
+  runIdOf,
+  runsQuestion,
+  storeDocument,
+  storedDocument,
+  storedRun,
+  storedRuns,
+  trustedStoredRuns,
+  upstreamOf,
+  withStore,
+  writeDocuments
+} from "./chunk-F4CZTBDB.js";
+import "./chunk-XHOK4V6Z.js";
+import "./chunk-Y46JUNLO.js";
+import {
+  DEFAULT_STORE,
+  parseStoreSpec,
+  redactUrl
+} from "./chunk-N3NJFTVB.js";
+import "./chunk-YTIBHEOE.js";
+import "./chunk-ZLINQKEW.js";
+import "./chunk-EV6DDHLU.js";
+import "./chunk-A6NKRIMD.js";
+import "./chunk-6RJVD2Y7.js";
+import "./chunk-NAV5SXXN.js";
+import "./chunk-3HTINU5N.js";
+import "./chunk-QANIRX4T.js";
+export {
+  DEFAULT_STORE,
+  STORE_ROLES,
+  auditStore,
+  datasetQuestion,
+  grantRole,
+  ingestDocuments,
+  metricQuestion,
+  modelQuestion,
+  openStore,
+  parseStoreSpec,
+  purgeRuns,
+  readStoreDocuments,
+  redactUrl,
+  runIdOf,
+  runsQuestion,
+  storeDocument,
+  storedDocument,
+  storedRun,
+  storedRuns,
+  trustedStoredRuns,
+  upstreamOf,
+  withStore,
+  writeDocuments
+};
