@@ -11,16 +11,18 @@ import type { DatasetDescriptor, Metric, TrainingStatement } from '../schema/pre
 import { lastMetrics } from './diff.js';
 import { textTable } from '../render/text-table.js';
 import { termLine } from '../render/terminal.js';
+import { refusedValueShape } from '../redact/messages.js';
 import { gitCommit } from '../statement/fields.js';
+import { datasetByRef, datasetLocalPath, fetchInstructions, pipelineOrder, producedByPipeline } from './pipeline.js';
 
 /**
  * Replay: does this workspace still hold what the record says went in (`--check`),
  * and does re-running the recorded command reproduce what came out (`--run`)?
  */
-export type ReplayStatus = 'match' | 'mismatch' | 'missing' | 'skipped';
+export type ReplayStatus = 'match' | 'mismatch' | 'missing' | 'skipped' | 'planned';
 
 export interface ReplayRow {
-  kind: 'source' | 'config' | 'dataset' | 'model' | 'metric';
+  kind: 'source' | 'config' | 'dataset' | 'model' | 'metric' | 'step';
   input: string;
   recorded: string;
   local: string;
@@ -52,39 +54,48 @@ function inside(workdir: string, rel: string): string | undefined {
   return isInside(abs, workdir) ? abs : undefined;
 }
 
-/** The local path a dataset was hashed from: the capture's `annotations.path`, else a `file:` URI. */
-export function datasetLocalPath(d: DatasetDescriptor): string | undefined {
-  const ann = d.annotations?.path;
-  if (typeof ann === 'string' && ann) return ann;
-  if (d.uri.startsWith('file://')) {
-    try {
-      return new URL(d.uri).pathname;
-    } catch {
-      return undefined;
-    }
-  }
-  if (d.uri.startsWith('file:')) return d.uri.slice('file:'.length);
-  return undefined;
-}
-
 async function compareDigest(
   kind: ReplayRow['kind'],
   input: string,
   recorded: string | undefined,
   workdir: string,
   rel: string,
+  /** A path the user named (`--input ID=PATH`): taken as given, not confined to the workdir. */
+  userPath?: string,
 ): Promise<ReplayRow> {
-  const abs = inside(workdir, rel);
+  const abs = userPath !== undefined ? path.resolve(userPath) : inside(workdir, rel);
   if (!abs) return { kind, input, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `${rel} is outside the workdir` };
   if (!(await exists(abs))) return { kind, input, recorded: recorded ?? '-', local: 'not found', status: 'missing', note: rel };
   const d = await digestPath(abs, workdir);
   const local = `sha256:${d.sha256}`;
   if (!recorded) return { kind, input, recorded: '-', local, status: 'skipped', note: 'no sha256 recorded' };
-  return { kind, input, recorded, local, status: recorded === local ? 'match' : 'mismatch', ...(rel !== input ? { note: rel } : {}) };
+  const where = userPath ?? rel;
+  return { kind, input, recorded, local, status: recorded === local ? 'match' : 'mismatch', ...(where !== input ? { note: where } : {}) };
 }
 
-/** Check the inputs: source commit, config files, local datasets. */
-export async function replayCheck(statement: TrainingStatement, workdir: string): Promise<ReplayRow[]> {
+/** One dataset's row: its local copy checked, or for a remote one, how to fetch it. */
+async function datasetRow(d: DatasetDescriptor, workdir: string, overrides: ReadonlyMap<string, string>, note?: string): Promise<ReplayRow> {
+  const label = d.version ? `${d.id}@${d.version}` : d.id;
+  const recorded = d.digest?.sha256 ? `sha256:${d.digest.sha256}` : undefined;
+  const given = overrides.get(label);
+  const local = datasetLocalPath(d);
+  let row: ReplayRow;
+  if (given !== undefined) row = await compareDigest('dataset', label, recorded, workdir, given, given);
+  else if (!local) row = { kind: 'dataset', input: label, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `remote (${d.uri}): ${fetchInstructions(d)}` };
+  else row = await compareDigest('dataset', label, recorded, workdir, local);
+  return note ? { ...row, note: row.note ? `${note}; ${row.note}` : note } : row;
+}
+
+export interface CheckOptions {
+  /** `--input ID=PATH`: local copies of datasets (remote ones, usually), keyed by ID@VERSION. */
+  overrides?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Check the inputs (source commit, config files, local datasets) and list the plan: the
+ * steps `--run` would run, in order. Datasets a replayed step writes are not inputs.
+ */
+export async function replayCheck(statement: TrainingStatement, workdir: string, co: CheckOptions = {}): Promise<ReplayRow[]> {
   const p = statement.predicate;
   const rows: ReplayRow[] = [];
   const commit = gitCommit(statement);
@@ -101,16 +112,21 @@ export async function replayCheck(statement: TrainingStatement, workdir: string)
   for (const c of p.configFiles) {
     rows.push(await compareDigest('config', c.name, `sha256:${c.digest.sha256}`, workdir, c.name));
   }
+  const plan = pipelineOrder(statement);
+  const produced = producedByPipeline(statement, plan);
   for (const d of p.datasets) {
-    const local = datasetLocalPath(d);
-    const recorded = d.digest?.sha256 ? `sha256:${d.digest.sha256}` : undefined;
     const label = d.version ? `${d.id}@${d.version}` : d.id;
-    if (!local) {
-      rows.push({ kind: 'dataset', input: label, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `remote (${d.uri})` });
+    const by = produced.get(label);
+    if (by !== undefined) {
+      const recorded = d.digest?.sha256 ? `sha256:${d.digest.sha256}` : '-';
+      rows.push({ kind: 'dataset', input: label, recorded, local: '-', status: 'planned', note: `written by step ${by}: compared after it runs` });
       continue;
     }
-    rows.push(await compareDigest('dataset', label, recorded, workdir, local));
+    rows.push(await datasetRow(d, workdir, co.overrides ?? new Map()));
   }
+  plan.forEach((ps, i) => {
+    rows.push({ kind: 'step', input: ps.step.name, recorded: showCommand(ps.argv), local: '-', status: 'planned', note: `runs ${i + 1} of ${plan.length}` });
+  });
   return rows;
 }
 
@@ -124,7 +140,7 @@ export function parseTolerance(text: string | undefined): Tolerance {
   if (text === undefined || text === '') return { absolute: 0, relative: 0 };
   const m = /^\s*(\d+(?:\.\d+)?(?:e-?\d+)?)\s*(%?)\s*$/i.exec(text);
   if (!m) {
-    throw new InputError('bad-tolerance', `--tolerance must be a non-negative number or a percentage, got "${text}"`, {
+    throw new InputError('bad-tolerance', `--tolerance must be a non-negative number or a percentage ${refusedValueShape(text)}`, {
       fix: 'pass --tolerance 0.001 (absolute) or --tolerance 1% (relative)',
     });
   }
@@ -143,6 +159,8 @@ export interface RunOptions {
   /** Where the child's output goes; stderr by default so stdout stays the table. */
   onOutput?: (chunk: Buffer) => void;
   env?: NodeJS.ProcessEnv;
+  /** `--input ID=PATH` (see CheckOptions). */
+  overrides?: ReadonlyMap<string, string>;
 }
 
 function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, onOutput: (b: Buffer) => void): Promise<number> {
@@ -192,48 +210,101 @@ async function producedMetrics(freshDir: string, workdirLog: string, offset: num
   return out;
 }
 
-/** The recorded command, refused when there is none or it had credentials redacted. */
-export function recordedCommand(statement: TrainingStatement): string[] {
-  const argv = statement.predicate.buildDefinition.externalParameters.command;
-  if (!argv || argv.length === 0) {
-    throw new InputError('replay-no-command', 'the record has no command to re-run (buildDefinition.externalParameters.command)', {
-      fix: 'record the command during training (`{"kind":"command","argv":[...]}` in records.jsonl) or use --check only',
-      fields: ['predicate.buildDefinition.externalParameters.command'],
-    });
-  }
-  // A redacted argument cannot be replayed faithfully (and "[REDACTED]" is no credential).
-  const redacted = statement.predicate.redactions.filter((r) => r.includes('/externalParameters/command'));
+/** A command replay may run: argv plus what it is (the run's command, or a step's). */
+export interface ReplayCommand {
+  label: string;
+  argv: string[];
+  /** The step, for a pipeline step: its inputs are checked before and its outputs after. */
+  stepIndex?: number;
+}
+
+/** A command with a credential redacted cannot be replayed faithfully (and "[REDACTED]" is no credential). */
+function assertNotRedacted(statement: TrainingStatement, argv: string[], pointer: string, what: string): void {
+  const redacted = statement.predicate.redactions.filter((r) => r.includes(pointer));
   if (redacted.length || argv.includes('[REDACTED]')) {
-    throw new InputError('replay-command-redacted', 'the recorded command had credentials redacted, so it cannot be re-run as recorded', {
+    throw new InputError('replay-command-redacted', `${what} had credentials redacted, so it cannot be re-run as recorded`, {
       fix: 'run it yourself with the credentials supplied, then use `replay --check` or compare with `diff`',
       fields: redacted,
     });
   }
+}
+
+/** The recorded command, refused when there is none or it had credentials redacted. */
+export function recordedCommand(statement: TrainingStatement): string[] {
+  const argv = statement.predicate.buildDefinition.externalParameters.command;
+  if (!argv || argv.length === 0) {
+    throw new InputError('replay-no-command', 'the record has no command to re-run (buildDefinition.externalParameters.command) and no step with a recorded command', {
+      fix: 'record the command during training (`ml-provenance record run -- CMD…`, or `record step --command`), or use --check only',
+      fields: ['predicate.buildDefinition.externalParameters.command'],
+    });
+  }
+  assertNotRedacted(statement, argv, '/externalParameters/command', 'the recorded command');
   return argv;
 }
 
-/** Re-run the recorded command in `workdir` and compare models and final metrics. */
+/**
+ * What `--run` runs: the steps that carry a command, in dependency order (a pipeline);
+ * when no step has one, the run's own command.
+ */
+export function replayCommands(statement: TrainingStatement): ReplayCommand[] {
+  const plan = pipelineOrder(statement);
+  if (plan.length === 0) return [{ label: 'the recorded command', argv: recordedCommand(statement) }];
+  return plan.map((ps) => {
+    assertNotRedacted(statement, ps.argv, `/steps/${ps.index}/command`, `step ${ps.step.name}'s command`);
+    return { label: `step ${ps.step.name}`, argv: ps.argv, stepIndex: ps.index };
+  });
+}
+
+/** Rows for a step's input or output datasets. */
+async function stepDatasetRows(statement: TrainingStatement, stepIndex: number, dir: 'inputs' | 'outputs', workdir: string, overrides: ReadonlyMap<string, string>): Promise<ReplayRow[]> {
+  const step = statement.predicate.steps[stepIndex]!;
+  const rows: ReplayRow[] = [];
+  for (const ref of step[dir] ?? []) {
+    const d = datasetByRef(statement, ref);
+    if (!d) continue; // a run-local name with no dataset entry: nothing recorded to compare
+    rows.push(await datasetRow(d, workdir, overrides, `${dir === 'inputs' ? 'input of' : 'output of'} step ${step.name}`));
+  }
+  return rows;
+}
+
+const bad = (r: ReplayRow) => r.status === 'mismatch' || r.status === 'missing';
+
+/**
+ * Re-run what the record ran in `workdir` and compare: for a pipeline, each step's inputs
+ * before it and its outputs after it (stopping at the first step whose inputs or outputs
+ * differ); then the models and the final metrics.
+ */
 export async function replayRun(statement: TrainingStatement, opts: RunOptions): Promise<ReplayRow[]> {
-  const argv = recordedCommand(statement);
+  const commands = replayCommands(statement);
   const workdir = path.resolve(opts.workdir);
-  // Say what is about to run before running it: it comes from the record.
-  (opts.onOutput ?? ((b) => process.stderr.write(b)))(Buffer.from(`replay: running ${showCommand(argv)} in ${termLine(workdir)}\n`));
+  const say = opts.onOutput ?? ((b: Buffer) => process.stderr.write(b));
+  const overrides = opts.overrides ?? new Map<string, string>();
   const fresh = await mkdtemp(path.join(tmpdir(), 'mlp-replay-'));
   const workdirLog = path.join(workdir, '.ml-provenance', 'records.jsonl');
   const offset = (await stat(workdirLog).catch(() => undefined))?.size ?? 0;
+  const rows: ReplayRow[] = [];
   try {
-    const code = await runCommand(
-      argv,
-      workdir,
-      { ...process.env, ...opts.env, ML_PROVENANCE_DIR: fresh },
-      opts.onOutput ?? ((b) => process.stderr.write(b)),
-    );
-    if (code !== 0) {
-      throw new CheckError('replay-command-failed', `the recorded command \`${showCommand(argv)}\` exited with ${code} in ${workdir}`, {
-        fix: 'the run could not be reproduced; check its output above (missing inputs or dependencies?)',
-      });
+    for (const [i, c] of commands.entries()) {
+      if (c.stepIndex !== undefined && i > 0) {
+        // The first step's inputs were checked with the rest before anything ran.
+        const before = await stepDatasetRows(statement, c.stepIndex, 'inputs', workdir, overrides);
+        rows.push(...before);
+        if (before.some(bad)) return rows;
+      }
+      // Say what is about to run before running it: it comes from the record.
+      say(Buffer.from(`replay: ${c.label}${commands.length > 1 ? ` (${i + 1} of ${commands.length})` : ''}: running ${showCommand(c.argv)} in ${termLine(workdir)}\n`));
+      const code = await runCommand(c.argv, workdir, { ...process.env, ...opts.env, ML_PROVENANCE_DIR: fresh }, say);
+      if (code !== 0) {
+        throw new CheckError('replay-command-failed', `${c.label}: the recorded command \`${showCommand(c.argv)}\` exited with ${code} in ${workdir}`, {
+          fix: 'the run could not be reproduced; check its output above (missing inputs or dependencies?)',
+        });
+      }
+      if (c.stepIndex !== undefined) {
+        const after = await stepDatasetRows(statement, c.stepIndex, 'outputs', workdir, overrides);
+        rows.push(...after);
+        if (after.some(bad)) return rows;
+      }
     }
-    const rows: ReplayRow[] = [];
     for (const s of statement.subject) {
       rows.push(await compareDigest('model', s.name, `sha256:${s.digest.sha256}`, workdir, s.name));
     }
@@ -314,13 +385,13 @@ export function showCommand(argv: string[]): string {
 }
 
 export function replayFailed(rows: ReplayRow[]): boolean {
-  return rows.some((r) => r.status === 'mismatch' || r.status === 'missing');
+  return rows.some(bad);
 }
 
 export function renderReplayTable(rows: ReplayRow[]): string {
   const short = (s: string) => (/^sha256:[a-f0-9]{64}$/.test(s) ? s.slice(0, 19) : /^[a-f0-9]{40}$/.test(s) ? s.slice(0, 12) : s);
   return textTable(
     ['kind', 'input', 'recorded', 'local', 'status', 'note'],
-    rows.map((r) => [r.kind, r.input, short(r.recorded), short(r.local), r.status === 'match' ? 'ok' : r.status.toUpperCase(), r.note ?? '']),
+    rows.map((r) => [r.kind, r.input, short(r.recorded), short(r.local), r.status === 'match' ? 'ok' : r.status === 'planned' ? 'planned' : r.status.toUpperCase(), r.note ?? '']),
   );
 }

@@ -113,6 +113,16 @@ describe.each([0, 1])('the read commands on the store (%#: 0 node:sqlite, 1 Post
     expect(html).not.toContain(id('secret'));
   });
 
+  test('replay --check of a stored run: the stored bundle is verified again and checked like the file', async () => {
+    const files = await mlp('replay', bundleOf('prep'), '--check', '--format', 'json', '--workdir', work, ...trust());
+    const stored = await mlp('replay', '--store', store(), id('prep'), '--check', '--format', 'json', '--workdir', work, ...trust());
+    expect(stored.code).toBe(files.code);
+    expect(JSON.parse(stored.stdout)).toEqual(JSON.parse(files.stdout));
+    const wrongSigner = await mlp('replay', '--store', store(), id('prep'), '--check', '--custom-trusted-root', sigstore.trustedRootPath, '--offline', '--repo', 'someone/else');
+    expect(wrongSigner.code).toBe(1);
+    expect(wrongSigner.stderr).toMatch(/does not verify/);
+  });
+
   test('bad run references: a clear error, exit 2, no stack trace', async () => {
     const unknown = await mlp('diff', '--store', store(), 'deadbeefdeadbeef', id('train'));
     expect(unknown.code).toBe(2);

@@ -5,18 +5,21 @@ import { CheckError, InputError } from '../../errors.js';
 import {
   assertRunTrusted,
   parseTolerance,
-  recordedCommand,
   refOfIdentity,
+  replayCommands,
   renderReplayTable,
   replayCheck,
   replayFailed,
   replayRun,
   showCommand,
+  type ReplayCommand,
   type ReplayRow,
   type RunTrust,
 } from '../../lineage/replay.js';
 import { loadDocument, type LoadedDocument } from '../../statement/load.js';
-import { processIo, run } from '../shared.js';
+import { collect, processIo, run } from '../shared.js';
+import { parseInputOverrides } from '../../lineage/pipeline.js';
+import { refuseFilesWithStore, STORE_SOURCE_HELP, storeRunsById } from '../store-source.js';
 import { addTrustFlags, bundleVerifier, type TrustFlags } from '../trust-flags.js';
 import { trustDocuments } from '../../lineage/trust.js';
 import { stderrLogger } from '../../util/log.js';
@@ -33,6 +36,8 @@ interface ReplayOptions extends TrustFlags {
   format?: string;
   yes?: boolean;
   allowChangedInputs?: boolean;
+  input: string[];
+  store?: string;
 }
 
 /** The leaf certificate of a (verified) bundle, as the verifier read it. */
@@ -71,7 +76,7 @@ function printRows(rows: ReplayRow[], json: boolean | undefined): void {
 function reportBadRows(rows: ReplayRow[]): void {
   for (const r of rows.filter((x) => x.status === 'mismatch' || x.status === 'missing')) {
     processIo.err(
-      termLine(`error: ${r.kind} ${r.input}: ${r.status} (recorded ${r.recorded}, local ${r.local}) — restore the recorded input, or accept that this run differs`),
+      termLine(`error: ${r.kind} ${r.input}: ${r.status} (recorded ${r.recorded}, local ${r.local})${r.note ? ` [${r.note}]` : ''} — restore the recorded input, or accept that this run differs`),
     );
   }
 }
@@ -79,14 +84,16 @@ function reportBadRows(rows: ReplayRow[]): void {
 export function register(program: Command): void {
   const cmd = program
     .command('replay')
-    .description('check local inputs against a record (--check), or re-run the recorded command and compare outputs (--run)')
-    .argument('<bundle>', 'provenance.sigstore.json or provenance.intoto.json')
+    .description('check local inputs against a record and show the replay plan (--check), or re-run the recorded steps in order (or the run command) and compare outputs (--run)')
+    .argument('<bundle>', 'provenance.sigstore.json or provenance.intoto.json (with --store: a run id)')
     .option('--check', 'compare git HEAD, config files and local datasets with the recorded digests (default)')
     .option('--run', 're-run the recorded command in --workdir and compare model digests and final metrics (needs a signer pinned to a ref; asks first)')
     .option('--workdir <dir>', 'workspace to check or run in; for --run, a copy of the workspace inputs')
     .option('--tolerance <T>', 'with --run: allowed metric difference, absolute (0.001) or relative (1%)', '0')
     .option('--yes', 'with --run: run the recorded command without asking (it is still shown)')
     .option('--allow-changed-inputs', 'with --run: run even though inputs differ from the record (an experiment, not a reproduction); missing inputs still stop it')
+    .option('--input <ID=PATH>', 'a local copy of a (remote) dataset: its digest is checked and steps read it there (repeatable)', collect, [])
+    .option('--store <PATH|URL>', `${STORE_SOURCE_HELP}; the stored bundle is verified again, as a file is`)
     .option('--json', 'print the rows as JSON')
     .addOption(new Option('--format <format>', 'table, or json (same as --json)').choices(['table', 'json']).default('table'))
     .option('--no-verify', 'use the record without verifying its signature (never with --run on a file you did not make)');
@@ -102,17 +109,20 @@ export function register(program: Command): void {
         }
         // A record decides what runs (--run) and what counts as matching (--check):
         // it is verified first, as `verify` and `lineage` do.
-        const [doc] = await trustDocuments([await loadDocument(file)], { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: false, jobs: 1 }), logger: stderrLogger });
+        if (o.store !== undefined) refuseFilesWithStore([file], 'replay');
+        const loaded = o.store !== undefined ? (await storeRunsById(o.store, [file], stderrLogger))[0]! : await loadDocument(file);
+        const [doc] = await trustDocuments([loaded], { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: false, jobs: 1 }), logger: stderrLogger });
         const { statement } = doc!;
-        let argv: string[] | undefined;
+        const overrides = parseInputOverrides(o.input, statement);
+        let commands: ReplayCommand[] | undefined;
         if (o.run) {
           // Everything that can refuse the run is decided before any input is looked at.
           assertRunTrusted(runTrust(doc!, o));
-          argv = recordedCommand(statement);
+          commands = replayCommands(statement);
         }
         const workdir = path.resolve(o.workdir ?? process.cwd());
-        const rows: ReplayRow[] = await replayCheck(statement, workdir);
-        if (!argv) {
+        const rows: ReplayRow[] = await replayCheck(statement, workdir, { overrides });
+        if (!commands) {
           printRows(rows, o.json || o.format === 'json');
           if (replayFailed(rows)) {
             reportBadRows(rows);
@@ -133,7 +143,9 @@ export function register(program: Command): void {
               : 'restore the recorded inputs, or pass --allow-changed-inputs to run on these inputs anyway',
           });
         }
-        processIo.err(`replay will run: ${showCommand(argv)}\n  in ${termLine(workdir)} (the command comes from the record${o.verify ? '' : ', which was not verified'})`);
+        processIo.err(
+          `replay will run${commands.length === 1 && commands[0]!.stepIndex === undefined ? `: ${showCommand(commands[0]!.argv)}` : `, in this order:\n${commands.map((c) => `  ${termLine(c.label)}: ${showCommand(c.argv)}`).join('\n')}`}\n  in ${termLine(workdir)} (the command${commands.length > 1 ? 's come' : ' comes'} from the record${o.verify ? '' : ', which was not verified'})`,
+        );
         if (!o.yes) {
           if (!process.stdin.isTTY || !process.stderr.isTTY) {
             throw new InputError('replay-needs-confirmation', '--run asks before running the command from the record, and there is no terminal to ask on', {
@@ -146,7 +158,7 @@ export function register(program: Command): void {
             return 1;
           }
         }
-        rows.push(...(await replayRun(statement, { workdir, tolerance })));
+        rows.push(...(await replayRun(statement, { workdir, tolerance, overrides })));
         printRows(rows, o.json || o.format === 'json');
         if (replayFailed(rows)) {
           reportBadRows(rows);

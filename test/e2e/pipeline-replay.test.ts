@@ -1,0 +1,140 @@
+// Pipeline replay through dist/cli.js on the two-stage example run as ONE run with two
+// steps (preprocess → train), each step's command recorded: the plan (--check), the
+// replay in dependency order with real python3, a tampered intermediate output caught at
+// the step that wrote it, a missing input caught before anything runs, and a remote
+// input with instructions to fetch it and its digest checked once a copy is given.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile, appendFile, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCliAsync } from './sign-verify-helpers.js';
+
+const exec = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const example = path.join(root, 'examples/two-stage-pipeline');
+const temps: string[] = [];
+let ws: string;
+
+async function copyOf(dir: string, drop: string[] = []): Promise<string> {
+  const d = await mkdtemp(path.join(tmpdir(), 'mlp-pipeline-'));
+  temps.push(d);
+  await cp(dir, d, { recursive: true });
+  for (const x of drop) await rm(path.join(d, x), { recursive: true, force: true });
+  return d;
+}
+const mlp = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runCliAsync(args, { cwd, env });
+const noStack = (s: string) => expect(s).not.toMatch(/^\s+at /m);
+
+beforeAll(async () => {
+  ws = await copyOf(example, ['.ml-provenance', 'work', 'model', 'out']);
+  const git = (args: string[]) => exec('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: ws });
+  await git(['init', '-q']);
+  await git(['add', '-A']);
+  await git(['commit', '-qm', 'init']);
+  const env = { ...process.env, ML_PROVENANCE_DIR: path.join(ws, '.ml-provenance', 'all') };
+  await exec('python3', ['preprocess.py'], { cwd: ws, env });
+  const step = await mlp(['record', 'step', '--name', 'train', '--library', 'train.py@1', '--input', 'features', '--', 'python3', 'train.py'], ws, { ML_PROVENANCE_DIR: env.ML_PROVENANCE_DIR });
+  expect(step.code, step.stderr).toBe(0);
+  await exec('python3', ['train.py'], { cwd: ws, env });
+  const built = await mlp(['build', '--subject', 'model/model.json', '--out', 'prov.json', '--allow-incomplete'], ws, { ML_PROVENANCE_DIR: env.ML_PROVENANCE_DIR });
+  expect(built.code, built.stderr).toBe(0);
+}, 120_000);
+
+afterAll(async () => {
+  for (const t of temps) await rm(t, { recursive: true, force: true });
+});
+
+describe('replay of a recorded pipeline', () => {
+  it('--check shows the plan: both steps in order, the intermediate file as written by the first', async () => {
+    const r = await mlp(['replay', 'prov.json', '--check', '--no-verify', '--format', 'json'], ws);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout) as { ok: boolean; rows: { kind: string; input: string; status: string; note?: string; recorded: string }[] };
+    expect(j.ok).toBe(true);
+    const steps = j.rows.filter((x) => x.kind === 'step');
+    expect(steps.map((x) => [x.input, x.recorded, x.note])).toEqual([
+      ['clean-standardize', 'python3 preprocess.py', 'runs 1 of 2'],
+      ['train', 'python3 train.py', 'runs 2 of 2'],
+    ]);
+    const features = j.rows.find((x) => x.input === 'features')!;
+    expect(features).toMatchObject({ status: 'planned', note: 'written by step clean-standardize: compared after it runs' });
+    // train.py declares the same file under its own id: it is the same file, written by the same step.
+    expect(j.rows.find((x) => x.input === 'train-input')).toMatchObject({ status: 'planned' });
+    expect(j.rows.find((x) => x.input.startsWith('raw'))).toMatchObject({ status: 'match' });
+  });
+
+  it('--run replays the steps in dependency order from a copy without the intermediate files, and everything matches', async () => {
+    const copy = await copyOf(ws, ['work', 'model', '.ml-provenance']);
+    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes', '--format', 'json'], ws);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/replay will run, in this order:\n  step clean-standardize: python3 preprocess\.py\n  step train: python3 train\.py/);
+    expect(r.stderr.indexOf('step clean-standardize (1 of 2)')).toBeLessThan(r.stderr.indexOf('step train (2 of 2)'));
+    const j = JSON.parse(r.stdout) as { ok: boolean; rows: { kind: string; input: string; status: string; note?: string }[] };
+    expect(j.ok).toBe(true);
+    expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'dataset', input: 'features', status: 'match', note: expect.stringContaining('output of step clean-standardize') }));
+    expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'model', input: 'model/model.json', status: 'match' }));
+    expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'metric', status: 'match' }));
+  });
+
+  it('a step whose output differs stops the replay there, naming the step, the file and both digests', async () => {
+    const copy = await copyOf(ws, ['work', 'model', '.ml-provenance']);
+    // The preprocessing code changed: it now writes one more line.
+    const src = await readFile(path.join(copy, 'preprocess.py'), 'utf8');
+    await writeFile(path.join(copy, 'preprocess.py'), src.replace('    record({"kind": "step"', '    with open(os.path.join(HERE, "work", "features.csv"), "a") as f:\n        f.write("0.0,0.0,1\\n")\n    record({"kind": "step"'));
+    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes', '--allow-changed-inputs'], ws);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: dataset features: mismatch \(recorded sha256:[0-9a-f]{64}, local sha256:[0-9a-f]{64}\) \[output of step clean-standardize; work\/features\.csv\]/m);
+    expect(r.stderr).not.toContain('step train (2 of 2)');
+    noStack(r.stderr);
+  });
+
+  it('a missing input stops everything before the first step runs', async () => {
+    const copy = await copyOf(ws, ['work', 'model', '.ml-provenance', 'data/raw.csv']);
+    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes'], ws);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: dataset raw@1: missing/m);
+    expect(r.stderr).not.toMatch(/replay will run|\(1 of 2\)/);
+  });
+});
+
+describe('remote inputs', () => {
+  let dir: string;
+  const bytes = 'remote rows v7\n';
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  beforeAll(async () => {
+    dir = await copyOf(ws, ['.ml-provenance']);
+    const env = { ML_PROVENANCE_DIR: path.join(dir, '.ml-provenance', 'r') };
+    for (const args of [
+      ['record', 'dataset', '--id', 'extra', '--uri', 's3://acme-data/extra/', '--version', '7', '--digest', `sha256:${digest}`],
+      ['record', 'dataset', '--id', 'hub', '--uri', 'hf://datasets/acme/points@0123456789abcdef0123456789abcdef01234567'],
+      ['record', 'command', '--', 'python3', 'train.py'],
+    ]) {
+      const r = await mlp(args, dir, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const built = await mlp(['build', '--subject', 'model/model.json', '--out', 'remote.json', '--allow-incomplete'], dir, env);
+    expect(built.code, built.stderr).toBe(0);
+  }, 60_000);
+
+  it('--check says how to fetch each remote input at its recorded version, and checks a copy given with --input', async () => {
+    const r = await mlp(['replay', 'remote.json', '--check', '--no-verify'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('aws s3 cp --recursive s3://acme-data/extra/ ./extra');
+    expect(r.stdout).toContain('--input extra=./extra so replay checks its sha256');
+    expect(r.stdout).toContain('huggingface-cli download --repo-type dataset acme/points --revision 0123456789abcdef0123456789abcdef01234567 --local-dir ./hub');
+    await writeFile(path.join(dir, 'extra.bin'), bytes);
+    const ok = await mlp(['replay', 'remote.json', '--check', '--no-verify', '--input', 'extra=extra.bin', '--format', 'json'], dir);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).rows).toContainEqual(expect.objectContaining({ input: 'extra@7', status: 'match' }));
+    await appendFile(path.join(dir, 'extra.bin'), 'tampered');
+    const bad = await mlp(['replay', 'remote.json', '--check', '--no-verify', '--input', 'extra=extra.bin'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^error: dataset extra@7: mismatch/m);
+    const unknown = await mlp(['replay', 'remote.json', '--check', '--no-verify', '--input', 'nope=x'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^error: --input names a dataset the record does not have — use one of: /m);
+    noStack(unknown.stderr);
+  });
+});
