@@ -1,0 +1,80 @@
+// The pure parts of pipeline replay: the order of the steps, the refusal of cycles, and
+// the fetch commands for remote inputs, each as a person would type them.
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { fetchInstructions, parseInputOverrides, pipelineOrder, producedByPipeline } from '../../src/lineage/pipeline.js';
+import { dataset, makeStatement } from '../fixtures/statements.js';
+
+const withPaths = (...ids: string[]) => ids.map((id) => ({ ...dataset(id, '1'), uri: `file:data/${id}`, annotations: { path: `data/${id}` } }));
+
+describe('pipelineOrder', () => {
+  it('a step that reads what another wrote runs after it, whatever the record order; ties keep the record order', () => {
+    const st = makeStatement({
+      datasets: withPaths('raw', 'clean', 'feats', 'other'),
+      steps: [
+        { name: 'train', inputs: ['feats'], command: ['python3', 'train.py'] },
+        { name: 'featurize', inputs: ['clean'], outputs: ['feats'], command: ['python3', 'feat.py'] },
+        { name: 'lint', command: ['true'] },
+        { name: 'clean', inputs: ['raw'], outputs: ['clean'], command: ['python3', 'clean.py'] },
+        { name: 'notes' },
+      ],
+    });
+    expect(pipelineOrder(st).map((p) => p.step.name)).toEqual(['lint', 'clean', 'featurize', 'train']);
+    expect([...producedByPipeline(st, pipelineOrder(st))]).toEqual([
+      ['clean@1', 'clean'],
+      ['feats@1', 'featurize'],
+    ]);
+  });
+
+  it('steps that read each other in a cycle are refused, naming them', () => {
+    const st = makeStatement({
+      datasets: withPaths('a', 'b'),
+      steps: [
+        { name: 'one', inputs: ['b'], outputs: ['a'], command: ['x'] },
+        { name: 'two', inputs: ['a'], outputs: ['b'], command: ['y'] },
+      ],
+    });
+    expect(() => pipelineOrder(st)).toThrow(InputError);
+    expect(() => pipelineOrder(st)).toThrow(/the recorded steps one, two read each other's outputs in a cycle/);
+  });
+
+  it('no step with a command: no pipeline (the run command is replayed)', () => {
+    expect(pipelineOrder(makeStatement({ steps: [{ name: 'prep' }] }))).toEqual([]);
+  });
+});
+
+describe('fetchInstructions', () => {
+  const d = (uri: string, digest = true) => ({ ...dataset('ds', '1'), uri, ...(digest ? {} : { digest: undefined }) });
+  it.each([
+    ['s3://bucket/prefix/', 'aws s3 cp --recursive s3://bucket/prefix/ ./ds'],
+    ['gs://bucket/prefix/', 'gcloud storage cp -r gs://bucket/prefix/ ./ds'],
+    ['hf://datasets/org/name@abc', 'huggingface-cli download --repo-type dataset org/name --revision 1 --local-dir ./ds'],
+    ['https://huggingface.co/datasets/org/name/tree/abc', 'huggingface-cli download --repo-type dataset org/name --revision 1 --local-dir ./ds'],
+    ['https://example.com/data.csv', "curl -fL -o ./ds 'https://example.com/data.csv'"],
+  ])('%s', (uri, cmd) => {
+    const text = fetchInstructions(d(uri));
+    expect(text.startsWith(cmd)).toBe(true);
+    expect(text).toContain('then pass --input ds=./ds so replay checks its sha256');
+  });
+  it('without a recorded digest it says the copy cannot be checked', () => {
+    expect(fetchInstructions(d('s3://b/k', false))).toContain('(no digest recorded: it cannot be checked)');
+  });
+});
+
+describe('parseInputOverrides', () => {
+  const st = makeStatement({ datasets: withPaths('raw') });
+  it('maps ID (or ID@VERSION) to the path given', () => {
+    expect([...parseInputOverrides(['raw=/tmp/raw.csv'], st)]).toEqual([['raw@1', '/tmp/raw.csv']]);
+    expect([...parseInputOverrides(['raw@1=x'], st)]).toEqual([['raw@1', 'x']]);
+  });
+  it('refuses a malformed pair or an unknown id without echoing it', () => {
+    expect(() => parseInputOverrides(['s3cr3t-no-equals'], st)).toThrow(/--input takes ID=PATH/);
+    expect(() => parseInputOverrides(['s3cr3t-no-equals'], st)).not.toThrow(/s3cr3t/);
+    expect(() => parseInputOverrides(['nope=x'], st)).toThrow(/--input names a dataset the record does not have/);
+    try {
+      parseInputOverrides(['nope=x'], st);
+    } catch (err) {
+      expect((err as InputError).fix).toBe('use one of: raw@1');
+    }
+  });
+});
