@@ -20,20 +20,20 @@ import {
 
 // src/cli/program.ts
 var COMMANDS = [
-  { name: "record", description: "append what the training code knows to the records log", load: /* @__PURE__ */ __name(() => import("./chunks/record-2UVYLTCZ.js"), "load") },
-  { name: "build", description: "build the in-toto statement for a training run and check it against the policy", load: /* @__PURE__ */ __name(() => import("./chunks/build-N6DB66XX.js"), "load") },
-  { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-DB7XUDTI.js"), "load") },
-  { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-MTUSLXYL.js"), "load") },
-  { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-YA2PBFQW.js"), "load") },
-  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-C6B7L5D4.js"), "load") },
-  { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-2S34TRG3.js"), "load") },
-  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-YIVJ4A3Q.js"), "load") },
-  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-GXD6DUNT.js"), "load") },
+  { name: "record", description: "append what the training code knows to the records log", load: /* @__PURE__ */ __name(() => import("./chunks/record-PYLDAHSH.js"), "load") },
+  { name: "build", description: "build the in-toto statement for a training run and check it against the policy", load: /* @__PURE__ */ __name(() => import("./chunks/build-CNUSNPJX.js"), "load") },
+  { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-X7YTLV7X.js"), "load") },
+  { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-2YIUGGBQ.js"), "load") },
+  { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-PMIDHV2L.js"), "load") },
+  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-CITWLA2Y.js"), "load") },
+  { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-J23WILNG.js"), "load") },
+  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-FYAIKJGJ.js"), "load") },
+  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-EYKCTLT2.js"), "load") },
   { name: "digest", description: "print the sha256 of a file, or the manifest and digest of a directory", load: /* @__PURE__ */ __name(() => import("./chunks/digest-VMWY6CHX.js"), "load") },
-  { name: "reveal", description: "map keyed pseudonyms in a record back to candidate values", load: /* @__PURE__ */ __name(() => import("./chunks/reveal-SIQOVTBQ.js"), "load") },
-  { name: "store", description: "the provenance store: ingest, sync, audit, purge, grant", load: /* @__PURE__ */ __name(() => import("./chunks/store-VUB2S735.js"), "load") },
-  { name: "report", description: "write a self-contained HTML report for auditors: verdicts, lineage graph, tables, charts, diffs", load: /* @__PURE__ */ __name(() => import("./chunks/report-MOLLKLJF.js"), "load") },
-  { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-K7ROBQIX.js"), "load") }
+  { name: "reveal", description: "map keyed pseudonyms in a record back to candidate values", load: /* @__PURE__ */ __name(() => import("./chunks/reveal-BJUFYZYB.js"), "load") },
+  { name: "store", description: "the provenance store: ingest, sync, audit, purge, grant", load: /* @__PURE__ */ __name(() => import("./chunks/store-2ZBEXADH.js"), "load") },
+  { name: "report", description: "write a self-contained HTML report for auditors: verdicts, lineage graph, tables, charts, diffs", load: /* @__PURE__ */ __name(() => import("./chunks/report-4V2IHQ7F.js"), "load") },
+  { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-AZUPQTCU.js"), "load") }
 ];
 function rootProgram() {
   return new Command("ml-provenance").description("Signed, verifiable, queryable provenance records for ML training runs.").version(VERSION, "-V, --version").option("--debug", "print stack traces for errors").showHelpAfterError(false).enablePositionalOptions().exitOverride().configureOutput({ outputError: /* @__PURE__ */ __name(() => void 0, "outputError") }).hook("preAction", (_root, action) => setDebug(Boolean(action.optsWithGlobals().debug)));

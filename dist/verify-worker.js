@@ -2,20 +2,22 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-5766HCKN.js";
+} from "./chunks/chunk-EKKGY6TE.js";
 import "./chunks/chunk-ENOS7S7E.js";
-import "./chunks/chunk-GWDPBHRC.js";
-import "./chunks/chunk-6JK7JJJK.js";
+import "./chunks/chunk-DZAXBD7J.js";
+import "./chunks/chunk-6634YCS7.js";
+import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-HFVK3KHK.js";
 import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-QQM6CAPM.js";
-import "./chunks/chunk-ZLINQKEW.js";
-import "./chunks/chunk-EV6DDHLU.js";
-import "./chunks/chunk-A6NKRIMD.js";
-import "./chunks/chunk-6RJVD2Y7.js";
+import "./chunks/chunk-WPZVMEAJ.js";
+import "./chunks/chunk-3ISWE4GW.js";
+import "./chunks/chunk-WGI67E3C.js";
+import "./chunks/chunk-XVL27I62.js";
+import "./chunks/chunk-LO3SQUZC.js";
+import "./chunks/chunk-TVF3COTD.js";
 import "./chunks/chunk-U6NGMXLZ.js";
 import "./chunks/chunk-IFWJZX5H.js";
 import "./chunks/chunk-NAV5SXXN.js";

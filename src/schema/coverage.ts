@@ -164,6 +164,7 @@ export const StepEnvironment = z.strictObject({
   image: z.string().min(1).optional(),
   libraries: z.record(z.string(), z.string()).optional(),
   accelerators: z.array(z.string()).optional(),
+  sources: z.array(z.string().min(1)).optional().meta({ description: 'where captured values came from (`record step --env-python`, `--env-detect-image`): a lockfile, `pip freeze` of an interpreter, the Docker API…' }),
 });
 
 /** Which values are keyed pseudonyms (statement/pseudonymize.ts), and under which key. */

@@ -125,14 +125,42 @@ export function stepCoverageOptions(cmd: Command): Command {
   return cmd
     .option('--env-image <ref>', 'the container image this step ran in, when not the run\'s')
     .option('--env-library <name=version>', 'a library version this step used, when not the run\'s (repeatable)', collect, [])
+    .option('--env-python <spec>', 'capture this step\'s Python packages: a lockfile, pip:PYTHON or uv:PYTHON (`pip freeze` of that interpreter), or auto')
+    .option('--env-detect-image', 'capture the container image this step runs in (Docker API, Kubernetes pod status, Podman), as the build does for the run')
     .argument('[command...]', 'after --: the command that ran this step (replayed by `replay --run`)');
 }
 
-export function stepCoverageFields(command: string[], o: Record<string, unknown>): Record<string, unknown> {
-  const libs = (o.envLibrary as string[]).map((l) => parseLibrary(l, '--env-library'));
+/**
+ * The step's command and environment. Captured values (--env-python, --env-detect-image)
+ * say where they came from; values typed with --env-library/--env-image win over them.
+ * A capture that finds nothing is a warning, never a failure (as in the build).
+ */
+export async function stepCoverageFields(command: string[], o: Record<string, unknown>, warn: (m: string) => void): Promise<Record<string, unknown>> {
+  const typed = Object.fromEntries((o.envLibrary as string[]).map((l) => parseLibrary(l, '--env-library')));
+  const sources: string[] = [];
+  let captured: Record<string, string> = {};
+  if (typeof o.envPython === 'string') {
+    const { capturePython } = await import('../../capture/python.js');
+    const py = await capturePython(o.envPython, process.cwd());
+    if (py) {
+      captured = py.packages;
+      const from = py.file && py.file.name !== py.source ? py.file.name : py.interpreter;
+      sources.push(from ? `${py.source} (${from})` : py.source);
+    } else warn(`--env-python ${o.envPython === 'auto' ? 'auto found no lockfile in the workspace' : 'captured nothing'}: the step's libraries are not recorded`);
+  }
+  let image = o.envImage as string | undefined;
+  if (o.envDetectImage && image === undefined) {
+    const { detectImage } = await import('../../capture/container.js');
+    const found = await detectImage({ onNote: warn });
+    if (found) {
+      image = found.reference;
+      sources.push(found.source);
+    } else warn('--env-detect-image: this step does not run in a container the tool can see (Docker API, Kubernetes, Podman); pass --env-image REF');
+  }
+  const libraries = { ...captured, ...typed };
   return {
     command: command.length ? command : undefined,
-    environment: defined({ image: o.envImage, libraries: libs.length ? Object.fromEntries(libs) : undefined }),
+    environment: defined({ image, libraries: Object.keys(libraries).length ? libraries : undefined, sources: sources.length ? sources : undefined }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { stderrLogger } from '../../util/log.js';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { appendEvent, recordsDir } from '../../record/log.js';
@@ -85,7 +86,7 @@ export function register(program: Command): void {
         outputs: (o.output as string[]).length ? (o.output as string[]).map((x) => splitOutput(x).id) : undefined,
         splits: parseSplits(o.split as string[]),
         seed: o.seed,
-        ...stepCoverageFields(command, o),
+        ...(await stepCoverageFields(command, o, (m) => stderrLogger.warning(m))),
       });
       // Outputs written to a path become datasets hashed at build: a content identity across runs.
       for (const out of (o.output as string[]).map(splitOutput)) {
