@@ -256,12 +256,22 @@ export function replayCommands(statement: TrainingStatement): ReplayCommand[] {
 }
 
 /** Rows for a step's input or output datasets. */
-async function stepDatasetRows(statement: TrainingStatement, stepIndex: number, dir: 'inputs' | 'outputs', workdir: string, overrides: ReadonlyMap<string, string>): Promise<ReplayRow[]> {
+async function stepDatasetRows(
+  statement: TrainingStatement,
+  stepIndex: number,
+  dir: 'inputs' | 'outputs',
+  workdir: string,
+  overrides: ReadonlyMap<string, string>,
+  /** Datasets already compared after an earlier step of this replay: not checked twice. */
+  seen: Set<DatasetDescriptor>,
+): Promise<ReplayRow[]> {
   const step = statement.predicate.steps[stepIndex]!;
   const rows: ReplayRow[] = [];
   for (const ref of step[dir] ?? []) {
     const d = datasetByRef(statement, ref);
     if (!d) continue; // a run-local name with no dataset entry: nothing recorded to compare
+    if (dir === 'inputs' && seen.has(d)) continue;
+    seen.add(d);
     rows.push(await datasetRow(d, workdir, overrides, `${dir === 'inputs' ? 'input of' : 'output of'} step ${step.name}`));
   }
   return rows;
@@ -283,11 +293,12 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
   const workdirLog = path.join(workdir, '.ml-provenance', 'records.jsonl');
   const offset = (await stat(workdirLog).catch(() => undefined))?.size ?? 0;
   const rows: ReplayRow[] = [];
+  const seen = new Set<DatasetDescriptor>();
   try {
     for (const [i, c] of commands.entries()) {
       if (c.stepIndex !== undefined && i > 0) {
         // The first step's inputs were checked with the rest before anything ran.
-        const before = await stepDatasetRows(statement, c.stepIndex, 'inputs', workdir, overrides);
+        const before = await stepDatasetRows(statement, c.stepIndex, 'inputs', workdir, overrides, seen);
         rows.push(...before);
         if (before.some(bad)) return rows;
       }
@@ -300,7 +311,7 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
         });
       }
       if (c.stepIndex !== undefined) {
-        const after = await stepDatasetRows(statement, c.stepIndex, 'outputs', workdir, overrides);
+        const after = await stepDatasetRows(statement, c.stepIndex, 'outputs', workdir, overrides, seen);
         rows.push(...after);
         if (after.some(bad)) return rows;
       }

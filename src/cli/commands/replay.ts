@@ -158,7 +158,10 @@ export function register(program: Command): void {
             return 1;
           }
         }
-        rows.push(...(await replayRun(statement, { workdir, tolerance, overrides })));
+        // The plan's rows are replaced by what happened when it ran.
+        const checked = rows.filter((r) => r.status !== 'planned');
+        checked.push(...(await replayRun(statement, { workdir, tolerance, overrides })));
+        rows.splice(0, rows.length, ...checked);
         printRows(rows, o.json || o.format === 'json');
         if (replayFailed(rows)) {
           reportBadRows(rows);
