@@ -4,6 +4,7 @@
  * Incremental: assets and attestations already read are remembered (sync_seen), and
  * release listing stops at the first page with nothing new (newest first).
  */
+import { unzipSync } from 'fflate';
 import { InputError, ProvenanceError, ServiceError } from '../errors.js';
 import { RELEASE_ASSET, parseRepo } from '../lineage/releases.js';
 import type { GitHubClient } from '../publish/client.js';
@@ -29,6 +30,11 @@ function githubError(err: unknown, what: string): ProvenanceError {
   const status = (err as { status?: number }).status;
   if (status === 404) return new InputError('repo-not-found', `${what}: not found (or the token cannot read it)`, { fix: 'check the name and that GITHUB_TOKEN can read it', cause: err });
   return new ServiceError('github-sync', `${what} failed: ${(err as Error).message}`, { fix: 'check the network and the token, then run again', cause: err });
+}
+
+/** A repository GitHub would not let us read (not found, forbidden, failed): not the store's fault. */
+export function isGitHubReadError(err: unknown): boolean {
+  return err instanceof ProvenanceError && (err.code === 'repo-not-found' || err.code === 'github-sync');
 }
 
 async function seenSet(db: Db, source: string): Promise<Set<string>> {
@@ -129,5 +135,71 @@ export async function newAttestationDocuments(db: Db, client: GitHubClient, full
       }
     });
   }
+  return out;
+}
+
+/** The largest bundle read out of an artifact: a Sigstore bundle is kilobytes; anything bigger is not one. */
+const MAX_BUNDLE_IN_ZIP = 16 * 1024 * 1024;
+/** The largest artifact archive downloaded: the action's artifact holds a statement and a bundle or two. */
+const MAX_ARTIFACT_ZIP = 64 * 1024 * 1024;
+
+/** The artifact names the action writes under `artifact-name` NAME: NAME, and NAME-attempt-N on re-runs. */
+export function isProvenanceArtifact(name: string, base: string): boolean {
+  return name === base || (name.startsWith(`${base}-attempt-`) && /^\d+$/.test(name.slice(base.length + '-attempt-'.length)));
+}
+
+/**
+ * The bundles in a repository's workflow-run artifacts not read before: the artifacts the
+ * action uploaded (named `base`, or `base-attempt-N` on a re-run), newest first, each
+ * downloaded once (zip) and its `*.sigstore.json` files read. Expired artifacts are said
+ * and remembered; artifacts of other names (models, logs) are never downloaded.
+ */
+export async function newArtifactDocuments(db: Db, client: GitHubClient, full: string, base: string, log: Logger): Promise<Fetched> {
+  const { owner, repo } = parseRepo(full);
+  const source = `artifact:${owner}/${repo}`;
+  const seen = await seenSet(db, source);
+  const out: Fetched = { docs: [], seen: [] };
+  let expired = 0;
+  try {
+    for await (const page of client.paginate.iterator(client.rest.actions.listArtifactsForRepo, { owner, repo, per_page: 100 })) {
+      let fresh = 0;
+      for (const a of page.data) {
+        if (!isProvenanceArtifact(a.name, base) || seen.has(String(a.id))) continue;
+        fresh++;
+        out.seen.push({ source, item: String(a.id) });
+        if (a.expired) {
+          expired++;
+          continue;
+        }
+        const where = `${owner}/${repo} artifact ${a.name} (id ${a.id}${a.workflow_run?.id ? `, run ${a.workflow_run.id}` : ''})`;
+        if (a.size_in_bytes > MAX_ARTIFACT_ZIP) {
+          log.warning(`skipping ${where}: ${a.size_in_bytes} bytes is more than an ml-provenance artifact holds (a different artifact under the same name?)`);
+          continue;
+        }
+        const res = await client.rest.actions.downloadArtifact({ owner, repo, artifact_id: a.id, archive_format: 'zip' });
+        let files: Record<string, Uint8Array>;
+        try {
+          files = unzipSync(new Uint8Array(asBuffer(res.data)), { filter: (f) => /\.sigstore\.json$/i.test(f.name) && f.originalSize <= MAX_BUNDLE_IN_ZIP });
+        } catch (err) {
+          log.warning(`skipping ${where}: not a readable zip archive (${(err as Error).message})`);
+          continue;
+        }
+        for (const [name, bytes] of Object.entries(files).sort(([x], [y]) => (x < y ? -1 : 1))) {
+          try {
+            const doc = storeDocument(Buffer.from(bytes), `${where}/${name}`);
+            if (doc.bundle) out.docs.push({ ...doc, scanned: true });
+          } catch (err) {
+            log.warning(`skipping ${where}/${name}: ${(err as Error).message}`);
+          }
+        }
+      }
+      // Newest first: a page with nothing new means the rest was read by an earlier sync.
+      if (fresh === 0 && seen.size > 0) break;
+    }
+  } catch (err) {
+    if (err instanceof ProvenanceError) throw err;
+    throw githubError(err, `reading the workflow artifacts of ${owner}/${repo}`);
+  }
+  if (expired) log.info(`${owner}/${repo}: ${expired} provenance artifact(s) had expired (past their retention); their bundles are still in the releases or attestations if published there`);
   return out;
 }

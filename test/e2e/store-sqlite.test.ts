@@ -136,4 +136,85 @@ describe('store sync (GitHub REST stand-in)', () => {
       await gh.close();
     }
   });
+
+  test('--org: every repository of an organisation (150, two pages), incrementally; one unreadable repository is a warning; a user account too', async () => {
+    const { fakeGitHubToken, startGitHubStandin } = await import('../standins/github.js');
+    const { readFile } = await import('node:fs/promises');
+    const token = fakeGitHubToken();
+    const gh = await startGitHubStandin({ token });
+    try {
+      const env = { GITHUB_TOKEN: token, GITHUB_API_URL: gh.apiUrl };
+      const orgDb = path.join(work, 'org.db');
+      const sync = (...a: string[]) => runCliAsync(['store', 'sync', '--store', orgDb, ...trust(), ...a], { cwd: work, env });
+      gh.owners.set('acme', Array.from({ length: 150 }, (_, i) => `acme/repo-${String(i).padStart(3, '0')}`));
+      // The stand-in serves the same releases for every repository: each bundle is one run, stored once.
+      gh.addRelease({ tag: 'v1', assets: [{ name: 'provenance.sigstore.json', data: await readFile(byName('prep').bundle) }] });
+      gh.fault({ route: 'release.list', status: 404, times: 1 });
+      const first = await sync('--org', 'acme');
+      expect(first.code, first.stderr).toBe(0);
+      expect(gh.received('repos.listForOrg')).toHaveLength(2);
+      expect(new Set(gh.received('release.list').map((r) => r.path)).size).toBe(150);
+      expect(first.stderr).toMatch(/^warning: reading the releases of acme\/repo-000: not found \(or the token cannot read it\); skipped$/m);
+      expect(first.stderr).toMatch(/^warning: 1 repository of acme could not be read \(see above\); the others were synced$/m);
+      // The stand-in's one release stands in every repository: one run, found 149 times.
+      expect(first.stderr).toMatch(/1 new run\(s\), 148 already/);
+      const downloads = gh.received('assets.download').length;
+      expect(downloads).toBe(149);
+      const second = await sync('--org', 'acme');
+      expect(second.code, second.stderr).toBe(0);
+      // Incremental: the 149 repositories read before download nothing; the one that failed is read now.
+      expect(gh.received('assets.download').length - downloads).toBe(1);
+      expect(second.stderr).toMatch(/0 new run\(s\), 1 already/);
+      // A user account: the organisations endpoint answers 404, the users endpoint lists it.
+      gh.owners.set('user:solo', ['solo/one']);
+      const user = await sync('--org', 'solo');
+      expect(user.code, user.stderr).toBe(0);
+      expect(gh.received('repos.listForUser')).toHaveLength(1);
+      // A named repository that cannot be read still stops the sync.
+      gh.fault({ route: 'release.list', status: 404, times: 1 });
+      const named = await sync('--from-releases', 'acme/gone');
+      expect(named.code).toBe(2);
+      expect(named.stderr).toMatch(/^error: reading the releases of acme\/gone: not found/m);
+    } finally {
+      await gh.close();
+    }
+  });
+
+  test('--from-artifacts: the action\'s artifacts (re-run attempts too) are downloaded once each; other artifacts never; expired ones are said', async () => {
+    const { fakeGitHubToken, startGitHubStandin } = await import('../standins/github.js');
+    const { readFile } = await import('node:fs/promises');
+    const { zipSync, strToU8 } = await import('fflate');
+    const token = fakeGitHubToken();
+    const gh = await startGitHubStandin({ token });
+    try {
+      const env = { GITHUB_TOKEN: token, GITHUB_API_URL: gh.apiUrl };
+      const artDb = path.join(work, 'artifacts.db');
+      const sync = (...a: string[]) => runCliAsync(['store', 'sync', '--store', artDb, ...trust(), ...a], { cwd: work, env });
+      const zip = (files: Record<string, Buffer | string>) => Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : new Uint8Array(v)]))));
+      const run = { path: '.github/workflows/train.yml', head_branch: 'main', conclusion: 'success' as const };
+      gh.addRun({ id: 71, ...run }, [
+        { id: 9001, name: 'ml-provenance', zip: zip({ 'provenance.sigstore.json': await readFile(byName('train').bundle), 'provenance.intoto.json': '{}' }) },
+        { id: 9002, name: 'model-weights', zip: zip({ 'weights.bin': 'x'.repeat(1000) }) },
+      ]);
+      gh.addRun({ id: 72, ...run }, [
+        { id: 9003, name: 'ml-provenance-attempt-2', zip: zip({ 'provenance.sigstore.json': await readFile(byName('again').bundle) }) },
+        { id: 9004, name: 'ml-provenance', expired: true },
+        { id: 9005, name: 'ml-provenance-attempt-x', zip: zip({ 'provenance.sigstore.json': await readFile(byName('prep').bundle) }) },
+      ]);
+      const first = await sync('--from-artifacts', 'acme/train');
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stderr).toMatch(/2 new run\(s\), 0 already/);
+      expect(first.stderr).toMatch(/acme\/train: 1 provenance artifact\(s\) had expired/);
+      expect(gh.received('artifacts.zip').map((r) => r.path).sort()).toEqual(['/repos/acme/train/actions/artifacts/9001/zip', '/repos/acme/train/actions/artifacts/9003/zip']);
+      const second = await sync('--from-artifacts', 'acme/train');
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stderr).toMatch(/0 new run\(s\), 0 already/);
+      expect(gh.received('artifacts.zip')).toHaveLength(2);
+      const named = await sync('--from-artifacts', 'acme/train', '--artifact-name', 'model-weights');
+      expect(named.code, named.stderr).toBe(0);
+      expect(named.stderr).toMatch(/0 new run\(s\)/);
+    } finally {
+      await gh.close();
+    }
+  });
 });

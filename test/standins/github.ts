@@ -66,6 +66,9 @@ export interface StandinRunArtifact {
   size_in_bytes?: number;
   expired?: boolean;
   digest?: string;
+  /** The archive its zip download redirects to (served by the stand-in) when no artifactDownloadUrl is given. */
+  zip?: Buffer;
+  created_at?: string;
 }
 
 export interface GitHubStandinOptions {
@@ -102,6 +105,7 @@ export const ROUTE_PERMISSIONS: Record<string, [keyof TokenPermissions, 'read' |
   'runs.list': ['actions', 'read'],
   'artifacts.list': ['actions', 'read'],
   'artifacts.zip': ['actions', 'read'],
+  'artifacts.listForRepo': ['actions', 'read'],
   'attestations.create': ['attestations', 'write'],
 };
 
@@ -119,6 +123,8 @@ export interface GitHubStandin extends HttpStandin {
   runs: StandinRun[];
   runArtifacts: Map<number, StandinRunArtifact[]>;
   attestations: Array<{ id: number; repo: string; bundle: unknown }>;
+  /** Repositories `GET /orgs/{org}/repos` lists (key: the org) and `GET /users/{u}/repos` (key: `user:u`). */
+  owners: Map<string, string[]>;
   addRelease(r: { tag: string; draft?: boolean; assets?: Array<{ name: string; data: string | Buffer }> }): StandinRelease;
   addComment(issue: number, body: string, login?: string): StandinComment;
   addRun(run: StandinRun, artifacts?: StandinRunArtifact[]): void;
@@ -138,6 +144,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions = {}): Pr
   const runs: StandinRun[] = [];
   const runArtifacts = new Map<number, StandinRunArtifact[]>();
   const attestations: Array<{ id: number; repo: string; bundle: unknown }> = [];
+  const owners = new Map<string, string[]>();
   const login = options.login ?? 'github-actions[bot]';
   const serverUrl = options.serverUrl ?? 'https://github.com';
   let base = '';
@@ -221,7 +228,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions = {}): Pr
   };
 
   const routes = (): Route[] => [
-    ...storeRoutes({ releases, attestations }),
+    ...storeRoutes({ base: () => base, releases, attestations, owners, runArtifacts }),
     {
       // The job token is an installation token: GitHub refuses it here.
       name: 'user.get',
@@ -418,7 +425,8 @@ export async function startGitHubStandin(options: GitHubStandinOptions = {}): Pr
       method: 'GET',
       pattern: new RegExp(`^${REPO}/actions/artifacts/(\\d+)/zip$`),
       handle: ({ params: [, , aid] }) => {
-        const location = options.artifactDownloadUrl?.(Number(aid));
+        const blob = [...runArtifacts.values()].flat().find((x) => x.id === Number(aid))?.zip ? `${base}/_blobs/artifacts/${aid}` : undefined;
+        const location = options.artifactDownloadUrl?.(Number(aid)) ?? blob;
         return location ? { status: 302, headers: { location } } : notFound;
       },
     },
@@ -460,6 +468,7 @@ export async function startGitHubStandin(options: GitHubStandinOptions = {}): Pr
     runs,
     runArtifacts,
     attestations,
+    owners,
     addRelease,
     addComment,
     addRun: (run, artifacts = []) => {

@@ -25,7 +25,7 @@ import {
   type StoreDocument,
   type StoreRole,
 } from '../../store/index.js';
-import { newAttestationDocuments, newReleaseDocuments, ownerRepos, recordSeen } from '../../store/sync.js';
+import { isGitHubReadError, newArtifactDocuments, newAttestationDocuments, newReleaseDocuments, ownerRepos, recordSeen } from '../../store/sync.js';
 import { datasetText, metricText, modelText, runsText } from '../../store/text.js';
 import { collect, intOption, processIo, run } from '../shared.js';
 import { isoDate } from '../store-source.js';
@@ -114,9 +114,11 @@ export function register(program: Command): void {
 
   const sync = store
     .command('sync')
-    .description('bring new bundles from GitHub into the store: release assets of repositories (or of every repository of an owner), attestations by subject digest')
+    .description('bring new bundles from GitHub into the store: release assets of repositories (or of every repository of an owner), workflow-run artifacts, attestations by subject digest')
     .option('--from-releases <OWNER/REPO>', 'a repository whose release assets to read (repeatable)', collect, [])
-    .option('--org <OWNER>', 'every repository of this organisation or user (with --from-releases semantics)', collect, [])
+    .option('--org <OWNER>', 'every repository of this organisation or user (with --from-releases semantics; a repository that cannot be read is a warning)', collect, [])
+    .option('--from-artifacts <OWNER/REPO>', 'a repository whose workflow-run artifacts to read (those the action uploaded; needs actions: read) (repeatable)', collect, [])
+    .option('--artifact-name <NAME>', 'with --from-artifacts: the action\'s artifact-name (re-runs add -attempt-N)', 'ml-provenance')
     .option('--from-attestations <OWNER/REPO>', 'a repository whose attestations to read, for --subject-digest digests (repeatable)', collect, [])
     .option('--subject-digest <sha256:HEX>', 'with --from-attestations: a subject digest to ask for (repeatable; default: every model digest already stored)', collect, [])
     .option('--store <PATH|URL>', STORE_HELP)
@@ -124,14 +126,15 @@ export function register(program: Command): void {
     .option('--jobs <N>', 'threads verifying bundles', intOption('--jobs'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   addTrustFlags(sync).action(
-    run(async (o: IngestFlags & { fromReleases: string[]; org: string[]; fromAttestations: string[]; subjectDigest: string[] }) => {
-      if (o.fromReleases.length + o.org.length + o.fromAttestations.length === 0) {
-        throw new InputError('sync-without-source', 'store sync needs --from-releases OWNER/REPO, --org OWNER or --from-attestations OWNER/REPO', { fix: 'say where to read bundles from' });
+    run(async (o: IngestFlags & { fromReleases: string[]; org: string[]; fromArtifacts: string[]; artifactName: string; fromAttestations: string[]; subjectDigest: string[] }) => {
+      if (o.fromReleases.length + o.org.length + o.fromArtifacts.length + o.fromAttestations.length === 0) {
+        throw new InputError('sync-without-source', 'store sync needs --from-releases OWNER/REPO, --org OWNER, --from-artifacts OWNER/REPO or --from-attestations OWNER/REPO', { fix: 'say where to read bundles from' });
       }
       const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
       if (!token) throw new InputError('no-token', 'store sync reads GitHub and needs a token', { fix: 'set GITHUB_TOKEN (read access to the repositories) and run again' });
       const client = createGitHubClient({ token, logger: stderrLogger, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) });
       await withStore(o.store, async (db) => {
+        const named = new Set(o.fromReleases);
         const repos = [...o.fromReleases];
         for (const owner of o.org) repos.push(...(await ownerRepos(client, owner)));
         const total: IngestResult = { stored: [], existing: [] };
@@ -142,7 +145,19 @@ export function register(program: Command): void {
           // Remembered only once stored: a failed sync reads the same assets again next time.
           await recordSeen(db, f.seen);
         };
-        for (const repo of [...new Set(repos)]) await take(await newReleaseDocuments(db, client, repo, stderrLogger));
+        let unreadableRepos = 0;
+        for (const repo of [...new Set(repos)]) {
+          try {
+            await take(await newReleaseDocuments(db, client, repo, stderrLogger));
+          } catch (err) {
+            // One repository of an organisation the token cannot read does not stop the others.
+            if (named.has(repo) || !isGitHubReadError(err)) throw err;
+            unreadableRepos++;
+            stderrLogger.warning(`${(err as Error).message}; skipped`);
+          }
+        }
+        if (unreadableRepos) stderrLogger.warning(`${unreadableRepos} repositor${unreadableRepos === 1 ? 'y' : 'ies'} of ${o.org.join(', ')} could not be read (see above); the others were synced`);
+        for (const repo of o.fromArtifacts) await take(await newArtifactDocuments(db, client, repo, o.artifactName, stderrLogger));
         for (const repo of o.fromAttestations) {
           let digests = o.subjectDigest;
           if (digests.length === 0) digests = (await db.all<{ sha256: string }>('SELECT DISTINCT sha256 FROM models ORDER BY sha256')).map((r) => r.sha256);
