@@ -13,7 +13,9 @@ export function openSqlite(file: string): Db {
   const db = new DatabaseSync(file);
   // A file cannot enforce roles: its permissions are the only access control. Owner-only.
   if (fresh) chmodSync(file, 0o600);
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000');
+  // A 64 MiB page cache keeps the indexes' hot pages in memory while ingesting: measured 1.2k → 2.2-2.4k records/s
+  // (bench/store.mjs, 10,000 runs); it is only filled as pages are read, so a query process stays small.
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY');
   const prepared = new Map<string, StatementSync>();
   const prep = (sql: string): StatementSync => {
     let st = prepared.get(sql);
