@@ -7,9 +7,9 @@
  */
 import { InputError } from '../errors.js';
 import { documentFromBytes, type LoadedDocument } from '../statement/load.js';
-import type { Db, SqlValue } from './db.js';
+import type { Db } from './db.js';
 import { storeError } from './errors.js';
-import { storedDocument } from './questions.js';
+import { runSelection, storedDocument } from './questions.js';
 
 export interface StoredLoadedDocument extends LoadedDocument {
   /** The run id (hex statement digest). */
@@ -56,16 +56,8 @@ export async function storedRun(db: Db, ref: string): Promise<StoredLoadedDocume
 
 /** Every stored run the selection names, oldest first (by finish time, then id). */
 export async function storedRuns(db: Db, sel: StoreSelection = {}): Promise<StoredLoadedDocument[]> {
-  const where: string[] = ['b.sha256 = r.doc_sha256'];
-  const params: SqlValue[] = [];
-  if (sel.repository !== undefined) {
-    const [owner, repo] = sel.repository.split('/');
-    where.push('r.owner = ?');
-    params.push(owner ?? '');
-    if (repo && repo !== '*') (where.push('r.repo = ?'), params.push(repo));
-  }
-  if (sel.since) (where.push('r.finished_on >= ?'), params.push(sel.since));
-  if (sel.until) (where.push('r.finished_on < ?'), params.push(sel.until));
+  const { where, params } = runSelection(sel);
+  where.unshift('b.sha256 = r.doc_sha256');
   let rows: Record<string, unknown>[];
   try {
     rows = await db.all(

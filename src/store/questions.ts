@@ -233,14 +233,24 @@ export interface StoreRunAnswer {
   metrics: StoredMetric[];
 }
 
+/** SQL conditions on `runs r` for a repository (OWNER/REPO or OWNER/*, optional) and a finish-time range. */
+export function runSelection(sel: { repository?: string; since?: string; until?: string }): { where: string[]; params: SqlValue[] } {
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  if (sel.repository !== undefined) {
+    const [owner, repo] = sel.repository.split('/');
+    where.push('r.owner = ?');
+    params.push(owner ?? '');
+    if (repo && repo !== '*') (where.push('r.repo = ?'), params.push(repo));
+  }
+  if (sel.since) (where.push('r.finished_on >= ?'), params.push(sel.since));
+  if (sel.until) (where.push('r.finished_on < ?'), params.push(sel.until));
+  return { where, params };
+}
+
 /** "Runs of repository R between two times, with their (final) metrics." */
 export async function runsQuestion(db: Db, rq: RunsQuestion): Promise<StoreRunAnswer[]> {
-  const [owner, repo] = rq.repository.split('/');
-  const where = ['r.owner = ?'];
-  const params: SqlValue[] = [owner ?? ''];
-  if (repo && repo !== '*') (where.push('r.repo = ?'), params.push(repo));
-  if (rq.since) (where.push('r.finished_on >= ?'), params.push(rq.since));
-  if (rq.until) (where.push('r.finished_on < ?'), params.push(rq.until));
+  const { where, params } = runSelection(rq);
   const rows = await q(db, `SELECT ${RUN_SELECT} FROM runs r WHERE ${where.join(' AND ')} ORDER BY r.finished_on, r.run_id`, params);
   if (rows.length === 0) return [];
   const metrics = await q(

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 import { runCliAsync } from './sign-verify-helpers.js';
+import type { GitHubStandin } from '../standins/github.js';
 import { IDENTITY, signRuns, type SignedRun } from './store-helpers.js';
 
 let sigstore: SigstoreStandin;
@@ -104,15 +105,23 @@ describe('embedded store', () => {
 });
 
 describe('store sync (GitHub REST stand-in)', () => {
-  test('--from-releases stores the new bundles, incrementally; --from-attestations by subject digest', async () => {
+  /** A GitHub REST stand-in with a token, and `store sync` into a store file of its own; closed after `fn`. */
+  async function withGitHub(dbName: string, fn: (gh: GitHubStandin, sync: (...a: string[]) => ReturnType<typeof runCliAsync>) => Promise<void>): Promise<void> {
     const { fakeGitHubToken, startGitHubStandin } = await import('../standins/github.js');
-    const { readFile } = await import('node:fs/promises');
     const token = fakeGitHubToken();
     const gh = await startGitHubStandin({ token });
+    const env = { GITHUB_TOKEN: token, GITHUB_API_URL: gh.apiUrl };
+    const db = path.join(work, dbName);
     try {
-      const env = { GITHUB_TOKEN: token, GITHUB_API_URL: gh.apiUrl };
+      await fn(gh, (...a) => runCliAsync(['store', 'sync', '--store', db, ...trust(), ...a], { cwd: work, env }));
+    } finally {
+      await gh.close();
+    }
+  }
+  test('--from-releases stores the new bundles, incrementally; --from-attestations by subject digest', async () => {
+    const { readFile } = await import('node:fs/promises');
+    await withGitHub('sync.db', async (gh, sync) => {
       const syncDb = path.join(work, 'sync.db');
-      const sync = (...a: string[]) => runCliAsync(['store', 'sync', '--store', syncDb, ...trust(), ...a], { cwd: work, env });
       gh.addRelease({ tag: 'v1', assets: [{ name: 'provenance.sigstore.json', data: await readFile(byName('prep').bundle) }, { name: 'notes.json', data: '{}' }] });
       gh.addRelease({ tag: 'v2', assets: [{ name: 'provenance.sigstore.json', data: await readFile(byName('train').bundle) }] });
       const first = await sync('--from-releases', 'acme/train');
@@ -132,20 +141,12 @@ describe('store sync (GitHub REST stand-in)', () => {
       const none = await runCliAsync(['store', 'sync', '--store', syncDb, '--from-releases', 'acme/train', ...trust()], { cwd: work, env: { GITHUB_API_URL: gh.apiUrl } });
       expect(none.code).toBe(2);
       expect(none.stderr).toMatch(/^error: store sync reads GitHub and needs a token — set GITHUB_TOKEN/m);
-    } finally {
-      await gh.close();
-    }
+    });
   });
 
   test('--org: every repository of an organisation (150, two pages), incrementally; one unreadable repository is a warning; a user account too', async () => {
-    const { fakeGitHubToken, startGitHubStandin } = await import('../standins/github.js');
     const { readFile } = await import('node:fs/promises');
-    const token = fakeGitHubToken();
-    const gh = await startGitHubStandin({ token });
-    try {
-      const env = { GITHUB_TOKEN: token, GITHUB_API_URL: gh.apiUrl };
-      const orgDb = path.join(work, 'org.db');
-      const sync = (...a: string[]) => runCliAsync(['store', 'sync', '--store', orgDb, ...trust(), ...a], { cwd: work, env });
+    await withGitHub('org.db', async (gh, sync) => {
       gh.owners.set('acme', Array.from({ length: 150 }, (_, i) => `acme/repo-${String(i).padStart(3, '0')}`));
       // The stand-in serves the same releases for every repository: each bundle is one run, stored once.
       gh.addRelease({ tag: 'v1', assets: [{ name: 'provenance.sigstore.json', data: await readFile(byName('prep').bundle) }] });
@@ -175,21 +176,13 @@ describe('store sync (GitHub REST stand-in)', () => {
       const named = await sync('--from-releases', 'acme/gone');
       expect(named.code).toBe(2);
       expect(named.stderr).toMatch(/^error: reading the releases of acme\/gone: not found/m);
-    } finally {
-      await gh.close();
-    }
+    });
   });
 
   test('--from-artifacts: the action\'s artifacts (re-run attempts too) are downloaded once each; other artifacts never; expired ones are said', async () => {
-    const { fakeGitHubToken, startGitHubStandin } = await import('../standins/github.js');
     const { readFile } = await import('node:fs/promises');
     const { zipSync, strToU8 } = await import('fflate');
-    const token = fakeGitHubToken();
-    const gh = await startGitHubStandin({ token });
-    try {
-      const env = { GITHUB_TOKEN: token, GITHUB_API_URL: gh.apiUrl };
-      const artDb = path.join(work, 'artifacts.db');
-      const sync = (...a: string[]) => runCliAsync(['store', 'sync', '--store', artDb, ...trust(), ...a], { cwd: work, env });
+    await withGitHub('artifacts.db', async (gh, sync) => {
       const zip = (files: Record<string, Buffer | string>) => Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : new Uint8Array(v)]))));
       const run = { path: '.github/workflows/train.yml', head_branch: 'main', conclusion: 'success' as const };
       gh.addRun({ id: 71, ...run }, [
@@ -213,8 +206,6 @@ describe('store sync (GitHub REST stand-in)', () => {
       const named = await sync('--from-artifacts', 'acme/train', '--artifact-name', 'model-weights');
       expect(named.code, named.stderr).toBe(0);
       expect(named.stderr).toMatch(/0 new run\(s\)/);
-    } finally {
-      await gh.close();
-    }
+    });
   });
 });
