@@ -14,20 +14,28 @@ const banner = {
   ].join('\n'),
 };
 
+/** The settings scripts/build.mjs bundles dist/ with: what a bench runs is what users run. */
+const COMMON = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  banner,
+  legalComments: 'none',
+  logLevel: 'warning',
+  absWorkingDir: root,
+  keepNames: true,
+  define: { 'process.env.ML_PROVENANCE_BUNDLED': '"1"' },
+};
+
+/** Bundle one entry point (relative to the repository root) to `outfile`, as dist/ is bundled; `extra` overrides. */
+export async function bundleBenchLib(entry, outfile, extra = {}) {
+  await build({ ...COMMON, ...extra, entryPoints: [entry], outfile });
+  return outfile;
+}
+
 export async function bundleDigest(outDir) {
-  const common = {
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    banner,
-    legalComments: 'none',
-    logLevel: 'warning',
-    absWorkingDir: root,
-    keepNames: true,
-    define: { 'process.env.ML_PROVENANCE_BUNDLED': '"1"' },
-  };
-  await build({ ...common, entryPoints: ['src/digest/index.ts'], outfile: path.join(outDir, 'digest.js') });
-  await build({ ...common, entryPoints: ['src/digest/worker.ts'], outfile: path.join(outDir, 'digest-worker.js') });
+  await bundleBenchLib('src/digest/index.ts', path.join(outDir, 'digest.js'));
+  await bundleBenchLib('src/digest/worker.ts', path.join(outDir, 'digest-worker.js'));
   return path.join(outDir, 'digest.js');
 }

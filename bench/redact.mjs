@@ -12,8 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { root } from './bundle.mjs';
+import { bundleBenchLib, root } from './bundle.mjs';
 
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 7;
@@ -21,13 +20,11 @@ const node = path.join(root, 'node_modules/.bin/node');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlp-bench-redact-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
-const banner = { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" };
-const common = { bundle: true, platform: 'node', format: 'esm', target: 'node24', banner, logLevel: 'warning', absWorkingDir: root };
 // The inputs: strings from both corpora, written once as JSON so both sides read the same file.
-await build({ ...common, entryPoints: ['bench/redact-input.ts'], outfile: path.join(tmp, 'input.mjs') });
+await bundleBenchLib('bench/redact-input.ts', path.join(tmp, 'input.mjs'));
 const strings = JSON.parse(spawnSync(node, [path.join(tmp, 'input.mjs')], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout);
 writeFileSync(path.join(tmp, 'strings.json'), JSON.stringify(strings));
-await build({ ...common, minify: true, entryPoints: ['src/redact/index.ts'], outfile: path.join(tmp, 'redact.mjs') });
+await bundleBenchLib('src/redact/index.ts', path.join(tmp, 'redact.mjs'), { minify: true });
 
 const ours = `
 const t0 = performance.now();

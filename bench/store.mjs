@@ -19,8 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { root } from './bundle.mjs';
+import { bundleBenchLib, root } from './bundle.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name, env, dflt) => {
@@ -47,19 +46,7 @@ process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 
 const lib = path.join(tmp, 'store-lib.mjs');
-await build({
-  entryPoints: [path.join(root, 'bench', 'store-lib.ts')],
-  outfile: lib,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node24',
-  absWorkingDir: root,
-  external: ['pg-native'],
-  logLevel: 'warning',
-  define: { 'process.env.ML_PROVENANCE_BUNDLED': '"1"' },
-  banner: { js: "import { createRequire as __mlpCreateRequire } from 'node:module';\nconst require = __mlpCreateRequire(import.meta.url);" },
-});
+await bundleBenchLib('bench/store-lib.ts', lib, { external: ['pg-native'] });
 const L = await import(pathToFileURL(lib).href);
 
 // ---------------------------------------------------------------- the generated ledger

@@ -22,8 +22,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { root } from './bundle.mjs';
+import { bundleBenchLib, root } from './bundle.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -85,20 +84,7 @@ if (!existsSync(cli)) {
 // ---------------------------------------------------------------- build + sign
 log('building bench/verify-lineage-lib.ts (stand-in, signer, verifier, fixtures)...');
 const lib = path.join(tmp, 'lib', 'verify-lineage-lib.js');
-await build({
-  entryPoints: [path.join(root, 'bench', 'verify-lineage-lib.ts')],
-  outfile: lib,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node24',
-  absWorkingDir: root,
-  keepNames: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  define: { 'process.env.ML_PROVENANCE_BUNDLED': '"1"' },
-  banner: { js: "import { createRequire as __mlpCreateRequire } from 'node:module';\nconst require = __mlpCreateRequire(import.meta.url);" },
-});
+await bundleBenchLib('bench/verify-lineage-lib.ts', lib);
 const L = await import(pathToFileURL(lib).href);
 
 // Datasets from a pool of 50 ids × 10 versions (500 dataset versions), one shared
