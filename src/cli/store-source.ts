@@ -46,7 +46,7 @@ export function refuseFilesWithStore(inputs: string[], command: string): void {
   const files = inputs.filter((i) => !/^(sha256:)?[0-9a-f]{8,64}$/i.test(i));
   if (files.length) {
     throw new InputError('store-with-files', `${command} --store takes run ids, not files (${files.length} argument(s) are not run ids)`, {
-      fix: `pass run ids with --store (see \`lineage --store … --runs OWNER/*\`), or leave out --store to read files`,
+      fix: `pass run ids with --store (sha256:HEX, or at least 8 leading hex digits; see \`lineage --store … --runs OWNER/*\`), or leave out --store to read files`,
     });
   }
 }

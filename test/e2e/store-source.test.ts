@@ -2,7 +2,7 @@
 // diagrams), through dist/cli.js, on the embedded store and on a real PostgreSQL server
 // (row-level security applies to these reads too). Each answer is compared with the same
 // command run on the bundle files themselves.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -72,6 +72,24 @@ describe.each([0, 1])('the read commands on the store (%#: 0 node:sqlite, 1 Post
     }
     const prefix = await mlp('diff', '--store', store(), id('train').slice(0, 8), id('again').slice(0, 8), '--format', 'json');
     expect(prefix.stdout).toBe((await mlp('diff', bundleOf('train'), bundleOf('again'), '--format', 'json')).stdout);
+  });
+
+  test('diff --policy: metric directions and tolerance from the policy, as the action applies them, on the store as on files', async () => {
+    const policy = path.join(work, 'directions.yml');
+    await writeFile(policy, 'version: 1\nextends: standard\nrules:\n  metrics:\n    directions:\n      accuracy: { better: higher, tolerance: 0.5 }\n');
+    const guessed = await mlp('diff', '--store', store(), id('train'), id('again'));
+    expect(guessed.code, guessed.stderr).toBe(0);
+    expect(guessed.stdout).toMatch(/accuracy \(test\).*\*\*regression\*\*/);
+    const files = await mlp('diff', bundleOf('train'), bundleOf('again'), '--policy', policy);
+    const stored = await mlp('diff', '--store', store(), id('train'), id('again'), '--policy', policy);
+    expect(stored.code, stored.stderr).toBe(0);
+    expect(stored.stdout).toBe(files.stdout);
+    expect(stored.stdout).toMatch(/accuracy \(test\).*worse, within tolerance/);
+    expect(stored.stdout).not.toMatch(/regression/);
+    const missing = await mlp('diff', '--store', store(), id('train'), id('again'), '--policy', path.join(work, 'nope.yml'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error: policy ".*nope\.yml" is neither a built-in policy nor an existing file — /m);
+    noStack(missing.stderr);
   });
 
   test('export of a stored run is byte for byte the export of its bundle', async () => {
