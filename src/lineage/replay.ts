@@ -13,7 +13,7 @@ import { textTable } from '../render/text-table.js';
 import { termLine } from '../render/terminal.js';
 import { refusedValueShape } from '../redact/messages.js';
 import { gitCommit } from '../statement/fields.js';
-import { datasetByRef, datasetLocalPath, fetchInstructions, pipelineOrder, producedByPipeline } from './pipeline.js';
+import { datasetByRef, datasetLocalPath, fetchInstructions, pipelineOrder, producedByPipeline, unreplayableSteps } from './pipeline.js';
 
 /**
  * Replay: does this workspace still hold what the record says went in (`--check`),
@@ -83,6 +83,11 @@ async function datasetRow(d: DatasetDescriptor, workdir: string, overrides: Read
   if (given !== undefined) row = await compareDigest('dataset', label, recorded, workdir, given, given);
   else if (!local) row = { kind: 'dataset', input: label, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `remote (${d.uri}): ${fetchInstructions(d)}` };
   else row = await compareDigest('dataset', label, recorded, workdir, local);
+  // A DVC-tracked file (from the DVC bridge) that is not here is fetched from DVC's remote.
+  const src = d.annotations?.source;
+  if (row.status === 'missing' && local && typeof src === 'string' && /^dvc\.lock:|\.dvc$/.test(src)) {
+    row = { ...row, note: `${row.note ?? local}; tracked by DVC (${src}): dvc pull ${local}` };
+  }
   return note ? { ...row, note: row.note ? `${note}; ${row.note}` : note } : row;
 }
 
@@ -127,6 +132,10 @@ export async function replayCheck(statement: TrainingStatement, workdir: string,
   plan.forEach((ps, i) => {
     rows.push({ kind: 'step', input: ps.step.name, recorded: showCommand(ps.argv), local: '-', status: 'planned', note: `runs ${i + 1} of ${plan.length}` });
   });
+  for (const s of unreplayableSteps(statement, plan)) {
+    const outs = s.outputs?.length ? `; its outputs (${s.outputs.join(', ')}) must already be in the workdir` : '';
+    rows.push({ kind: 'step', input: s.name, recorded: '-', local: '-', status: 'skipped', note: `cannot replay: no command recorded${outs}` });
+  }
   return rows;
 }
 
