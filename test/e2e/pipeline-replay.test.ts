@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from './sign-verify-helpers.js';
+import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -136,5 +137,74 @@ describe('remote inputs', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^error: --input names a dataset the record does not have — use one of: /m);
     noStack(unknown.stderr);
+  });
+});
+
+// The pipeline's record signed (Sigstore stand-in), ingested into an embedded (node:sqlite)
+// store, and replayed from there by run id: the same plan as the file, the same steps run,
+// and the same signer rules (a signer not pinned to a ref is refused before anything runs).
+describe('replay --store of a pipeline run', () => {
+  let sigstore: SigstoreStandin;
+  let db: string;
+  let runId: string;
+  const MAIN = 'acme/models/.github/workflows/train.yml@refs/heads/main';
+  const trust = () => ['--custom-trusted-root', sigstore.trustedRootPath, '--offline'];
+
+  beforeAll(async () => {
+    sigstore = await startSigstoreStandin();
+    db = path.join(await copyOf(example, ['.ml-provenance', 'work', 'model', 'out', 'data', 'preprocess.py', 'train.py', 'README.md']), 'store.db');
+    const bundle = path.join(path.dirname(db), 'prov.sigstore.json');
+    const s = await mlp(['sign', 'prov.json', '--out', bundle, '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!, '--identity-token', sigstore.mintToken({})], ws);
+    expect(s.code, s.stderr).toBe(0);
+    const ing = await mlp(['store', 'ingest', bundle, '--store', db, ...trust(), '--repo', 'acme/models', '--format', 'json'], ws);
+    expect(ing.code, ing.stderr).toBe(0);
+    const out = JSON.parse(ing.stdout) as { stored: { runId: string }[] };
+    runId = out.stored[0]!.runId;
+  }, 120_000);
+  afterAll(async () => sigstore?.close());
+
+  it('--check from the store gives the plan the file gives', async () => {
+    const fromFile = await mlp(['replay', 'prov.json', '--check', '--no-verify', '--format', 'json'], ws);
+    const stored = await mlp(['replay', '--store', db, runId, '--check', ...trust(), '--repo', 'acme/models', '--format', 'json'], ws);
+    expect(stored.code, stored.stderr).toBe(0);
+    expect(JSON.parse(stored.stdout)).toEqual(JSON.parse(fromFile.stdout));
+  });
+
+  it('--run from the store replays both steps in order; an unpinned signer is refused first', async () => {
+    const copy = await copyOf(ws, ['work', 'model', '.ml-provenance']);
+    const r = await mlp(['replay', '--store', db, runId, '--run', '--workdir', copy, '--yes', ...trust(), '--signer-workflow', MAIN, '--format', 'json'], ws);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.indexOf('step clean-standardize (1 of 2)')).toBeLessThan(r.stderr.indexOf('step train (2 of 2)'));
+    expect(JSON.parse(r.stdout).rows).toContainEqual(expect.objectContaining({ kind: 'model', status: 'match' }));
+    const unpinned = await mlp(['replay', '--store', db, runId, '--run', '--workdir', copy, '--yes', ...trust(), '--repo', 'acme/models'], ws);
+    expect(unpinned.code).toBe(2);
+    expect(unpinned.stderr).toMatch(/^error: --run executes the command in the record, so the signer must be pinned to a ref/m);
+    expect(unpinned.stderr).not.toMatch(/replay will run/);
+  }, 60_000);
+});
+
+describe('a step recorded without its command', () => {
+  it('is listed as "cannot replay" in the plan; its output must be in the workdir and is checked as an input', async () => {
+    const dir = await copyOf(ws, ['.ml-provenance']);
+    const env = { ML_PROVENANCE_DIR: path.join(dir, '.ml-provenance', 'x') };
+    for (const args of [
+      ['record', 'dataset', '--id', 'labels', '--path', 'data/raw.csv'],
+      ['record', 'step', '--name', 'label-by-hand', '--output', 'labels'],
+      ['record', 'step', '--name', 'train', '--input', 'labels', '--', 'python3', 'train.py'],
+    ]) {
+      const r = await mlp(args, dir, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const built = await mlp(['build', '--subject', 'model/model.json', '--out', 'partial.json', '--allow-incomplete'], dir, env);
+    expect(built.code, built.stderr).toBe(0);
+    const r = await mlp(['replay', 'partial.json', '--check', '--no-verify', '--format', 'json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout).rows as { kind: string; input: string; status: string; note?: string }[];
+    expect(rows).toContainEqual({ kind: 'step', input: 'label-by-hand', recorded: '-', local: '-', status: 'skipped', note: 'cannot replay: no command recorded; its outputs (labels) must already be in the workdir' });
+    expect(rows.find((x) => x.input === 'labels')).toMatchObject({ status: 'match' });
+    await rm(path.join(dir, 'data/raw.csv'));
+    const gone = await mlp(['replay', 'partial.json', '--check', '--no-verify'], dir);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/^error: dataset labels: missing/m);
   });
 });
