@@ -124,7 +124,11 @@ export async function replayCheck(statement: TrainingStatement, workdir: string,
     const by = produced.get(label);
     if (by !== undefined) {
       const recorded = d.digest?.sha256 ? `sha256:${d.digest.sha256}` : '-';
-      rows.push({ kind: 'dataset', input: label, recorded, local: '-', status: 'planned', note: `written by step ${by}: compared after it runs` });
+      // A copy already here is rewritten by the step, so it decides nothing; saying it differs helps find a stale or edited file.
+      const at = datasetLocalPath(d);
+      const here = at ? await compareDigest('dataset', label, d.digest?.sha256 ? recorded : undefined, workdir, at) : undefined;
+      const now = here?.status === 'mismatch' ? '; the copy here differs (the step rewrites it)' : '';
+      rows.push({ kind: 'dataset', input: label, recorded, local: here?.status === 'match' || here?.status === 'mismatch' ? here.local : '-', status: 'planned', note: `written by step ${by}: compared after it runs${now}` });
       continue;
     }
     rows.push(await datasetRow(d, workdir, co.overrides ?? new Map()));
@@ -303,13 +307,18 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
   const offset = (await stat(workdirLog).catch(() => undefined))?.size ?? 0;
   const rows: ReplayRow[] = [];
   const seen = new Set<DatasetDescriptor>();
+  /** The steps after a failing one are listed as not run, so the table says where it stopped. */
+  const stopAt = (i: number, why: string) => {
+    for (const c of commands.slice(i + 1)) rows.push({ kind: 'step', input: c.label.replace(/^step /, ''), recorded: showCommand(c.argv), local: '-', status: 'skipped', note: `not run: ${why}` });
+    return rows;
+  };
   try {
     for (const [i, c] of commands.entries()) {
       if (c.stepIndex !== undefined && i > 0) {
         // The first step's inputs were checked with the rest before anything ran.
         const before = await stepDatasetRows(statement, c.stepIndex, 'inputs', workdir, overrides, seen);
         rows.push(...before);
-        if (before.some(bad)) return rows;
+        if (before.some(bad)) return stopAt(i - 1, `an input of ${c.label} differs from the record`);
       }
       // Say what is about to run before running it: it comes from the record.
       say(Buffer.from(`replay: ${c.label}${commands.length > 1 ? ` (${i + 1} of ${commands.length})` : ''}: running ${showCommand(c.argv)} in ${termLine(workdir)}\n`));
@@ -322,7 +331,18 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
       if (c.stepIndex !== undefined) {
         const after = await stepDatasetRows(statement, c.stepIndex, 'outputs', workdir, overrides, seen);
         rows.push(...after);
-        if (after.some(bad)) return rows;
+        if (after.some(bad)) return stopAt(i, `replay stopped at ${c.label}, whose output differs from the record`);
+      }
+    }
+    // Datasets the plan said a step writes but no step listed as its output (the same file
+    // recorded under another id): compared now that every step has run.
+    if (commands.some((c) => c.stepIndex !== undefined)) {
+      for (const [lbl, by] of producedByPipeline(statement, pipelineOrder(statement))) {
+        const d = datasetByRef(statement, lbl);
+        if (d && !seen.has(d)) {
+          seen.add(d);
+          rows.push(await datasetRow(d, workdir, overrides, `written by step ${by}`));
+        }
       }
     }
     for (const s of statement.subject) {

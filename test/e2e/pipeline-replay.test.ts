@@ -76,6 +76,8 @@ describe('replay of a recorded pipeline', () => {
     expect(j.ok).toBe(true);
     expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'dataset', input: 'features', status: 'match', note: expect.stringContaining('output of step clean-standardize') }));
     expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'model', input: 'model/model.json', status: 'match' }));
+    // train.py's own id for the same file is compared once every step has run.
+    expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'dataset', input: 'train-input', status: 'match', note: 'written by step clean-standardize; work/features.csv' }));
     expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'metric', status: 'match' }));
   });
 
@@ -87,8 +89,22 @@ describe('replay of a recorded pipeline', () => {
     const r = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes', '--allow-changed-inputs'], ws);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: dataset features: mismatch \(recorded sha256:[0-9a-f]{64}, local sha256:[0-9a-f]{64}\) \[output of step clean-standardize; work\/features\.csv\]/m);
+    expect(r.stderr).toMatch(/ — the replayed run produced something else: compare the step’s code, inputs and environment/);
+    expect(r.stderr).toMatch(/^replay stopped at step clean-standardize, whose output differs from the record: not run: train$/m);
     expect(r.stderr).not.toContain('step train (2 of 2)');
+    expect(r.stdout).toMatch(/^step +train +python3 train\.py +- +SKIPPED +not run: replay stopped at step clean-standardize/m);
     noStack(r.stderr);
+  });
+
+  it('--check: an intermediate file already here with other bytes is said to differ, and does not fail the check (the step rewrites it)', async () => {
+    const copy = await copyOf(ws, ['model', '.ml-provenance']);
+    await appendFile(path.join(copy, 'work/features.csv'), '9,9,1\n');
+    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--check', '--no-verify', '--workdir', copy, '--format', 'json'], ws);
+    expect(r.code, r.stderr).toBe(0);
+    const row = (JSON.parse(r.stdout).rows as { input: string; status: string; note: string; local: string; recorded: string }[]).find((x) => x.input === 'features')!;
+    expect(row.status).toBe('planned');
+    expect(row.note).toBe('written by step clean-standardize: compared after it runs; the copy here differs (the step rewrites it)');
+    expect(row.local).not.toBe(row.recorded);
   });
 
   it('a missing input stops everything before the first step runs', async () => {

@@ -75,9 +75,17 @@ function printRows(rows: ReplayRow[], json: boolean | undefined): void {
 
 function reportBadRows(rows: ReplayRow[]): void {
   for (const r of rows.filter((x) => x.status === 'mismatch' || x.status === 'missing')) {
-    processIo.err(
-      termLine(`error: ${r.kind} ${r.input}: ${r.status} (recorded ${r.recorded}, local ${r.local})${r.note ? ` [${r.note}]` : ''} — restore the recorded input, or accept that this run differs`),
-    );
+    // What a replayed step wrote is not an input to restore: the step's code, inputs or environment differ.
+    const written = /^(output of|written by) step /.test(r.note ?? '') || r.kind === 'model' || r.kind === 'metric';
+    const fix = written
+      ? 'the replayed run produced something else: compare the step’s code, inputs and environment with the record (`ml-provenance summary`)'
+      : 'restore the recorded input, or accept that this run differs';
+    processIo.err(termLine(`error: ${r.kind} ${r.input}: ${r.status} (recorded ${r.recorded}, local ${r.local})${r.note ? ` [${r.note}]` : ''} — ${fix}`));
+  }
+  const stopped = rows.find((x) => x.kind === 'step' && x.status === 'skipped' && x.note?.startsWith('not run: '));
+  if (stopped) {
+    const notRun = rows.filter((x) => x.kind === 'step' && x.note?.startsWith('not run: ')).map((x) => x.input);
+    processIo.err(termLine(`${stopped.note!.slice('not run: '.length)}: not run: ${notRun.join(', ')}`));
   }
 }
 
