@@ -100,7 +100,7 @@ export function register(program: Command): void {
     .option('--tolerance <T>', 'with --run: allowed metric difference, absolute (0.001) or relative (1%)', '0')
     .option('--yes', 'with --run: run the recorded command without asking (it is still shown)')
     .option('--allow-changed-inputs', 'with --run: run even though inputs differ from the record (an experiment, not a reproduction); missing inputs still stop it')
-    .option('--input <ID=PATH>', 'a local copy of a (remote) dataset: its digest is checked and steps read it there (repeatable)', collect, [])
+    .option('--input <ID=PATH>', 'a local copy of a (remote) dataset: its digest is checked against the record (repeatable; the commands still read where they read, so put the copy there)', collect, [])
     .option('--store <PATH|URL>', `${STORE_SOURCE_HELP}; the stored bundle is verified again, as a file is`)
     .option('--json', 'print the rows as JSON')
     .addOption(new Option('--format <format>', 'table, or json (same as --json)').choices(['table', 'json']).default('table'))
