@@ -107,6 +107,17 @@ describe('replay of a recorded pipeline', () => {
     expect(row.local).not.toBe(row.recorded);
   });
 
+  it('a bad --tolerance is refused (exit 2) without echoing the value, before anything runs', async () => {
+    const planted = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--no-verify', '--workdir', ws, '--yes', '--tolerance', planted], ws);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --tolerance must be a non-negative number or a percentage \(its text is not shown, in case it is a credential: .*\) — pass --tolerance 0\.001/m);
+    expect(r.stderr + r.stdout).not.toContain(planted);
+    expect(r.stderr + r.stdout).not.toContain(planted.slice(4, 20));
+    expect(r.stderr).not.toMatch(/replay will run/);
+    noStack(r.stderr);
+  });
+
   it('a missing input stops everything before the first step runs', async () => {
     const copy = await copyOf(ws, ['work', 'model', '.ml-provenance', 'data/raw.csv']);
     const r = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes'], ws);
