@@ -235,3 +235,28 @@ describe('a step recorded without its command', () => {
     expect(gone.stderr).toMatch(/^error: dataset labels: missing/m);
   });
 });
+
+describe('steps that read each other in a cycle', () => {
+  it('are refused by --check and --run (exit 2), naming the steps; nothing runs', async () => {
+    const dir = await copyOf(ws, ['.ml-provenance']);
+    const env = { ML_PROVENANCE_DIR: path.join(dir, '.ml-provenance', 'c') };
+    for (const args of [
+      ['record', 'dataset', '--id', 'a', '--path', 'data/raw.csv'],
+      ['record', 'dataset', '--id', 'b', '--path', 'work/features.csv'],
+      ['record', 'step', '--name', 'one', '--input', 'b', '--output', 'a', '--', 'sh', '-c', 'echo ran-one'],
+      ['record', 'step', '--name', 'two', '--input', 'a', '--output', 'b', '--', 'sh', '-c', 'echo ran-two'],
+    ]) {
+      const r = await mlp(args, dir, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const built = await mlp(['build', '--subject', 'model/model.json', '--out', 'cycle.json', '--allow-incomplete'], dir, env);
+    expect(built.code, built.stderr).toBe(0);
+    for (const mode of [['--check'], ['--run', '--workdir', dir, '--yes']]) {
+      const r = await mlp(['replay', 'cycle.json', '--no-verify', ...mode], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: the recorded steps one, two read each other's outputs in a cycle, so there is no order to replay them in — /m);
+      expect(r.stderr + r.stdout).not.toMatch(/ran-one|ran-two|replay will run/);
+      noStack(r.stderr);
+    }
+  });
+});
