@@ -129,9 +129,10 @@ export function fetchInstructions(d: DatasetDescriptor): string {
   const uri = d.uri;
   const hf = hfRepo(uri);
   let cmd: string;
-  if (hf) cmd = `huggingface-cli download --repo-type dataset ${hf.repo}${hf.file ? ` ${hf.file}` : ''}${rev ? ` --revision ${rev}` : ''} --local-dir ${to}`;
+  // `hf` is huggingface_hub's CLI (its `huggingface-cli` is deprecated and no longer works).
+  if (hf) cmd = `hf download ${hf.repo}${hf.file ? ` ${hf.file}` : ''} --repo-type dataset${rev ? ` --revision ${rev}` : ''} --local-dir ${to}`;
   else if (uri.startsWith('s3://')) cmd = s3Instructions(uri, rev, to);
-  else if (uri.startsWith('gs://')) cmd = `gcloud storage cp -r ${uri} ${to}${rev ? `   (generation ${rev}: add #${rev} to an object URI)` : ''}`;
+  else if (uri.startsWith('gs://')) cmd = gsInstructions(uri, rev, to);
   else if (uri.startsWith('dvc://') || d.annotations?.dvc !== undefined) cmd = `dvc pull${rev ? ` (at the git revision ${rev}: git checkout ${rev} first)` : ''}`;
   else if (/^https?:\/\//.test(uri)) cmd = `curl -fL -o ${to} '${uri.replace(/'/g, `'\\''`)}'`;
   else cmd = `fetch ${uri}${rev ? ` at version ${rev}` : ''} to ${to}`;
@@ -162,6 +163,13 @@ function s3Instructions(uri: string, rev: string | undefined, to: string): strin
   const base = `aws s3 cp ${uri} ${to}`;
   if (!rev || !m) return base;
   return `${base}   (if ${rev} is the object's S3 version id: aws s3api get-object --bucket ${m[1]} --key ${m[2]} --version-id ${rev} ${to})`;
+}
+
+/** Like S3: a record's version may be the team's label, so the object-generation form (`URI#GENERATION`) is offered, not assumed. */
+function gsInstructions(uri: string, rev: string | undefined, to: string): string {
+  if (uri.endsWith('/')) return `gcloud storage cp -r ${uri} ${to}${rev ? `   (the prefix must still hold version ${rev}: the digest check tells)` : ''}`;
+  const base = `gcloud storage cp ${uri} ${to}`;
+  return rev ? `${base}   (if ${rev} is the object's generation: gcloud storage cp ${uri}#${rev} ${to})` : base;
 }
 
 /** `--input ID=PATH` pairs: where the user put a copy of a (remote) dataset. */

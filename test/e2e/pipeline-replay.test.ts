@@ -151,7 +151,7 @@ describe('remote inputs', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('aws s3 cp --recursive s3://acme-data/extra/ ./extra');
     expect(r.stdout).toContain('--input extra=./extra so replay checks its sha256');
-    expect(r.stdout).toContain('huggingface-cli download --repo-type dataset acme/points --revision 0123456789abcdef0123456789abcdef01234567 --local-dir ./hub');
+    expect(r.stdout).toContain('hf download acme/points --repo-type dataset --revision 0123456789abcdef0123456789abcdef01234567 --local-dir ./hub');
     await writeFile(path.join(dir, 'extra.bin'), bytes);
     const ok = await mlp(['replay', 'remote.json', '--check', '--no-verify', '--input', 'extra=extra.bin', '--format', 'json'], dir);
     expect(ok.code, ok.stderr).toBe(0);

@@ -72,8 +72,8 @@ describe('fetchInstructions', () => {
   it.each([
     ['s3://bucket/prefix/', 'aws s3 cp --recursive s3://bucket/prefix/ ./ds'],
     ['gs://bucket/prefix/', 'gcloud storage cp -r gs://bucket/prefix/ ./ds'],
-    ['hf://datasets/org/name@abc', 'huggingface-cli download --repo-type dataset org/name --revision 1 --local-dir ./ds'],
-    ['https://huggingface.co/datasets/org/name/tree/abc', 'huggingface-cli download --repo-type dataset org/name --revision 1 --local-dir ./ds'],
+    ['hf://datasets/org/name@abc', 'hf download org/name --repo-type dataset --revision 1 --local-dir ./ds'],
+    ['https://huggingface.co/datasets/org/name/tree/abc', 'hf download org/name --repo-type dataset --revision 1 --local-dir ./ds'],
     ['https://example.com/data.csv', "curl -fL -o ./ds 'https://example.com/data.csv'"],
   ])('%s', (uri, cmd) => {
     const text = fetchInstructions(d(uri));
@@ -85,12 +85,15 @@ describe('fetchInstructions', () => {
     expect(text).toMatch(/^aws s3 cp s3:\/\/bucket\/path\/to\/data\.parquet \.\/ds +\(if 1 is the object's S3 version id: aws s3api get-object --bucket bucket --key path\/to\/data\.parquet --version-id 1 \.\/ds\)/);
     expect(text).not.toMatch(/aws s3 cp [^(]*--version-id/);
   });
+  it('a GCS object with a version: the generation form is offered, a prefix is copied recursively', () => {
+    expect(fetchInstructions(d('gs://bucket/obj.csv'))).toMatch(/^gcloud storage cp gs:\/\/bucket\/obj\.csv \.\/ds +\(if 1 is the object's generation: gcloud storage cp gs:\/\/bucket\/obj\.csv#1 \.\/ds\)/);
+  });
   it('a Hugging Face dataset without an org, or one file of it', () => {
-    expect(fetchInstructions(d('hf://datasets/squad@abc'))).toMatch(/^huggingface-cli download --repo-type dataset squad --revision 1 --local-dir \.\/ds/);
+    expect(fetchInstructions(d('hf://datasets/squad@abc'))).toMatch(/^hf download squad --repo-type dataset --revision 1 --local-dir \.\/ds/);
     expect(fetchInstructions(d('https://huggingface.co/datasets/org/name/tree/abc/data/train.csv'))).toMatch(
-      /^huggingface-cli download --repo-type dataset org\/name data\/train\.csv --revision 1 --local-dir \.\/ds/,
+      /^hf download org\/name data\/train\.csv --repo-type dataset --revision 1 --local-dir \.\/ds/,
     );
-    expect(fetchInstructions(d('https://huggingface.co/datasets/squad/tree/abc'))).toMatch(/^huggingface-cli download --repo-type dataset squad --revision 1 /);
+    expect(fetchInstructions(d('https://huggingface.co/datasets/squad/tree/abc'))).toMatch(/^hf download squad --repo-type dataset --revision 1 /);
   });
   it('without a recorded digest it says the copy cannot be checked', () => {
     expect(fetchInstructions(d('s3://b/k', false))).toContain('(no digest recorded: it cannot be checked)');
