@@ -73,6 +73,18 @@ async function compareDigest(
   return { kind, input, recorded, local, status: recorded === local ? 'match' : 'mismatch', ...(where !== input ? { note: where } : {}) };
 }
 
+/** The DVC file in the workdir that tracks a path (`PATH.dvc`, or a `dvc.lock` naming it), if any. */
+async function dvcTracker(workdir: string, rel: string): Promise<string | undefined> {
+  const own = inside(workdir, `${rel}.dvc`);
+  if (own && (await exists(own))) return `${rel}.dvc`;
+  const lock = path.join(workdir, 'dvc.lock');
+  if (!(await exists(lock))) return undefined;
+  const text = (await readFileChecked(lock, 'dvc.lock', { maxBytes: LIMITS.recordsFileBytes }).catch(() => undefined))?.toString('utf8') ?? '';
+  const want = path.normalize(rel);
+  const paths = text.split('\n').map((l) => /^\s*(?:-\s*)?path:\s*['"]?([^'"#]+?)['"]?\s*$/.exec(l)?.[1]);
+  return paths.some((p) => p !== undefined && path.normalize(p) === want) ? 'dvc.lock' : undefined;
+}
+
 /** One dataset's row: its local copy checked, or for a remote one, how to fetch it. */
 async function datasetRow(d: DatasetDescriptor, workdir: string, overrides: ReadonlyMap<string, string>, note?: string): Promise<ReplayRow> {
   const label = d.version ? `${d.id}@${d.version}` : d.id;
@@ -83,11 +95,10 @@ async function datasetRow(d: DatasetDescriptor, workdir: string, overrides: Read
   if (given !== undefined) row = await compareDigest('dataset', label, recorded, workdir, given, given);
   else if (!local) row = { kind: 'dataset', input: label, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `remote (${d.uri}): ${fetchInstructions(d)}` };
   else row = await compareDigest('dataset', label, recorded, workdir, local);
-  // A DVC-tracked file (from the DVC bridge) that is not here is fetched from DVC's remote.
-  const src = d.annotations?.source;
-  if (row.status === 'missing' && local && typeof src === 'string' && /^dvc\.lock:|\.dvc$/.test(src)) {
-    row = { ...row, note: `${row.note ?? local}; tracked by DVC (${src}): dvc pull ${local}` };
-  }
+  // A DVC-tracked file that is not here is fetched from DVC's remote: say so when the
+  // workdir's DVC files (PATH.dvc, dvc.lock) track it.
+  const dvc = row.status === 'missing' && local && given === undefined ? await dvcTracker(workdir, local) : undefined;
+  if (dvc) row = { ...row, note: `${row.note ?? local}; tracked by DVC (${dvc}): dvc pull ${local}` };
   return note ? { ...row, note: row.note ? `${note}; ${row.note}` : note } : row;
 }
 

@@ -127,6 +127,21 @@ describe('replay of a recorded pipeline', () => {
   });
 });
 
+describe('a missing DVC-tracked input', () => {
+  it('says dvc pull PATH when the workdir tracks it (PATH.dvc as DVC writes it, or dvc.lock)', async () => {
+    const copy = await copyOf(ws, ['data/raw.csv']);
+    await writeFile(path.join(copy, 'data/raw.csv.dvc'), 'outs:\n- md5: 0123456789abcdef0123456789abcdef\n  size: 120\n  hash: md5\n  path: raw.csv\n');
+    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--check', '--no-verify', '--workdir', copy, '--format', 'json'], ws);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).rows).toContainEqual(expect.objectContaining({ input: 'raw@1', status: 'missing', note: 'data/raw.csv; tracked by DVC (data/raw.csv.dvc): dvc pull data/raw.csv' }));
+    await rm(path.join(copy, 'data/raw.csv.dvc'));
+    await writeFile(path.join(copy, 'dvc.lock'), 'schema: "2.0"\nstages:\n  get:\n    cmd: python3 get.py\n    outs:\n    - path: data/raw.csv\n      md5: 0123456789abcdef0123456789abcdef\n');
+    const lock = await mlp(['replay', path.join(ws, 'prov.json'), '--check', '--no-verify', '--workdir', copy], ws);
+    expect(lock.code).toBe(1);
+    expect(lock.stderr).toMatch(/^error: dataset raw@1: missing .*tracked by DVC \(dvc\.lock\): dvc pull data\/raw\.csv/m);
+  });
+});
+
 describe('remote inputs', () => {
   let dir: string;
   const bytes = 'remote rows v7\n';
