@@ -28,6 +28,8 @@ export interface ReplayRow {
   local: string;
   status: ReplayStatus;
   note?: string;
+  /** A remote dataset: the command that fetches it at its recorded version (also in the note). */
+  fetch?: string;
 }
 
 const run = promisify(execFile);
@@ -93,7 +95,7 @@ async function datasetRow(d: DatasetDescriptor, workdir: string, overrides: Read
   const local = datasetLocalPath(d);
   let row: ReplayRow;
   if (given !== undefined) row = await compareDigest('dataset', label, recorded, workdir, given, given);
-  else if (!local) row = { kind: 'dataset', input: label, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `remote (${d.uri}): ${fetchInstructions(d)}` };
+  else if (!local) row = { kind: 'dataset', input: label, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `remote (${d.uri}): ${fetchInstructions(d)}`, fetch: fetchInstructions(d) };
   else row = await compareDigest('dataset', label, recorded, workdir, local);
   // A DVC-tracked file that is not here is fetched from DVC's remote: say so when the
   // workdir's DVC files (PATH.dvc, dvc.lock) track it.

@@ -171,6 +171,10 @@ describe('remote inputs', () => {
     const ok = await mlp(['replay', 'remote.json', '--check', '--no-verify', '--input', 'extra=extra.bin', '--format', 'json'], dir);
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout).rows).toContainEqual(expect.objectContaining({ input: 'extra@7', status: 'match' }));
+    const plan = await mlp(['replay', 'remote.json', '--check', '--no-verify', '--format', 'json'], dir);
+    expect(JSON.parse(plan.stdout).rows).toContainEqual(
+      expect.objectContaining({ input: 'hub@0123456789abcdef0123456789abcdef01234567', status: 'skipped', fetch: expect.stringMatching(/^hf download acme\/points --repo-type dataset --revision 0123456789abcdef0123456789abcdef01234567 --local-dir \.\/hub/) }),
+    );
     await appendFile(path.join(dir, 'extra.bin'), 'tampered');
     const bad = await mlp(['replay', 'remote.json', '--check', '--no-verify', '--input', 'extra=extra.bin'], dir);
     expect(bad.code).toBe(1);
