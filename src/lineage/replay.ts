@@ -43,6 +43,16 @@ async function gitHead(dir: string): Promise<string | undefined> {
   }
 }
 
+/** Tracked files with uncommitted changes (a HEAD that matches says nothing about them). */
+async function gitChanged(dir: string): Promise<string[]> {
+  try {
+    const { stdout } = await run('git', ['status', '--porcelain', '--untracked-files=no', '-z'], { cwd: dir });
+    return stdout.split('\0').filter(Boolean).map((l) => l.slice(3));
+  } catch {
+    return [];
+  }
+}
+
 async function exists(p: string): Promise<boolean> {
   return stat(p).then(
     () => true,
@@ -119,12 +129,15 @@ export async function replayCheck(statement: TrainingStatement, workdir: string,
   const commit = gitCommit(statement);
   if (commit) {
     const head = await gitHead(workdir);
+    const changed = head === undefined ? [] : await gitChanged(workdir);
     rows.push({
       kind: 'source',
       input: 'git HEAD',
       recorded: commit,
       local: head ?? 'not a git checkout',
       status: head === undefined ? 'missing' : head === commit ? 'match' : 'mismatch',
+      // Said, not failed: the record has the commit, not the working tree it ran in.
+      ...(changed.length ? { note: `uncommitted changes: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}` } : {}),
     });
   }
   for (const c of p.configFiles) {

@@ -89,6 +89,8 @@ describe('replay of a recorded pipeline', () => {
     const r = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes', '--allow-changed-inputs'], ws);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: dataset features: mismatch \(recorded sha256:[0-9a-f]{64}, local sha256:[0-9a-f]{64}\) \[output of step clean-standardize; work\/features\.csv\]/m);
+    // HEAD matches the record, but the edited script is said before anything runs.
+    expect(r.stdout).toMatch(/^source +git HEAD +[0-9a-f]{12} +[0-9a-f]{12} +ok +uncommitted changes: preprocess\.py$/m);
     expect(r.stderr).toMatch(/ — the replayed run produced something else: compare the step’s code, inputs and environment/);
     expect(r.stderr).toMatch(/^replay stopped at step clean-standardize, whose output differs from the record: not run: train$/m);
     expect(r.stderr).not.toContain('step train (2 of 2)');
