@@ -200,6 +200,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** `--input ID=PATH` (see CheckOptions). */
   overrides?: ReadonlyMap<string, string>;
+  /** `--allow-changed-inputs`: a step's input that differs (but is there) does not stop the replay. */
+  allowChangedInputs?: boolean;
 }
 
 function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, onOutput: (b: Buffer) => void): Promise<number> {
@@ -344,7 +346,8 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
         // The first step's inputs were checked with the rest before anything ran.
         const before = await stepDatasetRows(statement, c.stepIndex, 'inputs', workdir, overrides, seen);
         rows.push(...before);
-        if (before.some(bad)) return stopAt(i - 1, `an input of ${c.label} differs from the record`);
+        const stop = opts.allowChangedInputs ? before.some((r) => r.status === 'missing') : before.some(bad);
+        if (stop) return stopAt(i - 1, `an input of ${c.label} ${before.some((r) => r.status === 'missing') ? 'is missing' : 'differs from the record'}`);
       }
       // Say what is about to run before running it: it comes from the record.
       say(Buffer.from(`replay: ${c.label}${commands.length > 1 ? ` (${i + 1} of ${commands.length})` : ''}: running ${showCommand(c.argv)} in ${termLine(workdir)}\n`));

@@ -281,3 +281,41 @@ describe('steps that read each other in a cycle', () => {
     }
   });
 });
+
+describe('--allow-changed-inputs in a pipeline', () => {
+  it('a changed input of a later step is compared and reported, and does not stop that step; without the flag nothing runs', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlp-pipeline-sh-'));
+    temps.push(dir);
+    await writeFile(path.join(dir, 'in.txt'), 'first\n');
+    await writeFile(path.join(dir, 'extra.txt'), 'extra v1\n');
+    const env = { ML_PROVENANCE_DIR: path.join(dir, '.ml-provenance') };
+    await exec('sh', ['-c', 'cp in.txt mid.txt && cat mid.txt extra.txt > out.txt'], { cwd: dir });
+    await exec('sh', ['-c', 'git init -q && git add in.txt extra.txt && git -c user.email=t@example.com -c user.name=t commit -qm init'], { cwd: dir });
+    for (const args of [
+      ['record', 'dataset', '--id', 'in', '--path', 'in.txt'],
+      ['record', 'dataset', '--id', 'mid', '--path', 'mid.txt'],
+      ['record', 'dataset', '--id', 'extra', '--path', 'extra.txt'],
+      ['record', 'step', '--name', 'copy', '--input', 'in', '--output', 'mid', '--', 'sh', '-c', 'cp in.txt mid.txt'],
+      ['record', 'step', '--name', 'join', '--input', 'mid', '--input', 'extra', '--', 'sh', '-c', 'cat mid.txt extra.txt > out.txt'],
+    ]) {
+      const r = await mlp(args, dir, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const built = await mlp(['build', '--subject', 'out.txt', '--out', 'prov.json', '--allow-incomplete'], dir, env);
+    expect(built.code, built.stderr).toBe(0);
+    const copy = await copyOf(dir, ['mid.txt', 'out.txt', '.ml-provenance']);
+    await writeFile(path.join(copy, 'extra.txt'), 'extra v2\n');
+    const refused = await mlp(['replay', path.join(dir, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: dataset extra: mismatch/m);
+    expect(refused.stderr).not.toMatch(/running sh/);
+    const r = await mlp(['replay', path.join(dir, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes', '--allow-changed-inputs', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr.indexOf('step copy (1 of 2)')).toBeLessThan(r.stderr.indexOf('step join (2 of 2)'));
+    const rows = JSON.parse(r.stdout).rows as { kind: string; input: string; status: string }[];
+    expect(rows).toContainEqual(expect.objectContaining({ kind: 'dataset', input: 'mid', status: 'match' }));
+    expect(rows).toContainEqual(expect.objectContaining({ kind: 'model', input: 'out.txt', status: 'mismatch' }));
+    expect(rows.filter((x) => x.status === 'skipped' && x.kind === 'step')).toEqual([]);
+    expect(await readFile(path.join(copy, 'out.txt'), 'utf8')).toBe('first\nextra v2\n');
+  });
+});

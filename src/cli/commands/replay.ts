@@ -168,7 +168,7 @@ export function register(program: Command): void {
         }
         // The plan's rows are replaced by what happened when it ran.
         const checked = rows.filter((r) => r.status !== 'planned');
-        checked.push(...(await replayRun(statement, { workdir, tolerance, overrides })));
+        checked.push(...(await replayRun(statement, { workdir, tolerance, overrides, ...(o.allowChangedInputs ? { allowChangedInputs: true } : {}) })));
         rows.splice(0, rows.length, ...checked);
         printRows(rows, o.json || o.format === 'json');
         if (replayFailed(rows)) {
