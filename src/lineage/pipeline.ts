@@ -47,9 +47,20 @@ export function pipelineOrder(statement: TrainingStatement): PlannedStep[] {
   const steps = statement.predicate.steps
     .map((step, index) => ({ step, index, argv: step.command ?? [] }))
     .filter((s) => s.argv.length > 0);
+  // A dataset is known by its label and by its local path: a step reading the file another
+  // step wrote depends on it even when the two recorded it under different ids.
   const producer = new Map<string, number>();
-  for (const s of steps) for (const o of s.step.outputs ?? []) producer.set(datasetKey(statement, o), s.index);
-  const deps = new Map(steps.map((s) => [s.index, new Set((s.step.inputs ?? []).map((i) => producer.get(datasetKey(statement, i))).filter((p): p is number => p !== undefined && p !== s.index))]));
+  for (const s of steps) for (const o of s.step.outputs ?? []) for (const k of datasetKeys(statement, o)) producer.set(k, s.index);
+  const deps = new Map(
+    steps.map((s) => [
+      s.index,
+      new Set(
+        (s.step.inputs ?? [])
+          .flatMap((i) => datasetKeys(statement, i).map((k) => producer.get(k)))
+          .filter((p): p is number => p !== undefined && p !== s.index),
+      ),
+    ]),
+  );
   const done = new Set<number>();
   const order: PlannedStep[] = [];
   while (order.length < steps.length) {
@@ -69,6 +80,22 @@ export function pipelineOrder(statement: TrainingStatement): PlannedStep[] {
 function datasetKey(statement: TrainingStatement, ref: string): string {
   const d = datasetByRef(statement, ref);
   return d ? label(d) : ref;
+}
+
+function datasetKeys(statement: TrainingStatement, ref: string): string[] {
+  const d = datasetByRef(statement, ref);
+  const at = d && datasetLocalPath(d);
+  return [datasetKey(statement, ref), ...(at ? [`path:${path.normalize(at)}`] : [])];
+}
+
+/**
+ * Steps replay cannot run because no command was recorded for them, when other steps of
+ * the same run have one: listed, never skipped silently. Their outputs must already be in
+ * the workdir (they are checked as inputs).
+ */
+export function unreplayableSteps(statement: TrainingStatement, plan: PlannedStep[]): Step[] {
+  if (plan.length === 0) return [];
+  return statement.predicate.steps.filter((s) => !s.command || s.command.length === 0);
 }
 
 /**
@@ -100,16 +127,49 @@ export function fetchInstructions(d: DatasetDescriptor): string {
   const rev = d.version;
   const to = `./${d.id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
   const uri = d.uri;
-  const hf = /^(?:hf:\/\/datasets\/|https:\/\/huggingface\.co\/datasets\/)([^/@]+\/[^/@]+)/.exec(uri);
+  const hf = hfRepo(uri);
   let cmd: string;
-  if (hf) cmd = `huggingface-cli download --repo-type dataset ${hf[1]}${rev ? ` --revision ${rev}` : ''} --local-dir ${to}`;
-  else if (uri.startsWith('s3://')) cmd = `aws s3 cp --recursive ${uri} ${to}${rev ? `   (version ${rev}: for one object, add --version-id)` : ''}`;
-  else if (uri.startsWith('gs://')) cmd = `gcloud storage cp -r ${uri} ${to}${rev ? `   (generation ${rev}: add #${rev} to an object URI)` : ''}`;
+  // `hf` is huggingface_hub's CLI (its `huggingface-cli` is deprecated and no longer works).
+  if (hf) cmd = `hf download ${hf.repo}${hf.file ? ` ${hf.file}` : ''} --repo-type dataset${rev ? ` --revision ${rev}` : ''} --local-dir ${to}`;
+  else if (uri.startsWith('s3://')) cmd = s3Instructions(uri, rev, to);
+  else if (uri.startsWith('gs://')) cmd = gsInstructions(uri, rev, to);
   else if (uri.startsWith('dvc://') || d.annotations?.dvc !== undefined) cmd = `dvc pull${rev ? ` (at the git revision ${rev}: git checkout ${rev} first)` : ''}`;
   else if (/^https?:\/\//.test(uri)) cmd = `curl -fL -o ${to} '${uri.replace(/'/g, `'\\''`)}'`;
   else cmd = `fetch ${uri}${rev ? ` at version ${rev}` : ''} to ${to}`;
   const check = d.digest?.sha256 ? `, then pass --input ${d.id}=${to} so replay checks its sha256` : `, then pass --input ${d.id}=${to} (no digest recorded: it cannot be checked)`;
   return `${cmd}${check}`;
+}
+
+/** A Hugging Face dataset repository (and a file in it) from `hf://datasets/ORG/NAME@REV/FILE` or its https form. */
+function hfRepo(uri: string): { repo: string; file?: string } | undefined {
+  const hf = /^hf:\/\/datasets\/([^/@\s]+(?:\/[^/@\s]+)?)(?:@[^/\s]+)?(?:\/(\S+))?$/.exec(uri);
+  if (hf) return { repo: hf[1]!, ...(hf[2] ? { file: hf[2] } : {}) };
+  const web = /^https:\/\/huggingface\.co\/datasets\/([^?#\s]+)/.exec(uri);
+  if (!web) return undefined;
+  const parts = web[1]!.split('/').filter(Boolean);
+  const tree = parts.findIndex((p, i) => i > 0 && (p === 'tree' || p === 'resolve' || p === 'blob'));
+  const repo = parts.slice(0, tree > 0 ? Math.min(tree, 2) : 2).join('/');
+  const file = tree > 0 ? parts.slice(tree + 2).join('/') : '';
+  return repo ? { repo, ...(file ? { file } : {}) } : undefined;
+}
+
+/**
+ * `aws s3 cp` has no --version-id (only `s3api get-object` does), and a record's
+ * version is often the team's own label rather than an S3 VersionId: both are said.
+ */
+function s3Instructions(uri: string, rev: string | undefined, to: string): string {
+  if (uri.endsWith('/')) return `aws s3 cp --recursive ${uri} ${to}${rev ? `   (the prefix must still hold version ${rev}: the digest check tells)` : ''}`;
+  const m = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+  const base = `aws s3 cp ${uri} ${to}`;
+  if (!rev || !m) return base;
+  return `${base}   (if ${rev} is the object's S3 version id: aws s3api get-object --bucket ${m[1]} --key ${m[2]} --version-id ${rev} ${to})`;
+}
+
+/** Like S3: a record's version may be the team's label, so the object-generation form (`URI#GENERATION`) is offered, not assumed. */
+function gsInstructions(uri: string, rev: string | undefined, to: string): string {
+  if (uri.endsWith('/')) return `gcloud storage cp -r ${uri} ${to}${rev ? `   (the prefix must still hold version ${rev}: the digest check tells)` : ''}`;
+  const base = `gcloud storage cp ${uri} ${to}`;
+  return rev ? `${base}   (if ${rev} is the object's generation: gcloud storage cp ${uri}#${rev} ${to})` : base;
 }
 
 /** `--input ID=PATH` pairs: where the user put a copy of a (remote) dataset. */

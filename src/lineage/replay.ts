@@ -13,7 +13,7 @@ import { textTable } from '../render/text-table.js';
 import { termLine } from '../render/terminal.js';
 import { refusedValueShape } from '../redact/messages.js';
 import { gitCommit } from '../statement/fields.js';
-import { datasetByRef, datasetLocalPath, fetchInstructions, pipelineOrder, producedByPipeline } from './pipeline.js';
+import { datasetByRef, datasetLocalPath, fetchInstructions, pipelineOrder, producedByPipeline, unreplayableSteps } from './pipeline.js';
 
 /**
  * Replay: does this workspace still hold what the record says went in (`--check`),
@@ -28,6 +28,8 @@ export interface ReplayRow {
   local: string;
   status: ReplayStatus;
   note?: string;
+  /** A remote dataset: the command that fetches it at its recorded version (also in the note). */
+  fetch?: string;
 }
 
 const run = promisify(execFile);
@@ -38,6 +40,16 @@ async function gitHead(dir: string): Promise<string | undefined> {
     return stdout.trim();
   } catch {
     return undefined;
+  }
+}
+
+/** Tracked files with uncommitted changes (a HEAD that matches says nothing about them). */
+async function gitChanged(dir: string): Promise<string[]> {
+  try {
+    const { stdout } = await run('git', ['status', '--porcelain', '--untracked-files=no', '-z'], { cwd: dir });
+    return stdout.split('\0').filter(Boolean).map((l) => l.slice(3));
+  } catch {
+    return [];
   }
 }
 
@@ -73,6 +85,18 @@ async function compareDigest(
   return { kind, input, recorded, local, status: recorded === local ? 'match' : 'mismatch', ...(where !== input ? { note: where } : {}) };
 }
 
+/** The DVC file in the workdir that tracks a path (`PATH.dvc`, or a `dvc.lock` naming it), if any. */
+async function dvcTracker(workdir: string, rel: string): Promise<string | undefined> {
+  const own = inside(workdir, `${rel}.dvc`);
+  if (own && (await exists(own))) return `${rel}.dvc`;
+  const lock = path.join(workdir, 'dvc.lock');
+  if (!(await exists(lock))) return undefined;
+  const text = (await readFileChecked(lock, 'dvc.lock', { maxBytes: LIMITS.recordsFileBytes }).catch(() => undefined))?.toString('utf8') ?? '';
+  const want = path.normalize(rel);
+  const paths = text.split('\n').map((l) => /^\s*(?:-\s*)?path:\s*['"]?([^'"#]+?)['"]?\s*$/.exec(l)?.[1]);
+  return paths.some((p) => p !== undefined && path.normalize(p) === want) ? 'dvc.lock' : undefined;
+}
+
 /** One dataset's row: its local copy checked, or for a remote one, how to fetch it. */
 async function datasetRow(d: DatasetDescriptor, workdir: string, overrides: ReadonlyMap<string, string>, note?: string): Promise<ReplayRow> {
   const label = d.version ? `${d.id}@${d.version}` : d.id;
@@ -81,8 +105,12 @@ async function datasetRow(d: DatasetDescriptor, workdir: string, overrides: Read
   const local = datasetLocalPath(d);
   let row: ReplayRow;
   if (given !== undefined) row = await compareDigest('dataset', label, recorded, workdir, given, given);
-  else if (!local) row = { kind: 'dataset', input: label, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `remote (${d.uri}): ${fetchInstructions(d)}` };
+  else if (!local) row = { kind: 'dataset', input: label, recorded: recorded ?? '-', local: '-', status: 'skipped', note: `remote (${d.uri}): ${fetchInstructions(d)}`, fetch: fetchInstructions(d) };
   else row = await compareDigest('dataset', label, recorded, workdir, local);
+  // A DVC-tracked file that is not here is fetched from DVC's remote: say so when the
+  // workdir's DVC files (PATH.dvc, dvc.lock) track it.
+  const dvc = row.status === 'missing' && local && given === undefined ? await dvcTracker(workdir, local) : undefined;
+  if (dvc) row = { ...row, note: `${row.note ?? local}; tracked by DVC (${dvc}): dvc pull ${local}` };
   return note ? { ...row, note: row.note ? `${note}; ${row.note}` : note } : row;
 }
 
@@ -101,12 +129,15 @@ export async function replayCheck(statement: TrainingStatement, workdir: string,
   const commit = gitCommit(statement);
   if (commit) {
     const head = await gitHead(workdir);
+    const changed = head === undefined ? [] : await gitChanged(workdir);
     rows.push({
       kind: 'source',
       input: 'git HEAD',
       recorded: commit,
       local: head ?? 'not a git checkout',
       status: head === undefined ? 'missing' : head === commit ? 'match' : 'mismatch',
+      // Said, not failed: the record has the commit, not the working tree it ran in.
+      ...(changed.length ? { note: `uncommitted changes: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}` } : {}),
     });
   }
   for (const c of p.configFiles) {
@@ -119,7 +150,11 @@ export async function replayCheck(statement: TrainingStatement, workdir: string,
     const by = produced.get(label);
     if (by !== undefined) {
       const recorded = d.digest?.sha256 ? `sha256:${d.digest.sha256}` : '-';
-      rows.push({ kind: 'dataset', input: label, recorded, local: '-', status: 'planned', note: `written by step ${by}: compared after it runs` });
+      // A copy already here is rewritten by the step, so it decides nothing; saying it differs helps find a stale or edited file.
+      const at = datasetLocalPath(d);
+      const here = at ? await compareDigest('dataset', label, d.digest?.sha256 ? recorded : undefined, workdir, at) : undefined;
+      const now = here?.status === 'mismatch' ? '; the copy here differs (the step rewrites it)' : '';
+      rows.push({ kind: 'dataset', input: label, recorded, local: here?.status === 'match' || here?.status === 'mismatch' ? here.local : '-', status: 'planned', note: `written by step ${by}: compared after it runs${now}` });
       continue;
     }
     rows.push(await datasetRow(d, workdir, co.overrides ?? new Map()));
@@ -127,6 +162,10 @@ export async function replayCheck(statement: TrainingStatement, workdir: string,
   plan.forEach((ps, i) => {
     rows.push({ kind: 'step', input: ps.step.name, recorded: showCommand(ps.argv), local: '-', status: 'planned', note: `runs ${i + 1} of ${plan.length}` });
   });
+  for (const s of unreplayableSteps(statement, plan)) {
+    const outs = s.outputs?.length ? `; its outputs (${s.outputs.join(', ')}) must already be in the workdir` : '';
+    rows.push({ kind: 'step', input: s.name, recorded: '-', local: '-', status: 'skipped', note: `cannot replay: no command recorded${outs}` });
+  }
   return rows;
 }
 
@@ -161,6 +200,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** `--input ID=PATH` (see CheckOptions). */
   overrides?: ReadonlyMap<string, string>;
+  /** `--allow-changed-inputs`: a step's input that differs (but is there) does not stop the replay. */
+  allowChangedInputs?: boolean;
 }
 
 function runCommand(argv: string[], cwd: string, env: NodeJS.ProcessEnv, onOutput: (b: Buffer) => void): Promise<number> {
@@ -294,13 +335,19 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
   const offset = (await stat(workdirLog).catch(() => undefined))?.size ?? 0;
   const rows: ReplayRow[] = [];
   const seen = new Set<DatasetDescriptor>();
+  /** The steps after a failing one are listed as not run, so the table says where it stopped. */
+  const stopAt = (i: number, why: string) => {
+    for (const c of commands.slice(i + 1)) rows.push({ kind: 'step', input: c.label.replace(/^step /, ''), recorded: showCommand(c.argv), local: '-', status: 'skipped', note: `not run: ${why}` });
+    return rows;
+  };
   try {
     for (const [i, c] of commands.entries()) {
       if (c.stepIndex !== undefined && i > 0) {
         // The first step's inputs were checked with the rest before anything ran.
         const before = await stepDatasetRows(statement, c.stepIndex, 'inputs', workdir, overrides, seen);
         rows.push(...before);
-        if (before.some(bad)) return rows;
+        const stop = opts.allowChangedInputs ? before.some((r) => r.status === 'missing') : before.some(bad);
+        if (stop) return stopAt(i - 1, `an input of ${c.label} ${before.some((r) => r.status === 'missing') ? 'is missing' : 'differs from the record'}`);
       }
       // Say what is about to run before running it: it comes from the record.
       say(Buffer.from(`replay: ${c.label}${commands.length > 1 ? ` (${i + 1} of ${commands.length})` : ''}: running ${showCommand(c.argv)} in ${termLine(workdir)}\n`));
@@ -313,7 +360,18 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
       if (c.stepIndex !== undefined) {
         const after = await stepDatasetRows(statement, c.stepIndex, 'outputs', workdir, overrides, seen);
         rows.push(...after);
-        if (after.some(bad)) return rows;
+        if (after.some(bad)) return stopAt(i, `replay stopped at ${c.label}, whose output differs from the record`);
+      }
+    }
+    // Datasets the plan said a step writes but no step listed as its output (the same file
+    // recorded under another id): compared now that every step has run.
+    if (commands.some((c) => c.stepIndex !== undefined)) {
+      for (const [lbl, by] of producedByPipeline(statement, pipelineOrder(statement))) {
+        const d = datasetByRef(statement, lbl);
+        if (d && !seen.has(d)) {
+          seen.add(d);
+          rows.push(await datasetRow(d, workdir, overrides, `written by step ${by}`));
+        }
       }
     }
     for (const s of statement.subject) {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliAsync } from './sign-verify-helpers.js';
+import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -75,6 +76,8 @@ describe('replay of a recorded pipeline', () => {
     expect(j.ok).toBe(true);
     expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'dataset', input: 'features', status: 'match', note: expect.stringContaining('output of step clean-standardize') }));
     expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'model', input: 'model/model.json', status: 'match' }));
+    // train.py's own id for the same file is compared once every step has run.
+    expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'dataset', input: 'train-input', status: 'match', note: 'written by step clean-standardize; work/features.csv' }));
     expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'metric', status: 'match' }));
   });
 
@@ -86,7 +89,34 @@ describe('replay of a recorded pipeline', () => {
     const r = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes', '--allow-changed-inputs'], ws);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: dataset features: mismatch \(recorded sha256:[0-9a-f]{64}, local sha256:[0-9a-f]{64}\) \[output of step clean-standardize; work\/features\.csv\]/m);
+    // HEAD matches the record, but the edited script is said before anything runs.
+    expect(r.stdout).toMatch(/^source +git HEAD +[0-9a-f]{12} +[0-9a-f]{12} +ok +uncommitted changes: preprocess\.py$/m);
+    expect(r.stderr).toMatch(/ — the replayed run produced something else: compare the step’s code, inputs and environment/);
+    expect(r.stderr).toMatch(/^replay stopped at step clean-standardize, whose output differs from the record: not run: train$/m);
     expect(r.stderr).not.toContain('step train (2 of 2)');
+    expect(r.stdout).toMatch(/^step +train +python3 train\.py +- +SKIPPED +not run: replay stopped at step clean-standardize/m);
+    noStack(r.stderr);
+  });
+
+  it('--check: an intermediate file already here with other bytes is said to differ, and does not fail the check (the step rewrites it)', async () => {
+    const copy = await copyOf(ws, ['model', '.ml-provenance']);
+    await appendFile(path.join(copy, 'work/features.csv'), '9,9,1\n');
+    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--check', '--no-verify', '--workdir', copy, '--format', 'json'], ws);
+    expect(r.code, r.stderr).toBe(0);
+    const row = (JSON.parse(r.stdout).rows as { input: string; status: string; note: string; local: string; recorded: string }[]).find((x) => x.input === 'features')!;
+    expect(row.status).toBe('planned');
+    expect(row.note).toBe('written by step clean-standardize: compared after it runs; the copy here differs (the step rewrites it)');
+    expect(row.local).not.toBe(row.recorded);
+  });
+
+  it('a bad --tolerance is refused (exit 2) without echoing the value, before anything runs', async () => {
+    const planted = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--run', '--no-verify', '--workdir', ws, '--yes', '--tolerance', planted], ws);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --tolerance must be a non-negative number or a percentage \(its text is not shown, in case it is a credential: .*\) — pass --tolerance 0\.001/m);
+    expect(r.stderr + r.stdout).not.toContain(planted);
+    expect(r.stderr + r.stdout).not.toContain(planted.slice(4, 20));
+    expect(r.stderr).not.toMatch(/replay will run/);
     noStack(r.stderr);
   });
 
@@ -96,6 +126,21 @@ describe('replay of a recorded pipeline', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: dataset raw@1: missing/m);
     expect(r.stderr).not.toMatch(/replay will run|\(1 of 2\)/);
+  });
+});
+
+describe('a missing DVC-tracked input', () => {
+  it('says dvc pull PATH when the workdir tracks it (PATH.dvc as DVC writes it, or dvc.lock)', async () => {
+    const copy = await copyOf(ws, ['data/raw.csv']);
+    await writeFile(path.join(copy, 'data/raw.csv.dvc'), 'outs:\n- md5: 0123456789abcdef0123456789abcdef\n  size: 120\n  hash: md5\n  path: raw.csv\n');
+    const r = await mlp(['replay', path.join(ws, 'prov.json'), '--check', '--no-verify', '--workdir', copy, '--format', 'json'], ws);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).rows).toContainEqual(expect.objectContaining({ input: 'raw@1', status: 'missing', note: 'data/raw.csv; tracked by DVC (data/raw.csv.dvc): dvc pull data/raw.csv' }));
+    await rm(path.join(copy, 'data/raw.csv.dvc'));
+    await writeFile(path.join(copy, 'dvc.lock'), 'schema: "2.0"\nstages:\n  get:\n    cmd: python3 get.py\n    outs:\n    - path: data/raw.csv\n      md5: 0123456789abcdef0123456789abcdef\n');
+    const lock = await mlp(['replay', path.join(ws, 'prov.json'), '--check', '--no-verify', '--workdir', copy], ws);
+    expect(lock.code).toBe(1);
+    expect(lock.stderr).toMatch(/^error: dataset raw@1: missing .*tracked by DVC \(dvc\.lock\): dvc pull data\/raw\.csv/m);
   });
 });
 
@@ -123,11 +168,15 @@ describe('remote inputs', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('aws s3 cp --recursive s3://acme-data/extra/ ./extra');
     expect(r.stdout).toContain('--input extra=./extra so replay checks its sha256');
-    expect(r.stdout).toContain('huggingface-cli download --repo-type dataset acme/points --revision 0123456789abcdef0123456789abcdef01234567 --local-dir ./hub');
+    expect(r.stdout).toContain('hf download acme/points --repo-type dataset --revision 0123456789abcdef0123456789abcdef01234567 --local-dir ./hub');
     await writeFile(path.join(dir, 'extra.bin'), bytes);
     const ok = await mlp(['replay', 'remote.json', '--check', '--no-verify', '--input', 'extra=extra.bin', '--format', 'json'], dir);
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout).rows).toContainEqual(expect.objectContaining({ input: 'extra@7', status: 'match' }));
+    const plan = await mlp(['replay', 'remote.json', '--check', '--no-verify', '--format', 'json'], dir);
+    expect(JSON.parse(plan.stdout).rows).toContainEqual(
+      expect.objectContaining({ input: 'hub@0123456789abcdef0123456789abcdef01234567', status: 'skipped', fetch: expect.stringMatching(/^hf download acme\/points --repo-type dataset --revision 0123456789abcdef0123456789abcdef01234567 --local-dir \.\/hub/) }),
+    );
     await appendFile(path.join(dir, 'extra.bin'), 'tampered');
     const bad = await mlp(['replay', 'remote.json', '--check', '--no-verify', '--input', 'extra=extra.bin'], dir);
     expect(bad.code).toBe(1);
@@ -136,5 +185,137 @@ describe('remote inputs', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^error: --input names a dataset the record does not have — use one of: /m);
     noStack(unknown.stderr);
+  });
+});
+
+// The pipeline's record signed (Sigstore stand-in), ingested into an embedded (node:sqlite)
+// store, and replayed from there by run id: the same plan as the file, the same steps run,
+// and the same signer rules (a signer not pinned to a ref is refused before anything runs).
+describe('replay --store of a pipeline run', () => {
+  let sigstore: SigstoreStandin;
+  let db: string;
+  let runId: string;
+  const MAIN = 'acme/models/.github/workflows/train.yml@refs/heads/main';
+  const trust = () => ['--custom-trusted-root', sigstore.trustedRootPath, '--offline'];
+
+  beforeAll(async () => {
+    sigstore = await startSigstoreStandin();
+    db = path.join(await copyOf(example, ['.ml-provenance', 'work', 'model', 'out', 'data', 'preprocess.py', 'train.py', 'README.md']), 'store.db');
+    const bundle = path.join(path.dirname(db), 'prov.sigstore.json');
+    const s = await mlp(['sign', 'prov.json', '--out', bundle, '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!, '--identity-token', sigstore.mintToken({})], ws);
+    expect(s.code, s.stderr).toBe(0);
+    const ing = await mlp(['store', 'ingest', bundle, '--store', db, ...trust(), '--repo', 'acme/models', '--format', 'json'], ws);
+    expect(ing.code, ing.stderr).toBe(0);
+    const out = JSON.parse(ing.stdout) as { stored: { runId: string }[] };
+    runId = out.stored[0]!.runId;
+  }, 120_000);
+  afterAll(async () => sigstore?.close());
+
+  it('--check from the store gives the plan the file gives', async () => {
+    const fromFile = await mlp(['replay', 'prov.json', '--check', '--no-verify', '--format', 'json'], ws);
+    const stored = await mlp(['replay', '--store', db, runId, '--check', ...trust(), '--repo', 'acme/models', '--format', 'json'], ws);
+    expect(stored.code, stored.stderr).toBe(0);
+    expect(JSON.parse(stored.stdout)).toEqual(JSON.parse(fromFile.stdout));
+  });
+
+  it('--run from the store replays both steps in order; an unpinned signer is refused first', async () => {
+    const copy = await copyOf(ws, ['work', 'model', '.ml-provenance']);
+    const r = await mlp(['replay', '--store', db, runId, '--run', '--workdir', copy, '--yes', ...trust(), '--signer-workflow', MAIN, '--format', 'json'], ws);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr.indexOf('step clean-standardize (1 of 2)')).toBeLessThan(r.stderr.indexOf('step train (2 of 2)'));
+    expect(JSON.parse(r.stdout).rows).toContainEqual(expect.objectContaining({ kind: 'model', status: 'match' }));
+    const unpinned = await mlp(['replay', '--store', db, runId, '--run', '--workdir', copy, '--yes', ...trust(), '--repo', 'acme/models'], ws);
+    expect(unpinned.code).toBe(2);
+    expect(unpinned.stderr).toMatch(/^error: --run executes the command in the record, so the signer must be pinned to a ref/m);
+    expect(unpinned.stderr).not.toMatch(/replay will run/);
+  }, 60_000);
+});
+
+describe('a step recorded without its command', () => {
+  it('is listed as "cannot replay" in the plan; its output must be in the workdir and is checked as an input', async () => {
+    const dir = await copyOf(ws, ['.ml-provenance']);
+    const env = { ML_PROVENANCE_DIR: path.join(dir, '.ml-provenance', 'x') };
+    for (const args of [
+      ['record', 'dataset', '--id', 'labels', '--path', 'data/raw.csv'],
+      ['record', 'step', '--name', 'label-by-hand', '--output', 'labels'],
+      ['record', 'step', '--name', 'train', '--input', 'labels', '--', 'python3', 'train.py'],
+    ]) {
+      const r = await mlp(args, dir, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const built = await mlp(['build', '--subject', 'model/model.json', '--out', 'partial.json', '--allow-incomplete'], dir, env);
+    expect(built.code, built.stderr).toBe(0);
+    const r = await mlp(['replay', 'partial.json', '--check', '--no-verify', '--format', 'json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout).rows as { kind: string; input: string; status: string; note?: string }[];
+    expect(rows).toContainEqual({ kind: 'step', input: 'label-by-hand', recorded: '-', local: '-', status: 'skipped', note: 'cannot replay: no command recorded; its outputs (labels) must already be in the workdir' });
+    expect(rows.find((x) => x.input === 'labels')).toMatchObject({ status: 'match' });
+    await rm(path.join(dir, 'data/raw.csv'));
+    const gone = await mlp(['replay', 'partial.json', '--check', '--no-verify'], dir);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/^error: dataset labels: missing/m);
+  });
+});
+
+describe('steps that read each other in a cycle', () => {
+  it('are refused by --check and --run (exit 2), naming the steps; nothing runs', async () => {
+    const dir = await copyOf(ws, ['.ml-provenance']);
+    const env = { ML_PROVENANCE_DIR: path.join(dir, '.ml-provenance', 'c') };
+    for (const args of [
+      ['record', 'dataset', '--id', 'a', '--path', 'data/raw.csv'],
+      ['record', 'dataset', '--id', 'b', '--path', 'work/features.csv'],
+      ['record', 'step', '--name', 'one', '--input', 'b', '--output', 'a', '--', 'sh', '-c', 'echo ran-one'],
+      ['record', 'step', '--name', 'two', '--input', 'a', '--output', 'b', '--', 'sh', '-c', 'echo ran-two'],
+    ]) {
+      const r = await mlp(args, dir, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const built = await mlp(['build', '--subject', 'model/model.json', '--out', 'cycle.json', '--allow-incomplete'], dir, env);
+    expect(built.code, built.stderr).toBe(0);
+    for (const mode of [['--check'], ['--run', '--workdir', dir, '--yes']]) {
+      const r = await mlp(['replay', 'cycle.json', '--no-verify', ...mode], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^error: the recorded steps one, two read each other's outputs in a cycle, so there is no order to replay them in — /m);
+      expect(r.stderr + r.stdout).not.toMatch(/ran-one|ran-two|replay will run/);
+      noStack(r.stderr);
+    }
+  });
+});
+
+describe('--allow-changed-inputs in a pipeline', () => {
+  it('a changed input of a later step is compared and reported, and does not stop that step; without the flag nothing runs', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlp-pipeline-sh-'));
+    temps.push(dir);
+    await writeFile(path.join(dir, 'in.txt'), 'first\n');
+    await writeFile(path.join(dir, 'extra.txt'), 'extra v1\n');
+    const env = { ML_PROVENANCE_DIR: path.join(dir, '.ml-provenance') };
+    await exec('sh', ['-c', 'cp in.txt mid.txt && cat mid.txt extra.txt > out.txt'], { cwd: dir });
+    await exec('sh', ['-c', 'git init -q && git add in.txt extra.txt && git -c user.email=t@example.com -c user.name=t commit -qm init'], { cwd: dir });
+    for (const args of [
+      ['record', 'dataset', '--id', 'in', '--path', 'in.txt'],
+      ['record', 'dataset', '--id', 'mid', '--path', 'mid.txt'],
+      ['record', 'dataset', '--id', 'extra', '--path', 'extra.txt'],
+      ['record', 'step', '--name', 'copy', '--input', 'in', '--output', 'mid', '--', 'sh', '-c', 'cp in.txt mid.txt'],
+      ['record', 'step', '--name', 'join', '--input', 'mid', '--input', 'extra', '--', 'sh', '-c', 'cat mid.txt extra.txt > out.txt'],
+    ]) {
+      const r = await mlp(args, dir, env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const built = await mlp(['build', '--subject', 'out.txt', '--out', 'prov.json', '--allow-incomplete'], dir, env);
+    expect(built.code, built.stderr).toBe(0);
+    const copy = await copyOf(dir, ['mid.txt', 'out.txt', '.ml-provenance']);
+    await writeFile(path.join(copy, 'extra.txt'), 'extra v2\n');
+    const refused = await mlp(['replay', path.join(dir, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^error: dataset extra: mismatch/m);
+    expect(refused.stderr).not.toMatch(/running sh/);
+    const r = await mlp(['replay', path.join(dir, 'prov.json'), '--run', '--no-verify', '--workdir', copy, '--yes', '--allow-changed-inputs', '--format', 'json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr.indexOf('step copy (1 of 2)')).toBeLessThan(r.stderr.indexOf('step join (2 of 2)'));
+    const rows = JSON.parse(r.stdout).rows as { kind: string; input: string; status: string }[];
+    expect(rows).toContainEqual(expect.objectContaining({ kind: 'dataset', input: 'mid', status: 'match' }));
+    expect(rows).toContainEqual(expect.objectContaining({ kind: 'model', input: 'out.txt', status: 'mismatch' }));
+    expect(rows.filter((x) => x.status === 'skipped' && x.kind === 'step')).toEqual([]);
+    expect(await readFile(path.join(copy, 'out.txt'), 'utf8')).toBe('first\nextra v2\n');
   });
 });

@@ -75,9 +75,17 @@ function printRows(rows: ReplayRow[], json: boolean | undefined): void {
 
 function reportBadRows(rows: ReplayRow[]): void {
   for (const r of rows.filter((x) => x.status === 'mismatch' || x.status === 'missing')) {
-    processIo.err(
-      termLine(`error: ${r.kind} ${r.input}: ${r.status} (recorded ${r.recorded}, local ${r.local})${r.note ? ` [${r.note}]` : ''} — restore the recorded input, or accept that this run differs`),
-    );
+    // What a replayed step wrote is not an input to restore: the step's code, inputs or environment differ.
+    const written = /^(output of|written by) step /.test(r.note ?? '') || r.kind === 'model' || r.kind === 'metric';
+    const fix = written
+      ? 'the replayed run produced something else: compare the step’s code, inputs and environment with the record (`ml-provenance summary`)'
+      : 'restore the recorded input, or accept that this run differs';
+    processIo.err(termLine(`error: ${r.kind} ${r.input}: ${r.status} (recorded ${r.recorded}, local ${r.local})${r.note ? ` [${r.note}]` : ''} — ${fix}`));
+  }
+  const stopped = rows.find((x) => x.kind === 'step' && x.status === 'skipped' && x.note?.startsWith('not run: '));
+  if (stopped) {
+    const notRun = rows.filter((x) => x.kind === 'step' && x.note?.startsWith('not run: ')).map((x) => x.input);
+    processIo.err(termLine(`${stopped.note!.slice('not run: '.length)}: not run: ${notRun.join(', ')}`));
   }
 }
 
@@ -92,7 +100,7 @@ export function register(program: Command): void {
     .option('--tolerance <T>', 'with --run: allowed metric difference, absolute (0.001) or relative (1%)', '0')
     .option('--yes', 'with --run: run the recorded command without asking (it is still shown)')
     .option('--allow-changed-inputs', 'with --run: run even though inputs differ from the record (an experiment, not a reproduction); missing inputs still stop it')
-    .option('--input <ID=PATH>', 'a local copy of a (remote) dataset: its digest is checked and steps read it there (repeatable)', collect, [])
+    .option('--input <ID=PATH>', 'a local copy of a (remote) dataset: its digest is checked against the record (repeatable; the commands still read where they read, so put the copy there)', collect, [])
     .option('--store <PATH|URL>', `${STORE_SOURCE_HELP}; the stored bundle is verified again, as a file is`)
     .option('--json', 'print the rows as JSON')
     .addOption(new Option('--format <format>', 'table, or json (same as --json)').choices(['table', 'json']).default('table'))
@@ -160,7 +168,7 @@ export function register(program: Command): void {
         }
         // The plan's rows are replaced by what happened when it ran.
         const checked = rows.filter((r) => r.status !== 'planned');
-        checked.push(...(await replayRun(statement, { workdir, tolerance, overrides })));
+        checked.push(...(await replayRun(statement, { workdir, tolerance, overrides, ...(o.allowChangedInputs ? { allowChangedInputs: true } : {}) })));
         rows.splice(0, rows.length, ...checked);
         printRows(rows, o.json || o.format === 'json');
         if (replayFailed(rows)) {
