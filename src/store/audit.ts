@@ -45,24 +45,26 @@ export async function auditStore(db: Db, verifyBundles: AuditVerifier, onProgres
   let after = '';
   for (;;) {
     const runs = await all(
-      `SELECT ${RUN_COLUMNS.map((c) => `r.${c}`).join(', ')}, CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = r.run_id) THEN 1 ELSE 0 END AS verified
+      `SELECT r.run_no, ${RUN_COLUMNS.map((c) => `r.${c}`).join(', ')}, CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = r.run_id) THEN 1 ELSE 0 END AS verified
        FROM runs r WHERE r.run_id > ? ORDER BY r.run_id LIMIT ${PAGE}`,
       [after],
     );
     if (runs.length === 0) break;
     after = String(runs[runs.length - 1]!.run_id);
-    const ids = runs.map((r) => String(r.run_id));
-    const marks = ids.map(() => '?').join(', ');
+    const nos = runs.map((r) => Number(r.run_no));
+    const idOf = new Map(runs.map((r) => [Number(r.run_no), String(r.run_id)]));
+    const marks = nos.map(() => '?').join(', ');
     const blobs = new Map((await all(`SELECT b.sha256, b.bytes FROM blobs b WHERE b.sha256 IN (${marks})`, runs.map((r) => String(r.doc_sha256)))).map((b) => [String(b.sha256), Buffer.from(b.bytes as Uint8Array)]));
     const stored = new Map<ChildTable, Map<string, string[]>>();
     for (const t of Object.keys(CHILD_COLUMNS) as ChildTable[]) {
       const cols = CHILD_COLUMNS[t];
       const order = t === 'step_io' ? 'step_ord, direction, dataset_ord' : 'ord';
       const byRun = new Map<string, string[]>();
-      for (const r of await all(`SELECT run_id, ${cols.join(', ')} FROM ${t} WHERE run_id IN (${marks}) ORDER BY run_id, ${order}`, ids)) {
-        const list = byRun.get(String(r.run_id)) ?? [];
+      for (const r of await all(`SELECT run_no, ${cols.join(', ')} FROM ${t} WHERE run_no IN (${marks}) ORDER BY run_no, ${order}`, nos)) {
+        const runId = idOf.get(Number(r.run_no))!;
+        const list = byRun.get(runId) ?? [];
         list.push(rowKey(r, cols));
-        byRun.set(String(r.run_id), list);
+        byRun.set(runId, list);
       }
       stored.set(t, byRun);
     }
@@ -116,10 +118,13 @@ export async function auditStore(db: Db, verifyBundles: AuditVerifier, onProgres
     onProgress?.(report.runs);
   }
   // Rows whose run is not in the store: inserted directly.
-  for (const t of [...Object.keys(CHILD_COLUMNS), 'verifications']) {
-    for (const r of await all(`SELECT DISTINCT c.run_id FROM ${t} c WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_id = c.run_id)`)) {
-      report.problems.push({ runId: String(r.run_id), where: t, detail: 'rows for a run that is not in the store' });
+  for (const t of Object.keys(CHILD_COLUMNS)) {
+    for (const r of await all(`SELECT DISTINCT c.run_no FROM ${t} c WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_no = c.run_no)`)) {
+      report.problems.push({ runId: `(run number ${String(r.run_no)})`, where: t, detail: 'rows for a run that is not in the store' });
     }
+  }
+  for (const r of await all('SELECT DISTINCT c.run_id FROM verifications c WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_id = c.run_id)')) {
+    report.problems.push({ runId: String(r.run_id), where: 'verifications', detail: 'rows for a run that is not in the store' });
   }
   return report;
 }

@@ -4,15 +4,18 @@
  * only ever inserted; purging (purge.ts) is the one sanctioned delete, and it is logged.
  * One DDL text serves both engines; the few differences are the `{{…}}` words below.
  */
-import type { Db } from './db.js';
+import type { Db, Queryable } from './db.js';
+import { CheckError } from '../errors.js';
 
 const WORDS = {
-  sqlite: { BLOB: 'BLOB', SERIAL: 'INTEGER PRIMARY KEY AUTOINCREMENT', DOUBLE: 'REAL' },
-  postgres: { BLOB: 'BYTEA', SERIAL: 'BIGSERIAL PRIMARY KEY', DOUBLE: 'DOUBLE PRECISION' },
+  sqlite: { BLOB: 'BLOB', SERIAL: 'INTEGER PRIMARY KEY AUTOINCREMENT', DOUBLE: 'REAL', RUN_NO: 'INTEGER', WITHOUT_ROWID: 'WITHOUT ROWID' },
+  postgres: { BLOB: 'BYTEA', SERIAL: 'BIGSERIAL PRIMARY KEY', DOUBLE: 'DOUBLE PRECISION', RUN_NO: 'BIGINT', WITHOUT_ROWID: '' },
 } as const;
 
+/** A run's derived rows, keyed by the run's number (`runs.run_no`, since migration 3). */
+export const CHILD_TABLES = ['datasets', 'steps', 'step_io', 'models', 'metrics'] as const;
 /** Tables that hold ledger data (append-only, row-level secured on PostgreSQL). */
-export const RUN_TABLES = ['runs', 'datasets', 'steps', 'step_io', 'models', 'metrics', 'verifications'] as const;
+export const RUN_TABLES = ['runs', ...CHILD_TABLES, 'verifications'] as const;
 export const LEDGER_TABLES = [...RUN_TABLES, 'blobs', 'purges', 'sync_seen'] as const;
 
 const CORE = `
@@ -107,8 +110,8 @@ CREATE TABLE sync_seen (            -- release assets / artifacts / attestations
 )`;
 
 /** SQLite: triggers reject changes (a guard against accidents; the file's permissions are the access control). */
-function sqliteAppendOnly(): string {
-  return LEDGER_TABLES.map(
+function sqliteAppendOnly(tables: readonly string[] = LEDGER_TABLES): string {
+  return tables.map(
     (t) => `
 CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'ml-provenance store is append-only: UPDATE on ${t} rejected'); END;
 CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'ml-provenance store is append-only: DELETE on ${t} rejected'); END`,
@@ -142,10 +145,7 @@ CREATE FUNCTION mlp_can_read(o TEXT, r TEXT, who NAME) RETURNS boolean LANGUAGE 
   SELECT pg_has_role(who, 'mlp_auditor', 'MEMBER') OR pg_has_role(who, 'mlp_purger', 'MEMBER')
       OR EXISTS (SELECT 1 FROM public.mlp_grants g WHERE g.role_name = who AND g.owner = o AND (g.repo = '*' OR g.repo = r))
 $f$;
-${LEDGER_TABLES.map(
-  (x) => `CREATE TRIGGER ${x}_append_only BEFORE UPDATE OR DELETE ON ${x} FOR EACH ROW EXECUTE FUNCTION mlp_append_only();
-CREATE TRIGGER ${x}_no_truncate BEFORE TRUNCATE ON ${x} FOR EACH STATEMENT EXECUTE FUNCTION mlp_append_only();`,
-).join('\n')}
+${LEDGER_TABLES.map((x) => guardPostgresTable(x)).join('\n')}
 REVOKE ALL ON ${t}, mlp_grants FROM PUBLIC;
 GRANT SELECT ON mlp_migrations TO ${roles.join(', ')};
 GRANT INSERT ON ${t} TO mlp_ingest;
@@ -158,29 +158,127 @@ ALTER TABLE runs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY runs_read ON runs FOR SELECT USING (mlp_can_read(owner, repo, current_user));
 CREATE POLICY runs_ingest ON runs FOR INSERT TO mlp_ingest WITH CHECK (true);
 CREATE POLICY runs_purge ON runs FOR DELETE TO mlp_purger USING (true);
-${runChildren
-  .map(
-    (x) => `ALTER TABLE ${x} ENABLE ROW LEVEL SECURITY;
-CREATE POLICY ${x}_read ON ${x} FOR SELECT USING (EXISTS (SELECT 1 FROM runs r WHERE r.run_id = ${x}.run_id));
-CREATE POLICY ${x}_ingest ON ${x} FOR INSERT TO mlp_ingest WITH CHECK (true);
-CREATE POLICY ${x}_purge ON ${x} FOR DELETE TO mlp_purger USING (true);`,
-  )
-  .join('\n')}
+${runChildren.map((x) => childPolicies(x, `r.run_id = ${x}.run_id`)).join('\n')}
 ALTER TABLE blobs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY blobs_read ON blobs FOR SELECT USING (EXISTS (SELECT 1 FROM runs r WHERE r.doc_sha256 = blobs.sha256));
 CREATE POLICY blobs_ingest ON blobs FOR INSERT TO mlp_ingest WITH CHECK (true);
 CREATE POLICY blobs_purge ON blobs FOR DELETE TO mlp_purger USING (true)`;
 }
 
+/**
+ * Migration 3: runs get an integer number (`run_no`, assigned at insert) and a run's
+ * derived rows are keyed by it instead of the 64-hex statement digest. Every child row
+ * and index entry shrinks by ~60 bytes and new rows append at the end of each primary
+ * key instead of landing at random places in it (on SQLite the child tables are
+ * WITHOUT ROWID: the key is the table). Measured in bench/store.mjs: see docs/STORE.md.
+ * The run id (statement digest) stays the one id users see; `run_no` never leaves the store.
+ */
+const CHILDREN_V3: Record<(typeof CHILD_TABLES)[number], { columns: string; key: string }> = {
+  datasets: {
+    columns: `ord INTEGER NOT NULL, ds_id TEXT NOT NULL, version TEXT, digest TEXT, uri TEXT, derived INTEGER NOT NULL, is_output INTEGER NOT NULL, feeds INTEGER NOT NULL`,
+    key: 'run_no, ord',
+  },
+  steps: { columns: 'ord INTEGER NOT NULL, name TEXT NOT NULL, library TEXT, version TEXT', key: 'run_no, ord' },
+  step_io: { columns: 'step_ord INTEGER NOT NULL, direction TEXT NOT NULL, dataset_ord INTEGER NOT NULL', key: 'run_no, step_ord, direction, dataset_ord' },
+  models: { columns: 'ord INTEGER NOT NULL, sha256 TEXT NOT NULL, path TEXT NOT NULL', key: 'run_no, ord' },
+  metrics: { columns: 'ord INTEGER NOT NULL, name TEXT NOT NULL, value {{DOUBLE}} NOT NULL, epoch INTEGER, step INTEGER, split TEXT', key: 'run_no, ord' },
+};
+const columnNames = (columns: string): string[] => columns.split(',').map((c) => c.trim().split(' ')[0]!);
+const RUN_COLUMNS_V2 = 'run_id, doc_sha256, kind, owner, repo, builder, invocation_id, started_on, finished_on, git_commit, source, ingested_at';
+const INDEXES_V3 = `
+CREATE INDEX datasets_id ON datasets (ds_id, version);
+CREATE INDEX datasets_digest ON datasets (digest);
+CREATE INDEX models_sha ON models (sha256);
+DROP INDEX IF EXISTS metrics_name`;
+
+/** Copy each child table into its run_no-keyed shape, then swap it in (its old indexes and guards go with it). */
+function rebuildChildren(d: Db['dialect']): string {
+  return CHILD_TABLES.map((t) => {
+    const { columns, key } = CHILDREN_V3[t];
+    const names = columnNames(columns);
+    return `
+CREATE TABLE ${t}_v3 (run_no {{RUN_NO}} NOT NULL, ${columns}, PRIMARY KEY (${key})) {{WITHOUT_ROWID}};
+INSERT INTO ${t}_v3 (run_no, ${names.join(', ')}) SELECT r.run_no, ${names.map((n) => `c.${n}`).join(', ')} FROM ${t} c JOIN runs r ON r.run_id = c.run_id ORDER BY r.run_no;
+DROP TABLE ${t};
+ALTER TABLE ${t}_v3 RENAME TO ${t}${d === 'postgres' ? `;\nALTER INDEX ${t}_v3_pkey RENAME TO ${t}_pkey` : ''}`;
+  }).join(';');
+}
+
+function sqliteRunNumbers(): string {
+  return `
+CREATE TABLE runs_v3 (
+  run_no INTEGER PRIMARY KEY,
+  run_id TEXT NOT NULL UNIQUE,
+  doc_sha256 TEXT NOT NULL, kind TEXT NOT NULL, owner TEXT NOT NULL, repo TEXT NOT NULL, builder TEXT NOT NULL,
+  invocation_id TEXT, started_on TEXT, finished_on TEXT, git_commit TEXT, source TEXT, ingested_at TEXT NOT NULL
+);
+INSERT INTO runs_v3 (${RUN_COLUMNS_V2}) SELECT ${RUN_COLUMNS_V2} FROM runs ORDER BY ingested_at, rowid;
+DROP TABLE runs;
+ALTER TABLE runs_v3 RENAME TO runs;
+CREATE INDEX runs_repo_time ON runs (owner, repo, finished_on);
+CREATE INDEX runs_doc ON runs (doc_sha256);
+${rebuildChildren('sqlite')};
+${INDEXES_V3};
+${sqliteAppendOnly(['runs', ...CHILD_TABLES])}`;
+}
+
+function postgresRunNumbers(): string {
+  const children = CHILD_TABLES.join(', ');
+  return `
+ALTER TABLE runs ADD COLUMN run_no BIGINT GENERATED ALWAYS AS IDENTITY;
+ALTER TABLE runs ADD CONSTRAINT runs_run_no_key UNIQUE (run_no);
+${rebuildChildren('postgres')};
+${INDEXES_V3};
+${CHILD_TABLES.map((x) => guardPostgresTable(x)).join('\n')}
+REVOKE ALL ON ${children} FROM PUBLIC;
+GRANT INSERT ON ${children} TO mlp_ingest;
+GRANT SELECT ON ${children} TO mlp_reader, mlp_auditor, mlp_purger;
+GRANT DELETE ON ${children} TO mlp_purger;
+GRANT SELECT (run_no) ON runs TO mlp_ingest;
+CREATE POLICY runs_ingest_number ON runs FOR SELECT TO mlp_ingest USING (true);
+${CHILD_TABLES.map((x) => childPolicies(x, `r.run_no = ${x}.run_no`)).join('\n')}`;
+}
+
+/** PostgreSQL: the append-only trigger on one table. */
+function guardPostgresTable(x: string): string {
+  return `CREATE TRIGGER ${x}_append_only BEFORE UPDATE OR DELETE ON ${x} FOR EACH ROW EXECUTE FUNCTION mlp_append_only();
+CREATE TRIGGER ${x}_no_truncate BEFORE TRUNCATE ON ${x} FOR EACH STATEMENT EXECUTE FUNCTION mlp_append_only();`;
+}
+
+/** PostgreSQL: a run's rows are readable exactly when its run is (`join` ties the row to `runs r`). */
+function childPolicies(x: string, join: string): string {
+  return `ALTER TABLE ${x} ENABLE ROW LEVEL SECURITY;
+CREATE POLICY ${x}_read ON ${x} FOR SELECT USING (EXISTS (SELECT 1 FROM runs r WHERE ${join}));
+CREATE POLICY ${x}_ingest ON ${x} FOR INSERT TO mlp_ingest WITH CHECK (true);
+CREATE POLICY ${x}_purge ON ${x} FOR DELETE TO mlp_purger USING (true);`;
+}
+
 interface Migration {
   version: number;
   name: string;
   sql: (dialect: Db['dialect']) => string;
+  /** Refuses to apply (a message saying why and what to do) when the store's data does not allow it. */
+  check?: (tx: Queryable) => Promise<string | undefined>;
+}
+
+/**
+ * Migration 3 carries a run's rows over by its run id; rows of a run that is not in the
+ * store (written to the database directly: `store audit` reports them) would be lost, and
+ * the ledger never drops rows silently.
+ */
+async function orphanRows(tx: Queryable): Promise<string | undefined> {
+  const found: string[] = [];
+  for (const t of CHILD_TABLES) {
+    const n = Number((await tx.all<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t} c WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_id = c.run_id)`))[0]?.n ?? 0);
+    if (n > 0) found.push(`${n} in ${t}`);
+  }
+  return found.length ? `the store holds rows for runs that are not in it (${found.join(', ')}), written to the database directly; upgrading would drop them` : undefined;
 }
 
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'ledger tables', sql: () => CORE },
   { version: 2, name: 'append-only and access control', sql: (d) => (d === 'sqlite' ? sqliteAppendOnly() : postgresSecurity()) },
+  { version: 3, name: 'integer run numbers', sql: (d) => (d === 'sqlite' ? sqliteRunNumbers() : postgresRunNumbers()), check: orphanRows },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -204,6 +302,12 @@ export async function migrate(db: Db): Promise<void> {
     const have = Number((await tx.all<{ v: number | null }>('SELECT MAX(version) AS v FROM mlp_migrations'))[0]?.v ?? 0);
     for (const m of MIGRATIONS) {
       if (m.version <= have) continue;
+      const refused = await m.check?.(tx);
+      if (refused) {
+        throw new CheckError('store-upgrade-refused', `cannot upgrade ${db.location} to schema ${m.version} (${m.name}): ${refused}`, {
+          fix: '`store audit` with the previous ml-provenance release lists them; review and remove them as the store\'s owner, or keep using that release with this store',
+        });
+      }
       for (const stmt of splitSql(dialectSql(m.sql(db.dialect), db.dialect))) await tx.run(stmt);
       await tx.run('INSERT INTO mlp_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
     }

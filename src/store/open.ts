@@ -32,6 +32,7 @@ export async function openStore(spec: string | undefined): Promise<Db> {
     await migrate(db);
   } catch (err) {
     await db.close().catch(() => undefined);
+    if (err instanceof ProvenanceError) throw err;
     throw storeError(err, db.location, 'applying the store schema');
   }
   return db;

@@ -8,7 +8,7 @@
 import { InputError } from '../errors.js';
 import type { Db, Queryable, SqlValue } from './db.js';
 import { storeError } from './errors.js';
-import { RUN_TABLES } from './migrations.js';
+import { CHILD_TABLES, RUN_TABLES } from './migrations.js';
 
 export interface PurgeCriteria {
   /** Runs that finished before this ISO date/time. */
@@ -57,7 +57,9 @@ export async function purgeRuns(db: Db, c: PurgeCriteria): Promise<PurgeResult> 
           const part = ids.slice(i, i + 500);
           const marks = part.map(() => '?').join(', ');
           const docs = (await tx.all<{ doc_sha256: string }>(`SELECT DISTINCT doc_sha256 FROM runs WHERE run_id IN (${marks})`, part)).map((r) => r.doc_sha256);
-          for (const t of RUN_TABLES) await tx.run(`DELETE FROM ${t} WHERE run_id IN (${marks})`, part);
+          // A run's rows first (keyed by its number), then the run.
+          for (const t of CHILD_TABLES) await tx.run(`DELETE FROM ${t} WHERE run_no IN (SELECT run_no FROM runs WHERE run_id IN (${marks}))`, part);
+          for (const t of ['verifications', 'runs']) await tx.run(`DELETE FROM ${t} WHERE run_id IN (${marks})`, part);
           // A document another kept run still points at stays.
           if (docs.length) {
             await tx.run(`DELETE FROM blobs WHERE sha256 IN (${docs.map(() => '?').join(', ')}) AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.doc_sha256 = blobs.sha256)`, docs);

@@ -42,7 +42,7 @@ export interface UpstreamRun {
   steps: { name: string; library?: string; version?: string }[];
 }
 
-const RUN_SELECT = `r.run_id, r.owner, r.repo, r.builder, r.invocation_id, r.started_on, r.finished_on, r.git_commit, r.source,
+const RUN_SELECT = `r.run_no, r.run_id, r.owner, r.repo, r.builder, r.invocation_id, r.started_on, r.finished_on, r.git_commit, r.source,
   CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = r.run_id) THEN 1 ELSE 0 END AS verified`;
 
 type R = Record<string, unknown>;
@@ -81,27 +81,28 @@ async function q(db: Db, sql: string, params: SqlValue[]): Promise<R[]> {
 export async function upstreamOf(db: Db, runId: string): Promise<UpstreamRun[]> {
   const rows = await q(
     db,
-    `WITH RECURSIVE up(run_id) AS (
-       SELECT ?
+    `WITH RECURSIVE up(run_no) AS (
+       SELECT run_no FROM runs WHERE run_id = ?
        UNION
-       SELECT o.run_id FROM up CROSS JOIN datasets d CROSS JOIN datasets o
-       WHERE d.run_id = up.run_id AND d.is_output = 0 AND d.digest IS NOT NULL
-         AND o.digest = d.digest AND o.is_output = 1 AND o.run_id <> up.run_id
+       SELECT o.run_no FROM up CROSS JOIN datasets d CROSS JOIN datasets o
+       WHERE d.run_no = up.run_no AND d.is_output = 0 AND d.digest IS NOT NULL
+         AND o.digest = d.digest AND o.is_output = 1 AND o.run_no <> up.run_no
      )
-     SELECT ${RUN_SELECT} FROM up CROSS JOIN runs r WHERE r.run_id = up.run_id`,
+     SELECT ${RUN_SELECT} FROM up CROSS JOIN runs r WHERE r.run_no = up.run_no`,
     [runId],
   );
-  const ids = rows.map((r) => String(r.run_id));
-  if (ids.length === 0) return [];
-  const marks = ids.map(() => '?').join(', ');
-  const ds = await q(db, `SELECT run_id, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_id IN (${marks}) ORDER BY run_id, ord`, ids);
-  const st = await q(db, `SELECT run_id, ord, name, library, version FROM steps WHERE run_id IN (${marks}) ORDER BY run_id, ord`, ids);
+  const nos = rows.map((r) => Number(r.run_no));
+  if (nos.length === 0) return [];
+  const marks = nos.map(() => '?').join(', ');
+  const ds = await q(db, `SELECT run_no, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_no IN (${marks}) ORDER BY run_no, ord`, nos);
+  const st = await q(db, `SELECT run_no, ord, name, library, version FROM steps WHERE run_no IN (${marks}) ORDER BY run_no, ord`, nos);
+  const noOf = new Map(rows.map((r) => [String(r.run_id), Number(r.run_no)]));
   // The asked run first, then upstream runs by time.
   const runs = rows.map(toRun).sort((a, b) => (a.runId === runId ? -1 : b.runId === runId ? 1 : (a.finishedOn ?? '').localeCompare(b.finishedOn ?? '')));
   return runs.map((run) => ({
     run,
-    datasets: ds.filter((d) => d.run_id === run.runId).map(toDataset),
-    steps: st.filter((s) => s.run_id === run.runId).map((s) => ({ name: String(s.name), ...opt('library', s.library), ...opt('version', s.version) })),
+    datasets: ds.filter((d) => Number(d.run_no) === noOf.get(run.runId)).map(toDataset),
+    steps: st.filter((s) => Number(s.run_no) === noOf.get(run.runId)).map((s) => ({ name: String(s.name), ...opt('library', s.library), ...opt('version', s.version) })),
   }));
 }
 
@@ -123,14 +124,14 @@ export interface StoreMetricAnswer {
 
 /** "Which dataset version produced metric M (at epoch E, split S) for model D?" Without an epoch: each run's final value. */
 export async function metricQuestion(db: Db, mq: MetricQuestion): Promise<StoreMetricAnswer[]> {
-  const where = ['m.name = ?', 'r.run_id = m.run_id'];
+  const where = ['m.name = ?', 'r.run_no = m.run_no'];
   const params: SqlValue[] = [mq.name];
   if (mq.split !== undefined) (where.push('m.split = ?'), params.push(mq.split));
   if (mq.epoch !== undefined) (where.push('m.epoch = ?'), params.push(mq.epoch));
   let from = 'metrics m CROSS JOIN runs r';
   if (mq.model !== undefined) {
     from = 'models x CROSS JOIN metrics m CROSS JOIN runs r';
-    where.unshift('x.sha256 = ?', 'm.run_id = x.run_id');
+    where.unshift('x.sha256 = ?', 'm.run_no = x.run_no');
     params.unshift(mq.model);
   }
   const rows = await q(db, `SELECT DISTINCT ${RUN_SELECT}, m.ord, m.name, m.value, m.epoch, m.step, m.split FROM ${from} WHERE ${where.join(' AND ')} ORDER BY r.finished_on, r.run_id, m.ord`, params);
@@ -170,28 +171,28 @@ export async function datasetQuestion(db: Db, ref: string): Promise<StoreDataset
   const mp: SqlValue[] = version === undefined ? [id] : [id, version];
   const rows = await q(
     db,
-    `WITH RECURSIVE used(run_id) AS (
-       SELECT s.run_id FROM datasets s WHERE s.${match.replace(' AND version', ' AND s.version')}
+    `WITH RECURSIVE used(run_no) AS (
+       SELECT s.run_no FROM datasets s WHERE s.${match.replace(' AND version', ' AND s.version')}
        UNION
-       SELECT s.run_id FROM datasets d CROSS JOIN datasets s
+       SELECT s.run_no FROM datasets d CROSS JOIN datasets s
        WHERE d.${match.replace(' AND version', ' AND d.version')} AND d.digest IS NOT NULL AND s.digest = d.digest
        UNION
-       SELECT n.run_id FROM used u CROSS JOIN datasets o CROSS JOIN datasets n
-       WHERE o.run_id = u.run_id AND o.is_output = 1 AND o.digest IS NOT NULL
-         AND n.digest = o.digest AND n.is_output = 0 AND n.run_id <> u.run_id
+       SELECT n.run_no FROM used u CROSS JOIN datasets o CROSS JOIN datasets n
+       WHERE o.run_no = u.run_no AND o.is_output = 1 AND o.digest IS NOT NULL
+         AND n.digest = o.digest AND n.is_output = 0 AND n.run_no <> u.run_no
      )
      SELECT ${RUN_SELECT},
-       CASE WHEN EXISTS (SELECT 1 FROM datasets x WHERE x.run_id = r.run_id AND x.${match.replace(' AND version', ' AND x.version')}) THEN 1 ELSE 0 END AS direct
-     FROM used u CROSS JOIN runs r WHERE r.run_id = u.run_id ORDER BY r.finished_on, r.run_id`,
+       CASE WHEN EXISTS (SELECT 1 FROM datasets x WHERE x.run_no = r.run_no AND x.${match.replace(' AND version', ' AND x.version')}) THEN 1 ELSE 0 END AS direct
+     FROM used u CROSS JOIN runs r WHERE r.run_no = u.run_no ORDER BY r.finished_on, r.run_id`,
     [...mp, ...mp, ...mp],
   );
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => String(r.run_id));
-  const models = await q(db, `SELECT run_id, sha256, path FROM models WHERE run_id IN (${ids.map(() => '?').join(', ')}) ORDER BY run_id, ord`, ids);
+  const nos = rows.map((r) => Number(r.run_no));
+  const models = await q(db, `SELECT run_no, sha256, path FROM models WHERE run_no IN (${nos.map(() => '?').join(', ')}) ORDER BY run_no, ord`, nos);
   return rows.map((r) => ({
     run: toRun(r),
     direct: Number(r.direct) === 1,
-    models: models.filter((m) => m.run_id === r.run_id).map((m) => ({ sha256: String(m.sha256), path: String(m.path) })),
+    models: models.filter((m) => Number(m.run_no) === Number(r.run_no)).map((m) => ({ sha256: String(m.sha256), path: String(m.path) })),
   }));
 }
 
@@ -205,7 +206,7 @@ export interface StoreModelAnswer {
 
 /** "The full upstream lineage of a model" (by sha256). */
 export async function modelQuestion(db: Db, sha256: string): Promise<StoreModelAnswer[]> {
-  const rows = await q(db, `SELECT ${RUN_SELECT}, x.path FROM models x CROSS JOIN runs r WHERE x.sha256 = ? AND r.run_id = x.run_id ORDER BY r.finished_on, r.run_id, x.ord`, [sha256]);
+  const rows = await q(db, `SELECT ${RUN_SELECT}, x.path FROM models x CROSS JOIN runs r WHERE x.sha256 = ? AND r.run_no = x.run_no ORDER BY r.finished_on, r.run_id, x.ord`, [sha256]);
   const byRun = new Map<string, { r: R; paths: string[] }>();
   for (const r of rows) {
     const e = byRun.get(String(r.run_id)) ?? { r, paths: [] };
@@ -215,7 +216,7 @@ export async function modelQuestion(db: Db, sha256: string): Promise<StoreModelA
   const out: StoreModelAnswer[] = [];
   for (const { r, paths } of byRun.values()) {
     const run = toRun(r);
-    const metrics = await q(db, 'SELECT name, value, epoch, step, split FROM metrics WHERE run_id = ? ORDER BY ord', [run.runId]);
+    const metrics = await q(db, 'SELECT name, value, epoch, step, split FROM metrics WHERE run_no = ? ORDER BY ord', [Number(r.run_no)]);
     out.push({ model: { sha256, paths }, run, metrics: finals(metrics.map(toMetric)), lineage: await upstreamOf(db, run.runId) });
   }
   return out;
@@ -255,7 +256,7 @@ export async function runsQuestion(db: Db, rq: RunsQuestion): Promise<StoreRunAn
   if (rows.length === 0) return [];
   const metrics = await q(
     db,
-    `SELECT m.run_id, m.name, m.value, m.epoch, m.step, m.split FROM runs r CROSS JOIN metrics m WHERE ${where.join(' AND ')} AND m.run_id = r.run_id ORDER BY m.run_id, m.ord`,
+    `SELECT r.run_id, m.name, m.value, m.epoch, m.step, m.split FROM runs r CROSS JOIN metrics m WHERE ${where.join(' AND ')} AND m.run_no = r.run_no ORDER BY m.run_no, m.ord`,
     params,
   );
   const byRun = new Map<string, StoredMetric[]>();
