@@ -54,9 +54,15 @@ const REPOS = 500;
 const repoOf = (i) => `org${i % 50}/repo${i % REPOS}`;
 const modelSha = (i, k) => L.sha(`model-${i}-${k}`);
 const derivedSha = (i) => L.sha(`derived-${i}`);
-/** Run i: 3 dataset versions (from 200 ids × 50 versions = 10,000), every 5th reads what run i-1 derived. */
+/**
+ * Run i reads 3 of the 10,000 dataset versions (200 ids × 50 versions), spread evenly: version
+ * number (3i + k) × 7919 mod 10,000 (7919 is prime to 10,000), so each is read by 3N/10,000 runs
+ * (30 at 100,000). Every 5th run also reads what run i-1 derived.
+ */
+const dsIndex = (i, k) => ((i * 3 + k) * 7919) % 10_000;
+const dsRef = (idx) => ({ id: `ds-${idx % 200}`, version: `v${Math.floor(idx / 200)}` });
 function statementFor(i) {
-  const ds = [0, 1, 2].map((k) => L.dataset(`ds-${(i * 3 + k) % 200}`, `v${(i * 7 + k) % 50}`));
+  const ds = [0, 1, 2].map((k) => dsRef(dsIndex(i, k))).map((d) => L.dataset(d.id, d.version));
   const steps = [{ name: 'featurize', library: 'pandas', version: '2.2.0', inputs: [ds[0].id], outputs: [`feat-${i}`] }];
   const datasets = [...ds, { ...L.dataset(`feat-${i}`, 'v1'), digest: { sha256: derivedSha(i) } }];
   if (i % 5 === 0 && i > 0) datasets.push({ ...L.dataset(`upstream-feat`, 'v1'), digest: { sha256: derivedSha(i - 1) } });
@@ -77,7 +83,7 @@ async function fill(spec, n) {
     const docs = [];
     for (let j = i; j < Math.min(n, i + 5000); j++) docs.push(docFor(j));
     const t0 = performance.now();
-    await L.writeDocuments(db, docs, { verified: true, identity: 'bench', batch: 1000 });
+    await L.writeDocuments(db, docs, { verified: true, identity: 'bench' });
     writeMs += performance.now() - t0;
     if ((i / 5000) % 4 === 0) log(`  ${Math.min(n, i + 5000)} / ${n} runs (${((Math.min(n, i + 5000) / writeMs) * 1000).toFixed(0)} records/s so far)`);
   }
@@ -98,7 +104,8 @@ async function questions(spec, n, reps) {
   for (let r = 0; r < reps; r++) {
     const i = Math.floor(((r + 1) * 7919) % n);
     await time('metric', () => L.metricQuestion(db, { name: 'accuracy', split: 'test', epoch: 9, model: modelSha(i, 0) }));
-    await time('dataset', () => L.datasetQuestion(db, `ds-${(i * 3) % 200}@v${(i * 7) % 50}`));
+    const d = dsRef(dsIndex(i, 0));
+    await time('dataset', () => L.datasetQuestion(db, `${d.id}@${d.version}`));
     await time('model', () => L.modelQuestion(db, modelSha(i - (i % 5), 0)));
     const since = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
     await time('runs', () => L.runsQuestion(db, { repository: repoOf(i), since, until: new Date(Date.parse(since) + 30 * 86_400_000).toISOString() }));
@@ -229,7 +236,7 @@ try {
   const i = 7919 % FILES_N;
   const qs = [
     ['metric', ['--metric', 'accuracy', '--split', 'test', '--epoch', '9']],
-    ['dataset', ['--dataset', `ds-${(i * 3) % 200}@v${(i * 7) % 50}`]],
+    ['dataset', ['--dataset', `${dsRef(dsIndex(i, 0)).id}@${dsRef(dsIndex(i, 0)).version}`]],
     ['model', ['--model', `sha256:${modelSha(i - (i % 5), 0)}`]],
   ];
   out.push(`### Same questions: file-based \`lineage DIR --no-verify\` vs \`lineage --store\`, ${FILES_N.toLocaleString('en')} runs (a subset: the file path re-reads every statement per question)`, '', '| question | files (whole process) | store (whole process) |', '| --- | ---: | ---: |');
