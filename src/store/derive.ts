@@ -3,7 +3,7 @@
  * from the stored bundle and compares, so a row edited in the database is found.
  */
 import type { TrainingStatement } from '../schema/predicate.js';
-import { gitCommit } from '../statement/fields.js';
+import { gitCommit, latestByEpoch } from '../statement/fields.js';
 import type { SqlValue } from './db.js';
 
 export interface RunRow {
@@ -25,7 +25,8 @@ export interface DerivedRows {
   steps: { ord: number; name: string; library: string | null; version: string | null }[];
   step_io: { step_ord: number; direction: 'in' | 'out'; dataset_ord: number }[];
   models: { ord: number; sha256: string; path: string }[];
-  metrics: { ord: number; name: string; value: number; epoch: number | null; step: number | null; split: string | null }[];
+  /** `final`: 1 for the value shown without an epoch (the last epoch's, per name and split). */
+  metrics: { ord: number; name: string; value: number; epoch: number | null; step: number | null; split: string | null; final: number }[];
 }
 
 /** The repository a record belongs to: the workflow's, else the one in the invocation URL. */
@@ -86,6 +87,8 @@ export function deriveRows(s: TrainingStatement, ids: { runId: string; docSha256
       }
     }
   });
+  // The value each answer shows for a metric without an epoch: the last epoch's, per name and split.
+  const finals = new Set(latestByEpoch(p.metrics, (m) => `${m.name}\u0000${m.split ?? ''}`).values());
   return {
     run: {
       run_id: ids.runId,
@@ -103,7 +106,7 @@ export function deriveRows(s: TrainingStatement, ids: { runId: string; docSha256
     steps,
     step_io: io,
     models: s.subject.map((m, ord) => ({ ord, sha256: m.digest.sha256!, path: m.name })),
-    metrics: p.metrics.map((m, ord) => ({ ord, name: m.name, value: m.value, epoch: m.epoch ?? null, step: m.step ?? null, split: m.split ?? null })),
+    metrics: p.metrics.map((m, ord) => ({ ord, name: m.name, value: m.value, epoch: m.epoch ?? null, step: m.step ?? null, split: m.split ?? null, final: finals.has(m) ? 1 : 0 })),
   };
 }
 
@@ -113,7 +116,7 @@ export const CHILD_COLUMNS = {
   steps: ['ord', 'name', 'library', 'version'],
   step_io: ['step_ord', 'direction', 'dataset_ord'],
   models: ['ord', 'sha256', 'path'],
-  metrics: ['ord', 'name', 'value', 'epoch', 'step', 'split'],
+  metrics: ['ord', 'name', 'value', 'epoch', 'step', 'split', 'final'],
 } as const;
 export const RUN_COLUMNS = ['run_id', 'doc_sha256', 'kind', 'owner', 'repo', 'builder', 'invocation_id', 'started_on', 'finished_on', 'git_commit'] as const;
 

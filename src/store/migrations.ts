@@ -181,7 +181,14 @@ const CHILDREN_V3: Record<(typeof CHILD_TABLES)[number], { columns: string; key:
   steps: { columns: 'ord INTEGER NOT NULL, name TEXT NOT NULL, library TEXT, version TEXT', key: 'run_no, ord' },
   step_io: { columns: 'step_ord INTEGER NOT NULL, direction TEXT NOT NULL, dataset_ord INTEGER NOT NULL', key: 'run_no, step_ord, direction, dataset_ord' },
   models: { columns: 'ord INTEGER NOT NULL, sha256 TEXT NOT NULL, path TEXT NOT NULL', key: 'run_no, ord' },
-  metrics: { columns: 'ord INTEGER NOT NULL, name TEXT NOT NULL, value {{DOUBLE}} NOT NULL, epoch INTEGER, step INTEGER, split TEXT', key: 'run_no, ord' },
+  metrics: { columns: 'ord INTEGER NOT NULL, name TEXT NOT NULL, value {{DOUBLE}} NOT NULL, epoch INTEGER, step INTEGER, split TEXT, final INTEGER NOT NULL', key: 'run_no, ord' },
+};
+/** Columns schema 2 did not have, computed from its rows as derive.ts computes them (audit compares the two). */
+const NEW_IN_V3: Partial<Record<(typeof CHILD_TABLES)[number], Record<string, string>>> = {
+  // latestByEpoch: the greatest (epoch, step) per name and split; on a tie the later row.
+  metrics: {
+    final: `CASE WHEN ROW_NUMBER() OVER (PARTITION BY c.run_id, c.name, COALESCE(c.split, '') ORDER BY COALESCE(c.epoch, -1) DESC, COALESCE(c.step, -1) DESC, c.ord DESC) = 1 THEN 1 ELSE 0 END`,
+  },
 };
 const columnNames = (columns: string): string[] => columns.split(',').map((c) => c.trim().split(' ')[0]!);
 const RUN_COLUMNS_V2 = 'run_id, doc_sha256, kind, owner, repo, builder, invocation_id, started_on, finished_on, git_commit, source, ingested_at';
@@ -198,7 +205,7 @@ function rebuildChildren(d: Db['dialect']): string {
     const names = columnNames(columns);
     return `
 CREATE TABLE ${t}_v3 (run_no {{RUN_NO}} NOT NULL, ${columns}, PRIMARY KEY (${key})) {{WITHOUT_ROWID}};
-INSERT INTO ${t}_v3 (run_no, ${names.join(', ')}) SELECT r.run_no, ${names.map((n) => `c.${n}`).join(', ')} FROM ${t} c JOIN runs r ON r.run_id = c.run_id ORDER BY r.run_no;
+INSERT INTO ${t}_v3 (run_no, ${names.join(', ')}) SELECT r.run_no, ${names.map((n) => NEW_IN_V3[t]?.[n] ?? `c.${n}`).join(', ')} FROM ${t} c JOIN runs r ON r.run_id = c.run_id ORDER BY r.run_no;
 DROP TABLE ${t};
 ALTER TABLE ${t}_v3 RENAME TO ${t}${d === 'postgres' ? `;\nALTER INDEX ${t}_v3_pkey RENAME TO ${t}_pkey` : ''}`;
   }).join(';');

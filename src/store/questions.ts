@@ -216,7 +216,7 @@ export async function modelQuestion(db: Db, sha256: string): Promise<StoreModelA
   const out: StoreModelAnswer[] = [];
   for (const { r, paths } of byRun.values()) {
     const run = toRun(r);
-    const metrics = await q(db, 'SELECT name, value, epoch, step, split FROM metrics WHERE run_no = ? ORDER BY ord', [Number(r.run_no)]);
+    const metrics = await q(db, 'SELECT name, value, epoch, step, split FROM metrics WHERE run_no = ? AND final = 1 ORDER BY ord', [Number(r.run_no)]);
     out.push({ model: { sha256, paths }, run, metrics: finals(metrics.map(toMetric)), lineage: await upstreamOf(db, run.runId) });
   }
   return out;
@@ -256,7 +256,7 @@ export async function runsQuestion(db: Db, rq: RunsQuestion): Promise<StoreRunAn
   if (rows.length === 0) return [];
   const metrics = await q(
     db,
-    `SELECT r.run_id, m.name, m.value, m.epoch, m.step, m.split FROM runs r CROSS JOIN metrics m WHERE ${where.join(' AND ')} AND m.run_no = r.run_no ORDER BY m.run_no, m.ord`,
+    `SELECT r.run_id, m.name, m.value, m.epoch, m.step, m.split FROM runs r CROSS JOIN metrics m WHERE ${where.join(' AND ')} AND m.run_no = r.run_no AND m.final = 1 ORDER BY m.run_no, m.ord`,
     params,
   );
   const byRun = new Map<string, StoredMetric[]>();
