@@ -77,9 +77,18 @@ async function q(db: Db, sql: string, params: SqlValue[]): Promise<R[]> {
   }
 }
 
+/**
+ * Runs by number (those the asker may see), by time. A separate query from the recursive
+ * walk that found them: planners cannot estimate a recursive CTE's size, and PostgreSQL
+ * joined 8 found runs to `runs` by scanning all of it.
+ */
+async function runsByNumber(db: Db, nos: number[], extra?: string, extraParams: SqlValue[] = []): Promise<R[]> {
+  return q(db, `SELECT ${RUN_SELECT}${extra ? `, ${extra}` : ''} FROM runs r WHERE r.run_no IN (${nos.map(() => '?').join(', ')}) ORDER BY r.finished_on, r.run_id`, [...extraParams, ...nos]);
+}
+
 /** The runs whose outputs (by content digest) a run read, transitively, with what each read and did. */
 export async function upstreamOf(db: Db, runId: string): Promise<UpstreamRun[]> {
-  const rows = await q(
+  const found = await q(
     db,
     `WITH RECURSIVE up(run_no) AS (
        SELECT run_no FROM runs WHERE run_id = ?
@@ -88,11 +97,13 @@ export async function upstreamOf(db: Db, runId: string): Promise<UpstreamRun[]> 
        WHERE d.run_no = up.run_no AND d.is_output = 0 AND d.digest IS NOT NULL
          AND o.digest = d.digest AND o.is_output = 1 AND o.run_no <> up.run_no
      )
-     SELECT ${RUN_SELECT} FROM up CROSS JOIN runs r WHERE r.run_no = up.run_no`,
+     SELECT run_no FROM up`,
     [runId],
   );
+  if (found.length === 0) return [];
+  const rows = await runsByNumber(db, found.map((r) => Number(r.run_no)));
+  if (rows.length === 0) return [];
   const nos = rows.map((r) => Number(r.run_no));
-  if (nos.length === 0) return [];
   const marks = nos.map(() => '?').join(', ');
   const ds = await q(db, `SELECT run_no, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_no IN (${marks}) ORDER BY run_no, ord`, nos);
   const st = await q(db, `SELECT run_no, ord, name, library, version FROM steps WHERE run_no IN (${marks}) ORDER BY run_no, ord`, nos);
@@ -169,7 +180,7 @@ export async function datasetQuestion(db: Db, ref: string): Promise<StoreDataset
   const { id, version } = await datasetRef(db, ref);
   const match = version === undefined ? 'ds_id = ?' : 'ds_id = ? AND version = ?';
   const mp: SqlValue[] = version === undefined ? [id] : [id, version];
-  const rows = await q(
+  const used = await q(
     db,
     `WITH RECURSIVE used(run_no) AS (
        SELECT s.run_no FROM datasets s WHERE s.${match.replace(' AND version', ' AND s.version')}
@@ -181,10 +192,15 @@ export async function datasetQuestion(db: Db, ref: string): Promise<StoreDataset
        WHERE o.run_no = u.run_no AND o.is_output = 1 AND o.digest IS NOT NULL
          AND n.digest = o.digest AND n.is_output = 0 AND n.run_no <> u.run_no
      )
-     SELECT ${RUN_SELECT},
-       CASE WHEN EXISTS (SELECT 1 FROM datasets x WHERE x.run_no = r.run_no AND x.${match.replace(' AND version', ' AND x.version')}) THEN 1 ELSE 0 END AS direct
-     FROM used u CROSS JOIN runs r WHERE r.run_no = u.run_no ORDER BY r.finished_on, r.run_id`,
-    [...mp, ...mp, ...mp],
+     SELECT run_no FROM used`,
+    [...mp, ...mp],
+  );
+  if (used.length === 0) return [];
+  const rows = await runsByNumber(
+    db,
+    used.map((r) => Number(r.run_no)),
+    `CASE WHEN EXISTS (SELECT 1 FROM datasets x WHERE x.run_no = r.run_no AND x.${match.replace(' AND version', ' AND x.version')}) THEN 1 ELSE 0 END AS direct`,
+    mp,
   );
   if (rows.length === 0) return [];
   const nos = rows.map((r) => Number(r.run_no));
