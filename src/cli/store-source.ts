@@ -7,6 +7,9 @@ import { InputError } from '../errors.js';
 import type { StoredLoadedDocument } from '../store/documents.js';
 import type { Logger } from '../util/log.js';
 
+/** Commands that read the store never create it: a mistyped path is an error, not an empty answer. */
+const READ_ONLY = { create: false } as const;
+
 export const STORE_SOURCE_HELP = 'read the runs from the provenance store (a file, or postgres://…) instead of files: arguments are run ids (sha256:HEX or 8+ leading hex digits)';
 
 /** Runs by id, in the order given. A run that was not verified at ingest is said to be so. */
@@ -16,7 +19,7 @@ export async function storeRunsById(spec: string, refs: string[], logger: Logger
     const out: StoredLoadedDocument[] = [];
     for (const ref of refs) out.push(await storedRun(db, ref));
     return out;
-  });
+  }, READ_ONLY);
   for (const d of docs) if (!d.verified) logger.warning(`run sha256:${d.runId} was not verified when it was stored (ingested with --no-verify, or a bare statement)`);
   return docs;
 }
@@ -38,7 +41,7 @@ export async function storeRunsSelected(spec: string, f: StoreFilter): Promise<S
   const since = isoDate('--since', f.since);
   const until = isoDate('--until', f.until);
   const { withStore, storedRuns } = await import('../store/index.js');
-  return withStore(spec, (db) => storedRuns(db, { ...(f.runs ? { repository: f.runs } : {}), ...(since ? { since } : {}), ...(until ? { until } : {}) }));
+  return withStore(spec, (db) => storedRuns(db, { ...(f.runs ? { repository: f.runs } : {}), ...(since ? { since } : {}), ...(until ? { until } : {}) }), READ_ONLY);
 }
 
 /** --store reads runs by id; files and --store together would mix two sources silently. */

@@ -11,6 +11,12 @@ export function storeError(err: unknown, location: string, doing: string): Servi
       cause: err,
     });
   }
+  if (/readonly database/i.test(raw)) {
+    return new ServiceError('store-read-only', `${doing} on ${location} failed: the store file is read-only for you (${raw})`, {
+      fix: 'the file and its folder must be writable (SQLite writes -wal/-shm files beside it): ingest as the store file\'s owner, or copy the store',
+      cause: err,
+    });
+  }
   return new ServiceError('store-failed', `${doing} on ${location} failed: ${raw}`, {
     fix: 'check the store is reachable and the role may do this (docs/STORE.md), then run again',
     cause: err,

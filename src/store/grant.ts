@@ -17,12 +17,14 @@ const ident = (name: string): string => {
   return `"${name}"`;
 };
 
+export function refuseGrantOnFile(): never {
+  throw new InputError('grant-on-file', 'an embedded store is a file: it cannot enforce roles', {
+    fix: 'control access with the file’s permissions (it is created 0600), or use --store postgres://… for roles',
+  });
+}
+
 export async function grantRole(db: Db, o: { user: string; role: StoreRole; repos: string[] }): Promise<void> {
-  if (db.dialect !== 'postgres') {
-    throw new InputError('grant-on-file', 'an embedded store is a file: it cannot enforce roles', {
-      fix: 'control access with the file’s permissions (it is created 0600), or use --store postgres://… for roles',
-    });
-  }
+  if (db.dialect !== 'postgres') refuseGrantOnFile();
   if (o.role === 'reader' && o.repos.length === 0) throw new InputError('grant-without-repo', 'a reader needs --repo OWNER/REPO (or OWNER/*)', { fix: 'add --repo octo-org/models' });
   const repos = o.repos.map((r) => {
     const [owner, repo] = r.split('/');

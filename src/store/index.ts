@@ -1,5 +1,5 @@
 /** The provenance store: one interface (db.ts), an embedded and a server backend, and what is built on them. */
-export { openStore, withStore } from './open.js';
+export { openStore, withStore, type OpenOptions } from './open.js';
 export { storedRun, storedRuns, trustedStoredRuns, type StoredLoadedDocument, type StoreSelection } from './documents.js';
 export { DEFAULT_STORE, parseStoreSpec, redactUrl } from './location.js';
 export type { Db } from './db.js';
@@ -7,4 +7,4 @@ export { ingestDocuments, readStoreDocuments, storeDocument, writeDocuments, run
 export { metricQuestion, datasetQuestion, modelQuestion, runsQuestion, storedDocument, upstreamOf } from './questions.js';
 export { auditStore, type AuditReport, type AuditVerifier } from './audit.js';
 export { purgeRuns } from './purge.js';
-export { grantRole, STORE_ROLES, type StoreRole } from './grant.js';
+export { grantRole, refuseGrantOnFile, STORE_ROLES, type StoreRole } from './grant.js';

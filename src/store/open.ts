@@ -1,18 +1,65 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Db } from './db.js';
 import { badStore, storeError } from './errors.js';
+import { InputError } from '../errors.js';
 import { parseStoreSpec, redactUrl } from './location.js';
 import { migrate } from './migrations.js';
 import { ProvenanceError } from '../errors.js';
+
+export interface OpenOptions {
+  /**
+   * Create an embedded store that does not exist yet (ingest, sync, the action). Commands
+   * that only read (questions, audit, purge, grant) refuse instead: a mistyped path must
+   * not leave an empty store (and its folders) behind and answer "no run".
+   */
+  create?: boolean;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** What `--store PATH` names, checked before SQLite touches it (it would say "unable to open" or "file is not a database"). */
+function checkStoreFile(file: string, create: boolean): void {
+  const st = statSync(file, { throwIfNoEntry: false });
+  if (!st) {
+    if (create) return;
+    throw new InputError('no-store', `no store at ${file}`, {
+      fix: 'pass --store the store you ingested into (a file, or postgres://…), or create it with `ml-provenance store ingest BUNDLE --store ' + file + '`',
+      file,
+    });
+  }
+  if (st.isDirectory()) throw badStore(file, 'is a directory, not a store file');
+  if (!st.isFile() || st.size === 0) return;
+  const head = Buffer.alloc(SQLITE_MAGIC.length);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    readSync(fd, head, 0, head.length, 0);
+  } catch {
+    return; // unreadable: SQLite's own error says so
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (!head.equals(SQLITE_MAGIC)) throw badStore(file, 'is not a store (not an SQLite database file)');
+}
+
+/** An SQLite database that holds other tables but no ml-provenance schema is someone else's: never write into it. */
+async function refuseForeignDatabase(db: Db): Promise<void> {
+  const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  if (tables.length > 0 && !tables.some((t) => t.name === 'mlp_migrations')) {
+    throw badStore(db.location, `is an SQLite database but not an ml-provenance store (it holds ${tables.length} other table(s), e.g. ${tables[0]!.name})`);
+  }
+}
 
 /**
  * Open the store `--store` names (default: the embedded file) and bring its schema up
  * to date. The backends are imported on demand: `pg` only loads for a postgres:// URL.
  */
-export async function openStore(spec: string | undefined): Promise<Db> {
+export async function openStore(spec: string | undefined, o: OpenOptions = {}): Promise<Db> {
   const s = parseStoreSpec(spec);
   let db: Db;
   try {
     if (s.kind === 'sqlite') {
+      checkStoreFile(s.path, o.create ?? true);
       const { openSqlite } = await import('./sqlite.js');
       db = openSqlite(s.path);
     } else {
@@ -29,6 +76,7 @@ export async function openStore(spec: string | undefined): Promise<Db> {
     throw storeError(err, s.kind === 'sqlite' ? s.path : redactUrl(s.url), 'opening the store');
   }
   try {
+    if (db.dialect === 'sqlite') await refuseForeignDatabase(db);
     await migrate(db);
   } catch (err) {
     await db.close().catch(() => undefined);
@@ -39,8 +87,8 @@ export async function openStore(spec: string | undefined): Promise<Db> {
 }
 
 /** Open the store, run `fn`, and close it whatever happens. */
-export async function withStore<T>(spec: string | undefined, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openStore(spec);
+export async function withStore<T>(spec: string | undefined, fn: (db: Db) => Promise<T>, o: OpenOptions = {}): Promise<T> {
+  const db = await openStore(spec, o);
   try {
     return await fn(db);
   } finally {

@@ -11,6 +11,8 @@ import {
   datasetQuestion,
   DEFAULT_STORE,
   grantRole,
+  parseStoreSpec,
+  refuseGrantOnFile,
   ingestDocuments,
   metricQuestion,
   modelQuestion,
@@ -30,6 +32,9 @@ import { datasetText, metricText, modelText, runsText } from '../../store/text.j
 import { collect, intOption, processIo, run } from '../shared.js';
 import { isoDate } from '../store-source.js';
 import { addTrustFlags, bundleVerifier, identityFrom, type TrustFlags } from '../trust-flags.js';
+
+/** Commands that only read (or purge, or grant) never create a store: a mistyped path is an error. */
+const READ_ONLY = { create: false } as const;
 
 const STORE_HELP = `the store: a file (default ${DEFAULT_STORE}, embedded) or postgres://USER@HOST:PORT/DB (credentials from the URL or PG* variables)`;
 
@@ -177,7 +182,7 @@ export function register(program: Command): void {
   addTrustFlags(audit).action(
     run(async (o: TrustFlags & { store?: string; jobs?: number; format: string }) => {
       validateIdentityPolicy(identityFrom(o));
-      const r = await withStore(o.store, (db) => auditStore(db, auditVerifier(o, o.jobs)));
+      const r = await withStore(o.store, (db) => auditStore(db, auditVerifier(o, o.jobs)), READ_ONLY);
       if (o.format === 'json') processIo.out(JSON.stringify(r, null, 2));
       else {
         for (const p of r.problems) processIo.out(`run ${p.runId} ${p.where}: ${p.detail}`);
@@ -200,7 +205,7 @@ export function register(program: Command): void {
     .option('--store <PATH|URL>', STORE_HELP)
     .action(
       run(async (o: { before?: string; repo?: string; reason: string; store?: string }) => {
-        const r = await withStore(o.store, (db) => purgeRuns(db, { ...(o.before ? { before: o.before } : {}), ...(o.repo ? { repo: o.repo } : {}), reason: o.reason }));
+        const r = await withStore(o.store, (db) => purgeRuns(db, { ...(o.before ? { before: o.before } : {}), ...(o.repo ? { repo: o.repo } : {}), reason: o.reason }), READ_ONLY);
         processIo.out(`purged ${r.runIds.length} run(s) as ${r.by} at ${r.at}`);
       }),
     );
@@ -214,7 +219,9 @@ export function register(program: Command): void {
     .option('--store <URL>', STORE_HELP)
     .action(
       run(async (o: { user: string; as: StoreRole; repo: string[]; store?: string }) => {
-        await withStore(o.store, (db) => grantRole(db, { user: o.user, role: o.as, repos: o.repo }));
+        // A file cannot enforce roles: say so before opening (or creating) it.
+        if (parseStoreSpec(o.store).kind === 'sqlite') refuseGrantOnFile();
+        await withStore(o.store, (db) => grantRole(db, { user: o.user, role: o.as, repos: o.repo }), READ_ONLY);
         processIo.out(`granted mlp_${o.as} to ${o.user}${o.repo.length ? ` for ${o.repo.join(', ')}` : ''}`);
       }),
     );
@@ -259,5 +266,5 @@ export async function storeLineage(o: StoreLineageOptions, model: { sha256: stri
     }
     if (answers.length === 0) stderrLogger.info(`no run in ${db.location} answers this`);
     return o.format === 'json' ? JSON.stringify({ answers }, null, 2) : text;
-  });
+  }, READ_ONLY);
 }
