@@ -33,6 +33,20 @@ const PAGE = 500;
 const norm = (v: unknown): unknown => (v === null || v === undefined ? null : typeof v === 'bigint' ? Number(v) : typeof v === 'boolean' ? (v ? 1 : 0) : v);
 const rowKey = (r: Row, cols: readonly string[]): string => JSON.stringify(cols.map((c) => norm(r[c])));
 
+/** Another stored document a verification row names, when it is a bundle of the same statement; else why not. */
+function vouchedDocument(bytes: Buffer | undefined, sha256: string, runId: string): ReturnType<typeof storeDocument> | string {
+  if (!bytes) return `the document it names (${sha256}) is not stored`;
+  if (hash('sha256', bytes, 'hex') !== sha256) return `the document it names (${sha256}) does not match its sha256 (edited in the database)`;
+  let doc;
+  try {
+    doc = storeDocument(bytes, `run ${runId}`);
+  } catch {
+    return `the document it names (${sha256}) is not a statement or bundle`;
+  }
+  if (runIdOf(doc) !== runId) return `the document it names (${sha256}) is a different statement`;
+  return doc;
+}
+
 export async function auditStore(db: Db, verifyBundles: AuditVerifier, onProgress?: (done: number) => void): Promise<AuditReport> {
   const report: AuditReport = { runs: 0, verified: 0, unverified: 0, problems: [] };
   const all = async (sql: string, p: (string | number)[] = []) => {
@@ -45,7 +59,12 @@ export async function auditStore(db: Db, verifyBundles: AuditVerifier, onProgres
   let after = '';
   for (;;) {
     const runs = await all(
-      `SELECT r.run_no, ${RUN_COLUMNS.map((c) => `r.${c}`).join(', ')}, CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = r.run_id) THEN 1 ELSE 0 END AS verified
+      // verified_doc: the document a verification row vouches for — the run's own when one does, else another
+      // bundle of the same statement (ingested after it, verified then). Answers say "verified" whenever a row exists.
+      `SELECT r.run_no, ${RUN_COLUMNS.map((c) => `r.${c}`).join(', ')},
+         CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = r.run_id) THEN 1 ELSE 0 END AS verified,
+         CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = r.run_id AND v.doc_sha256 = r.doc_sha256) THEN r.doc_sha256
+              ELSE (SELECT MIN(v.doc_sha256) FROM verifications v WHERE v.run_id = r.run_id) END AS verified_doc
        FROM runs r WHERE r.run_id > ? ORDER BY r.run_id LIMIT ${PAGE}`,
       [after],
     );
@@ -54,7 +73,10 @@ export async function auditStore(db: Db, verifyBundles: AuditVerifier, onProgres
     const nos = runs.map((r) => Number(r.run_no));
     const idOf = new Map(runs.map((r) => [Number(r.run_no), String(r.run_id)]));
     const marks = nos.map(() => '?').join(', ');
-    const blobs = new Map((await all(`SELECT b.sha256, b.bytes FROM blobs b WHERE b.sha256 IN (${marks})`, runs.map((r) => String(r.doc_sha256)))).map((b) => [String(b.sha256), Buffer.from(b.bytes as Uint8Array)]));
+    const docShas = [...new Set(runs.flatMap((r) => [String(r.doc_sha256), ...(r.verified_doc ? [String(r.verified_doc)] : [])]))];
+    const blobs = new Map(
+      (await all(`SELECT b.sha256, b.bytes FROM blobs b WHERE b.sha256 IN (${docShas.map(() => '?').join(', ')})`, docShas)).map((b) => [String(b.sha256), Buffer.from(b.bytes as Uint8Array)]),
+    );
     const stored = new Map<ChildTable, Map<string, string[]>>();
     for (const t of Object.keys(CHILD_COLUMNS) as ChildTable[]) {
       const cols = CHILD_COLUMNS[t];
@@ -105,8 +127,19 @@ export async function auditStore(db: Db, verifyBundles: AuditVerifier, onProgres
           problem(t, `${changed} row(s) differ from the statement, ${missing} expected row(s) missing`);
         }
       }
-      if (Number(run.verified) === 1 && doc.bundle) toVerify.push({ runId, bundle: doc.bundle, sha256: String(run.doc_sha256) });
-      else report.unverified++;
+      if (Number(run.verified) !== 1) {
+        report.unverified++;
+        continue;
+      }
+      // Marked verified: the bundle its verification names must be stored, be a bundle of this statement, and verify again.
+      // (A verification row added in the database would otherwise make every answer say "verified" for an unsigned run.)
+      const vouched = String(run.verified_doc);
+      const vdoc = vouched === String(run.doc_sha256) ? doc : vouchedDocument(blobs.get(vouched), vouched, runId);
+      if (typeof vdoc === 'string' || !vdoc.bundle) {
+        problem('verifications', `marked verified, but ${typeof vdoc === 'string' ? vdoc : `the document it names (${vouched}) is a bare statement, which has no signature`}`);
+        continue;
+      }
+      toVerify.push({ runId, bundle: vdoc.bundle, sha256: vouched });
     }
     if (toVerify.length) {
       const results = await verifyBundles(toVerify);
