@@ -1,7 +1,7 @@
 /**
  * Roles on PostgreSQL: make a login role a member of one of the store's roles and, for
  * readers, say which repositories it may see (row-level security reads mlp_grants).
- * The same as docs/store-roles.sql, for those who prefer a command.
+ * The same as the SQL docs/STORE.md ("Roles") shows, for those who prefer a command.
  */
 import { InputError } from '../errors.js';
 import type { Db } from './db.js';

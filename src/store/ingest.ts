@@ -127,7 +127,7 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
         const out: IngestResult = { stored: [], existing: [] };
         for (const r of chunk) {
           const verified = o.verified && r.doc.bundle !== undefined;
-          const isNew = await insertRun(tx, r.rows, r.doc, now);
+          const isNew = await insertRun(tx, db.dialect, r.rows, r.doc, now);
           if (verified) {
             await tx.run('INSERT INTO verifications (run_id, doc_sha256, identity, verified_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
               r.rows.run.run_id,
@@ -157,16 +157,23 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
   return result;
 }
 
-async function insertRun(tx: Queryable, r: DerivedRows, doc: StoreDocument, now: string): Promise<boolean> {
+async function insertRun(tx: Queryable, dialect: Db['dialect'], r: DerivedRows, doc: StoreDocument, now: string): Promise<boolean> {
   await tx.run('INSERT INTO blobs (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING', [r.run.doc_sha256, doc.bytes]);
   const cols = [...RUN_COLUMNS, 'source', 'ingested_at'];
-  // The run's number keys its rows; none comes back when the run is already stored.
-  const inserted = await tx.all<{ run_no: number | string }>(
-    `INSERT INTO runs (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING RETURNING run_no`,
-    [...rowValues(r.run as unknown as Record<string, unknown>, RUN_COLUMNS), doc.file, now],
-  );
-  if (inserted.length === 0) return false;
-  const runNo = Number(inserted[0]!.run_no);
+  const values = [...rowValues(r.run as unknown as Record<string, unknown>, RUN_COLUMNS), doc.file, now];
+  // The run's number keys its rows; nothing is inserted when the run is already stored.
+  let runNo: number;
+  if (dialect === 'postgres') {
+    // The ingest role may not read runs (row-level security would have to let it see them all for
+    // RETURNING): it takes the number from the identity's sequence (a number skipped on conflict is harmless).
+    runNo = Number((await tx.all<{ n: number | string }>("SELECT nextval('runs_run_no_seq') AS n"))[0]!.n);
+    const n = await tx.run(`INSERT INTO runs (run_no, ${cols.join(', ')}) OVERRIDING SYSTEM VALUE VALUES (?, ${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, [runNo, ...values]);
+    if (n === 0) return false;
+  } else {
+    const inserted = await tx.all<{ run_no: number | string }>(`INSERT INTO runs (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING RETURNING run_no`, values);
+    if (inserted.length === 0) return false;
+    runNo = Number(inserted[0]!.run_no);
+  }
   for (const table of Object.keys(CHILD_COLUMNS) as ChildTable[]) {
     const list = r[table] as unknown as Record<string, unknown>[];
     if (list.length === 0) continue;

@@ -282,10 +282,42 @@ async function orphanRows(tx: Queryable): Promise<string | undefined> {
   return found.length ? `the store holds rows for runs that are not in it (${found.join(', ')}), written to the database directly; upgrading would drop them` : undefined;
 }
 
+/**
+ * Migration 4: the ingest role no longer reads `runs` at all. It takes a new run's number
+ * from the identity's sequence (`nextval`, USAGE only) and inserts it, instead of
+ * `INSERT … RETURNING run_no`, which needed a SELECT policy passing every row: a login that
+ * is a member of mlp_ingest and of mlp_reader (a bot that ingests and asks) then saw every
+ * repository's runs, and through them their rows and bundles. And `sync_seen` (which names
+ * `release:OWNER/REPO`, `artifact:…`, `attestation:…`) gets row-level security like the runs:
+ * a reader saw which repositories the store syncs, granted or not; the ingest role (sync) reads it all.
+ */
+function postgresIngestOwnRuns(): string {
+  // Also: a DELETE passes only in a transaction that has written a purge record first (as store purge does).
+  // Setting mlp.purge is open to any session, so a purger in psql could otherwise delete runs leaving no record.
+  return `
+CREATE OR REPLACE FUNCTION mlp_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF TG_OP = 'DELETE' AND current_setting('mlp.purge', true) = 'on' AND pg_has_role(current_user, 'mlp_purger', 'MEMBER')
+     AND EXISTS (SELECT 1 FROM purges p WHERE p.xmin = xid(pg_current_xact_id_if_assigned())) THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'ml-provenance store is append-only: % on % rejected', TG_OP, TG_TABLE_NAME USING ERRCODE = '42501';
+END $f$;
+DROP POLICY runs_ingest_number ON runs;
+REVOKE SELECT (run_no) ON runs FROM mlp_ingest;
+GRANT USAGE ON SEQUENCE runs_run_no_seq TO mlp_ingest;
+ALTER TABLE sync_seen ENABLE ROW LEVEL SECURITY;
+CREATE POLICY sync_seen_read ON sync_seen FOR SELECT USING (mlp_can_read(split_part(split_part(source, ':', 2), '/', 1), split_part(split_part(source, ':', 2), '/', 2), current_user));
+CREATE POLICY sync_seen_ingest ON sync_seen FOR SELECT TO mlp_ingest USING (true);
+CREATE POLICY sync_seen_insert ON sync_seen FOR INSERT TO mlp_ingest WITH CHECK (true)`;
+}
+
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'ledger tables', sql: () => CORE },
   { version: 2, name: 'append-only and access control', sql: (d) => (d === 'sqlite' ? sqliteAppendOnly() : postgresSecurity()) },
   { version: 3, name: 'integer run numbers', sql: (d) => (d === 'sqlite' ? sqliteRunNumbers() : postgresRunNumbers()), check: orphanRows },
+  // SQLite has no roles: nothing to change there (the version is recorded all the same).
+  { version: 4, name: 'ingest takes run numbers from the sequence, reads no run; deletes need a purge record', sql: (d) => (d === 'sqlite' ? '' : postgresIngestOwnRuns()) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

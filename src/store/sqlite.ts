@@ -2,13 +2,14 @@
  * The embedded backend: Node's built-in `node:sqlite` (no dependency, no server). Its
  * API is still moving between Node releases, so this is the only module that imports it.
  */
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Db, Queryable, Row, SqlValue } from './db.js';
 
 export function openSqlite(file: string): Db {
-  const fresh = !existsSync(file);
+  // An empty file is a new database to SQLite: it gets the same owner-only mode.
+  const fresh = !existsSync(file) || statSync(file).size === 0;
   if (fresh) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new DatabaseSync(file);
   // A file cannot enforce roles: its permissions are the only access control. Owner-only.

@@ -86,9 +86,37 @@ describe('store on PostgreSQL', () => {
     expect(sql("SELECT count(*) FROM datasets WHERE ds_id = 'private'", 'alice').stdout.trim()).toBe('0');
     expect(sql('SELECT count(*) FROM blobs', 'alice').stdout.trim()).toBe('3');
     expect(sql('SELECT count(*) FROM runs', 'bob').stdout.trim()).toBe('1');
+    // sync_seen names the repositories a sync read: a reader sees only those it is granted; the ingest role (sync) all.
+    expect(sql("INSERT INTO sync_seen VALUES ('release:other/secret', '1', 'now'), ('release:acme/train', '2', 'now')").code).toBe(0);
+    expect(sql('SELECT source FROM sync_seen', 'alice').stdout.trim()).toBe('release:acme/train');
+    expect(sql('SELECT count(*) FROM sync_seen', 'ingester').stdout.trim()).toBe('2');
     // A model of a repository alice cannot read has no lineage for her.
     const m = await mlp('lineage', '--store', pg.url('alice', 'store'), '--model', `sha256:${byName('secret').model}`, '--format', 'json');
     expect(JSON.parse(m.stdout)).toEqual({ answers: [] });
+  });
+
+  test('a login that both ingests and reads sees only its repositories; the ingest role reads no run', async () => {
+    // A bot that ingests and asks: member of mlp_ingest and mlp_reader (acme/train only), in a database of its own.
+    for (const q of ['CREATE DATABASE combo', 'CREATE ROLE carol LOGIN']) expect(sql(q).code, q).toBe(0);
+    for (const [as, repo] of [['reader', 'acme/train'], ['ingest']] as const) {
+      const g = await mlp('store', 'grant', '--store', pg.url('postgres', 'combo'), '--user', 'carol', '--as', as, ...(repo ? ['--repo', repo] : []));
+      expect(g.code, g.stderr).toBe(0);
+    }
+    const ing = await mlp('store', 'ingest', bundles, '--store', pg.url('carol', 'combo'), ...trust(), '--format', 'json');
+    expect(ing.code, ing.stderr).toBe(0);
+    expect((JSON.parse(ing.stdout) as { stored: unknown[] }).stored).toHaveLength(4);
+    expect(sql('SELECT count(*) FROM runs', 'postgres', 'combo').stdout.trim()).toBe('4');
+    const carol = (q: string) => sql(q, 'carol', 'combo').stdout.trim();
+    expect(carol("SELECT string_agg(DISTINCT owner || '/' || repo, ',') FROM runs")).toBe('acme/train');
+    expect(carol('SELECT count(*) FROM runs')).toBe('2');
+    expect(carol('SELECT count(*) FROM blobs')).toBe('2');
+    expect(carol("SELECT count(*) FROM datasets WHERE ds_id = 'private'")).toBe('0');
+    const hidden = await mlp('lineage', '--store', pg.url('carol', 'combo'), '--runs', 'other/secret', '--format', 'json');
+    expect(hidden.code, hidden.stderr).toBe(0);
+    expect(JSON.parse(hidden.stdout)).toEqual({ answers: [] });
+    // The ingest role alone reads no run, not even its number (it takes new numbers from the sequence).
+    expect(sql('SELECT count(*) FROM runs', 'ingester', 'combo').stderr).toMatch(/permission denied for table runs/);
+    expect(sql('SELECT run_no FROM runs', 'ingester', 'combo').stderr).toMatch(/permission denied for table runs/);
   });
 
   test('the four questions, with stable ids and the verified flag', async () => {
@@ -182,5 +210,10 @@ describe('store on PostgreSQL', () => {
     expect(rec.slice(0, 3)).toEqual(['reaper', 'customer asked', '{"repo":"other/secret"}']);
     expect(JSON.parse(rec[3]!)).toEqual([expect.stringMatching(/^[a-f0-9]{64}$/)]);
     expect(sql('DELETE FROM purges', 'reaper').code).not.toBe(0);
+    // The purger in psql, switching the purge flag on itself: without a purge record in the transaction, no delete.
+    const direct = sql("BEGIN; SELECT set_config('mlp.purge', 'on', true); DELETE FROM metrics; COMMIT", 'reaper');
+    expect(direct.code).not.toBe(0);
+    expect(direct.stderr).toMatch(/append-only: DELETE on metrics rejected/);
+    expect(Number(sql('SELECT count(*) FROM metrics').stdout.trim())).toBeGreaterThan(0);
   });
 });
