@@ -4,7 +4,7 @@
 // made and edited with Python's sqlite3 module, a client this project did not write.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -84,6 +84,12 @@ describe('what --store names', () => {
       expect(r.code, r.stderr).toBe(0);
       expect((await mlp('lineage', '--store', store, '--runs', 'acme/*')).stdout).toMatch(/NOT VERIFIED acme\/train/);
     }
+    // An empty file was a new database: owner-only, like one the store creates.
+    expect((await stat(path.join(work, 'empty.db'))).mode & 0o777).toBe(0o600);
+    // Ingesting it again stores nothing, and says only that (nothing was "stored without verification").
+    const again = await mlp('store', 'ingest', path.join(work, 'st', 'two.intoto.json'), '--no-verify', '--store', 'empty.db');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr.trim()).toBe('0 new run(s), 1 already in empty.db');
   });
 });
 

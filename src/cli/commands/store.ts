@@ -66,7 +66,7 @@ function report(r: IngestResult, o: { format: string; verify: boolean }, where: 
     return;
   }
   for (const s of r.stored) processIo.out(`stored ${s.runId} ${s.verified ? 'verified' : 'NOT VERIFIED'} ${s.source}`);
-  stderrLogger.info(`${r.stored.length} new run(s), ${r.existing.length} already in ${where}${o.verify ? '' : ' (stored without verification: every answer marks them NOT VERIFIED)'}`);
+  stderrLogger.info(`${r.stored.length} new run(s), ${r.existing.length} already in ${where}${o.verify || r.stored.length === 0 ? '' : ' (stored without verification: every answer marks them NOT VERIFIED)'}`);
 }
 
 /** A verifier for `store audit` that reports every bundle that fails, not just the first. */
