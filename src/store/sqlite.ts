@@ -3,6 +3,7 @@
  * API is still moving between Node releases, so this is the only module that imports it.
  */
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Db, Queryable, Row, SqlValue } from './db.js';
@@ -59,7 +60,12 @@ export function openSqlite(file: string): Db {
       }
     },
     async user() {
-      return process.env.USER ?? process.env.LOGNAME ?? 'local';
+      // The account the process runs as (a purge record's "who"); USER/LOGNAME are often unset (CI, containers, su).
+      try {
+        return userInfo().username;
+      } catch {
+        return process.env.USER ?? process.env.LOGNAME ?? `uid ${process.getuid?.() ?? '?'}`;
+      }
     },
     async close() {
       prepared.clear();

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dataset, makeStatement } from '../fixtures/statements.js';
@@ -90,6 +90,17 @@ describe('what --store names', () => {
     const again = await mlp('store', 'ingest', path.join(work, 'st', 'two.intoto.json'), '--no-verify', '--store', 'empty.db');
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr.trim()).toBe('0 new run(s), 1 already in empty.db');
+  });
+});
+
+describe('purge record', () => {
+  test('names the OS account that purged, also when USER and LOGNAME are not set', async () => {
+    const store = path.join(work, 'purge.db');
+    expect((await mlp('store', 'ingest', await statement('old', 'acme/train'), '--no-verify', '--store', store)).code).toBe(0);
+    const r = await runCliAsync(['store', 'purge', '--repo', 'acme/train', '--reason', 'retention', '--store', store], { cwd: work, env: { USER: '', LOGNAME: '' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^purged 1 run\\(s\\) as ${userInfo().username} at `));
+    expect(py(store, 'SELECT purged_by, reason FROM purges').stdout.trim()).toBe(`[('${userInfo().username}', 'retention')]`);
   });
 });
 
