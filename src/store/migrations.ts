@@ -322,6 +322,11 @@ export const MIGRATIONS: Migration[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
+/** The last migration that changes anything on this engine. */
+function lastWithWork(d: Db['dialect']): number {
+  return Math.max(...MIGRATIONS.filter((m) => m.sql(d).trim() !== '').map((m) => m.version));
+}
+
 function dialectSql(sql: string, d: Db['dialect']): string {
   return sql.replace(/\{\{(\w+)\}\}/g, (_, w: keyof (typeof WORDS)['sqlite']) => WORDS[d][w]);
 }
@@ -335,7 +340,9 @@ export async function migrate(db: Db): Promise<void> {
       : (await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'mlp_migrations'"))[0]?.name;
   if (!exists) await db.exec(`CREATE TABLE IF NOT EXISTS mlp_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const current = async () => Number((await db.all<{ v: number | null }>('SELECT MAX(version) AS v FROM mlp_migrations'))[0]?.v ?? 0);
-  if ((await current()) >= SCHEMA_VERSION) return;
+  // A migration with nothing to do on this engine (4 on SQLite) does not make an open write: a store
+  // file only readers may read (a shared copy, a read-only cache) stays readable. It is recorded with the next one.
+  if ((await current()) >= lastWithWork(db.dialect)) return;
   await db.transaction(async (tx) => {
     if (db.dialect === 'postgres') await tx.all('SELECT pg_advisory_xact_lock(7270001)');
     const have = Number((await tx.all<{ v: number | null }>('SELECT MAX(version) AS v FROM mlp_migrations'))[0]?.v ?? 0);
