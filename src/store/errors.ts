@@ -2,12 +2,12 @@ import { InputError, ServiceError } from '../errors.js';
 import { redactUrl } from './location.js';
 
 /** A database failure as a user-facing error: the server's message, never the URL's credentials. */
-export function storeError(err: unknown, location: string, doing: string): ServiceError {
+export function storeError(err: unknown, location: string, doing: string, permissionFix?: string): ServiceError {
   const e = err as { message?: string; code?: string };
   const raw = redactUrl(String(e?.message ?? err));
   if (e?.code === '42501') {
     return new ServiceError('store-permission', `${doing} on ${location}: permission denied (${raw})`, {
-      fix: 'connect as a role granted this (see docs/STORE.md "Roles"), e.g. mlp_ingest to ingest, mlp_purger to purge',
+      fix: permissionFix ?? 'connect as a role granted this (see docs/STORE.md "Roles"), e.g. mlp_ingest to ingest, mlp_purger to purge',
       cause: err,
     });
   }

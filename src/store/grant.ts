@@ -38,6 +38,6 @@ export async function grantRole(db: Db, o: { user: string; role: StoreRole; repo
     });
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw storeError(err, db.location, `granting ${o.role} to ${o.user}`);
+    throw storeError(err, db.location, `granting ${o.role} to ${o.user}`, 'run store grant as the store\'s admin: the role that opened it first (with CREATEROLE), or one given the mlp_* roles WITH ADMIN OPTION');
   }
 }

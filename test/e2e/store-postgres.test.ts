@@ -90,6 +90,11 @@ describe('store on PostgreSQL', () => {
     expect(sql("INSERT INTO sync_seen VALUES ('release:other/secret', '1', 'now'), ('release:acme/train', '2', 'now')").code).toBe(0);
     expect(sql('SELECT source FROM sync_seen', 'alice').stdout.trim()).toBe('release:acme/train');
     expect(sql('SELECT count(*) FROM sync_seen', 'ingester').stdout.trim()).toBe('2');
+    // A reader cannot grant herself (or anyone) more; the message says who can.
+    const g = await mlp('store', 'grant', '--store', pg.url('alice', 'store'), '--user', 'alice', '--as', 'reader', '--repo', 'other/*');
+    expect(g.code).toBe(1);
+    expect(g.stderr).toMatch(/^error: granting reader to alice on .*: permission denied .* — run store grant as the store's admin/m);
+    expect(sql('SELECT count(*) FROM runs', 'alice').stdout.trim()).toBe('3');
     // A model of a repository alice cannot read has no lineage for her.
     const m = await mlp('lineage', '--store', pg.url('alice', 'store'), '--model', `sha256:${byName('secret').model}`, '--format', 'json');
     expect(JSON.parse(m.stdout)).toEqual({ answers: [] });
