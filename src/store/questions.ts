@@ -83,7 +83,30 @@ async function q(db: Db, sql: string, params: SqlValue[]): Promise<R[]> {
  * joined 8 found runs to `runs` by scanning all of it.
  */
 async function runsByNumber(db: Db, nos: number[], extra?: string, extraParams: SqlValue[] = []): Promise<R[]> {
-  return q(db, `SELECT ${RUN_SELECT}${extra ? `, ${extra}` : ''} FROM runs r WHERE r.run_no IN (${nos.map(() => '?').join(', ')}) ORDER BY r.finished_on, r.run_id`, [...extraParams, ...nos]);
+  const rows = await byNumbers(nos, (marks, part) => q(db, `SELECT ${RUN_SELECT}${extra ? `, ${extra}` : ''} FROM runs r WHERE r.run_no IN (${marks})`, [...extraParams, ...part]));
+  const at = (r: R) => String(r.finished_on ?? '');
+  return rows.sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : String(a.run_id) < String(b.run_id) ? -1 : 1));
+}
+
+const groupByRun = (rows: R[]): Map<number, R[]> => {
+  const m = new Map<number, R[]>();
+  for (const r of rows) {
+    const k = Number(r.run_no);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+};
+
+/** `IN (…)` over run numbers, in slices under every engine's parameter limit (SQLite: 32,766); rows in run-number order. */
+async function byNumbers(nos: number[], query: (marks: string, part: number[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < nos.length; i += 5000) {
+    const part = nos.slice(i, i + 5000);
+    out.push(...(await query(part.map(() => '?').join(', '), part)));
+  }
+  return out;
 }
 
 /** The runs whose outputs (by content digest) a run read, transitively, with what each read and did. */
@@ -104,16 +127,16 @@ export async function upstreamOf(db: Db, runId: string): Promise<UpstreamRun[]> 
   const rows = await runsByNumber(db, found.map((r) => Number(r.run_no)));
   if (rows.length === 0) return [];
   const nos = rows.map((r) => Number(r.run_no));
-  const marks = nos.map(() => '?').join(', ');
-  const ds = await q(db, `SELECT run_no, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_no IN (${marks}) ORDER BY run_no, ord`, nos);
-  const st = await q(db, `SELECT run_no, ord, name, library, version FROM steps WHERE run_no IN (${marks}) ORDER BY run_no, ord`, nos);
+  const ds = await byNumbers(nos, (marks, part) => q(db, `SELECT run_no, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_no IN (${marks}) ORDER BY run_no, ord`, part));
+  const st = await byNumbers(nos, (marks, part) => q(db, `SELECT run_no, ord, name, library, version FROM steps WHERE run_no IN (${marks}) ORDER BY run_no, ord`, part));
   const noOf = new Map(rows.map((r) => [String(r.run_id), Number(r.run_no)]));
+  const [dsOf, stOf] = [groupByRun(ds), groupByRun(st)];
   // The asked run first, then upstream runs by time.
   const runs = rows.map(toRun).sort((a, b) => (a.runId === runId ? -1 : b.runId === runId ? 1 : (a.finishedOn ?? '').localeCompare(b.finishedOn ?? '')));
   return runs.map((run) => ({
     run,
-    datasets: ds.filter((d) => Number(d.run_no) === noOf.get(run.runId)).map(toDataset),
-    steps: st.filter((s) => Number(s.run_no) === noOf.get(run.runId)).map((s) => ({ name: String(s.name), ...opt('library', s.library), ...opt('version', s.version) })),
+    datasets: (dsOf.get(noOf.get(run.runId)!) ?? []).map(toDataset),
+    steps: (stOf.get(noOf.get(run.runId)!) ?? []).map((s) => ({ name: String(s.name), ...opt('library', s.library), ...opt('version', s.version) })),
   }));
 }
 
@@ -182,11 +205,15 @@ export async function datasetQuestion(db: Db, ref: string): Promise<StoreDataset
   const mp: SqlValue[] = version === undefined ? [id] : [id, version];
   const used = await q(
     db,
-    `WITH RECURSIVE used(run_no) AS (
+    // The dataset's distinct digests first: joining every row of a dataset many runs read
+    // with every row of the same bytes would be quadratic in the number of those runs.
+    `WITH RECURSIVE digests(digest) AS (
+       SELECT DISTINCT d.digest FROM datasets d WHERE d.${match.replace(' AND version', ' AND d.version')} AND d.digest IS NOT NULL
+     ),
+     used(run_no) AS (
        SELECT s.run_no FROM datasets s WHERE s.${match.replace(' AND version', ' AND s.version')}
        UNION
-       SELECT s.run_no FROM datasets d CROSS JOIN datasets s
-       WHERE d.${match.replace(' AND version', ' AND d.version')} AND d.digest IS NOT NULL AND s.digest = d.digest
+       SELECT s.run_no FROM digests g CROSS JOIN datasets s WHERE s.digest = g.digest
        UNION
        SELECT n.run_no FROM used u CROSS JOIN datasets o CROSS JOIN datasets n
        WHERE o.run_no = u.run_no AND o.is_output = 1 AND o.digest IS NOT NULL
@@ -204,11 +231,12 @@ export async function datasetQuestion(db: Db, ref: string): Promise<StoreDataset
   );
   if (rows.length === 0) return [];
   const nos = rows.map((r) => Number(r.run_no));
-  const models = await q(db, `SELECT run_no, sha256, path FROM models WHERE run_no IN (${nos.map(() => '?').join(', ')}) ORDER BY run_no, ord`, nos);
+  const models = await byNumbers(nos, (marks, part) => q(db, `SELECT run_no, sha256, path FROM models WHERE run_no IN (${marks}) ORDER BY run_no, ord`, part));
+  const modelsOf = groupByRun(models);
   return rows.map((r) => ({
     run: toRun(r),
     direct: Number(r.direct) === 1,
-    models: models.filter((m) => Number(m.run_no) === Number(r.run_no)).map((m) => ({ sha256: String(m.sha256), path: String(m.path) })),
+    models: (modelsOf.get(Number(r.run_no)) ?? []).map((m) => ({ sha256: String(m.sha256), path: String(m.path) })),
   }));
 }
 
