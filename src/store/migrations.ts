@@ -194,7 +194,8 @@ const columnNames = (columns: string): string[] => columns.split(',').map((c) =>
 const RUN_COLUMNS_V2 = 'run_id, doc_sha256, kind, owner, repo, builder, invocation_id, started_on, finished_on, git_commit, source, ingested_at';
 const INDEXES_V3 = `
 CREATE INDEX datasets_id ON datasets (ds_id, version);
-CREATE INDEX datasets_digest ON datasets (digest);
+CREATE INDEX datasets_read_digest ON datasets (digest) WHERE is_output = 0;
+CREATE INDEX datasets_written_digest ON datasets (digest) WHERE is_output = 1;
 CREATE INDEX models_sha ON models (sha256);
 DROP INDEX IF EXISTS metrics_name`;
 

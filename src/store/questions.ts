@@ -83,38 +83,94 @@ async function q(db: Db, sql: string, params: SqlValue[]): Promise<R[]> {
  * joined 8 found runs to `runs` by scanning all of it.
  */
 async function runsByNumber(db: Db, nos: number[], extra?: string, extraParams: SqlValue[] = []): Promise<R[]> {
-  return q(db, `SELECT ${RUN_SELECT}${extra ? `, ${extra}` : ''} FROM runs r WHERE r.run_no IN (${nos.map(() => '?').join(', ')}) ORDER BY r.finished_on, r.run_id`, [...extraParams, ...nos]);
+  const rows = await byNumbers(nos, (marks, part) => q(db, `SELECT ${RUN_SELECT}${extra ? `, ${extra}` : ''} FROM runs r WHERE r.run_no IN (${marks})`, [...extraParams, ...part]));
+  const at = (r: R) => String(r.finished_on ?? '');
+  return rows.sort((a, b) => (at(a) < at(b) ? -1 : at(a) > at(b) ? 1 : String(a.run_id) < String(b.run_id) ? -1 : 1));
+}
+
+const groupByRun = (rows: R[]): Map<number, R[]> => {
+  const m = new Map<number, R[]>();
+  for (const r of rows) {
+    const k = Number(r.run_no);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
+  return m;
+};
+
+/** `IN (…)` over run numbers, in slices under every engine's parameter limit (SQLite: 32,766); rows in run-number order. */
+async function byNumbers(nos: number[], query: (marks: string, part: number[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < nos.length; i += 5000) {
+    const part = nos.slice(i, i + 5000);
+    out.push(...(await query(part.map(() => '?').join(', '), part)));
+  }
+  return out;
 }
 
 /** The runs whose outputs (by content digest) a run read, transitively, with what each read and did. */
 export async function upstreamOf(db: Db, runId: string): Promise<UpstreamRun[]> {
-  const found = await q(
-    db,
-    `WITH RECURSIVE up(run_no) AS (
-       SELECT run_no FROM runs WHERE run_id = ?
-       UNION
-       SELECT o.run_no FROM up CROSS JOIN datasets d CROSS JOIN datasets o
-       WHERE d.run_no = up.run_no AND d.is_output = 0 AND d.digest IS NOT NULL
-         AND o.digest = d.digest AND o.is_output = 1 AND o.run_no <> up.run_no
-     )
-     SELECT run_no FROM up`,
-    [runId],
-  );
+  const found = await q(db, 'SELECT run_no FROM runs WHERE run_id = ?', [runId]);
   if (found.length === 0) return [];
-  const rows = await runsByNumber(db, found.map((r) => Number(r.run_no)));
-  if (rows.length === 0) return [];
-  const nos = rows.map((r) => Number(r.run_no));
-  const marks = nos.map(() => '?').join(', ');
-  const ds = await q(db, `SELECT run_no, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_no IN (${marks}) ORDER BY run_no, ord`, nos);
-  const st = await q(db, `SELECT run_no, ord, name, library, version FROM steps WHERE run_no IN (${marks}) ORDER BY run_no, ord`, nos);
-  const noOf = new Map(rows.map((r) => [String(r.run_id), Number(r.run_no)]));
-  // The asked run first, then upstream runs by time.
-  const runs = rows.map(toRun).sort((a, b) => (a.runId === runId ? -1 : b.runId === runId ? 1 : (a.finishedOn ?? '').localeCompare(b.finishedOn ?? '')));
-  return runs.map((run) => ({
-    run,
-    datasets: ds.filter((d) => Number(d.run_no) === noOf.get(run.runId)).map(toDataset),
-    steps: st.filter((s) => Number(s.run_no) === noOf.get(run.runId)).map((s) => ({ name: String(s.name), ...opt('library', s.library), ...opt('version', s.version) })),
-  }));
+  const no = Number(found[0]!.run_no);
+  return (await upstreamOfMany(db, [no])).get(no) ?? [];
+}
+
+/**
+ * upstreamOf for many runs at once (by number): one walk per slice of starting runs, each
+ * upstream run read once however many runs share it. For each run: itself first, then
+ * the runs upstream of it by time.
+ */
+async function upstreamOfMany(db: Db, starts: number[]): Promise<Map<number, UpstreamRun[]>> {
+  const out = new Map<number, UpstreamRun[]>();
+  const known = new Map<number, UpstreamRun | null>();
+  for (let i = 0; i < starts.length; i += 500) {
+    const part = starts.slice(i, i + 500);
+    const pairs = await q(
+      db,
+      `WITH RECURSIVE up(start, run_no) AS (
+         SELECT run_no, run_no FROM runs WHERE run_no IN (${part.map(() => '?').join(', ')})
+         UNION
+         SELECT up.start, o.run_no FROM up CROSS JOIN datasets d CROSS JOIN datasets o
+         WHERE d.run_no = up.run_no AND d.is_output = 0 AND d.digest IS NOT NULL
+           AND o.digest = d.digest AND o.is_output = 1 AND o.run_no <> up.run_no
+       )
+       SELECT start, run_no FROM up`,
+      part,
+    );
+    const missing = [...new Set(pairs.map((p) => Number(p.run_no)))].filter((n) => !known.has(n));
+    if (missing.length > 0) {
+      const rows = await runsByNumber(db, missing);
+      const nos = rows.map((r) => Number(r.run_no));
+      const ds = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_no IN (${marks}) ORDER BY run_no, ord`, sl)));
+      const st = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, ord, name, library, version FROM steps WHERE run_no IN (${marks}) ORDER BY run_no, ord`, sl)));
+      for (const n of missing) known.set(n, null); // not visible to the asker
+      for (const r of rows) {
+        const n = Number(r.run_no);
+        known.set(n, {
+          run: toRun(r),
+          datasets: (ds.get(n) ?? []).map(toDataset),
+          steps: (st.get(n) ?? []).map((x) => ({ name: String(x.name), ...opt('library', x.library), ...opt('version', x.version) })),
+        });
+      }
+    }
+    const byStart = new Map<number, UpstreamRun[]>();
+    for (const p of pairs) {
+      const u = known.get(Number(p.run_no));
+      if (!u) continue;
+      const list = byStart.get(Number(p.start)) ?? [];
+      list.push(u);
+      byStart.set(Number(p.start), list);
+    }
+    for (const [start, list] of byStart) {
+      const self = known.get(start);
+      if (!self) continue;
+      const others = list.filter((u) => u !== self).sort((a, b) => (a.run.finishedOn ?? '').localeCompare(b.run.finishedOn ?? ''));
+      out.set(start, [self, ...others]);
+    }
+  }
+  return out;
 }
 
 export interface MetricQuestion {
@@ -147,17 +203,12 @@ export async function metricQuestion(db: Db, mq: MetricQuestion): Promise<StoreM
   }
   const rows = await q(db, `SELECT DISTINCT ${RUN_SELECT}, m.ord, m.name, m.value, m.epoch, m.step, m.split FROM ${from} WHERE ${where.join(' AND ')} ORDER BY r.finished_on, r.run_id, m.ord`, params);
   const hits = mq.epoch === undefined ? [...latestByEpoch(rows.map((r) => ({ r, ...toMetric(r) })), (m) => `${String(m.r.run_id)}\u0000${m.split ?? ''}`).values()] : rows.map((r) => ({ r, ...toMetric(r) }));
-  const out: StoreMetricAnswer[] = [];
-  const cache = new Map<string, UpstreamRun[]>();
-  for (const h of hits) {
-    const run = toRun(h.r);
-    let up = cache.get(run.runId);
-    if (!up) cache.set(run.runId, (up = await upstreamOf(db, run.runId)));
-    const self = up.find((u) => u.run.runId === run.runId);
-    const { r: _r, ...metric } = h;
-    out.push({ run, metric, datasets: (self?.datasets ?? []).filter((d) => !d.derived || d.digest), upstream: up.filter((u) => u.run.runId !== run.runId) });
-  }
-  return out;
+  const lineage = await upstreamOfMany(db, [...new Set(hits.map((h) => Number(h.r.run_no)))]);
+  return hits.map((h) => {
+    const [self, ...upstream] = lineage.get(Number(h.r.run_no)) ?? [];
+    const { r, ...metric } = h;
+    return { run: toRun(r), metric, datasets: (self?.datasets ?? []).filter((d) => !d.derived || d.digest), upstream };
+  });
 }
 
 export interface StoreDatasetAnswer {
@@ -182,11 +233,17 @@ export async function datasetQuestion(db: Db, ref: string): Promise<StoreDataset
   const mp: SqlValue[] = version === undefined ? [id] : [id, version];
   const used = await q(
     db,
-    `WITH RECURSIVE used(run_no) AS (
+    // The dataset's distinct digests first: joining every row of a dataset many runs read
+    // with every row of the same bytes would be quadratic in the number of those runs.
+    `WITH RECURSIVE digests(digest) AS (
+       SELECT DISTINCT d.digest FROM datasets d WHERE d.${match.replace(' AND version', ' AND d.version')} AND d.digest IS NOT NULL
+     ),
+     used(run_no) AS (
        SELECT s.run_no FROM datasets s WHERE s.${match.replace(' AND version', ' AND s.version')}
        UNION
-       SELECT s.run_no FROM datasets d CROSS JOIN datasets s
-       WHERE d.${match.replace(' AND version', ' AND d.version')} AND d.digest IS NOT NULL AND s.digest = d.digest
+       SELECT s.run_no FROM digests g CROSS JOIN datasets s WHERE s.digest = g.digest AND s.is_output = 0
+       UNION
+       SELECT s.run_no FROM digests g CROSS JOIN datasets s WHERE s.digest = g.digest AND s.is_output = 1
        UNION
        SELECT n.run_no FROM used u CROSS JOIN datasets o CROSS JOIN datasets n
        WHERE o.run_no = u.run_no AND o.is_output = 1 AND o.digest IS NOT NULL
@@ -204,11 +261,12 @@ export async function datasetQuestion(db: Db, ref: string): Promise<StoreDataset
   );
   if (rows.length === 0) return [];
   const nos = rows.map((r) => Number(r.run_no));
-  const models = await q(db, `SELECT run_no, sha256, path FROM models WHERE run_no IN (${nos.map(() => '?').join(', ')}) ORDER BY run_no, ord`, nos);
+  const models = await byNumbers(nos, (marks, part) => q(db, `SELECT run_no, sha256, path FROM models WHERE run_no IN (${marks}) ORDER BY run_no, ord`, part));
+  const modelsOf = groupByRun(models);
   return rows.map((r) => ({
     run: toRun(r),
     direct: Number(r.direct) === 1,
-    models: models.filter((m) => Number(m.run_no) === Number(r.run_no)).map((m) => ({ sha256: String(m.sha256), path: String(m.path) })),
+    models: (modelsOf.get(Number(r.run_no)) ?? []).map((m) => ({ sha256: String(m.sha256), path: String(m.path) })),
   }));
 }
 
