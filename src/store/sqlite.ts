@@ -17,7 +17,12 @@ export function openSqlite(file: string): Db {
   if (fresh) chmodSync(file, 0o600);
   // A 64 MiB page cache keeps the indexes' hot pages in memory while ingesting: measured 1.2k → 2.2-2.4k records/s
   // (bench/store.mjs, 10,000 runs); it is only filled as pages are read, so a query process stays small.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY');
+  // Reads through a memory map: a question in a fresh process reads a few hundred pages of the file, and
+  // without the map each is a read() into that cache (measured at 100,000 runs: dataset question 6.2 → 4.0 ms,
+  // ingest unchanged). Writes still go through the WAL.
+  db.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824',
+  );
   const prepared = new Map<string, StatementSync>();
   const prep = (sql: string): StatementSync => {
     let st = prepared.get(sql);
