@@ -6,10 +6,11 @@
 //
 //  1. esbuild bundles the CLI into ONE CommonJS file (SEA runs a single script; dist/cli.js is
 //     ESM split into chunks). Everything is bundled in, so no require() of a file at run time.
-//  2. node --experimental-sea-config writes the preparation blob, with a V8 code cache of the
-//     whole script compiled at build time (`useCodeCache`): start-up skips most parsing and
-//     compiling without trusting any writable cache directory (the cache is inside the
-//     executable, covered by its signature).
+//  2. node --experimental-sea-config writes the preparation blob: a V8 startup snapshot of the
+//     verify path (see below), plus the whole CLI as an asset with its V8 code cache made at
+//     build time for every other command (`--no-snapshot`: the whole CLI as main with
+//     `useCodeCache`). No writable cache is trusted: all of it is inside the executable,
+//     covered by its signature.
 //  3. postject injects the blob into a copy of this Node binary (the one running this
 //     script: Node 24 from the `node` devDependency).
 //
