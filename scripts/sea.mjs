@@ -4,8 +4,9 @@
 // build/sea/ml-provenance-<os>-<arch>[.exe] for the platform it runs on (the release
 // workflow runs it on one runner per platform).
 //
-//  1. esbuild bundles the CLI into ONE CommonJS file (SEA runs a single script; dist/cli.js is
-//     ESM split into chunks). Everything is bundled in, so no require() of a file at run time.
+//  1. esbuild bundles the CLI into CommonJS files (SEA runs a single script; dist/cli.js is
+//     ESM split into chunks): the verify path for the snapshot, and the whole CLI. Everything
+//     is bundled in, so no require() of a file at run time.
 //  2. node --experimental-sea-config writes the preparation blob: a V8 startup snapshot of the
 //     verify path (see below), plus the whole CLI as an asset with its V8 code cache made at
 //     build time for every other command (`--no-snapshot`: the whole CLI as main with
