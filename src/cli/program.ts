@@ -43,7 +43,7 @@ function rootProgram(): Command {
 }
 
 /** The subcommand named by argv (`verify …`, `help verify`), if any. */
-function requestedCommand(argv: string[]): string | undefined {
+export function requestedCommand(argv: string[]): string | undefined {
   const words = argv.filter((a) => !a.startsWith('-'));
   const first = words[0] === 'help' ? words[1] : words[0];
   return COMMANDS.some((c) => c.name === first) ? first : undefined;
