@@ -125,9 +125,14 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
     const write = () =>
       db.transaction(async (tx) => {
         const out: IngestResult = { stored: [], existing: [] };
-        for (const r of chunk) {
+        // PostgreSQL: the batch's run numbers in one round trip (a number left unused by a run already stored is harmless).
+        const numbers =
+          db.dialect === 'postgres'
+            ? (await tx.all<{ n: number | string }>("SELECT nextval('runs_run_no_seq') AS n FROM generate_series(1, ?::int)", [chunk.length])).map((x) => Number(x.n))
+            : [];
+        for (const [k, r] of chunk.entries()) {
           const verified = o.verified && r.doc.bundle !== undefined;
-          const isNew = await insertRun(tx, db.dialect, r.rows, r.doc, now);
+          const isNew = await insertRun(tx, numbers[k], r.rows, r.doc, now);
           if (verified) {
             await tx.run('INSERT INTO verifications (run_id, doc_sha256, identity, verified_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
               r.rows.run.run_id,
@@ -157,16 +162,17 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
   return result;
 }
 
-async function insertRun(tx: Queryable, dialect: Db['dialect'], r: DerivedRows, doc: StoreDocument, now: string): Promise<boolean> {
+/** `pgNumber`: on PostgreSQL, the run number taken for this run; on SQLite the insert assigns one. */
+async function insertRun(tx: Queryable, pgNumber: number | undefined, r: DerivedRows, doc: StoreDocument, now: string): Promise<boolean> {
   await tx.run('INSERT INTO blobs (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING', [r.run.doc_sha256, doc.bytes]);
   const cols = [...RUN_COLUMNS, 'source', 'ingested_at'];
   const values = [...rowValues(r.run as unknown as Record<string, unknown>, RUN_COLUMNS), doc.file, now];
   // The run's number keys its rows; nothing is inserted when the run is already stored.
   let runNo: number;
-  if (dialect === 'postgres') {
+  if (pgNumber !== undefined) {
     // The ingest role may not read runs (row-level security would have to let it see them all for
-    // RETURNING): it takes the number from the identity's sequence (a number skipped on conflict is harmless).
-    runNo = Number((await tx.all<{ n: number | string }>("SELECT nextval('runs_run_no_seq') AS n"))[0]!.n);
+    // RETURNING): it takes numbers from the identity's sequence.
+    runNo = pgNumber;
     const n = await tx.run(`INSERT INTO runs (run_no, ${cols.join(', ')}) OVERRIDING SYSTEM VALUE VALUES (?, ${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, [runNo, ...values]);
     if (n === 0) return false;
   } else {

@@ -124,6 +124,17 @@ describe('store on PostgreSQL', () => {
     expect(sql('SELECT run_no FROM runs', 'ingester', 'combo').stderr).toMatch(/permission denied for table runs/);
   });
 
+  test('sync --from-attestations as the ingest role: without --subject-digest it cannot read the stored digests, and says what to pass', async () => {
+    // Nothing is asked of GitHub: the digests are read from the store first (the URL points nowhere).
+    const r = await runCliAsync(['store', 'sync', '--store', pg.url('ingester', 'store'), '--from-attestations', 'acme/train', ...trust()], {
+      cwd: work,
+      env: { GITHUB_TOKEN: 'test-token', GITHUB_API_URL: 'http://127.0.0.1:9' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --from-attestations without --subject-digest asks for every model digest in postgres:\/\/ingester@[^ ]+, which this role may not read — pass the digests to ask for with --subject-digest sha256:HEX/m);
+    noStack(r.stderr);
+  });
+
   test('the four questions, with stable ids and the verified flag', async () => {
     const url = pg.url('aud', 'store');
     const metric = await mlp('lineage', '--store', url, '--metric', 'accuracy', '--split', 'test', '--model', `sha256:${byName('train').model}`, '--format', 'json');

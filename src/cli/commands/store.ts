@@ -21,6 +21,7 @@ import {
   readStoreDocuments,
   runsQuestion,
   STORE_ROLES,
+  storeError,
   type AuditVerifier,
   type Db,
   type IngestResult,
@@ -139,6 +140,8 @@ export function register(program: Command): void {
       if (!token) throw new InputError('no-token', 'store sync reads GitHub and needs a token', { fix: 'set GITHUB_TOKEN (read access to the repositories) and run again' });
       const client = createGitHubClient({ token, logger: stderrLogger, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) });
       await withStore(o.store, async (db) => {
+        // Before anything is synced: the default digests come from the store, which the ingest role may not read.
+        const digests = o.fromAttestations.length > 0 && o.subjectDigest.length === 0 ? await storedModelDigests(db) : o.subjectDigest;
         const named = new Set(o.fromReleases);
         const repos = [...o.fromReleases];
         for (const owner of o.org) repos.push(...(await ownerRepos(client, owner)));
@@ -163,11 +166,7 @@ export function register(program: Command): void {
         }
         if (unreadableRepos) stderrLogger.warning(`${unreadableRepos} repositor${unreadableRepos === 1 ? 'y' : 'ies'} of ${o.org.join(', ')} could not be read (see above); the others were synced`);
         for (const repo of o.fromArtifacts) await take(await newArtifactDocuments(db, client, repo, o.artifactName, stderrLogger));
-        for (const repo of o.fromAttestations) {
-          let digests = o.subjectDigest;
-          if (digests.length === 0) digests = (await db.all<{ sha256: string }>('SELECT DISTINCT sha256 FROM models ORDER BY sha256')).map((r) => r.sha256);
-          await take(await newAttestationDocuments(db, client, repo, digests, stderrLogger));
-        }
+        for (const repo of o.fromAttestations) await take(await newAttestationDocuments(db, client, repo, digests, stderrLogger));
         report(total, o, db.location);
       });
     }),
@@ -267,4 +266,16 @@ export async function storeLineage(o: StoreLineageOptions, model: { sha256: stri
     if (answers.length === 0) stderrLogger.info(`no run in ${db.location} answers this`);
     return o.format === 'json' ? JSON.stringify({ answers }, null, 2) : text;
   }, READ_ONLY);
+}
+
+/** Every model digest already stored (--from-attestations' default), or a usage error when this role may not read them. */
+async function storedModelDigests(db: Db): Promise<string[]> {
+  try {
+    return (await db.all<{ sha256: string }>('SELECT DISTINCT sha256 FROM models ORDER BY sha256')).map((r) => r.sha256);
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42501') throw storeError(err, db.location, 'reading the stored model digests');
+    throw new InputError('subject-digests-unreadable', `--from-attestations without --subject-digest asks for every model digest in ${db.location}, which this role may not read`, {
+      fix: 'pass the digests to ask for with --subject-digest sha256:HEX (repeatable), or sync as a login that also holds mlp_reader',
+    });
+  }
 }
