@@ -25,15 +25,15 @@ var COMMANDS = [
   { name: "validate", description: "check a statement or bundle against the schema and a policy", load: /* @__PURE__ */ __name(() => import("./chunks/validate-X7YTLV7X.js"), "load") },
   { name: "summary", description: "print the readable summary of a statement or bundle", load: /* @__PURE__ */ __name(() => import("./chunks/summary-2YIUGGBQ.js"), "load") },
   { name: "sign", description: "sign a statement with Sigstore into a bundle", load: /* @__PURE__ */ __name(() => import("./chunks/sign-7JAVYRFY.js"), "load") },
-  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-LP2FVT4M.js"), "load") },
-  { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-QUNHYVMG.js"), "load") },
-  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-WXSTNUXP.js"), "load") },
-  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-FVQJ2OMH.js"), "load") },
+  { name: "verify", description: "verify a bundle: signature, transparency log, signer identity, file digests, policy", load: /* @__PURE__ */ __name(() => import("./chunks/verify-U6MDUBZO.js"), "load") },
+  { name: "diff", description: "compare two records: datasets, config, image, steps, metrics", load: /* @__PURE__ */ __name(() => import("./chunks/diff-WIZ3HANE.js"), "load") },
+  { name: "lineage", description: "query lineage across many bundles", load: /* @__PURE__ */ __name(() => import("./chunks/lineage-QYYRA7VF.js"), "load") },
+  { name: "replay", description: "check local inputs against a record, or re-run it", load: /* @__PURE__ */ __name(() => import("./chunks/replay-YM2ISIN6.js"), "load") },
   { name: "digest", description: "print the sha256 of a file, or the manifest and digest of a directory", load: /* @__PURE__ */ __name(() => import("./chunks/digest-VMWY6CHX.js"), "load") },
   { name: "reveal", description: "map keyed pseudonyms in a record back to candidate values", load: /* @__PURE__ */ __name(() => import("./chunks/reveal-BJUFYZYB.js"), "load") },
-  { name: "store", description: "the provenance store: ingest, sync, audit, purge, grant", load: /* @__PURE__ */ __name(() => import("./chunks/store-GFA3XBGY.js"), "load") },
-  { name: "report", description: "write a self-contained HTML report for auditors: verdicts, lineage graph, tables, charts, diffs", load: /* @__PURE__ */ __name(() => import("./chunks/report-SNGD5W64.js"), "load") },
-  { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-WGKCUA3M.js"), "load") }
+  { name: "store", description: "the provenance store: ingest, sync, audit, purge, grant", load: /* @__PURE__ */ __name(() => import("./chunks/store-KN7CU2BJ.js"), "load") },
+  { name: "report", description: "write a self-contained HTML report for auditors: verdicts, lineage graph, tables, charts, diffs", load: /* @__PURE__ */ __name(() => import("./chunks/report-EYOR6COM.js"), "load") },
+  { name: "export", description: "export a record as SLSA, CycloneDX, SPDX, PROV or OpenLineage", load: /* @__PURE__ */ __name(() => import("./chunks/export-A2HY2VK2.js"), "load") }
 ];
 function rootProgram() {
   return new Command("ml-provenance").description("Signed, verifiable, queryable provenance records for ML training runs.").version(VERSION, "-V, --version").option("--debug", "print stack traces for errors").showHelpAfterError(false).enablePositionalOptions().exitOverride().configureOutput({ outputError: /* @__PURE__ */ __name(() => void 0, "outputError") }).hook("preAction", (_root, action) => setDebug(Boolean(action.optsWithGlobals().debug)));

@@ -165,7 +165,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-REKNIUST.js");
+    const { run } = await import("./chunks/main-BUXUDTIS.js");
     const outcome = await run(inputs, {
       io: {
         logger,

@@ -4,7 +4,7 @@ export { storedRun, storedRuns, trustedStoredRuns, type StoredLoadedDocument, ty
 export { DEFAULT_STORE, parseStoreSpec, redactUrl } from './location.js';
 export type { Db } from './db.js';
 export { ingestDocuments, readStoreDocuments, storeDocument, writeDocuments, runIdOf, type StoreDocument, type IngestResult } from './ingest.js';
-export { metricQuestion, datasetQuestion, modelQuestion, runsQuestion, storedDocument, upstreamOf } from './questions.js';
+export { metricQuestion, datasetQuestion, modelQuestion, runsQuestion, storedDocument } from './questions.js';
 export { auditStore, type AuditReport, type AuditVerifier } from './audit.js';
 export { purgeRuns } from './purge.js';
 export { grantRole, refuseGrantOnFile, STORE_ROLES, type StoreRole } from './grant.js';

@@ -1,10 +1,9 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Db } from './db.js';
 import { badStore, storeError } from './errors.js';
-import { InputError } from '../errors.js';
 import { parseStoreSpec, redactUrl } from './location.js';
 import { migrate } from './migrations.js';
-import { ProvenanceError } from '../errors.js';
+import { InputError, ProvenanceError } from '../errors.js';
 
 export interface OpenOptions {
   /**

@@ -45,6 +45,13 @@ export interface UpstreamRun {
 const RUN_SELECT = `r.run_no, r.run_id, r.owner, r.repo, r.builder, r.invocation_id, r.started_on, r.finished_on, r.git_commit, r.source,
   CASE WHEN EXISTS (SELECT 1 FROM verifications v WHERE v.run_id = r.run_id) THEN 1 ELSE 0 END AS verified`;
 
+/**
+ * Final values (`final = 1`, one per name and split) in the order each series first appears in
+ * the record, as latestByEpoch keeps them: a series' final row can come after another's.
+ */
+const FINALS_IN_RECORD_ORDER = `m.final = 1 ORDER BY m.run_no,
+  (SELECT MIN(f.ord) FROM metrics f WHERE f.run_no = m.run_no AND f.name = m.name AND COALESCE(f.split, '') = COALESCE(m.split, ''))`;
+
 type R = Record<string, unknown>;
 const opt = <K extends string>(k: K, v: unknown): { [P in K]?: string } => (v === null || v === undefined ? {} : ({ [k]: String(v) } as { [P in K]?: string }));
 const optNum = <K extends string>(k: K, v: unknown): { [P in K]?: number } => (v === null || v === undefined ? {} : ({ [k]: Number(v) } as { [P in K]?: number }));
@@ -109,18 +116,10 @@ async function byNumbers(nos: number[], query: (marks: string, part: number[]) =
   return out;
 }
 
-/** The runs whose outputs (by content digest) a run read, transitively, with what each read and did. */
-export async function upstreamOf(db: Db, runId: string): Promise<UpstreamRun[]> {
-  const found = await q(db, 'SELECT run_no FROM runs WHERE run_id = ?', [runId]);
-  if (found.length === 0) return [];
-  const no = Number(found[0]!.run_no);
-  return (await upstreamOfMany(db, [no])).get(no) ?? [];
-}
-
 /**
- * upstreamOf for many runs at once (by number): one walk per slice of starting runs, each
- * upstream run read once however many runs share it. For each run: itself first, then
- * the runs upstream of it by time.
+ * For each run (by number): itself, then the runs whose outputs (by content digest) it read,
+ * transitively, by time, each with what it read and did. One walk per slice of starting
+ * runs; an upstream run is read once however many runs share it.
  */
 async function upstreamOfMany(db: Db, starts: number[]): Promise<Map<number, UpstreamRun[]>> {
   const out = new Map<number, UpstreamRun[]>();
@@ -287,16 +286,14 @@ export async function modelQuestion(db: Db, sha256: string): Promise<StoreModelA
     e.paths.push(String(r.path));
     byRun.set(String(r.run_id), e);
   }
+  const lineage = await upstreamOfMany(db, [...byRun.values()].map(({ r }) => Number(r.run_no)));
   const out: StoreModelAnswer[] = [];
   for (const { r, paths } of byRun.values()) {
-    const run = toRun(r);
-    const metrics = await q(db, 'SELECT name, value, epoch, step, split FROM metrics WHERE run_no = ? AND final = 1 ORDER BY ord', [Number(r.run_no)]);
-    out.push({ model: { sha256, paths }, run, metrics: finals(metrics.map(toMetric)), lineage: await upstreamOf(db, run.runId) });
+    const metrics = await q(db, `SELECT m.name, m.value, m.epoch, m.step, m.split FROM metrics m WHERE m.run_no = ? AND ${FINALS_IN_RECORD_ORDER}`, [Number(r.run_no)]);
+    out.push({ model: { sha256, paths }, run: toRun(r), metrics: metrics.map(toMetric), lineage: lineage.get(Number(r.run_no)) ?? [] });
   }
   return out;
 }
-
-const finals = (ms: StoredMetric[]): StoredMetric[] => [...latestByEpoch(ms, (m) => `${m.name}\u0000${m.split ?? ''}`).values()];
 
 export interface RunsQuestion {
   repository: string;
@@ -330,7 +327,7 @@ export async function runsQuestion(db: Db, rq: RunsQuestion): Promise<StoreRunAn
   if (rows.length === 0) return [];
   const metrics = await q(
     db,
-    `SELECT r.run_id, m.name, m.value, m.epoch, m.step, m.split FROM runs r CROSS JOIN metrics m WHERE ${where.join(' AND ')} AND m.run_no = r.run_no AND m.final = 1 ORDER BY m.run_no, m.ord`,
+    `SELECT r.run_id, m.name, m.value, m.epoch, m.step, m.split FROM runs r CROSS JOIN metrics m WHERE ${where.join(' AND ')} AND m.run_no = r.run_no AND ${FINALS_IN_RECORD_ORDER}`,
     params,
   );
   const byRun = new Map<string, StoredMetric[]>();
@@ -339,7 +336,7 @@ export async function runsQuestion(db: Db, rq: RunsQuestion): Promise<StoreRunAn
     list.push(toMetric(m));
     byRun.set(String(m.run_id), list);
   }
-  return rows.map((r) => ({ run: toRun(r), metrics: finals(byRun.get(String(r.run_id)) ?? []) }));
+  return rows.map((r) => ({ run: toRun(r), metrics: byRun.get(String(r.run_id)) ?? [] }));
 }
 
 /** The stored document (bundle or statement bytes) of a run, by its id or an unambiguous prefix (≥ 8 hex). */

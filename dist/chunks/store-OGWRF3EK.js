@@ -1,0 +1,67 @@
+import { createRequire as __mlpCreateRequire } from 'node:module';
+const require = __mlpCreateRequire(import.meta.url);
+import {
+  STORE_ROLES,
+  auditStore,
+  datasetQuestion,
+  grantRole,
+  ingestDocuments,
+  metricQuestion,
+  modelQuestion,
+  openStore,
+  purgeRuns,
+  readStoreDocuments,
+  refuseGrantOnFile,
+  runIdOf,
+  runsQuestion,
+  storeDocument,
+  storeError,
+  storedDocument,
+  storedRun,
+  storedRuns,
+  trustedStoredRuns,
+  withStore,
+  writeDocuments
+} from "./chunk-3K6U6LM2.js";
+import "./chunk-MJC3QYYG.js";
+import "./chunk-XHOK4V6Z.js";
+import {
+  DEFAULT_STORE,
+  parseStoreSpec,
+  redactUrl
+} from "./chunk-N3NJFTVB.js";
+import "./chunk-YTIBHEOE.js";
+import "./chunk-WPZVMEAJ.js";
+import "./chunk-3ISWE4GW.js";
+import "./chunk-WGI67E3C.js";
+import "./chunk-LO3SQUZC.js";
+import "./chunk-TVF3COTD.js";
+import "./chunk-NAV5SXXN.js";
+import "./chunk-3HTINU5N.js";
+import "./chunk-QANIRX4T.js";
+export {
+  DEFAULT_STORE,
+  STORE_ROLES,
+  auditStore,
+  datasetQuestion,
+  grantRole,
+  ingestDocuments,
+  metricQuestion,
+  modelQuestion,
+  openStore,
+  parseStoreSpec,
+  purgeRuns,
+  readStoreDocuments,
+  redactUrl,
+  refuseGrantOnFile,
+  runIdOf,
+  runsQuestion,
+  storeDocument,
+  storeError,
+  storedDocument,
+  storedRun,
+  storedRuns,
+  trustedStoredRuns,
+  withStore,
+  writeDocuments
+};
