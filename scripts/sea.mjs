@@ -85,8 +85,9 @@ const snapshot = !process.argv.includes('--no-snapshot');
 // executable validates the same schemas with the interpreter instead (same checks).
 const JITLESS = process.argv.includes('--zod-jit') ? '' : "import { config as zodConfig } from 'zod';\nzodConfig({ jitless: true });";
 const FULL_ENTRY = `import { main } from './src/cli/program.ts';\n${JITLESS}\nmain(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n`;
-/** The whole CLI as a function of CommonJS's arguments, for vm.Script (its code cache is made for exactly this text). */
-const wrapFull = (src) => `(function (require, module, exports, __filename, __dirname) {${src}\n})`;
+/** The whole CLI as a function of CommonJS's arguments, for vm.Script: the code cache is made for exactly this text, so the executable wraps the asset with the same two strings. */
+const WRAP = ['(function (require, module, exports, __filename, __dirname) {', '\n})'];
+const wrapFull = (src) => WRAP[0] + src + WRAP[1];
 const SNAPSHOT_ENTRY = [
   "import { startupSnapshot } from 'node:v8';",
   "import { createProgram, main, requestedCommand } from './src/cli/program.ts';",
@@ -101,7 +102,7 @@ const SNAPSHOT_ENTRY = [
   '  }',
   "  const { getAsset } = require('node:sea');",
   "  const vm = require('node:vm');",
-  "  const source = '(function (require, module, exports, __filename, __dirname) {' + getAsset('cli.cjs', 'utf8') + '\\n})';",
+  `  const source = ${JSON.stringify(WRAP[0])} + getAsset('cli.cjs', 'utf8') + ${JSON.stringify(WRAP[1])};`,
   "  const script = new vm.Script(source, { filename: process.execPath, cachedData: Buffer.from(getAsset('cli.cache')) });",
   "  script.runInThisContext()(require, { exports: {} }, {}, process.execPath, require('node:path').dirname(process.execPath));",
   '});',
