@@ -313,12 +313,79 @@ CREATE POLICY sync_seen_ingest ON sync_seen FOR SELECT TO mlp_ingest USING (true
 CREATE POLICY sync_seen_insert ON sync_seen FOR INSERT TO mlp_ingest WITH CHECK (true)`;
 }
 
+/**
+ * Migration 5: a purge record says exactly what was deleted. Migration 4 made a DELETE
+ * need a purge record in its transaction, but any record would do: a purger could name
+ * one run and delete others, or name runs it then kept. Now, on PostgreSQL:
+ * - a purge record may only name runs that are in the store (checked as it is inserted);
+ * - every row a statement deletes must belong to a run named by this transaction's purge
+ *   records (a blob: no run left points at it), checked once per statement over the
+ *   deleted rows (a transition table), so a large purge stays one hash join;
+ * - at commit, no run the record names may still be in the store (a deferred trigger).
+ * And the purger sees every bundle: a DELETE reads rows through the SELECT policies, and
+ * blobs_read shows a bundle only while a run points at it, so a purge's
+ * `DELETE FROM blobs` (after the runs) found nothing and left the purged bytes behind.
+ * The checks run as the schema's owner (SECURITY DEFINER): a purger's own view of the rows cannot narrow them.
+ */
+const NAMED_THIS_TXN = `SELECT e.id FROM public.purges p, jsonb_array_elements_text(p.run_ids::jsonb) e(id) WHERE p.xmin = xid(pg_current_xact_id_if_assigned())`;
+const PURGE_STATEMENT_CHECKS: Record<string, string> = {
+  runs: `SELECT g.run_id AS bad FROM gone g WHERE g.run_id NOT IN (${NAMED_THIS_TXN})`,
+  verifications: `SELECT g.run_id AS bad FROM gone g WHERE g.run_id NOT IN (${NAMED_THIS_TXN})`,
+  // A child row of a run still in the store: that run must be named (rows of runs already deleted in this purge pass).
+  ...Object.fromEntries(CHILD_TABLES.map((t) => [t, `SELECT r.run_id AS bad FROM gone g JOIN public.runs r ON r.run_no = g.run_no WHERE r.run_id NOT IN (${NAMED_THIS_TXN})`])),
+  blobs: `SELECT g.sha256 AS bad FROM gone g WHERE EXISTS (SELECT 1 FROM public.runs r WHERE r.doc_sha256 = g.sha256)`,
+};
+
+function postgresTruthfulPurges(): string {
+  const checks = Object.entries(PURGE_STATEMENT_CHECKS).map(
+    ([t, q]) => `
+CREATE FUNCTION mlp_purge_check_${t}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
+DECLARE bad TEXT;
+BEGIN
+  SELECT x.bad INTO bad FROM (${q}) x LIMIT 1;
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'ml-provenance store: DELETE on ${t} removes rows of %, which no purge record of this transaction names', bad USING ERRCODE = '42501';
+  END IF;
+  RETURN NULL;
+END $f$;
+CREATE TRIGGER ${t}_purge_named AFTER DELETE ON ${t} REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION mlp_purge_check_${t}();`,
+  );
+  return `
+CREATE FUNCTION mlp_purge_record_names_runs() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
+DECLARE missing TEXT;
+BEGIN
+  IF jsonb_typeof(NEW.run_ids::jsonb) <> 'array' THEN
+    RAISE EXCEPTION 'ml-provenance store: a purge record''s run_ids must be a JSON array of statement digests' USING ERRCODE = '22023';
+  END IF;
+  SELECT e.id INTO missing FROM jsonb_array_elements_text(NEW.run_ids::jsonb) e(id) WHERE NOT EXISTS (SELECT 1 FROM public.runs r WHERE r.run_id = e.id) LIMIT 1;
+  IF missing IS NOT NULL THEN
+    RAISE EXCEPTION 'ml-provenance store: the purge record names run %, which is not in the store', missing USING ERRCODE = '42501';
+  END IF;
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER purges_name_stored_runs BEFORE INSERT ON purges FOR EACH ROW EXECUTE FUNCTION mlp_purge_record_names_runs();
+CREATE FUNCTION mlp_purge_record_done() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $f$
+DECLARE kept TEXT;
+BEGIN
+  SELECT r.run_id INTO kept FROM jsonb_array_elements_text(NEW.run_ids::jsonb) e(id) JOIN public.runs r ON r.run_id = e.id LIMIT 1;
+  IF kept IS NOT NULL THEN
+    RAISE EXCEPTION 'ml-provenance store: the purge record names run %, which is still in the store at commit', kept USING ERRCODE = '42501';
+  END IF;
+  RETURN NULL;
+END $f$;
+CREATE CONSTRAINT TRIGGER purges_all_removed AFTER INSERT ON purges DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION mlp_purge_record_done();
+CREATE POLICY blobs_purge_read ON blobs FOR SELECT TO mlp_purger, mlp_auditor USING (true);
+${checks.join('\n')}`;
+}
+
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'ledger tables', sql: () => CORE },
   { version: 2, name: 'append-only and access control', sql: (d) => (d === 'sqlite' ? sqliteAppendOnly() : postgresSecurity()) },
   { version: 3, name: 'integer run numbers', sql: (d) => (d === 'sqlite' ? sqliteRunNumbers() : postgresRunNumbers()), check: orphanRows },
   // SQLite has no roles: nothing to change there (the version is recorded all the same).
   { version: 4, name: 'ingest takes run numbers from the sequence, reads no run; deletes need a purge record', sql: (d) => (d === 'sqlite' ? '' : postgresIngestOwnRuns()) },
+  // SQLite: the file's owner is the purger and can do anything with the file; nothing to check against.
+  { version: 5, name: 'a purge record names exactly the runs its transaction deletes', sql: (d) => (d === 'sqlite' ? '' : postgresTruthfulPurges()) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,6 +10,7 @@ import { startPostgres, type PgServer } from '../helpers/postgres.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 import { IDENTITY, signRuns, type SignedRun } from './store-helpers.js';
+import { CHILD_TABLES } from '../../src/store/migrations.js';
 
 let pg: PgServer;
 let sigstore: SigstoreStandin;
@@ -222,6 +223,8 @@ describe('store on PostgreSQL', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^purged 1 run\(s\) as reaper at /);
     expect(sql("SELECT count(*) FROM runs WHERE owner = 'other'").stdout.trim()).toBe('0');
+    // Its bundle bytes too (row-level security had hidden a bundle no run points at from the purger's DELETE).
+    expect(sql('SELECT count(*) FROM blobs').stdout.trim()).toBe('3');
     const rec = sql('SELECT purged_by, reason, criteria, run_ids FROM purges').stdout.trim().split('|');
     expect(rec.slice(0, 3)).toEqual(['reaper', 'customer asked', '{"repo":"other/secret"}']);
     expect(JSON.parse(rec[3]!)).toEqual([expect.stringMatching(/^[a-f0-9]{64}$/)]);
@@ -231,5 +234,48 @@ describe('store on PostgreSQL', () => {
     expect(direct.code).not.toBe(0);
     expect(direct.stderr).toMatch(/append-only: DELETE on metrics rejected/);
     expect(Number(sql('SELECT count(*) FROM metrics').stdout.trim())).toBeGreaterThan(0);
+  });
+
+  test('a purge record names exactly the runs its transaction deletes (the purger in psql)', () => {
+    const [a, b] = sql('SELECT run_id FROM runs ORDER BY run_id').stdout.trim().split('\n');
+    expect(a).toMatch(/^[a-f0-9]{64}$/);
+    const noOf = (id: string) => `(SELECT run_no FROM runs WHERE run_id = '${id}')`;
+    const purge = (named: string[], then: string) =>
+      sql(
+        `BEGIN; SELECT set_config('mlp.purge', 'on', true); INSERT INTO purges (purged_at, purged_by, reason, criteria, run_ids) VALUES (now()::text, current_user, 'by hand', '{}', '${JSON.stringify(named)}'); ${then}; COMMIT`,
+        'reaper',
+      );
+    const snapshot = () => ['purges', 'runs', 'blobs', 'verifications', ...CHILD_TABLES].map((t) => sql(`SELECT count(*) FROM ${t}`).stdout.trim()).join(' ');
+    const before = snapshot();
+    const refused = (r: { code: number; stderr: string }, message: RegExp) => {
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(message);
+      expect(snapshot()).toBe(before);
+    };
+    // Names run a, deletes rows of run b.
+    refused(purge([a!], `DELETE FROM metrics WHERE run_no = ${noOf(b!)}`), new RegExp(`DELETE on metrics removes rows of ${b}, which no purge record of this transaction names`));
+    refused(purge([a!], `DELETE FROM verifications WHERE run_id = '${b}'`), /DELETE on verifications removes rows of [a-f0-9]{64}, which no purge record/);
+    // Names a run the store never held.
+    refused(purge(['0'.repeat(64)], 'SELECT 1'), /the purge record names run 0{64}, which is not in the store/);
+    refused(sql(`INSERT INTO purges (purged_at, purged_by, reason, criteria, run_ids) VALUES ('', '', '', '{}', '{"a": 1}')`, 'reaper'), /run_ids must be a JSON array/);
+    // Names run a and keeps it.
+    refused(purge([a!], `DELETE FROM metrics WHERE run_no = ${noOf(a!)}`), new RegExp(`the purge record names run ${a}, which is still in the store at commit`));
+    // Deletes the bundle a kept run still points at.
+    refused(purge([a!], `DELETE FROM blobs WHERE sha256 = (SELECT doc_sha256 FROM runs WHERE run_id = '${b}')`), /DELETE on blobs removes rows of [a-f0-9]{64}, which no purge record/);
+    // Done by hand as store purge does it (a's rows, a, then its bundle): it passes, and only a is gone.
+    const doc = sql(`SELECT doc_sha256 FROM runs WHERE run_id = '${a}'`).stdout.trim();
+    const hand = purge(
+      [a!],
+      [
+        ...CHILD_TABLES.map((t) => `DELETE FROM ${t} WHERE run_no = ${noOf(a!)}`),
+        `DELETE FROM verifications WHERE run_id = '${a}'`,
+        `DELETE FROM runs WHERE run_id = '${a}'`,
+        `DELETE FROM blobs WHERE sha256 = '${doc}'`,
+      ].join('; '),
+    );
+    expect(hand.code, hand.stderr).toBe(0);
+    expect(sql(`SELECT count(*) FROM runs WHERE run_id IN ('${a}', '${b}')`).stdout.trim()).toBe('1');
+    expect(sql(`SELECT count(*) FROM blobs WHERE sha256 = '${doc}'`).stdout.trim()).toBe('0');
+    expect(sql('SELECT count(*) FROM purges').stdout.trim()).toBe(String(Number(before.split(' ')[0]) + 1));
   });
 });
