@@ -229,6 +229,8 @@ describe('store on PostgreSQL', () => {
     expect(rec.slice(0, 3)).toEqual(['reaper', 'customer asked', '{"repo":"other/secret"}']);
     expect(JSON.parse(rec[3]!)).toEqual([expect.stringMatching(/^[a-f0-9]{64}$/)]);
     expect(sql('DELETE FROM purges', 'reaper').code).not.toBe(0);
+    // A reader does not read the purge records: their criteria name repositories it may not be granted.
+    expect(sql('SELECT count(*) FROM purges', 'alice').stderr).toMatch(/permission denied for table purges/);
     // The purger in psql, switching the purge flag on itself: without a purge record in the transaction, no delete.
     const direct = sql("BEGIN; SELECT set_config('mlp.purge', 'on', true); DELETE FROM metrics; COMMIT", 'reaper');
     expect(direct.code).not.toBe(0);
