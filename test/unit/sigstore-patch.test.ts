@@ -106,7 +106,7 @@ function expectUpstreamEncodings(root: ASN1Obj): void {
 }
 
 /** Random DER: primitives (some OCTET STRINGs holding DER, as extnValue does) and constructed nodes, 1-300-byte values (long-form lengths included). */
-const derTree: fc.Arbitrary<Buffer> = fc.letrec<{ node: Buffer }>((tie) => ({
+const derTree: fc.Arbitrary<Buffer<ArrayBuffer>> = fc.letrec<{ node: Buffer<ArrayBuffer> }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.tuple(fc.constantFrom(0x02, 0x04, 0x06, 0x0c, 0x13, 0x80, 0x81), fc.uint8Array({ minLength: 1, maxLength: 300 })).map(([tag, v]) => Buffer.concat([Buffer.from([tag]), upstreamLength(v.length), v])),
