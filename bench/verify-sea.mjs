@@ -18,7 +18,7 @@
 //   RSS), variants interleaved, median reported; each answer is checked (exit 0, VERIFIED /
 //   Verified OK) so a fast failure never counts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { root } from './bundle.mjs';
@@ -81,13 +81,41 @@ function debianMirror() {
   return 'http://deb.debian.org/debian';
 }
 
+/**
+ * Two executables that do nothing but print VERIFIED, made exactly as `npm run sea` makes ours
+ * (same Node binary, same postject injection): one starting from a startup snapshot holding
+ * nothing but Node's own bootstrap, one without a snapshot. They are the floor of any Node
+ * single executable on this machine: what start-up costs before one line of ours runs.
+ */
+function buildFloors() {
+  const dir = path.join(tmp, 'floor');
+  mkdirSync(dir, { recursive: true });
+  const make = (name, main, extra) => {
+    writeFileSync(path.join(dir, `${name}.cjs`), main);
+    writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ main: path.join(dir, `${name}.cjs`), output: path.join(dir, `${name}.blob`), disableExperimentalSEAWarning: true, ...extra }));
+    const r = spawnSync(node, ['--experimental-sea-config', path.join(dir, `${name}.json`)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`floor executable ${name}: ${r.stderr}`);
+    const exe = path.join(dir, name);
+    copyFileSync(realpathSync(node), exe);
+    chmodSync(exe, 0o755);
+    const inject = `require(${JSON.stringify(path.join(root, 'node_modules', 'postject'))}).inject(process.argv[1], 'NODE_SEA_BLOB', require('node:fs').readFileSync(process.argv[2]), { sentinelFuse: 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2' })`;
+    const inj = spawnSync(node, ['-e', inject, exe, path.join(dir, `${name}.blob`)], { encoding: 'utf8' });
+    if (inj.status !== 0) throw new Error(`floor executable ${name}: postject: ${inj.stderr}`);
+    return exe;
+  };
+  return {
+    snapshot: make('empty-snapshot', "require('node:v8').startupSnapshot.setDeserializeMainFunction(() => { process.stdout.write('VERIFIED\\n'); });\n", { useSnapshot: true }),
+    plain: make('empty-plain', "process.stdout.write('VERIFIED\\n');\n", {}),
+  };
+}
+
 function timed(cmd, argv, cwd) {
   const out = path.join(tmp, 'time.txt');
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', '-o', out, cmd, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M %R', '-o', out, cmd, ...argv], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const [u, s, rss] = readFileSync(out, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-  return { ms, cpuMs: (u + s) * 1000, rssKiB: rss, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const [u, s, rss, faults] = readFileSync(out, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  return { ms, cpuMs: (u + s) * 1000, rssKiB: rss, faults, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlp-bench-sea-'));
@@ -101,6 +129,7 @@ if (!existsSync(sea)) {
   const r = spawnSync(node, [path.join(root, 'scripts', 'sea.mjs')], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error('npm run sea failed');
 }
+const floors = buildFloors();
 const cosign = cosignPath();
 const cosignVersion = /GitVersion:\s*(\S+)/.exec(spawnSync(cosign, ['version'], { encoding: 'utf8' }).stdout)?.[1] ?? '?';
 const debs = path.join(path.dirname(cosign), '..', '..', '..', 'debs');
@@ -132,6 +161,8 @@ const variants = [
     ok: (r) => /Verified OK/.test(r.stdout + r.stderr),
   },
   { name: '`node -e 0` (Node start-up, for scale)', key: 'node0', cmd: node, argv: ['-e', '0'], ok: () => true },
+  { name: "floor: an executable made the same way whose startup snapshot holds only Node's bootstrap, printing one line", key: 'floorSnap', cmd: floors.snapshot, argv: [], ok: (r) => /^VERIFIED$/m.test(r.stdout) },
+  { name: 'floor: the same without a snapshot', key: 'floorPlain', cmd: floors.plain, argv: [], ok: (r) => /^VERIFIED$/m.test(r.stdout) },
 ];
 
 log(`verify as a process: ${reps} interleaved runs of each, after one warm-up...`);
@@ -145,7 +176,7 @@ for (let i = -1; i < reps; i++) {
 }
 const stat = (key) => {
   const xs = samples[key];
-  return { ms: median(xs.map((x) => x.ms)), min: Math.min(...xs.map((x) => x.ms)), cpu: median(xs.map((x) => x.cpuMs)), rss: median(xs.map((x) => x.rssKiB)) / 1024 };
+  return { ms: median(xs.map((x) => x.ms)), min: Math.min(...xs.map((x) => x.ms)), cpu: median(xs.map((x) => x.cpuMs)), rss: median(xs.map((x) => x.rssKiB)) / 1024, faults: median(xs.map((x) => x.faults)) };
 };
 const st = Object.fromEntries(variants.map((v) => [v.key, stat(v.key)]));
 const ratio = st.sea.ms / st.cosign.ms;
@@ -154,15 +185,16 @@ const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const lines = [
   '### verify as a process: the standalone executable next to cosign',
   '',
-  `The demo's bundle (\`npm run demo\`: local Sigstore stand-in, Rekor v1 entry + RFC 3161 timestamp) and one model file, verified offline against its trusted_root.json by each tool; every answer checked. ${reps} interleaved runs each, median; CPU = user + system (/usr/bin/time). ${os.cpus().length} × ${os.cpus()[0]?.model}, load average at end ${load}.`,
+  `The demo's bundle (\`npm run demo\`: local Sigstore stand-in, Rekor v1 entry + RFC 3161 timestamp) and one model file, verified offline against its trusted_root.json by each tool; every answer checked. ${reps} interleaved runs each, median; CPU = user + system, page faults = minor faults (/usr/bin/time). ${os.cpus().length} × ${os.cpus()[0]?.model}, load average at end ${load}.`,
   '',
-  '| variant | median wall | min wall | median CPU | peak RSS |',
-  '| --- | ---: | ---: | ---: | ---: |',
-  ...variants.map((v) => `| ${v.name.replace(/\|/g, '\\|')} | ${st[v.key].ms.toFixed(0)} ms | ${st[v.key].min.toFixed(0)} ms | ${st[v.key].cpu.toFixed(0)} ms | ${st[v.key].rss.toFixed(0)} MiB |`),
+  '| variant | median wall | min wall | median CPU | peak RSS | page faults |',
+  '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ...variants.map((v) => `| ${v.name.replace(/\|/g, '\\|')} | ${st[v.key].ms.toFixed(0)} ms | ${st[v.key].min.toFixed(0)} ms | ${st[v.key].cpu.toFixed(0)} ms | ${st[v.key].rss.toFixed(0)} MiB | ${st[v.key].faults.toFixed(0)} |`),
   '',
   `- standalone executable / cosign: **${ratio.toFixed(2)}×** wall time (goal ≤ 1.00×: ${ratio <= 1 ? '**met**' : '**not met**'}), ${cpuRatio.toFixed(2)}× CPU time; \`node dist/cli.js\` / cosign: ${(st.node.ms / st.cosign.ms).toFixed(2)}×.`,
+  `- the floor of a Node single executable on this machine, before any code of ours runs: ${(st.floorSnap.ms / st.cosign.ms).toFixed(2)}× cosign's wall time and ${(st.floorSnap.cpu / st.cosign.cpu).toFixed(2)}× its CPU time with a startup snapshot, ${(st.floorPlain.ms / st.cosign.ms).toFixed(2)}× and ${(st.floorPlain.cpu / st.cosign.cpu).toFixed(2)}× without one; the executable spends ${(st.sea.cpu - st.floorSnap.cpu).toFixed(0)} ms CPU over its floor.`,
 ];
-const summary = [`verify process: SEA ${st.sea.ms.toFixed(0)} ms, node dist ${st.node.ms.toFixed(0)} ms, cosign ${st.cosign.ms.toFixed(0)} ms → SEA/cosign ${ratio.toFixed(2)}× (CPU ${cpuRatio.toFixed(2)}×)`];
+const summary = [`verify process: SEA ${st.sea.ms.toFixed(0)} ms, node dist ${st.node.ms.toFixed(0)} ms, cosign ${st.cosign.ms.toFixed(0)} ms → SEA/cosign ${ratio.toFixed(2)}× (CPU ${cpuRatio.toFixed(2)}×; empty-snapshot floor ${(st.floorSnap.cpu / st.cosign.cpu).toFixed(2)}×)`];
 const markdown = [BEGIN, ...lines, END, ''].join('\n');
 if (args.has('--write')) {
   const doc = path.join(root, 'docs', 'BENCHMARKS.md');

@@ -2,7 +2,8 @@
 // (patched) @sigstore/core and @sigstore/verify over a bundle from the Sigstore stand-in.
 import { readFile } from 'node:fs/promises';
 import { bundleFromJSON } from '@sigstore/bundle';
-import { ASN1Obj, X509Certificate } from '@sigstore/core';
+import { ASN1Obj, ByteStream, X509Certificate } from '@sigstore/core';
+import fc from 'fast-check';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -72,6 +73,100 @@ describe('the @sigstore/core toDER patch', () => {
     const foreign = await rootOf(b);
     const wrongCt = TrustedRoot.fromJSON({ ...TrustedRoot.toJSON(root) as object, ctlogs: (TrustedRoot.toJSON(foreign) as { ctlogs: unknown[] }).ctlogs.map((c) => ({ ...(c as object), logId: (TrustedRoot.toJSON(root) as { ctlogs: { logId: unknown }[] }).ctlogs[0]!.logId })) });
     expect(() => verifierFor(wrongCt).verify(entity())).toThrow(/SCT|signed certificate timestamp/i);
+  });
+});
+
+// Upstream @sigstore/core 4.0.1's ASN1Obj.toDER(), unpatched (dist/asn1/obj.js, with
+// encodeLength from dist/asn1/length.js): the oracle for every encoding the patch returns.
+function upstreamLength(len: number): Buffer {
+  if (len < 128) return Buffer.from([len]);
+  const bytes: number[] = [];
+  for (let v = BigInt(len); v > 0n; v >>= 8n) bytes.unshift(Number(v & 255n));
+  return Buffer.from([0x80 | bytes.length, ...bytes]);
+}
+function upstreamDER(obj: ASN1Obj): Buffer {
+  const valueStream = new ByteStream();
+  if (obj.subs.length > 0) for (const sub of obj.subs) valueStream.appendView(upstreamDER(sub));
+  else valueStream.appendView(obj.value);
+  const value = valueStream.buffer;
+  const out = new ByteStream();
+  out.appendChar(obj.tag.toDER());
+  out.appendView(upstreamLength(value.length));
+  out.appendView(value);
+  return out.buffer;
+}
+const nodesOf = (obj: ASN1Obj): ASN1Obj[] => [obj, ...obj.subs.flatMap(nodesOf)];
+/** Every node encodes as upstream would, read twice (the second answer comes from the memo). */
+function expectUpstreamEncodings(root: ASN1Obj): void {
+  for (const node of nodesOf(root)) {
+    const want = upstreamDER(node);
+    expect(node.toDER().equals(want)).toBe(true);
+    expect(node.toDER().equals(want)).toBe(true);
+  }
+}
+
+/** Random DER: primitives (some OCTET STRINGs holding DER, as extnValue does) and constructed nodes, 1-300-byte values (long-form lengths included). */
+const derTree: fc.Arbitrary<Buffer<ArrayBuffer>> = fc.letrec<{ node: Buffer<ArrayBuffer> }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.tuple(fc.constantFrom(0x02, 0x04, 0x06, 0x0c, 0x13, 0x80, 0x81), fc.uint8Array({ minLength: 1, maxLength: 300 })).map(([tag, v]) => Buffer.concat([Buffer.from([tag]), upstreamLength(v.length), v])),
+    fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((subs) => { const v = Buffer.concat(subs); return Buffer.concat([Buffer.from([0x04]), upstreamLength(v.length), v]); }),
+    fc.tuple(fc.constantFrom(0x30, 0x31, 0xa0, 0xa3), fc.array(tie('node'), { minLength: 1, maxLength: 4 })).map(([tag, subs]) => { const v = Buffer.concat(subs); return Buffer.concat([Buffer.from([tag]), upstreamLength(v.length), v]); }),
+  ),
+})).node;
+
+describe('the @sigstore/core in-place DER patch: the same bytes as unpatched upstream', () => {
+  test('certificates of a real bundle and its trusted root: every node, parsed from a copy of the bytes', async () => {
+    const root = JSON.parse(await readFile(a.trustedRootPath, 'utf8')) as { certificateAuthorities: { certChain: { certificates: { rawBytes: string }[] } }[]; timestampAuthorities?: { certChain: { certificates: { rawBytes: string }[] } }[] };
+    const ders = [leafDER, ...[...root.certificateAuthorities, ...(root.timestampAuthorities ?? [])].flatMap((ca) => ca.certChain.certificates.map((c) => Buffer.from(c.rawBytes, 'base64')))];
+    expect(ders.length).toBeGreaterThan(2);
+    for (const der of ders) {
+      const cert = X509Certificate.parse(der);
+      expect(cert.root.toDER().equals(der)).toBe(true);
+      expectUpstreamEncodings(cert.root);
+    }
+  });
+
+  test('random DER trees: every node as upstream, before and after the tree is edited', () => {
+    fc.assert(
+      fc.property(derTree, fc.nat(), fc.nat(), fc.constantFrom('splice', 'swap', 'value', 'tag', 'push'), (der, pick, other, edit) => {
+        const parsed = ASN1Obj.parseBuffer(der);
+        expect(parsed.toDER().equals(der)).toBe(true);
+        expectUpstreamEncodings(parsed);
+        // Edit a fresh parse the ways a caller could (verifySCTs splices a clone's extension).
+        const tree = ASN1Obj.parseBuffer(Buffer.from(der));
+        const nodes = nodesOf(tree);
+        const target = nodes[pick % nodes.length]!;
+        const donor = nodesOf(ASN1Obj.parseBuffer(Buffer.from(der)))[other % nodes.length]!;
+        if (edit === 'splice' && target.subs.length > 0) target.subs.splice(other % target.subs.length, 1);
+        else if (edit === 'swap' && target.subs.length > 0) target.subs[other % target.subs.length] = donor;
+        else if (edit === 'push' && target.subs.length > 0) target.subs.push(donor);
+        else if (edit === 'value' && target.subs.length === 0) (target as { value: Buffer }).value = Buffer.from(target.value.map((b) => b ^ 0x5a));
+        else if (edit === 'tag') (target.tag as { number: number }).number = target.tag.number === 0x02 ? 0x04 : 0x02;
+        expectUpstreamEncodings(tree);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('an OCTET STRING that is not DER stays a primitive, one that is gets children, and the stack-trace limit is restored', () => {
+    const limit = Error.stackTraceLimit;
+    const notDer = ASN1Obj.parseBuffer(Buffer.from([0x04, 0x03, 0x30, 0x05, 0x01]));
+    expect(notDer.subs).toEqual([]);
+    expect([...notDer.value]).toEqual([0x30, 0x05, 0x01]);
+    const der = ASN1Obj.parseBuffer(Buffer.from([0x04, 0x03, 0x02, 0x01, 0x07]));
+    expect(der.subs.length).toBe(1);
+    expect(der.subs[0]!.toInteger()).toBe(7n);
+    expect(Error.stackTraceLimit).toBe(limit);
+    // A real parse error outside the swallowed attempt still carries its stack.
+    let err: Error | undefined;
+    try {
+      ASN1Obj.parseBuffer(Buffer.from([0x30, 0x05, 0x02]));
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(err?.stack).toMatch(/\n\s+at /);
+    expect(Error.stackTraceLimit).toBe(limit);
   });
 });
 
