@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { refusedValueShape } from '../redact/messages.js';
 import type { MetricDirection } from '../schema/policy.js';
+import { parseDirectionLines } from '../render/metric-direction.js';
 
 export type SigstoreChoice = 'auto' | 'public-good' | 'github' | 'custom';
 
@@ -66,25 +67,9 @@ function opt(v: string): string | undefined {
   return s ? s : undefined;
 }
 
-/**
- * `metric-directions`: one `NAME: lower|higher [TOLERANCE%]` a line (`=` works as well
- * as `:`; the name is everything before the last one).
- */
+/** `metric-directions`: the one parser, shared with the CLI's `--metric-directions`. */
 export function parseMetricDirections(v: string): Record<string, MetricDirection> | undefined {
-  const out: Record<string, MetricDirection> = {};
-  for (const [index, line] of lines(v).entries()) {
-    const m = /^(.+)[:=]\s*(lower|higher)(?:\s+(\d+(?:\.\d+)?)\s*%)?$/i.exec(line);
-    const name = m?.[1]?.trim();
-    if (!m || !name) {
-      throw new InputError('bad-metric-directions', `input metric-directions: cannot read line ${index + 1} ${refusedValueShape(line)}`, {
-        fix: 'write one `NAME: lower` or `NAME: higher` a line, optionally with a tolerance such as `NAME: lower 2%`',
-        fields: ['metric-directions'],
-      });
-    }
-    const better = m[2]!.toLowerCase() as 'lower' | 'higher';
-    out[name] = m[3] !== undefined ? { better, tolerance: Number(m[3]) / 100 } : better;
-  }
-  return Object.keys(out).length ? out : undefined;
+  return parseDirectionLines(v, 'input metric-directions');
 }
 
 /**

@@ -12,8 +12,16 @@ interface DvcOut {
   path?: string;
   md5?: string;
   hash?: string;
-  size?: number;
-  nfiles?: number;
+  size?: number | string;
+  nfiles?: number | string;
+  /** The DVC remote this output is pushed to, when it is not the default (`remote:` on an out). */
+  remote?: string;
+}
+
+/** DVC's own size / file count (read as text by the failsafe schema), when it is a count. */
+function count(v: unknown): number | undefined {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,15}$/.test(v) ? Number(v) : undefined;
+  return n !== undefined && Number.isSafeInteger(n) ? n : undefined;
 }
 
 function parseDvcYaml(text: string, file: string): unknown {
@@ -39,7 +47,15 @@ async function descriptor(root: string, rel: string, o: DvcOut, source: string):
     name: rel,
     uri: `file:${rel}`,
     digestSource: 'given',
-    annotations: { path: rel, source, ...(o.md5?.endsWith('.dir') || o.hash?.endsWith('.dir') ? { md5Of: 'dvc directory listing' } : {}) },
+    // As DVC recorded it: next to this build's own bytes/files, a changed output shows.
+    annotations: {
+      path: rel,
+      source,
+      ...(o.md5?.endsWith('.dir') || o.hash?.endsWith('.dir') ? { md5Of: 'dvc directory listing' } : {}),
+      ...(count(o.size) !== undefined ? { dvcSize: count(o.size) } : {}),
+      ...(count(o.nfiles) !== undefined ? { dvcFiles: count(o.nfiles) } : {}),
+      ...(typeof o.remote === 'string' && o.remote ? { dvcRemote: o.remote } : {}),
+    },
     ...(md5 ? { digest: { md5 } } : {}),
   };
   // Re-hash what is here, with sha256: DVC's md5 says what DVC saw, our digest what this run used.

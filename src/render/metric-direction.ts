@@ -4,6 +4,8 @@
  * by the policy file (`rules.metrics.directions`) and by the action's
  * `metric-directions` input.
  */
+import { InputError } from '../errors.js';
+import { refusedValueShape } from '../redact/messages.js';
 import type { MetricDirection } from '../schema/policy.js';
 
 export type Better = 'lower' | 'higher';
@@ -43,6 +45,34 @@ export function guessDirection(name: string): Better | undefined {
   if (ws.some((w) => LOWER.has(w))) return 'lower';
   if (ws.some((w) => HIGHER.has(w))) return 'higher';
   return undefined;
+}
+
+/**
+ * Direction overrides as the action's `metric-directions` input and the CLI's
+ * `--metric-directions` spell them: one `NAME: lower|higher [TOLERANCE%]` a line (`=`
+ * works as well as `:`; the name is everything before the last one; blank lines and
+ * `# comments` are skipped). `label` names the input or option in the error. The refused
+ * line is not quoted back (it may be a pasted secret), only its shape.
+ */
+export function parseDirectionLines(text: string, label: string): Record<string, MetricDirection> | undefined {
+  const out: Record<string, MetricDirection> = {};
+  const lines = text
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s && !s.startsWith('#'));
+  for (const [index, line] of lines.entries()) {
+    const m = /^(.+)[:=]\s*(lower|higher)(?:\s+(\d+(?:\.\d+)?)\s*%)?$/i.exec(line);
+    const name = m?.[1]?.trim();
+    if (!m || !name) {
+      throw new InputError('bad-metric-directions', `${label}: cannot read line ${index + 1} ${refusedValueShape(line)}`, {
+        fix: 'write one `NAME: lower` or `NAME: higher` a line, optionally with a tolerance such as `NAME: lower 2%`',
+        fields: [label.replace(/^input /, '')],
+      });
+    }
+    const better = m[2]!.toLowerCase() as 'lower' | 'higher';
+    out[name] = m[3] !== undefined ? { better, tolerance: Number(m[3]) / 100 } : better;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 export function normaliseRule(d: MetricDirection): DirectionRule {

@@ -74,6 +74,7 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
     ...(o.image ? { image: o.image } : extras.image ? { image: extras.image.reference, imageSource: extras.image.source } : {}),
     datasets: withHfVersions([...bridged.datasets, ...declared]),
     capturedDatasets: bridged.descriptors,
+    bridgedLocal: bridged.local,
     metrics,
     events,
     conflicts,

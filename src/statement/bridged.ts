@@ -48,6 +48,11 @@ export interface Bridged {
   datasets: DatasetInput[];
   /** Datasets only the other tool has seen (e.g. DVC outputs not pulled): kept with its digests. */
   descriptors: DatasetDescriptor[];
+  /**
+   * What the other tool said about the datasets in `datasets` (DVC's md5, stage, .dvc file,
+   * remote…): hashed again by the build, then given back these annotations by withBridgeFacts.
+   */
+  local: DatasetDescriptor[];
   events: RecordEvent[];
 }
 
@@ -65,13 +70,14 @@ function rebase(r: BridgeResult, root: string, workspace: string): BridgeResult 
 
 /** Read the other tools' records named by `sources`, relative to the workspace. */
 export async function readBridges(sources: BridgeSources, workspace: string): Promise<Bridged> {
-  const out: Bridged = { datasets: [], descriptors: [], events: [] };
+  const out: Bridged = { datasets: [], descriptors: [], local: [], events: [] };
   const add = (raw: BridgeResult, root: string) => {
     const r = rebase(raw, root, workspace);
     const local = r.datasets.filter((d) => typeof d.annotations?.path === 'string' && existsSync(path.join(workspace, d.annotations.path)));
     const b = bridgeToInputs({ ...r, datasets: local });
     out.datasets.push(...b.datasets);
     out.descriptors.push(...r.datasets.filter((d) => !local.includes(d)));
+    out.local.push(...local);
     out.events.push(...b.events);
   };
   // Both folders must be in the workspace, and everything read under them too (src/bridges/read.ts).
@@ -84,6 +90,25 @@ export async function readBridges(sources: BridgeSources, workspace: string): Pr
     add(await readMlflowRun(root, workspace), root);
   }
   return out;
+}
+
+/**
+ * A dataset the build hashed itself keeps what the other tool recorded about it: its
+ * annotations (the DVC stage or .dvc file, `md5Of`, DVC's size and file count, remote) and
+ * its other digests (DVC's md5), under this build's own sha256, path and kind. Matched by id
+ * and path, so a declared dataset that only shares an id is left as declared.
+ */
+export function withBridgeFacts(hashed: DatasetDescriptor[], local: DatasetDescriptor[]): DatasetDescriptor[] {
+  return hashed.map((h) => {
+    const b = local.find((l) => l.id === h.id && l.annotations?.path === h.annotations?.path);
+    if (!b) return h;
+    const { sha256: _ours, ...theirs } = b.digest ?? {};
+    return {
+      ...h,
+      ...(Object.keys(theirs).length ? { digest: { ...theirs, ...h.digest } } : {}),
+      annotations: { ...b.annotations, ...h.annotations },
+    };
+  });
 }
 
 /** `hf://datasets/org/name@<revision>` pins a version: fill it in when none was given. */

@@ -15,6 +15,7 @@ import type { DatasetInput } from '../schema/inputs.js';
 import type { Conflict, Hardware, PythonEnvironment } from '../schema/coverage.js';
 import { redactCoverage } from '../redact/coverage.js';
 import { pseudonymize, type PseudonymKey } from './pseudonymize.js';
+import { withBridgeFacts } from './bridged.js';
 import {
   BUILD_TYPE_GITHUB,
   BUILD_TYPE_LOCAL,
@@ -39,6 +40,8 @@ export interface BuildInputs {
   datasets: DatasetInput[];
   /** Datasets already described by another tool (DVC outputs not in the workspace); declared ids win. */
   capturedDatasets?: DatasetDescriptor[];
+  /** What another tool recorded about datasets the build hashes itself (kept as annotations). */
+  bridgedLocal?: DatasetDescriptor[];
   /** Metrics from a metrics file (appended to recorded ones). */
   metrics: Metric[];
   /** Events read from the records log. */
@@ -102,7 +105,7 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
   const recorded = mergeEvents(inputs.events);
   const gh = inputs.github;
 
-  const hashed = await captureDatasets(mergeDatasetInputs(inputs.datasets, recorded.datasets as DatasetInput[]), inputs.workspace, inputs.reporting);
+  const hashed = withBridgeFacts(await captureDatasets(mergeDatasetInputs(inputs.datasets, recorded.datasets as DatasetInput[]), inputs.workspace, inputs.reporting), inputs.bridgedLocal ?? []);
   const datasets = [...(inputs.capturedDatasets ?? []).filter((d) => !hashed.some((h) => h.id === d.id)), ...hashed];
   const configFiles = [];
   for (const f of await expandConfigs(inputs.configs, inputs.workspace)) {

@@ -35,8 +35,14 @@ export function cleanEnv(): NodeJS.ProcessEnv {
     if (/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_|SIGSTORE_|ML_PROVENANCE_)/.test(k)) continue;
     env[k] = v;
   }
+  // Like a hosted runner, not in a container, even when the tests run in one (/.dockerenv):
+  // the container markers are read under this root instead of /. Tests of detection set it.
+  env.ML_PROVENANCE_SYSROOT = NOT_A_CONTAINER;
   return env;
 }
+
+/** A root with no /.dockerenv, /proc/self/* or /run/.containerenv under it. */
+export const NOT_A_CONTAINER = path.join(os.tmpdir(), 'mlp-not-a-container');
 
 /** A fresh copy of the example project in a temp dir, optionally a git repo with one commit. */
 export function copyExample(opts: { git?: boolean } = {}): string {

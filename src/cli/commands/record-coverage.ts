@@ -151,11 +151,12 @@ export async function stepCoverageFields(command: string[], o: Record<string, un
   let image = o.envImage as string | undefined;
   if (o.envDetectImage && image === undefined) {
     const { detectImage } = await import('../../capture/container.js');
-    const found = await detectImage({ onNote: warn });
+    let noted = false;
+    const found = await detectImage({ onNote: (m) => ((noted = true), warn(m)) });
     if (found) {
       image = found.reference;
       sources.push(found.source);
-    } else warn('--env-detect-image: this step does not run in a container the tool can see (Docker API, Kubernetes, Podman); pass --env-image REF');
+    } else if (!noted) warn('--env-detect-image: this step does not run in a container the tool can see (Docker API, Kubernetes, Podman); pass --env-image REF');
   }
   const libraries = { ...captured, ...typed };
   return {
