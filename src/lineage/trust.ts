@@ -15,7 +15,19 @@ export interface BundleVerifier {
  */
 export async function trustDocuments(
   docs: LoadedDocument[],
-  o: { noVerify: boolean; verifier: BundleVerifier; unreadable?: UnreadableBundle[]; logger?: Logger },
+  o: {
+    noVerify: boolean;
+    verifier: BundleVerifier;
+    unreadable?: UnreadableBundle[];
+    logger?: Logger;
+    /**
+     * For inputs read in several parts (store ingest of a large folder): the statement digests
+     * signed by bundles seen so far (added to), and where to put unsigned statements found in a
+     * folder instead of reporting them now: their bundle may be in a later part (skippedStatementNote).
+     */
+    signed?: Set<string>;
+    skipped?: LoadedDocument[];
+  },
 ): Promise<LoadedDocument[]> {
   // Bundles whose payload is not a readable record: verified like the rest, so a tampered
   // one stops the command; one that verifies (another kind of attestation) is skipped.
@@ -32,12 +44,12 @@ export async function trustDocuments(
   }
   if (o.noVerify) return docs;
   const trusted: LoadedDocument[] = [];
-  const signed = new Set(docs.filter((d) => d.bundle && d.statementSha256).map((d) => d.statementSha256));
+  const signed = o.signed ?? new Set<string>();
+  for (const d of docs) if (d.bundle && d.statementSha256) signed.add(d.statementSha256);
   for (const doc of docs) {
     if (!doc.bundle && doc.scanned) {
-      // Releases and artifacts ship provenance.intoto.json beside its bundle: the signed copy counts,
-      // and the copy is expected (no warning) when its bytes are the ones the bundle signed.
-      (doc.statementSha256 && signed.has(doc.statementSha256) ? (m: string) => o.logger?.debug(m) : (m: string) => o.logger?.warning(m))(`skipping ${doc.file}: an unsigned statement (its signed bundle is what counts; --no-verify to use it)`);
+      if (o.skipped) o.skipped.push(doc);
+      else skippedStatementNote(doc, signed, o.logger);
       continue;
     }
     if (!doc.bundle) {
@@ -50,4 +62,14 @@ export async function trustDocuments(
   }
   await o.verifier.verifyAll(trusted);
   return trusted;
+}
+
+/**
+ * Releases and artifacts ship provenance.intoto.json beside its bundle: the signed copy counts,
+ * and the copy is expected (no warning) when its bytes are the ones a bundle signed.
+ */
+export function skippedStatementNote(doc: Pick<LoadedDocument, 'file' | 'statementSha256'>, signed: Set<string>, logger?: Logger): void {
+  const note = `skipping ${doc.file}: an unsigned statement (its signed bundle is what counts; --no-verify to use it)`;
+  if (doc.statementSha256 && signed.has(doc.statementSha256)) logger?.debug(note);
+  else logger?.warning(note);
 }

@@ -1,19 +1,16 @@
 /**
- * Ingest = verify once, store forever. Documents are read with their exact bytes (the
+ * Ingest = verify once, store forever. Documents come with their exact bytes (the
  * bundle is stored content-addressed, so any answer can be re-verified), verified
  * together (on every core, by src/verify), then written in batches: a run already in
  * the store (same statement digest) is a no-op, also when several processes ingest
  * the same bundles at once (INSERT … ON CONFLICT DO NOTHING on the primary keys).
+ * Files and folders are read by ingest-files.ts.
  */
 import { hash } from 'node:crypto';
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { InputError, ProvenanceError } from '../errors.js';
 import type { BundleVerifier } from '../lineage/trust.js';
 import { trustDocuments } from '../lineage/trust.js';
-import { unreadableBundle, type UnreadableBundle } from '../lineage/sources.js';
+import type { UnreadableBundle } from '../lineage/sources.js';
 import { documentFromBytes, type LoadedDocument } from '../statement/load.js';
-import { readFileChecked } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
 import type { Db, Queryable, SqlValue } from './db.js';
 import { CHILD_COLUMNS, deriveRows, RUN_COLUMNS, rowValues, type ChildTable, type DerivedRows } from './derive.js';
@@ -34,44 +31,6 @@ export function storeDocument(bytes: Buffer, file: string): StoreDocument {
  */
 export function runIdOf(doc: StoreDocument): string {
   return doc.statementSha256 ?? hash('sha256', doc.payload ?? doc.bytes, 'hex');
-}
-
-/** Read the files and folders named on the command line (folders: every *.json below, other JSON skipped with a warning). */
-export async function readStoreDocuments(inputs: string[], log: Logger, unreadable: UnreadableBundle[]): Promise<StoreDocument[]> {
-  if (inputs.length === 0) {
-    throw new InputError('no-inputs', 'no bundles given', { fix: 'pass one or more bundle files or directories holding them' });
-  }
-  const docs: StoreDocument[] = [];
-  for (const input of inputs) {
-    const st = await stat(input).catch(() => undefined);
-    if (!st) throw new InputError('file-not-found', `not found: ${input}`, { fix: 'check the path', file: input });
-    const files = st.isDirectory()
-      ? (await readdir(input, { recursive: true, withFileTypes: true }))
-          .filter((e) => e.isFile() && /\.json$/i.test(e.name) && !/(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(e.parentPath))
-          .map((e) => path.join(e.parentPath, e.name))
-          .sort()
-      : [input];
-    let found = 0;
-    for (const f of files) {
-      const bytes = await readFileChecked(f, 'statement or bundle');
-      try {
-        docs.push({ ...storeDocument(bytes, f), ...(st.isDirectory() ? { scanned: true } : {}) });
-        found++;
-      } catch (err) {
-        if (!(err instanceof ProvenanceError) || err.kind !== 'input') throw err;
-        const broken = await unreadableBundle(f, err);
-        if (broken) {
-          unreadable.push({ ...broken, ...(st.isDirectory() ? {} : { explicit: true }) });
-          found++;
-        } else if (st.isDirectory()) log.warning(`skipping ${f}: not an ml-provenance statement or bundle`);
-        else throw err;
-      }
-    }
-    if (st.isDirectory() && found === 0) {
-      throw new InputError('no-statements-in-directory', `${input} holds no ml-provenance bundles`, { fix: 'point at the directory holding provenance.sigstore.json files', file: input });
-    }
-  }
-  return docs;
 }
 
 export interface IngestOptions {

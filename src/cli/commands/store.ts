@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { CheckError, InputError } from '../../errors.js';
 import { createGitHubClient } from '../../publish/client.js';
-import type { UnreadableBundle } from '../../lineage/sources.js';
 import { stderrLogger } from '../../util/log.js';
 import { failureFix, loadTrustedRoot, validateIdentityPolicy } from '../../verify/index.js';
 import { verifyMany } from '../../verify/many.js';
@@ -18,7 +17,7 @@ import {
   modelQuestion,
   withStore,
   purgeRuns,
-  readStoreDocuments,
+  ingestFiles,
   runsQuestion,
   STORE_ROLES,
   storeError,
@@ -50,15 +49,16 @@ function identityLabel(f: TrustFlags): string {
   return JSON.stringify(identityFrom(f));
 }
 
-async function ingest(db: Db, docs: StoreDocument[], unreadable: UnreadableBundle[], o: IngestFlags): Promise<IngestResult> {
+function checkJobs(o: IngestFlags): void {
   if (o.jobs !== undefined && o.jobs < 1) throw new InputError('bad-jobs', `--jobs must be at least 1, got ${o.jobs}`, { fix: 'leave it out to use every CPU' });
-  return ingestDocuments(db, docs, {
-    verify: o.verify,
-    verifier: bundleVerifier(o, { cache: false, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) }),
-    identity: identityLabel(o),
-    unreadable,
-    logger: stderrLogger,
-  });
+}
+
+/** Ingest verifies every bundle itself (no verification cache: the store is where verdicts are kept). */
+const verifierFor = (o: IngestFlags) => bundleVerifier(o, { cache: false, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) });
+
+async function ingest(db: Db, docs: StoreDocument[], o: IngestFlags): Promise<IngestResult> {
+  checkJobs(o);
+  return ingestDocuments(db, docs, { verify: o.verify, verifier: verifierFor(o), identity: identityLabel(o), logger: stderrLogger });
 }
 
 function report(r: IngestResult, o: { format: string; verify: boolean }, where: string): void {
@@ -111,9 +111,9 @@ export function register(program: Command): void {
   addTrustFlags(ing).action(
     run(async (inputs: string[], o: IngestFlags) => {
       await withStore(o.store, async (db) => {
-        const unreadable: UnreadableBundle[] = [];
-        const docs = await readStoreDocuments(inputs, stderrLogger, unreadable);
-        report(await ingest(db, docs, unreadable, o), o, db.location);
+        checkJobs(o);
+        const r = await ingestFiles(db, inputs, { verify: o.verify, verifier: verifierFor(o), identity: identityLabel(o), logger: stderrLogger });
+        report(r, o, db.location);
       });
     }),
   );
@@ -147,7 +147,7 @@ export function register(program: Command): void {
         for (const owner of o.org) repos.push(...(await ownerRepos(client, owner)));
         const total: IngestResult = { stored: [], existing: [] };
         const take = async (f: { docs: StoreDocument[]; seen: { source: string; item: string }[] }) => {
-          const r = await ingest(db, f.docs, [], o);
+          const r = await ingest(db, f.docs, o);
           total.stored.push(...r.stored);
           total.existing.push(...r.existing);
           // Remembered only once stored: a failed sync reads the same assets again next time.
