@@ -60,7 +60,7 @@ step('1. Training records what only it knows (CLI and direct JSON lines)');
 await mlp(['record', 'dataset', '--id', 'points', '--uri', 'https://example.com/datasets/points', '--version', '2026.11', '--path', 'data/points.csv', '--license', 'CC-BY-4.0', '--split', 'train=0.8', '--split', 'test=0.2', '--seed', '42']);
 await sh('python3', ['train.py']);
 
-step('2. Build the in-toto statement and check it against the standard policy');
+step('2. Build the in-toto statement (build checks the standard policy), then validate it against the strict one');
 await mlp(['build', '--subject', 'model/model.json', '--config', 'config/train.yaml', '--image', `ghcr.io/example-org/train:1.0@sha256:${'ab'.repeat(32)}`, '--out', 'out/provenance.intoto.json']);
 await mlp(['validate', 'out/provenance.intoto.json', '--policy', 'strict'], { expect: 0 });
 
@@ -104,22 +104,23 @@ try {
   step('6. The readable summary (job summary / PR comment body)');
   const summary = await mlp(['summary', 'out/provenance.sigstore.json', '--format', 'markdown'], { quiet: true });
   await writeFile(path.join(out, 'provenance.md'), summary.stdout);
-  process.stdout.write(summary.stdout.split('\n').slice(0, 40).join('\n') + '\n…\n');
+  process.stdout.write(summary.stdout.split('\n').slice(0, 40).join('\n') + '\n… (the whole text: out/provenance.md)\n');
 
-  step('7. Lineage: which dataset version produced the test metric?');
-  await mlp(['lineage', 'out/provenance.sigstore.json', '--metric', 'mse', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--repo', REPO, '--offline']);
+  step('7. Lineage: which dataset version produced the test mse?');
+  await mlp(['lineage', 'out/provenance.sigstore.json', '--metric', 'mse', '--split', 'test', '--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--repo', REPO, '--offline']);
 
-  step('8. The provenance store: ingest the verified bundle once, then ask it (no re-verification)');
+  step('8. The provenance store: ingest the verified bundle once, then ask it the same question (no re-verification)');
   const storeTrust = ['--custom-trusted-root', path.relative(example, standin.trustedRootPath), '--repo', REPO, '--offline'];
   await mlp(['store', 'ingest', 'out/provenance.sigstore.json', '--store', 'out/store.db', ...storeTrust]);
   await mlp(['lineage', '--store', 'out/store.db', '--metric', 'mse', '--split', 'test']);
 
-  step('9. Tampering is caught: change one byte of the model and verify again');
+  step('9. Tampering is caught: add one byte to the model and verify again (this must fail)');
   const model = path.join(example, 'model', 'model.json');
   const original = await readFile(model);
   await writeFile(model, Buffer.concat([original, Buffer.from(' ')]));
   await mlp(verifyArgs, { expect: 1 });
   await writeFile(model, original);
+  console.log('→ exit 1, as it should: the changed model is refused (the FAILED and error lines above are expected); model/model.json is restored');
 } finally {
   await standin.close();
 }

@@ -17,6 +17,11 @@ describe('npm run demo', () => {
     expect(out).toContain('VERIFIED');
     expect(out).toMatch(/FAILED: subjects: 1 of 1 file\(s\) match no signed subject digest: model\/model\.json/);
     expect(out).toMatch(/mse \(test, epoch 30\)\s+0\.225492/);
+    // Step 7 asks for the test metric only (README: "which dataset version produced the test mse").
+    expect(out).not.toMatch(/mse \(train, epoch 30\)/);
+    // The expected failure of step 9 is said to be expected, and the model put back.
+    expect(out).toMatch(/^→ exit 1, as it should: the changed model is refused .*model\/model\.json is restored$/m);
+    expect(out).toContain('… (the whole text: out/provenance.md)');
     // The run went into the embedded store and one lineage question was answered from it.
     expect(out).toMatch(/^stored [a-f0-9]{64} verified out\/provenance\.sigstore\.json$/m);
     expect(out).toMatch(/^mse\[test\]@30=0\.225492  run [a-f0-9]{16} verified/m);

@@ -118,7 +118,9 @@ describe('store on PostgreSQL', () => {
     expect(carol('SELECT count(*) FROM blobs')).toBe('2');
     expect(carol("SELECT count(*) FROM datasets WHERE ds_id = 'private'")).toBe('0');
     const hidden = await mlp('lineage', '--store', pg.url('carol', 'combo'), '--runs', 'other/secret', '--format', 'json');
-    expect(hidden.code, hidden.stderr).toBe(0);
+    // Hidden runs are no answer, exit 1 as for a repository that has none (nothing tells them apart).
+    expect(hidden.code, hidden.stderr).toBe(1);
+    expect(hidden.stderr).toMatch(/^error: no run in .* answers this — /m);
     expect(JSON.parse(hidden.stdout)).toEqual({ answers: [] });
     // The ingest role alone reads no run, not even its number (it takes new numbers from the sequence).
     expect(sql('SELECT count(*) FROM runs', 'ingester', 'combo').stderr).toMatch(/permission denied for table runs/);
@@ -203,7 +205,9 @@ describe('store on PostgreSQL', () => {
   test('concurrent ingest of the same bundles from several processes stores each run once', async () => {
     // The admin opens the database once (schema, policies); then four ingesters race.
     const init = await mlp('lineage', '--store', pg.url('postgres', 'conc'), '--runs', 'acme/train');
-    expect(init.code, init.stderr).toBe(0);
+    // Opened (schema applied) and empty: no run answers yet, exit 1.
+    expect(init.code, init.stderr).toBe(1);
+    expect(init.stderr).toMatch(/^error: no run in .* answers this — /m);
     const results = await Promise.all([1, 2, 3, 4].map(() => mlp('store', 'ingest', bundles, '--store', pg.url('ingester', 'conc'), ...trust(), '--format', 'json')));
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const stored = results.flatMap((r) => (JSON.parse(r.stdout) as { stored: { runId: string }[] }).stored.map((s) => s.runId));

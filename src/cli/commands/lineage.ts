@@ -98,7 +98,7 @@ export function register(program: Command): void {
         const sqlAnswer = o.attribute === undefined && !o.health && (o.format === 'table' || o.format === 'json');
         if (o.store !== undefined && sqlAnswer) {
           const { storeLineage } = await import('./store.js');
-          processIo.out(await storeLineage(o, o.model !== undefined ? await modelRef(o.model) : undefined));
+          await storeLineage(o, o.model !== undefined ? await modelRef(o.model) : undefined);
           return;
         }
         if (o.store === undefined && (o.runs ?? o.since ?? o.until) !== undefined) {

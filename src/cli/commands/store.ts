@@ -238,14 +238,17 @@ export interface StoreLineageOptions {
   format: string;
 }
 
-/** `lineage --store`: the four questions answered from the store. `model` is already resolved to a digest (or a path, refused). */
-export async function storeLineage(o: StoreLineageOptions, model: { sha256: string } | { path: string } | undefined): Promise<string> {
+/**
+ * `lineage --store`: the four questions answered from the store. `model` is already resolved to a digest (or a path, refused).
+ * Prints the answer; an answer nobody matched is still printed, then exit 1 as over files (like grep).
+ */
+export async function storeLineage(o: StoreLineageOptions, model: { sha256: string } | { path: string } | undefined): Promise<void> {
   if (model && 'path' in model) {
     throw new InputError('model-path-with-store', `--model ${model.path}: the store answers by content digest`, { fix: 'pass the model file itself (it is hashed) or sha256:HEX' });
   }
   const since = isoDate('--since', o.since);
   const until = isoDate('--until', o.until);
-  return withStore(o.store, async (db) => {
+  const { output, answered, location } = await withStore(o.store, async (db) => {
     let answers: unknown[];
     let text: string;
     if (o.metric !== undefined) {
@@ -263,9 +266,15 @@ export async function storeLineage(o: StoreLineageOptions, model: { sha256: stri
     } else {
       throw new InputError('store-question', 'with --store, ask one question: --metric M [--model D], --dataset D[@V], --model D, or --runs OWNER/REPO [--since --until]', { fix: 'add one of them' });
     }
-    if (answers.length === 0) stderrLogger.info(`no run in ${db.location} answers this`);
-    return o.format === 'json' ? JSON.stringify({ answers }, null, 2) : text;
+    return { output: o.format === 'json' ? JSON.stringify({ answers }, null, 2) : text, answered: answers.length, location: db.location };
   }, READ_ONLY);
+  // An empty table is no text at all: the error line below says it.
+  if (output !== '') processIo.out(output);
+  if (answered === 0) {
+    throw new CheckError('no-match', `no run in ${location} answers this`, {
+      fix: 'check the spelling (ids and metric names are case-sensitive) and the store; a reader sees only the repositories it was granted',
+    });
+  }
 }
 
 /** Every model digest already stored (--from-attestations' default), or a usage error when this role may not read them. */
