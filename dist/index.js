@@ -1,6 +1,9 @@
 import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
+  parseDirectionLines
+} from "./chunks/chunk-GGFH2OWC.js";
+import {
   refusedValueShape
 } from "./chunks/chunk-U6NGMXLZ.js";
 import {
@@ -55,20 +58,7 @@ function opt(v) {
 }
 __name(opt, "opt");
 function parseMetricDirections(v) {
-  const out = {};
-  for (const [index, line] of lines(v).entries()) {
-    const m = /^(.+)[:=]\s*(lower|higher)(?:\s+(\d+(?:\.\d+)?)\s*%)?$/i.exec(line);
-    const name = m?.[1]?.trim();
-    if (!m || !name) {
-      throw new InputError("bad-metric-directions", `input metric-directions: cannot read line ${index + 1} ${refusedValueShape(line)}`, {
-        fix: "write one `NAME: lower` or `NAME: higher` a line, optionally with a tolerance such as `NAME: lower 2%`",
-        fields: ["metric-directions"]
-      });
-    }
-    const better = m[2].toLowerCase();
-    out[name] = m[3] !== void 0 ? { better, tolerance: Number(m[3]) / 100 } : better;
-  }
-  return Object.keys(out).length ? out : void 0;
+  return parseDirectionLines(v, "input metric-directions");
 }
 __name(parseMetricDirections, "parseMetricDirections");
 function parseInputs(get) {
@@ -165,7 +155,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-BUXUDTIS.js");
+    const { run } = await import("./chunks/main-UWNG7PM2.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -181,11 +171,11 @@ async function main() {
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-XZTORO2F.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-XZTORO2F.js")).preflightIdentity(o), "preflightIdentity"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-724C45ZY.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-724C45ZY.js")).preflightIdentity(o), "preflightIdentity"),
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-JCBPSKWH.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-FKDZWXFN.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-FKDZWXFN.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-FT42SWKK.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-FT42SWKK.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-GQOZJ67N.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;

@@ -2,12 +2,12 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-FVSZPO5Q.js";
+} from "./chunks/chunk-MIOZHEKC.js";
 import "./chunks/chunk-ENOS7S7E.js";
 import "./chunks/chunk-DZAXBD7J.js";
 import "./chunks/chunk-6634YCS7.js";
 import "./chunks/chunk-DWXH6HXY.js";
-import "./chunks/chunk-RXV2SBD4.js";
+import "./chunks/chunk-2AIM2T4F.js";
 import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
