@@ -28,5 +28,7 @@ const FIXES: Record<string, string> = {
 /** The `— how to fix` half of the error line for a failed verdict. */
 export function failureFix(v: Verdict): string {
   const first = v.checks.find((c) => c.status === 'fail');
+  // A log the trusted root does not list: another instance's bundle (or a forged one), as for a foreign certificate.
+  if (first?.name === 'transparency-log' && /another Sigstore instance/.test(first.reason)) return FIXES.certificate!;
   return (first && FIXES[first.name]) ?? 'do not trust these files';
 }

@@ -41,12 +41,12 @@ function explain(step: CryptoCheck, message: string): string {
     }
   }
   if (step === 'certificate' && /certificate chain|issuer|trusted/i.test(message)) {
-    return `the signing certificate does not chain to a certificate authority in the trusted root (${message}) — signed by another Sigstore instance, or forged`;
+    return `the signing certificate does not chain to a certificate authority in the trusted root (${message}); signed by another Sigstore instance, or forged`;
   }
   if (step === 'transparency-log') {
     if (/expected \d+ tlog entries, got 0/.test(message)) return 'the bundle has no transparency-log entry (1 required): it was never logged in Rekor, or the entry was removed';
     if (/payload hash mismatch|signature mismatch/i.test(message)) return `the transparency-log entry records a different signature or payload than the bundle carries (${message})`;
-    if (/^unknown log/.test(message)) return `${message.replace(/^unknown log: /, '')} — signed with another Sigstore instance, or forged`;
+    if (/^unknown log/.test(message)) return `${message.replace(/^unknown log: /, '')}; signed with another Sigstore instance, or forged`;
     if (/inclusion promise/i.test(message)) {
       return `the log entry's time is not verified: its signed entry timestamp (SET) does not verify with the log's key, so its integrated time, log index or body was changed (${message})`;
     }

@@ -113,6 +113,7 @@ const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
  * | where the references disagree or are more lenient:                                             |
  * | SET removed (proof + TSA remain)       | reject     | reject     | accept      | 0 (as sigstore-go) |
  * | RFC 3161 timestamp corrupted           | accept     | accept     | accept      | 1 bundle (fails closed) |
+ * | RFC 3161 genTime not a time            | accept     | accept     | accept      | 1 bundle (fails closed) |
  */
 type Verdict = 'accept' | 'reject';
 const TAMPERED: { name: string; make: () => unknown; raw?: boolean; verdict: Verdict | Record<'cosign-2' | 'cosign-3' | 'sigstore-go', Verdict>; exit: 0 | 1 | 2; failure?: RegExp }[] = [
@@ -208,6 +209,19 @@ const TAMPERED: { name: string; make: () => unknown; raw?: boolean; verdict: Ver
     name: 'RFC 3161 timestamp corrupted',
     make: edit((b) => (b.verificationMaterial.timestampVerificationData.rfc3161Timestamps[0].signedTimestamp = String(b.verificationMaterial.timestampVerificationData.rfc3161Timestamps[0].signedTimestamp).slice(0, 40))),
     verdict: 'accept', exit: 1, failure: /^bundle: the bundle's RFC 3161 timestamp \[0\] cannot be read/,
+  },
+  {
+    // The token parses, but its genTime is not a time (one digit made a control character): read lazily, it
+    // used to fail as `certificate: cannot verify: invalid time` after `timestamps` had passed.
+    name: 'RFC 3161 genTime unreadable',
+    make: edit((b) => {
+      const t = b.verificationMaterial.timestampVerificationData.rfc3161Timestamps[0];
+      const der = Buffer.from(String(t.signedTimestamp), 'base64');
+      const at = der.indexOf(Buffer.from(String(new Date().getUTCFullYear())));
+      der[at + 7] = 2;
+      t.signedTimestamp = der.toString('base64');
+    }),
+    verdict: 'accept', exit: 1, failure: /^bundle: the bundle's RFC 3161 timestamp \[0\] cannot be read: invalid time/,
   },
 ];
 

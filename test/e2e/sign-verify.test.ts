@@ -158,9 +158,13 @@ describe('ml-provenance verify (dist/cli.js)', () => {
     const r = await runCliAsync(['verify', '--bundle', bundleFile, '--repo', 'acme/models', '--custom-trusted-root', other.trustedRootPath, '--offline']);
     expect(r.code).toBe(1);
     // Its log is not one this root lists; its TSA stamp is not from a trusted authority either.
-    expect(r.stdout).toMatch(/^FAILED: transparency-log: the entry is from a transparency log the trusted root does not list .* — signed with another Sigstore instance, or forged$/m);
+    expect(r.stdout).toMatch(/^FAILED: transparency-log: the entry is from a transparency log the trusted root does not list .*; signed with another Sigstore instance, or forged$/m);
     expect(r.stdout).toMatch(/^FAIL\s+timestamps\s+the RFC 3161 timestamp was not issued by a timestamp authority in the trusted root/m);
     expect(r.stdout).not.toMatch(/^ok\s+(signature|certificate)\s/m);
+    // One error line, one "—" before the fix, and the fix is the trusted root (not "never logged").
+    const line = r.stderr.split('\n').find((l) => l.startsWith('error: '))!;
+    expect(line.split(' — ')).toHaveLength(2);
+    expect(line).toMatch(/ — do not trust these files; if the bundle comes from a private or self-hosted Sigstore, pass its --custom-trusted-root$/);
   });
 
   test('valid JSON that is not a Sigstore bundle it knows: exit 2, one error line, no check lines, no JavaScript internals', async () => {
