@@ -49,7 +49,8 @@ describe('parseDatasetManifest (property)', () => {
   });
   it('valid manifests (YAML list, JSON, {datasets: [...]}) parse to the same entries', () => {
     fc.assert(
-      fc.property(fc.array(datasetInput, { maxLength: 4 }), (list) => {
+      // Unique ids: a manifest naming one id twice is refused (its own case in test/e2e/paths.test.ts).
+      fc.property(fc.uniqueArray(datasetInput, { maxLength: 4, selector: (d) => d.id }), (list) => {
         const plain = JSON.parse(JSON.stringify(list)) as unknown[];
         expect(parseDatasetManifest(toYaml(plain), 'd.yaml')).toEqual(plain);
         expect(parseDatasetManifest(JSON.stringify({ datasets: plain }), 'd.json')).toEqual(plain);
