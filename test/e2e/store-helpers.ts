@@ -1,9 +1,11 @@
 // Signed bundles for the store tests: a small lineage across repositories, each run
 // built as a schema-valid statement and signed through dist/cli.js against the local
 // Sigstore stand-in (the signer identity is the run's own repository).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dataset, makeStatement, sha } from '../fixtures/statements.js';
+import { startPostgres, type PgServer } from '../helpers/postgres.js';
 import type { SigstoreStandin } from '../standins/sigstore.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 
@@ -100,4 +102,41 @@ export async function signRuns(sigstore: SigstoreStandin, dir: string): Promise<
     out.push({ name: r.name, repo: r.repo, bundle, model: r.statement.subject[0]!.digest.sha256! });
   }
   return out;
+}
+
+export interface OneRun {
+  work: string;
+  pg: PgServer;
+  /** The statement file, in `work`. */
+  file: string;
+  /** Its first subject's sha256. */
+  model: string;
+  /** dist/cli.js in `work`. */
+  mlp(...args: string[]): ReturnType<typeof runCliAsync>;
+  /** The store on each engine: a file in `work`, or the server's `store` database. */
+  store(engine: string): string;
+  close(): Promise<void>;
+}
+
+/** One unsigned statement of `repo` in a temp folder, and a real PostgreSQL server with an empty `store` database: the same question asked of both engines. */
+export async function oneRunOnBothEngines(name: string, statement: ReturnType<typeof makeStatement>, repo: string): Promise<OneRun> {
+  const work = await mkdtemp(path.join(tmpdir(), `mlp-store-${name}-`));
+  const pg = await startPostgres();
+  const r = pg.psql('CREATE DATABASE store');
+  if (r.code !== 0) throw new Error(r.stderr);
+  statement.predicate.buildDefinition.externalParameters.workflow = { ref: 'refs/heads/main', repository: `https://github.com/${repo}`, path: '.github/workflows/train.yml' };
+  const file = path.join(work, `${name}.intoto.json`);
+  await writeFile(file, JSON.stringify(statement));
+  return {
+    work,
+    pg,
+    file,
+    model: statement.subject[0]!.digest.sha256!,
+    mlp: (...args) => runCliAsync(args, { cwd: work }),
+    store: (engine) => (engine === 'sqlite' ? path.join(work, 'store.db') : pg.url('postgres', 'store')),
+    async close() {
+      await pg.stop();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
 }

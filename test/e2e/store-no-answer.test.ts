@@ -2,35 +2,15 @@
 // exit codes: "a lineage query that matched nothing"), like grep, so a script can tell "none"
 // from "found": the empty answer is still printed, and stderr has one `error:` line.
 // Through dist/cli.js, on node:sqlite and a real PostgreSQL server.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeStatement } from '../fixtures/statements.js';
-import { startPostgres, type PgServer } from '../helpers/postgres.js';
-import { runCliAsync } from './sign-verify-helpers.js';
+import { oneRunOnBothEngines, type OneRun } from './store-helpers.js';
 
-let work: string;
-let pg: PgServer;
-let file: string;
-let model: string;
-const mlp = (...args: string[]) => runCliAsync(args, { cwd: work });
-
+let f: OneRun;
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'mlp-store-none-'));
-  pg = await startPostgres();
-  const r = pg.psql('CREATE DATABASE store');
-  if (r.code !== 0) throw new Error(r.stderr);
-  const s = makeStatement({ run: 'none', metrics: [{ name: 'accuracy', value: 0.9, epoch: 1, split: 'test' }] });
-  s.predicate.buildDefinition.externalParameters.workflow = { ref: 'refs/heads/main', repository: 'https://github.com/acme/none', path: '.github/workflows/train.yml' };
-  model = s.subject[0]!.digest.sha256!;
-  file = path.join(work, 'none.intoto.json');
-  await writeFile(file, JSON.stringify(s));
+  f = await oneRunOnBothEngines('none', makeStatement({ run: 'none', metrics: [{ name: 'accuracy', value: 0.9, epoch: 1, split: 'test' }] }), 'acme/none');
 }, 120_000);
-afterAll(async () => {
-  await pg?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
+afterAll(() => f?.close());
 
 const NOBODY = [
   ['--dataset', 'mnist@2.0'],
@@ -40,7 +20,8 @@ const NOBODY = [
 ];
 
 test.each(['sqlite', 'postgres'])('%s: a question nobody matches exits 1 with the empty answer, one matched exits 0', async (engine) => {
-  const store = engine === 'sqlite' ? path.join(work, 'store.db') : pg.url('postgres', 'store');
+  const { mlp, file, model } = f;
+  const store = f.store(engine);
   const ingest = await mlp('store', 'ingest', file, '--no-verify', '--store', store);
   expect(ingest.code, ingest.stderr).toBe(0);
   for (const q of NOBODY) {
