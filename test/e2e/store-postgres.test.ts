@@ -268,6 +268,16 @@ describe('store on PostgreSQL', () => {
     refused(purge([a!], `DELETE FROM metrics WHERE run_no = ${noOf(a!)}`), new RegExp(`the purge record names run ${a}, which is still in the store at commit`));
     // Deletes the bundle a kept run still points at.
     refused(purge([a!], `DELETE FROM blobs WHERE sha256 = (SELECT doc_sha256 FROM runs WHERE run_id = '${b}')`), /DELETE on blobs removes rows of [a-f0-9]{64}, which no purge record/);
+    // Adds run b to its own record's names with a row ON CONFLICT skips (the record names a only), then deletes a and b.
+    const rowsOf = (id: string) => [...CHILD_TABLES.map((t) => `DELETE FROM ${t} WHERE run_no = ${noOf(id)}`), `DELETE FROM verifications WHERE run_id = '${id}'`, `DELETE FROM runs WHERE run_id = '${id}'`].join('; ');
+    refused(
+      purge([a!], `INSERT INTO purges (id, purged_at, purged_by, reason, criteria, run_ids) SELECT max(id), '', '', '', '{}', '${JSON.stringify([b])}' FROM purges ON CONFLICT DO NOTHING; ${rowsOf(a!)}; ${rowsOf(b!)}`),
+      /permission denied for table purges/,
+    );
+    // A record committed in an earlier transaction does not allow deletes in a later one.
+    const earlier = sql(`INSERT INTO purges (purged_at, purged_by, reason, criteria, run_ids) VALUES ('', '', '', '{}', '${JSON.stringify([b])}')`, 'reaper');
+    expect(earlier.code).not.toBe(0); // …and cannot even be committed while b is in the store
+    refused(sql(`BEGIN; SELECT set_config('mlp.purge', 'on', true); ${rowsOf(b!)}; COMMIT`, 'reaper'), /append-only: DELETE on datasets rejected/);
     // Done by hand as store purge does it (a's rows, a, then its bundle): it passes, and only a is gone.
     const doc = sql(`SELECT doc_sha256 FROM runs WHERE run_id = '${a}'`).stdout.trim();
     const hand = purge(
