@@ -29,7 +29,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mlp-store-pg-'));
   bundles = path.join(work, 'bundles');
   runs = await signRuns(sigstore, bundles);
-  for (const q of ['CREATE DATABASE store', 'CREATE DATABASE conc', 'CREATE ROLE alice LOGIN', 'CREATE ROLE bob LOGIN', 'CREATE ROLE ingester LOGIN', 'CREATE ROLE aud LOGIN', 'CREATE ROLE reaper LOGIN']) {
+  for (const q of ['CREATE DATABASE store', 'CREATE DATABASE conc', 'CREATE DATABASE fresh', 'CREATE ROLE alice LOGIN', 'CREATE ROLE bob LOGIN', 'CREATE ROLE ingester LOGIN', 'CREATE ROLE aud LOGIN', 'CREATE ROLE reaper LOGIN']) {
     const r = pg.psql(q);
     if (r.code !== 0) throw new Error(`${q}: ${r.stderr}`);
   }
@@ -240,6 +240,13 @@ describe('store on PostgreSQL', () => {
     expect(direct.code).not.toBe(0);
     expect(direct.stderr).toMatch(/append-only: DELETE on metrics rejected/);
     expect(Number(sql('SELECT count(*) FROM metrics').stdout.trim())).toBeGreaterThan(0);
+  });
+
+  test('a role that does not own the tables, opening a store whose schema is missing or older, is told to open it once as the owner', async () => {
+    const r = await mlp('store', 'purge', '--repo', 'acme/train', '--reason', 'x', '--store', pg.url('reaper', 'fresh'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: applying the store schema on postgres:\/\/reaper@[^ ]+\/fresh: permission denied .* — the store's tables are missing or older than this release's \(schema \d+\): open it once as the role that owns them/m);
+    noStack(r.stderr);
   });
 
   test('a purge record names exactly the runs its transaction deletes (the purger in psql)', () => {
