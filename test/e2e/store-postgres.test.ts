@@ -301,4 +301,15 @@ describe('store on PostgreSQL', () => {
     expect(sql(`SELECT count(*) FROM blobs WHERE sha256 = '${doc}'`).stdout.trim()).toBe('0');
     expect(sql('SELECT count(*) FROM purges').stdout.trim()).toBe(String(Number(before.split(' ')[0]) + 1));
   });
+
+  test('store audit reports a run purge_runs let a purge delete that its purge record does not name', async () => {
+    // What the ON CONFLICT trick left in stores before migration 6; a superuser with triggers off writes it now.
+    const b = sql('SELECT run_id FROM runs ORDER BY run_id LIMIT 1').stdout.trim();
+    const w = sql(`SET session_replication_role = replica; INSERT INTO purge_runs (purge_id, run_id) SELECT max(id), '${b}' FROM purges`);
+    expect(w.code, w.stderr).toBe(0);
+    const r = await mlp('store', 'audit', '--store', pg.url('aud', 'store'), ...trust());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^run ${b} purge_runs: purge \\d+ was allowed to delete it, but its purge record does not name it`, 'm'));
+    noStack(r.stderr);
+  });
 });
