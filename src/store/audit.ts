@@ -159,5 +159,15 @@ export async function auditStore(db: Db, verifyBundles: AuditVerifier, onProgres
   for (const r of await all('SELECT DISTINCT c.run_id FROM verifications c WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_id = c.run_id)')) {
     report.problems.push({ runId: String(r.run_id), where: 'verifications', detail: 'rows for a run that is not in the store' });
   }
+  // PostgreSQL (migration 5 on): the runs a purge was allowed to delete (purge_runs) must be the ones its stored record
+  // names. Before migration 6 a purger could add names there with a row ON CONFLICT skipped, and delete those runs.
+  if (db.dialect === 'postgres' && (await all("SELECT to_regclass('purge_runs')::text AS t"))[0]?.t) {
+    const unnamed = await all(
+      'SELECT pr.purge_id, pr.run_id FROM purge_runs pr LEFT JOIN purges p ON p.id = pr.purge_id WHERE p.id IS NULL OR NOT (p.run_ids::jsonb @> jsonb_build_array(pr.run_id)) ORDER BY pr.purge_id, pr.run_id',
+    );
+    for (const r of unnamed) {
+      report.problems.push({ runId: String(r.run_id), where: 'purge_runs', detail: `purge ${String(r.purge_id)} was allowed to delete it, but its purge record does not name it` });
+    }
+  }
   return report;
 }

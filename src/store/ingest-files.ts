@@ -130,7 +130,14 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
     const docs: StoreDocument[] = [];
     for (let bytes = 0; i < accepted.length && bytes < partBytes; i++) {
       const a = accepted[i]!;
-      const b = await readFileChecked(a.file, 'statement or bundle');
+      // Gone or unreadable since it was verified: the same race as changed bytes, said the same way (not "check the path").
+      const b = await readFileChecked(a.file, 'statement or bundle').catch((err: unknown) => {
+        if (!(err instanceof ProvenanceError) || err.kind !== 'input') throw err;
+        throw new InputError('file-changed', `${a.file} was removed or became unreadable while it was being ingested (${err.message}); ${result.stored.length} run(s) were stored before it`, {
+          fix: 'ingest again once nothing is writing to the folder (runs already stored are left as they are)',
+          file: a.file,
+        });
+      });
       if (sha256(b) !== a.sha256) {
         throw new InputError('file-changed', `${a.file} changed while it was being ingested (its bytes are not the ones that were verified); ${result.stored.length} run(s) were stored before it`, {
           fix: 'ingest again once nothing is writing to the folder (runs already stored are left as they are)',

@@ -392,6 +392,22 @@ CREATE POLICY blobs_purge_read ON blobs FOR SELECT TO mlp_purger, mlp_auditor US
 ${checks.join('\n')}`;
 }
 
+/**
+ * Migration 6: `purge_runs` holds only what a stored purge record names. Migration 5 wrote it in
+ * a BEFORE INSERT trigger, which also runs for a row `ON CONFLICT DO NOTHING` then skips: a purger
+ * inserting a second row with its own record's id (`INSERT INTO purges (id, …) VALUES (<mine>, …,
+ * '["<other run>"]') ON CONFLICT DO NOTHING`) added a run to its record's names in `purge_runs`
+ * and deleted it, while the record kept in `purges` never named it. Now the names are written
+ * AFTER INSERT (only rows actually stored), and the purger may not choose a record's id.
+ */
+function postgresPurgeNamesAfterInsert(): string {
+  return `
+DROP TRIGGER purges_name_stored_runs ON purges;
+CREATE TRIGGER purges_name_stored_runs AFTER INSERT ON purges FOR EACH ROW EXECUTE FUNCTION mlp_purge_record_names_runs();
+REVOKE INSERT ON purges FROM mlp_purger;
+GRANT INSERT (purged_at, purged_by, reason, criteria, run_ids) ON purges TO mlp_purger;`;
+}
+
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'ledger tables', sql: () => CORE },
   { version: 2, name: 'append-only and access control', sql: (d) => (d === 'sqlite' ? sqliteAppendOnly() : postgresSecurity()) },
@@ -400,6 +416,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: 'ingest takes run numbers from the sequence, reads no run; deletes need a purge record', sql: (d) => (d === 'sqlite' ? '' : postgresIngestOwnRuns()) },
   // SQLite: the file's owner is the purger and can do anything with the file; nothing to check against.
   { version: 5, name: 'a purge record names exactly the runs its transaction deletes', sql: (d) => (d === 'sqlite' ? '' : postgresTruthfulPurges()) },
+  { version: 6, name: 'purge_runs holds only what stored purge records name', sql: (d) => (d === 'sqlite' ? '' : postgresPurgeNamesAfterInsert()) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Db } from './db.js';
 import { badStore, storeError } from './errors.js';
 import { parseStoreSpec, redactUrl } from './location.js';
-import { migrate } from './migrations.js';
+import { migrate, SCHEMA_VERSION } from './migrations.js';
 import { InputError, ProvenanceError } from '../errors.js';
 
 export interface OpenOptions {
@@ -80,7 +80,13 @@ export async function openStore(spec: string | undefined, o: OpenOptions = {}): 
   } catch (err) {
     await db.close().catch(() => undefined);
     if (err instanceof ProvenanceError) throw err;
-    throw storeError(err, db.location, 'applying the store schema');
+    // Only the role that owns the tables can create or upgrade them; anyone else gets "permission denied" here.
+    throw storeError(
+      err,
+      db.location,
+      'applying the store schema',
+      `the store's tables are missing or older than this release's (schema ${SCHEMA_VERSION}): open it once as the role that owns them (e.g. \`store grant --store postgres://ADMIN@…\`) to create or upgrade them, then run again`,
+    );
   }
   return db;
 }

@@ -94,10 +94,10 @@ describe('what --store names', () => {
 });
 
 describe('schema versions', () => {
-  test('opening a store written at schema 3 writes nothing on SQLite (migrations 4 and 5 have nothing to do there): a read-only copy stays readable', async () => {
+  test('opening a store written at schema 3 writes nothing on SQLite (migrations 4, 5 and 6 have nothing to do there): a read-only copy stays readable', async () => {
     const store = path.join(work, 'v3.db');
     expect((await mlp('store', 'ingest', await statement('v3', 'acme/train'), '--no-verify', '--store', store)).code).toBe(0);
-    expect(py(store, 'SELECT MAX(version) FROM mlp_migrations').stdout.trim()).toBe('[(5,)]');
+    expect(py(store, 'SELECT MAX(version) FROM mlp_migrations').stdout.trim()).toBe('[(6,)]');
     // As the release before migration 4 left it (mlp_migrations is bookkeeping, not a guarded ledger table).
     expect(py(store, 'DELETE FROM mlp_migrations WHERE version >= 4').status).toBe(0);
     const r = await mlp('lineage', '--store', store, '--runs', 'acme/train');

@@ -29,7 +29,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mlp-store-pg-'));
   bundles = path.join(work, 'bundles');
   runs = await signRuns(sigstore, bundles);
-  for (const q of ['CREATE DATABASE store', 'CREATE DATABASE conc', 'CREATE ROLE alice LOGIN', 'CREATE ROLE bob LOGIN', 'CREATE ROLE ingester LOGIN', 'CREATE ROLE aud LOGIN', 'CREATE ROLE reaper LOGIN']) {
+  for (const q of ['CREATE DATABASE store', 'CREATE DATABASE conc', 'CREATE DATABASE fresh', 'CREATE ROLE alice LOGIN', 'CREATE ROLE bob LOGIN', 'CREATE ROLE ingester LOGIN', 'CREATE ROLE aud LOGIN', 'CREATE ROLE reaper LOGIN']) {
     const r = pg.psql(q);
     if (r.code !== 0) throw new Error(`${q}: ${r.stderr}`);
   }
@@ -242,6 +242,13 @@ describe('store on PostgreSQL', () => {
     expect(Number(sql('SELECT count(*) FROM metrics').stdout.trim())).toBeGreaterThan(0);
   });
 
+  test('a role that does not own the tables, opening a store whose schema is missing or older, is told to open it once as the owner', async () => {
+    const r = await mlp('store', 'purge', '--repo', 'acme/train', '--reason', 'x', '--store', pg.url('reaper', 'fresh'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: applying the store schema on postgres:\/\/reaper@[^ ]+\/fresh: permission denied .* — the store's tables are missing or older than this release's \(schema \d+\): open it once as the role that owns them/m);
+    noStack(r.stderr);
+  });
+
   test('a purge record names exactly the runs its transaction deletes (the purger in psql)', () => {
     const [a, b] = sql('SELECT run_id FROM runs ORDER BY run_id').stdout.trim().split('\n');
     expect(a).toMatch(/^[a-f0-9]{64}$/);
@@ -268,6 +275,16 @@ describe('store on PostgreSQL', () => {
     refused(purge([a!], `DELETE FROM metrics WHERE run_no = ${noOf(a!)}`), new RegExp(`the purge record names run ${a}, which is still in the store at commit`));
     // Deletes the bundle a kept run still points at.
     refused(purge([a!], `DELETE FROM blobs WHERE sha256 = (SELECT doc_sha256 FROM runs WHERE run_id = '${b}')`), /DELETE on blobs removes rows of [a-f0-9]{64}, which no purge record/);
+    // Adds run b to its own record's names with a row ON CONFLICT skips (the record names a only), then deletes a and b.
+    const rowsOf = (id: string) => [...CHILD_TABLES.map((t) => `DELETE FROM ${t} WHERE run_no = ${noOf(id)}`), `DELETE FROM verifications WHERE run_id = '${id}'`, `DELETE FROM runs WHERE run_id = '${id}'`].join('; ');
+    refused(
+      purge([a!], `INSERT INTO purges (id, purged_at, purged_by, reason, criteria, run_ids) SELECT max(id), '', '', '', '{}', '${JSON.stringify([b])}' FROM purges ON CONFLICT DO NOTHING; ${rowsOf(a!)}; ${rowsOf(b!)}`),
+      /permission denied for table purges/,
+    );
+    // A record committed in an earlier transaction does not allow deletes in a later one.
+    const earlier = sql(`INSERT INTO purges (purged_at, purged_by, reason, criteria, run_ids) VALUES ('', '', '', '{}', '${JSON.stringify([b])}')`, 'reaper');
+    expect(earlier.code).not.toBe(0); // …and cannot even be committed while b is in the store
+    refused(sql(`BEGIN; SELECT set_config('mlp.purge', 'on', true); ${rowsOf(b!)}; COMMIT`, 'reaper'), /append-only: DELETE on datasets rejected/);
     // Done by hand as store purge does it (a's rows, a, then its bundle): it passes, and only a is gone.
     const doc = sql(`SELECT doc_sha256 FROM runs WHERE run_id = '${a}'`).stdout.trim();
     const hand = purge(
@@ -283,5 +300,16 @@ describe('store on PostgreSQL', () => {
     expect(sql(`SELECT count(*) FROM runs WHERE run_id IN ('${a}', '${b}')`).stdout.trim()).toBe('1');
     expect(sql(`SELECT count(*) FROM blobs WHERE sha256 = '${doc}'`).stdout.trim()).toBe('0');
     expect(sql('SELECT count(*) FROM purges').stdout.trim()).toBe(String(Number(before.split(' ')[0]) + 1));
+  });
+
+  test('store audit reports a run purge_runs let a purge delete that its purge record does not name', async () => {
+    // What the ON CONFLICT trick left in stores before migration 6; a superuser with triggers off writes it now.
+    const b = sql('SELECT run_id FROM runs ORDER BY run_id LIMIT 1').stdout.trim();
+    const w = sql(`SET session_replication_role = replica; INSERT INTO purge_runs (purge_id, run_id) SELECT max(id), '${b}' FROM purges`);
+    expect(w.code, w.stderr).toBe(0);
+    const r = await mlp('store', 'audit', '--store', pg.url('aud', 'store'), ...trust());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^run ${b} purge_runs: purge \\d+ was allowed to delete it, but its purge record does not name it`, 'm'));
+    noStack(r.stderr);
   });
 });

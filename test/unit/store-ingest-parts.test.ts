@@ -112,4 +112,24 @@ describe('store ingest of a folder in parts', () => {
       expect(await count(db)).toBe(2);
     });
   });
+
+  test('a file removed between verifying and writing is refused the same way (not "not found — check the path")', async () => {
+    const dir = path.join(work, 'vanishing');
+    await cp(bundles, dir, { recursive: true });
+    const real = verifier();
+    // Another process removes secret.sigstore.json once everything has been verified.
+    const racing: BundleVerifier = {
+      async verifyAll(docs) {
+        await real.verifyAll(docs);
+        if (docs.some((d) => d.file.endsWith('train.sigstore.json'))) await rm(path.join(dir, 'secret.sigstore.json'));
+      },
+    };
+    await withDb('vanishing.db', async (db) => {
+      const err = await ingestFiles(db, [dir], { verify: true, verifier: racing, identity: 'test', logger: logger().log, partBytes: 1 }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ProvenanceError);
+      expect((err as ProvenanceError).message).toMatch(/secret\.sigstore\.json was removed or became unreadable while it was being ingested \(.*not found.*\); 2 run\(s\) were stored before it/);
+      expect((err as ProvenanceError).fix).toMatch(/ingest again once nothing is writing to the folder/);
+      expect(await count(db)).toBe(2);
+    });
+  });
 });
