@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-UDHHBAA5.js");
+  const { main } = await import("./chunks/program-FMREI5QM.js");
   process.exitCode = await main(process.argv.slice(2));
 }
