@@ -155,7 +155,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-5BDHSEGB.js");
+    const { run } = await import("./chunks/main-RLWVA557.js");
     const outcome = await run(inputs, {
       io: {
         logger,

@@ -28,7 +28,7 @@ interface Source {
 }
 
 /** The files named on the command line; for a folder, every *.json below it (sorted). */
-async function listSources(inputs: string[]): Promise<Source[]> {
+async function listSources(inputs: string[], log: Logger): Promise<Source[]> {
   if (inputs.length === 0) {
     throw new InputError('no-inputs', 'no bundles given', { fix: 'pass one or more bundle files or directories holding them' });
   }
@@ -36,9 +36,14 @@ async function listSources(inputs: string[]): Promise<Source[]> {
   for (const input of inputs) {
     const st = await stat(input).catch(() => undefined);
     if (!st) throw new InputError('file-not-found', `not found: ${input}`, { fix: 'check the path', file: input });
+    const entries = st.isDirectory() ? (await readdir(input, { recursive: true, withFileTypes: true })).filter((e) => !/(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(e.parentPath)) : [];
+    // Links are not followed (a loop, or a way out of the folder): said, so a bundle behind one is not missed silently.
+    for (const e of entries.filter((x) => x.isSymbolicLink()).sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
+      log.warning(`skipping ${path.join(e.parentPath, e.name)}: a symbolic link is not followed (pass its target to ingest what it points at)`);
+    }
     const files = st.isDirectory()
-      ? (await readdir(input, { recursive: true, withFileTypes: true }))
-          .filter((e) => e.isFile() && /\.json$/i.test(e.name) && !/(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(e.parentPath))
+      ? entries
+          .filter((e) => e.isFile() && /\.json$/i.test(e.name))
           .map((e) => path.join(e.parentPath, e.name))
           .sort()
       : [input];
@@ -101,7 +106,7 @@ const sha256 = (b: Buffer) => hash('sha256', b, 'hex');
 
 export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOptions): Promise<IngestResult> {
   const partBytes = o.partBytes ?? PART_BYTES;
-  const sources = await listSources(inputs);
+  const sources = await listSources(inputs, o.logger);
   const signed = new Set<string>();
   const skipped: LoadedDocument[] = [];
   // First pass: parse and verify everything, keeping only what the second pass needs.

@@ -4,7 +4,7 @@
 // and an unsigned statement beside its bundle stays quiet even when they fall into different
 // parts. Real bundles signed through the Sigstore stand-in, verified by the real verifier,
 // stored in a real node:sqlite file; parts of one file each.
-import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -131,5 +131,20 @@ describe('store ingest of a folder in parts', () => {
       expect((err as ProvenanceError).fix).toMatch(/ingest again once nothing is writing to the folder/);
       expect(await count(db)).toBe(2);
     });
+  });
+
+  test('a symbolic link in the folder, to a bundle or to a folder, is not followed, and says so', async () => {
+    const dir = path.join(work, 'linked');
+    await mkdir(dir);
+    await cp(path.join(bundles, 'prep.sigstore.json'), path.join(dir, 'prep.sigstore.json'));
+    await symlink(path.join(bundles, 'train.sigstore.json'), path.join(dir, 'train.sigstore.json'));
+    await symlink(bundles, path.join(dir, 'more'));
+    const { log, lines } = logger();
+    const r = await withDb('linked.db', (db) => ingestFiles(db, [dir], { verify: true, verifier: verifier(), identity: 'test', logger: log }));
+    expect(r.stored).toHaveLength(1);
+    expect(lines.warning).toEqual([
+      expect.stringMatching(/^skipping .*linked\/more: a symbolic link is not followed \(pass its target/),
+      expect.stringMatching(/^skipping .*linked\/train\.sigstore\.json: a symbolic link is not followed/),
+    ]);
   });
 });
