@@ -1,8 +1,9 @@
 import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
-  parseDirectionLines
-} from "./chunks/chunk-GGFH2OWC.js";
+  parseDirectionLines,
+  valueLines
+} from "./chunks/chunk-MAM53THW.js";
 import {
   refusedValueShape
 } from "./chunks/chunk-U6NGMXLZ.js";
@@ -37,10 +38,6 @@ import {
 import os from "node:os";
 
 // src/action/inputs.ts
-function lines(v) {
-  return v.split(/\r?\n/).map((s) => s.trim()).filter((s) => s && !s.startsWith("#"));
-}
-__name(lines, "lines");
 function bool(name, v, allowAuto = false) {
   const s = v.trim().toLowerCase();
   if (["true", "yes", "1", "on"].includes(s)) return true;
@@ -63,7 +60,7 @@ function parseMetricDirections(v) {
 __name(parseMetricDirections, "parseMetricDirections");
 function parseInputs(get) {
   const g = /* @__PURE__ */ __name((n, d = "") => get(n) || d, "g");
-  const subjects = lines(g("subject-path"));
+  const subjects = valueLines(g("subject-path"));
   const datasets = opt(g("datasets"));
   if (subjects.length === 0 && !datasets) {
     throw new InputError("no-subject-or-datasets", "neither subject-path nor datasets was given", {
@@ -109,14 +106,14 @@ function parseInputs(get) {
   return {
     subjects,
     ...datasets ? { datasets } : {},
-    configs: lines(g("config")),
+    configs: valueLines(g("config")),
     ...opt(g("image")) ? { image: opt(g("image")) } : {},
     ...opt(g("metrics")) ? { metrics: opt(g("metrics")) } : {},
     records: g("records", ".ml-provenance").trim(),
     ...opt(g("dvc")) ? { dvc: opt(g("dvc")) } : {},
     ...opt(g("mlflow-run")) ? { mlflowRun: opt(g("mlflow-run")) } : {},
     policy: g("policy", "standard").trim(),
-    redact: lines(g("redact")),
+    redact: valueLines(g("redact")),
     sign: bool("sign", g("sign", "true")),
     sigstore,
     ...fulcioURL ? { fulcioURL } : {},
@@ -135,7 +132,7 @@ function parseInputs(get) {
     ...parseMetricDirections(g("metric-directions")) ? { metricDirections: parseMetricDirections(g("metric-directions")) } : {},
     ...opt(g("store")) ? { store: opt(g("store")) } : {},
     pythonEnv: g("python-env", "auto").trim(),
-    anonymize: lines(g("anonymize")),
+    anonymize: valueLines(g("anonymize")),
     ...opt(g("pseudonym-key")) ? { pseudonymKey: opt(g("pseudonym-key")) } : {}
   };
 }
@@ -155,7 +152,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-RLWVA557.js");
+    const { run } = await import("./chunks/main-VDDJH4WI.js");
     const outcome = await run(inputs, {
       io: {
         logger,

@@ -2,7 +2,7 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-OHVO2AVO.js";
+} from "./chunks/chunk-IOWJHSLH.js";
 import "./chunks/chunk-ENOS7S7E.js";
 import "./chunks/chunk-DZAXBD7J.js";
 import "./chunks/chunk-6634YCS7.js";

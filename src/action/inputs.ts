@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { refusedValueShape } from '../redact/messages.js';
 import type { MetricDirection } from '../schema/policy.js';
 import { parseDirectionLines } from '../render/metric-direction.js';
+import { valueLines } from '../util/lines.js';
 
 export type SigstoreChoice = 'auto' | 'public-good' | 'github' | 'custom';
 
@@ -44,13 +45,6 @@ export interface RunInputs {
   pseudonymKey?: string;
 }
 
-function lines(v: string): string[] {
-  return v
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s && !s.startsWith('#'));
-}
-
 function bool(name: string, v: string, allowAuto = false): boolean | 'auto' {
   const s = v.trim().toLowerCase();
   if (['true', 'yes', '1', 'on'].includes(s)) return true;
@@ -78,7 +72,7 @@ export function parseMetricDirections(v: string): Record<string, MetricDirection
  */
 export function parseInputs(get: (name: string) => string): RunInputs {
   const g = (n: string, d = ''): string => get(n) || d;
-  const subjects = lines(g('subject-path'));
+  const subjects = valueLines(g('subject-path'));
   const datasets = opt(g('datasets'));
   if (subjects.length === 0 && !datasets) {
     throw new InputError('no-subject-or-datasets', 'neither subject-path nor datasets was given', {
@@ -124,14 +118,14 @@ export function parseInputs(get: (name: string) => string): RunInputs {
   return {
     subjects,
     ...(datasets ? { datasets } : {}),
-    configs: lines(g('config')),
+    configs: valueLines(g('config')),
     ...(opt(g('image')) ? { image: opt(g('image'))! } : {}),
     ...(opt(g('metrics')) ? { metrics: opt(g('metrics'))! } : {}),
     records: g('records', '.ml-provenance').trim(),
     ...(opt(g('dvc')) ? { dvc: opt(g('dvc'))! } : {}),
     ...(opt(g('mlflow-run')) ? { mlflowRun: opt(g('mlflow-run'))! } : {}),
     policy: g('policy', 'standard').trim(),
-    redact: lines(g('redact')),
+    redact: valueLines(g('redact')),
     sign: bool('sign', g('sign', 'true')) as boolean,
     sigstore,
     ...(fulcioURL ? { fulcioURL } : {}),
@@ -150,7 +144,7 @@ export function parseInputs(get: (name: string) => string): RunInputs {
     ...(parseMetricDirections(g('metric-directions')) ? { metricDirections: parseMetricDirections(g('metric-directions'))! } : {}),
     ...(opt(g('store')) ? { store: opt(g('store'))! } : {}),
     pythonEnv: g('python-env', 'auto').trim(),
-    anonymize: lines(g('anonymize')),
+    anonymize: valueLines(g('anonymize')),
     ...(opt(g('pseudonym-key')) ? { pseudonymKey: opt(g('pseudonym-key'))! } : {}),
   };
 }

@@ -7,6 +7,7 @@
 import { InputError } from '../errors.js';
 import { refusedValueShape } from '../redact/messages.js';
 import type { MetricDirection } from '../schema/policy.js';
+import { valueLines } from '../util/lines.js';
 
 export type Better = 'lower' | 'higher';
 
@@ -56,11 +57,7 @@ export function guessDirection(name: string): Better | undefined {
  */
 export function parseDirectionLines(text: string, label: string): Record<string, MetricDirection> | undefined {
   const out: Record<string, MetricDirection> = {};
-  const lines = text
-    .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s && !s.startsWith('#'));
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line] of valueLines(text).entries()) {
     const m = /^(.+)[:=]\s*(lower|higher)(?:\s+(\d+(?:\.\d+)?)\s*%)?$/i.exec(line);
     const name = m?.[1]?.trim();
     if (!m || !name) {

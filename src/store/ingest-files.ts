@@ -16,7 +16,7 @@ import type { LoadedDocument } from '../statement/load.js';
 import { readFileChecked } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
 import type { Db } from './db.js';
-import { storeDocument, writeDocuments, type IngestResult, type StoreDocument } from './ingest.js';
+import { bytesSha256, storeDocument, writeDocuments, type IngestResult, type StoreDocument } from './ingest.js';
 
 /** File bytes per part: ~900 bundles of 18 KB (measured, bench/store.mjs). */
 export const PART_BYTES = 16 * 2 ** 20;
@@ -102,7 +102,13 @@ export interface IngestFilesOptions {
   partBytes?: number;
 }
 
-const sha256 = (b: Buffer) => hash('sha256', b, 'hex');
+/** A file accepted in the first pass is not the same in the second: changed, removed or made unreadable meanwhile. */
+function changedWhileIngesting(file: string, what: 'changed' | 'was removed or became unreadable', detail: string, stored: number): InputError {
+  return new InputError('file-changed', `${file} ${what} while it was being ingested (${detail}); ${stored} run(s) were stored before it`, {
+    fix: 'ingest again once nothing is writing to the folder (runs already stored are left as they are)',
+    file,
+  });
+}
 
 export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOptions): Promise<IngestResult> {
   const partBytes = o.partBytes ?? PART_BYTES;
@@ -123,7 +129,7 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
       signed,
       skipped,
     })) as StoreDocument[];
-    for (const d of trusted) accepted.push({ file: d.file, sha256: sha256(d.bytes), size: d.bytes.length });
+    for (const d of trusted) accepted.push({ file: d.file, sha256: bytesSha256(d), size: d.bytes.length });
     // One part (the usual case) is written from memory; more are read again.
     onlyPart = parts === 1 ? trusted : [];
   }
@@ -138,17 +144,9 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
       // Gone or unreadable since it was verified: the same race as changed bytes, said the same way (not "check the path").
       const b = await readFileChecked(a.file, 'statement or bundle').catch((err: unknown) => {
         if (!(err instanceof ProvenanceError) || err.kind !== 'input') throw err;
-        throw new InputError('file-changed', `${a.file} was removed or became unreadable while it was being ingested (${err.message}); ${result.stored.length} run(s) were stored before it`, {
-          fix: 'ingest again once nothing is writing to the folder (runs already stored are left as they are)',
-          file: a.file,
-        });
+        throw changedWhileIngesting(a.file, 'was removed or became unreadable', err.message, result.stored.length);
       });
-      if (sha256(b) !== a.sha256) {
-        throw new InputError('file-changed', `${a.file} changed while it was being ingested (its bytes are not the ones that were verified); ${result.stored.length} run(s) were stored before it`, {
-          fix: 'ingest again once nothing is writing to the folder (runs already stored are left as they are)',
-          file: a.file,
-        });
-      }
+      if (hash('sha256', b, 'hex') !== a.sha256) throw changedWhileIngesting(a.file, 'changed', 'its bytes are not the ones that were verified', result.stored.length);
       docs.push(storeDocument(b, a.file));
       bytes += a.size;
     }

@@ -33,6 +33,11 @@ export function runIdOf(doc: StoreDocument): string {
   return doc.statementSha256 ?? hash('sha256', doc.payload ?? doc.bytes, 'hex');
 }
 
+/** sha256 of the document's bytes, as documentFromBytes already computed it: the bundle's, or a bare statement's (its run id). */
+export function bytesSha256(doc: StoreDocument): string {
+  return doc.bundleSha256 ?? (doc.bundle ? undefined : doc.statementSha256) ?? hash('sha256', doc.bytes, 'hex');
+}
+
 export interface IngestOptions {
   /** Verify bundles before storing (default). false: store as "not verified". */
   verify: boolean;
@@ -71,7 +76,7 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
   const result: IngestResult = { stored: [], existing: [] };
   const rows = docs.map((doc) => {
     const runId = runIdOf(doc);
-    const docSha256 = doc.bundleSha256 ?? hash('sha256', doc.bytes, 'hex');
+    const docSha256 = bytesSha256(doc);
     return { doc, docSha256, rows: deriveRows(doc.statement, { runId, docSha256, kind: doc.bundle ? 'bundle' : 'statement' }) };
   });
   // One order everywhere: concurrent ingesters of the same set take locks in the same order.

@@ -51,7 +51,7 @@ export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle
     entity = toSignedEntity(bundle);
     // An RFC 3161 timestamp's time is parsed only when the verifier reaches it, and its error then
     // carried no step (reported as `certificate: invalid time`, after `timestamps` had passed): read it now.
-    for (const t of rfc3161Stamps(bundle)) void RFC3161Timestamp.parse(Buffer.from(t.signedTimestamp)).signingTime;
+    for (const t of entity.timestamps) if (t.$case === 'timestamp-authority') void t.timestamp.signingTime;
   } catch (err) {
     return { check: fail('bundle', `the bundle's ${unreadablePart(bundle, certificate)} cannot be read: ${libraryMessage(err)}`) };
   }
@@ -73,8 +73,6 @@ export function libraryMessage(err: unknown): string {
   return err.message;
 }
 
-const rfc3161Stamps = (bundle: Bundle) => bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? [];
-
 /** Which part of the verification material does not parse, for the reason line. */
 function unreadablePart(bundle: Bundle, certificate: Uint8Array): string {
   const parses = (f: () => unknown): boolean => {
@@ -86,7 +84,8 @@ function unreadablePart(bundle: Bundle, certificate: Uint8Array): string {
     }
   };
   if (!parses(() => X509Certificate.parse(Buffer.from(certificate)))) return 'signing certificate';
-  const bad = rfc3161Stamps(bundle).findIndex((t) => !parses(() => RFC3161Timestamp.parse(Buffer.from(t.signedTimestamp)).signingTime));
+  const stamps = bundle.verificationMaterial.timestampVerificationData?.rfc3161Timestamps ?? [];
+  const bad = stamps.findIndex((t) => !parses(() => RFC3161Timestamp.parse(Buffer.from(t.signedTimestamp)).signingTime));
   if (bad >= 0) return `RFC 3161 timestamp [${bad}]`;
   return 'verification material';
 }

@@ -1,3 +1,4 @@
+import { UNKNOWN_LOG_MEANING } from './signature.js';
 import type { Verdict } from './verdict.js';
 
 const MARK = { pass: 'ok  ', fail: 'FAIL', skip: 'skip' } as const;
@@ -29,6 +30,6 @@ const FIXES: Record<string, string> = {
 export function failureFix(v: Verdict): string {
   const first = v.checks.find((c) => c.status === 'fail');
   // A log the trusted root does not list: another instance's bundle (or a forged one), as for a foreign certificate.
-  if (first?.name === 'transparency-log' && /another Sigstore instance/.test(first.reason)) return FIXES.certificate!;
+  if (first?.name === 'transparency-log' && first.reason.endsWith(UNKNOWN_LOG_MEANING)) return FIXES.certificate!;
   return (first && FIXES[first.name]) ?? 'do not trust these files';
 }

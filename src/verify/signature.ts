@@ -30,6 +30,9 @@ function stepOf(code: string | undefined): CryptoCheck | undefined {
   return undefined;
 }
 
+/** What an entry from a log the trusted root does not list means (failureFix gives the trusted-root fix for it). */
+export const UNKNOWN_LOG_MEANING = 'signed with another Sigstore instance, or forged';
+
 /** The library's terse messages, said so a release consumer knows what it means. */
 function explain(step: CryptoCheck, message: string): string {
   if (step === 'timestamps') {
@@ -46,7 +49,7 @@ function explain(step: CryptoCheck, message: string): string {
   if (step === 'transparency-log') {
     if (/expected \d+ tlog entries, got 0/.test(message)) return 'the bundle has no transparency-log entry (1 required): it was never logged in Rekor, or the entry was removed';
     if (/payload hash mismatch|signature mismatch/i.test(message)) return `the transparency-log entry records a different signature or payload than the bundle carries (${message})`;
-    if (/^unknown log/.test(message)) return `${message.replace(/^unknown log: /, '')}; signed with another Sigstore instance, or forged`;
+    if (/^unknown log/.test(message)) return `${message.replace(/^unknown log: /, '')}; ${UNKNOWN_LOG_MEANING}`;
     if (/inclusion promise/i.test(message)) {
       return `the log entry's time is not verified: its signed entry timestamp (SET) does not verify with the log's key, so its integrated time, log index or body was changed (${message})`;
     }
