@@ -81,13 +81,14 @@ const docFor = (i) => L.storeDocument(Buffer.from(JSON.stringify(statementFor(i)
 async function fill(spec, n) {
   const db = await L.openStore(spec);
   let writeMs = 0;
-  for (let i = 0; i < n; i += 5000) {
+  // Handed over 10,000 at a time: what `store ingest` writes in one SQLite transaction (transactionLimits).
+  for (let i = 0; i < n; i += 10_000) {
     const docs = [];
-    for (let j = i; j < Math.min(n, i + 5000); j++) docs.push(docFor(j));
+    for (let j = i; j < Math.min(n, i + 10_000); j++) docs.push(docFor(j));
     const t0 = performance.now();
     await L.writeDocuments(db, docs, { verified: true, identity: 'bench' });
     writeMs += performance.now() - t0;
-    if ((i / 5000) % 4 === 0) log(`  ${Math.min(n, i + 5000)} / ${n} runs (${((Math.min(n, i + 5000) / writeMs) * 1000).toFixed(0)} records/s so far)`);
+    if ((i / 10_000) % 2 === 0) log(`  ${Math.min(n, i + 10_000)} / ${n} runs (${((Math.min(n, i + 10_000) / writeMs) * 1000).toFixed(0)} records/s so far)`);
   }
   await db.close();
   return writeMs;

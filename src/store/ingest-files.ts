@@ -16,7 +16,7 @@ import type { LoadedDocument } from '../statement/load.js';
 import { readFileChecked } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
 import type { Db } from './db.js';
-import { bytesSha256, storeDocument, writeDocuments, type IngestResult, type StoreDocument } from './ingest.js';
+import { bytesSha256, storeDocument, transactionLimits, writeDocuments, type IngestResult, type StoreDocument } from './ingest.js';
 
 /** File bytes per part: ~900 bundles of 18 KB (measured, bench/store.mjs). */
 export const PART_BYTES = 16 * 2 ** 20;
@@ -100,6 +100,8 @@ export interface IngestFilesOptions {
   logger: Logger;
   /** File bytes read per part (default PART_BYTES). */
   partBytes?: number;
+  /** Records one transaction writes at most (default transactionLimits). */
+  transactionRecords?: number;
 }
 
 /** A file accepted in the first pass is not the same in the second: changed, removed or made unreadable meanwhile. */
@@ -134,23 +136,40 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
     onlyPart = parts === 1 ? trusted : [];
   }
   for (const d of skipped) skippedStatementNote(d, signed, o.logger);
-  const write = (docs: StoreDocument[]) => writeDocuments(db, docs, { verified: o.verify, identity: o.identity });
+  const write = (docs: StoreDocument[]) => writeDocuments(db, docs, { verified: o.verify, identity: o.identity, ...(o.transactionRecords ? { batch: o.transactionRecords } : {}) });
   if (parts <= 1) return write(onlyPart);
   const result: IngestResult = { stored: [], existing: [] };
+  // On SQLite several parts share one transaction, up to what one transaction writes (transactionLimits:
+  // fewer commits write each index page fewer times); writeDocuments' own transactions join it. A failure
+  // rolls back only the transaction it is in, so the count in its message is of runs already committed.
+  const limits = { ...transactionLimits(db.dialect), ...(o.transactionRecords ? { records: o.transactionRecords } : {}) };
+  const together = db.dialect === 'sqlite' ? <T>(fn: () => Promise<T>) => db.transaction(fn) : <T>(fn: () => Promise<T>) => fn();
   for (let i = 0; i < accepted.length; ) {
-    const docs: StoreDocument[] = [];
-    for (let bytes = 0; i < accepted.length && bytes < partBytes; i++) {
-      const a = accepted[i]!;
-      // Gone or unreadable since it was verified: the same race as changed bytes, said the same way (not "check the path").
-      const b = await readFileChecked(a.file, 'statement or bundle').catch((err: unknown) => {
-        if (!(err instanceof ProvenanceError) || err.kind !== 'input') throw err;
-        throw changedWhileIngesting(a.file, 'was removed or became unreadable', err.message, result.stored.length);
-      });
-      if (hash('sha256', b, 'hex') !== a.sha256) throw changedWhileIngesting(a.file, 'changed', 'its bytes are not the ones that were verified', result.stored.length);
-      docs.push(storeDocument(b, a.file));
-      bytes += a.size;
-    }
-    const done = await write(docs);
+    const done = await together(async () => {
+      const out: IngestResult = { stored: [], existing: [] };
+      let records = 0;
+      let txBytes = 0;
+      do {
+        const docs: StoreDocument[] = [];
+        for (let bytes = 0; i < accepted.length && bytes < partBytes && records + docs.length < limits.records && txBytes + bytes < limits.bytes; i++) {
+          const a = accepted[i]!;
+          // Gone or unreadable since it was verified: the same race as changed bytes, said the same way (not "check the path").
+          const b = await readFileChecked(a.file, 'statement or bundle').catch((err: unknown) => {
+            if (!(err instanceof ProvenanceError) || err.kind !== 'input') throw err;
+            throw changedWhileIngesting(a.file, 'was removed or became unreadable', err.message, result.stored.length);
+          });
+          if (hash('sha256', b, 'hex') !== a.sha256) throw changedWhileIngesting(a.file, 'changed', 'its bytes are not the ones that were verified', result.stored.length);
+          docs.push(storeDocument(b, a.file));
+          bytes += a.size;
+        }
+        const part = await write(docs);
+        out.stored.push(...part.stored);
+        out.existing.push(...part.existing);
+        records += docs.length;
+        txBytes += docs.reduce((n, d) => n + d.bytes.length, 0);
+      } while (db.dialect === 'sqlite' && i < accepted.length && records < limits.records && txBytes < limits.bytes);
+      return out;
+    });
     result.stored.push(...done.stored);
     result.existing.push(...done.existing);
   }

@@ -91,8 +91,11 @@ describe('store ingest of a folder in parts', () => {
     });
   });
 
-  test('a file whose bytes change between verifying and writing is refused, naming it and what was stored', async () => {
-    const dir = path.join(work, 'changing');
+  test.each([
+    ['one transaction for all the parts (SQLite default): nothing is stored', undefined, 0],
+    ['a transaction per run: the two runs committed before it stay', 1, 2],
+  ])('a file whose bytes change between verifying and writing is refused, naming it and what was stored: %s', async (_, transactionRecords, before) => {
+    const dir = path.join(work, `changing-${before}`);
     await cp(bundles, dir, { recursive: true });
     const real = verifier();
     let calls = 0;
@@ -104,12 +107,12 @@ describe('store ingest of a folder in parts', () => {
         calls++;
       },
     };
-    await withDb('changing.db', async (db) => {
-      const err = await ingestFiles(db, [dir], { verify: true, verifier: racing, identity: 'test', logger: logger().log, partBytes: 1 }).catch((e: unknown) => e);
+    await withDb(`changing-${before}.db`, async (db) => {
+      const err = await ingestFiles(db, [dir], { verify: true, verifier: racing, identity: 'test', logger: logger().log, partBytes: 1, ...(transactionRecords ? { transactionRecords } : {}) }).catch((e: unknown) => e);
       expect(calls).toBeGreaterThan(4);
       expect(err).toBeInstanceOf(ProvenanceError);
-      expect((err as ProvenanceError).message).toMatch(/secret\.sigstore\.json changed while it was being ingested .*; 2 run\(s\) were stored before it/);
-      expect(await count(db)).toBe(2);
+      expect((err as ProvenanceError).message).toMatch(new RegExp(String.raw`secret\.sigstore\.json changed while it was being ingested .*; ${before} run\(s\) were stored before it`));
+      expect(await count(db)).toBe(before);
     });
   });
 
@@ -125,7 +128,7 @@ describe('store ingest of a folder in parts', () => {
       },
     };
     await withDb('vanishing.db', async (db) => {
-      const err = await ingestFiles(db, [dir], { verify: true, verifier: racing, identity: 'test', logger: logger().log, partBytes: 1 }).catch((e: unknown) => e);
+      const err = await ingestFiles(db, [dir], { verify: true, verifier: racing, identity: 'test', logger: logger().log, partBytes: 1, transactionRecords: 1 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ProvenanceError);
       expect((err as ProvenanceError).message).toMatch(/secret\.sigstore\.json was removed or became unreadable while it was being ingested \(.*not found.*\); 2 run\(s\) were stored before it/);
       expect((err as ProvenanceError).fix).toMatch(/ingest again once nothing is writing to the folder/);
