@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-NYIUZMM4.js");
+  const { main } = await import("./chunks/program-HTIMX6S3.js");
   process.exitCode = await main(process.argv.slice(2));
 }

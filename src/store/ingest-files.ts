@@ -20,6 +20,8 @@ import { bytesSha256, storeDocument, transactionLimits, writeDocuments, type Ing
 
 /** File bytes per part: ~900 bundles of 18 KB (measured, bench/store.mjs). */
 export const PART_BYTES = 16 * 2 ** 20;
+/** No further part joins a SQLite transaction open this long (reading and parsing a part happen inside it): other writers wait at most 10 s. */
+const HOLD_MS = 2000;
 
 interface Source {
   input: string;
@@ -147,6 +149,7 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
   for (let i = 0; i < accepted.length; ) {
     const done = await together(async () => {
       const out: IngestResult = { stored: [], existing: [] };
+      const began = performance.now();
       let records = 0;
       let txBytes = 0;
       do {
@@ -167,7 +170,7 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
         out.existing.push(...part.existing);
         records += docs.length;
         txBytes += docs.reduce((n, d) => n + d.bytes.length, 0);
-      } while (db.dialect === 'sqlite' && i < accepted.length && records < limits.records && txBytes < limits.bytes);
+      } while (db.dialect === 'sqlite' && i < accepted.length && records < limits.records && txBytes < limits.bytes && performance.now() - began < HOLD_MS);
       return out;
     });
     result.stored.push(...done.stored);

@@ -43,6 +43,27 @@ describe('embedded store', () => {
     expect(py('SELECT count(*) FROM runs').stdout.trim()).toBe('[(0,)]');
   });
 
+  test('concurrent ingest of overlapping folders from several processes stores each run once (they wait for the write lock)', async () => {
+    const { makeStatement } = await import('../fixtures/statements.js');
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    // Three folders of 2,000 statements, each overlapping the next by half: each process writes one transaction of 2,000 while the others wait.
+    const dirs = [0, 1, 2].map((k) => path.join(work, `conc-${k}`));
+    for (const [k, dir] of dirs.entries()) {
+      await mkdir(dir, { recursive: true });
+      for (let i = k * 1000; i < k * 1000 + 2000; i++) await writeFile(path.join(dir, `run-${i}.intoto.json`), JSON.stringify(makeStatement({ run: `conc-${i}` })));
+    }
+    const store = path.join(work, 'concurrent.db');
+    const results = await Promise.all([...dirs, dirs[1]!].map((dir) => mlp('store', 'ingest', dir, '--no-verify', '--store', store, '--format', 'json')));
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    const stored = results.flatMap((r) => (JSON.parse(r.stdout) as { stored: { runId: string }[] }).stored.map((x) => x.runId));
+    expect(stored).toHaveLength(4000);
+    expect(new Set(stored).size).toBe(4000);
+    const n = spawnSync('python3', ['-c', 'import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nprint([c.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("runs","blobs","metrics")])', store], { encoding: 'utf8' });
+    const [runsN, blobsN, metricsN] = JSON.parse(n.stdout) as number[];
+    expect([runsN, blobsN]).toEqual([4000, 4000]);
+    expect(metricsN).toBeGreaterThan(0);
+  }, 180_000);
+
   test('ingest at the default path, owner-only file, re-ingest a no-op', async () => {
     const r = await mlp('store', 'ingest', bundles, ...trust());
     expect(r.code, r.stderr).toBe(0);
