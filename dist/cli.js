@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-HTIMX6S3.js");
+  const { main } = await import("./chunks/program-7PM4KU5W.js");
   process.exitCode = await main(process.argv.slice(2));
 }

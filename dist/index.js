@@ -152,7 +152,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-VO7QZTH7.js");
+    const { run } = await import("./chunks/main-EKMPHDCP.js");
     const outcome = await run(inputs, {
       io: {
         logger,

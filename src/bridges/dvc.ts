@@ -16,6 +16,68 @@ interface DvcOut {
   nfiles?: number | string;
   /** The DVC remote this output is pushed to, when it is not the default (`remote:` on an out). */
   remote?: string;
+  /** What an external location reported instead of an md5 (HTTP, S3, Azure: etag; HDFS: checksum). */
+  etag?: string;
+  checksum?: string;
+  /** A cloud object version (`import-url --version-aware`). */
+  version_id?: string;
+  /** `dvc import`: the DVC or Git repository the dependency is read from, and the commit it is locked to. */
+  repo?: { url?: string; rev?: string; rev_lock?: string };
+}
+
+/** Where an imported output came from (`dvc import` / `dvc import-url`), from its .dvc file's first dependency. */
+interface ImportOrigin {
+  annotation: Record<string, string>;
+  /** The exact version imported: the locked commit, or the cloud object version. */
+  version?: string;
+}
+
+/** A dependency or output that is not a workspace path: `s3://…`, `https://…`, DVC's `remote://NAME/…`. */
+const isUrl = (p: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(p);
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
+
+function importOrigin(deps: DvcOut[]): ImportOrigin | undefined {
+  const d = deps[0];
+  if (!d) return undefined;
+  const url = text(d.repo?.url);
+  if (url) {
+    const lock = text(d.repo?.rev_lock);
+    const rev = text(d.repo?.rev);
+    const annotation: Record<string, string> = { url, ...(text(d.path) ? { path: d.path! } : {}), ...(rev ? { rev } : {}), ...(lock ? { revLock: lock } : {}) };
+    return { annotation, ...(lock ?? rev ? { version: (lock ?? rev)! } : {}) };
+  }
+  const from = text(d.path);
+  if (!from || !isUrl(from)) return undefined;
+  const versionId = text(d.version_id);
+  const annotation: Record<string, string> = {
+    url: from,
+    ...(text(d.etag) ? { etag: d.etag! } : {}),
+    ...(text(d.checksum) ? { checksum: d.checksum! } : {}),
+    ...(md5Of(d) ? { md5: md5Of(d)! } : {}),
+    ...(versionId ? { versionId } : {}),
+  };
+  return { annotation, ...(versionId ? { version: versionId } : {}) };
+}
+
+/** A stage's dependency or output at an external location: recorded by its URL, with what DVC saw of it (nothing to hash here). */
+function remoteDescriptor(url: string, o: DvcOut, source: string): DatasetDescriptor {
+  const md5 = md5Of(o);
+  const versionId = text(o.version_id);
+  return {
+    id: toDatasetId(url),
+    name: url,
+    uri: url,
+    digestSource: 'given',
+    ...(versionId ? { version: versionId } : {}),
+    annotations: {
+      source,
+      ...(text(o.etag) ? { dvcEtag: o.etag } : {}),
+      ...(text(o.checksum) ? { dvcChecksum: o.checksum } : {}),
+      ...(count(o.size) !== undefined ? { dvcSize: count(o.size) } : {}),
+    },
+    ...(md5 ? { digest: { md5 } } : {}),
+  };
 }
 
 /** DVC's own size / file count (read as text by the failsafe schema), when it is a count. */
@@ -40,13 +102,14 @@ function md5Of(o: DvcOut): string | undefined {
   return m ? m.replace(/\.dir$/, '') : undefined;
 }
 
-async function descriptor(root: string, rel: string, o: DvcOut, source: string): Promise<DatasetDescriptor> {
+async function descriptor(root: string, rel: string, o: DvcOut, source: string, origin?: ImportOrigin): Promise<DatasetDescriptor> {
   const md5 = md5Of(o);
   const d: DatasetDescriptor = {
     id: toDatasetId(rel),
     name: rel,
     uri: `file:${rel}`,
     digestSource: 'given',
+    ...(origin?.version ? { version: origin.version } : {}),
     // As DVC recorded it: next to this build's own bytes/files, a changed output shows.
     annotations: {
       path: rel,
@@ -55,6 +118,7 @@ async function descriptor(root: string, rel: string, o: DvcOut, source: string):
       ...(count(o.size) !== undefined ? { dvcSize: count(o.size) } : {}),
       ...(count(o.nfiles) !== undefined ? { dvcFiles: count(o.nfiles) } : {}),
       ...(typeof o.remote === 'string' && o.remote ? { dvcRemote: o.remote } : {}),
+      ...(origin ? { dvcImport: origin.annotation } : {}),
     },
     ...(md5 ? { digest: { md5 } } : {}),
   };
@@ -87,12 +151,18 @@ export async function readDvc(root: string, workspace?: string): Promise<BridgeR
   };
   const out = emptyResult();
   const seen = new Map<string, DatasetDescriptor>();
-  const addDataset = async (rel: string, o: DvcOut, source: string) => {
-    const norm = path.posix.normalize(rel.split(path.sep).join('/'));
+  const addDataset = async (rel: string, o: DvcOut, source: string, origin?: ImportOrigin) => {
+    // An external location keeps its URL (normalising it as a path would turn s3://b/k into s3:/b/k).
+    const norm = isUrl(rel) ? rel : path.posix.normalize(rel.split(path.sep).join('/'));
     if (!seen.has(norm)) {
-      const d = await descriptor(root, norm, o, source);
+      const d = isUrl(norm) ? remoteDescriptor(norm, o, source) : await descriptor(root, norm, o, source, origin);
       seen.set(norm, d);
       out.datasets.push(d);
+    } else if (origin) {
+      // Named first by a stage that reads it: the import's .dvc file still says where it came from.
+      const d = seen.get(norm)!;
+      d.annotations = { ...d.annotations, dvcImport: d.annotations?.dvcImport ?? origin.annotation };
+      if (!d.version && origin.version) d.version = origin.version;
     }
     return seen.get(norm)!.id;
   };
@@ -120,14 +190,17 @@ export async function readDvc(root: string, workspace?: string): Promise<BridgeR
     out.steps.push({ name, library: 'dvc', parameters, inputs, outputs });
   }
 
-  // *.dvc files next to data (`dvc add`): paths are relative to the .dvc file.
+  // *.dvc files next to data (`dvc add`, `dvc import`, `dvc import-url`): paths are relative to the
+  // file's `wdir` (default: the file's folder); an import's first dependency says where it came from.
   const dvcFiles = await rd.files(root, 'DVC project', { keep: (n) => n.endsWith('.dvc'), skip: new Set(['.dvc', '.git', 'node_modules']) });
   for (const file of dvcFiles.map((f) => path.join(root, f))) {
-    const doc = (await readYaml(file)) as { outs?: unknown } | null;
+    const doc = (await readYaml(file)) as { outs?: unknown; deps?: unknown; wdir?: unknown } | null;
+    const base = path.resolve(path.dirname(file), text(doc?.wdir) ?? '.');
+    const origin = importOrigin(outsOf(doc?.deps));
     for (const o of outsOf(doc?.outs)) {
       if (!o.path) continue;
-      const rel = path.relative(root, path.resolve(path.dirname(file), o.path));
-      await addDataset(rel, o, path.relative(root, file));
+      const rel = isUrl(o.path) ? o.path : path.relative(root, path.resolve(base, o.path));
+      await addDataset(rel, o, path.relative(root, file), origin);
     }
   }
   if (!lock && out.datasets.length === 0) {

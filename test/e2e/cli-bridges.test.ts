@@ -113,6 +113,72 @@ describe('build --dvc keeps what DVC recorded about the datasets it hashes again
     expect(st.predicate.steps.find((s) => s.name === 'featurize')).toMatchObject({ library: 'dvc', inputs: ['data/raw.csv'], outputs: ['data/features'] });
   });
 
+  it('CLI: imports say where they came from (dvc import: repository, path, locked commit as the version; import-url: URL, etag, object version), wdir is honoured, and a stage reading a URL keeps it', async () => {
+    const ws = copyExample({ git: true });
+    train(ws);
+    const md5 = (b: string) => createHash('md5').update(b).digest('hex');
+    const xml = '<posts><row Id="1"/></posts>\n';
+    const tar = 'not really a tarball\n';
+    mkdirSync(path.join(ws, 'ml/data'), { recursive: true });
+    writeFileSync(path.join(ws, 'ml/data/data.xml'), xml);
+    writeFileSync(path.join(ws, 'ml/data/images.tar'), tar);
+    const lock = 'f31f5c4cdae787b4bdeb97a717687d44667d9e62';
+    // As `dvc import https://github.com/iterative/dataset-registry get-started/data.xml -o data/data.xml` writes it
+    // (dvc.org/doc/user-guide/project-structure/dvc-files: the import file's own md5, frozen, deps[].repo {url, rev_lock}).
+    writeFileSync(
+      path.join(ws, 'ml/data/data.xml.dvc'),
+      `md5: 0c7e1dd6d7f8b57e8c1fa5a6a9a0b1c2\nfrozen: true\ndeps:\n- path: get-started/data.xml\n  repo:\n    url: https://github.com/iterative/dataset-registry\n    rev_lock: ${lock}\nouts:\n- md5: ${md5(xml)}\n  size: ${xml.length}\n  hash: md5\n  path: data.xml\n`,
+    );
+    // `dvc import-url --version-aware s3://… ` with the file kept at the project root and `wdir` pointing at the data.
+    writeFileSync(
+      path.join(ws, 'ml/images.tar.dvc'),
+      `md5: 9a0b1c20c7e1dd6d7f8b57e8c1fa5a6a\nfrozen: true\ndeps:\n- path: s3://acme-datasets/images.tar\n  version_id: 3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY\n  etag: 8d4f1e0b4d0c2b1a\n  size: 21\nouts:\n- md5: ${md5(tar)}\n  size: ${tar.length}\n  hash: md5\n  path: images.tar\nwdir: data\n`,
+    );
+    writeFileSync(
+      path.join(ws, 'ml/dvc.lock'),
+      [
+        "schema: '2.0'",
+        'stages:',
+        '  prepare:',
+        '    cmd: python prepare.py data/data.xml',
+        '    deps:',
+        '    - path: data/data.xml',
+        '      hash: md5',
+        `      md5: ${md5(xml)}`,
+        `      size: ${xml.length}`,
+        '    - path: https://example.com/labels/v2/labels.csv',
+        "      etag: '\"5d41402abc4b2a76\"'",
+        '      size: 10',
+        '    outs:',
+        '    - path: data/prepared',
+        '      hash: md5',
+        '      md5: 3863d0e317dee0a55c4e59d2ec0eef33.dir',
+        '',
+      ].join('\n'),
+    );
+    const r = runCli(['build', '--subject', 'model/model.json', '--dvc', 'ml', '--policy', 'none', '--out', 'st.json'], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    const st = TrainingStatement.parse(JSON.parse(readFileSync(path.join(ws, 'st.json'), 'utf8')));
+    const byId = (id: string) => st.predicate.datasets.find((d) => d.id === id);
+    // Named first by the stage that reads it; its .dvc file still says where it came from.
+    expect(byId('data/data.xml')).toMatchObject({
+      uri: 'file:ml/data/data.xml',
+      version: lock,
+      digest: { md5: md5(xml), sha256: createHash('sha256').update(xml).digest('hex') },
+      annotations: { source: 'dvc.lock:prepare', dvcImport: { url: 'https://github.com/iterative/dataset-registry', path: 'get-started/data.xml', revLock: lock } },
+    });
+    expect(byId('data/images.tar')).toMatchObject({
+      uri: 'file:ml/data/images.tar',
+      version: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY',
+      digest: { md5: md5(tar) },
+      annotations: { source: 'images.tar.dvc', dvcImport: { url: 's3://acme-datasets/images.tar', etag: '8d4f1e0b4d0c2b1a', versionId: '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY' } },
+    });
+    // A URL is not a workspace path (it was recorded as file:s3:/… before).
+    const url = 'https://example.com/labels/v2/labels.csv';
+    expect(byId(url)).toMatchObject({ uri: url, annotations: { source: 'dvc.lock:prepare', dvcEtag: '"5d41402abc4b2a76"', dvcSize: 10 } });
+    expect(st.predicate.steps.find((s) => s.name === 'prepare')).toMatchObject({ inputs: ['data/data.xml', url], outputs: ['data/prepared'] });
+  });
+
   it('CLI: a .dvc file alone (dvc add) gives its file and remote; the action path keeps the same annotations', async () => {
     const ws = copyExample({ git: true });
     train(ws);
