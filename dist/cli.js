@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-7PM4KU5W.js");
+  const { main } = await import("./chunks/program-YFYZ4RGA.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -114,6 +114,7 @@ function parseInputs(get) {
     ...opt(g("mlflow-run")) ? { mlflowRun: opt(g("mlflow-run")) } : {},
     policy: g("policy", "standard").trim(),
     redact: valueLines(g("redact")),
+    detectImage: bool("detect-image", g("detect-image", "true")),
     sign: bool("sign", g("sign", "true")),
     sigstore,
     ...fulcioURL ? { fulcioURL } : {},
@@ -152,7 +153,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-EKMPHDCP.js");
+    const { run } = await import("./chunks/main-ACA7ZLS3.js");
     const outcome = await run(inputs, {
       io: {
         logger,

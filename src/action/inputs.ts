@@ -12,6 +12,8 @@ export interface RunInputs {
   datasets?: string;
   configs: string[];
   image?: string;
+  /** Detect the container image when `image` is not given. */
+  detectImage: boolean;
   metrics?: string;
   records: string;
   dvc?: string;
@@ -126,6 +128,7 @@ export function parseInputs(get: (name: string) => string): RunInputs {
     ...(opt(g('mlflow-run')) ? { mlflowRun: opt(g('mlflow-run'))! } : {}),
     policy: g('policy', 'standard').trim(),
     redact: valueLines(g('redact')),
+    detectImage: bool('detect-image', g('detect-image', 'true')) as boolean,
     sign: bool('sign', g('sign', 'true')) as boolean,
     sigstore,
     ...(fulcioURL ? { fulcioURL } : {}),

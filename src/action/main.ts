@@ -110,7 +110,7 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
     // Long hashing logs a progress line every 10 s; skipped special files are warnings.
     reporting: { progress: () => actionLogReporter((l) => io.logger.info(l)), warn: (m) => io.logger.warning(m) },
     bridges: { ...(inputs.dvc ? { dvc: inputs.dvc } : {}), ...(inputs.mlflowRun ? { mlflowRun: inputs.mlflowRun } : {}) },
-    capture: { pythonEnv: inputs.pythonEnv, env: deps.env },
+    capture: { pythonEnv: inputs.pythonEnv, env: deps.env, image: inputs.detectImage },
     anonymize: inputs.anonymize,
     ...(inputs.pseudonymKey ? { pseudonymKey: pseudonymKey(inputs.pseudonymKey, 'the pseudonym-key input') } : {}),
   });

@@ -118,7 +118,7 @@ function dockerEvidence(opts: DetectOptions, env: NodeJS.ProcessEnv): DockerEvid
 type DockerResult = { image: DetectedImage } | { problem: string } | undefined;
 
 const DOCKER_FIXES =
-  'pass the image with its digest (`--image REF@sha256:…`, the action\'s `image` input), mount the Docker socket into the container (`-v /var/run/docker.sock:/var/run/docker.sock`; GitHub mounts it into `container:` jobs), or turn detection off (`--no-detect-image`)';
+  'pass the image with its digest (`--image REF@sha256:…`, the action\'s `image` input), mount the Docker socket into the container (`-v /var/run/docker.sock:/var/run/docker.sock`; GitHub mounts it into `container:` jobs), or turn detection off (`--no-detect-image`, the action\'s `detect-image: false`)';
 
 /** Docker's API over its unix socket; a container that cannot be read gives the reason, not silence. */
 async function fromDocker(opts: DetectOptions, env: NodeJS.ProcessEnv): Promise<DockerResult> {
@@ -148,7 +148,7 @@ async function fromDocker(opts: DetectOptions, env: NodeJS.ProcessEnv): Promise<
         if (a.code === 'EACCES' || a.code === 'EPERM')
           return problem(
             `permission denied opening the Docker socket ${socket}`,
-            `run the job as a user in the socket's group (e.g. \`--group-add $(stat -c %g ${socket})\` or \`options: --group-add …\` in a GitHub \`container:\` job), or pass the image with its digest (\`--image REF@sha256:…\`, the action's \`image\` input), or turn detection off (\`--no-detect-image\`)`,
+            `run the job as a user in the socket's group (e.g. \`--group-add $(stat -c %g ${socket})\` or \`options: --group-add …\` in a GitHub \`container:\` job), or pass the image with its digest (\`--image REF@sha256:…\`, the action's \`image\` input), or turn detection off (\`--no-detect-image\`, the action's \`detect-image: false\`)`,
           );
         if (a.code === 'ENOENT') return problem(`the Docker socket ${socket} does not exist`);
         if (a.code === 'ECONNREFUSED') return problem(`nothing listens on the Docker socket ${socket} (connection refused)`);

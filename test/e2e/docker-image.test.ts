@@ -230,4 +230,15 @@ describe('`ml-provenance build` and the action in a Docker container whose image
     const docker = r.annotations.filter((a) => /Docker/.test(a));
     expect(docker).toEqual([expect.stringMatching(/^::warning::running in a Docker container \(\/\.dockerenv exists\) .*the action's `image` input/)]);
   });
+
+  it("action: detect-image: false does not look (no warning, no image)", async () => {
+    const r = await runActionAsync(
+      { 'subject-path': 'model/model.json', sign: 'false', 'upload-artifact': 'false', comment: 'false', policy: 'none', 'detect-image': 'false' },
+      { workspace: ws, env: { ML_PROVENANCE_SYSROOT: inDocker } },
+    );
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.annotations.filter((a) => /Docker|container image/.test(a))).toEqual([]);
+    const st = TrainingStatement.parse(JSON.parse(readFileSync(r.outputs['statement-path']!, 'utf8')));
+    expect(st.predicate.image).toBeUndefined();
+  });
 });
