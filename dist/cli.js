@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-YFYZ4RGA.js");
+  const { main } = await import("./chunks/program-64JAF6IM.js");
   process.exitCode = await main(process.argv.slice(2));
 }

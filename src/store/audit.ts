@@ -10,6 +10,7 @@ import type { Db, Row } from './db.js';
 import { CHILD_COLUMNS, deriveRows, RUN_COLUMNS, type ChildTable } from './derive.js';
 import { storeError } from './errors.js';
 import { storeDocument, runIdOf } from './ingest.js';
+import { UNREFERENCED_BLOBS } from './purge.js';
 
 export interface AuditProblem {
   runId: string;
@@ -158,6 +159,11 @@ export async function auditStore(db: Db, verifyBundles: AuditVerifier, onProgres
   }
   for (const r of await all('SELECT DISTINCT c.run_id FROM verifications c WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.run_id = c.run_id)')) {
     report.problems.push({ runId: String(r.run_id), where: 'verifications', detail: 'rows for a run that is not in the store' });
+  }
+  // Bundle bytes nothing stored points at: a purge kept what it should have removed (before migration 5 on PostgreSQL,
+  // or a second bundle of a purged statement before 2026-11-29), or they were inserted directly.
+  for (const b of await all(UNREFERENCED_BLOBS)) {
+    report.problems.push({ runId: `(bundle ${String(b.sha256)})`, where: 'blobs', detail: 'stored bytes that no run or verification points at (left by an earlier purge, or inserted directly): the next store purge removes them' });
   }
   // PostgreSQL (migration 5 on): the runs a purge was allowed to delete (purge_runs) must be the ones its stored record
   // names. Before migration 6 a purger could add names there with a row ON CONFLICT skipped, and delete those runs.

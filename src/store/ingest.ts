@@ -111,6 +111,9 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
         for (const [k, r] of chunk.entries()) {
           const verified = o.verified && r.doc.bundle !== undefined;
           const isNew = await insertRun(tx, numbers[k], r.rows, r.doc, now);
+          // The bytes are kept when something points at them: a new run's document, or a bundle a verification row names
+          // (another bundle of a statement already stored, unverified: nothing would, and audit would report the bytes).
+          if (isNew || verified) await tx.run('INSERT INTO blobs (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING', [r.docSha256, r.doc.bytes]);
           if (verified) {
             await tx.run('INSERT INTO verifications (run_id, doc_sha256, identity, verified_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', [
               r.rows.run.run_id,
@@ -142,7 +145,6 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
 
 /** `pgNumber`: on PostgreSQL, the run number taken for this run; on SQLite the insert assigns one. */
 async function insertRun(tx: Queryable, pgNumber: number | undefined, r: DerivedRows, doc: StoreDocument, now: string): Promise<boolean> {
-  await tx.run('INSERT INTO blobs (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING', [r.run.doc_sha256, doc.bytes]);
   const cols = [...RUN_COLUMNS, 'source', 'ingested_at'];
   const values = [...rowValues(r.run as unknown as Record<string, unknown>, RUN_COLUMNS), doc.file, now];
   // The run's number keys its rows; nothing is inserted when the run is already stored.

@@ -20,9 +20,15 @@ export interface PurgeCriteria {
 
 export interface PurgeResult {
   runIds: string[];
+  /** Stored bundles no run or verification pointed at any more (left by an earlier purge), removed with this one. */
+  bundlesRemoved: string[];
   by: string;
   at: string;
 }
+
+/** Bundle bytes nothing stored points at: neither a run's document nor one a verification row names. */
+export const UNREFERENCED_BLOBS =
+  'SELECT b.sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.doc_sha256 = b.sha256) AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.doc_sha256 = b.sha256) ORDER BY b.sha256';
 
 export async function purgeRuns(db: Db, c: PurgeCriteria): Promise<PurgeResult> {
   if (!c.before && !c.repo) throw new InputError('purge-without-criteria', 'store purge needs --before DATE or --repo OWNER/REPO', { fix: 'say what to purge, e.g. --before 2025-01-01' });
@@ -44,29 +50,45 @@ export async function purgeRuns(db: Db, c: PurgeCriteria): Promise<PurgeResult> 
     const by = await db.user();
     return await db.transaction(async (tx) => {
       const ids = (await tx.all<{ run_id: string }>(`SELECT run_id FROM runs WHERE ${where.join(' AND ')} ORDER BY run_id`, params)).map((r) => r.run_id);
+      // Bytes an earlier purge left (before migration 5 on PostgreSQL; a second bundle of a purged statement before
+      // 2026-11-29): removed now, and named in this record, so the ledger says where they went.
+      const stray = (await tx.all<{ sha256: string }>(UNREFERENCED_BLOBS)).map((r) => r.sha256);
       await tx.run('INSERT INTO purges (purged_at, purged_by, reason, criteria, run_ids) VALUES (?, ?, ?, ?, ?)', [
         at,
         by,
         c.reason,
-        JSON.stringify({ ...(c.before ? { before: c.before } : {}), ...(c.repo ? { repo: c.repo } : {}) }),
+        JSON.stringify({ ...(c.before ? { before: c.before } : {}), ...(c.repo ? { repo: c.repo } : {}), ...(stray.length ? { unreferencedBundles: stray } : {}) }),
         JSON.stringify(ids),
       ]);
-      if (ids.length === 0) return { runIds: ids, by, at };
+      if (ids.length === 0 && stray.length === 0) return { runIds: ids, bundlesRemoved: [], by, at };
       await unlock(db, tx, async () => {
         for (let i = 0; i < ids.length; i += 500) {
           const part = ids.slice(i, i + 500);
           const marks = part.map(() => '?').join(', ');
-          const docs = (await tx.all<{ doc_sha256: string }>(`SELECT DISTINCT doc_sha256 FROM runs WHERE run_id IN (${marks})`, part)).map((r) => r.doc_sha256);
+          // The runs' own documents, and other bundles of the same statements (ingested later: only a verification row names them).
+          const docs = (
+            await tx.all<{ doc_sha256: string }>(
+              `SELECT doc_sha256 FROM runs WHERE run_id IN (${marks}) UNION SELECT doc_sha256 FROM verifications WHERE run_id IN (${marks})`,
+              [...part, ...part],
+            )
+          ).map((r) => r.doc_sha256);
           // A run's rows first (keyed by its number), then the run.
           for (const t of CHILD_TABLES) await tx.run(`DELETE FROM ${t} WHERE run_no IN (SELECT run_no FROM runs WHERE run_id IN (${marks}))`, part);
           for (const t of ['verifications', 'runs']) await tx.run(`DELETE FROM ${t} WHERE run_id IN (${marks})`, part);
-          // A document another kept run still points at stays.
+          // A document a kept run (or a kept run's verification) still points at stays.
           if (docs.length) {
-            await tx.run(`DELETE FROM blobs WHERE sha256 IN (${docs.map(() => '?').join(', ')}) AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.doc_sha256 = blobs.sha256)`, docs);
+            await tx.run(
+              `DELETE FROM blobs WHERE sha256 IN (${docs.map(() => '?').join(', ')}) AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.doc_sha256 = blobs.sha256) AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.doc_sha256 = blobs.sha256)`,
+              docs,
+            );
           }
         }
+        for (let i = 0; i < stray.length; i += 500) {
+          const part = stray.slice(i, i + 500);
+          await tx.run(`DELETE FROM blobs WHERE sha256 IN (${part.map(() => '?').join(', ')})`, part);
+        }
       });
-      return { runIds: ids, by, at };
+      return { runIds: ids, bundlesRemoved: stray, by, at };
     });
   } catch (err) {
     if (err instanceof InputError) throw err;

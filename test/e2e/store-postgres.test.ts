@@ -312,4 +312,17 @@ describe('store on PostgreSQL', () => {
     expect(r.stdout).toMatch(new RegExp(`^run ${b} purge_runs: purge \\d+ was allowed to delete it, but its purge record does not name it`, 'm'));
     noStack(r.stderr);
   });
+
+  test('bundle bytes no run points at (what purges before migration 5 left) are reported by store audit, and the purger\'s next purge removes them under the server\'s checks', async () => {
+    const stray = 'cd'.repeat(32);
+    expect(sql(`INSERT INTO blobs (sha256, bytes) VALUES ('${stray}', '\\x7b7d')`).code).toBe(0);
+    const audit = await mlp('store', 'audit', '--store', pg.url('aud', 'store'), ...trust());
+    expect(audit.code).toBe(1);
+    expect(audit.stdout).toMatch(new RegExp(`^run \\(bundle ${stray}\\) blobs: stored bytes that no run or verification points at`, 'm'));
+    const p = await mlp('store', 'purge', '--repo', 'nobody/nothing', '--reason', 'clean-up', '--store', pg.url('reaper', 'store'));
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stdout).toMatch(/^purged 0 run\(s\) as reaper at .*, and 1 stored bundle\(s\) no run pointed at any more/m);
+    expect(sql(`SELECT count(*) FROM blobs WHERE sha256 = '${stray}'`).stdout.trim()).toBe('0');
+    expect(sql('SELECT criteria FROM purges ORDER BY id DESC LIMIT 1').stdout.trim()).toBe(`{"repo":"nobody/nothing","unreferencedBundles":["${stray}"]}`);
+  });
 });

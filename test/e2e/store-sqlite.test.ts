@@ -230,3 +230,67 @@ describe('store sync (GitHub REST stand-in)', () => {
     });
   });
 });
+
+describe('embedded store: bundle bytes are kept exactly while something points at them', () => {
+  /** SQL on another store file, with Python's sqlite3. */
+  const pyAt = (file: string, sqlText: string) =>
+    spawnSync('python3', ['-c', 'import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nr=c.execute(sys.argv[2]).fetchall(); c.commit(); print(r)', file, sqlText], { encoding: 'utf8' });
+  const count = (file: string, table: string) => pyAt(file, `SELECT count(*) FROM ${table}`).stdout.trim();
+  let second: string;
+
+  beforeAll(async () => {
+    // The same statement signed a second time (a re-run of the signing step): same run id, another bundle.
+    const prep = byName('prep');
+    second = path.join(work, 'prep-again.sigstore.json');
+    const signed = await runCliAsync([
+      'sign', path.join(bundles, 'prep.intoto.json'), '--out', second,
+      '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!,
+      '--identity-token', sigstore.mintToken({ repository: prep.repo, repository_owner: prep.repo.split('/')[0]! }),
+    ]);
+    expect(signed.code, signed.stderr).toBe(0);
+  }, 60_000);
+
+  test('a purge removes every bundle of the statements it purges (a second, verified bundle too)', async () => {
+    const store = path.join(work, 'two-bundles.db');
+    for (const b of [byName('prep').bundle, second]) {
+      const r = await mlp('store', 'ingest', b, '--store', store, ...trust());
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect([count(store, 'runs'), count(store, 'blobs'), count(store, 'verifications')]).toEqual(['[(1,)]', '[(2,)]', '[(2,)]']);
+    const p = await mlp('store', 'purge', '--repo', byName('prep').repo, '--reason', 'retention', '--store', store);
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stdout).toMatch(/^purged 1 run\(s\) as .* at [^,]*$/m);
+    // Both bundles' bytes are gone (the second one, named only by a verification row, used to stay).
+    expect([count(store, 'runs'), count(store, 'blobs'), count(store, 'verifications')]).toEqual(['[(0,)]', '[(0,)]', '[(0,)]']);
+  });
+
+  test('an unverified second bundle of a stored statement is not kept (nothing would point at it)', async () => {
+    const store = path.join(work, 'unverified-second.db');
+    expect((await mlp('store', 'ingest', byName('prep').bundle, '--store', store, ...trust())).code).toBe(0);
+    const again = await mlp('store', 'ingest', second, '--store', store, '--no-verify');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/0 new run\(s\), 1 already/);
+    expect(count(store, 'blobs')).toBe('[(1,)]');
+    const audit = await mlp('store', 'audit', '--store', store, ...trust());
+    expect(audit.code, audit.stdout + audit.stderr).toBe(0);
+  });
+
+  test('bytes nothing points at are reported by store audit, and the next purge removes them and names them in its record', async () => {
+    const store = path.join(work, 'stray.db');
+    expect((await mlp('store', 'ingest', bundles, '--store', store, ...trust())).code).toBe(0);
+    // What a purge before these fixes left behind (or a row inserted directly): the triggers allow INSERT.
+    const stray = 'ab'.repeat(32);
+    expect(pyAt(store, `INSERT INTO blobs (sha256, bytes) VALUES ('${stray}', x'7b7d')`).status).toBe(0);
+    const audit = await mlp('store', 'audit', '--store', store, ...trust(), '--format', 'json');
+    expect(audit.code).toBe(1);
+    expect(JSON.parse(audit.stdout)).toMatchObject({ runs: 4, problems: [{ runId: `(bundle ${stray})`, where: 'blobs', detail: expect.stringMatching(/no run or verification points at .* the next store purge removes them/) }] });
+    // A purge whose criteria match no run still clears them, and its record says so.
+    const p = await mlp('store', 'purge', '--repo', 'nobody/nothing', '--reason', 'clean-up', '--store', store);
+    expect(p.code, p.stderr).toBe(0);
+    expect(p.stdout).toMatch(/^purged 0 run\(s\) as .*, and 1 stored bundle\(s\) no run pointed at any more/m);
+    expect(pyAt(store, 'SELECT criteria, run_ids FROM purges').stdout.trim()).toBe(`[('{"repo":"nobody/nothing","unreferencedBundles":["${stray}"]}', '[]')]`);
+    expect(count(store, 'blobs')).toBe('[(4,)]');
+    const clean = await mlp('store', 'audit', '--store', store, ...trust());
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+  });
+});

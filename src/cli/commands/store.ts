@@ -205,7 +205,7 @@ export function register(program: Command): void {
     .action(
       run(async (o: { before?: string; repo?: string; reason: string; store?: string }) => {
         const r = await withStore(o.store, (db) => purgeRuns(db, { ...(o.before ? { before: o.before } : {}), ...(o.repo ? { repo: o.repo } : {}), reason: o.reason }), READ_ONLY);
-        processIo.out(`purged ${r.runIds.length} run(s) as ${r.by} at ${r.at}`);
+        processIo.out(`purged ${r.runIds.length} run(s) as ${r.by} at ${r.at}${r.bundlesRemoved.length ? `, and ${r.bundlesRemoved.length} stored bundle(s) no run pointed at any more (left by an earlier purge)` : ''}`);
       }),
     );
 
