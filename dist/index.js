@@ -153,7 +153,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-SP5HU7AA.js");
+    const { run } = await import("./chunks/main-QWPVGDJG.js");
     const outcome = await run(inputs, {
       io: {
         logger,

@@ -26,9 +26,9 @@ export interface PurgeResult {
   at: string;
 }
 
-/** Bundle bytes nothing stored points at: neither a run's document nor one a verification row names. */
-export const UNREFERENCED_BLOBS =
-  'SELECT b.sha256 FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE r.doc_sha256 = b.sha256) AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.doc_sha256 = b.sha256) ORDER BY b.sha256';
+/** A `blobs` row nothing stored points at: neither a run's document nor one a verification row names. */
+const UNREFERENCED = 'NOT EXISTS (SELECT 1 FROM runs r WHERE r.doc_sha256 = blobs.sha256) AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.doc_sha256 = blobs.sha256)';
+export const UNREFERENCED_BLOBS = `SELECT sha256 FROM blobs WHERE ${UNREFERENCED} ORDER BY sha256`;
 
 export async function purgeRuns(db: Db, c: PurgeCriteria): Promise<PurgeResult> {
   if (!c.before && !c.repo) throw new InputError('purge-without-criteria', 'store purge needs --before DATE or --repo OWNER/REPO', { fix: 'say what to purge, e.g. --before 2025-01-01' });
@@ -77,15 +77,13 @@ export async function purgeRuns(db: Db, c: PurgeCriteria): Promise<PurgeResult> 
           for (const t of ['verifications', 'runs']) await tx.run(`DELETE FROM ${t} WHERE run_id IN (${marks})`, part);
           // A document a kept run (or a kept run's verification) still points at stays.
           if (docs.length) {
-            await tx.run(
-              `DELETE FROM blobs WHERE sha256 IN (${docs.map(() => '?').join(', ')}) AND NOT EXISTS (SELECT 1 FROM runs r WHERE r.doc_sha256 = blobs.sha256) AND NOT EXISTS (SELECT 1 FROM verifications v WHERE v.doc_sha256 = blobs.sha256)`,
-              docs,
-            );
+            await tx.run(`DELETE FROM blobs WHERE sha256 IN (${docs.map(() => '?').join(', ')}) AND ${UNREFERENCED}`, docs);
           }
         }
         for (let i = 0; i < stray.length; i += 500) {
           const part = stray.slice(i, i + 500);
-          await tx.run(`DELETE FROM blobs WHERE sha256 IN (${part.map(() => '?').join(', ')})`, part);
+          // Checked again: on PostgreSQL an ingest may have committed a run pointing at the same bytes since.
+          await tx.run(`DELETE FROM blobs WHERE sha256 IN (${part.map(() => '?').join(', ')}) AND ${UNREFERENCED}`, part);
         }
       });
       return { runIds: ids, bundlesRemoved: stray, by, at };
