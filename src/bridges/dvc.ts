@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { digestPath, isInside } from '../digest/index.js';
 import { InputError } from '../errors.js';
-import { parserLine, parserReason } from '../redact/index.js';
+import { parserLine, parserReason, redactString } from '../redact/index.js';
 import type { DatasetDescriptor, Step } from '../schema/predicate.js';
 import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
 import { bridgeReader, defaultBoundary } from './read.js';
@@ -65,7 +65,9 @@ function remoteDescriptor(url: string, o: DvcOut, source: string): DatasetDescri
   const md5 = md5Of(o);
   const versionId = text(o.version_id);
   return {
-    id: toDatasetId(url),
+    // The id is what steps' inputs/outputs name and what policy messages print: built from the URL
+    // without its credentials (`https://user:TOKEN@…`, `?sig=…`), as record redaction leaves ids alone.
+    id: toDatasetId(redactString(url) ?? url),
     name: url,
     uri: url,
     digestSource: 'given',

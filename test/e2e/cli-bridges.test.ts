@@ -179,6 +179,40 @@ describe('build --dvc keeps what DVC recorded about the datasets it hashes again
     expect(st.predicate.steps.find((s) => s.name === 'prepare')).toMatchObject({ inputs: ['data/data.xml', url], outputs: ['data/prepared'] });
   });
 
+  it('CLI: credentials in DVC URLs (an import repository, an import-url, a stage reading a URL) never reach the record or the messages', () => {
+    const ws = copyExample({ git: true });
+    train(ws);
+    mkdirSync(path.join(ws, 'ml/data'), { recursive: true });
+    writeFileSync(path.join(ws, 'ml/data/data.xml'), '<x/>\n');
+    const [token, password, sig, stageToken] = ['ghp_' + 'aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6', 's3cr3tPassw0rd', 'sv2022SIGabc123XYZ', 'tok3nValue999'];
+    // DVC writes the URL it was given, credentials included (`dvc import https://user:TOKEN@github.com/…`).
+    writeFileSync(
+      path.join(ws, 'ml/data/data.xml.dvc'),
+      ['md5: 2a5ee8f7e1b9b48d0e9d1c3cbbb45d7f', 'frozen: true', 'deps:', '- path: get-started/data.xml', '  repo:', `    url: https://user:${token}@github.com/iterative/dataset-registry`, '    rev_lock: f31f5c4cdae787b4bdeb97a717687d44667d9e62', 'outs:', '- md5: 8c7dd922ad47494fc02c388e12c00eac', '  size: 5', '  hash: md5', '  path: data.xml', ''].join('\n'),
+    );
+    writeFileSync(
+      path.join(ws, 'ml/labels.csv.dvc'),
+      ['md5: 3a5ee8f7e1b9b48d0e9d1c3cbbb45d70', 'frozen: true', 'deps:', "- etag: '\"0x8DB6C2B1E4B4F3A\"'", '  size: 100', `  path: https://alice:${password}@example.com/files/labels.csv?se=2030&sig=${sig}`, 'outs:', '- md5: b304afb96060aad90176268345e10355', '  size: 2', '  hash: md5', '  path: labels.csv', ''].join('\n'),
+    );
+    writeFileSync(
+      path.join(ws, 'ml/dvc.lock'),
+      ["schema: '2.0'", 'stages:', '  prepare:', '    cmd: python prepare.py', '    deps:', `    - path: https://bob:${stageToken}@example.org/raw.csv`, '      etag: xyz', '    outs:', '    - path: data/data.xml', '      hash: md5', '      md5: 8c7dd922ad47494fc02c388e12c00eac', ''].join('\n'),
+    );
+    const r = runCli(['build', '--subject', 'model/model.json', '--dvc', 'ml', '--policy', 'standard', '--allow-incomplete', '--out', 'st.json'], { cwd: ws });
+    expect([0, 1], r.stderr).toContain(r.code);
+    const text = readFileSync(path.join(ws, 'st.json'), 'utf8');
+    for (const secret of [token, password, sig, stageToken]) {
+      expect(text).not.toContain(secret);
+      expect(r.stdout + r.stderr).not.toContain(secret);
+    }
+    const st = TrainingStatement.parse(JSON.parse(text));
+    const stageUrl = st.predicate.datasets.find((d) => d.annotations?.source === 'dvc.lock:prepare' && d.uri.startsWith('https://'))!;
+    expect(stageUrl.uri).toBe('https://bob:[REDACTED]@example.org/raw.csv');
+    // The step still names the dataset by its (credential-free) id.
+    expect(st.predicate.steps.find((s) => s.name === 'prepare')!.inputs).toEqual([stageUrl.id]);
+    expect(st.predicate.datasets.find((d) => d.id === 'data/data.xml')!.annotations?.dvcImport).toMatchObject({ url: 'https://user:[REDACTED]@github.com/iterative/dataset-registry' });
+  });
+
   it('CLI: a .dvc file alone (dvc add) gives its file and remote; the action path keeps the same annotations', async () => {
     const ws = copyExample({ git: true });
     train(ws);
