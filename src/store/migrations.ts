@@ -408,6 +408,29 @@ REVOKE INSERT ON purges FROM mlp_purger;
 GRANT INSERT (purged_at, purged_by, reason, criteria, run_ids) ON purges TO mlp_purger;`;
 }
 
+/**
+ * Migration 7: a blob goes only when nothing points at it, as store purge deletes them
+ * (purge.ts UNREFERENCED): migration 5 checked the runs only, so a purger in psql (a purge
+ * record, then `DELETE FROM blobs`) could remove the second bundle a kept run's verification
+ * names; every answer then still said "verified" and only `store audit` found the bytes gone.
+ * The lookup by document needs its own index (the key leads with the run id; seq scans are off).
+ */
+function postgresBlobsUnreferenced(): string {
+  return `
+CREATE INDEX verifications_doc ON verifications (doc_sha256);
+CREATE OR REPLACE FUNCTION mlp_purge_check_blobs() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET enable_seqscan = off AS $f$
+DECLARE
+  bad TEXT;
+BEGIN
+  SELECT g.sha256 INTO bad FROM gone g
+   WHERE EXISTS (SELECT 1 FROM public.runs r WHERE r.doc_sha256 = g.sha256) OR EXISTS (SELECT 1 FROM public.verifications v WHERE v.doc_sha256 = g.sha256);
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'ml-provenance store: DELETE on blobs removes %, which a run or a verification still points at', bad USING ERRCODE = '42501';
+  END IF;
+  RETURN NULL;
+END $f$;`;
+}
+
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'ledger tables', sql: () => CORE },
   { version: 2, name: 'append-only and access control', sql: (d) => (d === 'sqlite' ? sqliteAppendOnly() : postgresSecurity()) },
@@ -417,6 +440,7 @@ export const MIGRATIONS: Migration[] = [
   // SQLite: the file's owner is the purger and can do anything with the file; nothing to check against.
   { version: 5, name: 'a purge record names exactly the runs its transaction deletes', sql: (d) => (d === 'sqlite' ? '' : postgresTruthfulPurges()) },
   { version: 6, name: 'purge_runs holds only what stored purge records name', sql: (d) => (d === 'sqlite' ? '' : postgresPurgeNamesAfterInsert()) },
+  { version: 7, name: 'a blob a verification names is not deleted', sql: (d) => (d === 'sqlite' ? '' : postgresBlobsUnreferenced()) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -274,7 +274,7 @@ describe('store on PostgreSQL', () => {
     // Names run a and keeps it.
     refused(purge([a!], `DELETE FROM metrics WHERE run_no = ${noOf(a!)}`), new RegExp(`the purge record names run ${a}, which is still in the store at commit`));
     // Deletes the bundle a kept run still points at.
-    refused(purge([a!], `DELETE FROM blobs WHERE sha256 = (SELECT doc_sha256 FROM runs WHERE run_id = '${b}')`), /DELETE on blobs removes rows of [a-f0-9]{64}, which no purge record/);
+    refused(purge([a!], `DELETE FROM blobs WHERE sha256 = (SELECT doc_sha256 FROM runs WHERE run_id = '${b}')`), /DELETE on blobs removes [a-f0-9]{64}, which a run or a verification still points at/);
     // Adds run b to its own record's names with a row ON CONFLICT skips (the record names a only), then deletes a and b.
     const rowsOf = (id: string) => [...CHILD_TABLES.map((t) => `DELETE FROM ${t} WHERE run_no = ${noOf(id)}`), `DELETE FROM verifications WHERE run_id = '${id}'`, `DELETE FROM runs WHERE run_id = '${id}'`].join('; ');
     refused(
@@ -324,5 +324,22 @@ describe('store on PostgreSQL', () => {
     expect(p.stdout).toMatch(/^purged 0 run\(s\) as reaper at .*, and 1 stored bundle\(s\) no run pointed at any more/m);
     expect(sql(`SELECT count(*) FROM blobs WHERE sha256 = '${stray}'`).stdout.trim()).toBe('0');
     expect(sql('SELECT criteria FROM purges ORDER BY id DESC LIMIT 1').stdout.trim()).toBe(`{"repo":"nobody/nothing","unreferencedBundles":["${stray}"]}`);
+  });
+
+  test("the purger in psql cannot delete a second bundle that only a kept run's verification names (migration 7)", () => {
+    // As ingest keeps it: a run stored from one document, a second bundle of the same statement verified later.
+    const b = sql('SELECT run_id FROM runs ORDER BY run_id LIMIT 1').stdout.trim();
+    const second = 'ef'.repeat(32);
+    const w = sql(`INSERT INTO blobs (sha256, bytes) VALUES ('${second}', '\\x7b7d'); INSERT INTO verifications (run_id, doc_sha256, identity, verified_at) VALUES ('${b}', '${second}', 'x', now()::text)`);
+    expect(w.code, w.stderr).toBe(0);
+    const purges = sql('SELECT count(*) FROM purges').stdout.trim();
+    const r = sql(
+      `BEGIN; SELECT set_config('mlp.purge', 'on', true); INSERT INTO purges (purged_at, purged_by, reason, criteria, run_ids) VALUES (now()::text, current_user, 'by hand', '{}', '[]'); DELETE FROM blobs WHERE sha256 = '${second}'; COMMIT`,
+      'reaper',
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`DELETE on blobs removes ${second}, which a run or a verification still points at`));
+    expect(sql(`SELECT count(*) FROM blobs WHERE sha256 = '${second}'`).stdout.trim()).toBe('1');
+    expect(sql('SELECT count(*) FROM purges').stdout.trim()).toBe(purges);
   });
 });
