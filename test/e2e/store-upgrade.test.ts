@@ -11,6 +11,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+
+/** The schema this release writes (every migration applied). */
+const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 import { dataset, makeStatement } from '../fixtures/statements.js';
 import { findPgBin, startPostgres, type PgServer } from '../helpers/postgres.js';
 import { runCliAsync } from './sign-verify-helpers.js';
@@ -71,7 +75,7 @@ describe('upgrading a schema-2 store', () => {
     expect(sqlite(db, 'SELECT MAX(version) FROM mlp_migrations').stdout.trim()).toBe('[(2,)]');
 
     await sameAnswers(db);
-    expect(sqlite(db, 'SELECT MAX(version) FROM mlp_migrations').stdout.trim()).toBe('[(6,)]');
+    expect(sqlite(db, 'SELECT MAX(version) FROM mlp_migrations').stdout.trim()).toBe(`[(${LATEST},)]`);
     expect(sqlite(db, "SELECT name FROM pragma_table_info('metrics') WHERE name IN ('run_no', 'run_id') ORDER BY name").stdout.trim()).toBe("[('run_no',)]");
     expect(sqlite(db, 'SELECT count(*) FROM runs').stdout.trim()).toBe('[(4,)]');
     const upd = sqlite(db, "UPDATE metrics SET value = 0 WHERE name = 'accuracy'");
@@ -121,7 +125,7 @@ describe('upgrading a schema-2 store', () => {
 
     const admin = pg.url('postgres', 'old');
     await sameAnswers(admin);
-    expect(sql('SELECT MAX(version) FROM mlp_migrations').stdout.trim()).toBe('6');
+    expect(sql('SELECT MAX(version) FROM mlp_migrations').stdout.trim()).toBe(String(LATEST));
     expect(sql("SELECT count(*) FROM information_schema.columns WHERE table_name = 'datasets' AND column_name = 'run_id'").stdout.trim()).toBe('0');
 
     for (const [user, as, repo] of [['alice', 'reader', 'acme/*'], ['ingester', 'ingest']] as const) {
