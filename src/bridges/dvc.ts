@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { digestPath, isInside } from '../digest/index.js';
 import { InputError } from '../errors.js';
-import { parserLine, parserReason, redactString } from '../redact/index.js';
+import { parserLine, parserReason, redactString, refusedValueShape } from '../redact/index.js';
 import type { DatasetDescriptor, Step } from '../schema/predicate.js';
 import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
 import { bridgeReader, defaultBoundary } from './read.js';
@@ -154,6 +154,14 @@ export async function readDvc(root: string, workspace?: string): Promise<BridgeR
   const out = emptyResult();
   const seen = new Map<string, DatasetDescriptor>();
   const addDataset = async (rel: string, o: DvcOut, source: string, origin?: ImportOrigin) => {
+    // DVC writes 32 hex digits (+ `.dir`); anything else would fail the record's schema with no file named.
+    if (typeof o.md5 === 'string' && !/^[a-f0-9]{32}(\.dir)?$/i.test(o.md5)) {
+      const what = isUrl(rel) ? 'a dependency at a URL' : `"${rel}"`;
+      throw new InputError('bad-dvc-md5', `${source}: the md5 of ${what} is not an md5 ${refusedValueShape(o.md5)}`, {
+        fix: 'DVC writes 32 hex digits (a directory: followed by .dir): regenerate the file with dvc (dvc commit / dvc repro) or fix the md5',
+        file: source,
+      });
+    }
     // An external location keeps its URL (normalising it as a path would turn s3://b/k into s3:/b/k).
     const norm = isUrl(rel) ? rel : path.posix.normalize(rel.split(path.sep).join('/'));
     if (!seen.has(norm)) {

@@ -213,6 +213,18 @@ describe('build --dvc keeps what DVC recorded about the datasets it hashes again
     expect(st.predicate.datasets.find((d) => d.id === 'data/data.xml')!.annotations?.dvcImport).toMatchObject({ url: 'https://user:[REDACTED]@github.com/iterative/dataset-registry' });
   });
 
+  it('CLI: an md5 DVC would not write is an input error naming the .dvc file, not an invalid record', () => {
+    const ws = copyExample({ git: true });
+    train(ws);
+    mkdirSync(path.join(ws, 'ml'), { recursive: true });
+    writeFileSync(path.join(ws, 'ml/raw.csv.dvc'), ['outs:', '- md5: not-a-hash', '  path: raw.csv', ''].join('\n'));
+    const r = runCli(['build', '--subject', 'model/model.json', '--dvc', 'ml', '--policy', 'none', '--out', 'st.json'], { cwd: ws });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: raw\.csv\.dvc: the md5 of "raw\.csv" is not an md5 \(its text is not shown.*\) — DVC writes 32 hex digits/m);
+    expect(r.stderr).not.toContain('not-a-hash');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('CLI: a .dvc file alone (dvc add) gives its file and remote; the action path keeps the same annotations', async () => {
     const ws = copyExample({ git: true });
     train(ws);
