@@ -45,7 +45,8 @@ function importOrigin(deps: DvcOut[]): ImportOrigin | undefined {
     const lock = text(d.repo?.rev_lock);
     const rev = text(d.repo?.rev);
     const annotation: Record<string, string> = { url, ...(text(d.path) ? { path: d.path! } : {}), ...(rev ? { rev } : {}), ...(lock ? { revLock: lock } : {}) };
-    return { annotation, ...(lock ?? rev ? { version: (lock ?? rev)! } : {}) };
+    // Only the locked commit is a version; a requested `rev` (a branch, a tag) stays in the annotation.
+    return { annotation, ...(lock ? { version: lock } : {}) };
   }
   const from = text(d.path);
   if (!from || !isUrl(from)) return undefined;

@@ -283,6 +283,7 @@ describe('embedded store: bundle bytes are kept exactly while something points a
     expect(pyAt(store, `INSERT INTO blobs (sha256, bytes) VALUES ('${stray}', x'7b7d')`).status).toBe(0);
     const audit = await mlp('store', 'audit', '--store', store, ...trust(), '--format', 'json');
     expect(audit.code).toBe(1);
+    expect(audit.stderr).toMatch(/^error: the store audit found 1 problem\(s\) — no run is affected: .* the next store purge removes them/m);
     expect(JSON.parse(audit.stdout)).toMatchObject({ runs: 4, problems: [{ runId: `(bundle ${stray})`, where: 'blobs', detail: expect.stringMatching(/no run or verification points at .* the next store purge removes them/) }] });
     // A purge whose criteria match no run still clears them, and its record says so.
     const p = await mlp('store', 'purge', '--repo', 'nobody/nothing', '--reason', 'clean-up', '--store', store);

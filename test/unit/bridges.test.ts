@@ -39,6 +39,18 @@ describe('DVC', () => {
     expect(toDatasetInputs(r).find((i) => i.id === 'data/raw.csv')).toEqual({ id: 'data/raw.csv', path: 'data/raw.csv' });
   });
 
+  it('an import with a requested rev but no locked commit has no version (a branch is not one); the rev stays in dvcImport', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlp-dvc-rev-'));
+    try {
+      await writeFile(path.join(dir, 'data.xml.dvc'), 'frozen: true\ndeps:\n- path: get-started/data.xml\n  repo:\n    url: https://github.com/iterative/dataset-registry\n    rev: main\nouts:\n- md5: 22a1a2931c8370d3aeedd7183606fd7f\n  hash: md5\n  path: data.xml\n');
+      const d = (await readDvc(dir)).datasets.find((x) => x.id === 'data.xml')!;
+      expect(d.version).toBeUndefined();
+      expect(d.annotations?.dvcImport).toEqual({ url: 'https://github.com/iterative/dataset-registry', path: 'get-started/data.xml', rev: 'main' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('fails with a clear error outside a DVC project and on broken YAML', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dvc-'));
     try {

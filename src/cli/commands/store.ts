@@ -188,8 +188,12 @@ export function register(program: Command): void {
         processIo.out(`${r.runs} run(s) audited: ${r.verified} verified again, ${r.unverified} stored without verification, ${r.problems.length} problem(s)`);
       }
       if (r.problems.length > 0) {
+        // Stray bundle bytes alone are a retention leftover, not a changed run.
+        const onlyStray = r.problems.every((p) => p.where === 'blobs');
         throw new CheckError('store-audit-failed', `the store audit found ${r.problems.length} problem(s)`, {
-          fix: 'do not trust the runs named above; restore them from their bundles (store ingest) after finding who changed the database',
+          fix: onlyStray
+            ? 'no run is affected: the bytes named above are what an earlier purge left (or were inserted directly); the next store purge removes them'
+            : 'do not trust the runs named above; restore them from their bundles (store ingest) after finding who changed the database',
         });
       }
     }),
