@@ -15,8 +15,8 @@ const BATCH = 16;
 /**
  * Verifying makes much short-lived garbage, so V8 grows a thread's young generation to its
  * default maximum (128 MiB measured) and keeps it: with the threads kept across the parts of
- * a large ingest that was ~250 MiB of peak RSS for two threads. 32 MiB costs no measurable time
- * (20,000 bundles: 45 s; 16 MiB: 52 s); bench/store.mjs measures it.
+ * a large ingest, peak RSS at 20,000 files was 869 MiB (711 with threads started per part);
+ * with 32 MiB, 667 MiB in 45 s (16 MiB: 646 MiB, 52 s). bench/store.mjs measures it.
  */
 const YOUNG_GENERATION_MB = 32;
 
@@ -62,10 +62,9 @@ function pool(o: VerifyPoolSpec): Pool {
 
 /**
  * Verification threads kept across verifyMany calls, so that a command verifying in
- * several parts (`store ingest` of a large folder) starts them once: a thread costs
- * ~0.2 s to start, and threads started and stopped per part left the process's peak RSS
- * growing with the number of parts. A different trusted root, policy or thread count
- * replaces them; close() stops them (the owner calls it when done verifying).
+ * several parts (`store ingest` of a large folder) starts them once and they stay warm
+ * (docs/STORE.md, memory of a large verified ingest). A different trusted root, policy or
+ * thread count replaces them; close() stops them (the owner calls it when done verifying).
  */
 export class VerifyThreads {
   #pool: Pool | undefined;
