@@ -6,6 +6,7 @@ import { stderrLogger } from '../util/log.js';
 import { openVerifiedCache } from '../verify/cache.js';
 import { failureFix, GITHUB_ACTIONS_ISSUER, loadTrustedRoot, validateIdentityPolicy, type IdentityPolicy } from '../verify/index.js';
 import { verifyMany } from '../verify/many.js';
+import { VerifyThreads } from '../verify/pool.js';
 
 /** The flags that say who must have signed and which trust root to use (as cosign / `gh attestation verify`). */
 export interface TrustFlags {
@@ -50,11 +51,14 @@ export interface VerifierOptions {
 
 /**
  * Verify bundles as `verify` would (signature, transparency log, signer identity),
- * loading the trust root once for a whole set of bundles.
+ * loading the trust root once for a whole set of bundles, and starting the verification
+ * threads once for all the calls (the parts of a large ingest) until close().
  */
 export function bundleVerifier(f: TrustFlags, o: VerifierOptions = {}): BundleVerifier {
   let trust: Promise<TrustedRoot> | undefined;
+  const threads = new VerifyThreads();
   return {
+    close: () => threads.close(),
     async verifyAll(docs) {
       if (docs.length === 0) return;
       const identity = identityFrom(f);
@@ -68,7 +72,7 @@ export function bundleVerifier(f: TrustFlags, o: VerifierOptions = {}): BundleVe
       const cache = o.cache === false ? undefined : openVerifiedCache({ trustedRoot, identity, logger: stderrLogger });
       const results = await verifyMany(
         docs.map((d) => ({ bundle: d.bundle ?? {}, ...(d.bundleSha256 ? { sha256: d.bundleSha256 } : {}) })),
-        { trustedRoot, identity, ...(cache ? { cache } : {}), ...(o.jobs !== undefined ? { jobs: o.jobs } : {}), logger: stderrLogger },
+        { trustedRoot, identity, threads, ...(cache ? { cache } : {}), ...(o.jobs !== undefined ? { jobs: o.jobs } : {}), logger: stderrLogger },
       );
       // In input order: the first bundle that failed is the one reported.
       for (const [i, r] of results.entries()) {

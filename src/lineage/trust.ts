@@ -6,6 +6,8 @@ import type { UnreadableBundle } from './sources.js';
 /** Verifies loaded bundles, or throws (a CheckError) for the first one, in input order, that is not acceptable. */
 export interface BundleVerifier {
   verifyAll(docs: Pick<LoadedDocument, 'file' | 'bundle' | 'bundleSha256'>[]): Promise<void>;
+  /** Stop the verification threads kept between verifyAll calls (a later call starts them again). */
+  close?(): Promise<void>;
 }
 
 /**

@@ -123,19 +123,24 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
   const accepted: { file: string; sha256: string; size: number }[] = [];
   let parts = 0;
   let onlyPart: StoreDocument[] = [];
-  for await (const part of readParts(sources, o.logger, partBytes)) {
-    parts++;
-    const trusted = (await trustDocuments(part.docs, {
-      noVerify: !o.verify,
-      verifier: o.verifier,
-      unreadable: part.unreadable,
-      logger: o.logger,
-      signed,
-      skipped,
-    })) as StoreDocument[];
-    for (const d of trusted) accepted.push({ file: d.file, sha256: bytesSha256(d), size: d.bytes.length });
-    // One part (the usual case) is written from memory; more are read again.
-    onlyPart = parts === 1 ? trusted : [];
+  try {
+    for await (const part of readParts(sources, o.logger, partBytes)) {
+      parts++;
+      const trusted = (await trustDocuments(part.docs, {
+        noVerify: !o.verify,
+        verifier: o.verifier,
+        unreadable: part.unreadable,
+        logger: o.logger,
+        signed,
+        skipped,
+      })) as StoreDocument[];
+      for (const d of trusted) accepted.push({ file: d.file, sha256: bytesSha256(d), size: d.bytes.length });
+      // One part (the usual case) is written from memory; more are read again.
+      onlyPart = parts === 1 ? trusted : [];
+    }
+  } finally {
+    // The same verification threads served every part; the second pass verifies nothing, so they stop here.
+    await o.verifier.close?.();
   }
   for (const d of skipped) skippedStatementNote(d, signed, o.logger);
   const write = (docs: StoreDocument[]) => writeDocuments(db, docs, { verified: o.verify, identity: o.identity, ...(o.transactionRecords ? { batch: o.transactionRecords } : {}) });

@@ -10,7 +10,7 @@ import type { Logger } from '../util/log.js';
 import type { VerifiedCache } from './cache.js';
 import type { IdentityPolicy } from './identity.js';
 import { verifyBundle } from './index.js';
-import { verifyOnWorkers, verifyWorkerUrl } from './pool.js';
+import { verifyOnWorkers, verifyWorkerUrl, type VerifyThreads } from './pool.js';
 import type { VerifyResult } from './worker.js';
 import { sha256Hex } from '../util/canonical.js';
 import { ServiceError } from '../errors.js';
@@ -29,6 +29,8 @@ export interface VerifyManyOptions {
   /** Worker threads (default: the CPU count, at most 8); 0 or 1 verifies in this thread. */
   jobs?: number;
   logger?: Logger;
+  /** Threads kept across calls (closed by the caller); without it, threads start and stop within the call. */
+  threads?: VerifyThreads;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
           identity: o.identity,
           workers: jobs,
           signal: stop.signal,
+          ...(o.threads ? { threads: o.threads } : {}),
           onResult: (k, r) => {
             const i = todo[k]!;
             results[i] = r;

@@ -138,7 +138,8 @@ export function register(program: Command): void {
               })
             : []),
         ];
-        const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: o.cache, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) }), unreadable, logger });
+        const verifier = bundleVerifier(o, { cache: o.cache, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) });
+        const trusted = await trustDocuments(docs, { noVerify: !o.verify, verifier, unreadable, logger }).finally(() => verifier.close?.());
         return answerFromDocuments(trusted, o);
       }),
     );

@@ -1,3 +1,4 @@
+import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { CheckError, InputError } from '../../errors.js';
@@ -5,6 +6,8 @@ import { createGitHubClient } from '../../publish/client.js';
 import { stderrLogger } from '../../util/log.js';
 import { failureFix, loadTrustedRoot, validateIdentityPolicy } from '../../verify/index.js';
 import { verifyMany } from '../../verify/many.js';
+import { VerifyThreads } from '../../verify/pool.js';
+import type { BundleVerifier } from '../../lineage/trust.js';
 import {
   auditStore,
   datasetQuestion,
@@ -56,9 +59,9 @@ function checkJobs(o: IngestFlags): void {
 /** Ingest verifies every bundle itself (no verification cache: the store is where verdicts are kept). */
 const verifierFor = (o: IngestFlags) => bundleVerifier(o, { cache: false, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) });
 
-async function ingest(db: Db, docs: StoreDocument[], o: IngestFlags): Promise<IngestResult> {
+async function ingest(db: Db, docs: StoreDocument[], o: IngestFlags, verifier: BundleVerifier): Promise<IngestResult> {
   checkJobs(o);
-  return ingestDocuments(db, docs, { verify: o.verify, verifier: verifierFor(o), identity: identityLabel(o), logger: stderrLogger });
+  return ingestDocuments(db, docs, { verify: o.verify, verifier, identity: identityLabel(o), logger: stderrLogger });
 }
 
 function report(r: IngestResult, o: { format: string; verify: boolean }, where: string): void {
@@ -70,18 +73,23 @@ function report(r: IngestResult, o: { format: string; verify: boolean }, where: 
   stderrLogger.info(`${r.stored.length} new run(s), ${r.existing.length} already in ${where}${o.verify || r.stored.length === 0 ? '' : ' (stored without verification: every answer marks them NOT VERIFIED)'}`);
 }
 
-/** A verifier for `store audit` that reports every bundle that fails, not just the first. */
-function auditVerifier(f: TrustFlags, jobs?: number): AuditVerifier {
+/**
+ * A verifier for `store audit` that reports every bundle that fails, not just the first. The trust
+ * root is loaded once and the threads started once for every page of runs (`threads`, closed by the caller).
+ */
+function auditVerifier(f: TrustFlags, threads: VerifyThreads, jobs?: number): AuditVerifier {
+  const identity = identityFrom(f);
+  let trust: Promise<TrustedRoot> | undefined;
   return async (bundles) => {
-    const identity = identityFrom(f);
     validateIdentityPolicy(identity);
-    const { root } = await loadTrustedRoot({ ...(f.customTrustedRoot ? { customTrustedRoot: f.customTrustedRoot } : {}), ...(f.offline ? { offline: true } : {}), logger: stderrLogger });
+    trust ??= loadTrustedRoot({ ...(f.customTrustedRoot ? { customTrustedRoot: f.customTrustedRoot } : {}), ...(f.offline ? { offline: true } : {}), logger: stderrLogger }).then((t) => t.root);
+    const root = await trust;
     const out: (string | undefined)[] = new Array(bundles.length).fill(undefined);
     let from = 0;
     // verifyMany stops at the first failure: record it, then carry on after it.
     while (from < bundles.length) {
       const rest = bundles.slice(from);
-      const results = await verifyMany(rest.map((b) => ({ bundle: b.bundle, sha256: b.sha256 })), { trustedRoot: root, identity, ...(jobs !== undefined ? { jobs } : {}) });
+      const results = await verifyMany(rest.map((b) => ({ bundle: b.bundle, sha256: b.sha256 })), { trustedRoot: root, identity, threads, ...(jobs !== undefined ? { jobs } : {}) });
       let next = bundles.length;
       for (const [i, r] of results.entries()) {
         if (r === undefined) {
@@ -146,27 +154,33 @@ export function register(program: Command): void {
         const repos = [...o.fromReleases];
         for (const owner of o.org) repos.push(...(await ownerRepos(client, owner)));
         const total: IngestResult = { stored: [], existing: [] };
+        // One verifier for every repository: its threads start once (closed below).
+        const verifier = verifierFor(o);
         const take = async (f: { docs: StoreDocument[]; seen: { source: string; item: string }[] }) => {
-          const r = await ingest(db, f.docs, o);
+          const r = await ingest(db, f.docs, o, verifier);
           total.stored.push(...r.stored);
           total.existing.push(...r.existing);
           // Remembered only once stored: a failed sync reads the same assets again next time.
           await recordSeen(db, f.seen);
         };
         let unreadableRepos = 0;
-        for (const repo of [...new Set(repos)]) {
-          try {
-            await take(await newReleaseDocuments(db, client, repo, stderrLogger));
-          } catch (err) {
-            // One repository of an organisation the token cannot read does not stop the others.
-            if (named.has(repo) || !isGitHubReadError(err)) throw err;
-            unreadableRepos++;
-            stderrLogger.warning(`${(err as Error).message}; skipped`);
+        try {
+          for (const repo of [...new Set(repos)]) {
+            try {
+              await take(await newReleaseDocuments(db, client, repo, stderrLogger));
+            } catch (err) {
+              // One repository of an organisation the token cannot read does not stop the others.
+              if (named.has(repo) || !isGitHubReadError(err)) throw err;
+              unreadableRepos++;
+              stderrLogger.warning(`${(err as Error).message}; skipped`);
+            }
           }
+          if (unreadableRepos) stderrLogger.warning(`${unreadableRepos} repositor${unreadableRepos === 1 ? 'y' : 'ies'} of ${o.org.join(', ')} could not be read (see above); the others were synced`);
+          for (const repo of o.fromArtifacts) await take(await newArtifactDocuments(db, client, repo, o.artifactName, stderrLogger));
+          for (const repo of o.fromAttestations) await take(await newAttestationDocuments(db, client, repo, digests, stderrLogger));
+        } finally {
+          await verifier.close?.();
         }
-        if (unreadableRepos) stderrLogger.warning(`${unreadableRepos} repositor${unreadableRepos === 1 ? 'y' : 'ies'} of ${o.org.join(', ')} could not be read (see above); the others were synced`);
-        for (const repo of o.fromArtifacts) await take(await newArtifactDocuments(db, client, repo, o.artifactName, stderrLogger));
-        for (const repo of o.fromAttestations) await take(await newAttestationDocuments(db, client, repo, digests, stderrLogger));
         report(total, o, db.location);
       });
     }),
@@ -181,7 +195,8 @@ export function register(program: Command): void {
   addTrustFlags(audit).action(
     run(async (o: TrustFlags & { store?: string; jobs?: number; format: string }) => {
       validateIdentityPolicy(identityFrom(o));
-      const r = await withStore(o.store, (db) => auditStore(db, auditVerifier(o, o.jobs)), READ_ONLY);
+      const threads = new VerifyThreads();
+      const r = await withStore(o.store, (db) => auditStore(db, auditVerifier(o, threads, o.jobs)), READ_ONLY).finally(() => threads.close());
       if (o.format === 'json') processIo.out(JSON.stringify(r, null, 2));
       else {
         for (const p of r.problems) processIo.out(`run ${p.runId} ${p.where}: ${p.detail}`);
