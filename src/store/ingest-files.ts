@@ -20,7 +20,7 @@ import { bytesSha256, storeDocument, transactionLimits, writeDocuments, type Ing
 
 /** File bytes per part: ~900 bundles of 18 KB (measured, bench/store.mjs). */
 export const PART_BYTES = 16 * 2 ** 20;
-/** No further part joins a SQLite transaction open this long (reading and parsing a part happen inside it): other writers wait at most 10 s. */
+/** No further part joins a SQLite transaction open this long (reading and parsing a part happen inside it): a waiting writer's 60 s (busy_timeout) stays far off. */
 const HOLD_MS = 2000;
 
 interface Source {

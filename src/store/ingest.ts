@@ -55,7 +55,7 @@ export interface IngestOptions {
  * transaction dirtied, and the random-keyed indexes (run ids, digests) are dirtied all
  * over, so fewer, larger commits write each page fewer times (bench/store.mjs, 100,000
  * runs: 2,000 a commit 2.4k records/s, 10,000 3.1k). 10,000 records (or 64 MiB of
- * documents) hold the write lock ~3 s, inside the 10 s other writers wait (busy_timeout).
+ * documents) hold the write lock ~3 s, well inside the 60 s other writers wait (busy_timeout).
  * PostgreSQL: 2,000 keeps the window for deadlocks between concurrent ingesters small.
  */
 export function transactionLimits(dialect: Db['dialect']): { records: number; bytes: number } {

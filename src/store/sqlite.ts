@@ -15,13 +15,15 @@ export function openSqlite(file: string): Db {
   const db = new DatabaseSync(file);
   // A file cannot enforce roles: its permissions are the only access control. Owner-only.
   if (fresh) chmodSync(file, 0o600);
+  // busy_timeout first: changing the journal mode of a new file needs the lock too (concurrent first opens failed at once).
+  // 60 s: a writer waits for others' transactions (each bounded to a few seconds) rather than fail a batch job.
   // A 64 MiB page cache keeps the indexes' hot pages in memory while ingesting: measured 1.2k → 2.2-2.4k records/s
   // (bench/store.mjs, 10,000 runs); it is only filled as pages are read, so a query process stays small.
   // Reads through a memory map: a question in a fresh process reads a few hundred pages of the file, and
   // without the map each is a read() into that cache (measured at 100,000 runs: dataset question 6.2 → 4.0 ms,
   // ingest unchanged). Writes still go through the WAL.
   db.exec(
-    'PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824',
+    'PRAGMA busy_timeout = 60000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824',
   );
   const prepared = new Map<string, StatementSync>();
   const prep = (sql: string): StatementSync => {
