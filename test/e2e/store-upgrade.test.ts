@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-
-/** The schema this release writes (every migration applied). */
-const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 import { dataset, makeStatement } from '../fixtures/statements.js';
 import { findPgBin, startPostgres, type PgServer } from '../helpers/postgres.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 import { writeFile } from 'node:fs/promises';
+
+/** The schema this release writes (every migration applied). */
+const LATEST = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures', 'store');
 interface Recorded {
