@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-QARIJYPE.js");
+  const { main } = await import("./chunks/program-L6CECPLG.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -2,8 +2,8 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-TDO2Z7DL.js";
-import "./chunks/chunk-D2TAX3WW.js";
+} from "./chunks/chunk-NKIFWG3I.js";
+import "./chunks/chunk-NYUUQDSN.js";
 import "./chunks/chunk-DZAXBD7J.js";
 import "./chunks/chunk-6634YCS7.js";
 import "./chunks/chunk-DWXH6HXY.js";

@@ -49,13 +49,24 @@ export interface VerifierOptions {
   jobs?: number;
 }
 
+/** The trust root the flags name, loaded on first use and then kept (one load for every bundle of a command). */
+export function trustedRootOnce(f: TrustFlags): () => Promise<TrustedRoot> {
+  let trust: Promise<TrustedRoot> | undefined;
+  return () =>
+    (trust ??= loadTrustedRoot({
+      ...(f.customTrustedRoot ? { customTrustedRoot: f.customTrustedRoot } : {}),
+      ...(f.offline ? { offline: true } : {}),
+      logger: stderrLogger,
+    }).then((t) => t.root));
+}
+
 /**
  * Verify bundles as `verify` would (signature, transparency log, signer identity),
  * loading the trust root once for a whole set of bundles, and starting the verification
  * threads once for all the calls (the parts of a large ingest) until close().
  */
 export function bundleVerifier(f: TrustFlags, o: VerifierOptions = {}): BundleVerifier {
-  let trust: Promise<TrustedRoot> | undefined;
+  const trustedRootOf = trustedRootOnce(f);
   const threads = new VerifyThreads();
   return {
     close: () => threads.close(),
@@ -63,12 +74,7 @@ export function bundleVerifier(f: TrustFlags, o: VerifierOptions = {}): BundleVe
       if (docs.length === 0) return;
       const identity = identityFrom(f);
       validateIdentityPolicy(identity);
-      trust ??= loadTrustedRoot({
-        ...(f.customTrustedRoot ? { customTrustedRoot: f.customTrustedRoot } : {}),
-        ...(f.offline ? { offline: true } : {}),
-        logger: stderrLogger,
-      }).then((t) => t.root);
-      const trustedRoot = await trust;
+      const trustedRoot = await trustedRootOf();
       const cache = o.cache === false ? undefined : openVerifiedCache({ trustedRoot, identity, logger: stderrLogger });
       const results = await verifyMany(
         docs.map((d) => ({ bundle: d.bundle ?? {}, ...(d.bundleSha256 ? { sha256: d.bundleSha256 } : {}) })),

@@ -159,7 +159,8 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
       let txBytes = 0;
       do {
         const docs: StoreDocument[] = [];
-        for (let bytes = 0; i < accepted.length && bytes < partBytes && records + docs.length < limits.records && txBytes + bytes < limits.bytes; i++) {
+        let bytes = 0;
+        for (; i < accepted.length && bytes < partBytes && records + docs.length < limits.records && txBytes + bytes < limits.bytes; i++) {
           const a = accepted[i]!;
           // Gone or unreadable since it was verified: the same race as changed bytes, said the same way (not "check the path").
           const b = await readFileChecked(a.file, 'statement or bundle').catch((err: unknown) => {
@@ -174,7 +175,7 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
         out.stored.push(...part.stored);
         out.existing.push(...part.existing);
         records += docs.length;
-        txBytes += docs.reduce((n, d) => n + d.bytes.length, 0);
+        txBytes += bytes;
       } while (db.dialect === 'sqlite' && i < accepted.length && records < limits.records && txBytes < limits.bytes && performance.now() - began < HOLD_MS);
       return out;
     });

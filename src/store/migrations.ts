@@ -410,7 +410,7 @@ GRANT INSERT (purged_at, purged_by, reason, criteria, run_ids) ON purges TO mlp_
 
 /**
  * Migration 7: a blob goes only when nothing points at it, as store purge deletes them
- * (purge.ts UNREFERENCED): migration 5 checked the runs only, so a purger in psql (a purge
+ * (purge.ts dropUnreferenced): migration 5 checked the runs only, so a purger in psql (a purge
  * record, then `DELETE FROM blobs`) could remove the second bundle a kept run's verification
  * names; every answer then still said "verified" and only `store audit` found the bytes gone.
  * The lookup by document needs its own index (the key leads with the run id; seq scans are off).

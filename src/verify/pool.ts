@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { canonicalJson } from '../util/canonical.js';
-import { bundledScript, WorkerPool } from '../util/worker-pool.js';
+import { bundledScript, mapOnWorkers, WorkerPool, type WorkerPoolSpec } from '../util/worker-pool.js';
 import type { IdentityPolicy } from './identity.js';
 import type { VerifyResult, VerifyWorkerData } from './worker.js';
 
@@ -49,15 +49,15 @@ export interface VerifyPoolOptions extends VerifyPoolSpec {
 type Pool = WorkerPool<Record<string, unknown>, VerifyResult>;
 
 /** Each bundle is sent as JSON text (cheaper to post than the object), made only when its batch goes out. */
-function pool(o: VerifyPoolSpec): Pool {
-  return new WorkerPool<Record<string, unknown>, VerifyResult>({
+function spec(o: VerifyPoolSpec): WorkerPoolSpec<Record<string, unknown>, never> {
+  return {
     url: o.url,
     workerData: { mlpVerifyWorker: true, trustedRoot: TrustedRoot.toJSON(o.trustedRoot), identity: o.identity } satisfies VerifyWorkerData,
     workers: o.workers,
     batch: BATCH,
     encode: (b) => JSON.stringify(b),
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-  });
+  };
 }
 
 /**
@@ -77,7 +77,7 @@ export class VerifyThreads {
     await this.close();
     this.#root = o.trustedRoot;
     this.#key = key;
-    return (this.#pool = pool(o));
+    return (this.#pool = new WorkerPool(spec(o)));
   }
 
   async close(): Promise<void> {
@@ -91,10 +91,5 @@ export class VerifyThreads {
 export async function verifyOnWorkers(bundles: Record<string, unknown>[], o: VerifyPoolOptions): Promise<VerifyResult[]> {
   const on = { ...(o.onResult ? { onResult: o.onResult } : {}), ...(o.signal ? { signal: o.signal } : {}) };
   if (o.threads) return (await o.threads.pool(o)).map(bundles, on);
-  const once = pool(o);
-  try {
-    return await once.map(bundles, on);
-  } finally {
-    await once.close();
-  }
+  return mapOnWorkers<Record<string, unknown>, VerifyResult>(bundles, { ...spec(o), ...on });
 }

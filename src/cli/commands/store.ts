@@ -1,10 +1,9 @@
-import type { TrustedRoot } from '@sigstore/protobuf-specs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { CheckError, InputError } from '../../errors.js';
 import { createGitHubClient } from '../../publish/client.js';
 import { stderrLogger } from '../../util/log.js';
-import { failureFix, loadTrustedRoot, validateIdentityPolicy } from '../../verify/index.js';
+import { failureFix, validateIdentityPolicy } from '../../verify/index.js';
 import { verifyMany } from '../../verify/many.js';
 import { VerifyThreads } from '../../verify/pool.js';
 import type { BundleVerifier } from '../../lineage/trust.js';
@@ -34,7 +33,7 @@ import { isGitHubReadError, newArtifactDocuments, newAttestationDocuments, newRe
 import { datasetText, metricText, modelText, runsText } from '../../store/text.js';
 import { collect, intOption, processIo, run } from '../shared.js';
 import { isoDate } from '../store-source.js';
-import { addTrustFlags, bundleVerifier, identityFrom, type TrustFlags } from '../trust-flags.js';
+import { addTrustFlags, bundleVerifier, identityFrom, trustedRootOnce, type TrustFlags } from '../trust-flags.js';
 
 /** Commands that only read (or purge, or grant) never create a store: a mistyped path is an error. */
 const READ_ONLY = { create: false } as const;
@@ -79,11 +78,10 @@ function report(r: IngestResult, o: { format: string; verify: boolean }, where: 
  */
 function auditVerifier(f: TrustFlags, threads: VerifyThreads, jobs?: number): AuditVerifier {
   const identity = identityFrom(f);
-  let trust: Promise<TrustedRoot> | undefined;
+  const trustedRootOf = trustedRootOnce(f);
   return async (bundles) => {
     validateIdentityPolicy(identity);
-    trust ??= loadTrustedRoot({ ...(f.customTrustedRoot ? { customTrustedRoot: f.customTrustedRoot } : {}), ...(f.offline ? { offline: true } : {}), logger: stderrLogger }).then((t) => t.root);
-    const root = await trust;
+    const root = await trustedRootOf();
     const out: (string | undefined)[] = new Array(bundles.length).fill(undefined);
     let from = 0;
     // verifyMany stops at the first failure: record it, then carry on after it.
