@@ -90,8 +90,10 @@ async function fill(spec, n) {
     writeMs += performance.now() - t0;
     if ((i / 10_000) % 2 === 0) log(`  ${Math.min(n, i + 10_000)} / ${n} runs (${((Math.min(n, i + 10_000) / writeMs) * 1000).toFixed(0)} records/s so far)`);
   }
+  // Until the store is closed: on SQLite the last close checkpoints what the checkpointing thread has not yet.
+  const t0 = performance.now();
   await db.close();
-  return writeMs;
+  return writeMs + (performance.now() - t0);
 }
 
 /** The four questions, each asked `reps` times with varying arguments; median ms each. */
@@ -153,7 +155,7 @@ out.push(
   '',
   '| measure | figure | target |',
   '| --- | ---: | ---: |',
-  `| ingest of already-verified records (parsed; batched writes) | ${sqliteRate.toFixed(0)} records/s | ≥ 5,000 |`,
+  `| ingest of already-verified records (parsed; batched writes, until the store is closed) | ${sqliteRate.toFixed(0)} records/s | ≥ 5,000 |`,
   `| cold open to first answer (fresh process, median of 5; excl. Node start-up) | ${median(colds).toFixed(1)} ms | ≤ 100 ms |`,
   `| peak RSS of that query process (whole process) | ${rss.toFixed(0)} MiB | ≤ 150 MiB |`,
   `| metric M (epoch, split) for a model digest → dataset versions + upstream | ${sq.metric.toFixed(2)} ms | ≤ 5 ms |`,

@@ -103,14 +103,10 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
     const write = () =>
       db.transaction(async (tx) => {
         const out: IngestResult = { stored: [], existing: [] };
-        // PostgreSQL: the batch's run numbers in one round trip (a number left unused by a run already stored is harmless).
-        const numbers =
-          db.dialect === 'postgres'
-            ? (await tx.all<{ n: number | string }>("SELECT nextval('runs_run_no_seq') AS n FROM generate_series(1, ?::int)", [chunk.length])).map((x) => Number(x.n))
-            : [];
-        for (const [k, r] of chunk.entries()) {
+        const numbers = await runNumbers(db.dialect, tx, chunk.length);
+        for (const r of chunk) {
           const verified = o.verified && r.doc.bundle !== undefined;
-          const isNew = await insertRun(tx, numbers[k], r.rows, r.doc, now);
+          const isNew = await insertRun(tx, db.dialect, numbers(), r.rows, r.doc, now);
           // The bytes are kept when something points at them: a new run's document, or a bundle a verification row names
           // (another bundle of a statement already stored, unverified: nothing would, and audit would report the bytes).
           if (isNew || verified) await tx.run('INSERT INTO blobs (sha256, bytes) VALUES (?, ?) ON CONFLICT DO NOTHING', [r.docSha256, r.doc.bytes]);
@@ -143,35 +139,63 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
   return result;
 }
 
-/** `pgNumber`: on PostgreSQL, the run number taken for this run; on SQLite the insert assigns one. */
-async function insertRun(tx: Queryable, pgNumber: number | undefined, r: DerivedRows, doc: StoreDocument, now: string): Promise<boolean> {
-  const cols = [...RUN_COLUMNS, 'source', 'ingested_at'];
-  const values = [...rowValues(r.run as unknown as Record<string, unknown>, RUN_COLUMNS), doc.file, now];
-  // The run's number keys its rows; nothing is inserted when the run is already stored.
-  let runNo: number;
-  if (pgNumber !== undefined) {
-    // The ingest role may not read runs (row-level security would have to let it see them all for
-    // RETURNING): it takes numbers from the identity's sequence.
-    runNo = pgNumber;
-    const n = await tx.run(`INSERT INTO runs (run_no, ${cols.join(', ')}) OVERRIDING SYSTEM VALUE VALUES (?, ${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING`, [runNo, ...values]);
-    if (n === 0) return false;
-  } else {
-    const inserted = await tx.all<{ run_no: number | string }>(`INSERT INTO runs (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT DO NOTHING RETURNING run_no`, values);
-    if (inserted.length === 0) return false;
-    runNo = Number(inserted[0]!.run_no);
+/**
+ * The run numbers a transaction's runs take, one per run in order (a run already stored leaves its number unused).
+ * PostgreSQL: from the identity's sequence, the batch's in one round trip (the ingest role may not read
+ * runs, as RETURNING would need).
+ * SQLite: after the greatest one stored, as the rowid would be (the transaction holds the write lock); given
+ * rather than read back with RETURNING, which cost a result row per run.
+ */
+async function runNumbers(dialect: Db['dialect'], tx: Queryable, count: number): Promise<() => number> {
+  if (dialect === 'postgres') {
+    const taken = (await tx.all<{ n: number | string }>("SELECT nextval('runs_run_no_seq') AS n FROM generate_series(1, ?::int)", [count])).map((x) => Number(x.n));
+    return () => taken.shift()!;
   }
+  let last = Number((await tx.all<{ n: number | null }>('SELECT MAX(run_no) AS n FROM runs'))[0]?.n ?? 0);
+  return () => ++last;
+}
+
+const RUN_INSERT_COLUMNS = ['run_no', ...RUN_COLUMNS, 'source', 'ingested_at'];
+const placeholders = (n: number) => `(${new Array<string>(n).fill('?').join(', ')})`;
+/** The INSERT for n rows of a table, built once per shape: a new string each call was hashed again for the statement cache. */
+const insertSql = new Map<string, string>();
+function insertFor(dialect: Db['dialect'], table: string, columns: readonly string[], rows: number): string {
+  const key = `${dialect} ${table} ${rows}`;
+  let sql = insertSql.get(key);
+  if (!sql) {
+    const one = placeholders(columns.length);
+    // SQLite: OR FAIL stops at a conflict without undoing the statement's earlier rows, so SQLite keeps no
+    // statement journal (a copy of every page the statement touches); a failure rolls the whole transaction back anyway.
+    const verb = table === 'runs' ? 'INSERT' : dialect === 'sqlite' ? 'INSERT OR FAIL' : 'INSERT';
+    const override = table === 'runs' && dialect === 'postgres' ? ' OVERRIDING SYSTEM VALUE' : '';
+    // A run already stored (by its id) is a no-op. SQLite: any other conflict (a run number taken) is an error,
+    // never a silent skip. PostgreSQL takes no target: one needs SELECT on runs, which the ingest role does not have.
+    const conflict = table !== 'runs' ? '' : dialect === 'sqlite' ? ' ON CONFLICT (run_id) DO NOTHING' : ' ON CONFLICT DO NOTHING';
+    sql = `${verb} INTO ${table} (${columns.join(', ')})${override} VALUES ${new Array<string>(rows).fill(one).join(', ')}${conflict}`;
+    insertSql.set(key, sql);
+  }
+  return sql;
+}
+
+/** Insert a run and its rows under run number `runNo`; false (nothing written) when the run is already stored. */
+async function insertRun(tx: Queryable, dialect: Db['dialect'], runNo: number, r: DerivedRows, doc: StoreDocument, now: string): Promise<boolean> {
+  const values: SqlValue[] = [runNo, ...rowValues(r.run as unknown as Record<string, unknown>, RUN_COLUMNS), doc.file, now];
+  if ((await tx.run(insertFor(dialect, 'runs', RUN_INSERT_COLUMNS, 1), values)) === 0) return false;
   for (const table of Object.keys(CHILD_COLUMNS) as ChildTable[]) {
     const list = r[table] as unknown as Record<string, unknown>[];
-    if (list.length === 0) continue;
-    const cols2 = ['run_no', ...CHILD_COLUMNS[table]];
+    const columns = CHILD_COLUMNS[table];
     // Multi-row inserts, in slices that stay under every engine's parameter limit.
     for (let i = 0; i < list.length; i += 200) {
       const part = list.slice(i, i + 200);
-      const values: SqlValue[] = [];
-      for (const row of part) values.push(runNo, ...rowValues(row, CHILD_COLUMNS[table]));
-      const one = `(${cols2.map(() => '?').join(', ')})`;
-      await tx.run(`INSERT INTO ${table} (${cols2.join(', ')}) VALUES ${part.map(() => one).join(', ')}`, values);
+      const params: SqlValue[] = [];
+      for (const row of part) {
+        params.push(runNo);
+        for (const c of columns) params.push((row[c] ?? null) as SqlValue);
+      }
+      await tx.run(insertFor(dialect, table, CHILD_INSERT_COLUMNS[table], part.length), params);
     }
   }
   return true;
 }
+
+const CHILD_INSERT_COLUMNS = Object.fromEntries(Object.entries(CHILD_COLUMNS).map(([t, cols]) => [t, ['run_no', ...cols]])) as Record<ChildTable, string[]>;

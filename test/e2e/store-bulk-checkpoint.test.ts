@@ -1,0 +1,118 @@
+// A bulk `store ingest` into SQLite commits without waiting for checkpoints: a second
+// connection on its own thread copies the WAL into the database file behind the writer
+// (src/store/sqlite.ts). What must hold, checked from outside the project: the thread is
+// started for a bulk ingest only (counted with Node's own `process.on('worker')` in a
+// preload), a reader in another process (Python's sqlite3) reads consistent, growing
+// counts throughout, and after the process exits the file is whole (integrity_check),
+// holds every run, and no WAL is left behind (the last close checkpointed the rest).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { makeStatement } from '../fixtures/statements.js';
+import { CLI, ROOT, cleanEnv, execAsync } from '../helpers/run.js';
+
+let work: string;
+let preload: string;
+let log: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'mlp-bulk-checkpoint-'));
+  log = path.join(work, 'workers.log');
+  preload = path.join(work, 'count-workers.mjs');
+  await writeFile(
+    preload,
+    [
+      "import { appendFileSync } from 'node:fs';",
+      "import { isMainThread } from 'node:worker_threads';",
+      `if (isMainThread) process.on('worker', () => appendFileSync(${JSON.stringify(log)}, 'started\\n'));`,
+    ].join('\n'),
+  );
+});
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+async function statements(dir: string, n: number): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  // 12 metric rows a run: 1,500 runs change well over the 10,000 rows that make a transaction a bulk one.
+  const metrics = Array.from({ length: 12 }, (_, e) => ({ name: 'loss', split: 'train', epoch: e, value: 1 / (e + 1) }));
+  for (let i = 0; i < n; i++) await writeFile(path.join(dir, `run-${i}.intoto.json`), JSON.stringify(makeStatement({ run: `${dir}-${i}`, metrics })));
+}
+
+const python = (db: string, code: string) => spawnSync('python3', ['-c', `import sqlite3,sys\nc=sqlite3.connect(sys.argv[1], timeout=60)\n${code}`, db], { encoding: 'utf8' });
+
+async function ingest(dir: string, db: string) {
+  await writeFile(log, '');
+  const r = await execAsync(process.execPath, ['--import', pathToFileURL(preload).href, CLI, 'store', 'ingest', dir, '--no-verify', '--store', db], { cwd: ROOT, env: cleanEnv() });
+  const threads = (await readFile(log, 'utf8')).split('\n').filter(Boolean).length;
+  return { ...r, threads };
+}
+
+test('a bulk ingest checkpoints on its own thread; a reader sees growing, consistent counts; the file is whole after', async () => {
+  const dir = path.join(work, 'bulk');
+  await statements(dir, 1500);
+  const db = path.join(work, 'bulk.db');
+  // A reader polling the store while it is written (the file appears with the first open).
+  const reader = spawn(
+    'python3',
+    [
+      '-c',
+      [
+        'import sqlite3,sys,time,os',
+        'db=sys.argv[1]; seen=[]; t=time.time()',
+        'while time.time()-t < 120:',
+        '  if os.path.exists(db):',
+        '    try:',
+        '      c=sqlite3.connect(db, timeout=60)',
+        '      n=c.execute("SELECT count(*) FROM runs").fetchone()[0]',
+        '      m=c.execute("SELECT count(*) FROM metrics m JOIN runs r ON r.run_no = m.run_no").fetchone()[0]',
+        '      c.close()',
+        '      seen.append((n, m))',
+        '      if n == 1500: break',
+        '    except sqlite3.OperationalError as e:',
+        '      if "no such table" not in str(e): print("ERR", e); sys.exit(3)',
+        '  time.sleep(0.05)',
+        'print(seen[-1][0], all(b[0] >= a[0] for a, b in zip(seen, seen[1:])), all(m == 12 * n for n, m in seen))',
+      ].join('\n'),
+      db,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let readerOut = '';
+  reader.stdout.setEncoding('utf8').on('data', (d: string) => (readerOut += d));
+  const readerDone = new Promise<number>((resolve) => reader.on('close', (code) => resolve(code ?? -1)));
+
+  const r = await ingest(dir, db);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toMatch(/^1500 new run\(s\), 0 already in /m);
+  expect(r.threads).toBe(1);
+  expect(await readerDone).toBe(0);
+  // The last count it read is every run; counts never went down; every run it saw had all its metric rows.
+  expect(readerOut.trim()).toBe('1500 True True');
+
+  expect(existsSync(`${db}-wal`)).toBe(false);
+  const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0], c.execute("SELECT count(*) FROM metrics").fetchone()[0])');
+  expect(check.stdout.trim(), check.stderr).toBe(`ok 1500 ${1500 * 12}`);
+
+  // Ingesting it again changes nothing (no new run, no thread: nothing bulk was written).
+  const again = await ingest(dir, db);
+  expect(again.code, again.stderr).toBe(0);
+  expect(again.stderr).toMatch(/^0 new run\(s\), 1500 already in /m);
+  expect(again.threads).toBe(0);
+}, 240_000);
+
+test('a small ingest (one transaction under 10,000 rows) checkpoints as SQLite does by default: no thread', async () => {
+  const dir = path.join(work, 'small');
+  await statements(dir, 20);
+  const db = path.join(work, 'small.db');
+  const r = await ingest(dir, db);
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.threads).toBe(0);
+  const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0])');
+  expect(check.stdout.trim()).toBe('ok 20');
+}, 120_000);
