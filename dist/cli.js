@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-L6CECPLG.js");
+  const { main } = await import("./chunks/program-VG6V5FNS.js");
   process.exitCode = await main(process.argv.slice(2));
 }
