@@ -116,3 +116,61 @@ test('a small ingest (one transaction under 10,000 rows) checkpoints as SQLite d
   const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0])');
   expect(check.stdout.trim()).toBe('ok 20');
 }, 120_000);
+
+test('a bulk ingest of several transactions rewinds the WAL instead of growing it with everything written', async () => {
+  // ~200 KB statements: the 64 MiB of documents a transaction holds at most makes ~330 of them a
+  // transaction, so 1,700 are five or more; 100 metric rows a run make each far more than the
+  // 10,000 rows that start the thread. (Before: the WAL grew to hold every page written, ~370 MB here.)
+  const dir = path.join(work, 'fat');
+  await mkdir(dir, { recursive: true });
+  const pad = 'x'.repeat(100_000);
+  const metrics = Array.from({ length: 100 }, (_, e) => ({ name: 'loss', split: 'train', epoch: e, value: 1 / (e + 1) }));
+  let total = 0;
+  for (let i = 0; i < 1700; i++) {
+    const bytes = JSON.stringify(makeStatement({ run: `fat-${i}`, config: { pad: `${i}${pad}` }, metrics }));
+    total += bytes.length;
+    await writeFile(path.join(dir, `run-${i}.intoto.json`), bytes);
+  }
+  const db = path.join(work, 'fat.db');
+  const stop = path.join(work, 'fat.stop');
+  // The WAL's header, read raw (no SQLite connection: nothing that would keep the WAL from being
+  // rewound): its checkpoint sequence number (offset 12) goes up each time SQLite starts it over.
+  const watcher = spawn(
+    'python3',
+    [
+      '-c',
+      [
+        'import os,sys,struct,time',
+        'wal=sys.argv[1]+"-wal"; seqs=set(); most=0; t=time.time()',
+        'while not os.path.exists(sys.argv[2]) and time.time()-t < 280:',
+        '  try:',
+        '    with open(wal,"rb") as f: h=f.read(16)',
+        '    if len(h) == 16: seqs.add(struct.unpack(">I", h[12:16])[0])',
+        '    most=max(most, os.path.getsize(wal))',
+        '  except FileNotFoundError: pass',
+        '  time.sleep(0.02)',
+        'print(len(seqs), most)',
+      ].join('\n'),
+      db,
+      stop,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let watched = '';
+  watcher.stdout.setEncoding('utf8').on('data', (d: string) => (watched += d));
+  const watcherDone = new Promise<number>((resolve) => watcher.on('close', (code) => resolve(code ?? -1)));
+
+  const r = await ingest(dir, db);
+  await writeFile(stop, '');
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toMatch(/^1700 new run\(s\), 0 already in /m);
+  expect(r.threads).toBe(1);
+  expect(await watcherDone).toBe(0);
+  const [rewinds, most] = watched.trim().split(' ').map(Number);
+  // Started over at least once (before: one WAL holding every page the ingest wrote, as large as the documents).
+  expect(rewinds, watched).toBeGreaterThanOrEqual(2);
+  expect(most, watched).toBeLessThan(total);
+  expect(existsSync(`${db}-wal`)).toBe(false);
+  const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0], c.execute("SELECT count(*) FROM blobs").fetchone()[0])');
+  expect(check.stdout.trim(), check.stderr).toBe('ok 1700 1700');
+}, 300_000);
