@@ -6,31 +6,21 @@
 // counts throughout, and after the process exits the file is whole (integrity_check),
 // holds every run, and no WAL is left behind (the last close checkpointed the rest).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeStatement } from '../fixtures/statements.js';
 import { CLI, ROOT, cleanEnv, execAsync } from '../helpers/run.js';
+import { workerCounter } from './store-helpers.js';
 
 let work: string;
-let preload: string;
-let log: string;
+let workers: Awaited<ReturnType<typeof workerCounter>>;
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mlp-bulk-checkpoint-'));
-  log = path.join(work, 'workers.log');
-  preload = path.join(work, 'count-workers.mjs');
-  await writeFile(
-    preload,
-    [
-      "import { appendFileSync } from 'node:fs';",
-      "import { isMainThread } from 'node:worker_threads';",
-      `if (isMainThread) process.on('worker', () => appendFileSync(${JSON.stringify(log)}, 'started\\n'));`,
-    ].join('\n'),
-  );
+  workers = await workerCounter(work);
 });
 
 afterAll(async () => {
@@ -47,10 +37,9 @@ async function statements(dir: string, n: number): Promise<void> {
 const python = (db: string, code: string) => spawnSync('python3', ['-c', `import sqlite3,sys\nc=sqlite3.connect(sys.argv[1], timeout=60)\n${code}`, db], { encoding: 'utf8' });
 
 async function ingest(dir: string, db: string) {
-  await writeFile(log, '');
-  const r = await execAsync(process.execPath, ['--import', pathToFileURL(preload).href, CLI, 'store', 'ingest', dir, '--no-verify', '--store', db], { cwd: ROOT, env: cleanEnv() });
-  const threads = (await readFile(log, 'utf8')).split('\n').filter(Boolean).length;
-  return { ...r, threads };
+  await workers.reset();
+  const r = await execAsync(process.execPath, [...workers.args, CLI, 'store', 'ingest', dir, '--no-verify', '--store', db], { cwd: ROOT, env: cleanEnv() });
+  return { ...r, threads: await workers.started() };
 }
 
 test('a bulk ingest checkpoints on its own thread; a reader sees growing, consistent counts; the file is whole after', async () => {

@@ -1,9 +1,10 @@
 // Signed bundles for the store tests: a small lineage across repositories, each run
 // built as a schema-valid statement and signed through dist/cli.js against the local
 // Sigstore stand-in (the signer identity is the run's own repository).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { dataset, makeStatement, sha } from '../fixtures/statements.js';
 import { startPostgres, type PgServer } from '../helpers/postgres.js';
 import type { SigstoreStandin } from '../standins/sigstore.js';
@@ -138,5 +139,29 @@ export async function oneRunOnBothEngines(name: string, statement: ReturnType<ty
       await pg.stop();
       await rm(work, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Counts the worker threads a CLI process starts, through Node's own `process.on('worker')`
+ * (emitted for every Worker created) in a preload given with `--import`: nothing of the
+ * project is replaced. `reset()` before a run, `started()` after it.
+ */
+export async function workerCounter(dir: string): Promise<{ args: string[]; reset(): Promise<void>; started(): Promise<number> }> {
+  const log = path.join(dir, 'workers.log');
+  const preload = path.join(dir, 'count-workers.mjs');
+  await writeFile(
+    preload,
+    [
+      "import { appendFileSync } from 'node:fs';",
+      "import { isMainThread } from 'node:worker_threads';",
+      `if (isMainThread) process.on('worker', () => appendFileSync(${JSON.stringify(log)}, 'started\\n'));`,
+    ].join('\n'),
+  );
+  await writeFile(log, '');
+  return {
+    args: ['--import', pathToFileURL(preload).href],
+    reset: () => writeFile(log, ''),
+    started: async () => (await readFile(log, 'utf8')).split('\n').filter(Boolean).length,
   };
 }

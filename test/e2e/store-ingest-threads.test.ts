@@ -2,14 +2,13 @@
 // verification threads (src/verify/pool.ts VerifyThreads): they are started once, not once per
 // part. Counted through Node's own `process.on('worker')` event (emitted for every Worker
 // created) in a preload given to the built CLI with --import; nothing of the project is replaced.
-import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CLI, ROOT, cleanEnv, execAsync } from '../helpers/run.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
-import { IDENTITY, signRuns } from './store-helpers.js';
+import { IDENTITY, signRuns, workerCounter } from './store-helpers.js';
 
 let sigstore: SigstoreStandin;
 let work: string;
@@ -36,20 +35,10 @@ test('a folder of two parts is verified on threads started once (--jobs 2: two t
     const bytes = await readFile(path.join(signed, bundles[i % bundles.length]!), 'utf8');
     await writeFile(path.join(dir, `run-${String(i).padStart(3, '0')}.sigstore.json`), bytes + ' '.repeat(140_000 + i));
   }
-  const log = path.join(work, 'workers.log');
-  const preload = path.join(work, 'count-workers.mjs');
-  await writeFile(
-    preload,
-    [
-      "import { appendFileSync } from 'node:fs';",
-      "import { isMainThread } from 'node:worker_threads';",
-      `if (isMainThread) process.on('worker', () => appendFileSync(${JSON.stringify(log)}, 'started\\n'));`,
-    ].join('\n'),
-  );
-  await appendFile(log, '');
+  const workers = await workerCounter(work);
   const r = await execAsync(
     process.execPath,
-    ['--import', pathToFileURL(preload).href, CLI, 'store', 'ingest', dir, '--store', path.join(work, 'big.db'), '--jobs', '2', '--custom-trusted-root', sigstore.trustedRootPath, '--offline', ...IDENTITY],
+    [...workers.args, CLI, 'store', 'ingest', dir, '--store', path.join(work, 'big.db'), '--jobs', '2', '--custom-trusted-root', sigstore.trustedRootPath, '--offline', ...IDENTITY],
     { cwd: ROOT, env: cleanEnv() },
   );
   expect(r.stderr).not.toMatch(/error/);
@@ -58,5 +47,5 @@ test('a folder of two parts is verified on threads started once (--jobs 2: two t
   expect(r.stderr.match(/^verifying \d+ bundles on 2 threads\.\.\.$/gm)).toHaveLength(2);
   expect(r.stderr).toMatch(new RegExp(`^${bundles.length} new run\\(s\\), ${240 - bundles.length} already in `, 'm'));
   // ...by the same two threads.
-  expect((await readFile(log, 'utf8')).split('\n').filter(Boolean)).toHaveLength(2);
+  expect(await workers.started()).toBe(2);
 }, 180_000);
