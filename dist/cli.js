@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-RU6P4XXE.js");
+  const { main } = await import("./chunks/program-535HUHJD.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -19,6 +19,12 @@ export interface Db extends Queryable {
   /** Several statements separated by `;` (migrations). */
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Read several statements from one snapshot of the store (a read-only transaction), so an
+   * answer built from several queries never mixes states: an ingest or purge committed between
+   * two of them is either wholly seen or not at all. `fn` gets this store, reading in it.
+   */
+  snapshot<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /** The database user ingesting/purging (recorded in purge records). */
   user(): Promise<string>;
   close(): Promise<void>;

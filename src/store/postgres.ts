@@ -46,7 +46,7 @@ export async function openPostgres(url: string): Promise<Db> {
   const c = await pool.connect();
   c.release();
   const q = queryable(pool);
-  return {
+  const store: Db = {
     dialect: 'postgres',
     location: redactUrl(url),
     ...q,
@@ -67,6 +67,22 @@ export async function openPostgres(url: string): Promise<Db> {
         client.release();
       }
     },
+    async snapshot(fn) {
+      // One connection, one snapshot for every statement (REPEATABLE READ; read-only, so it never conflicts).
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const view: Db = { ...store, ...queryable(client), snapshot: (inner) => inner(view) };
+        const out = await fn(view);
+        await client.query('COMMIT');
+        return out;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
     async user() {
       return String((await pool.query('SELECT current_user AS u')).rows[0].u);
     },
@@ -74,4 +90,5 @@ export async function openPostgres(url: string): Promise<Db> {
       await pool.end();
     },
   };
+  return store;
 }

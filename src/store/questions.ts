@@ -4,6 +4,8 @@
  * Recursive walks follow datasets across runs by content digest: a step's output
  * recorded with a digest in one run is the same data another run read.
  * (SQLite plans the recursive joins well only when written CROSS JOIN … WHERE.)
+ * An answer takes several queries: each question reads them from one snapshot (Db.snapshot),
+ * so a run ingested or purged meanwhile is in all of them or in none.
  */
 import { latestByEpoch } from '../statement/fields.js';
 import type { Db, SqlValue } from './db.js';
@@ -189,7 +191,11 @@ export interface StoreMetricAnswer {
 }
 
 /** "Which dataset version produced metric M (at epoch E, split S) for model D?" Without an epoch: each run's final value. */
-export async function metricQuestion(db: Db, mq: MetricQuestion): Promise<StoreMetricAnswer[]> {
+export function metricQuestion(db: Db, mq: MetricQuestion): Promise<StoreMetricAnswer[]> {
+  return db.snapshot((view) => metricAnswers(view, mq));
+}
+
+async function metricAnswers(db: Db, mq: MetricQuestion): Promise<StoreMetricAnswer[]> {
   const where = ['m.name = ?', 'r.run_no = m.run_no'];
   const params: SqlValue[] = [mq.name];
   if (mq.split !== undefined) (where.push('m.split = ?'), params.push(mq.split));
@@ -226,7 +232,11 @@ async function datasetRef(db: Db, ref: string): Promise<{ id: string; version?: 
 }
 
 /** "Which runs and models used dataset D@V?" — directly, by the same bytes under another name, and through derived datasets across runs. */
-export async function datasetQuestion(db: Db, ref: string): Promise<StoreDatasetAnswer[]> {
+export function datasetQuestion(db: Db, ref: string): Promise<StoreDatasetAnswer[]> {
+  return db.snapshot((view) => datasetAnswers(view, ref));
+}
+
+async function datasetAnswers(db: Db, ref: string): Promise<StoreDatasetAnswer[]> {
   const { id, version } = await datasetRef(db, ref);
   const match = version === undefined ? 'ds_id = ?' : 'ds_id = ? AND version = ?';
   const mp: SqlValue[] = version === undefined ? [id] : [id, version];
@@ -278,7 +288,11 @@ export interface StoreModelAnswer {
 }
 
 /** "The full upstream lineage of a model" (by sha256). */
-export async function modelQuestion(db: Db, sha256: string): Promise<StoreModelAnswer[]> {
+export function modelQuestion(db: Db, sha256: string): Promise<StoreModelAnswer[]> {
+  return db.snapshot((view) => modelAnswers(view, sha256));
+}
+
+async function modelAnswers(db: Db, sha256: string): Promise<StoreModelAnswer[]> {
   const rows = await q(db, `SELECT ${RUN_SELECT}, x.path FROM models x CROSS JOIN runs r WHERE x.sha256 = ? AND r.run_no = x.run_no ORDER BY r.finished_on, r.run_id, x.ord`, [sha256]);
   const byRun = new Map<string, { r: R; paths: string[] }>();
   for (const r of rows) {
@@ -321,7 +335,11 @@ export function runSelection(sel: { repository?: string; since?: string; until?:
 }
 
 /** "Runs of repository R between two times, with their (final) metrics." */
-export async function runsQuestion(db: Db, rq: RunsQuestion): Promise<StoreRunAnswer[]> {
+export function runsQuestion(db: Db, rq: RunsQuestion): Promise<StoreRunAnswer[]> {
+  return db.snapshot((view) => runsAnswers(view, rq));
+}
+
+async function runsAnswers(db: Db, rq: RunsQuestion): Promise<StoreRunAnswer[]> {
   const { where, params } = runSelection(rq);
   const rows = await q(db, `SELECT ${RUN_SELECT} FROM runs r WHERE ${where.join(' AND ')} ORDER BY r.finished_on, r.run_id`, params);
   if (rows.length === 0) return [];

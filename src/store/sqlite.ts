@@ -47,8 +47,9 @@ export function openSqlite(file: string): Db {
     },
   };
   let depth = 0;
+  let self: Db;
   let checkpointer: Checkpointer | undefined | null; // null: could not be started, commits checkpoint themselves
-  return {
+  self = {
     dialect: 'sqlite',
     location: file,
     ...q,
@@ -77,6 +78,23 @@ export function openSqlite(file: string): Db {
         depth--;
       }
     },
+    async snapshot(fn) {
+      if (depth > 0) return fn(self);
+      depth++;
+      // Deferred: the snapshot is taken at the first read and holds until COMMIT (WAL: writers go on).
+      db.exec('BEGIN');
+      try {
+        const out = await fn(self);
+        db.exec('COMMIT');
+        return out;
+      } catch (err) {
+        // Some errors (busy, I/O) end the transaction themselves: roll back only one still open.
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw err;
+      } finally {
+        depth--;
+      }
+    },
     async user() {
       // The account the process runs as (a purge record's "who"); USER/LOGNAME are often unset (CI, containers, su).
       try {
@@ -91,6 +109,7 @@ export function openSqlite(file: string): Db {
       db.close();
     },
   };
+  return self;
 }
 
 /** Rows one transaction changes from which commits hand checkpoints to a thread (a bulk ingest, not one bundle). */
