@@ -17,6 +17,14 @@ export function storeError(err: unknown, location: string, doing: string, permis
       cause: err,
     });
   }
+  // A run's rows go under a number no run had (ingest): a key taken means rows no run owns, written to the database directly.
+  const orphan = /UNIQUE constraint failed: (datasets|steps|step_io|models|metrics)\.run_no/.exec(raw)?.[1] ?? (e?.code === '23505' ? /^(datasets|steps|step_io|models|metrics)_pkey$/.exec(String((err as { constraint?: string }).constraint))?.[1] : undefined);
+  if (orphan) {
+    return new ServiceError('store-orphan-rows', `${doing} on ${location} failed: the store already holds ${orphan} rows under the run number a new run was given, rows that no run owns (written to the database directly)`, {
+      fix: '`store audit` lists them; remove them as the store\'s owner (or restore the store from a backup), then ingest again',
+      cause: err,
+    });
+  }
   return new ServiceError('store-failed', `${doing} on ${location} failed: ${raw}`, {
     fix: 'check the store is reachable and the role may do this (docs/STORE.md), then run again',
     cause: err,

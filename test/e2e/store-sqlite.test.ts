@@ -123,6 +123,27 @@ describe('embedded store', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^error: store purge needs --before DATE or --repo/m);
   });
+
+  test('rows inserted directly under the next run number stop an ingest with an error pointing at store audit', async () => {
+    const { makeStatement } = await import('../fixtures/statements.js');
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const dir = path.join(work, 'orphan-rows');
+    await mkdir(dir, { recursive: true });
+    for (const i of [1, 2]) await writeFile(path.join(dir, `run-${i}.intoto.json`), JSON.stringify(makeStatement({ run: `orphan-${i}` })));
+    const store = path.join(work, 'orphan-rows.db');
+    const first = await mlp('store', 'ingest', path.join(dir, 'run-1.intoto.json'), '--no-verify', '--store', store);
+    expect(first.code, first.stderr).toBe(0);
+    // Someone with the file adds a metric row for a run number no run has (the next one an ingest gives).
+    const added = spawnSync('python3', ['-c', 'import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.execute("INSERT INTO metrics (run_no, ord, name, value, final) SELECT MAX(run_no) + 1, 0, \'loss\', 0.1, 1 FROM runs")\nc.commit()', store], { encoding: 'utf8' });
+    expect(added.status, added.stderr).toBe(0);
+    const r = await mlp('store', 'ingest', path.join(dir, 'run-2.intoto.json'), '--no-verify', '--store', store);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: ingesting on .*orphan-rows\.db failed: the store already holds metrics rows under the run number a new run was given, rows that no run owns \(written to the database directly\) — `store audit` lists them/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const audit = await mlp('store', 'audit', '--store', store, '--repo', 'acme/train', '--format', 'json');
+    expect(audit.code).toBe(1);
+    expect(JSON.parse(audit.stdout)).toMatchObject({ runs: 1, problems: [{ where: 'metrics', detail: 'rows for a run that is not in the store' }] });
+  });
 });
 
 describe('store sync (GitHub REST stand-in)', () => {
