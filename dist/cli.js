@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-HZQIHJDR.js");
+  const { main } = await import("./chunks/program-MBE44KES.js");
   process.exitCode = await main(process.argv.slice(2));
 }

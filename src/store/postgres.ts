@@ -53,36 +53,13 @@ export async function openPostgres(url: string): Promise<Db> {
     async exec(sql) {
       await pool.query(sql);
     },
-    async transaction(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const out = await fn(queryable(client));
-        await client.query('COMMIT');
-        return out;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
-    async snapshot(fn) {
-      // One connection, one snapshot for every statement (REPEATABLE READ; read-only, so it never conflicts).
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const view: Db = { ...store, ...queryable(client), snapshot: (inner) => inner(view) };
-        const out = await fn(view);
-        await client.query('COMMIT');
-        return out;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
+    transaction: (fn) => onOneConnection(pool, 'BEGIN', (c) => fn(queryable(c))),
+    // One connection, one snapshot for every statement (REPEATABLE READ; read-only, so it never conflicts).
+    snapshot: (fn) =>
+      onOneConnection(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', (c) => {
+        const view: Db = { ...store, ...queryable(c), snapshot: (inner) => inner(view) };
+        return fn(view);
+      }),
     async user() {
       return String((await pool.query('SELECT current_user AS u')).rows[0].u);
     },
@@ -91,4 +68,20 @@ export async function openPostgres(url: string): Promise<Db> {
     },
   };
   return store;
+}
+
+/** `fn` on one connection of the pool, between `begin` and COMMIT (ROLLBACK when it throws). */
+async function onOneConnection<T>(pool: pg.Pool, begin: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(begin);
+    const out = await fn(client);
+    await client.query('COMMIT');
+    return out;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
 }

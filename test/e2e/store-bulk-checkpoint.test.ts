@@ -36,6 +36,14 @@ async function statements(dir: string, n: number): Promise<void> {
 
 const python = (db: string, code: string) => spawnSync('python3', ['-c', `import sqlite3,sys\nc=sqlite3.connect(sys.argv[1], timeout=60)\n${code}`, db], { encoding: 'utf8' });
 
+/** A Python script (lines) running beside the test: its exit code, and what it printed so far. */
+function background(lines: string[], ...args: string[]): { done: Promise<number>; out(): string } {
+  const child = spawn('python3', ['-c', lines.join('\n'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  return { done: new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1))), out: () => out };
+}
+
 async function ingest(dir: string, db: string) {
   await workers.reset();
   const r = await execAsync(process.execPath, [...workers.args, CLI, 'store', 'ingest', dir, '--no-verify', '--store', db], { cwd: ROOT, env: cleanEnv() });
@@ -47,42 +55,31 @@ test('a bulk ingest checkpoints on its own thread; a reader sees growing, consis
   await statements(dir, 1500);
   const db = path.join(work, 'bulk.db');
   // A reader polling the store while it is written (the file appears with the first open).
-  const reader = spawn(
-    'python3',
-    [
-      '-c',
-      [
-        'import sqlite3,sys,time,os',
-        'db=sys.argv[1]; seen=[]; t=time.time()',
-        'while time.time()-t < 120:',
-        '  if os.path.exists(db):',
-        '    try:',
-        '      c=sqlite3.connect(db, timeout=60)',
-        '      n=c.execute("SELECT count(*) FROM runs").fetchone()[0]',
-        '      m=c.execute("SELECT count(*) FROM metrics m JOIN runs r ON r.run_no = m.run_no").fetchone()[0]',
-        '      c.close()',
-        '      seen.append((n, m))',
-        '      if n == 1500: break',
-        '    except sqlite3.OperationalError as e:',
-        '      if "no such table" not in str(e): print("ERR", e); sys.exit(3)',
-        '  time.sleep(0.05)',
-        'print(seen[-1][0], all(b[0] >= a[0] for a, b in zip(seen, seen[1:])), all(m == 12 * n for n, m in seen))',
-      ].join('\n'),
-      db,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let readerOut = '';
-  reader.stdout.setEncoding('utf8').on('data', (d: string) => (readerOut += d));
-  const readerDone = new Promise<number>((resolve) => reader.on('close', (code) => resolve(code ?? -1)));
+  const reader = background([
+    'import sqlite3,sys,time,os',
+    'db=sys.argv[1]; seen=[]; t=time.time()',
+    'while time.time()-t < 120:',
+    '  if os.path.exists(db):',
+    '    try:',
+    '      c=sqlite3.connect(db, timeout=60)',
+    '      n=c.execute("SELECT count(*) FROM runs").fetchone()[0]',
+    '      m=c.execute("SELECT count(*) FROM metrics m JOIN runs r ON r.run_no = m.run_no").fetchone()[0]',
+    '      c.close()',
+    '      seen.append((n, m))',
+    '      if n == 1500: break',
+    '    except sqlite3.OperationalError as e:',
+    '      if "no such table" not in str(e): print("ERR", e); sys.exit(3)',
+    '  time.sleep(0.05)',
+    'print(seen[-1][0], all(b[0] >= a[0] for a, b in zip(seen, seen[1:])), all(m == 12 * n for n, m in seen))',
+  ], db);
 
   const r = await ingest(dir, db);
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toMatch(/^1500 new run\(s\), 0 already in /m);
   expect(r.threads).toBe(1);
-  expect(await readerDone).toBe(0);
+  expect(await reader.done).toBe(0);
   // The last count it read is every run; counts never went down; every run it saw had all its metric rows.
-  expect(readerOut.trim()).toBe('1500 True True');
+  expect(reader.out().trim()).toBe('1500 True True');
 
   expect(existsSync(`${db}-wal`)).toBe(false);
   const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0], c.execute("SELECT count(*) FROM metrics").fetchone()[0])');
@@ -124,37 +121,26 @@ test('a bulk ingest of several transactions rewinds the WAL instead of growing i
   const stop = path.join(work, 'fat.stop');
   // The WAL's header, read raw (no SQLite connection: nothing that would keep the WAL from being
   // rewound): its checkpoint sequence number (offset 12) goes up each time SQLite starts it over.
-  const watcher = spawn(
-    'python3',
-    [
-      '-c',
-      [
-        'import os,sys,struct,time',
-        'wal=sys.argv[1]+"-wal"; seqs=set(); most=0; t=time.time()',
-        'while not os.path.exists(sys.argv[2]) and time.time()-t < 280:',
-        '  try:',
-        '    with open(wal,"rb") as f: h=f.read(16)',
-        '    if len(h) == 16: seqs.add(struct.unpack(">I", h[12:16])[0])',
-        '    most=max(most, os.path.getsize(wal))',
-        '  except FileNotFoundError: pass',
-        '  time.sleep(0.02)',
-        'print(len(seqs), most)',
-      ].join('\n'),
-      db,
-      stop,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let watched = '';
-  watcher.stdout.setEncoding('utf8').on('data', (d: string) => (watched += d));
-  const watcherDone = new Promise<number>((resolve) => watcher.on('close', (code) => resolve(code ?? -1)));
+  const watcher = background([
+    'import os,sys,struct,time',
+    'wal=sys.argv[1]+"-wal"; seqs=set(); most=0; t=time.time()',
+    'while not os.path.exists(sys.argv[2]) and time.time()-t < 280:',
+    '  try:',
+    '    with open(wal,"rb") as f: h=f.read(16)',
+    '    if len(h) == 16: seqs.add(struct.unpack(">I", h[12:16])[0])',
+    '    most=max(most, os.path.getsize(wal))',
+    '  except FileNotFoundError: pass',
+    '  time.sleep(0.02)',
+    'print(len(seqs), most)',
+  ], db, stop);
 
   const r = await ingest(dir, db);
   await writeFile(stop, '');
   expect(r.code, r.stderr).toBe(0);
   expect(r.stderr).toMatch(/^1700 new run\(s\), 0 already in /m);
   expect(r.threads).toBe(1);
-  expect(await watcherDone).toBe(0);
+  expect(await watcher.done).toBe(0);
+  const watched = watcher.out();
   const [rewinds, most] = watched.trim().split(' ').map(Number);
   // Started over at least once (before: one WAL holding every page the ingest wrote, as large as the documents).
   expect(rewinds, watched).toBeGreaterThanOrEqual(2);
