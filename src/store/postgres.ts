@@ -32,6 +32,26 @@ function queryable(c: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+/**
+ * A pooled connection held for a transaction. While it is checked out, pg-pool listens for its
+ * errors no more: a connection the server drops (pg_terminate_backend, a restart) then emits an
+ * unhandled 'error' that killed the process with a stack trace, whatever the awaiting code did.
+ * The failed query rejects with the server's reason; this listener only keeps the process alive,
+ * and `done` hands a broken connection back to be discarded.
+ */
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient & { done(): void }> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (err: Error) => (broken = err);
+  client.on('error', onError);
+  return Object.assign(client, {
+    done() {
+      client.removeListener('error', onError);
+      client.release(broken);
+    },
+  });
+}
+
 export async function openPostgres(url: string): Promise<Db> {
   // int8/numeric come back as strings by default; our counts and values fit a double.
   const types = {
@@ -54,7 +74,7 @@ export async function openPostgres(url: string): Promise<Db> {
       await pool.query(sql);
     },
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await checkout(pool);
       try {
         await client.query('BEGIN');
         const out = await fn(queryable(client));
@@ -64,12 +84,12 @@ export async function openPostgres(url: string): Promise<Db> {
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.done();
       }
     },
     async snapshot(fn) {
       // One connection, one snapshot for every statement (REPEATABLE READ; read-only, so it never conflicts).
-      const client = await pool.connect();
+      const client = await checkout(pool);
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const view: Db = { ...store, ...queryable(client), snapshot: (inner) => inner(view) };
@@ -80,7 +100,7 @@ export async function openPostgres(url: string): Promise<Db> {
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.done();
       }
     },
     async user() {
