@@ -21,13 +21,21 @@ export function toPg(sql: string): string {
 
 const params = (p: SqlValue[]): unknown[] => p.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v));
 
-function queryable(c: pg.Pool | pg.PoolClient): Queryable {
+/** `broken`: why the connection was lost between two statements, which the next one then reports (pg's own text is "not queryable"). */
+function queryable(c: pg.Pool | pg.PoolClient, broken: () => Error | undefined = () => undefined): Queryable {
+  const query = async (sql: string, p: SqlValue[]) => {
+    try {
+      return await c.query(toPg(sql), params(p));
+    } catch (err) {
+      throw broken() ?? err;
+    }
+  };
   return {
     async all<T extends Row>(sql: string, p: SqlValue[] = []) {
-      return (await c.query(toPg(sql), params(p))).rows as T[];
+      return (await query(sql, p)).rows as T[];
     },
     async run(sql, p = []) {
-      return (await c.query(toPg(sql), params(p))).rowCount ?? 0;
+      return (await query(sql, p)).rowCount ?? 0;
     },
   };
 }
@@ -39,12 +47,13 @@ function queryable(c: pg.Pool | pg.PoolClient): Queryable {
  * The failed query rejects with the server's reason; this listener only keeps the process alive,
  * and `done` hands a broken connection back to be discarded.
  */
-async function checkout(pool: pg.Pool): Promise<pg.PoolClient & { done(): void }> {
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient & { done(): void; broken(): Error | undefined }> {
   const client = await pool.connect();
   let broken: Error | undefined;
-  const onError = (err: Error) => (broken = err);
+  const onError = (err: Error) => (broken ??= err);
   client.on('error', onError);
   return Object.assign(client, {
+    broken: () => broken,
     done() {
       client.removeListener('error', onError);
       client.release(broken);
@@ -77,7 +86,7 @@ export async function openPostgres(url: string): Promise<Db> {
       const client = await checkout(pool);
       try {
         await client.query('BEGIN');
-        const out = await fn(queryable(client));
+        const out = await fn(queryable(client, client.broken));
         await client.query('COMMIT');
         return out;
       } catch (err) {
@@ -92,7 +101,7 @@ export async function openPostgres(url: string): Promise<Db> {
       const client = await checkout(pool);
       try {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const view: Db = { ...store, ...queryable(client), snapshot: (inner) => inner(view) };
+        const view: Db = { ...store, ...queryable(client, client.broken), snapshot: (inner) => inner(view) };
         const out = await fn(view);
         await client.query('COMMIT');
         return out;
