@@ -21,15 +21,44 @@ export function toPg(sql: string): string {
 
 const params = (p: SqlValue[]): unknown[] => p.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v));
 
-function queryable(c: pg.Pool | pg.PoolClient): Queryable {
+/** `broken`: why the connection was lost between two statements, which the next one then reports (pg's own text is "not queryable"). */
+function queryable(c: pg.Pool | pg.PoolClient, broken: () => Error | undefined = () => undefined): Queryable {
+  const query = async (sql: string, p: SqlValue[]) => {
+    try {
+      return await c.query(toPg(sql), params(p));
+    } catch (err) {
+      throw broken() ?? err;
+    }
+  };
   return {
     async all<T extends Row>(sql: string, p: SqlValue[] = []) {
-      return (await c.query(toPg(sql), params(p))).rows as T[];
+      return (await query(sql, p)).rows as T[];
     },
     async run(sql, p = []) {
-      return (await c.query(toPg(sql), params(p))).rowCount ?? 0;
+      return (await query(sql, p)).rowCount ?? 0;
     },
   };
+}
+
+/**
+ * A pooled connection held for a transaction. While it is checked out, pg-pool listens for its
+ * errors no more: a connection the server drops (pg_terminate_backend, a restart) then emits an
+ * unhandled 'error' that killed the process with a stack trace, whatever the awaiting code did.
+ * The failed query rejects with the server's reason; this listener only keeps the process alive,
+ * and `done` hands a broken connection back to be discarded.
+ */
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient & { done(): void; broken(): Error | undefined }> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (err: Error) => (broken ??= err);
+  client.on('error', onError);
+  return Object.assign(client, {
+    broken: () => broken,
+    done() {
+      client.removeListener('error', onError);
+      client.release(broken);
+    },
+  });
 }
 
 export async function openPostgres(url: string): Promise<Db> {
@@ -53,11 +82,11 @@ export async function openPostgres(url: string): Promise<Db> {
     async exec(sql) {
       await pool.query(sql);
     },
-    transaction: (fn) => onOneConnection(pool, 'BEGIN', (c) => fn(queryable(c))),
+    transaction: (fn) => onOneConnection(pool, 'BEGIN', (c) => fn(queryable(c, c.broken))),
     // One connection, one snapshot for every statement (REPEATABLE READ; read-only, so it never conflicts).
     snapshot: (fn) =>
       onOneConnection(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', (c) => {
-        const view: Db = { ...store, ...queryable(c), snapshot: (inner) => inner(view) };
+        const view: Db = { ...store, ...queryable(c, c.broken), snapshot: (inner) => inner(view) };
         return fn(view);
       }),
     async user() {
@@ -71,8 +100,8 @@ export async function openPostgres(url: string): Promise<Db> {
 }
 
 /** `fn` on one connection of the pool, between `begin` and COMMIT (ROLLBACK when it throws). */
-async function onOneConnection<T>(pool: pg.Pool, begin: string, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+async function onOneConnection<T>(pool: pg.Pool, begin: string, fn: (c: Awaited<ReturnType<typeof checkout>>) => Promise<T>): Promise<T> {
+  const client = await checkout(pool);
   try {
     await client.query(begin);
     const out = await fn(client);
@@ -82,6 +111,6 @@ async function onOneConnection<T>(pool: pg.Pool, begin: string, fn: (c: pg.PoolC
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
-    client.release();
+    client.done();
   }
 }

@@ -63,3 +63,58 @@ describe.each([
     }
   }, 60_000);
 });
+
+// A server that drops the connection in the middle of an answer (pg_terminate_backend from psql):
+// the question fails with the server's reason, and the process lives on. Before, the pooled
+// connection held for the snapshot had no 'error' listener: pg emitted an unhandled 'error' and
+// the CLI died with a stack trace (exit 1 from Node, not from us).
+describe('PostgreSQL connection dropped by the server', () => {
+  const terminate = (pid: number) => {
+    const r = pg.psql(`SELECT pg_terminate_backend(${pid})`);
+    if (r.code !== 0 || r.stdout.trim() !== 't') throw new Error(`pg_terminate_backend: ${r.stderr}${r.stdout}`);
+  };
+  const gone = () => new Promise((r) => setTimeout(r, 300)); // the socket's end reaches the client
+
+  test.each([
+    ['snapshot', (a: Db, fn: (x: { all: Db['all'] }) => Promise<unknown>) => a.snapshot(fn)],
+    ['transaction', (a: Db, fn: (x: { all: Db['all'] }) => Promise<unknown>) => a.transaction(fn)],
+  ])('between two reads of a %s: a rejected promise, no unhandled error, the store still answers', async (_, within) => {
+    const a = await openStore(pg.url('postgres', 'snap'));
+    const crashes: unknown[] = [];
+    const onCrash = (e: unknown) => crashes.push(e);
+    process.on('uncaughtException', onCrash);
+    try {
+      const failed = within(a, async (x) => {
+        const pid = Number((await x.all<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]!.pid);
+        terminate(pid);
+        await gone();
+        return x.all('SELECT COUNT(*) AS n FROM runs');
+      });
+      await expect(failed).rejects.toThrow(/terminating connection due to administrator command/);
+      await gone();
+      expect(crashes).toEqual([]);
+      expect(await count(a)).toBe(4);
+    } finally {
+      process.off('uncaughtException', onCrash);
+      await a.close();
+    }
+  }, 60_000);
+
+  test('during a query of a question: the question rejects with the server\'s reason', async () => {
+    const a = await openStore(pg.url('postgres', 'snap'));
+    try {
+      const failed = a.snapshot(async (view) => {
+        const pid = Number((await view.all<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]!.pid);
+        const slow = view.all('SELECT pg_sleep(5)');
+        await gone();
+        terminate(pid);
+        return slow;
+      });
+      await expect(failed).rejects.toThrow(/terminating connection due to administrator command/);
+      await gone();
+      expect(await datasetQuestion(a, 'shared@v1')).toHaveLength(4);
+    } finally {
+      await a.close();
+    }
+  }, 60_000);
+});
