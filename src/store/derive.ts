@@ -122,6 +122,8 @@ export const RUN_COLUMNS = ['run_id', 'doc_sha256', 'kind', 'owner', 'repo', 'bu
 
 export type ChildTable = keyof typeof CHILD_COLUMNS;
 
-export function rowValues(row: Record<string, unknown>, cols: readonly string[]): SqlValue[] {
-  return cols.map((c) => (row[c] ?? null) as SqlValue);
+/** A row's values in column order, appended to `into` (a multi-row insert's parameters are built in one array). */
+export function rowValues(row: Record<string, unknown>, cols: readonly string[], into: SqlValue[] = []): SqlValue[] {
+  for (const c of cols) into.push((row[c] ?? null) as SqlValue);
+  return into;
 }

@@ -179,7 +179,8 @@ function insertFor(dialect: Db['dialect'], table: string, columns: readonly stri
 
 /** Insert a run and its rows under run number `runNo`; false (nothing written) when the run is already stored. */
 async function insertRun(tx: Queryable, dialect: Db['dialect'], runNo: number, r: DerivedRows, doc: StoreDocument, now: string): Promise<boolean> {
-  const values: SqlValue[] = [runNo, ...rowValues(r.run as unknown as Record<string, unknown>, RUN_COLUMNS), doc.file, now];
+  const values = rowValues(r.run as unknown as Record<string, unknown>, RUN_COLUMNS, [runNo]);
+  values.push(doc.file, now);
   if ((await tx.run(insertFor(dialect, 'runs', RUN_INSERT_COLUMNS, 1), values)) === 0) return false;
   for (const table of Object.keys(CHILD_COLUMNS) as ChildTable[]) {
     const list = r[table] as unknown as Record<string, unknown>[];
@@ -190,7 +191,7 @@ async function insertRun(tx: Queryable, dialect: Db['dialect'], runNo: number, r
       const params: SqlValue[] = [];
       for (const row of part) {
         params.push(runNo);
-        for (const c of columns) params.push((row[c] ?? null) as SqlValue);
+        rowValues(row, columns, params);
       }
       await tx.run(insertFor(dialect, table, CHILD_INSERT_COLUMNS[table], part.length), params);
     }

@@ -47,9 +47,8 @@ export function openSqlite(file: string): Db {
     },
   };
   let depth = 0;
-  let self: Db;
   let checkpointer: Checkpointer | undefined | null; // null: could not be started, commits checkpoint themselves
-  self = {
+  const self: Db = {
     dialect: 'sqlite',
     location: file,
     ...q,
