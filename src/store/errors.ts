@@ -36,3 +36,23 @@ export function badStore(spec: string, why: string): InputError {
     fix: 'pass --store PATH (an embedded store file) or --store postgres://USER@HOST:PORT/DB',
   });
 }
+
+/**
+ * An ingest stopped on request (its AbortSignal, aborted with `reason`) at a safe point: between
+ * runs, with the transaction under way committed, so `stored` new runs are in the store, each
+ * whole, and nothing after them. `verifying`: stopped before anything was written.
+ */
+export class IngestInterrupted extends Error {
+  constructor(
+    readonly reason: unknown,
+    readonly stored: number,
+    readonly stage: 'verifying' | 'writing',
+  ) {
+    super(
+      stage === 'verifying'
+        ? 'interrupted while checking the bundles, before any was written: nothing was stored; run the same command again to ingest them'
+        : `interrupted: ${stored} new run(s) stored (each complete), the rest not; run the same command again to store the rest (runs already stored are skipped)`,
+    );
+    this.name = 'IngestInterrupted';
+  }
+}

@@ -9,4 +9,4 @@ export { metricQuestion, datasetQuestion, modelQuestion, runsQuestion, storedDoc
 export { auditStore, type AuditReport, type AuditVerifier } from './audit.js';
 export { purgeRuns } from './purge.js';
 export { grantRole, refuseGrantOnFile, STORE_ROLES, type StoreRole } from './grant.js';
-export { storeError } from './errors.js';
+export { IngestInterrupted, storeError } from './errors.js';

@@ -15,7 +15,9 @@ import { unreadableBundle, type UnreadableBundle } from '../lineage/sources.js';
 import type { LoadedDocument } from '../statement/load.js';
 import { readFileChecked } from '../util/fs.js';
 import type { Logger } from '../util/log.js';
+import { loopTurns } from '../util/loop.js';
 import type { Db } from './db.js';
+import { IngestInterrupted } from './errors.js';
 import { bytesSha256, storeDocument, transactionLimits, writeDocuments, type IngestResult, type StoreDocument } from './ingest.js';
 
 /** File bytes per part: ~900 bundles of 18 KB (measured, bench/store.mjs). */
@@ -60,12 +62,13 @@ interface Part {
 }
 
 /** Parse the files part by part (a folder's files that are not ml-provenance JSON are skipped with a warning). */
-async function* readParts(sources: Source[], log: Logger, partBytes: number): AsyncGenerator<Part> {
+async function* readParts(sources: Source[], log: Logger, partBytes: number, turn: () => Promise<void>): AsyncGenerator<Part> {
   let part: Part = { docs: [], unreadable: [] };
   let bytesInPart = 0;
   for (const s of sources) {
     let found = 0;
     for (const f of s.files) {
+      await turn();
       const bytes = await readFileChecked(f, 'statement or bundle');
       try {
         part.docs.push({ ...storeDocument(bytes, f), ...(s.dir ? { scanned: true } : {}) });
@@ -104,6 +107,12 @@ export interface IngestFilesOptions {
   partBytes?: number;
   /** Records one transaction writes at most (default transactionLimits). */
   transactionRecords?: number;
+  /**
+   * Stop when aborted, at the next safe point, throwing IngestInterrupted: in the first pass, after
+   * the part being verified (nothing written); in the second, between runs, the transaction under way
+   * committing the runs it holds, and no other beginning.
+   */
+  signal?: AbortSignal;
 }
 
 /** A file accepted in the first pass is not the same in the second: changed, removed or made unreadable meanwhile. */
@@ -116,6 +125,10 @@ function changedWhileIngesting(file: string, what: 'changed' | 'was removed or b
 
 export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOptions): Promise<IngestResult> {
   const partBytes = o.partBytes ?? PART_BYTES;
+  const signal = o.signal;
+  // The reads and writes below are synchronous: turns of the event loop let the handler that aborts the signal run.
+  const turn = signal ? loopTurns() : async () => undefined;
+  const interrupted = (stored: number, stage: IngestInterrupted['stage']) => new IngestInterrupted(signal?.reason, stored, stage);
   const sources = await listSources(inputs, o.logger);
   const signed = new Set<string>();
   const skipped: LoadedDocument[] = [];
@@ -124,7 +137,8 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
   let parts = 0;
   let onlyPart: StoreDocument[] = [];
   try {
-    for await (const part of readParts(sources, o.logger, partBytes)) {
+    for await (const part of readParts(sources, o.logger, partBytes, turn)) {
+      if (signal?.aborted) throw interrupted(0, 'verifying');
       parts++;
       const trusted = (await trustDocuments(part.docs, {
         noVerify: !o.verify,
@@ -137,14 +151,20 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
       for (const d of trusted) accepted.push({ file: d.file, sha256: bytesSha256(d), size: d.bytes.length });
       // One part (the usual case) is written from memory; more are read again.
       onlyPart = parts === 1 ? trusted : [];
+      if (signal?.aborted) throw interrupted(0, 'verifying');
     }
   } finally {
     // The same verification threads served every part; the second pass verifies nothing, so they stop here.
     await o.verifier.close?.();
   }
   for (const d of skipped) skippedStatementNote(d, signed, o.logger);
-  const write = (docs: StoreDocument[]) => writeDocuments(db, docs, { verified: o.verify, identity: o.identity, ...(o.transactionRecords ? { batch: o.transactionRecords } : {}) });
-  if (parts <= 1) return write(onlyPart);
+  const write = (docs: StoreDocument[]) =>
+    writeDocuments(db, docs, { verified: o.verify, identity: o.identity, ...(o.transactionRecords ? { batch: o.transactionRecords } : {}), ...(signal ? { signal } : {}) });
+  if (parts <= 1) {
+    const r = await write(onlyPart);
+    if (r.stopped) throw interrupted(r.stored.length, 'writing');
+    return r;
+  }
   const result: IngestResult = { stored: [], existing: [] };
   // On SQLite several parts share one transaction, up to what one transaction writes (transactionLimits:
   // fewer commits write each index page fewer times); writeDocuments' own transactions join it. A failure
@@ -152,6 +172,8 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
   const limits = { ...transactionLimits(db.dialect), ...(o.transactionRecords ? { records: o.transactionRecords } : {}) };
   const together = db.dialect === 'sqlite' ? <T>(fn: () => Promise<T>) => db.transaction(fn) : <T>(fn: () => Promise<T>) => fn();
   for (let i = 0; i < accepted.length; ) {
+    // No transaction begins once asked to stop.
+    if (signal?.aborted) throw interrupted(result.stored.length, 'writing');
     const done = await together(async () => {
       const out: IngestResult = { stored: [], existing: [] };
       const began = performance.now();
@@ -160,7 +182,8 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
       do {
         const docs: StoreDocument[] = [];
         let bytes = 0;
-        for (; i < accepted.length && bytes < partBytes && records + docs.length < limits.records && txBytes + bytes < limits.bytes; i++) {
+        for (; i < accepted.length && bytes < partBytes && records + docs.length < limits.records && txBytes + bytes < limits.bytes && !signal?.aborted; i++) {
+          await turn();
           const a = accepted[i]!;
           // Gone or unreadable since it was verified: the same race as changed bytes, said the same way (not "check the path").
           const b = await readFileChecked(a.file, 'statement or bundle').catch((err: unknown) => {
@@ -174,13 +197,16 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
         const part = await write(docs);
         out.stored.push(...part.stored);
         out.existing.push(...part.existing);
+        if (part.stopped) out.stopped = true;
         records += docs.length;
         txBytes += bytes;
-      } while (db.dialect === 'sqlite' && i < accepted.length && records < limits.records && txBytes < limits.bytes && performance.now() - began < HOLD_MS);
+      } while (db.dialect === 'sqlite' && i < accepted.length && records < limits.records && txBytes < limits.bytes && performance.now() - began < HOLD_MS && !signal?.aborted);
+      // Asked to stop: this transaction commits the runs written so far (each whole).
       return out;
     });
     result.stored.push(...done.stored);
     result.existing.push(...done.existing);
+    if (done.stopped) throw interrupted(result.stored.length, 'writing');
   }
   return result;
 }

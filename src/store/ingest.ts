@@ -15,6 +15,7 @@ import type { Logger } from '../util/log.js';
 import type { Db, Queryable, SqlValue } from './db.js';
 import { CHILD_COLUMNS, deriveRows, RUN_COLUMNS, rowValues, type ChildTable, type DerivedRows } from './derive.js';
 import { storeError } from './errors.js';
+import { loopTurns } from '../util/loop.js';
 
 /** A document ready to store: parsed, with the bytes it came from. */
 export interface StoreDocument extends LoadedDocument {
@@ -48,6 +49,8 @@ export interface IngestOptions {
   logger?: Logger;
   /** Records per transaction (default: transactionLimits). */
   batch?: number;
+  /** Stop when aborted, between runs (see writeDocuments). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -66,6 +69,8 @@ export interface IngestResult {
   stored: { runId: string; source: string; verified: boolean }[];
   /** Already in the store: nothing written. */
   existing: { runId: string; source: string }[];
+  /** The signal stopped the write before every document was written (those in `stored` are committed). */
+  stopped?: boolean;
 }
 
 /** Verify (unless told not to) and store documents. */
@@ -80,11 +85,16 @@ export async function ingestDocuments(db: Db, docs: StoreDocument[], o: IngestOp
     });
     trusted = kept as StoreDocument[];
   }
-  return writeDocuments(db, trusted, { verified: o.verify, identity: o.identity ?? '', ...(o.batch ? { batch: o.batch } : {}) });
+  return writeDocuments(db, trusted, { verified: o.verify, identity: o.identity ?? '', ...(o.batch ? { batch: o.batch } : {}), ...(o.signal ? { signal: o.signal } : {}) });
 }
 
-/** Write documents already verified (or accepted unverified): the fast path, and what the bench measures. */
-export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verified: boolean; identity?: string; batch?: number }): Promise<IngestResult> {
+/**
+ * Write documents already verified (or accepted unverified): the fast path, and what the bench measures.
+ * Once `signal` is aborted, no other run is begun: the transaction under way commits the runs it holds
+ * (each with all its rows) and no other transaction begins; the result then says `stopped`. Committed
+ * rather than rolled back: the count returned is then what the store holds, and the work is kept.
+ */
+export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verified: boolean; identity?: string; batch?: number; signal?: AbortSignal }): Promise<IngestResult> {
   const result: IngestResult = { stored: [], existing: [] };
   const rows = docs.map((doc) => {
     const runId = runIdOf(doc);
@@ -96,7 +106,11 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
   const limits = transactionLimits(db.dialect);
   const maxRecords = o.batch ?? limits.records;
   const now = new Date().toISOString();
+  const signal = o.signal;
+  // The handler that aborts the signal runs only when the event loop turns (see loopTurns).
+  const turn = signal ? loopTurns() : undefined;
   for (let i = 0; i < rows.length; ) {
+    if (signal?.aborted) return { ...result, stopped: true };
     const start = i;
     for (let bytes = 0; i < rows.length && i - start < maxRecords && (i === start || bytes + rows[i]!.doc.bytes.length <= limits.bytes); i++) bytes += rows[i]!.doc.bytes.length;
     const chunk = rows.slice(start, i);
@@ -105,6 +119,8 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
         const out: IngestResult = { stored: [], existing: [] };
         const numbers = await runNumbers(db.dialect, tx, chunk.length);
         for (const r of chunk) {
+          if (turn) await turn();
+          if (signal?.aborted) break;
           const verified = o.verified && r.doc.bundle !== undefined;
           const isNew = await insertRun(tx, db.dialect, numbers(), r.rows, r.doc, now);
           // The bytes are kept when something points at them: a new run's document, or a bundle a verification row names
@@ -136,7 +152,7 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
     result.stored.push(...done.stored);
     result.existing.push(...done.existing);
   }
-  return result;
+  return result.stored.length + result.existing.length < rows.length ? { ...result, stopped: true } : result;
 }
 
 /**

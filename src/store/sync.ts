@@ -13,6 +13,10 @@ import type { Db } from './db.js';
 import { storeError } from './errors.js';
 import { storeDocument, type StoreDocument } from './ingest.js';
 
+/**
+ * What the three readers below fetched. Given an aborted `signal`, a reader stops between downloads
+ * and returns what it has: its caller, which gave the signal, must then store none of it.
+ */
 export interface Fetched {
   docs: StoreDocument[];
   /** sync_seen keys to record once the documents are stored. */
@@ -70,7 +74,7 @@ export async function ownerRepos(client: GitHubClient, owner: string): Promise<s
 }
 
 /** The release assets of a repository not read before. */
-export async function newReleaseDocuments(db: Db, client: GitHubClient, full: string, log: Logger): Promise<Fetched> {
+export async function newReleaseDocuments(db: Db, client: GitHubClient, full: string, log: Logger, signal?: AbortSignal): Promise<Fetched> {
   const { owner, repo } = parseRepo(full);
   const source = `release:${owner}/${repo}`;
   const seen = await seenSet(db, source);
@@ -80,6 +84,7 @@ export async function newReleaseDocuments(db: Db, client: GitHubClient, full: st
       let fresh = 0;
       for (const rel of page.data) {
         for (const asset of rel.assets) {
+          if (signal?.aborted) return out;
           if (!RELEASE_ASSET.test(asset.name) || seen.has(String(asset.id))) continue;
           fresh++;
           const name = `${owner}/${repo}@${rel.tag_name}/${asset.name}`;
@@ -105,12 +110,13 @@ export async function newReleaseDocuments(db: Db, client: GitHubClient, full: st
 }
 
 /** Bundles GitHub's attestations API holds for these subject digests in a repository. */
-export async function newAttestationDocuments(db: Db, client: GitHubClient, full: string, digests: string[], log: Logger): Promise<Fetched> {
+export async function newAttestationDocuments(db: Db, client: GitHubClient, full: string, digests: string[], log: Logger, signal?: AbortSignal): Promise<Fetched> {
   const { owner, repo } = parseRepo(full);
   const source = `attestation:${owner}/${repo}`;
   const seen = await seenSet(db, source);
   const out: Fetched = { docs: [], seen: [] };
   for (const d of digests) {
+    if (signal?.aborted) return out;
     const digest = d.startsWith('sha256:') ? d : `sha256:${d}`;
     let list: { bundle?: unknown }[];
     try {
@@ -154,7 +160,7 @@ export function isProvenanceArtifact(name: string, base: string): boolean {
  * downloaded once (zip) and its `*.sigstore.json` files read. Expired artifacts are said
  * and remembered; artifacts of other names (models, logs) are never downloaded.
  */
-export async function newArtifactDocuments(db: Db, client: GitHubClient, full: string, base: string, log: Logger): Promise<Fetched> {
+export async function newArtifactDocuments(db: Db, client: GitHubClient, full: string, base: string, log: Logger, signal?: AbortSignal): Promise<Fetched> {
   const { owner, repo } = parseRepo(full);
   const source = `artifact:${owner}/${repo}`;
   const seen = await seenSet(db, source);
@@ -164,6 +170,7 @@ export async function newArtifactDocuments(db: Db, client: GitHubClient, full: s
     for await (const page of client.paginate.iterator(client.rest.actions.listArtifactsForRepo, { owner, repo, per_page: 100 })) {
       let fresh = 0;
       for (const a of page.data) {
+        if (signal?.aborted) return out;
         if (!isProvenanceArtifact(a.name, base) || seen.has(String(a.id))) continue;
         fresh++;
         out.seen.push({ source, item: String(a.id) });

@@ -12,6 +12,7 @@ import {
   datasetQuestion,
   DEFAULT_STORE,
   grantRole,
+  IngestInterrupted,
   parseStoreSpec,
   refuseGrantOnFile,
   ingestDocuments,
@@ -31,6 +32,7 @@ import {
 } from '../../store/index.js';
 import { isGitHubReadError, newArtifactDocuments, newAttestationDocuments, newReleaseDocuments, ownerRepos, recordSeen } from '../../store/sync.js';
 import { datasetText, metricText, modelText, runsText } from '../../store/text.js';
+import { exitCodeFor, stopSignalOf, untilSignalled } from '../interrupt.js';
 import { collect, intOption, processIo, run } from '../shared.js';
 import { isoDate } from '../store-source.js';
 import { addTrustFlags, bundleVerifier, identityFrom, trustedRootOnce, type TrustFlags } from '../trust-flags.js';
@@ -58,9 +60,25 @@ function checkJobs(o: IngestFlags): void {
 /** Ingest verifies every bundle itself (no verification cache: the store is where verdicts are kept). */
 const verifierFor = (o: IngestFlags) => bundleVerifier(o, { cache: false, ...(o.jobs !== undefined ? { jobs: o.jobs } : {}) });
 
-async function ingest(db: Db, docs: StoreDocument[], o: IngestFlags, verifier: BundleVerifier): Promise<IngestResult> {
+async function ingest(db: Db, docs: StoreDocument[], o: IngestFlags, verifier: BundleVerifier, signal: AbortSignal): Promise<IngestResult> {
   checkJobs(o);
-  return ingestDocuments(db, docs, { verify: o.verify, verifier, identity: identityLabel(o), logger: stderrLogger });
+  return ingestDocuments(db, docs, { verify: o.verify, verifier, identity: identityLabel(o), logger: stderrLogger, signal });
+}
+
+/**
+ * An ingest or sync that SIGINT or SIGTERM stops at its next safe point (see untilSignalled):
+ * the store is closed as usual (withStore, inside `fn`), then one line says what was stored, and
+ * the exit status is the shells' for that signal (130, 143).
+ */
+async function interruptible(fn: (signal: AbortSignal) => Promise<void>): Promise<number | void> {
+  try {
+    await untilSignalled(fn);
+  } catch (err) {
+    const signal = err instanceof IngestInterrupted ? stopSignalOf(err.reason) : undefined;
+    if (!(err instanceof IngestInterrupted) || !signal) throw err;
+    processIo.err(err.message);
+    return exitCodeFor(signal);
+  }
 }
 
 function report(r: IngestResult, o: { format: string; verify: boolean }, where: string): void {
@@ -115,13 +133,15 @@ export function register(program: Command): void {
     .option('--jobs <N>', 'threads verifying bundles (default: the CPUs, at most 8)', intOption('--jobs'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
   addTrustFlags(ing).action(
-    run(async (inputs: string[], o: IngestFlags) => {
-      await withStore(o.store, async (db) => {
-        checkJobs(o);
-        const r = await ingestFiles(db, inputs, { verify: o.verify, verifier: verifierFor(o), identity: identityLabel(o), logger: stderrLogger });
-        report(r, o, db.location);
-      });
-    }),
+    run(async (inputs: string[], o: IngestFlags) =>
+      interruptible((signal) =>
+        withStore(o.store, async (db) => {
+          checkJobs(o);
+          const r = await ingestFiles(db, inputs, { verify: o.verify, verifier: verifierFor(o), identity: identityLabel(o), logger: stderrLogger, signal });
+          report(r, o, db.location);
+        }),
+      ),
+    ),
   );
 
   const sync = store
@@ -145,7 +165,7 @@ export function register(program: Command): void {
       const token = process.env.GITHUB_TOKEN ?? process.env.GH_TOKEN;
       if (!token) throw new InputError('no-token', 'store sync reads GitHub and needs a token', { fix: 'set GITHUB_TOKEN (read access to the repositories) and run again' });
       const client = createGitHubClient({ token, logger: stderrLogger, ...(process.env.GITHUB_API_URL ? { baseUrl: process.env.GITHUB_API_URL } : {}) });
-      await withStore(o.store, async (db) => {
+      return interruptible((signal) => withStore(o.store, async (db) => {
         // Before anything is synced: the default digests come from the store, which the ingest role may not read.
         const digests = o.fromAttestations.length > 0 && o.subjectDigest.length === 0 ? await storedModelDigests(db) : o.subjectDigest;
         const named = new Set(o.fromReleases);
@@ -154,18 +174,23 @@ export function register(program: Command): void {
         const total: IngestResult = { stored: [], existing: [] };
         // One verifier for every repository: its threads start once (closed below).
         const verifier = verifierFor(o);
+        const stopped = () => new IngestInterrupted(signal.reason, total.stored.length, 'writing');
         const take = async (f: { docs: StoreDocument[]; seen: { source: string; item: string }[] }) => {
-          const r = await ingest(db, f.docs, o, verifier);
+          // Asked to stop while fetching: what was fetched may be part of it, and nothing of it is stored.
+          if (signal.aborted) throw stopped();
+          const r = await ingest(db, f.docs, o, verifier, signal);
           total.stored.push(...r.stored);
           total.existing.push(...r.existing);
-          // Remembered only once stored: a failed sync reads the same assets again next time.
+          // Remembered only once stored: a failed or stopped sync reads the same assets again next time.
+          if (r.stopped) throw stopped();
           await recordSeen(db, f.seen);
         };
         let unreadableRepos = 0;
         try {
           for (const repo of [...new Set(repos)]) {
+            if (signal.aborted) throw stopped();
             try {
-              await take(await newReleaseDocuments(db, client, repo, stderrLogger));
+              await take(await newReleaseDocuments(db, client, repo, stderrLogger, signal));
             } catch (err) {
               // One repository of an organisation the token cannot read does not stop the others.
               if (named.has(repo) || !isGitHubReadError(err)) throw err;
@@ -174,13 +199,13 @@ export function register(program: Command): void {
             }
           }
           if (unreadableRepos) stderrLogger.warning(`${unreadableRepos} repositor${unreadableRepos === 1 ? 'y' : 'ies'} of ${o.org.join(', ')} could not be read (see above); the others were synced`);
-          for (const repo of o.fromArtifacts) await take(await newArtifactDocuments(db, client, repo, o.artifactName, stderrLogger));
-          for (const repo of o.fromAttestations) await take(await newAttestationDocuments(db, client, repo, digests, stderrLogger));
+          for (const repo of o.fromArtifacts) await take(await newArtifactDocuments(db, client, repo, o.artifactName, stderrLogger, signal));
+          for (const repo of o.fromAttestations) await take(await newAttestationDocuments(db, client, repo, digests, stderrLogger, signal));
         } finally {
           await verifier.close?.();
         }
         report(total, o, db.location);
-      });
+      }));
     }),
   );
 

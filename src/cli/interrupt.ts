@@ -1,0 +1,48 @@
+/**
+ * Ctrl-C (SIGINT), and a cancelled CI job or `timeout` (SIGTERM), during a long command.
+ * The first signal asks the command to stop at its next safe point (an AbortSignal it
+ * checks, aborted with the signal's name) and hands the signal back to the system: a
+ * second one ends the process at once, as if nothing had caught the first.
+ */
+import { constants } from 'node:os';
+
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+const SIGNALS: readonly StopSignal[] = ['SIGINT', 'SIGTERM'];
+
+/** The status shells give a process a signal ended: 128 + its number (SIGINT 130, SIGTERM 143). */
+export function exitCodeFor(signal: StopSignal): number {
+  return 128 + constants.signals[signal];
+}
+
+/** The signal an AbortSignal from `untilSignalled` was aborted with, if it was. */
+export function stopSignalOf(reason: unknown): StopSignal | undefined {
+  return SIGNALS.find((s) => s === reason);
+}
+
+/**
+ * Run `fn` with a signal that SIGINT or SIGTERM aborts. Only the first is caught: its handler
+ * removes the handlers, which gives the signals back their default action (end the process),
+ * so a second one ends it at once even while this thread is busy in synchronous work (a
+ * commit, closing the store), where no JavaScript handler could run.
+ *
+ * A handler runs only when the event loop turns: a signal that arrives while this thread is
+ * blocked (waiting for another process's write lock on the store) is handled once it is free,
+ * and a second one that arrived in the same wait counts as the same request.
+ */
+export async function untilSignalled<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const release = () => {
+    for (const s of SIGNALS) process.off(s, onSignal);
+  };
+  function onSignal(signal: StopSignal): void {
+    // Now, not after this turn: the work resumed by this turn can block the thread for a while (measured 0.3 s: a commit).
+    release();
+    controller.abort(signal);
+  }
+  for (const s of SIGNALS) process.on(s, onSignal);
+  try {
+    return await fn(controller.signal);
+  } finally {
+    release();
+  }
+}
