@@ -70,7 +70,7 @@ export function bundleVerifier(f: TrustFlags, o: VerifierOptions = {}): BundleVe
   const threads = new VerifyThreads();
   return {
     close: () => threads.close(),
-    async verifyAll(docs) {
+    async verifyAll(docs, signal) {
       if (docs.length === 0) return;
       const identity = identityFrom(f);
       validateIdentityPolicy(identity);
@@ -78,7 +78,7 @@ export function bundleVerifier(f: TrustFlags, o: VerifierOptions = {}): BundleVe
       const cache = o.cache === false ? undefined : openVerifiedCache({ trustedRoot, identity, logger: stderrLogger });
       const results = await verifyMany(
         docs.map((d) => ({ bundle: d.bundle ?? {}, ...(d.bundleSha256 ? { sha256: d.bundleSha256 } : {}) })),
-        { trustedRoot, identity, threads, ...(cache ? { cache } : {}), ...(o.jobs !== undefined ? { jobs: o.jobs } : {}), logger: stderrLogger },
+        { trustedRoot, identity, threads, ...(cache ? { cache } : {}), ...(o.jobs !== undefined ? { jobs: o.jobs } : {}), logger: stderrLogger, ...(signal ? { signal } : {}) },
       );
       // In input order: the first bundle that failed is the one reported.
       for (const [i, r] of results.entries()) {

@@ -5,7 +5,7 @@ import type { UnreadableBundle } from './sources.js';
 
 /** Verifies loaded bundles, or throws (a CheckError) for the first one, in input order, that is not acceptable. */
 export interface BundleVerifier {
-  verifyAll(docs: Pick<LoadedDocument, 'file' | 'bundle' | 'bundleSha256'>[]): Promise<void>;
+  verifyAll(docs: Pick<LoadedDocument, 'file' | 'bundle' | 'bundleSha256'>[], signal?: AbortSignal): Promise<void>;
   /** Stop the verification threads kept between verifyAll calls (a later call starts them again). */
   close?(): Promise<void>;
 }
@@ -29,12 +29,14 @@ export async function trustDocuments(
      */
     signed?: Set<string>;
     skipped?: LoadedDocument[];
+    /** Stops verifying when aborted: verifyAll rejects with its reason. */
+    signal?: AbortSignal;
   },
 ): Promise<LoadedDocument[]> {
   // Bundles whose payload is not a readable record: verified like the rest, so a tampered
   // one stops the command; one that verifies (another kind of attestation) is skipped.
   const unreadable = o.unreadable ?? [];
-  if (!o.noVerify) await o.verifier.verifyAll(unreadable);
+  if (!o.noVerify) await o.verifier.verifyAll(unreadable, o.signal);
   for (const u of unreadable) {
     if (u.explicit) throw u.error;
     // The project's own companion files (the SLSA bundle) are expected in a release folder: no warning.
@@ -62,7 +64,7 @@ export async function trustDocuments(
     }
     trusted.push(doc);
   }
-  await o.verifier.verifyAll(trusted);
+  await o.verifier.verifyAll(trusted, o.signal);
   return trusted;
 }
 

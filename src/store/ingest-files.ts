@@ -147,12 +147,17 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
         logger: o.logger,
         signed,
         skipped,
+        ...(signal ? { signal } : {}),
       })) as StoreDocument[];
       for (const d of trusted) accepted.push({ file: d.file, sha256: bytesSha256(d), size: d.bytes.length });
       // One part (the usual case) is written from memory; more are read again.
       onlyPart = parts === 1 ? trusted : [];
       if (signal?.aborted) throw interrupted(0, 'verifying');
     }
+  } catch (err) {
+    // Stopped verifying: the verifier rejects with the signal's reason (and its threads stop).
+    if (signal?.aborted && err === signal.reason) throw interrupted(0, 'verifying');
+    throw err;
   } finally {
     // The same verification threads served every part; the second pass verifies nothing, so they stop here.
     await o.verifier.close?.();

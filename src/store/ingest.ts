@@ -82,6 +82,7 @@ export async function ingestDocuments(db: Db, docs: StoreDocument[], o: IngestOp
       verifier: o.verifier ?? { verifyAll: async () => undefined },
       unreadable: o.unreadable ?? [],
       ...(o.logger ? { logger: o.logger } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
     });
     trusted = kept as StoreDocument[];
   }

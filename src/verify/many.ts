@@ -31,6 +31,8 @@ export interface VerifyManyOptions {
   logger?: Logger;
   /** Threads kept across calls (closed by the caller); without it, threads start and stop within the call. */
   threads?: VerifyThreads;
+  /** Stops verifying when aborted (the bundle under way in this thread is finished first): rejects with its reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -78,7 +80,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
   /** Verify the bundles not yet checked before index `upTo` in this thread, in order, stopping at the first failure. */
   const inThisThread = async (upTo: number): Promise<void> => {
     for (const i of todo) {
-      if (i >= upTo) break;
+      if (i >= upTo || o.signal?.aborted) break;
       if (results[i] !== undefined) continue;
       results[i] = { verdict: await verifyBundle(items[i]!.bundle, { identity: o.identity, trustedRoot: o.trustedRoot }) };
       progress();
@@ -99,7 +101,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
           trustedRoot: o.trustedRoot,
           identity: o.identity,
           workers: jobs,
-          signal: stop.signal,
+          signal: o.signal ? AbortSignal.any([stop.signal, o.signal]) : stop.signal,
           ...(o.threads ? { threads: o.threads } : {}),
           onResult: (k, r) => {
             const i = todo[k]!;
@@ -113,6 +115,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
         },
       );
     } catch (err) {
+      o.signal?.throwIfAborted();
       if (!stop.signal.aborted) {
         throw new ServiceError('verify-threads-failed', `the verification threads failed: ${(err as Error).message}`, { fix: 'run again with --jobs 1 (verification in one thread)', cause: err });
       }
@@ -121,6 +124,7 @@ export async function verifyMany(items: BundleToVerify[], o: VerifyManyOptions):
   } else {
     await inThisThread(Infinity);
   }
+  o.signal?.throwIfAborted();
   if (o.cache) {
     for (const i of todo) {
       const r = results[i];

@@ -178,7 +178,10 @@ export function register(program: Command): void {
         const take = async (f: { docs: StoreDocument[]; seen: { source: string; item: string }[] }) => {
           // Asked to stop while fetching: what was fetched may be part of it, and nothing of it is stored.
           if (signal.aborted) throw stopped();
-          const r = await ingest(db, f.docs, o, verifier, signal);
+          const r = await ingest(db, f.docs, o, verifier, signal).catch((err: unknown) => {
+            // Stopped while verifying (the verifier rejects with the signal's reason): nothing of this batch was written.
+            throw signal.aborted && err === signal.reason ? stopped() : err;
+          });
           total.stored.push(...r.stored);
           total.existing.push(...r.existing);
           // Remembered only once stored: a failed or stopped sync reads the same assets again next time.

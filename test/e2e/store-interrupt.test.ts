@@ -1,0 +1,223 @@
+// Ctrl-C (SIGINT) or a cancelled job / `timeout` (SIGTERM) during `store ingest`, sent to
+// dist/cli.js as a terminal or a runner does. What must hold, checked from outside the
+// project: the exit status is the shells' (130, 143), one stderr line says how many runs
+// were stored, and that count is what Python's sqlite3 (or psql's server) finds; the file
+// is whole (integrity_check), closed (no -wal left), every stored run has all its rows, and
+// the same command again stores exactly the rest. A second signal ends the process at once.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeStatement } from '../fixtures/statements.js';
+import { startPostgres, type PgServer } from '../helpers/postgres.js';
+import { CLI, cleanEnv } from '../helpers/run.js';
+import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
+import { runCliAsync } from './sign-verify-helpers.js';
+import { IDENTITY, signRuns } from './store-helpers.js';
+
+const RUNS = 20_000;
+const METRICS = 12;
+const LINE = /^interrupted: (\d+) new run\(s\) stored \(each complete\), the rest not; run the same command again to store the rest \(runs already stored are skipped\)$/m;
+const noStack = (s: string) => expect(s).not.toMatch(/^\s+at /m);
+
+let work: string;
+let runs: string;
+
+/** `n` statements of METRICS metric rows each (a run is whole when all of them are stored). */
+async function statements(dir: string, n: number, prefix: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const metrics = Array.from({ length: METRICS }, (_, e) => ({ name: 'loss', split: 'train', epoch: e, value: 1 / (e + 1) }));
+  for (let i = 0; i < n; i++) await writeFile(path.join(dir, `run-${String(i).padStart(6, '0')}.intoto.json`), JSON.stringify(makeStatement({ run: `${prefix}-${i}`, metrics })));
+}
+
+/** dist/cli.js running in the background, as a shell starts it. */
+function start(args: string[]) {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stdout.resume();
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, exited, stderr: () => stderr };
+}
+
+async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 120_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const python = (db: string, code: string) => spawnSync('python3', ['-c', `import sqlite3,sys\nc=sqlite3.connect(sys.argv[1], timeout=60)\n${code}`, db], { encoding: 'utf8' });
+
+/** Resolves once Python's sqlite3 reads committed runs in the store (it connects anew each time, and is gone once it saw them). */
+function committedRuns(db: string): Promise<void> {
+  const poll = spawn('python3', ['-c', [
+    'import sqlite3,sys,time,os',
+    'db=sys.argv[1]; t=time.time()',
+    'while time.time()-t < 120:',
+    '  if os.path.exists(db):',
+    '    try:',
+    '      c=sqlite3.connect(db, timeout=60); n=c.execute("SELECT count(*) FROM runs").fetchone()[0]; c.close()',
+    '      if n > 0: sys.exit(0)',
+    '    except sqlite3.OperationalError as e:',
+    '      if "no such table" not in str(e): raise',
+    '  time.sleep(0.02)',
+    'sys.exit(1)',
+  ].join('\n'), db], { stdio: 'ignore' });
+  return new Promise((resolve, reject) => poll.on('exit', (code) => (code === 0 ? resolve() : reject(new Error('no run was committed')))));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'mlp-store-interrupt-'));
+  runs = path.join(work, 'runs');
+  await statements(runs, RUNS, 'int');
+}, 120_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('embedded store (SQLite)', () => {
+  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    test(`${signal} once runs are committed: exit ${status}, the line's count is the store's, each run whole, no WAL left; the same command again stores exactly the rest`, async () => {
+      const db = path.join(work, `${signal}.db`);
+      const cli = start(['store', 'ingest', runs, '--no-verify', '--store', db]);
+      await committedRuns(db);
+      cli.child.kill(signal);
+      const end = await cli.exited;
+      const err = cli.stderr();
+      expect(end, err).toEqual({ code: status, signal: null });
+      const stored = Number(LINE.exec(err)?.[1]);
+      expect(stored, err).toBeGreaterThan(0);
+      expect(stored, 'the signal came before the last run was written').toBeLessThan(RUNS);
+      expect(err.match(/^interrupted/gm)).toHaveLength(1);
+      noStack(err);
+      // Closed as usual: the last close checkpointed the WAL and removed it (looked at before any other connection opens the file).
+      expect(existsSync(`${db}-wal`)).toBe(false);
+      const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0], c.execute("SELECT count(*) FROM metrics").fetchone()[0], c.execute("SELECT count(*) FROM blobs").fetchone()[0])');
+      expect(check.stdout.trim(), check.stderr).toBe(`ok ${stored} ${stored * METRICS} ${stored}`);
+
+      const again = await runCliAsync(['store', 'ingest', runs, '--no-verify', '--store', db], { cwd: work });
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stderr).toMatch(new RegExp(`^${RUNS - stored} new run\\(s\\), ${stored} already in `, 'm'));
+      const all = python(db, 'print(c.execute("SELECT count(*) FROM runs").fetchone()[0], c.execute("SELECT count(*) FROM metrics").fetchone()[0])');
+      expect(all.stdout.trim()).toBe(`${RUNS} ${RUNS * METRICS}`);
+    }, 240_000);
+  }
+
+  describe('while the bundles are verified (before anything is written)', () => {
+    let sigstore: SigstoreStandin;
+    beforeAll(async () => {
+      sigstore = await startSigstoreStandin();
+    }, 120_000);
+    afterAll(async () => {
+      await sigstore?.close();
+    });
+
+    test('SIGINT: exit 130, says nothing was stored, and nothing was', async () => {
+      const signed = await signRuns(sigstore, path.join(work, 'signed'));
+      // 1,600 bundle files (400 copies of each): two parts, each verified on the threads for a while.
+      const dir = path.join(work, 'copies');
+      await mkdir(dir, { recursive: true });
+      for (let k = 0; k < 400; k++) for (const r of signed) await copyFile(r.bundle, path.join(dir, `${r.name}-${k}.sigstore.json`));
+      const db = path.join(work, 'verifying.db');
+      const cli = start(['store', 'ingest', dir, '--store', db, '--custom-trusted-root', sigstore.trustedRootPath, '--offline', ...IDENTITY]);
+      await until('verification to start', () => /^verifying \d+ bundles/m.test(cli.stderr()));
+      cli.child.kill('SIGINT');
+      const end = await cli.exited;
+      const err = cli.stderr();
+      expect(end, err).toEqual({ code: 130, signal: null });
+      expect(err).toMatch(/^interrupted while checking the bundles, before any was written: nothing was stored; run the same command again to ingest them$/m);
+      noStack(err);
+      expect(existsSync(`${db}-wal`)).toBe(false);
+      const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0], c.execute("SELECT count(*) FROM blobs").fetchone()[0])');
+      expect(check.stdout.trim(), check.stderr).toBe('ok 0 0');
+    }, 240_000);
+  });
+});
+
+describe('PostgreSQL', () => {
+  let server: PgServer;
+  let locker: pg.Client;
+  let watcher: pg.Client;
+  let lockerPid: number;
+  let url: string;
+  const dir = () => path.join(work, 'pg-runs');
+  const count = async (table: string) => Number((await watcher.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+  // Asked outside the locker's transaction, which would keep reading one snapshot of pg_stat_activity.
+  const sessions = async (where: string) => Number((await watcher.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = 'store' AND pid <> pg_backend_pid() AND pid <> $1 AND ${where}`, [lockerPid])).rows[0].n);
+
+  beforeAll(async () => {
+    server = await startPostgres();
+    const r = server.psql('CREATE DATABASE store');
+    if (r.code !== 0) throw new Error(r.stderr);
+    url = server.url('postgres', 'store');
+    await statements(dir(), 50, 'pg');
+    // One run first: the schema is created, and a run is there before the interrupted ingests.
+    const seed = await runCliAsync(['store', 'ingest', path.join(dir(), 'run-000000.intoto.json'), '--no-verify', '--store', url], { cwd: work });
+    if (seed.code !== 0) throw new Error(seed.stderr);
+    locker = new pg.Client({ connectionString: url });
+    watcher = new pg.Client({ connectionString: url });
+    await locker.connect();
+    await watcher.connect();
+    lockerPid = Number((await locker.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
+  }, 180_000);
+
+  afterAll(async () => {
+    await locker?.end().catch(() => undefined);
+    await watcher?.end().catch(() => undefined);
+    await server?.stop();
+  });
+
+  /** Another session holds a lock that makes the ingest's first INSERT wait; resolves once the server shows it waiting. */
+  async function ingestWaitingOnLock() {
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE runs IN SHARE MODE');
+    const cli = start(['store', 'ingest', dir(), '--no-verify', '--store', url]);
+    await until('the ingest to wait for the lock', async () => (await sessions("wait_event_type = 'Lock'")) > 0);
+    return cli;
+  }
+
+  test('SIGINT while a statement waits on the server: the run under way is finished and committed, no other begins; the line counts it', async () => {
+    const cli = await ingestWaitingOnLock();
+    cli.child.kill('SIGINT');
+    // The event loop is idle (waiting for the server): the handler has long run when the lock goes.
+    await new Promise((r) => setTimeout(r, 1000));
+    await locker.query('ROLLBACK');
+    const end = await cli.exited;
+    const err = cli.stderr();
+    expect(end, err).toEqual({ code: 130, signal: null });
+    expect(Number(LINE.exec(err)?.[1]), err).toBe(1);
+    noStack(err);
+    // The seed and the one run, each with all its rows.
+    expect(await count('runs')).toBe(2);
+    expect(await count('metrics')).toBe(2 * METRICS);
+    // Nothing of the process is left on the server.
+    await until('the ingest connection to end', async () => (await sessions('true')) === 0, 10_000);
+  }, 120_000);
+
+  test('a second SIGINT ends the process at once, while the first still waits for the server; the server rolls back its transaction', async () => {
+    const cli = await ingestWaitingOnLock();
+    cli.child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 1000));
+    cli.child.kill('SIGINT');
+    // Ended by the signal itself (the shell shows 130), with the lock still held: it did not wait for the server.
+    const end = await cli.exited;
+    const err = cli.stderr();
+    expect(end, err).toEqual({ code: null, signal: 'SIGINT' });
+    expect(err).not.toMatch(/interrupted|error/);
+    noStack(err);
+    await locker.query('ROLLBACK');
+    expect(await count('runs')).toBe(2);
+    expect(await count('metrics')).toBe(2 * METRICS);
+
+    const again = await runCliAsync(['store', 'ingest', dir(), '--no-verify', '--store', url], { cwd: work });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/^48 new run\(s\), 2 already in /m);
+    expect(await count('metrics')).toBe(50 * METRICS);
+  }, 120_000);
+});
