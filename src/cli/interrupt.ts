@@ -14,6 +14,20 @@ export function exitCodeFor(signal: StopSignal): number {
   return 128 + constants.signals[signal];
 }
 
+/**
+ * End the process as the signal would have, once the command has stopped cleanly and said so.
+ * A shell running a script stops the script only when the signal ended the program: one that
+ * exits 130 by itself is taken to have handled Ctrl-C as input (an editor does) and the script
+ * goes on (bash's "wait and cooperative exit"; Python and git end this way too). The status a
+ * shell shows is the same, 128 + the signal's number: returned where signals are emulated
+ * (Windows), or should the process outlive its own signal.
+ */
+export function endAs(signal: StopSignal): number {
+  // untilSignalled's handlers are gone by now: the default action ends the process.
+  if (process.platform !== 'win32') process.kill(process.pid, signal);
+  return exitCodeFor(signal);
+}
+
 /** The signal an AbortSignal from `untilSignalled` was aborted with, if it was. */
 export function stopSignalOf(reason: unknown): StopSignal | undefined {
   return SIGNALS.find((s) => s === reason);

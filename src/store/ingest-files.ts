@@ -62,13 +62,14 @@ interface Part {
 }
 
 /** Parse the files part by part (a folder's files that are not ml-provenance JSON are skipped with a warning). */
-async function* readParts(sources: Source[], log: Logger, partBytes: number, turn: () => Promise<void>): AsyncGenerator<Part> {
+async function* readParts(sources: Source[], log: Logger, partBytes: number, turn: () => Promise<void>, signal?: AbortSignal): AsyncGenerator<Part> {
   let part: Part = { docs: [], unreadable: [] };
   let bytesInPart = 0;
   for (const s of sources) {
     let found = 0;
     for (const f of s.files) {
       await turn();
+      signal?.throwIfAborted();
       const bytes = await readFileChecked(f, 'statement or bundle');
       try {
         part.docs.push({ ...storeDocument(bytes, f), ...(s.dir ? { scanned: true } : {}) });
@@ -137,8 +138,7 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
   let parts = 0;
   let onlyPart: StoreDocument[] = [];
   try {
-    for await (const part of readParts(sources, o.logger, partBytes, turn)) {
-      if (signal?.aborted) throw interrupted(0, 'verifying');
+    for await (const part of readParts(sources, o.logger, partBytes, turn, signal)) {
       parts++;
       const trusted = (await trustDocuments(part.docs, {
         noVerify: !o.verify,
@@ -152,10 +152,10 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
       for (const d of trusted) accepted.push({ file: d.file, sha256: bytesSha256(d), size: d.bytes.length });
       // One part (the usual case) is written from memory; more are read again.
       onlyPart = parts === 1 ? trusted : [];
-      if (signal?.aborted) throw interrupted(0, 'verifying');
+      signal?.throwIfAborted();
     }
   } catch (err) {
-    // Stopped verifying: the verifier rejects with the signal's reason (and its threads stop).
+    // Stopped reading or verifying (the verifier rejects with the signal's reason, and its threads stop).
     if (signal?.aborted && err === signal.reason) throw interrupted(0, 'verifying');
     throw err;
   } finally {

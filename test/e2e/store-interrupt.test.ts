@@ -1,9 +1,10 @@
 // Ctrl-C (SIGINT) or a cancelled job / `timeout` (SIGTERM) during `store ingest`, sent to
 // dist/cli.js as a terminal or a runner does. What must hold, checked from outside the
-// project: the exit status is the shells' (130, 143), one stderr line says how many runs
-// were stored, and that count is what Python's sqlite3 (or psql's server) finds; the file
-// is whole (integrity_check), closed (no -wal left), every stored run has all its rows, and
-// the same command again stores exactly the rest. A second signal ends the process at once.
+// project: the process ends by the signal (shells show 130, 143, and bash stops the script
+// it was in), one stderr line says how many runs were stored, and that count is what Python's
+// sqlite3 (or the PostgreSQL server) finds; the file is whole (integrity_check), closed (no
+// -wal left), every stored run has all its rows, and the same command again stores exactly
+// the rest. A second signal ends the process at once.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -33,9 +34,14 @@ async function statements(dir: string, n: number, prefix: string): Promise<void>
   for (let i = 0; i < n; i++) await writeFile(path.join(dir, `run-${String(i).padStart(6, '0')}.intoto.json`), JSON.stringify(makeStatement({ run: `${prefix}-${i}`, metrics })));
 }
 
-/** dist/cli.js running in the background, as a shell starts it. */
-function start(args: string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: work, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * dist/cli.js running in the background. In `script`: a line of a bash script followed by
+ * `echo next`, in a process group of its own, as a terminal's foreground job is.
+ */
+function start(args: string[], o: { script?: boolean } = {}) {
+  const child = o.script
+    ? spawn('bash', ['-c', '"$@"; echo next >&2', 'bash', process.execPath, CLI, ...args], { cwd: work, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    : spawn(process.execPath, [CLI, ...args], { cwd: work, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   child.stdout.resume();
@@ -82,15 +88,20 @@ afterAll(async () => {
 });
 
 describe('embedded store (SQLite)', () => {
-  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    test(`${signal} once runs are committed: exit ${status}, the line's count is the store's, each run whole, no WAL left; the same command again stores exactly the rest`, async () => {
+  // Ctrl-C in a terminal: SIGINT to the foreground job's process group (the script's bash and the CLI). `timeout`: SIGTERM to the CLI.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    test(`${signal} once runs are committed: ended by it, the line's count is the store's, each run whole, no WAL left; the same command again stores exactly the rest`, async () => {
       const db = path.join(work, `${signal}.db`);
-      const cli = start(['store', 'ingest', runs, '--no-verify', '--store', db]);
+      const script = signal === 'SIGINT';
+      const cli = start(['store', 'ingest', runs, '--no-verify', '--store', db], { script });
       await committedRuns(db);
-      cli.child.kill(signal);
+      if (script) process.kill(-cli.child.pid!, signal);
+      else cli.child.kill(signal);
       const end = await cli.exited;
       const err = cli.stderr();
-      expect(end, err).toEqual({ code: status, signal: null });
+      // Ended by the signal (not an exit of its own): bash ended the script there too, as it does for a program Ctrl-C ended, and said so by ending by it.
+      expect(end, err).toEqual({ code: null, signal });
+      expect(err).not.toMatch(/^next$/m);
       const stored = Number(LINE.exec(err)?.[1]);
       expect(stored, err).toBeGreaterThan(0);
       expect(stored, 'the signal came before the last run was written').toBeLessThan(RUNS);
@@ -118,7 +129,7 @@ describe('embedded store (SQLite)', () => {
       await sigstore?.close();
     });
 
-    test('SIGINT: exit 130, says nothing was stored, and nothing was', async () => {
+    test('SIGINT: ended by it, says nothing was stored, and nothing was', async () => {
       const signed = await signRuns(sigstore, path.join(work, 'signed'));
       // 1,600 bundle files (400 copies of each): two parts, each verified on the threads for a while.
       const dir = path.join(work, 'copies');
@@ -130,7 +141,7 @@ describe('embedded store (SQLite)', () => {
       cli.child.kill('SIGINT');
       const end = await cli.exited;
       const err = cli.stderr();
-      expect(end, err).toEqual({ code: 130, signal: null });
+      expect(end, err).toEqual({ code: null, signal: 'SIGINT' });
       expect(err).toMatch(/^interrupted while checking the bundles, before any was written: nothing was stored; run the same command again to ingest them$/m);
       noStack(err);
       expect(existsSync(`${db}-wal`)).toBe(false);
@@ -190,7 +201,7 @@ describe('PostgreSQL', () => {
     await locker.query('ROLLBACK');
     const end = await cli.exited;
     const err = cli.stderr();
-    expect(end, err).toEqual({ code: 130, signal: null });
+    expect(end, err).toEqual({ code: null, signal: 'SIGINT' });
     expect(Number(LINE.exec(err)?.[1]), err).toBe(1);
     noStack(err);
     // The seed and the one run, each with all its rows.

@@ -32,7 +32,7 @@ import {
 } from '../../store/index.js';
 import { isGitHubReadError, newArtifactDocuments, newAttestationDocuments, newReleaseDocuments, ownerRepos, recordSeen } from '../../store/sync.js';
 import { datasetText, metricText, modelText, runsText } from '../../store/text.js';
-import { exitCodeFor, stopSignalOf, untilSignalled } from '../interrupt.js';
+import { endAs, stopSignalOf, untilSignalled } from '../interrupt.js';
 import { collect, intOption, processIo, run } from '../shared.js';
 import { isoDate } from '../store-source.js';
 import { addTrustFlags, bundleVerifier, identityFrom, trustedRootOnce, type TrustFlags } from '../trust-flags.js';
@@ -68,7 +68,7 @@ async function ingest(db: Db, docs: StoreDocument[], o: IngestFlags, verifier: B
 /**
  * An ingest or sync that SIGINT or SIGTERM stops at its next safe point (see untilSignalled):
  * the store is closed as usual (withStore, inside `fn`), then one line says what was stored, and
- * the exit status is the shells' for that signal (130, 143).
+ * the process ends by that signal (a shell shows 130, 143; see endAs).
  */
 async function interruptible(fn: (signal: AbortSignal) => Promise<void>): Promise<number | void> {
   try {
@@ -76,8 +76,9 @@ async function interruptible(fn: (signal: AbortSignal) => Promise<void>): Promis
   } catch (err) {
     const signal = err instanceof IngestInterrupted ? stopSignalOf(err.reason) : undefined;
     if (!(err instanceof IngestInterrupted) || !signal) throw err;
-    processIo.err(err.message);
-    return exitCodeFor(signal);
+    // A terminal has echoed ^C where the cursor was: the line starts on a line of its own.
+    processIo.err(`${signal === 'SIGINT' && process.stderr.isTTY ? '\n' : ''}${err.message}`);
+    return endAs(signal);
   }
 }
 
