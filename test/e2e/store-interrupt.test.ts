@@ -7,7 +7,7 @@
 // the rest. A second signal ends the process at once.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -17,7 +17,7 @@ import { startPostgres, type PgServer } from '../helpers/postgres.js';
 import { CLI, cleanEnv } from '../helpers/run.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 import { runCliAsync } from './sign-verify-helpers.js';
-import { IDENTITY, signRuns } from './store-helpers.js';
+import { IDENTITY, signRuns, type SignedRun } from './store-helpers.js';
 
 const RUNS = 20_000;
 const METRICS = 12;
@@ -38,10 +38,11 @@ async function statements(dir: string, n: number, prefix: string): Promise<void>
  * dist/cli.js running in the background. In `script`: a line of a bash script followed by
  * `echo next`, in a process group of its own, as a terminal's foreground job is.
  */
-function start(args: string[], o: { script?: boolean } = {}) {
+function start(args: string[], o: { script?: boolean; env?: NodeJS.ProcessEnv } = {}) {
+  const env = { ...cleanEnv(), ...o.env };
   const child = o.script
-    ? spawn('bash', ['-c', '"$@"; echo next >&2', 'bash', process.execPath, CLI, ...args], { cwd: work, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-    : spawn(process.execPath, [CLI, ...args], { cwd: work, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('bash', ['-c', '"$@"; echo next >&2', 'bash', process.execPath, CLI, ...args], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    : spawn(process.execPath, [CLI, ...args], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   child.stdout.resume();
@@ -120,23 +121,25 @@ describe('embedded store (SQLite)', () => {
     }, 240_000);
   }
 
-  describe('while the bundles are verified (before anything is written)', () => {
+  describe('signed bundles (local Sigstore stand-in)', () => {
     let sigstore: SigstoreStandin;
+    let signed: SignedRun[];
+    const trust = () => ['--custom-trusted-root', sigstore.trustedRootPath, '--offline', ...IDENTITY];
     beforeAll(async () => {
       sigstore = await startSigstoreStandin();
+      signed = await signRuns(sigstore, path.join(work, 'signed'));
     }, 120_000);
     afterAll(async () => {
       await sigstore?.close();
     });
 
-    test('SIGINT: ended by it, says nothing was stored, and nothing was', async () => {
-      const signed = await signRuns(sigstore, path.join(work, 'signed'));
+    test('SIGINT while the bundles are verified (before anything is written): ended by it, says nothing was stored, and nothing was', async () => {
       // 1,600 bundle files (400 copies of each): two parts, each verified on the threads for a while.
       const dir = path.join(work, 'copies');
       await mkdir(dir, { recursive: true });
       for (let k = 0; k < 400; k++) for (const r of signed) await copyFile(r.bundle, path.join(dir, `${r.name}-${k}.sigstore.json`));
       const db = path.join(work, 'verifying.db');
-      const cli = start(['store', 'ingest', dir, '--store', db, '--custom-trusted-root', sigstore.trustedRootPath, '--offline', ...IDENTITY]);
+      const cli = start(['store', 'ingest', dir, '--store', db, ...trust()]);
       await until('verification to start', () => /^verifying \d+ bundles/m.test(cli.stderr()));
       cli.child.kill('SIGINT');
       const end = await cli.exited;
@@ -147,6 +150,43 @@ describe('embedded store (SQLite)', () => {
       expect(existsSync(`${db}-wal`)).toBe(false);
       const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0], c.execute("SELECT count(*) FROM blobs").fetchone()[0])');
       expect(check.stdout.trim(), check.stderr).toBe('ok 0 0');
+    }, 240_000);
+
+    test('store sync --org, SIGINT once the first repository is stored: the line counts what is stored; repositories not finished are not marked read, so the same command reads exactly them', async () => {
+      const { fakeGitHubToken, startGitHubStandin } = await import('../standins/github.js');
+      const token = fakeGitHubToken();
+      const gh = await startGitHubStandin({ token });
+      try {
+        // 150 repositories (two pages); the stand-in serves the same four releases (one run each) for every one.
+        gh.owners.set('acme', Array.from({ length: 150 }, (_, i) => `acme/repo-${String(i).padStart(3, '0')}`));
+        for (const [i, r] of signed.entries()) gh.addRelease({ tag: `v${i}`, assets: [{ name: 'provenance.sigstore.json', data: await readFile(r.bundle) }] });
+        const db = path.join(work, 'sync.db');
+        const args = ['store', 'sync', '--org', 'acme', '--store', db, ...trust()];
+        const cli = start(args, { env: { GITHUB_TOKEN: token, GITHUB_API_URL: gh.apiUrl } });
+        await committedRuns(db);
+        cli.child.kill('SIGINT');
+        const end = await cli.exited;
+        const err = cli.stderr();
+        expect(end, err).toEqual({ code: null, signal: 'SIGINT' });
+        expect(Number(LINE.exec(err)?.[1]), err).toBe(signed.length);
+        noStack(err);
+        expect(existsSync(`${db}-wal`)).toBe(false);
+        const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0], c.execute("SELECT count(DISTINCT source) FROM sync_seen").fetchone()[0])');
+        const [ok, stored, seen] = check.stdout.trim().split(' ');
+        expect(ok, check.stderr).toBe('ok');
+        expect(Number(stored)).toBe(signed.length);
+        expect(Number(seen), 'the signal came after the last repository').toBeLessThan(150);
+
+        // Again: the repositories read before download nothing; every other one is read and its runs found in.
+        const downloads = gh.received('assets.download').length;
+        const again = await runCliAsync(args, { cwd: work, env: { GITHUB_TOKEN: token, GITHUB_API_URL: gh.apiUrl } });
+        expect(again.code, again.stderr).toBe(0);
+        const rest = 150 - Number(seen);
+        expect(again.stderr).toMatch(new RegExp(`^0 new run\\(s\\), ${rest * signed.length} already in `, 'm'));
+        expect(gh.received('assets.download').length - downloads).toBe(rest * signed.length);
+      } finally {
+        await gh.close();
+      }
     }, 240_000);
   });
 });
