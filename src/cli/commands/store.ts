@@ -40,6 +40,10 @@ import { addTrustFlags, bundleVerifier, identityFrom, trustedRootOnce, type Trus
 /** Commands that only read (or purge, or grant) never create a store: a mistyped path is an error. */
 const READ_ONLY = { create: false } as const;
 
+const INTERRUPT_HELP = `
+Ctrl-C (SIGINT) or SIGTERM stops it at the next run: the runs stored so far stay, each complete, one line says
+how many, and the same command again stores the rest (runs already stored are skipped). A second one ends it at once.`;
+
 const STORE_HELP = `the store: a file (default ${DEFAULT_STORE}, embedded) or postgres://USER@HOST:PORT/DB (credentials from the URL or PG* variables)`;
 
 interface IngestFlags extends TrustFlags {
@@ -132,7 +136,8 @@ export function register(program: Command): void {
     .option('--store <PATH|URL>', STORE_HELP)
     .option('--no-verify', 'store without verifying (every answer then marks these runs NOT VERIFIED)')
     .option('--jobs <N>', 'threads verifying bundles (default: the CPUs, at most 8)', intOption('--jobs'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', INTERRUPT_HELP);
   addTrustFlags(ing).action(
     run(async (inputs: string[], o: IngestFlags) =>
       interruptible((signal) =>
@@ -157,7 +162,8 @@ export function register(program: Command): void {
     .option('--store <PATH|URL>', STORE_HELP)
     .option('--no-verify', 'store without verifying (marked NOT VERIFIED in every answer)')
     .option('--jobs <N>', 'threads verifying bundles', intOption('--jobs'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', INTERRUPT_HELP);
   addTrustFlags(sync).action(
     run(async (o: IngestFlags & { fromReleases: string[]; org: string[]; fromArtifacts: string[]; artifactName: string; fromAttestations: string[]; subjectDigest: string[] }) => {
       if (o.fromReleases.length + o.org.length + o.fromArtifacts.length + o.fromAttestations.length === 0) {
