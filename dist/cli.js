@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-LZBNOOWH.js");
+  const { main } = await import("./chunks/program-X4T2HIQZ.js");
   process.exitCode = await main(process.argv.slice(2));
 }
