@@ -2,7 +2,7 @@
  * The embedded backend: Node's built-in `node:sqlite` (no dependency, no server). Its
  * API is still moving between Node releases, so this is the only module that imports it.
  */
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable, Row, SqlValue } from './db.js';
 import { ServiceError } from '../errors.js';
+import { mayAccess } from '../util/fs.js';
 
 export interface SqliteOptions {
   /** The command only reads (questions, audit): a user who cannot write the store reads it without writing beside it (readMode). */
@@ -147,14 +148,7 @@ export function readMode(file: string): 'write' | 'shared' | 'immutable' {
   });
 }
 
-function writable(p: string): boolean {
-  try {
-    accessSync(p, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const writable = (p: string) => mayAccess(p, constants.W_OK);
 
 function immutableUrl(file: string): URL {
   const url = pathToFileURL(path.resolve(file));
