@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dataset, makeStatement } from '../fixtures/statements.js';
+import { debianProgram } from '../helpers/debian.js';
 import { CLI, cleanEnv, type Ran } from '../helpers/run.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 
@@ -186,7 +187,7 @@ describe.skipIf(!asRoot)('(as root: a second user) a write in the middle of a re
   /** The reader under strace: which times it opened the store, with its 4th read of the store held for `pause` µs. */
   async function tracedReader(store: string, args: string[], pause: number): Promise<Ran & { opens: number }> {
     const log = path.join(work, `strace-${Date.now()}.log`);
-    const r = await spawnReader('strace', [
+    const r = await spawnReader(debianProgram('strace', 'strace', 'to watch and pause the reader'), [
       '-f', '-o', log, ...(asRoot ? ['-u', 'nobody'] : []),
       '-P', store, '-e', 'trace=openat,pread64', '-e', `inject=pread64:delay_enter=${pause}:when=4`,
       'env', `HOME=${path.join(work, 'home')}`, process.execPath, CLI, ...args,
@@ -197,8 +198,6 @@ describe.skipIf(!asRoot)('(as root: a second user) a write in the middle of a re
   }
 
   test('the reader finds the store changed and reads it again: the answer is of one state, the written row in it', async () => {
-    const which = spawnSync('strace', ['-V'], { encoding: 'utf8' });
-    if (which.status !== 0) throw new Error('strace is needed for this test: apt-get install strace');
     const { dir, store } = await makeStore('moving');
     // Without a writer: one open, one read.
     shareReadOnly(dir, store);
