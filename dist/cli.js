@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-GUQIBWXS.js");
+  const { main } = await import("./chunks/program-JYH5YDNM.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -2,9 +2,9 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-NKIFWG3I.js";
+} from "./chunks/chunk-7SIDFNQ5.js";
 import "./chunks/chunk-NYUUQDSN.js";
-import "./chunks/chunk-DZAXBD7J.js";
+import "./chunks/chunk-Q56ATFDU.js";
 import "./chunks/chunk-6634YCS7.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
@@ -12,9 +12,9 @@ import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-WPZVMEAJ.js";
+import "./chunks/chunk-FBQQX7S7.js";
 import "./chunks/chunk-3ISWE4GW.js";
-import "./chunks/chunk-WGI67E3C.js";
+import "./chunks/chunk-DU4FRLQ6.js";
 import "./chunks/chunk-XVL27I62.js";
 import "./chunks/chunk-LO3SQUZC.js";
 import "./chunks/chunk-TVF3COTD.js";

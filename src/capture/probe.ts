@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { constants } from 'node:fs';
 import path from 'node:path';
+import { mayAccess } from '../util/fs.js';
 
 /**
  * Running a machine's own tools (nvidia-smi, pip) to learn facts about it. Every probe is
@@ -19,14 +20,7 @@ export function onPath(cmd: string, env: NodeJS.ProcessEnv = process.env): strin
   return undefined;
 }
 
-function isExecutable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const isExecutable = (p: string) => mayAccess(p, constants.X_OK);
 
 export interface ProbeResult {
   ok: boolean;

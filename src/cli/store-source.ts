@@ -7,8 +7,8 @@ import { InputError } from '../errors.js';
 import type { StoredLoadedDocument } from '../store/documents.js';
 import type { Logger } from '../util/log.js';
 
-/** Commands that read the store never create it: a mistyped path is an error, not an empty answer. */
-const READ_ONLY = { create: false } as const;
+/** Commands that read the store never create it (a mistyped path is an error, not an empty answer), nor write beside it. */
+const READ_ONLY = { create: false, readOnly: true } as const;
 
 export const STORE_SOURCE_HELP = 'read the runs from the provenance store (a file, or postgres://…) instead of files: arguments are run ids (sha256:HEX or 8+ leading hex digits)';
 

@@ -25,6 +25,12 @@ export interface Db extends Queryable {
    * two of them is either wholly seen or not at all. `fn` gets this store, reading in it.
    */
   snapshot<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Present when the store was opened without a lock (an embedded store read by a user who cannot
+   * write it, see sqlite.ts readMode): true when the file was written since, so what was read may
+   * mix two states and must be read again.
+   */
+  changedSinceOpen?(): boolean;
   /** The database user ingesting/purging (recorded in purge records). */
   user(): Promise<string>;
   close(): Promise<void>;

@@ -17,6 +17,12 @@ export function storeError(err: unknown, location: string, doing: string, permis
       cause: err,
     });
   }
+  if (/connection timeout/i.test(raw)) {
+    return new ServiceError('store-timeout', `${doing} on ${location} failed: the server did not answer in time (${raw})`, {
+      fix: 'check the host and port name a PostgreSQL server that is up and reachable (a firewall that drops packets looks like this); to wait longer, add ?connect_timeout=SECONDS to the URL (0: no limit)',
+      cause: err,
+    });
+  }
   // A run's rows go under a number no run had (ingest): a key taken means rows no run owns, written to the database directly.
   const orphan = /UNIQUE constraint failed: (datasets|steps|step_io|models|metrics)\.run_no/.exec(raw)?.[1] ?? (e?.code === '23505' ? /^(datasets|steps|step_io|models|metrics)_pkey$/.exec(String((err as { constraint?: string }).constraint))?.[1] : undefined);
   if (orphan) {

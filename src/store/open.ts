@@ -3,7 +3,7 @@ import type { Db } from './db.js';
 import { badStore, storeError } from './errors.js';
 import { parseStoreSpec, redactUrl } from './location.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
-import { InputError, ProvenanceError } from '../errors.js';
+import { InputError, ProvenanceError, ServiceError } from '../errors.js';
 
 export interface OpenOptions {
   /**
@@ -12,7 +12,16 @@ export interface OpenOptions {
    * not leave an empty store (and its folders) behind and answer "no run".
    */
   create?: boolean;
+  /**
+   * The command only reads (questions, audit, export): an embedded store the user cannot write
+   * is read without writing anything beside it (sqlite.ts readMode), and read again if a writer
+   * wrote it meanwhile (withStore).
+   */
+  readOnly?: boolean;
 }
+
+/** Reads of a store opened without a lock that a writer changed under them, before giving up. */
+const READ_ATTEMPTS = 3;
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -33,8 +42,14 @@ function checkStoreFile(file: string, create: boolean): void {
   try {
     fd = openSync(file, 'r');
     readSync(fd, head, 0, head.length, 0);
-  } catch {
-    return; // unreadable: SQLite's own error says so
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EACCES') {
+      throw new InputError('store-unreadable', `${file}: permission denied (the store file is not readable for you)`, {
+        fix: "a store file is created owner-only: ask its owner to let you read it (e.g. `chmod g+r` and a shared group; readers need no write access), or ask as the owner",
+        file,
+      });
+    }
+    return; // otherwise SQLite's own error says what is wrong
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -60,7 +75,7 @@ export async function openStore(spec: string | undefined, o: OpenOptions = {}): 
     if (s.kind === 'sqlite') {
       checkStoreFile(s.path, o.create ?? true);
       const { openSqlite } = await import('./sqlite.js');
-      db = openSqlite(s.path);
+      db = openSqlite(s.path, { readOnly: o.readOnly ?? false });
     } else {
       try {
         new URL(s.url);
@@ -91,12 +106,26 @@ export async function openStore(spec: string | undefined, o: OpenOptions = {}): 
   return db;
 }
 
-/** Open the store, run `fn`, and close it whatever happens. */
+/**
+ * Open the store, run `fn`, and close it whatever happens. A store opened without a lock
+ * (readOnly, a user who cannot write it) that was written meanwhile is read again: what `fn`
+ * read may mix two states (or SQLite may have seen a half-written page and said "malformed").
+ */
 export async function withStore<T>(spec: string | undefined, fn: (db: Db) => Promise<T>, o: OpenOptions = {}): Promise<T> {
-  const db = await openStore(spec, o);
-  try {
-    return await fn(db);
-  } finally {
-    await db.close().catch(() => undefined);
+  for (let attempt = 1; ; attempt++) {
+    const db = await openStore(spec, o);
+    try {
+      const out = await fn(db);
+      if (!db.changedSinceOpen?.()) return out;
+    } catch (err) {
+      if (!db.changedSinceOpen?.()) throw err;
+    } finally {
+      await db.close().catch(() => undefined);
+    }
+    if (attempt === READ_ATTEMPTS) {
+      throw new ServiceError('store-changed', `${db.location} was written while it was being read (${attempt} times): the answer could mix two states of the store`, {
+        fix: 'ask again when the ingest writing it has finished, or as a user who can write the store file (SQLite then coordinates readers with writers)',
+      });
+    }
   }
 }

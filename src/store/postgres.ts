@@ -6,6 +6,7 @@
 import pg from 'pg';
 import type { Db, Queryable, Row, SqlValue } from './db.js';
 import { redactUrl } from './location.js';
+import { InputError } from '../errors.js';
 
 /** `?` placeholders to `$1, $2…` (our SQL has no `?` inside string literals). */
 const numbered = new Map<string, string>();
@@ -61,6 +62,25 @@ async function checkout(pool: pg.Pool): Promise<pg.PoolClient & { done(): void; 
   });
 }
 
+/** Seconds to wait for a connection when the URL and PGCONNECT_TIMEOUT say nothing (libpq waits forever; a batch job should not). */
+export const CONNECT_TIMEOUT_S = 30;
+
+/**
+ * How long to wait for the server to accept a connection, as libpq reads it: the URL's
+ * `connect_timeout` (seconds; 0 waits forever), else PGCONNECT_TIMEOUT, else CONNECT_TIMEOUT_S.
+ */
+export function connectTimeoutMs(url: string, env: NodeJS.ProcessEnv = process.env): number {
+  const inUrl = new URL(url).searchParams.get('connect_timeout');
+  const given = inUrl ?? env.PGCONNECT_TIMEOUT;
+  if (given === undefined || given === '') return CONNECT_TIMEOUT_S * 1000;
+  if (!/^\d+$/.test(given.trim())) {
+    throw new InputError('bad-store', `${inUrl !== null ? "--store URL's connect_timeout" : 'PGCONNECT_TIMEOUT'} ${JSON.stringify(given)} is not a whole number of seconds`, {
+      fix: 'pass ?connect_timeout=SECONDS in the URL (or PGCONNECT_TIMEOUT), 0 to wait without limit',
+    });
+  }
+  return Number(given.trim()) * 1000;
+}
+
 export async function openPostgres(url: string): Promise<Db> {
   // int8/numeric come back as strings by default; our counts and values fit a double.
   const types = {
@@ -69,7 +89,18 @@ export async function openPostgres(url: string): Promise<Db> {
   };
   // The questions are small indexed lookups: JIT compilation costs them tens of milliseconds
   // when a recursive CTE's row estimate crosses jit_above_cost (measured: 40 ms of 187).
-  const pool = new pg.Pool({ connectionString: url, max: 4, types: types as pg.CustomTypesConfig, options: '-c jit=off' });
+  // A server that accepts and never answers (a wedged host, a proxy whose backend is gone) would hold
+  // the command forever: pg waits without limit unless told, and reads neither libpq's connect_timeout
+  // nor PGCONNECT_TIMEOUT. TCP keepalive (libpq's default, not pg's) notices a peer that vanished mid-query.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    types: types as pg.CustomTypesConfig,
+    options: '-c jit=off',
+    connectionTimeoutMillis: connectTimeoutMs(url),
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 30_000,
+  });
   // Errors on idle clients (server restart) must not crash the process.
   pool.on('error', () => undefined);
   const c = await pool.connect();

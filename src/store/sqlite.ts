@@ -2,18 +2,28 @@
  * The embedded backend: Node's built-in `node:sqlite` (no dependency, no server). Its
  * API is still moving between Node releases, so this is the only module that imports it.
  */
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable, Row, SqlValue } from './db.js';
+import { ServiceError } from '../errors.js';
+import { mayAccess } from '../util/fs.js';
 
-export function openSqlite(file: string): Db {
+export interface SqliteOptions {
+  /** The command only reads (questions, audit): a user who cannot write the store reads it without writing beside it (readMode). */
+  readOnly?: boolean;
+}
+
+export function openSqlite(file: string, o: SqliteOptions = {}): Db {
+  const mode = o.readOnly ? readMode(file) : 'write';
   // An empty file is a new database to SQLite: it gets the same owner-only mode.
-  const fresh = !existsSync(file) || statSync(file).size === 0;
+  const fresh = mode === 'write' && (!existsSync(file) || statSync(file).size === 0);
   if (fresh) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new DatabaseSync(file);
+  const stamp = mode === 'immutable' ? fileStamp(file) : undefined;
+  const db = mode === 'write' ? new DatabaseSync(file) : new DatabaseSync(mode === 'immutable' ? immutableUrl(file) : file, { readOnly: true });
   // A file cannot enforce roles: its permissions are the only access control. Owner-only.
   if (fresh) chmodSync(file, 0o600);
   // busy_timeout first: changing the journal mode of a new file needs the lock too (concurrent first opens failed at once).
@@ -22,9 +32,12 @@ export function openSqlite(file: string): Db {
   // (bench/store.mjs, 10,000 runs); it is only filled as pages are read, so a query process stays small.
   // Reads through a memory map: a question in a fresh process reads a few hundred pages of the file, and
   // without the map each is a read() into that cache (measured at 100,000 runs: dataset question 6.2 → 4.0 ms,
-  // ingest unchanged). Writes still go through the WAL.
+  // ingest unchanged). Writes still go through the WAL. A reader opening the file immutable maps nothing: a
+  // writer could shrink the file under the map (SIGBUS), where read() only returns what the stamp check catches.
   db.exec(
-    'PRAGMA busy_timeout = 60000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824',
+    mode === 'write'
+      ? 'PRAGMA busy_timeout = 60000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824'
+      : `PRAGMA busy_timeout = 60000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = ${mode === 'immutable' ? 0 : 1073741824}`,
   );
   const prepared = new Map<string, StatementSync>();
   const prep = (sql: string): StatementSync => {
@@ -102,6 +115,7 @@ export function openSqlite(file: string): Db {
         return process.env.USER ?? process.env.LOGNAME ?? `uid ${process.getuid?.() ?? '?'}`;
       }
     },
+    ...(stamp ? { changedSinceOpen: () => fileStamp(file) !== stamp } : {}),
     async close() {
       await checkpointer?.stop();
       prepared.clear();
@@ -109,6 +123,43 @@ export function openSqlite(file: string): Db {
     },
   };
   return self;
+}
+
+/**
+ * How a command that only reads opens the store. In WAL mode SQLite reads through -wal and -shm
+ * files beside the store and creates them when missing, owned by whoever opened it: a reader who
+ * cannot write the store then left files its owner's next ingest could not write ("read-only"), and
+ * in a folder it cannot write it could not read at all (SQLITE_READONLY_DIRECTORY). So:
+ * - 'write': the user can write the store and its folder: a normal connection (the last one to
+ *   close checkpoints and removes the files it made);
+ * - 'shared': a writer has the store open (its -wal exists): read-only, through the writer's files;
+ * - 'immutable': nobody has it open: read with no lock and no file made (SQLite's `immutable`),
+ *   and the file's stamp compared after the reads (changedSinceOpen): a writer that wrote the file
+ *   meanwhile makes the command read again (withStore).
+ */
+export function readMode(file: string): 'write' | 'shared' | 'immutable' {
+  if (writable(file) && writable(path.dirname(path.resolve(file)))) return 'write';
+  if (!existsSync(`${file}-wal`)) return 'immutable';
+  if (existsSync(`${file}-shm`)) return 'shared';
+  // A log left without its index (a writer killed, the -shm removed): reading it needs an -shm this
+  // user would create and own (or cannot create), and immutable would leave the log's runs out.
+  throw new ServiceError('store-read-only', `${file} has a write-ahead log (${path.basename(file)}-wal) but no -shm file beside it, and you cannot write the store to recover it`, {
+    fix: "ask the store's owner to open it once (any `ml-provenance lineage --store FILE …` question as the owner does): that folds the log into the store; then anyone who can read the file can ask",
+  });
+}
+
+const writable = (p: string) => mayAccess(p, constants.W_OK);
+
+function immutableUrl(file: string): URL {
+  const url = pathToFileURL(path.resolve(file));
+  url.searchParams.set('immutable', '1');
+  return url;
+}
+
+/** What changes when anything writes the file: a checkpoint rewrites pages (mtime, ctime), grows or shrinks it, or replaces it (inode). */
+export function fileStamp(file: string): string {
+  const st = statSync(file, { bigint: true, throwIfNoEntry: false });
+  return st ? `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` : 'gone';
 }
 
 /** Rows one transaction changes from which commits hand checkpoints to a thread (a bulk ingest, not one bundle). */

@@ -75,6 +75,25 @@ describe('store on PostgreSQL', () => {
     expect(bad.stderr).not.toContain('hunter2secret');
   });
 
+  test('a server that stops answering (postmaster stopped with SIGSTOP: the kernel still accepts): the command gives up after connect_timeout and says so', async () => {
+    process.kill(pg.pid, 'SIGSTOP');
+    let r: Awaited<ReturnType<typeof mlp>>;
+    try {
+      r = await mlp('lineage', '--store', `${pg.url('alice', 'store')}?connect_timeout=2`, '--runs', 'acme/train');
+    } finally {
+      process.kill(pg.pid, 'SIGCONT');
+    }
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^error: opening the store on postgres:\/\/alice@127\.0\.0\.1:\d+\/store\?connect_timeout=2 failed: the server did not answer in time \(.*timeout.*\) — .*add \?connect_timeout=SECONDS to the URL/);
+    noStack(r.stderr);
+    // libpq's variable, read as libpq reads it; a value that is not a number is named.
+    const bad = await runCliAsync(['lineage', '--store', pg.url('alice', 'store'), '--runs', 'acme/train'], { cwd: work, env: { PGCONNECT_TIMEOUT: 'soon' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('error: PGCONNECT_TIMEOUT "soon" is not a whole number of seconds — pass ?connect_timeout=SECONDS in the URL (or PGCONNECT_TIMEOUT), 0 to wait without limit');
+    // Answering again once the server is back.
+    expect((await mlp('lineage', '--store', pg.url('alice', 'store'), '--runs', 'acme/train')).code).toBe(0);
+  });
+
   test('a reader sees only the repositories it is granted (row-level security)', async () => {
     const alice = await mlp('lineage', '--store', pg.url('alice', 'store'), '--runs', 'acme/*', '--format', 'json');
     expect(alice.code, alice.stderr).toBe(0);

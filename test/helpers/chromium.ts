@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall } from './debian.js';
 
 /**
  * The headless Chromium the browser tests drive: Debian's `chromium` package.
@@ -17,18 +17,10 @@ export function chromiumPath(): string {
   if (cached) return cached;
   const found = find();
   if (found) return (cached = found);
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const run = (args: string[]) => spawnSync('apt-get', args, { env, encoding: 'utf8', timeout: 600_000 });
-    let r = run(['install', '-y', '-qq', 'chromium']);
-    if (r.status !== 0) {
-      run(['update', '-qq']);
-      r = run(['install', '-y', '-qq', 'chromium']);
-    }
-    const after = find();
-    if (after) return (cached = after);
-    throw new Error(`Chromium is needed for the browser tests and could not be installed: ${r.stderr.slice(-400)}`);
-  }
+  const installed = aptInstall('chromium');
+  const after = find();
+  if (after) return (cached = after);
+  if (installed) throw new Error(`Chromium is needed for the browser tests and could not be installed: ${installed.detail}`);
   throw new Error(
     'Chromium is needed for the browser tests: install it with `sudo apt-get install chromium` (Debian/Ubuntu) or set CHROMIUM_PATH to a Chromium/Chrome binary',
   );

@@ -13,6 +13,8 @@ import path from 'node:path';
 
 export interface PgServer {
   port: number;
+  /** The postmaster's process id (to stop it answering with SIGSTOP). */
+  pid: number;
   /** A URL for a role (trust authentication on 127.0.0.1: no password). */
   url(user?: string, db?: string): string;
   /** Run SQL as the superuser with psql (the reference client), returning stdout. */
@@ -87,6 +89,7 @@ export async function startPostgres(): Promise<PgServer> {
   }
   return {
     port,
+    pid: proc.pid!,
     url: (user = 'postgres', db = 'postgres') => `postgres://${user}@127.0.0.1:${port}/${db}`,
     psql,
     async stop() {

@@ -37,8 +37,10 @@ import { collect, intOption, processIo, run } from '../shared.js';
 import { isoDate } from '../store-source.js';
 import { addTrustFlags, bundleVerifier, identityFrom, trustedRootOnce, type TrustFlags } from '../trust-flags.js';
 
-/** Commands that only read (or purge, or grant) never create a store: a mistyped path is an error. */
-const READ_ONLY = { create: false } as const;
+/** Commands that purge or grant never create a store: a mistyped path is an error. */
+const EXISTING = { create: false } as const;
+/** Nor do the ones that only read, and those read a store the user cannot write without writing beside it. */
+const READ_ONLY = { create: false, readOnly: true } as const;
 
 const INTERRUPT_HELP = `
 Ctrl-C (SIGINT) or SIGTERM stops it at the next run: the runs stored so far stay, each complete, one line says
@@ -256,7 +258,7 @@ export function register(program: Command): void {
     .option('--store <PATH|URL>', STORE_HELP)
     .action(
       run(async (o: { before?: string; repo?: string; reason: string; store?: string }) => {
-        const r = await withStore(o.store, (db) => purgeRuns(db, { ...(o.before ? { before: o.before } : {}), ...(o.repo ? { repo: o.repo } : {}), reason: o.reason }), READ_ONLY);
+        const r = await withStore(o.store, (db) => purgeRuns(db, { ...(o.before ? { before: o.before } : {}), ...(o.repo ? { repo: o.repo } : {}), reason: o.reason }), EXISTING);
         processIo.out(`purged ${r.runIds.length} run(s) as ${r.by} at ${r.at}${r.bundlesRemoved.length ? `, and ${r.bundlesRemoved.length} stored bundle(s) no run pointed at any more (left by an earlier purge)` : ''}`);
       }),
     );
@@ -272,7 +274,7 @@ export function register(program: Command): void {
       run(async (o: { user: string; as: StoreRole; repo: string[]; store?: string }) => {
         // A file cannot enforce roles: say so before opening (or creating) it.
         if (parseStoreSpec(o.store).kind === 'sqlite') refuseGrantOnFile();
-        await withStore(o.store, (db) => grantRole(db, { user: o.user, role: o.as, repos: o.repo }), READ_ONLY);
+        await withStore(o.store, (db) => grantRole(db, { user: o.user, role: o.as, repos: o.repo }), EXISTING);
         processIo.out(`granted mlp_${o.as} to ${o.user}${o.repo.length ? ` for ${o.repo.join(', ')}` : ''}`);
       }),
     );
