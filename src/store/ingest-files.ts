@@ -109,9 +109,9 @@ export interface IngestFilesOptions {
   /** Records one transaction writes at most (default transactionLimits). */
   transactionRecords?: number;
   /**
-   * Stop when aborted, at the next safe point, throwing IngestInterrupted: in the first pass, after
-   * the part being verified (nothing written); in the second, between runs, the transaction under way
-   * committing the runs it holds, and no other beginning.
+   * Stop when aborted, at the next safe point, throwing IngestInterrupted: in the first pass at the
+   * next file, or with the verification threads stopped (nothing written); in the second, between
+   * runs, the transaction under way committing the runs it holds, and no other beginning.
    */
   signal?: AbortSignal;
 }

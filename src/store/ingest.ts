@@ -12,10 +12,10 @@ import { trustDocuments } from '../lineage/trust.js';
 import type { UnreadableBundle } from '../lineage/sources.js';
 import { documentFromBytes, type LoadedDocument } from '../statement/load.js';
 import type { Logger } from '../util/log.js';
+import { loopTurns } from '../util/loop.js';
 import type { Db, Queryable, SqlValue } from './db.js';
 import { CHILD_COLUMNS, deriveRows, RUN_COLUMNS, rowValues, type ChildTable, type DerivedRows } from './derive.js';
 import { storeError } from './errors.js';
-import { loopTurns } from '../util/loop.js';
 
 /** A document ready to store: parsed, with the bytes it came from. */
 export interface StoreDocument extends LoadedDocument {
