@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-JYH5YDNM.js");
+  const { main } = await import("./chunks/program-JYEGG2PT.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -153,7 +153,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-LA5II6VV.js");
+    const { run } = await import("./chunks/main-VRKSZ5WG.js");
     const outcome = await run(inputs, {
       io: {
         logger,
