@@ -24,6 +24,7 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
     mode = readMode(file);
     if (look === READ_ATTEMPTS_SHARED && mode === 'shared') throw storeKeepsChanging(file);
   }
+  if (!o.readOnly && existsSync(file)) refuseUnwritable(file);
   // An empty file is a new database to SQLite: it gets the same owner-only mode.
   const fresh = mode === 'write' && (!existsSync(file) || statSync(file).size === 0);
   if (fresh) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -249,6 +250,32 @@ function shareBeside(file: string, writing: boolean): void {
           : `another program opened the store as that user and left them (its log is empty: nothing is lost); once nobody is using the store, remove ${file}-wal and ${file}-shm, then run again`,
       });
     }
+  }
+}
+
+/**
+ * A command that writes, on a store (or folder) this user may not write: said before SQLite opens it.
+ * (A -wal/-shm of another user's that this one cannot write is found once SQLite has opened them: shareBeside.)
+ * SQLite's own "attempt to write a readonly database" came with a fix for someone else's store even
+ * to its owner, and it left -wal/-shm made read-only (they copy the store's mode) in its folder.
+ */
+function refuseUnwritable(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  const owner = statSync(file).uid;
+  for (const [p, what] of [[file, 'the store file is'], [dir, `its folder (${dir}, where SQLite writes -wal/-shm beside the store) is`]] as const) {
+    if (writable(p)) continue;
+    throw new ServiceError('store-read-only', `${file}: ${what} read-only for you`, {
+      fix: owner === myUid()
+        ? `you own the store: make it writable (\`chmod u+w ${p}\`; or a read-only mount or \`chattr +i\` holds it), then run again`
+        : `write to the store as its owner (uid ${owner}) or as a user its file and folder let write (e.g. a group with write permission), or copy the store`,
+    });
+  }
+  // -wal/-shm of this user's made while the store was read-only (SQLite copies its mode): SQLite would open them
+  // read-only and every write would fail. Given the store's mode before SQLite opens them.
+  const mode = statSync(file).mode & 0o666;
+  for (const f of [`${file}-wal`, `${file}-shm`]) {
+    const st = statSync(f, { throwIfNoEntry: false });
+    if (st && st.uid === myUid() && !writable(f)) chmodSync(f, mode);
   }
 }
 

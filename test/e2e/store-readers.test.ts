@@ -309,12 +309,45 @@ describe.skipIf(!asRoot)('(as root: an owner, readers, and writers that come and
     const ingesting = asOwner(['store', 'ingest', st, '--no-verify', '--store', store], { team: true, strace: ['-f', '-o', '/dev/null', '-P', one, '-e', 'trace=openat', '-e', 'inject=openat:delay_enter=3000000:when=1'] });
     for (const until = Date.now() + 30_000; besideStore(dir).length < 3 && Date.now() < until; ) await sleep(10);
     expect(besideStore(dir)).toEqual(['store.db', 'store.db-shm', 'store.db-wal']);
+    // The group is given right after SQLite makes them (strace slows the ingest's every call): within the ingest's pause.
+    const groups = () => [statSync(`${store}-wal`).gid, statSync(`${store}-shm`).gid];
+    for (const until = Date.now() + 2000; groups().some((g) => g !== TEAM) && Date.now() < until; ) await sleep(10);
     // SQLite made them with the store's mode and the owner's own group: readers of the store's group could not read them.
-    expect([statSync(`${store}-wal`).gid, statSync(`${store}-shm`).gid]).toEqual([TEAM, TEAM]);
+    expect(groups()).toEqual([TEAM, TEAM]);
     const q = await spawnReader(process.execPath, [CLI, 'lineage', '--store', store, '--metric', 'accuracy'], true, TEAM);
     expect(q.code, q.stderr).toBe(0);
     expect(q.stdout.match(/^accuracy\[test\]@1=0\.5 /gm)).toHaveLength(2);
     const ing = await ingesting;
+    expect(ing.code, ing.stderr).toBe(0);
+    expect(ing.stderr).toMatch(/1 new run\(s\)/);
+    expect(besideStore(dir)).toEqual(['store.db']);
+  });
+
+  test('the owner writing a store it made read-only: says which (file or folder) and that they own it, writes nothing; own -wal/-shm left read-only do not stop the next ingest', async () => {
+    const { dir, store } = await makeStore('own-read-only');
+    chownSync(dir, OWNER, OWNER);
+    chownSync(store, OWNER, OWNER);
+    const file = path.join(work, 'st', 'own-read-only-three.intoto.json');
+    writeFileSync(file, JSON.stringify(makeStatement({ run: 'own-read-only-three', datasets: [dataset('raw', '1')], steps: [], metrics: [] })));
+    const ingest = () => asOwner(['store', 'ingest', file, '--no-verify', '--store', store]);
+    // Before: SQLite's "attempt to write a readonly database", with "ingest as the store file's owner" to the owner.
+    chmodSync(dir, 0o555);
+    const folder = await ingest();
+    expect(folder.code).toBe(1);
+    expect(folder.stderr.trim()).toMatch(/^error: .*own-read-only\/store\.db: its folder \(.*own-read-only, where SQLite writes -wal\/-shm beside the store\) is read-only for you — you own the store: make it writable \(`chmod u\+w /);
+    chmodSync(dir, 0o755);
+    chmodSync(store, 0o444);
+    const fileRo = await ingest();
+    expect(fileRo.code).toBe(1);
+    expect(fileRo.stderr.trim()).toMatch(/^error: .*own-read-only\/store\.db: the store file is read-only for you — you own the store: make it writable/);
+    noStack(fileRo.stderr);
+    expect(besideStore(dir)).toEqual(['store.db']);
+    // Python's sqlite3 as the owner, read-only, while the store is read-only: SQLite gives the -wal/-shm it makes the store's mode.
+    const py = spawnSync('python3', ['-c', "import sqlite3,sys\nc=sqlite3.connect('file:'+sys.argv[1]+'?mode=ro', uri=True)\nc.execute('SELECT count(*) FROM runs').fetchone()\nc.close()", store], { encoding: 'utf8', uid: OWNER, gid: OWNER });
+    expect(py.status, py.stderr).toBe(0);
+    expect(statSync(`${store}-shm`).mode & 0o777).toBe(0o444);
+    chmodSync(store, 0o644);
+    const ing = await ingest();
     expect(ing.code, ing.stderr).toBe(0);
     expect(ing.stderr).toMatch(/1 new run\(s\)/);
     expect(besideStore(dir)).toEqual(['store.db']);
