@@ -17,6 +17,14 @@ export function storeError(err: unknown, location: string, doing: string, permis
       cause: err,
     });
   }
+  // A limit on a query ran out: pg's own client-side query_timeout (the only one that ends a command whose server or
+  // network stopped answering mid-query), or the server's statement_timeout / lock_timeout (57014 is also a cancel by hand).
+  if (/^Query read timeout/.test(raw) || (e?.code === '57014' && /timeout/i.test(raw)) || e?.code === '55P03') {
+    return new ServiceError('store-timeout', `${doing} on ${location} failed: a query did not finish in time (${raw})`, {
+      fix: "a time limit set for the connection ran out (the URL's query_timeout, statement_timeout or lock_timeout, in milliseconds, or the role's): raise it for a large store, or find what holds the server (a long lock or query in pg_stat_activity, a stopped server or network)",
+      cause: err,
+    });
+  }
   if (/connection timeout/i.test(raw)) {
     return new ServiceError('store-timeout', `${doing} on ${location} failed: the server did not answer in time (${raw})`, {
       fix: 'check the host and port name a PostgreSQL server that is up and reachable (a firewall that drops packets looks like this); to wait longer, add ?connect_timeout=SECONDS to the URL (0: no limit)',

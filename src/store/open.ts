@@ -27,7 +27,17 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** What `--store PATH` names, checked before SQLite touches it (it would say "unable to open" or "file is not a database"). */
 function checkStoreFile(file: string, create: boolean): void {
-  const st = statSync(file, { throwIfNoEntry: false });
+  let st;
+  try {
+    st = statSync(file, { throwIfNoEntry: false });
+  } catch (err) {
+    // A folder on the way that this user may not enter (e.g. the owner's, 0750 with a group it is not in).
+    if ((err as NodeJS.ErrnoException).code !== 'EACCES') throw err;
+    throw new InputError('store-unreadable', `${file}: permission denied (a folder on its path is not open to you)`, {
+      fix: "ask the store's owner to let you in: the folder holding the store needs search permission for you (e.g. `chmod g+x` and a shared group; readers need no write access), or ask as the owner",
+      file,
+    });
+  }
   if (!st) {
     if (create) return;
     throw new InputError('no-store', `no store at ${file}`, {

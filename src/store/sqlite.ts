@@ -2,7 +2,7 @@
  * The embedded backend: Node's built-in `node:sqlite` (no dependency, no server). Its
  * API is still moving between Node releases, so this is the only module that imports it.
  */
-import { chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, constants, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
@@ -18,12 +18,19 @@ export interface SqliteOptions {
 }
 
 export function openSqlite(file: string, o: SqliteOptions = {}): Db {
-  const mode = o.readOnly ? readMode(file) : 'write';
+  let mode = o.readOnly ? readMode(file) : 'write';
+  let through: DatabaseSync | undefined;
+  // The writer may close (removing its -wal/-shm) between readMode's look and SQLite's open: look again.
+  for (let look = 1; mode === 'shared' && !(through = openShared(file)); look++) {
+    mode = readMode(file);
+    if (look === READ_ATTEMPTS_SHARED && mode === 'shared') throw storeKeepsChanging(file);
+  }
+  if (!o.readOnly && existsSync(file)) refuseUnwritable(file);
   // An empty file is a new database to SQLite: it gets the same owner-only mode.
   const fresh = mode === 'write' && (!existsSync(file) || statSync(file).size === 0);
   if (fresh) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const stamp = mode === 'immutable' ? fileStamp(file) : undefined;
-  const db = mode === 'write' ? new DatabaseSync(file) : new DatabaseSync(mode === 'immutable' ? immutableUrl(file) : file, { readOnly: true });
+  const db = through ?? (mode === 'write' ? new DatabaseSync(file) : new DatabaseSync(immutableUrl(file), { readOnly: true }));
   // A file cannot enforce roles: its permissions are the only access control. Owner-only.
   if (fresh) chmodSync(file, 0o600);
   // busy_timeout first: changing the journal mode of a new file needs the lock too (concurrent first opens failed at once).
@@ -39,6 +46,14 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
       ? 'PRAGMA busy_timeout = 60000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824'
       : `PRAGMA busy_timeout = 60000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = ${mode === 'immutable' ? 0 : 1073741824}`,
   );
+  if (mode === 'write') {
+    try {
+      shareBeside(file, !o.readOnly);
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
   const prepared = new Map<string, StatementSync>();
   const prep = (sql: string): StatementSync => {
     let st = prepared.get(sql);
@@ -49,9 +64,17 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
     return st;
   };
   let changed = 0;
+  // Opened immutable: whether the file was written before the last read ended. Checked after each read, not
+  // when the command is done: what it does with the rows afterwards (building and printing a large answer
+  // took 4 of 6.4 s, 24,800 answers) cannot mix states, and a longer window made more reads start again.
+  let moved = false;
   const q: Queryable = {
     async all<T extends Row>(sql: string, params: SqlValue[] = []) {
-      return prep(sql).all(...params) as T[];
+      try {
+        return prep(sql).all(...params) as T[];
+      } finally {
+        if (stamp && !moved) moved = fileStamp(file) !== stamp;
+      }
     },
     async run(sql, params = []) {
       const n = Number(prep(sql).run(...params).changes);
@@ -115,7 +138,7 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
         return process.env.USER ?? process.env.LOGNAME ?? `uid ${process.getuid?.() ?? '?'}`;
       }
     },
-    ...(stamp ? { changedSinceOpen: () => fileStamp(file) !== stamp } : {}),
+    ...(stamp ? { changedSinceOpen: () => moved } : {}),
     async close() {
       await checkpointer?.stop();
       prepared.clear();
@@ -140,7 +163,13 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
 export function readMode(file: string): 'write' | 'shared' | 'immutable' {
   if (writable(file) && writable(path.dirname(path.resolve(file)))) return 'write';
   if (!existsSync(`${file}-wal`)) return 'immutable';
-  if (existsSync(`${file}-shm`)) return 'shared';
+  if (existsSync(`${file}-shm`)) {
+    const closed = [`${file}-wal`, `${file}-shm`].find((f) => !readable(f));
+    if (closed === undefined) return 'shared';
+    throw new ServiceError('store-unreadable', `${closed} (written by whoever is writing the store, or left by a writer) is not readable for you, and a store with a write-ahead log cannot be read without it`, {
+      fix: "ask again once the ingest is done; if this persists, ask the store's owner to open it once (any question as the owner folds the log in and removes the files) and to make its folder setgid to the readers' group (`chmod g+s FOLDER`), so files made beside the store share its group",
+    });
+  }
   // A log left without its index (a writer killed, the -shm removed): reading it needs an -shm this
   // user would create and own (or cannot create), and immutable would leave the log's runs out.
   throw new ServiceError('store-read-only', `${file} has a write-ahead log (${path.basename(file)}-wal) but no -shm file beside it, and you cannot write the store to recover it`, {
@@ -148,6 +177,111 @@ export function readMode(file: string): 'write' | 'shared' | 'immutable' {
   });
 }
 
+/** Looks at the writer's files before reading through them (readMode 'shared'), when they keep vanishing. */
+const READ_ATTEMPTS_SHARED = 3;
+
+function storeKeepsChanging(file: string): ServiceError {
+  return new ServiceError('store-changed', `${file}: a writer kept opening and closing the store while it was being opened (${READ_ATTEMPTS_SHARED} times)`, {
+    fix: 'ask again in a moment, or as a user who can write the store file (SQLite then coordinates readers with writers)',
+  });
+}
+
+const myUid = (): number | undefined => process.geteuid?.();
+
+/**
+ * Read-only through the writer's -wal/-shm (readMode 'shared'); undefined when the writer closed
+ * between readMode's look and SQLite's open (it removes both as it closes). SQLite then made them
+ * anew where this user may write the folder (the first read opens them; they were this user's, so
+ * the owner's next ingest could not write them: "read-only"), or failed ("readonly database")
+ * where it may not. Either way what it made is removed and the caller looks again.
+ */
+function openShared(file: string): DatabaseSync | undefined {
+  const db = new DatabaseSync(file, { readOnly: true });
+  let failure: unknown;
+  try {
+    db.exec('PRAGMA busy_timeout = 60000');
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    failure = err;
+  }
+  const storeUid = statSync(file).uid;
+  const made = [`${file}-wal`, `${file}-shm`].filter((f) => {
+    const st = statSync(f, { throwIfNoEntry: false });
+    // Never a log holding writes (this user cannot write the store: what it made is empty).
+    return st !== undefined && st.uid === myUid() && st.uid !== storeUid && (f.endsWith('-shm') || st.size === 0);
+  });
+  if (made.length === 0 && failure === undefined) return db;
+  db.close();
+  for (const f of made) {
+    try {
+      unlinkSync(f);
+    } catch {
+      // Another reader of this user removed it first.
+    }
+  }
+  if (made.length === 0 && existsSync(`${file}-wal`)) throw failure;
+  return undefined;
+}
+
+/**
+ * A command that writes, or the owner asking: the -wal and -shm beside the store, as SQLite made or
+ * found them. SQLite gives them the store's mode but this user's group: readers let in by the store's
+ * group (chmod 640 + chgrp) could not read them while a writer had the store open, so they get the
+ * store's group (what SQLite does for root). A -wal/-shm of another user that this one cannot write
+ * (left by a program that opened the store as that user) makes every write fail "read-only": a
+ * writing command says so before it starts.
+ */
+function shareBeside(file: string, writing: boolean): void {
+  const store = statSync(file);
+  for (const f of [`${file}-wal`, `${file}-shm`]) {
+    const st = statSync(f, { throwIfNoEntry: false });
+    if (!st) continue;
+    if (st.uid === myUid() && st.gid !== store.gid) {
+      try {
+        chownSync(f, st.uid, store.gid);
+      } catch {
+        // Not a member of the store's group: readers then need the folder setgid (docs/STORE.md).
+      }
+    }
+    if (writing && !writable(f)) {
+      const wal = statSync(`${file}-wal`, { throwIfNoEntry: false });
+      throw new ServiceError('store-read-only', `${path.basename(f)} beside ${file} belongs to another user (uid ${st.uid}) and is not writable for you, so SQLite cannot write the store`, {
+        fix: wal && wal.size > 0
+          ? `its log holds writes not yet in the store: have that user (or root) open the store once (any \`lineage --store ${file} …\` question folds the log in and removes the files), then run again`
+          : `another program opened the store as that user and left them (its log is empty: nothing is lost); once nobody is using the store, remove ${file}-wal and ${file}-shm, then run again`,
+      });
+    }
+  }
+}
+
+/**
+ * A command that writes, on a store (or folder) this user may not write: said before SQLite opens it.
+ * (A -wal/-shm of another user's that this one cannot write is found once SQLite has opened them: shareBeside.)
+ * SQLite's own "attempt to write a readonly database" came with a fix for someone else's store even
+ * to its owner, and it left -wal/-shm made read-only (they copy the store's mode) in its folder.
+ */
+function refuseUnwritable(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  const owner = statSync(file).uid;
+  for (const [p, what] of [[file, 'the store file is'], [dir, `its folder (${dir}, where SQLite writes -wal/-shm beside the store) is`]] as const) {
+    if (writable(p)) continue;
+    throw new ServiceError('store-read-only', `${file}: ${what} read-only for you`, {
+      fix: owner === myUid()
+        ? `you own the store: make it writable (\`chmod u+w ${p}\`; or a read-only mount or \`chattr +i\` holds it), then run again`
+        : `write to the store as its owner (uid ${owner}) or as a user its file and folder let write (e.g. a group with write permission), or copy the store`,
+    });
+  }
+  // -wal/-shm of this user's made while the store was read-only (SQLite copies its mode): SQLite would open them
+  // read-only and every write would fail. Given the store's mode before SQLite opens them.
+  const mode = statSync(file).mode & 0o666;
+  for (const f of [`${file}-wal`, `${file}-shm`]) {
+    const st = statSync(f, { throwIfNoEntry: false });
+    if (st && st.uid === myUid() && !writable(f)) chmodSync(f, mode);
+  }
+}
+
+/** Removed since it was seen (the writer closed) counts as readable: the look after the open sees it. */
+const readable = (p: string) => mayAccess(p, constants.R_OK) || !existsSync(p);
 const writable = (p: string) => mayAccess(p, constants.W_OK);
 
 function immutableUrl(file: string): URL {

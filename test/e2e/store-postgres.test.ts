@@ -2,11 +2,12 @@
 // through dist/cli.js with signed bundles from the local Sigstore stand-in: roles and
 // row-level security enforced by the server, append-only for everyone, tampering by a
 // superuser found by `store audit`, and concurrent ingest storing each run once.
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startPostgres, type PgServer } from '../helpers/postgres.js';
+import { findPgBin, startPostgres, type PgServer } from '../helpers/postgres.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 import { IDENTITY, signRuns, type SignedRun } from './store-helpers.js';
@@ -91,6 +92,42 @@ describe('store on PostgreSQL', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim()).toBe('error: PGCONNECT_TIMEOUT "soon" is not a whole number of seconds — pass ?connect_timeout=SECONDS in the URL (or PGCONNECT_TIMEOUT), 0 to wait without limit');
     // Answering again once the server is back.
+    expect((await mlp('lineage', '--store', pg.url('alice', 'store'), '--runs', 'acme/train')).code).toBe(0);
+  });
+
+  test("a query that does not finish (psql holds a lock the question waits for; then the question's backend is stopped with SIGSTOP): the URL's limits end the command with store-timeout", async () => {
+    // psql, the server's own client, holds the runs table until it is terminated.
+    const holder = spawn(path.join(findPgBin(), 'psql'), ['-h', '127.0.0.1', '-p', String(pg.port), '-U', 'postgres', '-d', 'store', '-c', 'BEGIN; LOCK TABLE runs IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(120); COMMIT'], { env: { ...process.env, PGAPPNAME: 'holder' }, stdio: 'ignore' });
+    const held = "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'runs' AND l.mode = 'AccessExclusiveLock' AND l.granted";
+    let stopped: number | undefined;
+    try {
+      for (const until = Date.now() + 30_000; sql(held).stdout.trim() !== '1' && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
+      const url = (limit: string) => `${pg.url('alice', 'store').replace('alice@', 'alice:hunter2secret@')}?${limit}`;
+      const timedOut = (r: { code: number; stdout: string; stderr: string }, limit: string, said: string) => {
+        expect(r.code).toBe(1);
+        expect(r.stderr.trim()).toMatch(new RegExp(`^error: querying the store on postgres://alice:\\*\\*\\*@127\\.0\\.0\\.1:\\d+/store\\?${limit} failed: a query did not finish in time \\(${said}\\) — a time limit set for the connection ran out`));
+        expect(r.stderr + r.stdout).not.toContain('hunter2secret');
+        noStack(r.stderr);
+      };
+      // The server's limits (pg sends them as it connects), then pg's own client-side one.
+      timedOut(await mlp('lineage', '--store', url('statement_timeout=1000'), '--runs', 'acme/train'), 'statement_timeout=1000', 'canceling statement due to statement timeout');
+      timedOut(await mlp('lineage', '--store', url('lock_timeout=1000'), '--runs', 'acme/train'), 'lock_timeout=1000', 'canceling statement due to lock timeout');
+      // A backend that stops answering mid-query (or a network that does) cannot enforce the server's limits:
+      // only the client's ends the command (without it, the command waits as long as psql would: forever).
+      const asking = mlp('lineage', '--store', url('query_timeout=3000&application_name=stopped'), '--runs', 'acme/train');
+      const waiting = "SELECT pid FROM pg_stat_activity WHERE application_name = 'stopped' AND wait_event_type = 'Lock'";
+      for (const until = Date.now() + 30_000; !stopped && Date.now() < until; ) {
+        const pid = Number(sql(waiting).stdout.trim());
+        if (pid > 0) process.kill((stopped = pid), 'SIGSTOP');
+        else await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(stopped).toBeGreaterThan(0);
+      timedOut(await asking, 'query_timeout=3000&application_name=stopped', 'Query read timeout');
+    } finally {
+      if (stopped) process.kill(stopped, 'SIGCONT');
+      sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'holder'");
+      holder.kill();
+    }
     expect((await mlp('lineage', '--store', pg.url('alice', 'store'), '--runs', 'acme/train')).code).toBe(0);
   });
 

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { datasetQuestion, openStore, storeDocument, writeDocuments, type Db } from '../../src/store/index.js';
+import { auditStore, datasetQuestion, openStore, purgeRuns, storeDocument, writeDocuments, type Db } from '../../src/store/index.js';
 import { dataset, makeStatement } from '../fixtures/statements.js';
 import { startPostgres, type PgServer } from '../helpers/postgres.js';
 
@@ -60,6 +60,40 @@ describe.each([
       expect(await count(a)).toBe(4);
     } finally {
       await a.close();
+    }
+  }, 60_000);
+});
+
+// `store audit` reads the store a page of runs at a time; a purge (or ingest) committed between two of its
+// reads made it report runs the purge removed as "the stored document … is missing" and a count of runs of
+// no state the store had (measured through the CLI: a reader's audit while the owner purged).
+describe.each([
+  ['SQLite', () => path.join(dir, 'store.db')],
+  ['PostgreSQL', () => pg.url('postgres', 'snap')],
+])('%s: store audit', (_, spec) => {
+  test('reads one state: a purge committed after its first page is not seen by the pages after it', async () => {
+    const a = await openStore(spec());
+    const b = await openStore(spec());
+    try {
+      // More than a page (500 runs) of another repository, beside the runs already stored.
+      const bulk = Array.from({ length: 700 }, (_, i) => {
+        const st = makeStatement({ run: `bulk-${i}`, datasets: [dataset('bulk', 'v1')], steps: [], metrics: [] });
+        st.predicate.buildDefinition.externalParameters.workflow = { ref: 'refs/heads/main', repository: 'https://github.com/acme/bulk', path: '.github/workflows/train.yml' };
+        return storeDocument(Buffer.from(JSON.stringify(st)), `bulk-${i}.intoto.json`);
+      });
+      await writeDocuments(a, bulk, { verified: false });
+      const before = await count(a);
+      const pages: number[] = [];
+      const report = await auditStore(a, async (items) => items.map(() => undefined), async (done) => {
+        // After the first page: another connection purges the repository (what `store purge --repo` does).
+        if (pages.push(done) === 1) expect((await purgeRuns(b, { repo: 'acme/bulk', reason: 'during an audit' })).runIds).toHaveLength(700);
+      });
+      expect(report).toMatchObject({ runs: before, unverified: before, problems: [] });
+      expect(pages.length).toBeGreaterThan(1);
+      expect(await count(a)).toBe(before - 700);
+    } finally {
+      await a.close();
+      await b.close();
     }
   }, 60_000);
 });
