@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-JYEGG2PT.js");
+  const { main } = await import("./chunks/program-ZUAO3NHH.js");
   process.exitCode = await main(process.argv.slice(2));
 }

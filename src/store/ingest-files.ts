@@ -208,6 +208,10 @@ export async function ingestFiles(db: Db, inputs: string[], o: IngestFilesOption
       } while (db.dialect === 'sqlite' && i < accepted.length && records < limits.records && txBytes < limits.bytes && performance.now() - began < HOLD_MS && !signal?.aborted);
       // Asked to stop: this transaction commits the runs written so far (each whole).
       return out;
+    }).catch((err: unknown) => {
+      // Asked to stop while waiting for another writer's lock: this transaction never began.
+      if (signal?.aborted && err === signal.reason) throw interrupted(result.stored.length, 'writing');
+      throw err;
     });
     result.stored.push(...done.stored);
     result.existing.push(...done.existing);

@@ -144,6 +144,8 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
     try {
       done = await write();
     } catch (err) {
+      // Asked to stop while waiting for another writer's lock (SQLite, see openSqlite): nothing of this transaction was written.
+      if (signal?.aborted && err === signal.reason) return { ...result, stopped: true };
       // Two ingesters crossing on different sets can deadlock; the server aborts one: retry it once.
       if ((err as { code?: string }).code !== '40P01') throw storeError(err, db.location, 'ingesting');
       done = await write().catch((e: unknown) => {

@@ -18,6 +18,11 @@ export interface OpenOptions {
    * wrote it meanwhile (withStore).
    */
   readOnly?: boolean;
+  /**
+   * A command that can be interrupted (ingest, sync): on SQLite, a transaction waiting for another
+   * writer's lock stops waiting when it is aborted, and rejects with its reason.
+   */
+  signal?: AbortSignal;
 }
 
 /** Reads of a store opened without a lock that a writer changed under them, before giving up. */
@@ -85,7 +90,7 @@ export async function openStore(spec: string | undefined, o: OpenOptions = {}): 
     if (s.kind === 'sqlite') {
       checkStoreFile(s.path, o.create ?? true);
       const { openSqlite } = await import('./sqlite.js');
-      db = openSqlite(s.path, { readOnly: o.readOnly ?? false });
+      db = openSqlite(s.path, { readOnly: o.readOnly ?? false, ...(o.signal ? { signal: o.signal } : {}) });
     } else {
       try {
         new URL(s.url);

@@ -6,6 +6,7 @@ import { chmodSync, chownSync, constants, existsSync, mkdirSync, statSync, unlin
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable, Row, SqlValue } from './db.js';
@@ -15,6 +16,8 @@ import { mayAccess } from '../util/fs.js';
 export interface SqliteOptions {
   /** The command only reads (questions, audit): a user who cannot write the store reads it without writing beside it (readMode). */
   readOnly?: boolean;
+  /** Aborted: a transaction waiting for another writer's lock stops waiting and rejects with its reason (beginImmediate). */
+  signal?: AbortSignal;
 }
 
 export function openSqlite(file: string, o: SqliteOptions = {}): Db {
@@ -95,20 +98,22 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
       // One connection: nested calls join the outer transaction.
       if (depth > 0) return fn(q);
       depth++;
-      // The WAL is rewound only when a transaction begins with all of it checkpointed: grown past
-      // WAL_LIMIT, this one first waits for the checkpoint behind the last commit.
-      if (checkpointer?.behind()) checkpointer.catchUp();
-      db.exec('BEGIN IMMEDIATE');
-      changed = 0;
       try {
-        const out = await fn(q);
-        if (checkpointer === undefined && changed >= BULK_ROWS) checkpointer = startCheckpointer(db, file);
-        db.exec('COMMIT');
-        checkpointer?.nudge();
-        return out;
-      } catch (err) {
-        db.exec('ROLLBACK');
-        throw err;
+        // The WAL is rewound only when a transaction begins with all of it checkpointed: grown past
+        // WAL_LIMIT, this one first waits for the checkpoint behind the last commit.
+        if (checkpointer?.behind()) checkpointer.catchUp();
+        await beginImmediate(db, o.signal);
+        changed = 0;
+        try {
+          const out = await fn(q);
+          if (checkpointer === undefined && changed >= BULK_ROWS) checkpointer = startCheckpointer(db, file);
+          db.exec('COMMIT');
+          checkpointer?.nudge();
+          return out;
+        } catch (err) {
+          db.exec('ROLLBACK');
+          throw err;
+        }
       } finally {
         depth--;
       }
@@ -294,6 +299,36 @@ function immutableUrl(file: string): URL {
 export function fileStamp(file: string): string {
   const st = statSync(file, { bigint: true, throwIfNoEntry: false });
   return st ? `${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}` : 'gone';
+}
+
+/** How long a writer waits for another's lock (and any connection for a busy file) before failing. */
+const BUSY_MS = 60_000;
+
+/**
+ * BEGIN IMMEDIATE (the write lock), waiting for another writer between tries here rather than in
+ * SQLite's busy handler: that one sleeps on this thread, where no signal handler runs, so Ctrl-C
+ * did nothing for up to BUSY_MS while another process held the lock. `signal` aborted: stop
+ * waiting, reject with its reason (nothing of the transaction was written).
+ */
+async function beginImmediate(db: DatabaseSync, signal: AbortSignal | undefined): Promise<void> {
+  const until = Date.now() + BUSY_MS;
+  db.exec('PRAGMA busy_timeout = 0');
+  try {
+    for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (err) {
+        // SQLITE_BUSY and its extended codes (the low byte is the primary code).
+        if ((Number((err as { errcode?: number }).errcode) & 0xff) !== 5 || Date.now() >= until) throw err;
+      }
+      signal?.throwIfAborted();
+      await sleep(pause);
+      signal?.throwIfAborted();
+    }
+  } finally {
+    db.exec(`PRAGMA busy_timeout = ${BUSY_MS}`);
+  }
 }
 
 /** Rows one transaction changes from which commits hand checkpoints to a thread (a bulk ingest, not one bundle). */

@@ -121,6 +121,39 @@ describe('embedded store (SQLite)', () => {
     }, 240_000);
   }
 
+  test('SIGINT while another process holds the write lock: the ingest stops waiting at once, stores nothing, and is ended by it while the lock is still held', async () => {
+    const db = path.join(work, 'locked.db');
+    const few = path.join(work, 'few');
+    await statements(few, 10, 'locked');
+    // The store exists; Python's sqlite3 then takes the write lock and holds it until its stdin closes.
+    expect((await runCliAsync(['store', 'ingest', path.join(few, 'run-000000.intoto.json'), '--no-verify', '--store', db], { cwd: work })).code).toBe(0);
+    const holder = spawn('python3', ['-c', "import sqlite3,sys\nc=sqlite3.connect(sys.argv[1], isolation_level=None)\nc.execute('BEGIN IMMEDIATE')\nprint('locked', flush=True)\nsys.stdin.read()\nc.execute('ROLLBACK')", db], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let held = '';
+    holder.stdout.setEncoding('utf8').on('data', (d: string) => (held += d));
+    const released = new Promise<number | null>((resolve) => holder.on('exit', resolve));
+    try {
+      await until('the lock to be taken', () => held.includes('locked'));
+      const cli = start(['store', 'ingest', few, '--no-verify', '--store', db]);
+      // Ten statements read in milliseconds: after its store is open, the CLI is waiting for the lock (SQLite allows 60 s).
+      const fds = () => spawnSync('ls', ['-l', `/proc/${cli.child.pid}/fd`], { encoding: 'utf8' }).stdout;
+      await until('the CLI to open the store', () => fds().includes(db));
+      await new Promise((r) => setTimeout(r, 1500));
+      cli.child.kill('SIGINT');
+      const end = await cli.exited;
+      const err = cli.stderr();
+      expect(end, err).toEqual({ code: null, signal: 'SIGINT' });
+      expect(Number(LINE.exec(err)?.[1]), err).toBe(0);
+      noStack(err);
+      // The other process still holds its lock: the CLI did not wait for it.
+      expect(holder.exitCode).toBe(null);
+    } finally {
+      holder.stdin.end();
+      await released;
+    }
+    const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0])');
+    expect(check.stdout.trim(), check.stderr).toBe('ok 1');
+  }, 120_000);
+
   describe('signed bundles (local Sigstore stand-in)', () => {
     let sigstore: SigstoreStandin;
     let signed: SignedRun[];
