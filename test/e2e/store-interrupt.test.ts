@@ -287,13 +287,15 @@ describe('PostgreSQL', () => {
   test('a second SIGINT ends the process at once, while the first still waits for the server; the server rolls back its transaction', async () => {
     const cli = await ingestWaitingOnLock();
     cli.child.kill('SIGINT');
-    await new Promise((r) => setTimeout(r, 1000));
+    // The stop waits on the server: the command says so, and how to leave at once.
+    await until('the notice that the stop waits', () => /^stopping: waiting for the run under way to be stored; press Ctrl-C again to stop at once/m.test(cli.stderr()));
     cli.child.kill('SIGINT');
     // Ended by the signal itself (the shell shows 130), with the lock still held: it did not wait for the server.
     const end = await cli.exited;
     const err = cli.stderr();
     expect(end, err).toEqual({ code: null, signal: 'SIGINT' });
     expect(err).not.toMatch(/interrupted|error/);
+    expect(err.match(/^stopping:/gm)).toHaveLength(1);
     noStack(err);
     await locker.query('ROLLBACK');
     expect(await count('runs')).toBe(2);

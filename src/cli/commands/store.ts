@@ -77,16 +77,30 @@ async function ingest(db: Db, docs: StoreDocument[], o: IngestFlags, verifier: B
  * the process ends by that signal (a shell shows 130, 143; see endAs).
  */
 async function interruptible(fn: (signal: AbortSignal) => Promise<void>): Promise<number | void> {
+  let notice: NodeJS.Timeout | undefined;
   try {
-    await untilSignalled(fn);
+    await untilSignalled((signal) => {
+      // Stopping waits for the statement under way, which a busy or unreachable server can hold for
+      // long: past STOP_NOTICE_MS, say what it is waiting for and how to leave at once.
+      signal.addEventListener('abort', () => {
+        notice = setTimeout(() => processIo.err(`${process.stderr.isTTY ? '\n' : ''}stopping: waiting for the run under way to be stored; press Ctrl-C again to stop at once (its transaction is then rolled back, runs already stored are kept)`), STOP_NOTICE_MS);
+      }, { once: true });
+      return fn(signal);
+    });
   } catch (err) {
     const signal = err instanceof IngestInterrupted ? stopSignalOf(err.reason) : undefined;
     if (!(err instanceof IngestInterrupted) || !signal) throw err;
     // A terminal has echoed ^C where the cursor was: the line starts on a line of its own.
+    clearTimeout(notice);
     processIo.err(`${signal === 'SIGINT' && process.stderr.isTTY ? '\n' : ''}${err.message}`);
     return endAs(signal);
+  } finally {
+    clearTimeout(notice);
   }
 }
+
+/** How long a stop may take before the command says what it waits for (a commit and closing the store take well under a second). */
+const STOP_NOTICE_MS = 2000;
 
 function report(r: IngestResult, o: { format: string; verify: boolean }, where: string): void {
   if (o.format === 'json') {
