@@ -27,7 +27,7 @@ export interface Db extends Queryable {
   snapshot<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /**
    * Present when the store was opened without a lock (an embedded store read by a user who cannot
-   * write it, see sqlite.ts readMode): true when the file was written before the last read ended, so
+   * write it, see sqlite-files.ts readMode): true when the file was written before the last read ended, so
    * what was read may mix two states and must be read again.
    */
   changedSinceOpen?(): boolean;

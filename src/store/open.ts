@@ -14,7 +14,7 @@ export interface OpenOptions {
   create?: boolean;
   /**
    * The command only reads (questions, audit, export): an embedded store the user cannot write
-   * is read without writing anything beside it (sqlite.ts readMode), and read again if a writer
+   * is read without writing anything beside it (sqlite-files.ts readMode), and read again if a writer
    * wrote it meanwhile (withStore).
    */
   readOnly?: boolean;
