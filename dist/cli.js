@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-PP45MONE.js");
+  const { main } = await import("./chunks/program-S3QPINTU.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -73,12 +73,13 @@ export function connectTimeoutMs(url: string, env: NodeJS.ProcessEnv = process.e
   const inUrl = new URL(url).searchParams.get('connect_timeout');
   const given = inUrl ?? env.PGCONNECT_TIMEOUT;
   if (given === undefined || given === '') return CONNECT_TIMEOUT_S * 1000;
-  if (!/^\d+$/.test(given.trim())) {
+  if (!/^-?\d+$/.test(given.trim())) {
     throw new InputError('bad-store', `${inUrl !== null ? "--store URL's connect_timeout" : 'PGCONNECT_TIMEOUT'} ${JSON.stringify(given)} is not a whole number of seconds`, {
       fix: 'pass ?connect_timeout=SECONDS in the URL (or PGCONNECT_TIMEOUT), 0 to wait without limit',
     });
   }
-  return Number(given.trim()) * 1000;
+  // Negative waits without limit, as zero does (libpq). libpq before 17 also read 1 as 2; 17 and later as 1, as here.
+  return Math.max(0, Number(given.trim())) * 1000;
 }
 
 export async function openPostgres(url: string): Promise<Db> {
