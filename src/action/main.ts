@@ -273,7 +273,7 @@ async function writeToStore(spec: string, bundleFile: string, failOnError: boole
   const { openStore, storeDocument, writeDocuments } = await import('../store/index.js');
   const { readFile } = await import('node:fs/promises');
   try {
-    const db = await openStore(spec);
+    const db = await openStore(spec, { logger });
     try {
       const r = await writeDocuments(db, [storeDocument(await readFile(bundleFile), bundleFile)], { verified: false });
       logger.info(`store ${db.location}: ${r.stored.length ? `stored run ${r.stored[0]!.runId}` : 'run already stored'}`);

@@ -4,6 +4,7 @@ import { badStore, storeError } from './errors.js';
 import { parseStoreSpec, redactUrl } from './location.js';
 import { migrate, SCHEMA_VERSION } from './migrations.js';
 import { InputError, ProvenanceError, ServiceError } from '../errors.js';
+import type { Logger } from '../util/log.js';
 
 export interface OpenOptions {
   /**
@@ -23,6 +24,8 @@ export interface OpenOptions {
    * writer's lock stops waiting when it is aborted, and rejects with its reason.
    */
   signal?: AbortSignal;
+  /** Where a command that writes hears of a problem that loses nothing (an embedded store's WAL left uncopied at close). */
+  logger?: Pick<Logger, 'warning'>;
 }
 
 /** Reads of a store opened without a lock that a writer changed under them, before giving up. */
@@ -90,7 +93,7 @@ export async function openStore(spec: string | undefined, o: OpenOptions = {}): 
     if (s.kind === 'sqlite') {
       checkStoreFile(s.path, o.create ?? true);
       const { openSqlite } = await import('./sqlite.js');
-      db = openSqlite(s.path, { readOnly: o.readOnly ?? false, ...(o.signal ? { signal: o.signal } : {}) });
+      db = openSqlite(s.path, { readOnly: o.readOnly ?? false, ...(o.signal ? { signal: o.signal } : {}), ...(o.logger ? { warn: (m: string) => o.logger!.warning(m) } : {}) });
     } else {
       try {
         new URL(s.url);

@@ -16,6 +16,8 @@ export interface SqliteOptions {
   readOnly?: boolean;
   /** Aborted: a transaction waiting for another writer's lock stops waiting and rejects with its reason (beginImmediate). */
   signal?: AbortSignal;
+  /** Told when closing could not copy the WAL into the store file (nothing is lost: see close()). */
+  warn?: (message: string) => void;
 }
 
 export function openSqlite(file: string, o: SqliteOptions = {}): Db {
@@ -65,6 +67,7 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
     return st;
   };
   let changed = 0;
+  let committed = false;
   // Opened immutable: whether the file was written before the last read ended. Checked after each read, not
   // when the command is done: what it does with the rows afterwards (building and printing a large answer
   // took 4 of 6.4 s, 24,800 answers) cannot mix states, and a longer window made more reads start again.
@@ -106,6 +109,7 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
           const out = await fn(q);
           if (checkpointer === undefined && changed >= BULK_ROWS) checkpointer = startCheckpointer(db, file);
           db.exec('COMMIT');
+          committed = true;
           checkpointer?.nudge();
           return out;
         } catch (err) {
@@ -145,7 +149,21 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
     async close() {
       await checkpointer?.stop();
       prepared.clear();
+      // The last connection's close copies the WAL into the file, silently: one that cannot (a file made
+      // immutable or read-only mid-ingest, an I/O error, a full disk) left a large WAL and exit 0 with no
+      // word. A checkpoint first says whether it can (the close then has nothing left to copy).
+      let failed: string | undefined;
+      if (committed) {
+        try {
+          db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get();
+        } catch (err) {
+          failed = (err as Error).message;
+        }
+      }
       db.close();
+      if (failed !== undefined) {
+        o.warn?.(`${file}: the runs are stored, but SQLite could not copy its write-ahead log into the store file (${failed}): nothing is lost (they are in ${path.basename(file)}-wal, which the next open copies in); make the store file writable (a read-only mount, \`chattr +i\`, a full disk?), then open it once as its owner (any \`lineage --store\` question)`);
+      }
     },
   };
   return self;

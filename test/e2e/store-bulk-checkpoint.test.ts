@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeStatement } from '../fixtures/statements.js';
+import { debianProgram } from '../helpers/debian.js';
 import { CLI, ROOT, cleanEnv, execAsync } from '../helpers/run.js';
 import { workerCounter } from './store-helpers.js';
 
@@ -149,3 +150,22 @@ test('a bulk ingest of several transactions rewinds the WAL instead of growing i
   const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0], c.execute("SELECT count(*) FROM blobs").fetchone()[0])');
   expect(check.stdout.trim(), check.stderr).toBe('ok 1700 1700');
 }, 300_000);
+
+test('a checkpoint that cannot write the store file (strace fails every write to it with EIO): the ingest stores the runs, says the WAL was not copied and that nothing is lost, exit 0', async () => {
+  const dir = path.join(work, 'eio');
+  await statements(dir, 5);
+  const db = path.join(work, 'eio.db');
+  const first = await execAsync(process.execPath, [CLI, 'store', 'ingest', path.join(dir, 'run-0.intoto.json'), '--no-verify', '--store', db], { cwd: ROOT, env: cleanEnv() });
+  expect(first.code, first.stderr).toBe(0);
+  // The store exists in WAL mode: the ingest's commits write only the WAL; the checkpoints write the store file.
+  const strace = debianProgram('strace', 'strace', 'to fail the writes to the store file');
+  const r = await execAsync(strace, ['-f', '-o', '/dev/null', '-P', db, '-e', 'trace=pwrite64', '-e', 'inject=pwrite64:error=EIO', process.execPath, CLI, 'store', 'ingest', dir, '--no-verify', '--store', db], { cwd: ROOT, env: cleanEnv() });
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toMatch(/^4 new run\(s\), 1 already in /m);
+  expect(r.stderr).toMatch(/^warning: .*eio\.db: the runs are stored, but SQLite could not copy its write-ahead log into the store file \(disk I\/O error\): nothing is lost \(they are in eio\.db-wal, which the next open copies in\)/m);
+  expect(existsSync(`${db}-wal`)).toBe(true);
+  // The next open (Python's sqlite3) reads them from the WAL, and its close copies them in.
+  const check = python(db, 'print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0])\nc.close()');
+  expect(check.stdout.trim(), check.stderr).toBe('ok 5');
+  expect(existsSync(`${db}-wal`)).toBe(false);
+});

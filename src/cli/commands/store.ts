@@ -161,7 +161,7 @@ export function register(program: Command): void {
           checkJobs(o);
           const r = await ingestFiles(db, inputs, { verify: o.verify, verifier: verifierFor(o), identity: identityLabel(o), logger: stderrLogger, signal });
           report(r, o, db.location);
-        }, { signal }),
+        }, { signal, logger: stderrLogger }),
       ),
     ),
   );
@@ -231,7 +231,7 @@ export function register(program: Command): void {
           await verifier.close?.();
         }
         report(total, o, db.location);
-      }, { signal }));
+      }, { signal, logger: stderrLogger }));
     }),
   );
 
