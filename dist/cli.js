@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-IHO4E5UP.js");
+  const { main } = await import("./chunks/program-MQQ3VJSV.js");
   process.exitCode = await main(process.argv.slice(2));
 }

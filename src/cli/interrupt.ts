@@ -40,8 +40,9 @@ export function stopSignalOf(reason: unknown): StopSignal | undefined {
  * commit, closing the store), where no JavaScript handler could run.
  *
  * A handler runs only when the event loop turns: a signal that arrives while this thread is
- * blocked (waiting for another process's write lock on the store) is handled once it is free,
- * and a second one that arrived in the same wait counts as the same request.
+ * busy in synchronous work (a commit) is handled once that is done, and a second one that
+ * arrived in the same stretch counts as the same request. (Waiting for another process's
+ * write lock on an SQLite store is done on the event loop: sqlite.ts beginImmediate.)
  */
 export async function untilSignalled<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();

@@ -67,7 +67,7 @@ export const CONNECT_TIMEOUT_S = 30;
 
 /**
  * How long to wait for the server to accept a connection, as libpq reads it: the URL's
- * `connect_timeout` (seconds; 0 waits forever), else PGCONNECT_TIMEOUT, else CONNECT_TIMEOUT_S.
+ * `connect_timeout` (seconds; zero or negative waits forever), else PGCONNECT_TIMEOUT, else CONNECT_TIMEOUT_S.
  */
 export function connectTimeoutMs(url: string, env: NodeJS.ProcessEnv = process.env): number {
   const inUrl = new URL(url).searchParams.get('connect_timeout');

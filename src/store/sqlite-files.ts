@@ -26,7 +26,7 @@ export function readMode(file: string): 'write' | 'shared' | 'immutable' {
   if (writable(file) && writable(path.dirname(path.resolve(file)))) return 'write';
   if (!existsSync(`${file}-wal`)) return 'immutable';
   if (existsSync(`${file}-shm`)) {
-    const closed = [`${file}-wal`, `${file}-shm`].find((f) => !readable(f));
+    const closed = besideStore(file).find((f) => !readable(f));
     if (closed === undefined) return 'shared';
     throw new ServiceError('store-unreadable', `${closed} (written by whoever is writing the store, or left by a writer) is not readable for you, and a store with a write-ahead log cannot be read without it`, {
       fix: "ask again once the ingest is done; if this persists, ask the store's owner to open it once (any question as the owner folds the log in and removes the files) and to make its folder setgid to the readers' group (`chmod g+s FOLDER`), so files made beside the store share its group",
@@ -60,7 +60,7 @@ export const myUid = (): number | undefined => process.geteuid?.();
  */
 export function shareBeside(file: string, writing: boolean): void {
   const store = statSync(file);
-  for (const f of [`${file}-wal`, `${file}-shm`]) {
+  for (const f of besideStore(file)) {
     const st = statSync(f, { throwIfNoEntry: false });
     if (!st) continue;
     if (st.uid === myUid() && st.gid !== store.gid) {
@@ -101,11 +101,14 @@ export function refuseUnwritable(file: string): void {
   // -wal/-shm of this user's made while the store was read-only (SQLite copies its mode): SQLite would open them
   // read-only and every write would fail. Given the store's mode before SQLite opens them.
   const mode = statSync(file).mode & 0o666;
-  for (const f of [`${file}-wal`, `${file}-shm`]) {
+  for (const f of besideStore(file)) {
     const st = statSync(f, { throwIfNoEntry: false });
     if (st && st.uid === myUid() && !writable(f)) chmodSync(f, mode);
   }
 }
+
+/** The two files SQLite keeps beside a store in WAL mode: the log, and its shared-memory index. */
+export const besideStore = (file: string): string[] => [`${file}-wal`, `${file}-shm`];
 
 /** Removed since it was seen (the writer closed) counts as readable: the look after the open sees it. */
 const readable = (p: string) => mayAccess(p, constants.R_OK) || !existsSync(p);

@@ -9,7 +9,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable, Row, SqlValue } from './db.js';
-import { fileStamp, immutableUrl, myUid, READ_ATTEMPTS_SHARED, readMode, refuseUnwritable, shareBeside, storeKeepsChanging } from './sqlite-files.js';
+import { besideStore, fileStamp, immutableUrl, myUid, READ_ATTEMPTS_SHARED, readMode, refuseUnwritable, shareBeside, storeKeepsChanging } from './sqlite-files.js';
 
 export interface SqliteOptions {
   /** The command only reads (questions, audit): a user who cannot write the store reads it without writing beside it (readMode). */
@@ -46,8 +46,8 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
   // writer could shrink the file under the map (SIGBUS), where read() only returns what the stamp check catches.
   db.exec(
     mode === 'write'
-      ? 'PRAGMA busy_timeout = 60000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824'
-      : `PRAGMA busy_timeout = 60000; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = ${mode === 'immutable' ? 0 : 1073741824}`,
+      ? `PRAGMA busy_timeout = ${BUSY_MS}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824`
+      : `PRAGMA busy_timeout = ${BUSY_MS}; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = ${mode === 'immutable' ? 0 : 1073741824}`,
   );
   if (mode === 'write') {
     try {
@@ -180,13 +180,13 @@ function openShared(file: string): DatabaseSync | undefined {
   const db = new DatabaseSync(file, { readOnly: true });
   let failure: unknown;
   try {
-    db.exec('PRAGMA busy_timeout = 60000');
+    db.exec(`PRAGMA busy_timeout = ${BUSY_MS}`);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
     failure = err;
   }
   const storeUid = statSync(file).uid;
-  const made = [`${file}-wal`, `${file}-shm`].filter((f) => {
+  const made = besideStore(file).filter((f) => {
     const st = statSync(f, { throwIfNoEntry: false });
     // Never a log holding writes (this user cannot write the store: what it made is empty).
     return st !== undefined && st.uid === myUid() && st.uid !== storeUid && (f.endsWith('-shm') || st.size === 0);
@@ -258,9 +258,10 @@ interface Checkpointer {
   stop(): Promise<void>;
 }
 
-// Shared with the thread (Int32Array slots). The writing thread runs synchronously through a whole
-// ingest (node:sqlite and the file reads are synchronous): it never turns the event loop, so messages
-// from the thread would arrive only at the end. It reads these instead.
+// Shared with the thread (Int32Array slots). The writing thread runs synchronously through an ingest
+// (node:sqlite and the file reads are synchronous) and turns the event loop seldom (every 50 ms when an
+// interruptible command lets it, loopTurns) or never, so messages from the thread would arrive late or
+// only at the end. It reads these instead, at each transaction.
 const DONE = 0; // checkpoints done
 const LOG = 1; // frames in the WAL when the last one ran
 const FAILED = 2; // 1: the thread could not open the store or a checkpoint failed
@@ -274,7 +275,7 @@ const fail = () => { Atomics.store(state, ${FAILED}, 1); Atomics.notify(state, $
 let db, checkpoint;
 try {
   db = new DatabaseSync(workerData.file);
-  db.exec('PRAGMA busy_timeout = 60000; PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA busy_timeout = ${BUSY_MS}; PRAGMA synchronous = NORMAL');
   checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
 } catch (err) { fail(); throw err; }
 parentPort.on('message', (m) => {

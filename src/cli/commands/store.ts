@@ -91,7 +91,6 @@ async function interruptible(fn: (signal: AbortSignal) => Promise<void>): Promis
     const signal = err instanceof IngestInterrupted ? stopSignalOf(err.reason) : undefined;
     if (!(err instanceof IngestInterrupted) || !signal) throw err;
     // A terminal has echoed ^C where the cursor was: the line starts on a line of its own.
-    clearTimeout(notice);
     processIo.err(`${signal === 'SIGINT' && process.stderr.isTTY ? '\n' : ''}${err.message}`);
     return endAs(signal);
   } finally {
