@@ -130,11 +130,17 @@ export function releaseTag(ctx: GitHubContext): string | undefined {
  */
 export function restrictedByGitHub(ctx: GitHubContext, env: NodeJS.ProcessEnv): string | undefined {
   if (env.ACTIONS_ID_TOKEN_REQUEST_URL) return undefined;
-  const pr = ctx.event.pull_request as { head?: { repo?: { full_name?: unknown; fork?: unknown } | null } } | undefined;
-  const head = pr?.head?.repo;
-  const headName = typeof head?.full_name === 'string' ? head.full_name : undefined;
-  if (ctx.eventName.startsWith('pull_request') && ctx.eventName !== 'pull_request_target' && (head?.fork === true || (headName && headName.toLowerCase() !== ctx.repository.toLowerCase()))) {
-    return `this is a pull request from a fork (${headName ?? 'another repository'}): GitHub gives such jobs no OIDC token and a read-only token`;
+  const pr = ctx.event.pull_request as { head?: { repo?: { full_name?: unknown } | null } } | undefined;
+  if (ctx.eventName.startsWith('pull_request') && ctx.eventName !== 'pull_request_target' && pr?.head) {
+    // The head repository decides, not its `fork` flag: every pull request inside a repository
+    // that is itself a fork has `head.repo.fork: true`. A fork deleted since the pull request
+    // was opened leaves `head.repo: null` (github/rest-api-description#161): still a fork.
+    const head = pr.head.repo;
+    const headName = head && typeof head.full_name === 'string' ? head.full_name : undefined;
+    if (head === null) return 'this is a pull request from a fork that has since been deleted: GitHub gives such jobs no OIDC token and a read-only token';
+    if (headName && headName.toLowerCase() !== ctx.repository.toLowerCase()) {
+      return `this is a pull request from a fork (${headName}): GitHub gives such jobs no OIDC token and a read-only token`;
+    }
   }
   if (ctx.actor === 'dependabot[bot]') {
     return 'this run was triggered by Dependabot: GitHub gives its jobs no OIDC token and a read-only token';
