@@ -27,8 +27,13 @@ function notADirectory(dir: string): InputError {
  * O_APPEND descriptor keeps concurrent writers (data loader workers) from
  * interleaving partial lines.
  */
-export async function appendEvent(dir: string, event: unknown, now: () => Date = () => new Date()): Promise<RecordEvent> {
-  const parsed = parseWith(RecordEvent, event, { what: 'record event', fix: 'see schemas/record-event.schema.json' });
+export async function appendEvent(
+  dir: string,
+  event: unknown,
+  now: () => Date = () => new Date(),
+  where: Partial<Parameters<typeof parseWith>[2]> = {},
+): Promise<RecordEvent> {
+  const parsed = parseWith(RecordEvent, event, { what: 'record event', fix: 'see schemas/record-event.schema.json', ...where });
   const withTs = { ...parsed, ts: parsed.ts ?? now().toISOString() };
   const line = JSON.stringify(withTs) + '\n';
   if (Buffer.byteLength(line) > LIMITS.recordsLineBytes) {

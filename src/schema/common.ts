@@ -35,7 +35,7 @@ export type ResourceDescriptor = z.infer<typeof ResourceDescriptor>;
 
 /** Split name -> fraction of the dataset in (0, 1]. */
 export const Splits = z.record(
-  z.string().regex(/^[A-Za-z0-9_.-]+$/, 'split names are letters, digits, _ . -'),
+  z.string().regex(/^[A-Za-z0-9_.-]+$/, 'split names are ASCII letters (A-Z, a-z), digits, _ . -'),
   z.number().gt(0).lte(1),
 );
 
@@ -44,4 +44,4 @@ export const DatasetId = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/:@-]*$/, 'dataset ids are letters, digits and _ . / : @ - (no spaces)');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/:@-]*$/, 'dataset ids are ASCII letters (A-Z, a-z), digits and _ . / : @ -, starting with a letter or digit (no spaces)');

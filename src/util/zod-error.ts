@@ -13,6 +13,8 @@ export function fieldPath(prefix: string, issuePath: ReadonlyArray<PropertyKey>)
 
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  // A record key that breaks its rule: say the rule ("split names are …"), not "Invalid key in record".
+  if (issue.code === 'invalid_key' && issue.issues[0]) return describe(issue.issues[0]);
   if (issue.code === 'invalid_union' && 'errors' in issue) {
     // Prefer the branch that got furthest: its first issue is the most specific.
     const branches = (issue.errors as z.core.$ZodIssue[][]).filter((b) => b.length > 0);
@@ -30,7 +32,7 @@ function describe(issue: z.core.$ZodIssue): string {
 export function parseWith<S extends z.ZodType>(
   schema: S,
   data: unknown,
-  where: { file?: string; prefix?: string; what: string; fix?: string },
+  where: { file?: string; prefix?: string; what: string; fix?: string; name?: (issuePath: ReadonlyArray<PropertyKey>) => string | undefined },
 ): z.infer<S> {
   const res = schema.safeParse(data);
   if (res.success) return res.data;
@@ -38,7 +40,8 @@ export function parseWith<S extends z.ZodType>(
   const fields = issues.map((i) => {
     const nested = i.code === 'invalid_union' && 'errors' in i ? (i.errors as z.core.$ZodIssue[][]).flat()[0] : undefined;
     const p = nested && i.path.length === 0 ? nested.path : i.path;
-    return fieldPath(where.prefix ?? '', p);
+    // `name` lets a caller say the field the way its user typed it (a command-line flag).
+    return where.name?.(p) ?? fieldPath(where.prefix ?? '', p);
   });
   const parts = issues.map((i, n) => `${fields[n]}: ${describe(i)}`);
   const more = res.error.issues.length > issues.length ? ` (and ${res.error.issues.length - issues.length} more)` : '';

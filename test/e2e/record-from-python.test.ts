@@ -1,0 +1,89 @@
+// Training code calls `ml-provenance record …` from Python (subprocess, argument lists as
+// Python passes them), with the values training code really has: unicode names, paths with
+// spaces, huge and non-finite numbers. A value the CLI refuses is exit 2 with one line
+// `error: … — …` naming the flag the user typed (not the records log's field name), never
+// echoing a possible credential; a value it takes is in the log as Python's json reads it.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, cleanEnv } from '../helpers/run.js';
+
+const SCRIPT = String.raw`
+import json, math, os, subprocess, sys
+cli = [os.environ["NODE"], os.environ["CLI"]]
+cases = json.load(sys.stdin)
+out = []
+for args in cases:
+    p = subprocess.run(cli + ["record", *args], capture_output=True, text=True, encoding="utf-8")
+    out.append({"args": args, "code": p.returncode, "stderr": p.stderr})
+with open(os.path.join(".ml-provenance", "records.jsonl"), encoding="utf-8") as f:
+    log = [json.loads(line) for line in f]
+print(json.dumps({"runs": out, "log": log}))
+`;
+
+interface Result { runs: Array<{ args: string[]; code: number; stderr: string }>; log: Array<Record<string, unknown>> }
+
+function fromPython(cases: string[][]): Result {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mlp-python-'));
+  mkdirSync(path.join(dir, 'data dir'));
+  writeFileSync(path.join(dir, 'data dir', 'pöints ü.csv'), 'x,y\n1,2\n');
+  writeFileSync(path.join(dir, 'record.py'), SCRIPT);
+  const r = spawnSync('python3', ['record.py'], { cwd: dir, input: JSON.stringify(cases), encoding: 'utf8', env: { ...cleanEnv(), NODE: process.execPath, CLI } });
+  if (r.status !== 0) throw new Error(`record.py failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Result;
+}
+
+// Each refused value, and the flag its error must name.
+const REFUSED: Array<[string[], string]> = [
+  [['dataset', '--id', 'pöints', '--uri', 's3://b/k'], '--id'],
+  [['dataset', '--id', 'points data', '--uri', 's3://b/k'], '--id'],
+  [['dataset', '--id', 'x', '--uri', 's3://b/k', '--split', '训练=0.5'], '--split 训练=…'],
+  [['dataset', '--id', 'x', '--uri', 's3://b/k', '--split', 'train=1.5'], '--split train=…'],
+  [['dataset', '--id', 'x', '--uri', 's3://b/k', '--access', 'secret'], '--access'],
+  [['dataset', '--id', 'x', '--uri', 's3://b/k', '--missing-rate', '2'], '--missing-rate'],
+  [['dataset', '--id', 'x', '--uri', 's3://b/k', '--sampling', 'bogus'], '--sampling'],
+  [['dataset', '--id', 'x', '--uri', 's3://b/k', '--digest', 'sha256:zz'], '--digest'],
+  [['step', '--name', 'split', '--input', 'données'], '--input'],
+  [['step', '--name', 'split', '--seed', String(2n ** 64n)], '--seed'],
+  [['metric', '--name', 'loss', '--value', 'nan'], '--value'],
+  [['metric', '--name', 'loss', '--value', 'inf'], '--value'],
+  [['metric', '--name', 'loss', '--value', '1e400'], '--value'],
+  [['metric', '--name', 'loss', '--value', '0.5', '--epoch', '-1'], '--epoch'],
+  [['metric', '--name', 'loss', '--value', '0.5', '--epoch', '2.5'], '--epoch'],
+  [['run', '--nodes', '0'], '--nodes'],
+];
+
+describe('ml-provenance record, called from Python', () => {
+  let res: Result;
+  beforeAll(() => {
+    res = fromPython([
+      ...REFUSED.map(([a]) => a),
+      ['dataset', '--id', 'points', '--path', 'data dir/pöints ü.csv', '--version', 'v1 “ü”', '--license', 'CC-BY-4.0'],
+      ['metric', '--name', '准确率 (val)', '--value', String(2 ** 70), '--split', '验证'],
+      ['param', 'lr=3e-5', 'name=ü ñ', 'big=123456789012345678901234567890', 'nan=nan'],
+      ['command', '--', 'python', 'train ü.py', '--out', 'path with space/model'],
+    ]);
+  }, 120_000);
+
+  it.each(REFUSED.map(([a, flag], i) => [a.join(' '), flag, i] as const))('refused: record %s — exit 2, one error line naming %s and a fix', (_, flag, i) => {
+    const run = res.runs[i]!;
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines, run.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^error: .+ — .+$/);
+    expect(lines[0]).toContain(flag);
+    expect(lines[0]).not.toMatch(/Invalid key in record|see schemas\//);
+  });
+
+  it('taken: unicode, spaces and a huge number land in the log as Python reads it', () => {
+    const ok = res.runs.slice(REFUSED.length);
+    expect(ok.map((r) => [r.code, r.stderr])).toEqual(ok.map(() => [0, '']));
+    expect(res.log).toHaveLength(4);
+    expect(res.log[0]).toMatchObject({ kind: 'dataset', id: 'points', path: 'data dir/pöints ü.csv', uri: 'file:data dir/pöints ü.csv', version: 'v1 “ü”' });
+    expect(res.log[1]).toMatchObject({ kind: 'metric', name: '准确率 (val)', value: 2 ** 70, split: '验证' });
+    expect(res.log[2]).toMatchObject({ kind: 'param', params: { lr: 3e-5, name: 'ü ñ', big: '123456789012345678901234567890', nan: 'nan' } });
+    expect(res.log[3]).toMatchObject({ kind: 'command', argv: ['python', 'train ü.py', '--out', 'path with space/model'] });
+  });
+});
