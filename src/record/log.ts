@@ -60,6 +60,9 @@ export async function appendEvent(
   return withTs;
 }
 
+/** A bare NaN / Infinity where a JSON value belongs (after `:`, `[` or `,`). */
+const NON_FINITE = /[:[,]\s*-?(?:NaN|Infinity)\s*[,}\]]/;
+
 /**
  * Parse one line of a records log; `unterminated` marks a last line without a newline,
  * which is skipped when it does not parse (the writer was killed mid-write: the one
@@ -73,6 +76,14 @@ function parseEventLine(raw: string | undefined, file: string, n: number, unterm
     data = JSON.parse(line);
   } catch {
     if (unterminated) return undefined;
+    // Python's json.dumps writes float('nan') and float('inf') as NaN / Infinity, which JSON has no word for.
+    if (NON_FINITE.test(line)) {
+      throw new InputError('malformed-record', `${file}:${n} is not valid JSON: it holds NaN or Infinity (Python's json.dumps writes them for float('nan') / float('inf'))`, {
+        fix: 'record only finite numbers: skip the value when not math.isfinite(x), and pass allow_nan=False to json.dumps to catch others where they are written',
+        file,
+        line: n,
+      });
+    }
     throw new InputError('malformed-record', `${file}:${n} is not valid JSON`, {
       fix: 'each line of the records log must be one JSON object (see schemas/record-event.schema.json)',
       file,

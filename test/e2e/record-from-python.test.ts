@@ -4,11 +4,11 @@
 // `error: … — …` naming the flag the user typed (not the records log's field name), never
 // echoing a possible credential; a value it takes is in the log as Python's json reads it.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cleanEnv } from '../helpers/run.js';
+import { CLI, cleanEnv, copyExample, runAction, train } from '../helpers/run.js';
 
 const SCRIPT = String.raw`
 import json, math, os, subprocess, sys
@@ -85,5 +85,38 @@ describe('ml-provenance record, called from Python', () => {
     expect(res.log[1]).toMatchObject({ kind: 'metric', name: '准确率 (val)', value: 2 ** 70, split: '验证' });
     expect(res.log[2]).toMatchObject({ kind: 'param', params: { lr: 3e-5, name: 'ü ñ', big: '123456789012345678901234567890', nan: 'nan' } });
     expect(res.log[3]).toMatchObject({ kind: 'command', argv: ['python', 'train ü.py', '--out', 'path with space/model'] });
+  });
+});
+
+describe('the action merging a log Python wrote itself (json.dumps)', () => {
+  const write = (ws: string, events: string): void => {
+    const r = spawnSync('python3', ['-c', `import json, sys\nwith open(".ml-provenance/records.jsonl", "a", encoding="utf-8") as f:\n    for e in ${events}:\n        f.write(json.dumps(e) + "\\n")`], { cwd: ws, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+  };
+  const inputs = { 'subject-path': 'model/model.json', datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' };
+
+  it('unicode names and a number past 2^53 are merged into the statement', () => {
+    const ws = copyExample({ git: true });
+    train(ws);
+    write(ws, `[{"v": 1, "kind": "metric", "name": "准确率", "value": 2**70, "split": "验证"}, {"v": 1, "kind": "param", "params": {"tokenizer": "bpe ü"}}]`);
+    const r = runAction(inputs, { workspace: ws });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.annotations).toEqual([]);
+    const st = JSON.parse(readFileSync(r.outputs['statement-path']!, 'utf8')) as { predicate: { metrics: unknown[]; buildDefinition: { externalParameters: { hyperparameters: Record<string, unknown> } } } };
+    expect(st.predicate.metrics).toContainEqual(expect.objectContaining({ name: '准确率', value: 2 ** 70, split: '验证' }));
+    expect(st.predicate.buildDefinition.externalParameters.hyperparameters.tokenizer).toBe('bpe ü');
+  });
+
+  it('a diverged loss (float("nan"), which json.dumps writes as NaN): exit 2, one annotation at the file and line saying NaN is the problem and how to avoid it', () => {
+    const ws = copyExample({ git: true });
+    train(ws);
+    write(ws, `[{"v": 1, "kind": "metric", "name": "loss", "value": float("nan"), "epoch": 31}]`);
+    const r = runAction(inputs, { workspace: ws });
+    expect(r.code).toBe(2);
+    expect(r.annotations).toHaveLength(1);
+    const a = decodeURIComponent(r.annotations[0]!);
+    expect(a).toMatch(/^::error title=ml-provenance,file=[^,]*records\.jsonl,line=\d+::/);
+    expect(a).toMatch(/holds NaN or Infinity .* — record only finite numbers: .*math\.isfinite.*allow_nan=False/);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
 });
