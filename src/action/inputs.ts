@@ -63,6 +63,23 @@ function opt(v: string): string | undefined {
   return s ? s : undefined;
 }
 
+/**
+ * Path/glob lines of `subject-path` or `config`. A `!PATTERN` line is an exclusion in
+ * actions/upload-artifact and @actions/glob; here it would be read as a file named `!…`,
+ * so it is refused with what to write instead.
+ */
+function pathLines(name: string, v: string): string[] {
+  const lines = valueLines(v);
+  const i = lines.findIndex((l) => l.startsWith('!'));
+  if (i >= 0) {
+    throw new InputError('exclusion-pattern', `input ${name}: line "${lines[i]}" is an exclusion pattern, and ${name} takes only paths and globs to include (no \`!\` lines, unlike actions/upload-artifact)`, {
+      fix: `list only what to include: exact paths, or a glob that matches just those files (e.g. \`model/*.safetensors\`)`,
+      fields: [name],
+    });
+  }
+  return lines;
+}
+
 /** `metric-directions`: the one parser, shared with the CLI's `--metric-directions`. */
 export function parseMetricDirections(v: string): Record<string, MetricDirection> | undefined {
   return parseDirectionLines(v, 'input metric-directions');
@@ -74,7 +91,7 @@ export function parseMetricDirections(v: string): Record<string, MetricDirection
  */
 export function parseInputs(get: (name: string) => string): RunInputs {
   const g = (n: string, d = ''): string => get(n) || d;
-  const subjects = valueLines(g('subject-path'));
+  const subjects = pathLines('subject-path', g('subject-path'));
   const datasets = opt(g('datasets'));
   if (subjects.length === 0 && !datasets) {
     throw new InputError('no-subject-or-datasets', 'neither subject-path nor datasets was given', {
@@ -120,7 +137,7 @@ export function parseInputs(get: (name: string) => string): RunInputs {
   return {
     subjects,
     ...(datasets ? { datasets } : {}),
-    configs: valueLines(g('config')),
+    configs: pathLines('config', g('config')),
     ...(opt(g('image')) ? { image: opt(g('image'))! } : {}),
     ...(opt(g('metrics')) ? { metrics: opt(g('metrics'))! } : {}),
     records: g('records', '.ml-provenance').trim(),
