@@ -20,7 +20,7 @@ const logger: Logger = {
 
 async function main(): Promise<void> {
   try {
-    const inputs = parseInputs((name) => core.getInput(name));
+    const inputs = parseInputs((name) => core.getInput(name), process.env);
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     if (inputs.store) core.setSecret(inputs.store);
     if (inputs.pseudonymKey) core.setSecret(inputs.pseudonymKey);

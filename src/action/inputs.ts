@@ -89,7 +89,7 @@ export function parseMetricDirections(v: string): Record<string, MetricDirection
  * Parse inputs from a getter (core.getInput in the action, a map in tests). Every
  * problem is an InputError naming the input and the fix.
  */
-export function parseInputs(get: (name: string) => string): RunInputs {
+export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEnv = {}): RunInputs {
   const g = (n: string, d = ''): string => get(n) || d;
   const subjects = pathLines('subject-path', g('subject-path'));
   const datasets = opt(g('datasets'));
@@ -140,7 +140,8 @@ export function parseInputs(get: (name: string) => string): RunInputs {
     configs: pathLines('config', g('config')),
     ...(opt(g('image')) ? { image: opt(g('image'))! } : {}),
     ...(opt(g('metrics')) ? { metrics: opt(g('metrics'))! } : {}),
-    records: g('records', '.ml-provenance').trim(),
+    // As for `ml-provenance record` and `build`: the job's ML_PROVENANCE_DIR when the input is not given.
+    records: g('records').trim() || env.ML_PROVENANCE_DIR?.trim() || '.ml-provenance',
     ...(opt(g('dvc')) ? { dvc: opt(g('dvc'))! } : {}),
     ...(opt(g('mlflow-run')) ? { mlflowRun: opt(g('mlflow-run'))! } : {}),
     policy: g('policy', 'standard').trim(),

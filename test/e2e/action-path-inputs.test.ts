@@ -2,6 +2,8 @@
 // @actions/glob write `!PATTERN` lines to exclude files ("Patterns that begin with ! are
 // exclusions", @actions/glob's README); this action takes only what to include, so such a
 // line must be refused as what it is, not reported as a missing file named `!…`.
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, runAction, train } from '../helpers/run.js';
 
@@ -23,5 +25,32 @@ describe('exclusion lines in path inputs', () => {
     expect(a).not.toMatch(/file=!/);
     expect(a).toMatch(new RegExp(`input ${name}: line "![^"]+" is an exclusion pattern.* — list only what to include`));
     expect(r.outputs['statement-path']).toBeUndefined();
+  });
+});
+
+describe('the records log where the training step wrote it', () => {
+  // A job-level `env: ML_PROVENANCE_DIR: build/records` reaches every step (the runner passes
+  // the job's env to each): `ml-provenance record` and train.py write there, so the action must read there.
+  const statement = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { predicate: { metrics: unknown[]; steps: unknown[] } };
+
+  it('without a `records` input, the job\'s ML_PROVENANCE_DIR is read, as `record` and `build` read it', () => {
+    const dir = copyExample({ git: true });
+    mkdirSync(path.join(dir, 'build'));
+    train(dir);
+    cpSync(path.join(dir, '.ml-provenance'), path.join(dir, 'build', 'records'), { recursive: true });
+    const fresh = copyExample({ git: true });
+    cpSync(path.join(dir, 'model'), path.join(fresh, 'model'), { recursive: true });
+    cpSync(path.join(dir, 'build'), path.join(fresh, 'build'), { recursive: true });
+    const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' }, { workspace: fresh, env: { ML_PROVENANCE_DIR: 'build/records' } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const st = statement(r.outputs['statement-path']!);
+    expect(st.predicate.steps.length).toBeGreaterThan(0);
+    expect(st.predicate.metrics.length).toBeGreaterThan(0);
+  });
+
+  it('a `records` input wins over ML_PROVENANCE_DIR', () => {
+    const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', records: '.ml-provenance', sign: 'false', 'upload-artifact': 'false' }, { workspace: ws, env: { ML_PROVENANCE_DIR: 'nowhere' } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(statement(r.outputs['statement-path']!).predicate.metrics.length).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,11 @@ describe('action inputs', () => {
     expect(i.subjects).toEqual(['model/*.pt', 'model/config.json']);
     expect(i).toMatchObject({ policy: 'standard', sign: true, sigstore: 'auto', comment: 'auto', uploadArtifact: true, failOnPublishError: true, records: '.ml-provenance' });
   });
+  it('records: the input, else the job\'s ML_PROVENANCE_DIR, else .ml-provenance', () => {
+    expect(parseInputs(get({ 'subject-path': 'm' }), { ML_PROVENANCE_DIR: 'build/records' }).records).toBe('build/records');
+    expect(parseInputs(get({ 'subject-path': 'm', records: 'r' }), { ML_PROVENANCE_DIR: 'build/records' }).records).toBe('r');
+    expect(parseInputs(get({ 'subject-path': 'm' }), {}).records).toBe('.ml-provenance');
+  });
   it('needs a subject or datasets', () => {
     expect(() => parseInputs(get({}))).toThrow(/neither subject-path nor datasets/);
   });
