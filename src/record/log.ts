@@ -1,10 +1,10 @@
-import { appendFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { appendFile, readdir, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { assertDepth } from '../util/json.js';
 import { InputError } from '../errors.js';
 import { RecordEvent } from '../schema/record-event.js';
-import { LIMITS, containedPath, readLines, realWorkspace, isInside } from '../util/fs.js';
+import { LIMITS, containedPath, makeDirs, readLines, realWorkspace, isInside } from '../util/fs.js';
 import { parseWith } from '../util/zod-error.js';
 
 export const DEFAULT_RECORDS_DIR = '.ml-provenance';
@@ -42,7 +42,7 @@ export async function appendEvent(
     });
   }
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirs(dir);
     const file = path.join(dir, RECORDS_FILE);
     const st = await stat(file).catch(() => undefined);
     if (st && !st.isFile()) {

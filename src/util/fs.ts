@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fstatSync, mkdirSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { lstat, mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { describeJsonError } from './json.js';
 import path from 'node:path';
@@ -27,11 +27,68 @@ export const LIMITS = {
 } as const;
 
 /**
+ * The folders from `dir` up to its first existing ancestor, deepest first. Node's
+ * `mkdir(…, { recursive: true })` never returns when a folder's parent exists but
+ * refuses it with ENOENT (anything under /proc or /sys): it makes the parent again and
+ * retries forever. Here each missing folder is made once, parent first, and that
+ * refusal is an input error naming the folder.
+ */
+function missingDirs(dir: string, exists: (d: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let d = path.resolve(dir); !exists(d); d = path.dirname(d)) {
+    out.push(d);
+    if (path.dirname(d) === d) break;
+  }
+  return out.reverse();
+}
+
+function cannotMake(d: string, err: unknown): InputError {
+  return new InputError('cannot-make-directory', `cannot create the folder ${d}: its parent ${path.dirname(d)} does not take new folders (a system folder such as /proc or /sys, or a symbolic link to a missing folder)`, {
+    fix: 'choose a folder on an ordinary file system (the workspace, or the runner\'s temp folder)',
+    file: d,
+    cause: err,
+  });
+}
+
+const existsSyncDir = (d: string): boolean => {
+  try {
+    statSync(d);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+};
+
+/** `mkdir -p` that ends: see missingDirs. */
+export async function makeDirs(dir: string, mode?: number): Promise<void> {
+  for (const d of missingDirs(dir, existsSyncDir)) {
+    await mkdir(d, mode).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'EEXIST') return;
+      throw err.code === 'ENOENT' ? cannotMake(d, err) : err;
+    });
+  }
+}
+
+/** makeDirs, synchronously. */
+export function makeDirsSync(dir: string, mode?: number): void {
+  for (const d of missingDirs(dir, existsSyncDir)) {
+    try {
+      mkdirSync(d, mode);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      throw code === 'ENOENT' ? cannotMake(d, err) : err;
+    }
+  }
+}
+
+/**
  * Write through a temporary file in the same directory and rename it into place,
  * so a crash or a failed check never leaves a half-written output behind.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await makeDirs(path.dirname(path.resolve(file)));
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     await writeFile(tmp, data, mode === undefined ? undefined : { mode });

@@ -17,7 +17,8 @@
  * directory clears it.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { closeSync, constants, existsSync, fstatSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, linkSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { makeDirsSync } from '../util/fs.js';
 import path from 'node:path';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
@@ -61,7 +62,7 @@ const POSIX = typeof process.getuid === 'function';
 
 /** Make (0700) or reuse a directory; never one behind a symbolic link. */
 function ensureDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeDirsSync(dir, 0o700);
   if (!lstatSync(dir).isDirectory()) throw new UnsafeCache(`${dir} is not a directory (a symbolic link?)`);
 }
 
