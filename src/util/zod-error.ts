@@ -11,17 +11,24 @@ export function fieldPath(prefix: string, issuePath: ReadonlyArray<PropertyKey>)
   return out || '(top level)';
 }
 
+/**
+ * The issue of the union branch the document most likely meant: the one that got furthest
+ * (its first issue is the deepest, as `metrics[0].value` is deeper than `metrics`), then
+ * the one with fewest issues. Its path is relative to the union.
+ */
+function unionBranchIssue(issue: z.core.$ZodIssue): z.core.$ZodIssue | undefined {
+  if (issue.code !== 'invalid_union' || !('errors' in issue)) return undefined;
+  const branches = (issue.errors as z.core.$ZodIssue[][]).filter((b) => b.length > 0);
+  branches.sort((a, b) => b[0]!.path.length - a[0]!.path.length || a.length - b.length);
+  return branches[0]?.[0];
+}
+
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   // A record key that breaks its rule: say the rule ("split names are …"), not "Invalid key in record".
   if (issue.code === 'invalid_key' && issue.issues[0]) return describe(issue.issues[0]);
-  if (issue.code === 'invalid_union' && 'errors' in issue) {
-    // Prefer the branch that got furthest: its first issue is the most specific.
-    const branches = (issue.errors as z.core.$ZodIssue[][]).filter((b) => b.length > 0);
-    branches.sort((a, b) => a.length - b.length);
-    const best = branches[0]?.[0];
-    if (best) return describe(best);
-  }
+  const branch = unionBranchIssue(issue);
+  if (branch) return describe(branch);
   return issue.message;
 }
 
@@ -38,8 +45,8 @@ export function parseWith<S extends z.ZodType>(
   if (res.success) return res.data;
   const issues = res.error.issues.slice(0, 10);
   const fields = issues.map((i) => {
-    const nested = i.code === 'invalid_union' && 'errors' in i ? (i.errors as z.core.$ZodIssue[][]).flat()[0] : undefined;
-    const p = nested && i.path.length === 0 ? nested.path : i.path;
+    const branch = unionBranchIssue(i);
+    const p = branch ? [...i.path, ...branch.path] : i.path;
     // `name` lets a caller say the field the way its user typed it (a command-line flag).
     return where.name?.(p) ?? fieldPath(where.prefix ?? '', p);
   });

@@ -2,7 +2,7 @@
 // @actions/glob write `!PATTERN` lines to exclude files ("Patterns that begin with ! are
 // exclusions", @actions/glob's README); this action takes only what to include, so such a
 // line must be refused as what it is, not reported as a missing file named `!…`.
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, runAction, train } from '../helpers/run.js';
@@ -52,5 +52,18 @@ describe('the records log where the training step wrote it', () => {
     const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', records: '.ml-provenance', sign: 'false', 'upload-artifact': 'false' }, { workspace: ws, env: { ML_PROVENANCE_DIR: 'nowhere' } });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(statement(r.outputs['statement-path']!).predicate.metrics.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a metrics file in the documented `{metrics: [...]}` form with a bad value', () => {
+  // The file may be a name→number object, a list, or {metrics: [list]} (schemas/metrics.schema.json):
+  // the error must name the entry that is wrong, not say the whole `metrics` key should be a number.
+  it('names metrics[0].value', () => {
+    writeFileSync(path.join(ws, 'bad-metrics.json'), JSON.stringify({ metrics: [{ name: 'accuracy', value: 'high' }] }));
+    const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', metrics: 'bad-metrics.json', sign: 'false', 'upload-artifact': 'false' }, { workspace: ws });
+    expect(r.code).toBe(2);
+    expect(r.annotations).toHaveLength(1);
+    const a = decodeURIComponent(r.annotations[0]!);
+    expect(a).toMatch(/file=bad-metrics\.json::bad-metrics\.json: invalid metrics file: metrics\[0\]\.value: .*expected number, received string/);
   });
 });
