@@ -42,7 +42,7 @@ async function fromLockfile(given: string, workspace: string): Promise<PythonEnv
   } catch (err) {
     // The parser's message may quote the file (an index URL with a token): never echo it.
     throw new InputError('malformed-python-env', `${rel} could not be read as ${lockfileKind(base)}`, {
-      fix: 'check the file is the lockfile its name says, or pass --python-env none',
+      fix: 'check the file is the lockfile its name says, or turn the capture off: --python-env none (the action: `python-env: none`)',
       file: rel,
       cause: err,
     });
@@ -123,14 +123,14 @@ async function freeze(spec: string, workspace: string, env: NodeJS.ProcessEnv): 
   const py = onPath(interpreter || 'python3', env);
   if (!py) {
     throw new InputError('python-not-found', `python interpreter "${interpreter}" was not found`, {
-      fix: 'pass --python-env pip:/path/to/python (the interpreter the training ran with), or a lockfile',
+      fix: 'name the interpreter the training ran with, --python-env pip:/path/to/python (the action: `python-env: pip:/path/to/python`), or a lockfile',
       fields: ['python-env'],
     });
   }
   const version = await probe(py, ['-c', 'import sys; print("%d.%d.%d" % sys.version_info[:3])'], { env, cwd: workspace });
   const uv = tool === 'uv' ? onPath('uv', env) : undefined;
   if (tool === 'uv' && !uv) {
-    throw new InputError('uv-not-found', 'uv was not found on PATH', { fix: 'install uv, or use --python-env pip:PYTHON', fields: ['python-env'] });
+    throw new InputError('uv-not-found', 'uv was not found on PATH', { fix: 'install uv, or use --python-env pip:PYTHON (the action: `python-env: pip:PYTHON`)', fields: ['python-env'] });
   }
   const r = uv
     ? await probe(uv, ['pip', 'freeze', '--python', py], { env, cwd: workspace, timeoutMs: 30_000 })

@@ -67,3 +67,12 @@ describe('a metrics file in the documented `{metrics: [...]}` form with a bad va
     expect(a).toMatch(/file=bad-metrics\.json::bad-metrics\.json: invalid metrics file: metrics\[0\]\.value: .*expected number, received string/);
   });
 });
+
+describe('python-env errors speak the action\'s language too', () => {
+  it('an interpreter that is not there: the fix names the `python-env` input', () => {
+    const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', 'python-env': 'pip:/nonexistent/python3', sign: 'false', 'upload-artifact': 'false' }, { workspace: ws });
+    expect(r.code).toBe(2);
+    expect(r.annotations).toHaveLength(1);
+    expect(decodeURIComponent(r.annotations[0]!)).toMatch(/python interpreter "\/nonexistent\/python3" was not found — .*`python-env: pip:\/path\/to\/python`/);
+  });
+});
