@@ -91,12 +91,12 @@ describe('record coverage (dist/cli.js)', () => {
 
   it('bad coverage flags are input errors naming the flag and the fix', () => {
     const bad = [
-      [['record', 'dataset', '--id', 'x', '--uri', 'u', '--access', 'top-secret'], /access/],
+      [['record', 'dataset', '--id', 'x', '--uri', 'u', '--access', 'top-secret'], /--access/],
       [['record', 'dataset', '--id', 'x', '--uri', 'u', '--check', 'nulls'], /--check expects NAME=pass or NAME=fail/],
       [['record', 'dataset', '--id', 'x', '--uri', 'u', '--synthetic-seed', '3'], /need --synthetic-generator/],
       [['record', 'dataset', '--id', 'x', '--uri', 'u', '--sample-fraction', '0.5'], /need --sampling STRATEGY/],
-      [['record', 'dataset', '--id', 'x', '--uri', 'u', '--missing-rate', '2'], /missingRate/],
-      [['record', 'run', '--nodes', '0'], /nodes/],
+      [['record', 'dataset', '--id', 'x', '--uri', 'u', '--missing-rate', '2'], /--missing-rate/],
+      [['record', 'run', '--nodes', '0'], /--nodes/],
     ] as const;
     for (const [args, re] of bad) {
       const r = runCli([...args], { cwd: ws });
