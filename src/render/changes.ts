@@ -39,7 +39,8 @@ export function fmtNumber(v: number | undefined): string {
   if (v === undefined) return '';
   // A value that is not a number (a bundle made by other software) is shown as escaped text.
   if (typeof v !== 'number') return mdText(v);
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  // Whole numbers in full only while exact; beyond 2^53 the digits are not the value's.
+  return Number.isSafeInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
 function signed(v: number): string {

@@ -41,8 +41,9 @@ export function metricLabel(m: MetricNode): string {
   return `${m.name}${where ? ` (${where})` : ''} = ${formatNumber(m.value)}`;
 }
 
+/** Six significant digits; whole numbers in full only while exact (2^70 reads 1.18059e+21, never cut mid-number). */
 function formatNumber(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  return Number.isSafeInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
 /** The part of a graph that belongs to the given runs (for drawing a query's answer). */

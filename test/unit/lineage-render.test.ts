@@ -105,3 +105,13 @@ describe('tables', () => {
     expect(sub.datasets.map((d) => d.version)).not.toContain('1.0');
   });
 });
+
+describe('metric values in the PR comment\'s diagram', () => {
+  it('a whole number past 2^53 is written with six significant digits, not cut in the middle to fit the label', () => {
+    const st = makeStatement({ run: '5', metrics: [{ name: 'tokens_seen', value: 2 ** 70 }, { name: 'loss', value: 0.123456789 }] });
+    const text = lineageMermaid(st);
+    expect(text).toContain(' = 1.18059e+21<br/>');
+    expect(text).toContain('loss = 0.123457');
+    expect(text).not.toMatch(/\d…\d/);
+  });
+});
