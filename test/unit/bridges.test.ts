@@ -1,14 +1,27 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pathDatasetId } from '../../src/util/dataset-id.js';
+import { graphFromStatements } from '../../src/lineage/graph.js';
+import { modelsUsingDataset } from '../../src/lineage/queries.js';
+import { parseInputOverrides } from '../../src/lineage/pipeline.js';
+import { DatasetId } from '../../src/schema/common.js';
+import { minimalStatement } from './statement-fixture.js';
 import { datasetFromHfCache, datasetFromHfUri, readDvc, readMlflowRun, toDatasetInputs } from '../../src/bridges/index.js';
 import { DatasetInput } from '../../src/schema/inputs.js';
 import { DatasetDescriptor, Metric, Step } from '../../src/schema/predicate.js';
 
 const fx = path.join(import.meta.dirname, '../fixtures/bridges');
+
+function statementWith(datasets: DatasetDescriptor[]) {
+  const st = minimalStatement();
+  st.predicate.datasets = datasets.map((d) => DatasetDescriptor.parse(d));
+  return st;
+}
 
 function schemaValid(r: { datasets: unknown[]; steps: unknown[]; metrics: unknown[] }): void {
   for (const d of r.datasets) DatasetDescriptor.parse(d);
@@ -60,6 +73,105 @@ describe('DVC', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('DVC paths outside the workspace', () => {
+  const md5 = '60b725f10c9c85c70d97880dfe8191b3';
+  /** A workspace with the DVC project in `ml/`, and a file next to the workspace (outside it). */
+  async function layout(): Promise<{ top: string; ws: string; root: string }> {
+    const top = await mkdtemp(path.join(tmpdir(), 'mlp-dvc-out-'));
+    const ws = path.join(top, 'ws');
+    const root = path.join(ws, 'ml');
+    await mkdir(path.join(root, 'data'), { recursive: true });
+    await writeFile(path.join(top, 'outside.csv'), 'a\n');
+    return { top, ws, root };
+  }
+  // From ml/data/: ../../../outside.csv is next to the workspace; ../../../gone.csv does not exist.
+  for (const target of ['outside.csv', 'gone.csv']) {
+    it(`a .dvc output outside the workspace is an input error naming the file and field (${target === 'gone.csv' ? 'missing' : 'present'})`, async () => {
+      const { top, ws, root } = await layout();
+      try {
+        await writeFile(path.join(root, 'data/x.dvc'), `outs:\n- md5: ${md5}\n  path: data.csv\n- md5: ${md5}\n  path: ../../../${target}\n`);
+        const err = await readDvc(root, ws).catch((e: unknown) => e);
+        expect(err).toMatchObject({ kind: 'input', code: 'dvc-path-outside-workspace', file: 'ml/data/x.dvc', fields: ['outs[1].path'] });
+        expect((err as Error).message).toContain(`ml/data/x.dvc: outs[1].path "../../../${target}" is outside the workspace ${ws}`);
+        expect((err as { fix: string }).fix).toMatch(/dvc add|dvc import-url/);
+      } finally {
+        await rm(top, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('a dvc.lock stage output or dependency outside the workspace (relative or absolute) is the same error; inside the workspace but outside the DVC root is fine', async () => {
+    const { top, ws, root } = await layout();
+    try {
+      const lock = (deps: string, outs: string) =>
+        `schema: '2.0'\nstages:\n  train:\n    cmd: python t.py\n    deps:\n    - path: ${deps}\n      md5: ${md5}\n    outs:\n    - path: ${outs}\n      md5: ${md5}\n`;
+      await writeFile(path.join(root, 'dvc.lock'), lock('data/in.csv', '../../gone.bin'));
+      await expect(readDvc(root, ws)).rejects.toMatchObject({ code: 'dvc-path-outside-workspace', file: 'ml/dvc.lock', fields: ['stages.train.outs[0].path'] });
+      await writeFile(path.join(root, 'dvc.lock'), lock(path.join(top, 'outside.csv'), 'model.bin'));
+      await expect(readDvc(root, ws)).rejects.toMatchObject({ code: 'dvc-path-outside-workspace', fields: ['stages.train.deps[0].path'], message: expect.stringContaining('cannot be hashed') });
+      // ../shared/in.csv is in the workspace (ws/shared): a DVC dependency DVC allows, recorded by its path.
+      await writeFile(path.join(root, 'dvc.lock'), lock('../shared/in.csv', 'model.bin'));
+      const r = await readDvc(root, ws);
+      expect(r.datasets.map((d) => d.annotations?.path)).toEqual(['../shared/in.csv', 'model.bin']);
+      schemaValid(r);
+    } finally {
+      await rm(top, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('DVC paths with spaces and other characters', () => {
+  it('the id is the path percent-encoded (a space is %20), so it names that path and no other; name and annotations.path keep it as written', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlp-dvc-sp-'));
+    try {
+      const md5 = '60b725f10c9c85c70d97880dfe8191b3';
+      await writeFile(path.join(dir, 'my file.csv'), 'a\n');
+      await writeFile(path.join(dir, 'my_file.csv'), 'b\n');
+      await writeFile(path.join(dir, 'my file.csv.dvc'), `outs:\n- md5: ${md5}\n  path: my file.csv\n`);
+      await writeFile(path.join(dir, 'my_file.csv.dvc'), `outs:\n- md5: ${md5}\n  path: my_file.csv\n`);
+      await writeFile(path.join(dir, 'dvc.lock'), `schema: '2.0'\nstages:\n  t:\n    cmd: python t.py\n    deps:\n    - path: my file.csv\n      md5: ${md5}\n    outs:\n    - path: out/100% é.bin\n      md5: ${md5}\n`);
+      const r = await readDvc(dir);
+      schemaValid(r);
+      const byPath = new Map(r.datasets.map((d) => [d.annotations?.path, d]));
+      expect(byPath.get('my file.csv')).toMatchObject({ id: 'my%20file.csv', name: 'my file.csv', uri: 'file:my file.csv' });
+      expect(byPath.get('my_file.csv')!.id).toBe('my_file.csv');
+      expect(byPath.get('out/100% é.bin')!.id).toBe('out/100%25%20%C3%A9.bin');
+      // RFC 3986 percent-decoding (ECMAScript's decoder) gives the path back.
+      for (const d of r.datasets) expect(decodeURIComponent(d.id)).toBe(d.annotations?.path);
+      expect(r.steps[0]).toMatchObject({ inputs: ['my%20file.csv'], outputs: ['out/100%25%20%C3%A9.bin'] });
+      for (const i of toDatasetInputs(r)) DatasetInput.parse(i);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('pathDatasetId: always a valid dataset id; decodes back to the path (RFC 3986); distinct paths get distinct ids', () => {
+    expect(pathDatasetId('data/raw.csv')).toBe('data/raw.csv');
+    expect(pathDatasetId('.cache/x')).toBe('%2Ecache/x');
+    expect(pathDatasetId('a b')).toBe(encodeURIComponent('a b'));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), (p) => {
+        const id = pathDatasetId(p);
+        expect(DatasetId.safeParse(id).success).toBe(true);
+        expect(decodeURIComponent(id)).toBe(p);
+      }),
+    );
+    // Long paths are cut between characters, never inside an escape, within the schema's 200.
+    const long = pathDatasetId('é'.repeat(150));
+    expect(long.length).toBeLessThanOrEqual(200);
+    expect(DatasetId.safeParse(long).success).toBe(true);
+    expect(decodeURIComponent(long)).toBe('é'.repeat(33));
+  });
+
+  it('lineage --dataset and replay --input find the dataset by the path as typed, or by its id', () => {
+    const statement = statementWith([{ id: 'data/my%20file.csv', name: 'data/my file.csv', uri: 'file:data/my file.csv', digest: { sha256: 'a'.repeat(64) }, annotations: { path: 'data/my file.csv' } }]);
+    const g = graphFromStatements([{ statement, source: 'st.json', digest: 'b'.repeat(64) }]);
+    for (const ref of ['data/my file.csv', 'data/my%20file.csv']) expect(modelsUsingDataset(g, ref).map((a) => a.dataset.id)).toEqual(['data/my%20file.csv']);
+    expect(modelsUsingDataset(g, 'data/my_file.csv')).toEqual([]);
+    expect([...parseInputOverrides(['data/my file.csv=/tmp/copy.csv'], statement)]).toEqual([['data/my%20file.csv', '/tmp/copy.csv']]);
   });
 });
 
