@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -159,6 +160,14 @@ describe('DVC paths with spaces and other characters', () => {
         expect(decodeURIComponent(id)).toBe(p);
       }),
     );
+    // A second implementation of RFC 3986 percent-encoding agrees: Python's urllib.parse
+    // (quote with the id's own characters safe, and unquote back).
+    const paths = ['raw data/wine quality.csv', 'out/100% é.bin', 'a+b=c&d#e?f', 'naïve/日本語 データ.parquet', 'tab\there', 'x~y!z*(1)'];
+    const py = spawnSync('python3', ['-c', 'import json,sys,urllib.parse as u\nfor p in json.load(sys.stdin): print(json.dumps([u.quote(p, safe="/_.-:@").replace("~", "%7E"), u.unquote(u.quote(p, safe="/_.-:@"), errors="strict")]))'], { input: JSON.stringify(paths), encoding: 'utf8' });
+    expect(py.status, py.stderr).toBe(0);
+    const theirs = py.stdout.trim().split('\n').map((l) => JSON.parse(l) as [string, string]);
+    expect(paths.map((p) => pathDatasetId(p))).toEqual(theirs.map(([q]) => q));
+    expect(theirs.map(([, back]) => back)).toEqual(paths);
     // Long paths are cut between characters, never inside an escape, within the schema's 200.
     const long = pathDatasetId('é'.repeat(150));
     expect(long.length).toBeLessThanOrEqual(200);
