@@ -242,7 +242,10 @@ export async function readDvc(root: string, workspace?: string): Promise<BridgeR
   const dvcFiles = await rd.files(root, 'DVC project', { keep: (n) => n.endsWith('.dvc'), skip: new Set(['.dvc', '.git', 'node_modules']) });
   for (const file of dvcFiles.map((f) => path.join(root, f))) {
     const doc = (await readYaml(file)) as { outs?: unknown; deps?: unknown; wdir?: unknown } | null;
-    const base = path.resolve(path.dirname(file), text(doc?.wdir) ?? '.');
+    const wdir = text(doc?.wdir);
+    // A `wdir` that leaves the workspace is the field to fix (every output below it would be outside).
+    if (wdir) localPath(wdir, path.dirname(file), { root, boundary, file: rd.shown(file), field: 'wdir', output: true });
+    const base = path.resolve(path.dirname(file), wdir ?? '.');
     const origin = importOrigin(outsOf(doc?.deps));
     for (const [o, i] of entriesOf(doc?.outs)) {
       const p = text(o.path);

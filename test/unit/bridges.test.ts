@@ -104,6 +104,19 @@ describe('DVC paths outside the workspace', () => {
     });
   }
 
+  it('a .dvc wdir outside the workspace is the field named', async () => {
+    const { top, ws, root } = await layout();
+    try {
+      await writeFile(path.join(root, 'data.dvc'), `wdir: ../..\nouts:\n- md5: ${md5}\n  path: outside.csv\n`);
+      await expect(readDvc(root, ws)).rejects.toMatchObject({ code: 'dvc-path-outside-workspace', file: 'ml/data.dvc', fields: ['wdir'] });
+      // A wdir inside the workspace is followed: ws/shared/x.csv.
+      await writeFile(path.join(root, 'data.dvc'), `wdir: ../shared\nouts:\n- md5: ${md5}\n  path: x.csv\n`);
+      expect((await readDvc(root, ws)).datasets.map((d) => [d.id, d.annotations?.path])).toEqual([['%2E./shared/x.csv', '../shared/x.csv']]);
+    } finally {
+      await rm(top, { recursive: true, force: true });
+    }
+  });
+
   it('a dvc.lock stage output or dependency outside the workspace (relative or absolute) is the same error; inside the workspace but outside the DVC root is fine', async () => {
     const { top, ws, root } = await layout();
     try {
