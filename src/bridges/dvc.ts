@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { digestPath, isInside } from '../digest/index.js';
+import { digestPath } from '../digest/index.js';
+import { isInside } from '../util/fs.js';
 import { InputError } from '../errors.js';
 import { parserLine, parserReason, redactString, refusedValueShape } from '../redact/index.js';
 import type { DatasetDescriptor, Step } from '../schema/predicate.js';
-import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
+import { emptyResult, scalar, type BridgeResult } from './types.js';
 import { pathDatasetId } from '../util/dataset-id.js';
 import { bridgeReader, defaultBoundary } from './read.js';
 
@@ -69,7 +70,7 @@ function remoteDescriptor(url: string, o: DvcOut, source: string): DatasetDescri
   return {
     // The id is what steps' inputs/outputs name and what policy messages print: built from the URL
     // without its credentials (`https://user:TOKEN@…`, `?sig=…`), as record redaction leaves ids alone.
-    id: toDatasetId(redactString(url) ?? url),
+    id: pathDatasetId(redactString(url) ?? url),
     name: url,
     uri: url,
     digestSource: 'given',

@@ -213,6 +213,31 @@ describe('MLflow', () => {
     expect(r.steps[0]).toMatchObject({ name: 'sunny-owl-42', library: 'mlflow', inputs: ['wine-quality'] });
   });
 
+  it('two MLflow datasets named "wine quality" and "wine_quality" stay two datasets', async () => {
+    // Ids used to replace characters with `_`, which gave both the same id.
+    const exp = await mkdtemp(path.join(tmpdir(), 'mlp-mlflow-'));
+    try {
+      const run = path.join(exp, 'r1');
+      await mkdir(path.join(run, 'params'), { recursive: true });
+      await mkdir(path.join(run, 'metrics'), { recursive: true });
+      await writeFile(path.join(run, 'meta.yaml'), 'run_id: r1\nrun_name: r1\nexperiment_id: "1"\nstatus: 3\n');
+      for (const [i, name] of ['wine quality', 'wine_quality'].entries()) {
+        await mkdir(path.join(run, 'inputs', `in${i}`), { recursive: true });
+        await writeFile(path.join(run, 'inputs', `in${i}`, 'meta.yaml'), `source_id: ds${i}\nsource_type: DATASET\ndestination_id: r1\ndestination_type: RUN\n`);
+        await mkdir(path.join(exp, 'datasets', `ds${i}`), { recursive: true });
+        await writeFile(path.join(exp, 'datasets', `ds${i}`, 'meta.yaml'), `name: ${name}\ndigest: 0a0${i}\nsource_type: http\nsource: '{"uri": "https://example.com/${i}.csv"}'\n`);
+      }
+      const r = await readMlflowRun(run);
+      schemaValid(r);
+      expect(r.datasets.map((d) => [d.id, d.name])).toEqual([
+        ['wine%20quality', 'wine quality'],
+        ['wine_quality', 'wine_quality'],
+      ]);
+    } finally {
+      await rm(exp, { recursive: true, force: true });
+    }
+  });
+
   it('rejects a folder that is not a run and a damaged metric file', async () => {
     await expect(readMlflowRun(path.join(fx, 'mlruns/1'))).rejects.toMatchObject({ code: 'not-mlflow-run' });
     const dir = await mkdtemp(path.join(tmpdir(), 'mlf-'));
