@@ -2,9 +2,9 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-6GC7BGLL.js";
-import "./chunks/chunk-NYUUQDSN.js";
-import "./chunks/chunk-IOP5WPQO.js";
+} from "./chunks/chunk-BYHOZW3J.js";
+import "./chunks/chunk-PQWRMFJC.js";
+import "./chunks/chunk-NVMVMTFD.js";
 import "./chunks/chunk-UAE6G25Q.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
@@ -12,9 +12,9 @@ import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-MYDNOJEA.js";
+import "./chunks/chunk-TSNTOSFQ.js";
 import "./chunks/chunk-3ISWE4GW.js";
-import "./chunks/chunk-DU4FRLQ6.js";
+import "./chunks/chunk-IRMJQBBU.js";
 import "./chunks/chunk-7RQTGPEK.js";
 import "./chunks/chunk-4JSUM4P4.js";
 import "./chunks/chunk-6VSQANCY.js";
