@@ -96,6 +96,15 @@ async function fill(spec, n) {
   return writeMs + (performance.now() - t0);
 }
 
+// `--build-only SPEC`: fill a store (a path or a postgres:// URL) with `--runs` generated runs and stop
+// (to measure a question by hand on a store like the bench's, e.g. with /usr/bin/time).
+if (argv.includes('--build-only')) {
+  const spec = argv[argv.indexOf('--build-only') + 1];
+  const ms = await fill(spec, N);
+  log(`${N} runs in ${spec.replace(/:[^:@/]*@/, ':***@')}: ${((N / ms) * 1000).toFixed(0)} records/s`);
+  process.exit(0);
+}
+
 /** The four questions, each asked `reps` times with varying arguments; median ms each. */
 async function questions(spec, n, reps) {
   const db = await L.openStore(spec);
