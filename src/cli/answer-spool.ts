@@ -11,7 +11,6 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { once } from 'node:events';
 import { termText } from '../render/terminal.js';
 
 export class AnswerSpool<T> {
@@ -67,9 +66,16 @@ export class AnswerSpool<T> {
     else if (this.#count > 0 && this.#last !== '\n') await this.#write('\n');
     await this.#file?.close();
     this.#file = undefined;
+    // A reader that stops reading (`| head`) closes the pipe: the rest of the answer is not wanted,
+    // and the command ends as it would have, without an error of its own (the write's EPIPE comes
+    // as an 'error' event, also after the last write).
+    let failed: NodeJS.ErrnoException | undefined;
+    out.on('error', (err: NodeJS.ErrnoException) => (failed ??= err));
     for await (const chunk of createReadStream(path.join(this.dir, 'answer'))) {
-      if (!out.write(chunk as Buffer)) await once(out, 'drain');
+      if (failed) break;
+      if (!out.write(chunk as Buffer)) await drainedOrFailed(out);
     }
+    if (failed && failed.code !== 'EPIPE') throw failed;
   }
 
   async close(): Promise<void> {
@@ -83,4 +89,17 @@ export class AnswerSpool<T> {
     await this.#file.write(text);
     this.#last = text.at(-1)!;
   }
+}
+
+/** Until `out` takes more, or fails (the failure itself is seen by the caller's 'error' listener). */
+function drainedOrFailed(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('error', done);
+  });
 }

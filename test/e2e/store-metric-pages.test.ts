@@ -5,7 +5,7 @@
 // same time (ordered by id) and derived data read from the run before (upstream across a page's
 // edge) are in it. On node:sqlite and a real PostgreSQL server; counts checked with Python's
 // sqlite3 and psql.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openStore, storeDocument, writeDocuments } from '../../src/store/index.js';
 import { dataset, makeStatement, sha } from '../fixtures/statements.js';
 import { startPostgres, type PgServer } from '../helpers/postgres.js';
+import { CLI, cleanEnv } from '../helpers/run.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 
 const RUNS = 1_234;
@@ -90,3 +91,16 @@ test.each(['sqlite', 'postgres'])('%s: answers over several pages are what the r
   expect(String(answers.length)).toBe(outside(engine, "SELECT COUNT(*) FROM (SELECT DISTINCT run_no, COALESCE(split, '') FROM metrics WHERE name = 'accuracy') s"));
   expect(String(new Set(answers.map((a) => a.run.runId)).size)).toBe(outside(engine, "SELECT COUNT(DISTINCT run_no) FROM metrics WHERE name = 'accuracy'"));
 }, 300_000);
+
+test('a reader that stops reading (`| head -c`) ends the command quietly: exit 0, no error, no stack trace', async () => {
+  const child = spawn(process.execPath, [CLI, 'lineage', '--store', store('sqlite'), '--metric', 'loss', '--format', 'json'], { cwd: work, env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Read the first chunk (megabytes follow), then close the pipe as `head` does.
+  const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString())));
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(first.startsWith('{\n  "answers": [\n')).toBe(true);
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+}, 120_000);
