@@ -262,8 +262,10 @@ async function metricPages(db: Db, mq: MetricQuestion, emit: (page: StoreMetricA
       ? await q(db, `SELECT r.run_no FROM runs r WHERE r.run_no IN (SELECT m.run_no FROM metrics m WHERE ${rows.where}) ORDER BY r.finished_on, r.run_id`, rows.params)
       : await q(
           db,
-          `SELECT DISTINCT r.run_no, r.finished_on, r.run_id FROM models x CROSS JOIN runs r
-           WHERE x.sha256 = ? AND r.run_no = x.run_no AND r.run_no IN (SELECT m.run_no FROM metrics m WHERE ${rows.where}) ORDER BY r.finished_on, r.run_id`,
+          // From the model's digest (indexed) to its runs' metric rows by key: an IN (SELECT …) over
+          // metrics here read every metric row of the store (60 ms at 10,000 runs instead of 0.5).
+          `SELECT DISTINCT r.run_no, r.finished_on, r.run_id FROM models x CROSS JOIN metrics m CROSS JOIN runs r
+           WHERE x.sha256 = ? AND m.run_no = x.run_no AND ${rows.where} AND r.run_no = x.run_no ORDER BY r.finished_on, r.run_id`,
           [mq.model, ...rows.params],
         );
   const nos = runs.map((r) => Number(r.run_no));
