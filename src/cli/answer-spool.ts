@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ServiceError } from '../errors.js';
 import { termText } from '../render/terminal.js';
 
 export class AnswerSpool<T> {
@@ -27,8 +28,8 @@ export class AnswerSpool<T> {
 
   /** A spool in a new folder only this user can read (the answers may come from repositories others were not granted). */
   static async create<T>(format: 'json' | 'table', text: (answers: T[]) => string): Promise<AnswerSpool<T>> {
-    const spool = new AnswerSpool<T>(await mkdtemp(path.join(tmpdir(), 'mlp-answer-')), format, text);
-    await spool.reset();
+    const spool = new AnswerSpool<T>(await mkdtemp(path.join(tmpdir(), 'mlp-answer-')).catch(spoolError), format, text);
+    await spool.reset().catch(spoolError);
     return spool;
   }
 
@@ -86,7 +87,7 @@ export class AnswerSpool<T> {
   async #write(text: string): Promise<void> {
     if (text === '') return;
     if (!this.#file) throw new Error('answer spool used after it was copied');
-    await this.#file.write(text);
+    await this.#file.write(text).catch(spoolError);
     this.#last = text.at(-1)!;
   }
 }
@@ -101,5 +102,13 @@ function drainedOrFailed(out: NodeJS.WritableStream): Promise<void> {
     };
     out.on('drain', done);
     out.on('error', done);
+  });
+}
+
+/** The temporary folder unwritable or full: say where, and how to choose another. */
+function spoolError(err: NodeJS.ErrnoException): never {
+  throw new ServiceError('answer-spool', `cannot write the answer to a temporary file in ${tmpdir()}: ${err.code ?? err.message}`, {
+    fix: 'free space there, or point TMPDIR at a writable folder with room for the answer (about its printed size)',
+    cause: err,
   });
 }
