@@ -153,7 +153,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-VSFHLJUW.js");
+    const { run } = await import("./chunks/main-P7457I62.js");
     const outcome = await run(inputs, {
       io: {
         logger,
