@@ -9,7 +9,8 @@
 // and 1-5 model files per run. Measured:
 //  - embedded (node:sqlite): ingest of already-verified records (the write path after
 //    verification, records/s); cold open to first answer and peak RSS in a fresh process;
-//    median of each of the four questions;
+//    median of each of the four questions; the metric question over every run (no --model)
+//    through `dist/cli.js`, whole process: seconds and peak RSS (also on PostgreSQL);
 //  - PostgreSQL (a real server from the machine's binaries): the same questions as a reader
 //    role under row-level security (granted half of the owners);
 //  - verified ingest: `dist/cli.js store ingest` of freshly signed bundles (verification
@@ -42,6 +43,20 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
+
+/**
+ * The auditor's question over every run: `lineage --store S --metric accuracy --format json` (no
+ * --model: every run answers, with its upstream) as users run it, output to /dev/null; seconds and
+ * peak RSS of the whole process.
+ */
+function everyRunMetric(spec) {
+  const rssFile = path.join(tmp, 'rss-metric');
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, node, cli, 'lineage', '--store', spec, '--metric', 'accuracy', '--format', 'json'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const s = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`lineage --metric failed: ${r.stderr}`);
+  return { s, mib: Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024 };
+}
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'mlp-bench-store-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
@@ -94,6 +109,15 @@ async function fill(spec, n) {
   const t0 = performance.now();
   await db.close();
   return writeMs + (performance.now() - t0);
+}
+
+// `--build-only SPEC`: fill a store (a path or a postgres:// URL) with `--runs` generated runs and stop
+// (to measure a question by hand on a store like the bench's, e.g. with /usr/bin/time).
+if (argv.includes('--build-only')) {
+  const spec = argv[argv.indexOf('--build-only') + 1];
+  const ms = await fill(spec, N);
+  log(`${N} runs in ${spec.replace(/:[^:@/]*@/, ':***@')}: ${((N / ms) * 1000).toFixed(0)} records/s`);
+  process.exit(0);
 }
 
 /** The four questions, each asked `reps` times with varying arguments; median ms each. */
@@ -150,6 +174,7 @@ for (let k = 0; k < 5; k++) {
   if (useTime) rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024);
 }
 const sq = await questions(sqlitePath, N, 50);
+const sqEvery = existsSync('/usr/bin/time') ? everyRunMetric(sqlitePath) : undefined;
 out.push(
   `### Embedded store (node:sqlite), ${N.toLocaleString('en')} runs (${REPOS} repositories, 3 dataset versions read per run, 20 % reading a derived dataset, 30 metrics and 1-5 models per run; ${(size / 2 ** 20).toFixed(0)} MiB file)`,
   '',
@@ -162,6 +187,7 @@ out.push(
   `| runs and models using dataset D@V, through derived datasets | ${sq.dataset.toFixed(2)} ms | ≤ 5 ms |`,
   `| full upstream lineage of a model | ${sq.model.toFixed(2)} ms | ≤ 5 ms |`,
   `| runs of a repository in a 30-day range, with metrics | ${sq.runs.toFixed(2)} ms | ≤ 5 ms |`,
+  ...(sqEvery ? [`| metric M without a model: every run's final value + upstream (\`dist/cli.js lineage --metric accuracy --format json\`, whole process) | ${sqEvery.s.toFixed(1)} s, ${sqEvery.mib.toFixed(0)} MiB peak RSS | |`] : []),
   '',
 );
 summary.push(`embedded: ${sqliteRate.toFixed(0)} rec/s, cold ${median(colds).toFixed(0)} ms, RSS ${rss.toFixed(0)} MiB, q ${Object.values(sq).map((v) => v.toFixed(2)).join('/')} ms`);
@@ -180,6 +206,7 @@ try {
   pg.psql(`GRANT mlp_reader TO benchreader; INSERT INTO mlp_grants VALUES ${grants}; ANALYZE`, { db: 'bench' });
   const pq = await questions(pg.url('benchreader', 'bench'), PG_N, 50);
   const pqOwner = await questions(url, PG_N, 50);
+  const pqEvery = existsSync('/usr/bin/time') ? everyRunMetric(pg.url('benchreader', 'bench')) : undefined;
   out.push(
     `### PostgreSQL ${pg.psql('SHOW server_version').stdout.trim().split(' ')[0]}, ${PG_N.toLocaleString('en')} runs (same generator; a real local server, fsync off)`,
     '',
@@ -187,6 +214,7 @@ try {
     '| --- | ---: | ---: | ---: |',
     ...['metric', 'dataset', 'model', 'runs'].map((k) => `| ${k} | ${pq[k].toFixed(2)} ms | ${pqOwner[k].toFixed(2)} ms | ≤ 10 ms |`),
     `| ingest of already-verified records | ${((PG_N / pgWrite) * 1000).toFixed(0)} records/s | | |`,
+    ...(pqEvery ? [`| metric M without a model over every run the reader sees (\`dist/cli.js lineage --metric accuracy --format json\`, whole process) | ${pqEvery.s.toFixed(1)} s, ${pqEvery.mib.toFixed(0)} MiB peak RSS | | |`] : []),
     '',
   );
   summary.push(`postgres: ${((PG_N / pgWrite) * 1000).toFixed(0)} rec/s, q(RLS) ${Object.values(pq).map((v) => v.toFixed(2)).join('/')} ms`);

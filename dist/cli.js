@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-MQQ3VJSV.js");
+  const { main } = await import("./chunks/program-QK3XHALZ.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -2,22 +2,22 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-7SIDFNQ5.js";
-import "./chunks/chunk-NYUUQDSN.js";
-import "./chunks/chunk-Q56ATFDU.js";
-import "./chunks/chunk-6634YCS7.js";
+} from "./chunks/chunk-BYHOZW3J.js";
+import "./chunks/chunk-PQWRMFJC.js";
+import "./chunks/chunk-NVMVMTFD.js";
+import "./chunks/chunk-UAE6G25Q.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
 import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-FBQQX7S7.js";
+import "./chunks/chunk-TSNTOSFQ.js";
 import "./chunks/chunk-3ISWE4GW.js";
-import "./chunks/chunk-DU4FRLQ6.js";
-import "./chunks/chunk-XVL27I62.js";
-import "./chunks/chunk-LO3SQUZC.js";
-import "./chunks/chunk-TVF3COTD.js";
+import "./chunks/chunk-IRMJQBBU.js";
+import "./chunks/chunk-7RQTGPEK.js";
+import "./chunks/chunk-4JSUM4P4.js";
+import "./chunks/chunk-6VSQANCY.js";
 import "./chunks/chunk-U6NGMXLZ.js";
 import "./chunks/chunk-IFWJZX5H.js";
 import "./chunks/chunk-NAV5SXXN.js";

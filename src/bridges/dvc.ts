@@ -1,11 +1,13 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { digestPath, isInside } from '../digest/index.js';
+import { digestPath } from '../digest/index.js';
+import { isInside } from '../util/fs.js';
 import { InputError } from '../errors.js';
 import { parserLine, parserReason, redactString, refusedValueShape } from '../redact/index.js';
 import type { DatasetDescriptor, Step } from '../schema/predicate.js';
-import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
+import { emptyResult, scalar, type BridgeResult } from './types.js';
+import { pathDatasetId } from '../util/dataset-id.js';
 import { bridgeReader, defaultBoundary } from './read.js';
 
 interface DvcOut {
@@ -68,7 +70,7 @@ function remoteDescriptor(url: string, o: DvcOut, source: string): DatasetDescri
   return {
     // The id is what steps' inputs/outputs name and what policy messages print: built from the URL
     // without its credentials (`https://user:TOKEN@…`, `?sig=…`), as record redaction leaves ids alone.
-    id: toDatasetId(redactString(url) ?? url),
+    id: pathDatasetId(redactString(url) ?? url),
     name: url,
     uri: url,
     digestSource: 'given',
@@ -108,7 +110,9 @@ function md5Of(o: DvcOut): string | undefined {
 async function descriptor(root: string, rel: string, o: DvcOut, source: string, origin?: ImportOrigin): Promise<DatasetDescriptor> {
   const md5 = md5Of(o);
   const d: DatasetDescriptor = {
-    id: toDatasetId(rel),
+    // The path itself, percent-encoded where an id cannot hold a character (`my%20file.csv`):
+    // `_` would merge `my file.csv` with `my_file.csv` and name neither.
+    id: pathDatasetId(rel),
     name: rel,
     uri: `file:${rel}`,
     digestSource: 'given',
@@ -138,7 +142,38 @@ async function descriptor(root: string, rel: string, o: DvcOut, source: string, 
 }
 
 function outsOf(v: unknown): DvcOut[] {
-  return Array.isArray(v) ? (v.filter((x) => x && typeof x === 'object') as DvcOut[]) : [];
+  return entriesOf(v).map(([o]) => o);
+}
+
+/** The entries of a deps/outs list with their index in the file (for error messages). */
+function entriesOf(v: unknown): Array<[DvcOut, number]> {
+  return Array.isArray(v) ? (v.map((x, i) => [x, i]).filter(([x]) => x && typeof x === 'object') as Array<[DvcOut, number]>) : [];
+}
+
+/**
+ * A local path a DVC file names, relative to the DVC root, or an input error when it
+ * leaves the workspace: an output there is one DVC 3 itself refuses ("Cached output(s)
+ * outside of DVC project"; external outputs were removed in DVC 3), and a dependency
+ * there (which DVC allows) is data this build cannot hash. The same whether the path
+ * exists or not, so nothing outside is ever recorded as a `file:../…` location.
+ */
+function localPath(p: string, base: string, at: { root: string; boundary: string; file: string; field: string; output: boolean }): string {
+  const abs = path.resolve(base, p);
+  if (isInside(abs, at.boundary)) return path.relative(at.root, abs).split(path.sep).join('/');
+  const shown = JSON.stringify(redactString(p) ?? p);
+  throw new InputError(
+    'dvc-path-outside-workspace',
+    at.output
+      ? `${at.file}: ${at.field} ${shown} is outside the workspace ${at.boundary} (DVC 3 refuses outputs outside the DVC project too)`
+      : `${at.file}: ${at.field} ${shown} is outside the workspace ${at.boundary}, so its data cannot be hashed or recorded as a workspace path`,
+    {
+      fix: at.output
+        ? 'keep the data inside the workspace and track it there (`dvc add PATH`), or bring a copy in with `dvc import-url SOURCE data/NAME`, then run again'
+        : 'make the stage read a copy inside the workspace (`dvc import-url SOURCE data/NAME`), or name the data by its URL (s3://…, https://…), which is recorded as it is',
+      file: at.file,
+      fields: [at.field],
+    },
+  );
 }
 
 /**
@@ -147,7 +182,8 @@ function outsOf(v: unknown): DvcOut[] {
  * sha256 when the file is present.
  */
 export async function readDvc(root: string, workspace?: string): Promise<BridgeResult> {
-  const rd = bridgeReader(defaultBoundary(root, workspace), workspace ?? root);
+  const boundary = defaultBoundary(root, workspace);
+  const rd = bridgeReader(boundary, workspace ?? root);
   const readYaml = async (file: string): Promise<unknown> => {
     const text = await rd.text(file, 'DVC file');
     return text === undefined ? undefined : parseDvcYaml(text, rd.shown(file));
@@ -180,9 +216,7 @@ export async function readDvc(root: string, workspace?: string): Promise<BridgeR
 
   const lockFile = path.join(root, 'dvc.lock');
   const lock = ((await readYaml(lockFile)) ?? null) as { stages?: Record<string, unknown> } | null;
-  const stageOutputs = new Set<string>();
-  for (const st of Object.values(lock?.stages ?? {})) for (const o of outsOf((st as { outs?: unknown }).outs)) if (o.path) stageOutputs.add(o.path);
-
+  const lockShown = rd.shown(lockFile);
   for (const [name, raw] of Object.entries(lock?.stages ?? {})) {
     const st = (raw ?? {}) as { cmd?: string | string[]; deps?: unknown; outs?: unknown; params?: Record<string, Record<string, unknown>> };
     const parameters: Step['parameters'] = {};
@@ -194,10 +228,13 @@ export async function readDvc(root: string, workspace?: string): Promise<BridgeR
       }
     }
     if (st.cmd) parameters.cmd = Array.isArray(st.cmd) ? st.cmd.join(' && ') : st.cmd;
+    // dvc.lock paths are relative to the folder dvc.lock is in (the DVC root given).
+    const where = (o: DvcOut, i: number, list: 'deps' | 'outs') =>
+      isUrl(o.path!) ? o.path! : localPath(o.path!, root, { root, boundary, file: lockShown, field: `stages.${name}.${list}[${i}].path`, output: list === 'outs' });
     const inputs: string[] = [];
-    for (const d of outsOf(st.deps)) if (d.path) inputs.push(await addDataset(d.path, d, `dvc.lock:${name}`));
+    for (const [d, i] of entriesOf(st.deps)) if (text(d.path)) inputs.push(await addDataset(where(d, i, 'deps'), d, `dvc.lock:${name}`));
     const outputs: string[] = [];
-    for (const o of outsOf(st.outs)) if (o.path) outputs.push(await addDataset(o.path, o, `dvc.lock:${name}`));
+    for (const [o, i] of entriesOf(st.outs)) if (text(o.path)) outputs.push(await addDataset(where(o, i, 'outs'), o, `dvc.lock:${name}`));
     out.steps.push({ name, library: 'dvc', parameters, inputs, outputs });
   }
 
@@ -206,11 +243,15 @@ export async function readDvc(root: string, workspace?: string): Promise<BridgeR
   const dvcFiles = await rd.files(root, 'DVC project', { keep: (n) => n.endsWith('.dvc'), skip: new Set(['.dvc', '.git', 'node_modules']) });
   for (const file of dvcFiles.map((f) => path.join(root, f))) {
     const doc = (await readYaml(file)) as { outs?: unknown; deps?: unknown; wdir?: unknown } | null;
-    const base = path.resolve(path.dirname(file), text(doc?.wdir) ?? '.');
+    const wdir = text(doc?.wdir);
+    // A `wdir` that leaves the workspace is the field to fix (every output below it would be outside).
+    if (wdir) localPath(wdir, path.dirname(file), { root, boundary, file: rd.shown(file), field: 'wdir', output: true });
+    const base = path.resolve(path.dirname(file), wdir ?? '.');
     const origin = importOrigin(outsOf(doc?.deps));
-    for (const o of outsOf(doc?.outs)) {
-      if (!o.path) continue;
-      const rel = isUrl(o.path) ? o.path : path.relative(root, path.resolve(base, o.path));
+    for (const [o, i] of entriesOf(doc?.outs)) {
+      const p = text(o.path);
+      if (!p) continue;
+      const rel = isUrl(p) ? p : localPath(p, base, { root, boundary, file: rd.shown(file), field: `outs[${i}].path`, output: true });
       await addDataset(rel, o, path.relative(root, file), origin);
     }
   }

@@ -3,7 +3,7 @@ import { LIMITS, readTextFile } from '../util/fs.js';
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { DatasetDescriptor } from '../schema/predicate.js';
-import { toDatasetId } from './types.js';
+import { pathDatasetId } from '../util/dataset-id.js';
 
 const COMMIT = /^[a-f0-9]{40}$/;
 
@@ -16,7 +16,7 @@ export function datasetFromHfUri(uri: string): DatasetDescriptor {
   const [, repo, rev, sub] = m as unknown as [string, string, string | undefined, string | undefined];
   const revision = rev ? decodeURIComponent(rev) : undefined;
   return {
-    id: toDatasetId(repo),
+    id: pathDatasetId(repo),
     name: repo,
     uri: `https://huggingface.co/datasets/${repo}${revision ? `/tree/${encodeURIComponent(revision)}` : ''}${sub ?? ''}`,
     ...(revision ? { version: revision } : {}),

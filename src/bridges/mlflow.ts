@@ -4,8 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import { parserLine, parserReason } from '../redact/index.js';
 import type { DatasetDescriptor, Metric } from '../schema/predicate.js';
-import { emptyResult, scalar, toDatasetId, type BridgeResult } from './types.js';
+import { emptyResult, scalar, type BridgeResult } from './types.js';
 import { bridgeReader, defaultBoundary } from './read.js';
+import { pathDatasetId } from '../util/dataset-id.js';
 
 function yamlOf(text: string | undefined, file: string): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
@@ -71,7 +72,7 @@ export async function readMlflowRun(runDir: string, workspace?: string): Promise
     const tags = Array.isArray(im.tags) ? (im.tags as { key?: string; value?: string }[]) : [];
     const context = tags.find((t) => t.key === 'mlflow.data.context')?.value;
     const d: DatasetDescriptor = {
-      id: toDatasetId(name),
+      id: pathDatasetId(name),
       name,
       uri: source ?? `mlflow:dataset/${im.source_id}`,
       digestSource: 'given',

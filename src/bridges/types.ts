@@ -13,12 +13,6 @@ export interface BridgeResult {
   metrics: Metric[];
 }
 
-/** Characters a dataset id may not hold become `_` (ids are referenced by steps). */
-export function toDatasetId(text: string): string {
-  const cleaned = text.replace(/^[^A-Za-z0-9]+/, '').replace(/[^A-Za-z0-9_./:@-]/g, '_').slice(0, 200);
-  return cleaned || 'dataset';
-}
-
 /** A string from a text-only store (MLflow params, DVC params) as the scalar it spells. */
 export function scalar(text: string): string | number | boolean | null {
   const t = text.trim();

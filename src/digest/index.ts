@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import { hashOnWorkers } from './pool.js';
 import { ProgressTracker, type ProgressCallback } from './tracker.js';
 import { hashFileSync, OPEN_FLAGS, specialKind, SYNC_CHUNK, type HashResult, type SpecialKind } from './worker.js';
+import { isInside } from '../util/fs.js';
 
 export type { DigestProgress, ProgressCallback } from './tracker.js';
 export type { SpecialKind } from './worker.js';
@@ -238,10 +239,6 @@ export async function listFiles(dir: string, boundary: string): Promise<string[]
   return (await walk(dir, boundary)).files;
 }
 
-export function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /**
  * Hash absolute paths in input order: on worker threads, or in-process for a few

@@ -21,7 +21,8 @@ import { createHash } from 'node:crypto';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { comparePaths, hashPaths, isInside, type DigestOptions } from './index.js';
+import { comparePaths, hashPaths, type DigestOptions } from './index.js';
+import { isInside } from '../util/fs.js';
 import { ProgressTracker } from './tracker.js';
 
 export const MODEL_SIGNING_PREDICATE_TYPE = 'https://model_signing/signature/v1.0';

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { DatasetDescriptor, Step, TrainingStatement } from '../schema/predicate.js';
+import { pathDatasetId } from '../util/dataset-id.js';
 
 export interface PlannedStep {
   /** Position in the record's steps[] (ties in the order keep it). */
@@ -180,7 +181,8 @@ export function parseInputOverrides(pairs: string[], statement: TrainingStatemen
     const id = eq > 0 ? pair.slice(0, eq) : '';
     const p = eq > 0 ? pair.slice(eq + 1) : '';
     if (!id || !p) throw new InputError('bad-input-override', `--input takes ID=PATH (${pair.length} characters given, without "=" or a part)`, { fix: 'pass --input DATASET_ID=./local/copy' });
-    const d = datasetByRef(statement, id);
+    // Also by the path as typed (`data/my file.csv`) when the id is that path percent-encoded.
+    const d = datasetByRef(statement, id) ?? datasetByRef(statement, pathDatasetId(id));
     if (!d) {
       throw new InputError('unknown-input-override', `--input names a dataset the record does not have`, {
         fix: `use one of: ${statement.predicate.datasets.map(label).slice(0, 10).join(', ')}`,

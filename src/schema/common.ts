@@ -39,9 +39,16 @@ export const Splits = z.record(
   z.number().gt(0).lte(1),
 );
 
-/** A dataset identifier: stable, used by steps as input/output references. */
+/**
+ * A dataset identifier: stable, used by steps as input/output references. Any other
+ * character is percent-encoded (RFC 3986: `%20` for a space), as an id made from a path
+ * is (src/util/dataset-id.ts), so the id still names that one path.
+ */
 export const DatasetId = z
   .string()
   .min(1)
   .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/:@-]*$/, 'dataset ids are ASCII letters (A-Z, a-z), digits and _ . / : @ -, starting with a letter or digit (no spaces)');
+  .regex(
+    /^(?:[A-Za-z0-9]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.\/:@-]|%[0-9A-Fa-f]{2})*$/,
+    'dataset ids are ASCII letters (A-Z, a-z), digits and _ . / : @ -, any other character percent-encoded (%20 for a space, %C3%B6 for ö)',
+  );

@@ -105,6 +105,8 @@ export function withBridgeFacts(hashed: DatasetDescriptor[], local: DatasetDescr
     const { sha256: _ours, ...theirs } = b.digest ?? {};
     return {
       ...h,
+      // The tool's own name for it (DVC: the path as written, where the id may be percent-encoded).
+      name: b.name ?? h.name,
       ...(Object.keys(theirs).length ? { digest: { ...theirs, ...h.digest } } : {}),
       annotations: { ...b.annotations, ...h.annotations },
     };

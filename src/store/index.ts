@@ -5,7 +5,7 @@ export { DEFAULT_STORE, parseStoreSpec, redactUrl } from './location.js';
 export type { Db } from './db.js';
 export { ingestDocuments, storeDocument, writeDocuments, runIdOf, type StoreDocument, type IngestResult } from './ingest.js';
 export { ingestFiles, PART_BYTES } from './ingest-files.js';
-export { metricQuestion, datasetQuestion, modelQuestion, runsQuestion, storedDocument } from './questions.js';
+export { metricQuestion, eachMetricAnswer, datasetQuestion, modelQuestion, runsQuestion, storedDocument } from './questions.js';
 export { auditStore, type AuditReport, type AuditVerifier } from './audit.js';
 export { purgeRuns } from './purge.js';
 export { grantRole, refuseGrantOnFile, STORE_ROLES, type StoreRole } from './grant.js';

@@ -109,9 +109,10 @@ export function mayAccess(p: string, mode: number): boolean {
   }
 }
 
+/** Whether `child` is `parent` or under it (a child named `..foo` is under it; `../foo` is not). */
 export function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
 }
 
 /** The workspace's real path (symlinks resolved), or an input error when it does not exist. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TrainingStatement } from '../../src/schema/predicate.js';
@@ -240,5 +240,73 @@ describe('build --dvc keeps what DVC recorded about the datasets it hashes again
     const viaAction = TrainingStatement.parse(JSON.parse(readFileSync(a.outputs['statement-path']!, 'utf8'))).predicate.datasets.find((d) => d.id === 'data/raw.csv')!;
     expect(viaAction.digest).toEqual(raw.digest);
     expect(viaAction.annotations).toEqual(raw.annotations);
+  });
+});
+
+describe('build --dvc: paths outside the workspace, paths with spaces (dist/)', () => {
+  it('CLI and action: a .dvc or dvc.lock output outside the workspace stops the build (exit 2) naming the file and field, whether or not it exists', async () => {
+    const ws = copyExample({ git: true });
+    train(ws);
+    dvcProject(ws);
+    // Next to the workspace (its parent folder): from ml/data/, ../../../NAME.
+    const outside = `${path.basename(ws)}-outside.csv`;
+    writeFileSync(path.join(ws, '..', outside), 'a\n');
+    try {
+      for (const target of [outside, `${path.basename(ws)}-gone.csv`]) {
+        writeFileSync(path.join(ws, 'ml/data/ext.csv.dvc'), `outs:\n- md5: 60b725f10c9c85c70d97880dfe8191b3\n  size: 2\n  hash: md5\n  path: ../../../${target}\n`);
+        const r = runCli(['build', '--subject', 'model/model.json', '--dvc', 'ml', '--policy', 'none', '--out', 'st.json'], { cwd: ws });
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr).toMatch(new RegExp(`^error: ml/data/ext\\.csv\\.dvc: outs\\[0\\]\\.path "\\.\\./\\.\\./\\.\\./${target.replace(/[.]/g, '\\.')}" is outside the workspace .* — keep the data inside the workspace and track it there \\(\`dvc add PATH\`\\)`, 'm'));
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        expect(existsSync(path.join(ws, 'st.json'))).toBe(false);
+      }
+      const a = await runActionAsync({ 'subject-path': 'model/model.json', dvc: 'ml', policy: 'none', sign: 'false', 'upload-artifact': 'false', comment: 'false' }, { workspace: ws });
+      expect(a.code, a.stdout + a.stderr).toBe(2);
+      expect(a.annotations).toHaveLength(1);
+      expect(a.annotations[0]).toMatch(/^::error title=ml-provenance,file=ml\/data\/ext\.csv\.dvc::ml\/data\/ext\.csv\.dvc: outs\[0\]\.path .* is outside the workspace/);
+      // The same for a stage output in dvc.lock.
+      rmSync(path.join(ws, 'ml/data/ext.csv.dvc'));
+      writeFileSync(path.join(ws, 'ml/dvc.lock'), ["schema: '2.0'", 'stages:', '  export:', '    cmd: python export.py', '    outs:', '    - path: ../../exported.bin', '      md5: 60b725f10c9c85c70d97880dfe8191b3', ''].join('\n'));
+      const lock = runCli(['build', '--subject', 'model/model.json', '--dvc', 'ml', '--policy', 'none', '--out', 'st.json'], { cwd: ws });
+      expect(lock.code, lock.stderr).toBe(2);
+      expect(lock.stderr).toMatch(/^error: ml\/dvc\.lock: stages\.export\.outs\[0\]\.path "\.\.\/\.\.\/exported\.bin" is outside the workspace .*DVC 3 refuses outputs outside the DVC project/m);
+    } finally {
+      rmSync(path.join(ws, '..', outside), { force: true });
+    }
+  });
+
+  it('CLI: a DVC path with spaces has the path percent-encoded as its id; lineage --dataset and replay --input find it by the path as typed', () => {
+    const ws = copyExample({ git: true });
+    train(ws);
+    const md5 = (b: string) => createHash('md5').update(b).digest('hex');
+    mkdirSync(path.join(ws, 'ml/raw data'), { recursive: true });
+    writeFileSync(path.join(ws, 'ml/raw data/wine quality.csv'), 'a;b\n1;2\n');
+    writeFileSync(path.join(ws, 'ml/raw data/wine_quality.csv'), 'a;b\n3;4\n');
+    writeFileSync(path.join(ws, 'ml/raw data/wine quality.csv.dvc'), `outs:\n- md5: ${md5('a;b\n1;2\n')}\n  size: 8\n  hash: md5\n  path: wine quality.csv\n`);
+    writeFileSync(path.join(ws, 'ml/raw data/wine_quality.csv.dvc'), `outs:\n- md5: ${md5('a;b\n3;4\n')}\n  size: 8\n  hash: md5\n  path: wine_quality.csv\n`);
+    writeFileSync(path.join(ws, 'ml/dvc.lock'), ["schema: '2.0'", 'stages:', '  train:', '    cmd: python train.py', '    deps:', '    - path: raw data/wine quality.csv', `      md5: ${md5('a;b\n1;2\n')}`, ''].join('\n'));
+    const r = runCli(['build', '--subject', 'model/model.json', '--dvc', 'ml', '--policy', 'none', '--out', 'st.json'], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    const st = TrainingStatement.parse(JSON.parse(readFileSync(path.join(ws, 'st.json'), 'utf8')));
+    const spaced = st.predicate.datasets.find((d) => d.annotations?.path === 'ml/raw data/wine quality.csv')!;
+    expect(spaced).toMatchObject({ id: 'raw%20data/wine%20quality.csv', name: 'raw data/wine quality.csv', digestSource: 'computed', annotations: { source: 'dvc.lock:train' } });
+    expect(decodeURIComponent(spaced.id)).toBe(spaced.name);
+    // Its neighbour with `_` is another dataset with its own id (an `_` for the space used to merge the two).
+    expect(st.predicate.datasets.find((d) => d.annotations?.path === 'ml/raw data/wine_quality.csv')!.id).toBe('raw%20data/wine_quality.csv');
+    expect(st.predicate.steps.find((s) => s.name === 'train')!.inputs).toEqual(['raw%20data/wine%20quality.csv']);
+
+    for (const ref of ['raw data/wine quality.csv', 'raw%20data/wine%20quality.csv']) {
+      const l = runCli(['lineage', 'st.json', '--no-verify', '--dataset', ref, '--format', 'json'], { cwd: ws });
+      expect(l.code, l.stderr).toBe(0);
+      const answers = (JSON.parse(l.stdout) as { answers: Array<{ dataset: { id: string; uri: string } }> }).answers;
+      expect(answers.map((x) => x.dataset.id)).toEqual(['raw%20data/wine%20quality.csv']);
+    }
+    const none = runCli(['lineage', 'st.json', '--no-verify', '--dataset', 'raw data/wine-quality.csv'], { cwd: ws });
+    expect(none.code).toBe(1);
+    const copy = path.join(ws, 'copy.csv');
+    writeFileSync(copy, 'a;b\n1;2\n');
+    const rp = runCli(['replay', 'st.json', '--no-verify', '--check', '--format', 'json', '--input', `raw data/wine quality.csv=${copy}`], { cwd: ws });
+    const rows = (JSON.parse(rp.stdout) as { rows: Array<{ input: string; status: string; note?: string }> }).rows;
+    expect(rows.find((x) => x.input === 'raw%20data/wine%20quality.csv')).toMatchObject({ status: 'match', note: copy });
   });
 });

@@ -59,6 +59,14 @@ describe('replay --check', () => {
     expect(r.stderr).toMatch(/^error: prov\.json is an unsigned statement, so it cannot be verified — pass the Sigstore bundle/m);
   });
 
+  it('replays one record per command: a second bundle or run id is a usage error (so replay verifies exactly one bundle)', async () => {
+    for (const args of [['replay', 'prov.json', 'prov.json', '--no-verify'], ['replay', '--store', 'none.db', 'a'.repeat(64), 'b'.repeat(64)]]) {
+      const r = await mlp(args, ws);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/^error: too many arguments for 'replay'\. Expected 1 argument but got 2\. — run `ml-provenance replay --help`/m);
+    }
+  });
+
   it('passes on the workspace that produced the record', async () => {
     const r = await mlp(['replay', '--no-verify', 'prov.json', '--check'], ws);
     expect(r.code).toBe(0);

@@ -1,14 +1,28 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { pathDatasetId } from '../../src/util/dataset-id.js';
+import { graphFromStatements } from '../../src/lineage/graph.js';
+import { modelsUsingDataset } from '../../src/lineage/queries.js';
+import { parseInputOverrides } from '../../src/lineage/pipeline.js';
+import { DatasetId } from '../../src/schema/common.js';
+import { minimalStatement } from './statement-fixture.js';
 import { datasetFromHfCache, datasetFromHfUri, readDvc, readMlflowRun, toDatasetInputs } from '../../src/bridges/index.js';
 import { DatasetInput } from '../../src/schema/inputs.js';
 import { DatasetDescriptor, Metric, Step } from '../../src/schema/predicate.js';
 
 const fx = path.join(import.meta.dirname, '../fixtures/bridges');
+
+function statementWith(datasets: DatasetDescriptor[]) {
+  const st = minimalStatement();
+  st.predicate.datasets = datasets.map((d) => DatasetDescriptor.parse(d));
+  return st;
+}
 
 function schemaValid(r: { datasets: unknown[]; steps: unknown[]; metrics: unknown[] }): void {
   for (const d of r.datasets) DatasetDescriptor.parse(d);
@@ -63,6 +77,126 @@ describe('DVC', () => {
   });
 });
 
+describe('DVC paths outside the workspace', () => {
+  const md5 = '60b725f10c9c85c70d97880dfe8191b3';
+  /** A workspace with the DVC project in `ml/`, and a file next to the workspace (outside it). */
+  async function layout(): Promise<{ top: string; ws: string; root: string }> {
+    const top = await mkdtemp(path.join(tmpdir(), 'mlp-dvc-out-'));
+    const ws = path.join(top, 'ws');
+    const root = path.join(ws, 'ml');
+    await mkdir(path.join(root, 'data'), { recursive: true });
+    await writeFile(path.join(top, 'outside.csv'), 'a\n');
+    return { top, ws, root };
+  }
+  // From ml/data/: ../../../outside.csv is next to the workspace; ../../../gone.csv does not exist.
+  for (const target of ['outside.csv', 'gone.csv']) {
+    it(`a .dvc output outside the workspace is an input error naming the file and field (${target === 'gone.csv' ? 'missing' : 'present'})`, async () => {
+      const { top, ws, root } = await layout();
+      try {
+        await writeFile(path.join(root, 'data/x.dvc'), `outs:\n- md5: ${md5}\n  path: data.csv\n- md5: ${md5}\n  path: ../../../${target}\n`);
+        const err = await readDvc(root, ws).catch((e: unknown) => e);
+        expect(err).toMatchObject({ kind: 'input', code: 'dvc-path-outside-workspace', file: 'ml/data/x.dvc', fields: ['outs[1].path'] });
+        expect((err as Error).message).toContain(`ml/data/x.dvc: outs[1].path "../../../${target}" is outside the workspace ${ws}`);
+        expect((err as { fix: string }).fix).toMatch(/dvc add|dvc import-url/);
+      } finally {
+        await rm(top, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('a .dvc wdir outside the workspace is the field named', async () => {
+    const { top, ws, root } = await layout();
+    try {
+      await writeFile(path.join(root, 'data.dvc'), `wdir: ../..\nouts:\n- md5: ${md5}\n  path: outside.csv\n`);
+      await expect(readDvc(root, ws)).rejects.toMatchObject({ code: 'dvc-path-outside-workspace', file: 'ml/data.dvc', fields: ['wdir'] });
+      // A wdir inside the workspace is followed: ws/shared/x.csv.
+      await writeFile(path.join(root, 'data.dvc'), `wdir: ../shared\nouts:\n- md5: ${md5}\n  path: x.csv\n`);
+      expect((await readDvc(root, ws)).datasets.map((d) => [d.id, d.annotations?.path])).toEqual([['%2E./shared/x.csv', '../shared/x.csv']]);
+    } finally {
+      await rm(top, { recursive: true, force: true });
+    }
+  });
+
+  it('a dvc.lock stage output or dependency outside the workspace (relative or absolute) is the same error; inside the workspace but outside the DVC root is fine', async () => {
+    const { top, ws, root } = await layout();
+    try {
+      const lock = (deps: string, outs: string) =>
+        `schema: '2.0'\nstages:\n  train:\n    cmd: python t.py\n    deps:\n    - path: ${deps}\n      md5: ${md5}\n    outs:\n    - path: ${outs}\n      md5: ${md5}\n`;
+      await writeFile(path.join(root, 'dvc.lock'), lock('data/in.csv', '../../gone.bin'));
+      await expect(readDvc(root, ws)).rejects.toMatchObject({ code: 'dvc-path-outside-workspace', file: 'ml/dvc.lock', fields: ['stages.train.outs[0].path'] });
+      await writeFile(path.join(root, 'dvc.lock'), lock(path.join(top, 'outside.csv'), 'model.bin'));
+      await expect(readDvc(root, ws)).rejects.toMatchObject({ code: 'dvc-path-outside-workspace', fields: ['stages.train.deps[0].path'], message: expect.stringContaining('cannot be hashed') });
+      // ../shared/in.csv is in the workspace (ws/shared): a DVC dependency DVC allows, recorded by its path.
+      await writeFile(path.join(root, 'dvc.lock'), lock('../shared/in.csv', 'model.bin'));
+      const r = await readDvc(root, ws);
+      expect(r.datasets.map((d) => d.annotations?.path)).toEqual(['../shared/in.csv', 'model.bin']);
+      schemaValid(r);
+    } finally {
+      await rm(top, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('DVC paths with spaces and other characters', () => {
+  it('the id is the path percent-encoded (a space is %20), so it names that path and no other; name and annotations.path keep it as written', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'mlp-dvc-sp-'));
+    try {
+      const md5 = '60b725f10c9c85c70d97880dfe8191b3';
+      await writeFile(path.join(dir, 'my file.csv'), 'a\n');
+      await writeFile(path.join(dir, 'my_file.csv'), 'b\n');
+      await writeFile(path.join(dir, 'my file.csv.dvc'), `outs:\n- md5: ${md5}\n  path: my file.csv\n`);
+      await writeFile(path.join(dir, 'my_file.csv.dvc'), `outs:\n- md5: ${md5}\n  path: my_file.csv\n`);
+      await writeFile(path.join(dir, 'dvc.lock'), `schema: '2.0'\nstages:\n  t:\n    cmd: python t.py\n    deps:\n    - path: my file.csv\n      md5: ${md5}\n    outs:\n    - path: out/100% é.bin\n      md5: ${md5}\n`);
+      const r = await readDvc(dir);
+      schemaValid(r);
+      const byPath = new Map(r.datasets.map((d) => [d.annotations?.path, d]));
+      expect(byPath.get('my file.csv')).toMatchObject({ id: 'my%20file.csv', name: 'my file.csv', uri: 'file:my file.csv' });
+      expect(byPath.get('my_file.csv')!.id).toBe('my_file.csv');
+      expect(byPath.get('out/100% é.bin')!.id).toBe('out/100%25%20%C3%A9.bin');
+      // RFC 3986 percent-decoding (ECMAScript's decoder) gives the path back.
+      for (const d of r.datasets) expect(decodeURIComponent(d.id)).toBe(d.annotations?.path);
+      expect(r.steps[0]).toMatchObject({ inputs: ['my%20file.csv'], outputs: ['out/100%25%20%C3%A9.bin'] });
+      for (const i of toDatasetInputs(r)) DatasetInput.parse(i);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('pathDatasetId: always a valid dataset id; decodes back to the path (RFC 3986); distinct paths get distinct ids', () => {
+    expect(pathDatasetId('data/raw.csv')).toBe('data/raw.csv');
+    expect(pathDatasetId('.cache/x')).toBe('%2Ecache/x');
+    expect(pathDatasetId('a b')).toBe(encodeURIComponent('a b'));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), (p) => {
+        const id = pathDatasetId(p);
+        expect(DatasetId.safeParse(id).success).toBe(true);
+        expect(decodeURIComponent(id)).toBe(p);
+      }),
+    );
+    // A second implementation of RFC 3986 percent-encoding agrees: Python's urllib.parse
+    // (quote with the id's own characters safe, and unquote back).
+    const paths = ['raw data/wine quality.csv', 'out/100% é.bin', 'a+b=c&d#e?f', 'naïve/日本語 データ.parquet', 'tab\there', 'x~y!z*(1)'];
+    const py = spawnSync('python3', ['-c', 'import json,sys,urllib.parse as u\nfor p in json.load(sys.stdin): print(json.dumps([u.quote(p, safe="/_.-:@").replace("~", "%7E"), u.unquote(u.quote(p, safe="/_.-:@"), errors="strict")]))'], { input: JSON.stringify(paths), encoding: 'utf8' });
+    expect(py.status, py.stderr).toBe(0);
+    const theirs = py.stdout.trim().split('\n').map((l) => JSON.parse(l) as [string, string]);
+    expect(paths.map((p) => pathDatasetId(p))).toEqual(theirs.map(([q]) => q));
+    expect(theirs.map(([, back]) => back)).toEqual(paths);
+    // Long paths are cut between characters, never inside an escape, within the schema's 200.
+    const long = pathDatasetId('é'.repeat(150));
+    expect(long.length).toBeLessThanOrEqual(200);
+    expect(DatasetId.safeParse(long).success).toBe(true);
+    expect(decodeURIComponent(long)).toBe('é'.repeat(33));
+  });
+
+  it('lineage --dataset and replay --input find the dataset by the path as typed, or by its id', () => {
+    const statement = statementWith([{ id: 'data/my%20file.csv', name: 'data/my file.csv', uri: 'file:data/my file.csv', digest: { sha256: 'a'.repeat(64) }, annotations: { path: 'data/my file.csv' } }]);
+    const g = graphFromStatements([{ statement, source: 'st.json', digest: 'b'.repeat(64) }]);
+    for (const ref of ['data/my file.csv', 'data/my%20file.csv']) expect(modelsUsingDataset(g, ref).map((a) => a.dataset.id)).toEqual(['data/my%20file.csv']);
+    expect(modelsUsingDataset(g, 'data/my_file.csv')).toEqual([]);
+    expect([...parseInputOverrides(['data/my file.csv=/tmp/copy.csv'], statement)]).toEqual([['data/my%20file.csv', '/tmp/copy.csv']]);
+  });
+});
+
 describe('MLflow', () => {
   it('reads params, metric histories and dataset inputs of a run folder', async () => {
     const r = await readMlflowRun(path.join(fx, 'mlruns/1/abc123'));
@@ -77,6 +211,31 @@ describe('MLflow', () => {
     expect(r.datasets[0]).toMatchObject({ id: 'wine-quality', uri: 'https://example.com/wine.csv', digest: { mlflow: '5a3c1f0e' } });
     expect(r.datasets[0]!.annotations).toMatchObject({ context: 'training' });
     expect(r.steps[0]).toMatchObject({ name: 'sunny-owl-42', library: 'mlflow', inputs: ['wine-quality'] });
+  });
+
+  it('two MLflow datasets named "wine quality" and "wine_quality" stay two datasets', async () => {
+    // Ids used to replace characters with `_`, which gave both the same id.
+    const exp = await mkdtemp(path.join(tmpdir(), 'mlp-mlflow-'));
+    try {
+      const run = path.join(exp, 'r1');
+      await mkdir(path.join(run, 'params'), { recursive: true });
+      await mkdir(path.join(run, 'metrics'), { recursive: true });
+      await writeFile(path.join(run, 'meta.yaml'), 'run_id: r1\nrun_name: r1\nexperiment_id: "1"\nstatus: 3\n');
+      for (const [i, name] of ['wine quality', 'wine_quality'].entries()) {
+        await mkdir(path.join(run, 'inputs', `in${i}`), { recursive: true });
+        await writeFile(path.join(run, 'inputs', `in${i}`, 'meta.yaml'), `source_id: ds${i}\nsource_type: DATASET\ndestination_id: r1\ndestination_type: RUN\n`);
+        await mkdir(path.join(exp, 'datasets', `ds${i}`), { recursive: true });
+        await writeFile(path.join(exp, 'datasets', `ds${i}`, 'meta.yaml'), `name: ${name}\ndigest: 0a0${i}\nsource_type: http\nsource: '{"uri": "https://example.com/${i}.csv"}'\n`);
+      }
+      const r = await readMlflowRun(run);
+      schemaValid(r);
+      expect(r.datasets.map((d) => [d.id, d.name])).toEqual([
+        ['wine%20quality', 'wine quality'],
+        ['wine_quality', 'wine_quality'],
+      ]);
+    } finally {
+      await rm(exp, { recursive: true, force: true });
+    }
   });
 
   it('rejects a folder that is not a run and a damaged metric file', async () => {

@@ -191,6 +191,18 @@ describe('digestDirectory', () => {
     await expect(digestDirectory(data, ws)).rejects.toMatchObject({ code: 'symlink-broken' });
   });
 
+  it('a symlink to a folder whose name starts with two dots (..cache) stays inside the workspace', async () => {
+    // path.relative gives "..cache/x" for it: a prefix test on ".." took it for a parent folder.
+    const ws = mk('ws-dotdot');
+    const data = path.join(ws, 'data');
+    mkdirSync(path.join(ws, '..cache'), { recursive: true });
+    mkdirSync(data, { recursive: true });
+    writeFileSync(path.join(ws, '..cache', 'x'), 'x');
+    symlinkSync(path.join(ws, '..cache', 'x'), path.join(data, 'x'));
+    expect((await digestDirectory(data, ws)).files.map((f) => f.path)).toEqual(['x']);
+    expect(await digestPath(path.join(data, 'x'), ws)).toMatchObject({ kind: 'file', size: 1 });
+  });
+
   it('digestPath digests a file or a directory', async () => {
     const d = makeTree('digest-path', 12);
     const dir = await digestPath(d, d);

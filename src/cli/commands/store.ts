@@ -16,7 +16,7 @@ import {
   parseStoreSpec,
   refuseGrantOnFile,
   ingestDocuments,
-  metricQuestion,
+  eachMetricAnswer,
   modelQuestion,
   withStore,
   purgeRuns,
@@ -30,6 +30,8 @@ import {
   type StoreDocument,
   type StoreRole,
 } from '../../store/index.js';
+import type { StoreMetricAnswer } from '../../store/questions.js';
+import { AnswerSpool } from '../answer-spool.js';
 import { isGitHubReadError, newArtifactDocuments, newAttestationDocuments, newReleaseDocuments, ownerRepos, recordSeen } from '../../store/sync.js';
 import { datasetText, metricText, modelText, runsText } from '../../store/text.js';
 import { endAs, stopSignalOf, untilSignalled } from '../interrupt.js';
@@ -315,13 +317,27 @@ export async function storeLineage(o: StoreLineageOptions, model: { sha256: stri
   }
   const since = isoDate('--since', o.since);
   const until = isoDate('--until', o.until);
+  if (o.metric !== undefined) {
+    // Every run can have the metric: the answer is written a page at a time (see AnswerSpool).
+    const mq = { name: o.metric, ...(o.epoch !== undefined ? { epoch: o.epoch } : {}), ...(o.split ? { split: o.split } : {}), ...(model ? { model: model.sha256 } : {}) };
+    const spool = await AnswerSpool.create<StoreMetricAnswer>(o.format === 'json' ? 'json' : 'table', metricText);
+    try {
+      const location = await withStore(o.store, async (db) => {
+        await spool.reset();
+        await eachMetricAnswer(db, mq, (page) => spool.add(page));
+        return db.location;
+      }, READ_ONLY);
+      await spool.copyTo(process.stdout);
+      if (spool.count === 0) throw noStoreAnswer(location);
+    } finally {
+      await spool.close();
+    }
+    return;
+  }
   const { output, answered, location } = await withStore(o.store, async (db) => {
     let answers: unknown[];
     let text: string;
-    if (o.metric !== undefined) {
-      const a = await metricQuestion(db, { name: o.metric, ...(o.epoch !== undefined ? { epoch: o.epoch } : {}), ...(o.split ? { split: o.split } : {}), ...(model ? { model: model.sha256 } : {}) });
-      [answers, text] = [a, metricText(a)];
-    } else if (model) {
+    if (model) {
       const a = await modelQuestion(db, model.sha256);
       [answers, text] = [a, modelText(a)];
     } else if (o.dataset !== undefined) {
@@ -337,11 +353,13 @@ export async function storeLineage(o: StoreLineageOptions, model: { sha256: stri
   }, READ_ONLY);
   // An empty table is no text at all: the error line below says it.
   if (output !== '') processIo.out(output);
-  if (answered === 0) {
-    throw new CheckError('no-match', `no run in ${location} answers this`, {
-      fix: 'check the spelling (ids and metric names are case-sensitive) and the store; a reader sees only the repositories it was granted',
-    });
-  }
+  if (answered === 0) throw noStoreAnswer(location);
+}
+
+function noStoreAnswer(location: string): CheckError {
+  return new CheckError('no-match', `no run in ${location} answers this`, {
+    fix: 'check the spelling (ids and metric names are case-sensitive) and the store; a reader sees only the repositories it was granted',
+  });
 }
 
 /** Every model digest already stored (--from-attestations' default), or a usage error when this role may not read them. */
