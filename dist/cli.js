@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-QK3XHALZ.js");
+  const { main } = await import("./chunks/program-STJ6ELXY.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -9,7 +9,7 @@ import {
 } from "./chunks/chunk-U6NGMXLZ.js";
 import {
   readGitHubContext
-} from "./chunks/chunk-IFWJZX5H.js";
+} from "./chunks/chunk-E7LSDQ4Q.js";
 import {
   InputError,
   toProvenanceError
@@ -54,13 +54,25 @@ function opt(v) {
   return s ? s : void 0;
 }
 __name(opt, "opt");
+function pathLines(name, v) {
+  const lines = valueLines(v);
+  const i = lines.findIndex((l) => l.startsWith("!"));
+  if (i >= 0) {
+    throw new InputError("exclusion-pattern", `input ${name}: line "${lines[i]}" is an exclusion pattern, and ${name} takes only paths and globs to include (no \`!\` lines, unlike actions/upload-artifact)`, {
+      fix: `list only what to include: exact paths, or a glob that matches just those files (e.g. \`model/*.safetensors\`)`,
+      fields: [name]
+    });
+  }
+  return lines;
+}
+__name(pathLines, "pathLines");
 function parseMetricDirections(v) {
   return parseDirectionLines(v, "input metric-directions");
 }
 __name(parseMetricDirections, "parseMetricDirections");
-function parseInputs(get) {
+function parseInputs(get, env = {}) {
   const g = /* @__PURE__ */ __name((n, d = "") => get(n) || d, "g");
-  const subjects = valueLines(g("subject-path"));
+  const subjects = pathLines("subject-path", g("subject-path"));
   const datasets = opt(g("datasets"));
   if (subjects.length === 0 && !datasets) {
     throw new InputError("no-subject-or-datasets", "neither subject-path nor datasets was given", {
@@ -106,10 +118,11 @@ function parseInputs(get) {
   return {
     subjects,
     ...datasets ? { datasets } : {},
-    configs: valueLines(g("config")),
+    configs: pathLines("config", g("config")),
     ...opt(g("image")) ? { image: opt(g("image")) } : {},
     ...opt(g("metrics")) ? { metrics: opt(g("metrics")) } : {},
-    records: g("records", ".ml-provenance").trim(),
+    // As for `ml-provenance record` and `build`: the job's ML_PROVENANCE_DIR when the input is not given.
+    records: g("records").trim() || env.ML_PROVENANCE_DIR?.trim() || ".ml-provenance",
     ...opt(g("dvc")) ? { dvc: opt(g("dvc")) } : {},
     ...opt(g("mlflow-run")) ? { mlflowRun: opt(g("mlflow-run")) } : {},
     policy: g("policy", "standard").trim(),
@@ -149,11 +162,11 @@ var logger = {
 };
 async function main() {
   try {
-    const inputs = parseInputs((name) => getInput(name));
+    const inputs = parseInputs((name) => getInput(name), process.env);
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-P7457I62.js");
+    const { run } = await import("./chunks/main-Y6MMHHPZ.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -169,11 +182,11 @@ async function main() {
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-IP42N35X.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-IP42N35X.js")).preflightIdentity(o), "preflightIdentity"),
-      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-W4T6INXO.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-CYQUIMTO.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-CYQUIMTO.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-IU2JRKUX.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-IU2JRKUX.js")).preflightIdentity(o), "preflightIdentity"),
+      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-RTDIA7MJ.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-SSUMJXX5.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-SSUMJXX5.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-GQOZJ67N.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;

@@ -2,24 +2,24 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-BYHOZW3J.js";
-import "./chunks/chunk-PQWRMFJC.js";
-import "./chunks/chunk-NVMVMTFD.js";
-import "./chunks/chunk-UAE6G25Q.js";
+} from "./chunks/chunk-N4KJ62NK.js";
+import "./chunks/chunk-4APKRMDB.js";
+import "./chunks/chunk-SNSIBZFG.js";
+import "./chunks/chunk-YH3LI6DW.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
 import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-TSNTOSFQ.js";
-import "./chunks/chunk-3ISWE4GW.js";
-import "./chunks/chunk-IRMJQBBU.js";
-import "./chunks/chunk-7RQTGPEK.js";
-import "./chunks/chunk-4JSUM4P4.js";
-import "./chunks/chunk-6VSQANCY.js";
+import "./chunks/chunk-UR7TDMLG.js";
+import "./chunks/chunk-NWGEOS6G.js";
+import "./chunks/chunk-DARMAHRD.js";
+import "./chunks/chunk-XUSOHCSK.js";
+import "./chunks/chunk-L2V374DP.js";
+import "./chunks/chunk-77ZF4YYH.js";
 import "./chunks/chunk-U6NGMXLZ.js";
-import "./chunks/chunk-IFWJZX5H.js";
+import "./chunks/chunk-E7LSDQ4Q.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";
 import "./chunks/chunk-3HTINU5N.js";
