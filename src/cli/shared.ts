@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { InputError, toProvenanceError } from '../errors.js';
 import { termText } from '../render/terminal.js';
+import { DECIMAL } from './values.js';
 
 export interface Io {
   out(text: string): void;
@@ -64,8 +65,8 @@ export function intOption(flag: string): (v: string) => number {
 export function numberOption(flag: string): (v: string) => number {
   return (v: string) => {
     const n = Number(v);
-    if (v.trim() === '' || !Number.isFinite(n)) {
-      throw new InputError('bad-number', `${flag} must be a finite number (the value given is not shown, in case it is a credential)`, { fix: `pass ${flag} 0.93` });
+    if (!DECIMAL.test(v) || !Number.isFinite(n)) {
+      throw new InputError('bad-number', `${flag} must be a finite decimal number (the value given is not shown, in case it is a credential)`, { fix: `pass ${flag} 0.93` });
     }
     return n;
   };

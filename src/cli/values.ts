@@ -19,13 +19,16 @@ export function parseKeyValue(arg: string, flag: string, position?: number): [st
   return [arg.slice(0, eq), typedValue(arg.slice(eq + 1))];
 }
 
+/** A number as decimal text (`0.93`, `-1`, `.5`, `1e-05`), as Python, JSON and people write it; not `0x10`, ` 1` or `Infinity`, which Number() also reads. */
+export const DECIMAL = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
 export function typedValue(raw: string): ScalarValue {
   // Leading zeros mean an identifier (`run=007`), not a number.
   if (/^-?0\d/.test(raw)) return raw;
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   if (raw === 'null') return null;
-  if (/^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw)) {
+  if (DECIMAL.test(raw)) {
     const n = Number(raw);
     if (Number.isFinite(n) && (Number.isSafeInteger(n) || !/^-?\d+$/.test(raw))) return n;
   }

@@ -66,8 +66,8 @@ export async function resolvePolicy(spec: string | undefined, cwd: string = proc
   const file = path.resolve(cwd, s);
   if (!existsSync(file)) {
     throw new InputError('unknown-policy', `policy "${s}" is neither a built-in policy nor an existing file`, {
+      // No file= on it: an annotation on a file that does not exist points nowhere.
       fix: 'use standard, strict, none, or the path of a policy file (schemas/policy.schema.json)',
-      file: s,
     });
   }
   return parsePolicyText(await readTextFile(file, 'policy file', { maxBytes: LIMITS.inputFileBytes }), s);

@@ -71,7 +71,7 @@ describe('ml-provenance record/build/validate/summary (dist/cli.js)', () => {
       [['build', '--subject', 'model/model.json', '--datasets', 'bad.yaml'], /bad\.yaml:\d+ is not valid YAML/],
       [['build', '--subject', '../../etc/passwd'], /outside the workspace/],
       [['record', 'dataset', '--id', 'x', '--uri', 'u', '--digest', 'sha256:xyz'], /digest: must be sha256:<64 lower-case hex characters>/],
-      [['record', 'metric', '--name', 'acc', '--value', 'high'], /--value must be a finite number/],
+      [['record', 'metric', '--name', 'acc', '--value', 'high'], /--value must be a finite decimal number/],
       [['record', 'param', 'novalue'], /record param: argument 1 is not KEY=VALUE/],
       [['validate', 'does-not-exist.json'], /statement or bundle not found: does-not-exist\.json/],
       [['validate', 'config/train.yaml'], /is not valid JSON/],

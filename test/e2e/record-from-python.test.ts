@@ -50,6 +50,11 @@ const REFUSED: Array<[string[], string]> = [
   [['metric', '--name', 'loss', '--value', 'nan'], '--value'],
   [['metric', '--name', 'loss', '--value', 'inf'], '--value'],
   [['metric', '--name', 'loss', '--value', '1e400'], '--value'],
+  // Number() reads these too (as 16, 1 and Infinity); none is a value training code means.
+  [['metric', '--name', 'loss', '--value', '0x10'], '--value'],
+  [['metric', '--name', 'loss', '--value', ' 1'], '--value'],
+  [['metric', '--name', 'loss', '--value', 'Infinity'], '--value'],
+  [['dataset', '--id', 'x', '--uri', 's3://b/k', '--missing-rate', '0b1'], '--missing-rate'],
   [['metric', '--name', 'loss', '--value', '0.5', '--epoch', '-1'], '--epoch'],
   [['metric', '--name', 'loss', '--value', '0.5', '--epoch', '2.5'], '--epoch'],
   [['run', '--nodes', '0'], '--nodes'],
