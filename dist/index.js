@@ -166,7 +166,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-Y6MMHHPZ.js");
+    const { run } = await import("./chunks/main-5PXIASMZ.js");
     const outcome = await run(inputs, {
       io: {
         logger,

@@ -2,9 +2,9 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-N4KJ62NK.js";
+} from "./chunks/chunk-B42NP6J5.js";
 import "./chunks/chunk-4APKRMDB.js";
-import "./chunks/chunk-SNSIBZFG.js";
+import "./chunks/chunk-ZRRFVKAW.js";
 import "./chunks/chunk-YH3LI6DW.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
