@@ -43,8 +43,38 @@ export const DEFAULT_ARTIFACT_NAME = 'ml-provenance';
 export function commentBody(marker: string, body: string): string {
   const full = `${marker}\n${body}`;
   if (full.length <= MAX_COMMENT_CHARS) return full;
-  const note = '\n\n… (truncated: the full summary is in the job summary and the provenance artifact)';
-  return full.slice(0, MAX_COMMENT_CHARS - note.length) + note;
+  return truncatedBody(full);
+}
+
+const TRUNCATED_NOTE = '\n\n… (truncated: the full summary is in the job summary and the provenance artifact)';
+
+/**
+ * A body cut to GitHub's limit at a line break (never inside a character), leaving out a code
+ * block the cut would open (an unclosed fence would swallow the note, and a half diagram is a
+ * Mermaid error), and closing the `<details>` left open so the note shows, folded in nothing.
+ * `.length` counts UTF-16 units, never fewer than GitHub's characters.
+ */
+function truncatedBody(full: string): string {
+  let budget = MAX_COMMENT_CHARS - TRUNCATED_NOTE.length;
+  for (;;) {
+    // At the last line break; within one very long line, before the budget's last whole character.
+    const nl = full.lastIndexOf('\n', budget);
+    const end = nl > budget / 2 ? nl : /[\uD800-\uDBFF]/.test(full[budget - 1] ?? '') ? budget - 1 : budget;
+    const lines = full.slice(0, end).split('\n');
+    let fenceAt = -1;
+    let fence = '';
+    lines.forEach((line, i) => {
+      const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (!m) return;
+      if (fenceAt < 0) [fenceAt, fence] = [i, m[1]!];
+      else if (m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.trim() === m[1]) fenceAt = -1;
+    });
+    const head = (fenceAt >= 0 ? lines.slice(0, fenceAt) : lines).join('\n').trimEnd();
+    const open = (head.match(/<details\b/gi) ?? []).length - (head.match(/<\/details>/gi) ?? []).length;
+    const text = head + '\n\n</details>'.repeat(Math.max(0, open)) + TRUNCATED_NOTE;
+    if (text.length <= MAX_COMMENT_CHARS) return text;
+    budget -= text.length - MAX_COMMENT_CHARS;
+  }
 }
 
 export interface StickyCommentRequest {

@@ -17,6 +17,8 @@ import {
   stepError,
 } from '../../src/publish/index.js';
 import { silentLogger } from '../../src/util/log.js';
+import type { Element, Root } from 'hast';
+import { githubTree } from '../helpers/gfm.js';
 import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
 
 describe('comment marker and body', () => {
@@ -51,9 +53,59 @@ describe('comment marker and body', () => {
     const m = commentMarker('w', 'j');
     expect(commentBody(m, 'hello')).toBe(`${m}\nhello`);
     const long = commentBody(m, 'x'.repeat(MAX_COMMENT_CHARS * 2));
-    expect(long.length).toBe(MAX_COMMENT_CHARS);
+    expect(long.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(long.length).toBeGreaterThan(MAX_COMMENT_CHARS - 200);
     expect(long.startsWith(`${m}\n`)).toBe(true);
     expect(long).toMatch(/truncated: the full summary is in the job summary/);
+    // One long line of characters outside the BMP: never cut between a surrogate pair.
+    const emoji = commentBody(m, '😀'.repeat(MAX_COMMENT_CHARS));
+    expect(emoji.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(emoji).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it('a truncated comment, rendered as GitHub does, shows the note outside any code block and any folded <details>', () => {
+    // Cut inside a Mermaid block inside <details>: an unclosed fence would swallow the note, an
+    // unclosed <details> would fold it away.
+    const rows = (n: number, w: string) => Array.from({ length: n }, (_, i) => `| ${w}${i} | ${'v'.repeat(40)} |`).join('\n');
+    const body = [
+      '## ML provenance',
+      '<details><summary>Full record</summary>',
+      '',
+      '| key | value |\n| --- | --- |',
+      rows(900, 'row'),
+      '',
+      '<details><summary>Lineage</summary>',
+      '',
+      '```mermaid',
+      'graph TD',
+      Array.from({ length: 2000 }, (_, i) => `  n${i}["node ${i}"] --> n${i + 1}`).join('\n'),
+      '```',
+      '',
+      '</details>',
+      '</details>',
+    ].join('\n');
+    expect(body.length).toBeGreaterThan(MAX_COMMENT_CHARS);
+    const cut = commentBody(commentMarker('w', 'j'), body);
+    expect(cut.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
+    expect(cut).not.toContain('```mermaid');
+    const tree = githubTree(cut);
+    const ancestorsOf = (needle: string): string[] | undefined => {
+      const walk = (n: Root | Element, path: string[]): string[] | undefined => {
+        for (const c of n.children) {
+          if (c.type === 'text' && c.value.includes(needle)) return path;
+          if (c.type === 'element') {
+            const hit = walk(c, [...path, c.tagName]);
+            if (hit) return hit;
+          }
+        }
+        return undefined;
+      };
+      return walk(tree, []);
+    };
+    expect(ancestorsOf('truncated: the full summary')).toEqual(['p']);
+    expect(ancestorsOf('row899')).toEqual(['details', 'table', 'tbody', 'tr', 'td']);
+    expect(ancestorsOf('graph TD')).toBeUndefined();
+    expect(ancestorsOf('Lineage')).toEqual(['details', 'details', 'summary']);
   });
 });
 
