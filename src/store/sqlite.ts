@@ -46,7 +46,7 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
   // writer could shrink the file under the map (SIGBUS), where read() only returns what the stamp check catches.
   db.exec(
     mode === 'write'
-      ? `PRAGMA busy_timeout = ${BUSY_MS}; PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = ${WAL_LIMIT}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824`
+      ? `PRAGMA busy_timeout = ${BUSY_MS}; PRAGMA journal_mode = WAL; PRAGMA journal_size_limit = ${WAL_HARD_LIMIT}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 1073741824`
       : `PRAGMA busy_timeout = ${BUSY_MS}; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = ${mode === 'immutable' ? 0 : 1073741824}`,
   );
   if (mode === 'write') {
@@ -91,19 +91,19 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
   const wal = `${file}-wal`;
   const walBytes = () => statSync(wal, { throwIfNoEntry: false })?.size ?? 0;
   // WAL bytes past which a transaction first folds the WAL into the file and empties it (restartWal).
-  let restartAt = WAL_LIMIT;
+  let restartAt = WAL_HARD_LIMIT;
   /**
    * A TRUNCATE checkpoint (https://sqlite.org/wal.html, "Avoiding Excessively Large WAL Files"):
    * it takes the write lock (other writers wait), copies every frame into the file, waits for
    * readers still reading from the WAL and empties it. PASSIVE checkpoints (the thread's, or the
    * commits' own) cannot bound it under concurrent writers: each copies up to the last commit
    * while the others keep appending, SQLite starts the WAL over only when a transaction begins
-   * with all of it copied, and that never happened (measured: a 1 GB WAL for three writers of
-   * 30,000 runs). Tried without SQLite's busy handler, with pauses on the event loop between
-   * tries (a Ctrl-C stops the wait, as in beginImmediate). Gives up after RESTART_MS (a reader
-   * holding an old snapshot, e.g. an audit of the whole store) and then tries again only once the
-   * WAL has grown by another WAL_LIMIT, so such a reader costs the ingest one wait, not one per
-   * transaction.
+   * with all of it copied, and the wait for this writer's own checkpoint (catchUp) does not see
+   * the others' commits (measured: a 1 GB WAL for three writers of 30,000 runs). Tried without
+   * SQLite's busy handler, with pauses on the event loop between tries (a Ctrl-C stops the wait,
+   * as in beginImmediate). Gives up after RESTART_MS (a reader holding an old snapshot, e.g. an
+   * audit of the whole store) and then tries again only once the WAL has grown by another
+   * WAL_HARD_LIMIT, so such a reader costs the ingest one wait, not one per transaction.
    */
   const restartWal = async () => {
     // This connection's own checkpoint under way holds SQLite's checkpoint lock: let it finish first.
@@ -114,12 +114,12 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
       for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
         const r = prep('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number };
         // Done, here or by another writer meanwhile.
-        if (Number(r.busy) === 0 || walBytes() <= WAL_LIMIT) {
-          restartAt = WAL_LIMIT;
+        if (Number(r.busy) === 0 || walBytes() <= WAL_HARD_LIMIT) {
+          restartAt = WAL_HARD_LIMIT;
           return;
         }
         if (Date.now() >= until) {
-          restartAt = walBytes() + WAL_LIMIT;
+          restartAt = walBytes() + WAL_HARD_LIMIT;
           return;
         }
         o.signal?.throwIfAborted();
@@ -142,10 +142,14 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
       if (depth > 0) return fn(q);
       depth++;
       try {
+        // The WAL is rewound only when a transaction begins with all of it checkpointed: grown past
+        // WAL_LIMIT, this one first waits for the checkpoint behind the last commit (one writer alone).
+        if (checkpointer?.behind()) checkpointer.catchUp();
         await beginImmediate(db, o.signal);
         // Holding the write lock nobody else can grow the WAL, so its size is exact here: past the
-        // limit, give the lock back (nothing written yet) and empty the WAL first. Every transaction
-        // thus begins with at most restartAt bytes of WAL, however many processes write.
+        // hard limit (other writers' commits, or a reader, kept it from being rewound), give the lock
+        // back (nothing written yet) and empty the WAL first. Every transaction thus begins with at
+        // most restartAt bytes of WAL, however many processes write.
         if (walBytes() > restartAt) {
           db.exec('ROLLBACK');
           await restartWal();
@@ -285,15 +289,24 @@ async function beginImmediate(db: DatabaseSync, signal: AbortSignal | undefined)
 const BULK_ROWS = 10_000;
 
 /**
- * WAL bytes past which a transaction first empties the WAL (restartWal), and SQLite's
- * journal_size_limit (a WAL started over is cut back to this). SQLite starts the WAL over only
- * when a transaction begins with all of it checkpointed, which a writer that begins the next
- * transaction right after each commit, or several writers, never see (measured, 90,000 runs
- * through one `store ingest`: 1.3 GB of WAL beside an 817 MB store; three at once, 30,000 runs
- * each: 1.0 GB). A transaction of 10,000 records writes ~90 MB of WAL: the WAL stays within
- * WAL_LIMIT and one transaction, however many processes write.
+ * WAL bytes after which a bulk ingest's next transaction waits for the checkpoint behind the last
+ * commit. SQLite rewinds the WAL only when a transaction begins with all of it checkpointed; the
+ * writer begins the next one right after a commit, so without a wait it never was, and the WAL kept
+ * every page the ingest wrote (measured, 90,000 runs through `store ingest`: 1.3 GB of WAL beside an
+ * 817 MB store; with commits checkpointing themselves it stayed at ~120 MB). A transaction of 10,000
+ * records writes ~90 MB of WAL: one writer's WAL stays within about WAL_LIMIT and two of them.
  */
 const WAL_LIMIT = 128 * 2 ** 20;
+/**
+ * WAL bytes past which a transaction first empties the WAL (restartWal), whoever wrote them, and
+ * SQLite's journal_size_limit (a WAL SQLite rewinds is cut back to this at its next commit, so the
+ * file's size is the WAL's). Several writers at once never let the WAL be rewound by the wait above
+ * (measured: three writers of 30,000 runs each, 1.0 GB): the WAL stays within this and one
+ * transaction, however many processes write. About one writer's own peak (catchUp keeps that at
+ * ~3 transactions, 250-290 MiB at 10,000 records): when one writer alone reaches it, catchUp has
+ * just had everything copied, so the checkpoint only empties the WAL and adds no wait.
+ */
+const WAL_HARD_LIMIT = 256 * 2 ** 20;
 /** How long a transaction tries to empty the WAL before going on without (restartWal). */
 const RESTART_MS = 10_000;
 /** How long a transaction waits for a checkpoint at most (the thread may be gone without a word). */
@@ -301,6 +314,8 @@ const CATCH_UP_MS = 60_000;
 
 interface Checkpointer {
   nudge(): void;
+  /** The WAL, as the last checkpoint found it, is past WAL_LIMIT. */
+  behind(): boolean;
   /** Block until every checkpoint asked for is done (or the thread failed, or CATCH_UP_MS passed). */
   catchUp(): void;
   stop(): Promise<void>;
@@ -311,7 +326,8 @@ interface Checkpointer {
 // interruptible command lets it, loopTurns) or never, so messages from the thread would arrive late or
 // only at the end. It reads these instead, at each transaction.
 const DONE = 0; // checkpoints done
-const FAILED = 1; // 1: the thread could not open the store or a checkpoint failed
+const LOG = 1; // frames in the WAL when the last one ran
+const FAILED = 2; // 1: the thread could not open the store or a checkpoint failed
 
 // The checkpointing thread: its own connection, a PASSIVE checkpoint (never blocks the writer) per nudge.
 const CHECKPOINT_THREAD = `
@@ -327,7 +343,7 @@ try {
 } catch (err) { fail(); throw err; }
 parentPort.on('message', (m) => {
   if (m === 'stop') { db.close(); parentPort.close(); return; }
-  try { checkpoint.get(); } catch { fail(); }
+  try { Atomics.store(state, ${LOG}, Number(checkpoint.get().log)); } catch { fail(); }
   Atomics.add(state, ${DONE}, 1);
   Atomics.notify(state, ${DONE});
 });`;
@@ -342,13 +358,14 @@ parentPort.on('message', (m) => {
  * (synchronous = NORMAL either way). If the thread fails, commits checkpoint themselves again.
  */
 function startCheckpointer(db: DatabaseSync, file: string): Checkpointer | null {
-  const state = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+  const state = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   let worker: Worker;
   try {
     worker = new Worker(CHECKPOINT_THREAD, { eval: true, workerData: { file: path.resolve(file), state: state.buffer } });
   } catch {
     return null;
   }
+  const pageSize = Number((db.prepare('PRAGMA page_size').get() as { page_size: number }).page_size);
   db.exec('PRAGMA wal_autocheckpoint = 0');
   let alive = true;
   let asked = 0;
@@ -371,11 +388,15 @@ function startCheckpointer(db: DatabaseSync, file: string): Checkpointer | null 
       asked++;
       worker.postMessage('nudge');
     },
+    behind: () => !failed() && Atomics.load(state, LOG) * pageSize >= WAL_LIMIT,
     catchUp() {
       const until = Date.now() + CATCH_UP_MS;
       for (let done = Atomics.load(state, DONE); done < asked && !failed() && Date.now() < until; done = Atomics.load(state, DONE)) {
         Atomics.wait(state, DONE, done, Math.min(1000, until - Date.now()));
       }
+      // All of it copied: the transaction about to begin rewinds the WAL (unless a reader still reads
+      // from it, which the next checkpoint shows).
+      if (Atomics.load(state, DONE) >= asked) Atomics.store(state, LOG, 0);
     },
     async stop() {
       // Wait for a checkpoint under way (the thread must stay counted while we wait for it).
