@@ -112,9 +112,17 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
     db.exec('PRAGMA busy_timeout = 0');
     try {
       for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
-        const r = prep('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number };
+        let busy = 1;
+        try {
+          busy = Number((prep('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number }).busy);
+        } catch {
+          // Cannot write the store file (read-only or immutable since, I/O error, full disk): the commits
+          // still append to the WAL, and close() says so. The bound is given up; the runs are not.
+          restartAt = walBytes() + WAL_HARD_LIMIT;
+          return;
+        }
         // Done, here or by another writer meanwhile.
-        if (Number(r.busy) === 0 || walBytes() <= WAL_HARD_LIMIT) {
+        if (busy === 0 || walBytes() <= WAL_HARD_LIMIT) {
           restartAt = WAL_HARD_LIMIT;
           return;
         }

@@ -8,12 +8,13 @@
 // connection that could hold it), then Python's sqlite3 checks `PRAGMA integrity_check` and
 // counts every run and row of every writer.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeStatement } from '../fixtures/statements.js';
+import { debianProgram } from '../helpers/debian.js';
 import { CLI, ROOT, cleanEnv, execAsync } from '../helpers/run.js';
 
 const MiB = 2 ** 20;
@@ -24,6 +25,7 @@ const RUNS = 700;
 const METRICS = 20;
 
 let work: string;
+const dirs: string[] = [];
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mlp-store-writers-'));
@@ -48,7 +50,6 @@ test(`${WRITERS} concurrent bulk ingests into one store: the WAL stays under 352
   const pad = 'x'.repeat(300_000);
   const metrics = Array.from({ length: METRICS }, (_, e) => ({ name: 'loss', split: 'train', epoch: e, value: 1 / (e + 1) }));
   let total = 0;
-  const dirs: string[] = [];
   for (let w = 0; w < WRITERS; w++) {
     const dir = path.join(work, `w${w}`);
     await mkdir(dir);
@@ -106,4 +107,24 @@ test(`${WRITERS} concurrent bulk ingests into one store: the WAL stays under 352
   );
   const n = WRITERS * RUNS;
   expect(check.stdout.trim().split('\n'), check.stderr).toEqual(['ok', `${n} ${n} ${n * METRICS}`, '0']);
+}, 600_000);
+
+test('a WAL past the bound whose checkpoint cannot write the store file (strace fails every write to it with EIO): the ingest goes on and stores every run, says the WAL was not copied, exit 0', async () => {
+  // The first writer's 700 statements (above): ~210 MB of documents, a WAL well past 256 MiB. Before, the
+  // TRUNCATE's "disk I/O error" ended the ingest (exit 1) after 448 of them; the commits only need the WAL.
+  const dir = dirs[0]!;
+  expect(dir).toBeDefined();
+  const db = path.join(work, 'eio.db');
+  const env = cleanEnv();
+  const first = await execAsync(process.execPath, [CLI, 'store', 'ingest', path.join(dir, 'run-0.intoto.json'), '--no-verify', '--store', db], { cwd: ROOT, env });
+  expect(first.code, first.stderr).toBe(0);
+  const strace = debianProgram('strace', 'strace', 'to fail the writes to the store file');
+  const r = await execAsync(strace, ['--seccomp-bpf', '-f', '-o', '/dev/null', '-P', db, '-e', 'trace=pwrite64', '-e', 'inject=pwrite64:error=EIO', process.execPath, CLI, 'store', 'ingest', dir, '--no-verify', '--store', db], { cwd: ROOT, env });
+  expect(r.code, r.stderr.split('\n').filter((l) => !l.startsWith('stored ')).join('\n')).toBe(0);
+  expect(r.stderr).toMatch(new RegExp(`^${RUNS - 1} new run\\(s\\), 1 already in `, 'm'));
+  expect(r.stderr).toMatch(/^warning: .*eio\.db: the runs are stored, but SQLite could not copy its write-ahead log into the store file \(disk I\/O error\)/m);
+  // Every run is in the WAL, past the bound: the TRUNCATE was tried, and failing it did not stop the ingest.
+  expect(statSync(`${db}-wal`).size).toBeGreaterThan(256 * MiB);
+  const check = spawnSync('python3', ['-c', 'import sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nprint(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM runs").fetchone()[0])', db], { encoding: 'utf8' });
+  expect(check.stdout.trim(), check.stderr).toBe(`ok ${RUNS}`);
 }, 600_000);
