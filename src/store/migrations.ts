@@ -431,6 +431,64 @@ BEGIN
 END $f$;`;
 }
 
+/**
+ * Migration 8: a purge record written inside a SAVEPOINT is its transaction's own. Until now a
+ * record was "this transaction's" when its row's `xmin` was the top-level transaction id, but a
+ * row written in a subtransaction carries the subtransaction's id, so the DELETEs after it were
+ * refused. Now each record keeps the top-level transaction id it was written in (`xact`, set by a
+ * BEFORE INSERT trigger from `pg_current_xact_id()`, which returns the top-level id inside a
+ * subtransaction too; whatever an INSERT gives is overwritten, and the purger may not name the
+ * column anyway), and a record is this transaction's when `xact` is the current top-level id and its
+ * row's own writer (`xmin`, the top level or one of its subtransactions) is still in progress, which
+ * for a row this transaction can see means: written by this transaction. The second condition keeps
+ * an `xact` that was not set here from counting (a row written with triggers off, or copied from
+ * another server, where ids are other transactions'); for such a row `pg_xact_status` fails
+ * ("transaction ID … is in the future"), which refuses the DELETE too. A record in a subtransaction
+ * rolled back is gone with it, and a record committed earlier is not in progress: neither lets
+ * anything be deleted.
+ */
+// `xmin` holds the low 32 bits of the writer's id, which is `xact` itself or a subtransaction's, assigned after it.
+const WRITTEN_HERE = `p.xact = pg_current_xact_id_if_assigned()
+     AND pg_xact_status((p.xact::text::bigint + ((p.xmin::text::bigint - p.xact::text::bigint % 4294967296) % 4294967296 + 4294967296) % 4294967296)::text::xid8) = 'in progress'`;
+
+function postgresPurgesOfSubtransactions(): string {
+  const checks = Object.entries(PURGE_STATEMENT_CHECKS)
+    .filter(([t]) => t !== 'blobs') // migration 7's check of blobs needs no purge record of its own
+    .map(
+      ([t, [bad, rest]]) => `
+CREATE OR REPLACE FUNCTION mlp_purge_check_${t}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET enable_seqscan = off AS $f$
+DECLARE
+  bad TEXT;
+  mine BIGINT[] := ARRAY(SELECT p.id FROM public.purges p WHERE ${WRITTEN_HERE});
+BEGIN
+  SELECT ${bad} INTO bad FROM ${rest};
+  IF bad IS NOT NULL THEN
+    RAISE EXCEPTION 'ml-provenance store: DELETE on ${t} removes rows of %, which no purge record of this transaction names', bad USING ERRCODE = '42501';
+  END IF;
+  RETURN NULL;
+END $f$;`,
+    );
+  // The append-only check runs for every deleted row: an index lookup, no function call of its own.
+  return `
+ALTER TABLE purges ADD COLUMN xact xid8;
+CREATE INDEX purges_xact ON purges (xact);
+CREATE FUNCTION mlp_purge_record_xact() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  NEW.xact := pg_current_xact_id();
+  RETURN NEW;
+END $f$;
+CREATE TRIGGER purges_xact BEFORE INSERT ON purges FOR EACH ROW EXECUTE FUNCTION mlp_purge_record_xact();
+CREATE OR REPLACE FUNCTION mlp_append_only() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  IF TG_OP = 'DELETE' AND current_setting('mlp.purge', true) = 'on' AND pg_has_role(current_user, 'mlp_purger', 'MEMBER')
+     AND EXISTS (SELECT 1 FROM purges p WHERE ${WRITTEN_HERE}) THEN
+    RETURN OLD;
+  END IF;
+  RAISE EXCEPTION 'ml-provenance store is append-only: % on % rejected', TG_OP, TG_TABLE_NAME USING ERRCODE = '42501';
+END $f$;
+${checks.join('\n')}`;
+}
+
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: 'ledger tables', sql: () => CORE },
   { version: 2, name: 'append-only and access control', sql: (d) => (d === 'sqlite' ? sqliteAppendOnly() : postgresSecurity()) },
@@ -441,6 +499,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 5, name: 'a purge record names exactly the runs its transaction deletes', sql: (d) => (d === 'sqlite' ? '' : postgresTruthfulPurges()) },
   { version: 6, name: 'purge_runs holds only what stored purge records name', sql: (d) => (d === 'sqlite' ? '' : postgresPurgeNamesAfterInsert()) },
   { version: 7, name: 'a blob a verification names is not deleted', sql: (d) => (d === 'sqlite' ? '' : postgresBlobsUnreferenced()) },
+  { version: 8, name: 'a purge record written in a subtransaction is its transaction\'s own', sql: (d) => (d === 'sqlite' ? '' : postgresPurgesOfSubtransactions()) },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -398,4 +398,66 @@ describe('store on PostgreSQL', () => {
     expect(sql(`SELECT count(*) FROM blobs WHERE sha256 = '${second}'`).stdout.trim()).toBe('1');
     expect(sql('SELECT count(*) FROM purges').stdout.trim()).toBe(purges);
   });
+
+  test('the purger in psql purges by hand inside SAVEPOINTs; a record in a subtransaction rolled back, one committed earlier, or one whose transaction id was forged licenses nothing (migration 8)', () => {
+    const c = sql('SELECT run_id FROM runs ORDER BY run_id DESC LIMIT 1').stdout.trim();
+    expect(c).toMatch(/^[a-f0-9]{64}$/);
+    const no = `(SELECT run_no FROM runs WHERE run_id = '${c}')`;
+    // Every bundle the run's rows point at (its document, and any other a verification names).
+    const docs = sql(`SELECT doc_sha256 FROM runs WHERE run_id = '${c}' UNION SELECT doc_sha256 FROM verifications WHERE run_id = '${c}'`).stdout.trim().split('\n');
+    const deletes = [
+      ...CHILD_TABLES.map((t) => `DELETE FROM ${t} WHERE run_no = ${no}`),
+      `DELETE FROM verifications WHERE run_id = '${c}'`,
+      `DELETE FROM runs WHERE run_id = '${c}'`,
+      `DELETE FROM blobs WHERE sha256 IN (${docs.map((d) => `'${d}'`).join(', ')})`,
+    ].join('; ');
+    const record = (named: string[]) => `INSERT INTO purges (purged_at, purged_by, reason, criteria, run_ids) VALUES (now()::text, current_user, 'by hand', '{}', '${JSON.stringify(named)}')`;
+    const snapshot = () => ['purges', 'purge_runs', 'runs', 'blobs', 'verifications', ...CHILD_TABLES].map((t) => sql(`SELECT count(*) FROM ${t}`).stdout.trim()).join(' ');
+    let before = snapshot();
+    const refused = (r: { code: number; stderr: string }, message: RegExp) => {
+      expect(r.code, r.stderr).not.toBe(0);
+      expect(r.stderr).toMatch(message);
+      expect(snapshot()).toBe(before);
+    };
+
+    // The record written in a subtransaction that is then rolled back is gone with it.
+    refused(sql(`BEGIN; SELECT set_config('mlp.purge', 'on', true); SAVEPOINT p; ${record([c])}; ROLLBACK TO SAVEPOINT p; ${deletes}; COMMIT`, 'reaper'), /append-only: DELETE on datasets rejected/);
+    // The purger cannot give the record's transaction id; the owner can try, and the trigger writes the true one.
+    refused(sql(`INSERT INTO purges (purged_at, purged_by, reason, criteria, run_ids, xact) VALUES ('', '', '', '{}', '[]', pg_current_xact_id())`, 'reaper'), /permission denied for table purges/);
+    const forged = sql(`BEGIN; INSERT INTO purges (purged_at, purged_by, reason, criteria, run_ids, xact) VALUES ('', '', 'forged', '{}', '[]', (pg_current_xact_id()::text::bigint + 1)::text::xid8) RETURNING xact = pg_current_xact_id(); COMMIT`);
+    expect(forged.stdout.trim().split('\n')).toContain('t');
+    before = snapshot();
+    // …so a record committed earlier licenses nothing in the next transaction.
+    refused(sql(`BEGIN; SELECT pg_current_xact_id(); SELECT set_config('mlp.purge', 'on', true); ${deletes}; COMMIT`, 'reaper'), /append-only: DELETE on datasets rejected/);
+    // A superuser with the triggers off writes a record for the next transaction's id, naming c: the
+    // next transaction (the purger's, at once in the same session) finds its id on a row it did not write.
+    let next = '';
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const r = sql(
+        `SET session_replication_role = replica; BEGIN; INSERT INTO purges (purged_at, purged_by, reason, criteria, run_ids, xact) VALUES ('', '', 'off the books', '{}', '${JSON.stringify([c])}', (pg_current_xact_id()::text::bigint + 1)::text::xid8); INSERT INTO purge_runs (purge_id, run_id) SELECT max(id), '${c}' FROM purges; SELECT 'forged ' || xact FROM purges WHERE id = (SELECT max(id) FROM purges); COMMIT; SET session_replication_role = origin; SET ROLE reaper; BEGIN; SELECT 'mine ' || pg_current_xact_id(); SELECT set_config('mlp.purge', 'on', true); ${deletes}; COMMIT`,
+      );
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/transaction ID \d+ is in the future|append-only: DELETE on datasets rejected/);
+      const ids = r.stdout.match(/^(?:forged|mine) \d+$/gm)?.map((l) => l.split(' ')[1]);
+      expect(ids?.length).toBe(2);
+      if (ids![0] === ids![1]) {
+        next = ids![1]!;
+        // The record carried the purger's transaction id, and still allowed nothing.
+        expect(r.stderr).toMatch(/transaction ID \d+ is in the future/);
+        break;
+      }
+    }
+    expect(next, 'no attempt gave the next transaction the forged id').not.toBe('');
+    expect(sql(`SELECT count(*) FROM runs WHERE run_id = '${c}'`).stdout.trim()).toBe('1');
+    before = snapshot();
+
+    // By hand as store purge does it, the record in a savepoint, the deletes in another: it passes, and c is gone.
+    const hand = sql(`BEGIN; SELECT set_config('mlp.purge', 'on', true); SAVEPOINT p; ${record([c])}; RELEASE SAVEPOINT p; SAVEPOINT d; ${deletes}; RELEASE SAVEPOINT d; COMMIT`, 'reaper');
+    expect(hand.code, hand.stderr).toBe(0);
+    expect(sql(`SELECT count(*) FROM runs WHERE run_id = '${c}'`).stdout.trim()).toBe('0');
+    expect(sql(`SELECT count(*) FROM blobs WHERE sha256 IN (${docs.map((d) => `'${d}'`).join(', ')})`).stdout.trim()).toBe('0');
+    expect(sql("SELECT reason, run_ids FROM purges WHERE reason = 'by hand' ORDER BY id DESC LIMIT 1").stdout.trim()).toBe(`by hand|${JSON.stringify([c])}`);
+    // The record names c and nothing else; what a savepoint rolled back never happened.
+    expect(sql(`SELECT count(*) FROM purge_runs pr JOIN purges p ON p.id = pr.purge_id WHERE p.reason = 'by hand' AND pr.run_id = '${c}'`).stdout.trim()).toBe('1');
+  });
 });
