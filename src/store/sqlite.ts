@@ -2,9 +2,10 @@
  * The embedded backend: Node's built-in `node:sqlite` (no dependency, no server). Its
  * API is still moving between Node releases, so this is the only module that imports it.
  */
-import { chmodSync, existsSync, mkdirSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, statSync, unlinkSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { makeDirsSync } from '../util/fs.js';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
@@ -31,7 +32,7 @@ export function openSqlite(file: string, o: SqliteOptions = {}): Db {
   if (!o.readOnly && existsSync(file)) refuseUnwritable(file);
   // An empty file is a new database to SQLite: it gets the same owner-only mode.
   const fresh = mode === 'write' && (!existsSync(file) || statSync(file).size === 0);
-  if (fresh) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (fresh) makeDirsSync(path.dirname(path.resolve(file)));
   const stamp = mode === 'immutable' ? fileStamp(file) : undefined;
   const db = through ?? (mode === 'write' ? new DatabaseSync(file) : new DatabaseSync(immutableUrl(file), { readOnly: true }));
   // A file cannot enforce roles: its permissions are the only access control. Owner-only.

@@ -26,6 +26,7 @@ describe.runIf(existsSync('/proc/self'))('folders under /proc', () => {
   it.each([
     ['build --out', ['build', '--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--out', `${PROC}/st.json`]],
     ['record --records', ['record', 'param', 'lr=0.1', '--records', PROC]],
+    ['store ingest --store', ['store', 'ingest', '--store', `${PROC}/store.db`, '.']],
   ])('%s: exit 2 naming the folder, no hang', (_, args) => {
     const r = cli(args);
     expect(r.signal, 'killed: the command never ended').toBeNull();
