@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-RAOPVEHL.js");
+  const { main } = await import("./chunks/program-V2L2VQHJ.js");
   process.exitCode = await main(process.argv.slice(2));
 }
