@@ -61,8 +61,8 @@ export class AnswerSpool<T> {
     await this.#write(termText(chunk));
   }
 
-  /** Copy the whole answer to `out` (as processIo.out prints one text: ending with a newline; an empty table prints nothing). */
-  async copyTo(out: NodeJS.WritableStream): Promise<void> {
+  /** Copy the whole answer to `out` (up to where `signal` is aborted) (as processIo.out prints one text: ending with a newline; an empty table prints nothing). */
+  async copyTo(out: NodeJS.WritableStream, signal?: AbortSignal): Promise<void> {
     if (this.format === 'json') await this.#write(this.#count === 0 ? '{\n  "answers": []\n}\n' : '\n  ]\n}\n');
     else if (this.#count > 0 && this.#last !== '\n') await this.#write('\n');
     await this.#file?.close();
@@ -73,7 +73,7 @@ export class AnswerSpool<T> {
     let failed: NodeJS.ErrnoException | undefined;
     out.on('error', (err: NodeJS.ErrnoException) => (failed ??= err));
     for await (const chunk of createReadStream(path.join(this.dir, 'answer'))) {
-      if (failed) break;
+      if (failed || signal?.aborted) break;
       if (!out.write(chunk as Buffer)) await drainedOrFailed(out);
     }
     if (failed && failed.code !== 'EPIPE') throw failed;

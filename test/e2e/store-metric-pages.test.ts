@@ -7,7 +7,7 @@
 // sqlite3 and psql.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -103,4 +103,21 @@ test('a reader that stops reading (`| head -c`) ends the command quietly: exit 0
   expect(first.startsWith('{\n  "answers": [\n')).toBe(true);
   expect(stderr).toBe('');
   expect(code).toBe(0);
+}, 120_000);
+
+test.each(['sqlite', 'postgres'])('%s: Ctrl-C while the answer is read removes its temporary folder and ends by SIGINT', async (engine) => {
+  const tmp = await mkdtemp(path.join(work, 'tmpdir-'));
+  const child = spawn(process.execPath, [CLI, 'lineage', '--store', store(engine), '--metric', 'loss', '--format', 'json'], { cwd: work, env: { ...cleanEnv(), TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdout = 0;
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.length));
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, signal) => resolve([code, signal])));
+  // The spool's folder exists from before the first page is read until the answer is printed.
+  while ((await readdir(tmp)).length === 0) await new Promise((r) => setTimeout(r, 5));
+  child.kill('SIGINT');
+  const [code, signal] = await closed;
+  expect(stderr).toBe('');
+  expect({ code, signal, stdout }).toEqual({ code: null, signal: 'SIGINT', stdout: 0 });
+  expect(await readdir(tmp)).toEqual([]);
 }, 120_000);

@@ -98,8 +98,7 @@ export function register(program: Command): void {
         const sqlAnswer = o.attribute === undefined && !o.health && (o.format === 'table' || o.format === 'json');
         if (o.store !== undefined && sqlAnswer) {
           const { storeLineage } = await import('./store.js');
-          await storeLineage(o, o.model !== undefined ? await modelRef(o.model) : undefined);
-          return;
+          return storeLineage(o, o.model !== undefined ? await modelRef(o.model) : undefined);
         }
         if (o.store === undefined && (o.runs ?? o.since ?? o.until) !== undefined) {
           throw new InputError('filter-without-store', '--runs, --since and --until select runs in the store', { fix: 'add --store PATH|URL' });

@@ -311,7 +311,7 @@ export interface StoreLineageOptions {
  * `lineage --store`: the four questions answered from the store. `model` is already resolved to a digest (or a path, refused).
  * Prints the answer; an answer nobody matched is still printed, then exit 1 as over files (like grep).
  */
-export async function storeLineage(o: StoreLineageOptions, model: { sha256: string } | { path: string } | undefined): Promise<void> {
+export async function storeLineage(o: StoreLineageOptions, model: { sha256: string } | { path: string } | undefined): Promise<number | void> {
   if (model && 'path' in model) {
     throw new InputError('model-path-with-store', `--model ${model.path}: the store answers by content digest`, { fix: 'pass the model file itself (it is hashed) or sha256:HEX' });
   }
@@ -320,19 +320,33 @@ export async function storeLineage(o: StoreLineageOptions, model: { sha256: stri
   if (o.metric !== undefined) {
     // Every run can have the metric: the answer is written a page at a time (see AnswerSpool).
     const mq = { name: o.metric, ...(o.epoch !== undefined ? { epoch: o.epoch } : {}), ...(o.split ? { split: o.split } : {}), ...(model ? { model: model.sha256 } : {}) };
-    const spool = await AnswerSpool.create<StoreMetricAnswer>(o.format === 'json' ? 'json' : 'table', metricText);
-    try {
-      const location = await withStore(o.store, async (db) => {
-        await spool.reset();
-        await eachMetricAnswer(db, mq, (page) => spool.add(page));
-        return db.location;
-      }, READ_ONLY);
-      await spool.copyTo(process.stdout);
-      if (spool.count === 0) throw noStoreAnswer(location);
-    } finally {
-      await spool.close();
-    }
-    return;
+    const format = o.format === 'json' ? 'json' : 'table';
+    // Ctrl-C (or a job's SIGTERM) stops at the next page and the private temp folder is removed
+    // before the process ends by that signal; left to the default action it stayed behind in TMPDIR.
+    const stopped = await untilSignalled(async (signal) => {
+      const spool = await AnswerSpool.create<StoreMetricAnswer>(format, metricText);
+      try {
+        const location = await withStore(o.store, async (db) => {
+          await spool.reset();
+          await eachMetricAnswer(db, mq, (page) => {
+            signal.throwIfAborted();
+            return spool.add(page);
+          });
+          return db.location;
+        }, READ_ONLY);
+        signal.throwIfAborted();
+        await spool.copyTo(process.stdout, signal);
+        if (signal.aborted) return stopSignalOf(signal.reason);
+        if (spool.count === 0) throw noStoreAnswer(location);
+      } catch (err) {
+        if (signal.aborted) return stopSignalOf(signal.reason); // whatever failed after the stop (a read again, a closed stdout) is the stop
+        throw err;
+      } finally {
+        await spool.close();
+      }
+      return undefined;
+    });
+    return stopped ? endAs(stopped) : undefined;
   }
   const { output, answered, location } = await withStore(o.store, async (db) => {
     let answers: unknown[];
