@@ -308,5 +308,14 @@ describe('build --dvc: paths outside the workspace, paths with spaces (dist/)', 
     const rp = runCli(['replay', 'st.json', '--no-verify', '--check', '--format', 'json', '--input', `raw data/wine quality.csv=${copy}`], { cwd: ws });
     const rows = (JSON.parse(rp.stdout) as { rows: Array<{ input: string; status: string; note?: string }> }).rows;
     expect(rows.find((x) => x.input === 'raw%20data/wine%20quality.csv')).toMatchObject({ status: 'match', note: copy });
+    // The store answers the same: the path as typed, or the id.
+    const ing = runCli(['store', 'ingest', 'st.json', '--store', 'store.db', '--no-verify'], { cwd: ws });
+    expect(ing.code, ing.stderr).toBe(0);
+    for (const ref of ['raw data/wine quality.csv', 'raw%20data/wine%20quality.csv']) {
+      const s = runCli(['lineage', '--store', 'store.db', '--dataset', ref, '--format', 'json'], { cwd: ws });
+      expect(s.code, `${ref}: ${s.stderr}`).toBe(0);
+      expect((JSON.parse(s.stdout) as { answers: Array<{ direct: boolean }> }).answers).toMatchObject([{ direct: true }]);
+    }
+    expect(runCli(['lineage', '--store', 'store.db', '--dataset', 'raw data/wine-quality.csv'], { cwd: ws }).code).toBe(1);
   });
 });
