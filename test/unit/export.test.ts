@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { exportStatement, EXPORT_FORMATS } from '../../src/lineage/export/index.js';
 import { serializeStatement, statementRunId } from '../../src/statement/serialize.js';
 import { openLineageName } from '../../src/lineage/export/openlineage.js';
+import { pathDatasetId } from '../../src/util/dataset-id.js';
 import type { TrainingStatement } from '../../src/schema/predicate.js';
 import { dataset, fullStatement, makeStatement, PSEUDONYM } from '../fixtures/statements.js';
 import {
@@ -35,6 +36,18 @@ const statements = {
     datasets: [dataset('local', '1', 'x', { uri: 'file:data/x.csv', license: 'Apache-2.0 OR MIT', digest: { sha256: 'a'.repeat(64), md5: 'b'.repeat(32) } })],
     steps: [],
     metrics: [],
+  }),
+  // DVC paths as build --dvc records them: the id percent-encoded (src/util/dataset-id.ts), the
+  // name and the `file:` uri the path as written (a space, Japanese, a `%`, a cut long id).
+  dvcPaths: makeStatement({
+    run: '8',
+    datasets: [
+      ['raw data/wine quality.csv', 'raw%20data/wine%20quality.csv'],
+      ['out/100% é.bin', 'out/100%25%20%C3%A9.bin'],
+      ['data[1]/a#b?.csv', 'data%5B1%5D/a%23b%3F.csv'],
+      ['データ/学習用データセット/画像ファイル一覧_2024年版/訓練データ.csv', pathDatasetId('データ/学習用データセット/画像ファイル一覧_2024年版/訓練データ.csv')],
+    ].map(([p, id]) => ({ id: id!, name: p!, uri: `file:${p}`, digest: { sha256: 'c'.repeat(64), md5: 'd'.repeat(32) }, annotations: { path: p!, source: 'dvc.lock:train' } })),
+    steps: [{ name: 'train', inputs: ['raw%20data/wine%20quality.csv'], outputs: ['out/100%25%20%C3%A9.bin'] }],
   }),
   // Real runs carry milliseconds (Date#toISOString); SPDX 3 DateTime does not allow them.
   millisecondTimes: (() => {
@@ -237,6 +250,16 @@ describe('content', () => {
     expect(deps.find((d: any) => d.name === 'mnist').digest.sha256).toBe(st.predicate.datasets[0]!.digest!.sha256);
     expect(deps.find((d: any) => d.name === 'config/train.yaml')).toBeTruthy();
     expect(slsa.predicate.buildDefinition.externalParameters.config).toBeUndefined();
+  });
+  it('SLSA: a `file:` uri with the path as written is percent-encoded into a URI, which decodes back to it', () => {
+    const st = statements.dvcPaths;
+    const deps = (exportStatement(st, 'slsa') as any).predicate.buildDefinition.resolvedDependencies as { name: string; uri: string }[];
+    for (const d of st.predicate.datasets) {
+      const uri = deps.find((x) => x.name === d.id)!.uri;
+      expect(decodeURIComponent(uri), uri).toBe(d.uri);
+      expect(uri).toMatch(/^file:[A-Za-z0-9\-._~:/@!$&'()*+,;=%]+$/);
+    }
+    expect(deps.find((x) => x.name === 'raw%20data/wine%20quality.csv')!.uri).toBe('file:raw%20data/wine%20quality.csv');
   });
 });
 

@@ -129,3 +129,17 @@ export function runName(s: TrainingStatement): string {
   if (w) return `${w.repository.replace(/^https:\/\/github\.com\//, '')}/${w.path}`;
   return s.predicate.runDetails.builder.id;
 }
+
+/**
+ * A record's `uri` as a URI reference (RFC 3986): a `file:` uri holds the path as written
+ * (`file:raw data/wine quality.csv`, a DVC path), which a space or a non-ASCII character makes
+ * no URI. Each character a URI cannot hold is percent-encoded (UTF-8 bytes as `%XX`), and a `%`
+ * that starts no escape becomes `%25`; in a `file:` path also `[ ] ? #`, which are part of the
+ * file's name there. Another uri that is already one comes back unchanged.
+ */
+export function asUriReference(uri: string): string {
+  const file = /^file:/i.test(uri);
+  const bad = file ? /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/@!$&'()*+,;=%]/gu : /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu;
+  const [head, rest] = file ? [uri.slice(0, 5), uri.slice(5)] : ['', uri];
+  return head + rest.replace(bad, (ch) => [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}

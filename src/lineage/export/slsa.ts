@@ -1,6 +1,6 @@
 import type { TrainingStatement } from '../../schema/predicate.js';
 import { STATEMENT_TYPE } from '../../schema/predicate.js';
-import { digests } from './common.js';
+import { asUriReference, digests } from './common.js';
 
 export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
 
@@ -21,14 +21,15 @@ export function toSlsa(s: TrainingStatement) {
   };
   for (const d of p.datasets) {
     add({
-      uri: d.uri,
+      // SLSA's ResourceDescriptor.uri is a URI: a `file:` path with a space is not one.
+      uri: asUriReference(d.uri),
       name: d.id,
       ...(d.digest ? { digest: Object.fromEntries(digests(d)) } : {}),
       annotations: { kind: 'dataset', ...(d.version ? { version: d.version } : {}), ...(d.license ? { license: d.license } : {}) },
     });
   }
   for (const c of p.configFiles) add({ name: c.name, digest: { sha256: c.digest.sha256 }, annotations: { kind: 'config' } });
-  if (p.image) add({ uri: p.image.uri, ...(p.image.digest ? { digest: p.image.digest } : {}), annotations: { kind: 'image' } });
+  if (p.image) add({ uri: asUriReference(p.image.uri), ...(p.image.digest ? { digest: p.image.digest } : {}), annotations: { kind: 'image' } });
   const { workflow, command, hyperparameters, policy } = p.buildDefinition.externalParameters;
   return {
     _type: STATEMENT_TYPE,
