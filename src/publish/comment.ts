@@ -51,7 +51,8 @@ const TRUNCATED_NOTE = '\n\n… (truncated: the full summary is in the job summa
 /**
  * A body cut to GitHub's limit at a line break (never inside a character), leaving out a code
  * block the cut would open (an unclosed fence would swallow the note, and a half diagram is a
- * Mermaid error), and closing the `<details>` left open so the note shows, folded in nothing.
+ * Mermaid error) and a heading left with nothing under it, and closing the `<details>` left
+ * open so the note shows, folded in nothing.
  * `.length` counts UTF-16 units, never fewer than GitHub's characters.
  */
 function truncatedBody(full: string): string {
@@ -69,7 +70,8 @@ function truncatedBody(full: string): string {
       if (fenceAt < 0) [fenceAt, fence] = [i, m[1]!];
       else if (m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.trim() === m[1]) fenceAt = -1;
     });
-    const head = (fenceAt >= 0 ? lines.slice(0, fenceAt) : lines).join('\n').trimEnd();
+    // A heading left last (`### Lineage` whose diagram was left out) would title the note.
+    const head = (fenceAt >= 0 ? lines.slice(0, fenceAt) : lines).join('\n').trimEnd().replace(/(?:\n+ {0,3}#{1,6}(?:[ \t][^\n]*)?)+$/, '');
     const open = (head.match(/<details\b/gi) ?? []).length - (head.match(/<\/details>/gi) ?? []).length;
     const text = head + '\n\n</details>'.repeat(Math.max(0, open)) + TRUNCATED_NOTE;
     if (text.length <= MAX_COMMENT_CHARS) return text;

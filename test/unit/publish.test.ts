@@ -18,7 +18,7 @@ import {
 } from '../../src/publish/index.js';
 import { silentLogger } from '../../src/util/log.js';
 import type { Element, Root } from 'hast';
-import { githubTree } from '../helpers/gfm.js';
+import { githubTree, headings } from '../helpers/gfm.js';
 import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
 
 describe('comment marker and body', () => {
@@ -106,6 +106,18 @@ describe('comment marker and body', () => {
     expect(ancestorsOf('row899')).toEqual(['details', 'table', 'tbody', 'tr', 'td']);
     expect(ancestorsOf('graph TD')).toBeUndefined();
     expect(ancestorsOf('Lineage')).toEqual(['details', 'details', 'summary']);
+  });
+
+  it('a cut that leaves out a section\'s only code block leaves out its heading too', () => {
+    // The summary's `### Lineage` heading, then its Mermaid block, which the cut leaves out.
+    const body = ['## ML provenance', '', `${'x'.repeat(80)}\n`.repeat(780), '### Lineage', '', '```mermaid', 'graph TD', ...Array.from({ length: 500 }, (_, i) => `  n${i} --> n${i + 1}`), '```'].join('\n');
+    expect(body.indexOf('```mermaid')).toBeLessThan(MAX_COMMENT_CHARS);
+    const cut = commentBody(commentMarker('w', 'j'), body);
+    expect(cut).not.toContain('```mermaid');
+    expect(cut).not.toContain('### Lineage');
+    const tree = githubTree(cut);
+    expect(headings(tree)).toEqual(['ML provenance']);
+    expect(cut).toMatch(/x\n\n… \(truncated: /);
   });
 });
 
