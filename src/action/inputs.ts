@@ -16,6 +16,8 @@ export interface RunInputs {
   detectImage: boolean;
   metrics?: string;
   records: string;
+  /** Where `records` was named (undefined: the default `.ml-provenance`). */
+  recordsFrom?: string;
   dvc?: string;
   mlflowRun?: string;
   policy: string;
@@ -142,6 +144,7 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
     ...(opt(g('metrics')) ? { metrics: opt(g('metrics'))! } : {}),
     // As for `ml-provenance record` and `build`: the job's ML_PROVENANCE_DIR when the input is not given.
     records: g('records').trim() || env.ML_PROVENANCE_DIR?.trim() || '.ml-provenance',
+    ...(g('records').trim() ? { recordsFrom: 'the records input' } : env.ML_PROVENANCE_DIR?.trim() ? { recordsFrom: 'ML_PROVENANCE_DIR' } : {}),
     ...(opt(g('dvc')) ? { dvc: opt(g('dvc'))! } : {}),
     ...(opt(g('mlflow-run')) ? { mlflowRun: opt(g('mlflow-run'))! } : {}),
     policy: g('policy', 'standard').trim(),

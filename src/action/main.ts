@@ -104,6 +104,7 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
     ...(inputs.datasets ? { datasets: inputs.datasets } : {}),
     ...(inputs.metrics ? { metricsFile: inputs.metrics } : {}),
     recordsDir: path.resolve(deps.workspace, inputs.records),
+    ...(inputs.recordsFrom ? { recordsFrom: inputs.recordsFrom } : {}),
     policy: inputs.policy,
     redact: inputs.redact,
     ...(gh ? { github: gh } : {}),

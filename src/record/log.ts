@@ -116,14 +116,15 @@ export async function readEvents(dir: string, within?: string): Promise<RecordEv
  * recordsLineBytes a line). With `within` (the workspace), the directory and every
  * file must be inside it after symlinks. A missing directory is an empty log.
  */
-export async function readRecords(dir: string, within?: string): Promise<{ events: RecordEvent[]; digest?: string }> {
+export async function readRecords(dir: string, within?: string, from?: string): Promise<{ events: RecordEvent[]; digest?: string }> {
   let realDir = dir;
   if (within !== undefined) {
     const ws = await realWorkspace(within);
     const shown = path.relative(path.resolve(within), dir) || '.';
     if (!isInside(path.resolve(dir), path.resolve(within)) && !isInside(path.resolve(dir), ws)) {
-      throw new InputError('path-outside-workspace', `records directory ${dir} is outside the workspace ${ws}`, {
-        fix: 'keep the records log in the workspace (default .ml-provenance), or copy it there before this step',
+      // Named where the user set it: ML_PROVENANCE_DIR is often set for the whole job, not typed here.
+      throw new InputError('path-outside-workspace', `records directory ${dir}${from ? ` (from ${from})` : ''} is outside the workspace ${ws}`, {
+        fix: `keep the records log in the workspace${from ? ` (point ${from} at a folder inside it)` : ' (default .ml-provenance)'}, or copy it there before this step`,
         file: dir,
       });
     }

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { loadDatasetsInput } from '../capture/datasets.js';
 import type { GitHubContext } from '../capture/github.js';
 import type { HashReporting } from '../capture/hashing.js';
@@ -23,6 +25,8 @@ export interface AssembleOptions {
   datasets?: string;
   metricsFile?: string;
   recordsDir: string;
+  /** Where recordsDir was named (`--records`, `ML_PROVENANCE_DIR`, the action's input); undefined: the default. */
+  recordsFrom?: string;
   policy?: string;
   redact: string[];
   command?: string[];
@@ -52,7 +56,14 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   const redactKeyPatterns = compileKeyPatterns(o.redact);
   const bridged = await readBridges(o.bridges ?? {}, o.workspace);
   // Bridged events first: what the training code recorded itself wins.
-  const records = await readRecords(o.recordsDir, o.workspace);
+  const records = await readRecords(o.recordsDir, o.workspace, o.recordsFrom);
+  // The default folder may well not exist (no `ml-provenance record` calls); one named on purpose
+  // that does not is a wrong path, which would leave the record without steps, metrics or hyperparameters.
+  if (o.recordsFrom && !existsSync(o.recordsDir)) {
+    o.reporting?.warn?.(
+      `records directory ${path.relative(o.workspace, o.recordsDir) || '.'} (from ${o.recordsFrom}) does not exist: nothing written by \`ml-provenance record\` is in this record — point ${o.recordsFrom} at the folder the training step wrote (records.jsonl)`,
+    );
+  }
   const events = [...bridged.events, ...records.events];
   const declared = o.datasets ? await loadDatasetsInput(o.datasets, o.workspace) : [];
   const recordsDigest = records.digest;

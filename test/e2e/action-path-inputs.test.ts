@@ -2,7 +2,8 @@
 // @actions/glob write `!PATTERN` lines to exclude files ("Patterns that begin with ! are
 // exclusions", @actions/glob's README); this action takes only what to include, so such a
 // line must be refused as what it is, not reported as a missing file named `!…`.
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyExample, runAction, train } from '../helpers/run.js';
@@ -52,6 +53,33 @@ describe('the records log where the training step wrote it', () => {
     const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', records: '.ml-provenance', sign: 'false', 'upload-artifact': 'false' }, { workspace: ws, env: { ML_PROVENANCE_DIR: 'nowhere' } });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(statement(r.outputs['statement-path']!).predicate.metrics.length).toBeGreaterThan(0);
+  });
+});
+
+describe('ML_PROVENANCE_DIR that does not lead to the log', () => {
+  // A job-level ML_PROVENANCE_DIR is set once for every step, not typed at the action: what goes
+  // wrong with it must say that is where the folder came from.
+  it('outside the workspace (a job that points it at $RUNNER_TEMP): exit 2 naming ML_PROVENANCE_DIR and how to fix it', () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'));
+    cpSync(path.join(ws, '.ml-provenance'), path.join(temp, 'mlp'), { recursive: true });
+    const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' }, { workspace: ws, env: { ML_PROVENANCE_DIR: path.join(temp, 'mlp'), RUNNER_TEMP: temp } });
+    expect(r.code).toBe(2);
+    expect(r.annotations).toHaveLength(1);
+    expect(decodeURIComponent(r.annotations[0]!)).toMatch(/records directory \S+ \(from ML_PROVENANCE_DIR\) is outside the workspace .* — keep the records log in the workspace \(point ML_PROVENANCE_DIR at a folder inside it\)/);
+  });
+
+  it('a folder that does not exist: a warning naming it and ML_PROVENANCE_DIR (the record has nothing from `record`)', () => {
+    const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' }, { workspace: ws, env: { ML_PROVENANCE_DIR: 'build/recrods' } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const warned = r.annotations.map((a) => decodeURIComponent(a)).filter((a) => a.includes('build/recrods'));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(/^::warning.*records directory build\/recrods \(from ML_PROVENANCE_DIR\) does not exist: nothing written by `ml-provenance record` is in this record — point ML_PROVENANCE_DIR at the folder/);
+    // The default folder missing is no mistake (a project that records nothing itself): no warning.
+    const fresh = copyExample({ git: true });
+    cpSync(path.join(ws, 'model'), path.join(fresh, 'model'), { recursive: true });
+    const quiet = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' }, { workspace: fresh });
+    expect(quiet.code, quiet.stdout + quiet.stderr).toBe(0);
+    expect(quiet.annotations.filter((a) => /records directory/.test(a))).toEqual([]);
   });
 });
 

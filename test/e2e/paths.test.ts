@@ -249,7 +249,7 @@ describe('hostile workspace: bridges, records log, limits (one checked read path
     ['dvc.lock linked out', b('--dvc', 'dvc-out'), /DVC file dvc-out\/dvc\.lock is a symlink to .*runner-home\/token, outside the workspace/],
     ['--mlflow-run outside the workspace', b('--mlflow-run', '../runner-home'), /MLflow run folder \(mlflow-run\) \.\.\/runner-home is outside the workspace/],
     ['--dvc outside the workspace', b('--dvc', '..'), /DVC project folder \(dvc\) \.\. is outside the workspace/],
-    ['--records outside the workspace', b('--records', '../outside-records'), /records directory .*outside-records is outside the workspace .* — keep the records log in the workspace/],
+    ['--records outside the workspace', b('--records', '../outside-records'), /records directory .*outside-records \(from --records\) is outside the workspace .* — keep the records log in the workspace \(point --records at a folder inside it\)/],
     ['the records directory linked out', b('--records', 'recs-dir-link'), /records directory recs-dir-link is a symlink to .*outside-records, outside the workspace/],
     ['records.jsonl linked out', b('--records', 'recs-file-link'), /records log .*recs-file-link\/records\.jsonl is a symlink to .*outside-records\/records\.jsonl, outside the workspace/],
     // Issue 12 item 7: input errors, not "unexpected failure".
@@ -276,7 +276,7 @@ describe('hostile workspace: bridges, records log, limits (one checked read path
 
   it('`build` with ML_PROVENANCE_DIR=/dev/null: exit 2 naming it', () => {
     const r = spawnSync(process.execPath, [CLI, ...b()], { cwd: hw, env: { ...cleanEnv(), ML_PROVENANCE_DIR: '/dev/null' }, encoding: 'utf8', timeout: GUARD_MS });
-    expectRefused({ code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }, /records directory \/dev\/null is outside the workspace/, 'ML_PROVENANCE_DIR=/dev/null');
+    expectRefused({ code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }, /records directory \/dev\/null \(from ML_PROVENANCE_DIR\) is outside the workspace/, 'ML_PROVENANCE_DIR=/dev/null');
   });
 
   it('the action refuses `mlflow-run` whose params/ links to ~/.docker: exit 2, one annotation, nothing in the summary or the output dir', () => {
@@ -292,7 +292,7 @@ describe('hostile workspace: bridges, records log, limits (one checked read path
   it.each([
     ['dvc: a FIFO dvc.lock', { dvc: 'dvc-fifo' }, /DVC file dvc-fifo\/dvc\.lock is a named pipe \(FIFO\)/],
     ['mlflow-run: meta.yaml -> /dev/zero', { 'mlflow-run': 'mlruns/0/zero-meta' }, /meta\.yaml is a symlink to \/dev\/zero, outside the workspace/],
-    ['records: outside the workspace', { records: '../outside-records' }, /records directory .*outside-records is outside the workspace/],
+    ['records: outside the workspace', { records: '../outside-records' }, /records directory .*outside-records \(from the records input\) is outside the workspace/],
     ['records: a directory linked out', { records: 'recs-dir-link' }, /records directory recs-dir-link is a symlink to .*outside-records, outside the workspace/],
     ['dvc: a file', { dvc: 'a-file' }, /DVC project folder \(dvc\) a-file is a file, not a directory/],
   ] as const)('the action: %s — exit 2 at once, one annotation, nothing read', (_what, inputs, re) => {

@@ -53,6 +53,7 @@ export function register(program: Command): void {
           ...(o.datasets ? { datasets: o.datasets as string } : {}),
           ...(o.metrics ? { metricsFile: o.metrics as string } : {}),
           recordsDir: recordsDir(o.records as string | undefined, workspace),
+          ...(o.records !== undefined ? { recordsFrom: '--records' } : process.env.ML_PROVENANCE_DIR ? { recordsFrom: 'ML_PROVENANCE_DIR' } : {}),
           policy: o.policy as string,
           redact: o.redact as string[],
           github: readGitHubContext(),
