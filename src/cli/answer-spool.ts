@@ -74,7 +74,7 @@ export class AnswerSpool<T> {
     out.on('error', (err: NodeJS.ErrnoException) => (failed ??= err));
     for await (const chunk of createReadStream(path.join(this.dir, 'answer'))) {
       if (failed || signal?.aborted) break;
-      if (!out.write(chunk as Buffer)) await drainedOrFailed(out);
+      if (!out.write(chunk as Buffer)) await drainedOrFailed(out, signal);
     }
     if (failed && failed.code !== 'EPIPE') throw failed;
   }
@@ -92,16 +92,23 @@ export class AnswerSpool<T> {
   }
 }
 
-/** Until `out` takes more, or fails (the failure itself is seen by the caller's 'error' listener). */
-function drainedOrFailed(out: NodeJS.WritableStream): Promise<void> {
+/**
+ * Until `out` takes more, or fails (the failure itself is seen by the caller's 'error' listener),
+ * or `signal` is aborted: a pager that stopped reading (`| less` left on a page) must not hold a
+ * Ctrl-C up.
+ */
+function drainedOrFailed(out: NodeJS.WritableStream, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       out.off('drain', done);
       out.off('error', done);
+      signal?.removeEventListener('abort', done);
       resolve();
     };
+    if (signal?.aborted) return resolve();
     out.on('drain', done);
     out.on('error', done);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 

@@ -121,3 +121,21 @@ test.each(['sqlite', 'postgres'])('%s: Ctrl-C while the answer is read removes i
   expect({ code, signal, stdout }).toEqual({ code: null, signal: 'SIGINT', stdout: 0 });
   expect(await readdir(tmp)).toEqual([]);
 }, 120_000);
+
+test('Ctrl-C while a pager has stopped reading (`| less` on its first page) still ends the command and removes its temporary folder', async () => {
+  const tmp = await mkdtemp(path.join(work, 'tmpdir-'));
+  const child = spawn(process.execPath, [CLI, 'lineage', '--store', store('sqlite'), '--metric', 'loss', '--format', 'json'], { cwd: work, env: { ...cleanEnv(), TMPDIR: tmp }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, signal) => resolve([code, signal])));
+  // The answer (megabytes) has started to come, and nobody reads it: the pipe fills and the command waits on it.
+  await new Promise((resolve) => child.stdout.once('readable', resolve));
+  await new Promise((r) => setTimeout(r, 1000));
+  child.kill('SIGINT');
+  const stuck = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  const [code, signal] = await closed;
+  clearTimeout(stuck);
+  expect(stderr).toBe('');
+  expect({ code, signal }).toEqual({ code: null, signal: 'SIGINT' });
+  expect(await readdir(tmp)).toEqual([]);
+}, 120_000);
