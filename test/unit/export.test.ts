@@ -261,6 +261,21 @@ describe('content', () => {
     }
     expect(deps.find((x) => x.name === 'raw%20data/wine%20quality.csv')!.uri).toBe('file:raw%20data/wine%20quality.csv');
   });
+  it('CycloneDX and SPDX: the dataset\'s download location is that URI too (IRI / anyURI fields)', () => {
+    const st = statements.dvcPaths;
+    const cdx = exportStatement(st, 'cyclonedx') as any;
+    const spdx = exportStatement(st, 'spdx') as any;
+    const urls = [
+      ...JSON.stringify(cdx).matchAll(/"(?:url|contents)":\{?"?(?:url":")?(file:[^"]*)"/g),
+    ].map((m) => m[1]!);
+    const locations = (spdx['@graph'] as any[]).filter((e) => e.type === 'dataset_DatasetPackage').map((e) => e.software_downloadLocation as string);
+    expect(locations).toHaveLength(st.predicate.datasets.length);
+    expect(urls.length).toBeGreaterThanOrEqual(st.predicate.datasets.length);
+    for (const u of [...urls, ...locations]) {
+      expect(u).toMatch(/^file:[A-Za-z0-9\-._~:/@!$&'()*+,;=%]+$/);
+      expect(st.predicate.datasets.map((d) => d.uri)).toContain(decodeURIComponent(u));
+    }
+  });
 });
 
 describe('coverage fields land in each standard\'s own place (fully populated record)', () => {
