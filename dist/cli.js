@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-V2L2VQHJ.js");
+  const { main } = await import("./chunks/program-4TL5LQ7X.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -123,6 +123,7 @@ function parseInputs(get, env = {}) {
     ...opt(g("metrics")) ? { metrics: opt(g("metrics")) } : {},
     // As for `ml-provenance record` and `build`: the job's ML_PROVENANCE_DIR when the input is not given.
     records: g("records").trim() || env.ML_PROVENANCE_DIR?.trim() || ".ml-provenance",
+    ...g("records").trim() ? { recordsFrom: "the records input" } : env.ML_PROVENANCE_DIR?.trim() ? { recordsFrom: "ML_PROVENANCE_DIR" } : {},
     ...opt(g("dvc")) ? { dvc: opt(g("dvc")) } : {},
     ...opt(g("mlflow-run")) ? { mlflowRun: opt(g("mlflow-run")) } : {},
     policy: g("policy", "standard").trim(),
@@ -166,7 +167,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-TDDJ7CAM.js");
+    const { run } = await import("./chunks/main-K6CME2GR.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -185,8 +186,8 @@ async function main() {
       signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-IU2JRKUX.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
       preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-IU2JRKUX.js")).preflightIdentity(o), "preflightIdentity"),
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-RTDIA7MJ.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-LWVYKD3Z.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-LWVYKD3Z.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-U6TX4EUG.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-U6TX4EUG.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-GQOZJ67N.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;
