@@ -141,6 +141,21 @@ async function descriptor(root: string, rel: string, o: DvcOut, source: string, 
   return d;
 }
 
+/**
+ * A DVC output that is a symlink out of the workspace is, in practice, a shared cache outside it
+ * linked with `cache.type symlink` (DVC's set-up for teams): say which DVC file names it and how
+ * DVC links it in as files instead, rather than only that a symlink leaves the workspace.
+ */
+function linkedFromOutside(err: unknown, file: string, field: string): unknown {
+  if (!(err instanceof InputError) || err.code !== 'symlink-escapes-workspace') return err;
+  return new InputError('dvc-linked-outside', `${file}: ${field} is DVC data linked from outside the workspace (${err.message}; a DVC cache outside the workspace with cache.type symlink?), and only data inside the workspace is hashed`, {
+    fix: 'link DVC data as files: dvc config cache.type reflink,hardlink,copy, then dvc checkout --relink, and run again',
+    file,
+    fields: [field],
+    cause: err,
+  });
+}
+
 function outsOf(v: unknown): DvcOut[] {
   return entriesOf(v).map(([o]) => o);
 }
@@ -232,9 +247,13 @@ export async function readDvc(root: string, workspace?: string): Promise<BridgeR
     const where = (o: DvcOut, i: number, list: 'deps' | 'outs') =>
       isUrl(o.path!) ? o.path! : localPath(o.path!, root, { root, boundary, file: lockShown, field: `stages.${name}.${list}[${i}].path`, output: list === 'outs' });
     const inputs: string[] = [];
-    for (const [d, i] of entriesOf(st.deps)) if (text(d.path)) inputs.push(await addDataset(where(d, i, 'deps'), d, `dvc.lock:${name}`));
+    const add = (o: DvcOut, i: number, list: 'deps' | 'outs') =>
+      addDataset(where(o, i, list), o, `dvc.lock:${name}`).catch((err: unknown) => {
+        throw linkedFromOutside(err, lockShown, `stages.${name}.${list}[${i}].path`);
+      });
+    for (const [d, i] of entriesOf(st.deps)) if (text(d.path)) inputs.push(await add(d, i, 'deps'));
     const outputs: string[] = [];
-    for (const [o, i] of entriesOf(st.outs)) if (text(o.path)) outputs.push(await addDataset(where(o, i, 'outs'), o, `dvc.lock:${name}`));
+    for (const [o, i] of entriesOf(st.outs)) if (text(o.path)) outputs.push(await add(o, i, 'outs'));
     out.steps.push({ name, library: 'dvc', parameters, inputs, outputs });
   }
 
@@ -252,7 +271,9 @@ export async function readDvc(root: string, workspace?: string): Promise<BridgeR
       const p = text(o.path);
       if (!p) continue;
       const rel = isUrl(p) ? p : localPath(p, base, { root, boundary, file: rd.shown(file), field: `outs[${i}].path`, output: true });
-      await addDataset(rel, o, path.relative(root, file), origin);
+      await addDataset(rel, o, path.relative(root, file), origin).catch((err: unknown) => {
+        throw linkedFromOutside(err, rd.shown(file), `outs[${i}].path`);
+      });
     }
   }
   if (!lock && out.datasets.length === 0) {

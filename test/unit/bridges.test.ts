@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -103,6 +103,29 @@ describe('DVC paths outside the workspace', () => {
       }
     });
   }
+
+  it('data linked by symlink from a DVC cache outside the workspace (cache.type symlink) names the DVC file and field, and how DVC links files instead', async () => {
+    const { top, ws, root } = await layout();
+    try {
+      // DVC 3's cache layout: files/md5/<first two hex>/<rest>, here shared outside the workspace.
+      const cached = path.join(top, 'dvc-cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2));
+      await mkdir(path.dirname(cached), { recursive: true });
+      await writeFile(cached, 'a\n');
+      await symlink(cached, path.join(root, 'data', 'train.csv'));
+      await writeFile(path.join(root, 'data', 'train.csv.dvc'), `outs:\n- md5: ${md5}\n  size: 2\n  hash: md5\n  path: train.csv\n`);
+      const err = await readDvc(root, ws).catch((e: unknown) => e);
+      expect(err).toMatchObject({ kind: 'input', code: 'dvc-linked-outside', file: 'ml/data/train.csv.dvc', fields: ['outs[0].path'] });
+      expect((err as Error).message).toMatch(/^ml\/data\/train\.csv\.dvc: outs\[0\]\.path is DVC data linked from outside the workspace \(symlink .*train\.csv points outside the workspace; .*cache\.type symlink/);
+      expect((err as { fix: string }).fix).toContain('dvc checkout --relink');
+      // The same data linked as a file (cache.type hardlink) is hashed.
+      await rm(path.join(root, 'data', 'train.csv'));
+      await link(cached, path.join(root, 'data', 'train.csv'));
+      const d = (await readDvc(root, ws)).datasets.find((x) => x.id === 'data/train.csv');
+      expect(d).toMatchObject({ digestSource: 'computed', digest: { md5, sha256: createHash('sha256').update('a\n').digest('hex') } });
+    } finally {
+      await rm(top, { recursive: true, force: true });
+    }
+  });
 
   it('a .dvc wdir outside the workspace is the field named', async () => {
     const { top, ws, root } = await layout();
