@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-4TL5LQ7X.js");
+  const { main } = await import("./chunks/program-SCTNK3BV.js");
   process.exitCode = await main(process.argv.slice(2));
 }
