@@ -1,6 +1,6 @@
 import type { DatasetNode, Edge, LineageGraph, MetricNode, ModelNode, RunNode, StepNode } from './graph.js';
 import { latestByEpoch } from '../statement/fields.js';
-import { pathDatasetId } from '../util/dataset-id.js';
+import { resolveDatasetRef } from '../util/dataset-id.js';
 
 /**
  * Indexes over a graph, built once per graph object (cached), so each query is a
@@ -173,19 +173,10 @@ export function datasetsForMetric(g: LineageGraph, q: MetricQuery): MetricAnswer
   });
 }
 
-/**
- * `ID` or `ID@VERSION`. Dataset ids may themselves contain `@`, so an exact id match wins.
- * A path as the user types it (`data/my file.csv`) also finds the dataset whose id is that
- * path percent-encoded (`data/my%20file.csv`, the id DVC paths get: src/util/dataset-id.ts).
- */
+/** `ID` or `ID@VERSION` over the graph's datasets (resolveDatasetRef: a path as typed finds its percent-encoded id). */
 export function parseDatasetRef(g: LineageGraph, ref: string): { id: string; version?: string } {
   const ix = indexGraph(g);
-  const known = (id: string): string | undefined => (ix.datasetsById.has(id) ? id : ix.datasetsById.has(pathDatasetId(id)) ? pathDatasetId(id) : undefined);
-  const whole = known(ref);
-  if (whole) return { id: whole };
-  const at = ref.lastIndexOf('@');
-  if (at > 0) return { id: known(ref.slice(0, at)) ?? ref.slice(0, at), version: ref.slice(at + 1) };
-  return { id: ref };
+  return resolveDatasetRef(ref, (id) => ix.datasetsById.has(id));
 }
 
 export interface DatasetAnswer {

@@ -7,7 +7,7 @@
  * An answer takes several queries: each question reads them from one snapshot (Db.snapshot),
  * so a run ingested or purged meanwhile is in all of them or in none.
  */
-import { pathDatasetId } from '../util/dataset-id.js';
+import { datasetRefCandidates, resolveDatasetRef } from '../util/dataset-id.js';
 import type { Db, SqlValue } from './db.js';
 import { storeError } from './errors.js';
 
@@ -301,21 +301,13 @@ export interface StoreDatasetAnswer {
   models: { sha256: string; path: string }[];
 }
 
-/** `ID` or `ID@VERSION`; an id that exists as given wins (ids may contain `@`). */
+/** `ID` or `ID@VERSION` over the store's datasets (resolveDatasetRef, as over files: lineage/queries.ts). */
 async function datasetRef(db: Db, ref: string): Promise<{ id: string; version?: string }> {
-  // An id as stored, or a path as typed (`raw data/x.csv`) whose percent-encoded id is stored
-  // (src/util/dataset-id.ts), as over files (lineage/queries.ts parseDatasetRef).
-  const known = async (id: string): Promise<string | undefined> => {
-    for (const candidate of new Set([id, pathDatasetId(id)])) {
-      if ((await q(db, 'SELECT 1 AS x FROM datasets WHERE ds_id = ? LIMIT 1', [candidate])).length > 0) return candidate;
-    }
-    return undefined;
-  };
-  const whole = await known(ref);
-  if (whole !== undefined) return { id: whole };
-  const at = ref.lastIndexOf('@');
-  if (at <= 0) return { id: ref };
-  return { id: (await known(ref.slice(0, at))) ?? ref.slice(0, at), version: ref.slice(at + 1) };
+  const stored = new Set<string>();
+  for (const id of datasetRefCandidates(ref)) {
+    if ((await q(db, 'SELECT 1 AS x FROM datasets WHERE ds_id = ? LIMIT 1', [id])).length > 0) stored.add(id);
+  }
+  return resolveDatasetRef(ref, (id) => stored.has(id));
 }
 
 /** "Which runs and models used dataset D@V?" — directly, by the same bytes under another name, and through derived datasets across runs. */

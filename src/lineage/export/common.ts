@@ -4,6 +4,7 @@ import { VERSION } from '../../version.js';
 import { lastMetrics } from '../diff.js';
 import { sourceDependency } from '../../statement/fields.js';
 import { statementRunId } from '../../statement/serialize.js';
+import { percentEncode } from '../../util/dataset-id.js';
 
 export const PRODUCER = `https://github.com/ml-provenance/ml-provenance/releases/tag/v${VERSION}`;
 export const TOOL_NAME = 'ml-provenance';
@@ -141,5 +142,5 @@ export function asUriReference(uri: string): string {
   const file = /^file:/i.test(uri);
   const bad = file ? /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/@!$&'()*+,;=%]/gu : /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu;
   const [head, rest] = file ? [uri.slice(0, 5), uri.slice(5)] : ['', uri];
-  return head + rest.replace(bad, (ch) => [...Buffer.from(ch, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  return head + rest.replace(bad, percentEncode);
 }
