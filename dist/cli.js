@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-SCTNK3BV.js");
+  const { main } = await import("./chunks/program-C3MQQFMG.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -167,7 +167,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-CBCLSXW7.js");
+    const { run } = await import("./chunks/main-ZZ46MSY6.js");
     const outcome = await run(inputs, {
       io: {
         logger,
