@@ -4,7 +4,7 @@
  * the event's field (`epoch`, `splits.train`). Keys are dotted event paths without list
  * indices; the longest matching prefix wins. A `*` flag ends with the map or list key.
  */
-const FLAGS: Record<string, Record<string, string>> = {
+export const RECORD_FLAGS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   dataset: {
     id: '--id', uri: '--uri', version: '--version', path: '--path', digest: '--digest', license: '--license',
     splits: '--split *=…', seed: '--seed', mediaType: '--media-type',
@@ -33,9 +33,14 @@ const FLAGS: Record<string, Record<string, string>> = {
   command: { argv: 'the command' },
 };
 
+/** The `record` subcommand that writes events of `kind` (`environment` events: `record env`). */
+export function recordSubcommand(kind: string): string {
+  return kind === 'environment' ? 'env' : kind;
+}
+
 /** The flag for an event field of `kind` (the event's `kind`), or undefined when none sets it. */
 export function recordFlag(kind: string, issuePath: ReadonlyArray<PropertyKey>): string | undefined {
-  const table = FLAGS[kind];
+  const table = RECORD_FLAGS[kind];
   if (!table) return undefined;
   const names = issuePath.filter((p) => typeof p === 'string');
   for (let n = names.length; n > 0; n--) {

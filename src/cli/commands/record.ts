@@ -2,7 +2,7 @@ import { stderrLogger } from '../../util/log.js';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { appendEvent, recordsDir } from '../../record/log.js';
-import { recordFlag } from '../record-flags.js';
+import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
 import { collect, intOption, numberOption, run } from '../shared.js';
 import { parseKeyValue, parseLibrary, parseSplits } from '../values.js';
@@ -12,12 +12,10 @@ function recordsOption(cmd: Command): Command {
   return cmd.option('--records <dir>', 'records directory (default .ml-provenance, env ML_PROVENANCE_DIR)');
 }
 
-const SUBCOMMAND: Record<string, string> = { environment: 'env' };
-
 async function append(records: string | undefined, event: Record<string, unknown>): Promise<void> {
   const clean = Object.fromEntries(Object.entries(event).filter(([, v]) => v !== undefined));
   const kind = String(clean.kind);
-  const sub = SUBCOMMAND[kind] ?? kind;
+  const sub = recordSubcommand(kind);
   // A refused value is named by the flag that gave it, with the command's help as the fix.
   await appendEvent(recordsDir(records), clean, undefined, {
     what: `value for \`record ${sub}\``,
