@@ -125,3 +125,17 @@ describe('the action merging a log Python wrote itself (json.dumps)', () => {
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('a step naming its input by path, as DVC and Python write paths', () => {
+  // The id of a path is the path percent-encoded as a URI path: Python's urllib.parse.quote with
+  // `/` kept is the outside definition the suggested id must equal.
+  it.each(['raw data/x.csv', 'données/ü.csv'])('record step --input %s: exit 2, and the fix gives the id urllib.parse.quote makes of it', (p) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mlp-python-'));
+    const quoted = spawnSync('python3', ['-c', 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe="/"))', p], { encoding: 'utf8' }).stdout.trim();
+    const r = spawnSync(process.execPath, [CLI, 'record', 'step', '--name', 'clean', '--input', p], { cwd: dir, encoding: 'utf8', env: cleanEnv() });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`error: --input ${p}: dataset ids are ASCII letters (A-Z, a-z), digits and _ . / : @ -, any other character percent-encoded (%20 for a space, %C3%B6 for ö) — pass the id the dataset was recorded under; if ${p} is a path or name (a DVC output, an MLflow or Hugging Face dataset), its id is ${quoted}: write --input ${quoted}\n`);
+    // And the suggested id is taken.
+    expect(spawnSync(process.execPath, [CLI, 'record', 'step', '--name', 'clean', '--input', quoted], { cwd: dir, encoding: 'utf8', env: cleanEnv() }).status).toBe(0);
+  });
+});
