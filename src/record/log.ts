@@ -12,13 +12,13 @@ export const DEFAULT_RECORDS_DIR = '.ml-provenance';
 export const RECORDS_FILE = 'records.jsonl';
 
 /**
- * The workspace `ml-provenance record` writes for: in GitHub Actions, the job's checkout when the
- * command runs anywhere inside it (training code often runs in a sub-folder,
+ * The workspace `record` and `build` take paths relative to: in GitHub Actions, the job's checkout
+ * when the command runs anywhere inside it (training code often runs in a sub-folder,
  * `working-directory: train`, while the action reads the log at the checkout's root); else the
- * current folder, as `build` defaults to it (outside the checkout, e.g. in a container given the
- * host's GITHUB_WORKSPACE, that path may not even exist here).
+ * current folder (outside the checkout, e.g. in a container given the host's GITHUB_WORKSPACE,
+ * that path may not even exist here).
  */
-export function recordWorkspace(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+export function defaultWorkspace(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   const ws = env.GITHUB_WORKSPACE?.trim();
   if (!ws) return cwd;
   let real: string;

@@ -82,6 +82,16 @@ describe('training code that runs in a sub-folder of the checkout (`working-dire
     expect(st.predicate.datasets.find((d) => d.id === 'extra')?.digest).toBeDefined();
   });
 
+  it('`build` run in the sub-folder (a workflow without the action) reads the same log, with paths relative to the checkout', () => {
+    const dir = subfolder();
+    const env = { GITHUB_WORKSPACE: dir };
+    const cwd = path.join(dir, 'train');
+    expect(runCli(['record', 'metric', '--name', 'sub_metric', '--value', '0.25'], { cwd, env }).code).toBe(0);
+    const b = runCli(['build', '--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--out', 'p.json', '--no-detect-image', '--policy', 'none'], { cwd, env });
+    expect(b.code, b.stderr).toBe(0);
+    expect(statement(path.join(cwd, 'p.json')).predicate.metrics.map((m) => m.name)).toContain('sub_metric');
+  });
+
   it('a path typed relative to the sub-folder: exit 2 naming the flag and the path to write', () => {
     const dir = subfolder();
     const cwd = path.join(dir, 'train');

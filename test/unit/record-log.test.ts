@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendEvent, parseEvents, readEvents, recordWorkspace, recordsLocation } from '../../src/record/log.js';
+import { appendEvent, parseEvents, readEvents, defaultWorkspace, recordsLocation } from '../../src/record/log.js';
 import { mergeEvents } from '../../src/record/merge.js';
 
 describe('records log', () => {
@@ -51,12 +51,12 @@ describe('records log', () => {
   it('record writes for the checkout in GitHub Actions when run inside it, else for the current folder', () => {
     const ws = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'mlp-ws-')));
     mkdirSync(path.join(ws, 'train'));
-    expect(recordWorkspace({ GITHUB_WORKSPACE: ws }, path.join(ws, 'train'))).toBe(ws);
-    expect(recordWorkspace({ GITHUB_WORKSPACE: ws }, ws)).toBe(ws);
-    expect(recordWorkspace({}, path.join(ws, 'train'))).toBe(path.join(ws, 'train'));
+    expect(defaultWorkspace({ GITHUB_WORKSPACE: ws }, path.join(ws, 'train'))).toBe(ws);
+    expect(defaultWorkspace({ GITHUB_WORKSPACE: ws }, ws)).toBe(ws);
+    expect(defaultWorkspace({}, path.join(ws, 'train'))).toBe(path.join(ws, 'train'));
     // Outside the checkout (or the host's path inside a container, where it does not exist): as before.
-    expect(recordWorkspace({ GITHUB_WORKSPACE: ws }, os.tmpdir())).toBe(os.tmpdir());
-    expect(recordWorkspace({ GITHUB_WORKSPACE: path.join(ws, 'nowhere') }, path.join(ws, 'train'))).toBe(path.join(ws, 'train'));
+    expect(defaultWorkspace({ GITHUB_WORKSPACE: ws }, os.tmpdir())).toBe(os.tmpdir());
+    expect(defaultWorkspace({ GITHUB_WORKSPACE: path.join(ws, 'nowhere') }, path.join(ws, 'train'))).toBe(path.join(ws, 'train'));
   });
 });
 

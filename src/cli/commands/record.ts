@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { appendEvent, recordWorkspace, recordsLocation } from '../../record/log.js';
+import { appendEvent, defaultWorkspace, recordsLocation } from '../../record/log.js';
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
 import { DatasetId } from '../../schema/common.js';
@@ -52,7 +52,7 @@ async function append(records: string | undefined, event: Record<string, unknown
   const kind = String(clean.kind);
   const sub = recordSubcommand(kind);
   // A refused value is named by the flag that gave it, with the command's help as the fix.
-  await appendEvent(recordsLocation({ value: records, by: '--records' }, recordWorkspace()).dir, clean, undefined, {
+  await appendEvent(recordsLocation({ value: records, by: '--records' }, defaultWorkspace()).dir, clean, undefined, {
     what: `value for \`record ${sub}\``,
     fix: `correct the value named above (\`ml-provenance record ${sub} --help\` lists each option and its form)`,
     name: (p) => recordFlag(kind, p),
@@ -86,7 +86,7 @@ export function register(program: Command): void {
           fields: ['--uri', '--path'],
         });
       }
-      checkWorkspacePath(dataPath, '--path', recordWorkspace());
+      checkWorkspacePath(dataPath, '--path', defaultWorkspace());
       if (license !== undefined && !isSpdxExpression(license)) {
         throw new InputError('bad-license', `--license "${license}" is not an SPDX license expression`, { fix: `pass --license with a valid value: ${spdxFix(license)}`, fields: ['--license'] });
       }
@@ -123,7 +123,7 @@ export function register(program: Command): void {
       const params = (o.param as string[]).map((p, i) => parseKeyValue(p, '--param', i + 1));
       checkDatasetRefs(o.input as string[], '--input');
       checkDatasetRefs(o.output as string[], '--output');
-      for (const out of (o.output as string[]).map(splitOutput)) checkWorkspacePath(out.path, '--output', recordWorkspace(), `${out.id}=`);
+      for (const out of (o.output as string[]).map(splitOutput)) checkWorkspacePath(out.path, '--output', defaultWorkspace(), `${out.id}=`);
       await append(o.records as string | undefined, {
         kind: 'step',
         name: o.name,
