@@ -203,3 +203,20 @@ export async function readRecords(dir: string, within?: string, from?: string): 
   }
   return { events, ...(digest ? { digest } : {}) };
 }
+
+/**
+ * The events of this GitHub Actions run: those `record` tagged with another run's GITHUB_RUN_ID
+ * are left out (and counted by run), as a workspace a self-hosted runner reuses keeps an earlier
+ * run's log. Untagged events (outside Actions, or written by training code itself) stay: nothing
+ * says they are another run's. Outside Actions (`runId` undefined) every event stays.
+ */
+export function eventsOfRun(events: RecordEvent[], runId: string | undefined): { events: RecordEvent[]; others: Map<string, number> } {
+  const others = new Map<string, number>();
+  if (runId === undefined) return { events, others };
+  const kept = events.filter((e) => {
+    if (e.githubRun === undefined || e.githubRun === runId) return true;
+    others.set(e.githubRun, (others.get(e.githubRun) ?? 0) + 1);
+    return false;
+  });
+  return { events: kept, others };
+}

@@ -6,7 +6,7 @@ import type { HashReporting } from '../capture/hashing.js';
 import { loadMetricsFile } from '../capture/metrics.js';
 import { compileKeyPatterns } from '../redact/index.js';
 import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
-import { DEFAULT_RECORDS_DIR, RECORDS_FILE, readRecords, type RecordsLocation } from '../record/log.js';
+import { DEFAULT_RECORDS_DIR, RECORDS_FILE, eventsOfRun, readRecords, type RecordsLocation } from '../record/log.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sha256Hex } from '../util/canonical.js';
 import { buildStatement, serializeStatement } from './build.js';
@@ -57,7 +57,14 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   // Bridged events first: what the training code recorded itself wins.
   const records = await readRecords(o.records.dir, o.workspace, o.records.from);
   warnRecordsElsewhere(o.records, o.workspace, o.reporting?.warn);
-  const events = [...bridged.events, ...records.events];
+  const thisRun = eventsOfRun(records.events, o.github?.runId);
+  if (thisRun.others.size) {
+    const runs = [...thisRun.others].map(([id, n]) => `run ${id}: ${n}`).join(', ');
+    o.reporting?.warn?.(
+      `${[...thisRun.others.values()].reduce((a, b) => a + b, 0)} event(s) in the records log were recorded by another GitHub Actions run (${runs}) and are left out of this record — the workspace was reused (a self-hosted runner; actions/checkout with \`clean: false\`): remove ${path.relative(o.workspace, o.records.dir) || '.'} before training (actions/checkout's default \`clean: true\` does)`,
+    );
+  }
+  const events = [...bridged.events, ...thisRun.events];
   const declared = o.datasets ? await loadDatasetsInput(o.datasets, o.workspace) : [];
   const recordsDigest = records.digest;
   const metrics = o.metricsFile ? await loadMetricsFile(o.metricsFile, o.workspace) : [];
@@ -70,7 +77,7 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
       fields: ['pseudonym-key'],
     });
   }
-  const conflicts = collectConflicts({ bridged, declared, recorded: records.events, metricsFile: metrics });
+  const conflicts = collectConflicts({ bridged, declared, recorded: thisRun.events, metricsFile: metrics });
   const statement = await buildStatement({
     workspace: o.workspace,
     subjects: o.subjects,

@@ -7,6 +7,7 @@ import { appendEvent, defaultWorkspace, recordsLocation } from '../../record/log
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
 import { DatasetId } from '../../schema/common.js';
+import { actionsRunId } from '../../capture/github.js';
 import { pathDatasetId } from '../../util/dataset-id.js';
 import { collect, intOption, numberOption, run } from '../shared.js';
 import { parseKeyValue, parseLibrary, parseSplits } from '../values.js';
@@ -48,7 +49,8 @@ function checkDatasetRefs(ids: string[], flag: string): void {
 }
 
 async function append(records: string | undefined, event: Record<string, unknown>): Promise<void> {
-  const clean = Object.fromEntries(Object.entries(event).filter(([, v]) => v !== undefined));
+  // Tagged with the run, so a log a reused workspace keeps from an earlier run is not merged into this one's record.
+  const clean = Object.fromEntries(Object.entries({ ...event, githubRun: actionsRunId() }).filter(([, v]) => v !== undefined));
   const kind = String(clean.kind);
   const sub = recordSubcommand(kind);
   // A refused value is named by the flag that gave it, with the command's help as the fix.
