@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { assertDepth } from '../util/json.js';
+import { actionsRunId } from '../capture/github.js';
 import { InputError } from '../errors.js';
 import { RecordEvent } from '../schema/record-event.js';
 import { LIMITS, containedPath, makeDirs, readLines, realWorkspace, isInside } from '../util/fs.js';
@@ -204,18 +205,48 @@ export async function readRecords(dir: string, within?: string, from?: string): 
   return { events, ...(digest ? { digest } : {}) };
 }
 
+/** The GitHub Actions job run `record` tags its events with (`runTag`) and build compares them with. */
+export interface RunIdentity {
+  runId: string;
+  runAttempt?: string;
+  job?: string;
+}
+
 /**
- * The events of this GitHub Actions run: those `record` tagged with another run's GITHUB_RUN_ID
- * are left out (and counted by run), as a workspace a self-hosted runner reuses keeps an earlier
- * run's log. Untagged events (outside Actions, or written by training code itself) stay: nothing
- * says they are another run's. Outside Actions (`runId` undefined) every event stays.
+ * The tag `record` adds to each event on a runner: the run, and the job and attempt within it
+ * (a re-run keeps GITHUB_RUN_ID). Nothing outside GitHub Actions.
  */
-export function eventsOfRun(events: RecordEvent[], runId: string | undefined): { events: RecordEvent[]; others: Map<string, number> } {
+export function runTag(env: NodeJS.ProcessEnv = process.env): { githubRun?: string; githubRunAttempt?: string; githubJob?: string } {
+  const runId = actionsRunId(env);
+  if (!runId) return {};
+  return {
+    githubRun: runId,
+    ...(/^[0-9]{1,10}$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? { githubRunAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
+    ...(/^[A-Za-z_][A-Za-z0-9_-]{0,99}$/.test(env.GITHUB_JOB ?? '') ? { githubJob: env.GITHUB_JOB } : {}),
+  };
+}
+
+/**
+ * The events of this GitHub Actions job run, as a workspace a self-hosted runner reuses keeps an
+ * earlier log: those `record` tagged with another run's GITHUB_RUN_ID are left out, and so are
+ * those of an earlier attempt of this same job ("Re-run jobs" keeps the run id, and the job runs
+ * again from its first step, so its earlier lines are stale). An earlier attempt of another job
+ * stays: a job re-run alone (the signing job after "Re-run failed jobs") is handed the lines of
+ * the training job's attempt by an artifact. Untagged events (outside Actions, or written by
+ * training code itself) stay: nothing says they are another run's. Outside Actions (`current`
+ * undefined) every event stays. Left-out events are counted by `run N` / `attempt N of this job`.
+ */
+export function eventsOfRun(events: RecordEvent[], current: RunIdentity | undefined): { events: RecordEvent[]; others: Map<string, number> } {
   const others = new Map<string, number>();
-  if (runId === undefined) return { events, others };
+  if (current === undefined) return { events, others };
+  const attempt = Number(current.runAttempt);
   const kept = events.filter((e) => {
-    if (e.githubRun === undefined || e.githubRun === runId) return true;
-    others.set(e.githubRun, (others.get(e.githubRun) ?? 0) + 1);
+    if (e.githubRun === undefined) return true;
+    let from: string | undefined;
+    if (e.githubRun !== current.runId) from = `run ${e.githubRun}`;
+    else if (current.job !== undefined && e.githubJob === current.job && e.githubRunAttempt !== undefined && Number(e.githubRunAttempt) < attempt) from = `attempt ${e.githubRunAttempt} of this job`;
+    if (from === undefined) return true;
+    others.set(from, (others.get(from) ?? 0) + 1);
     return false;
   });
   return { events: kept, others };

@@ -1,4 +1,3 @@
-import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { loadDatasetsInput } from '../capture/datasets.js';
 import type { GitHubContext } from '../capture/github.js';
@@ -6,7 +5,8 @@ import type { HashReporting } from '../capture/hashing.js';
 import { loadMetricsFile } from '../capture/metrics.js';
 import { compileKeyPatterns } from '../redact/index.js';
 import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
-import { DEFAULT_RECORDS_DIR, RECORDS_FILE, eventsOfRun, readRecords, type RecordsLocation } from '../record/log.js';
+import { eventsOfRun, readRecords, type RecordsLocation } from '../record/log.js';
+import { recordsWarning } from '../record/stray.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sha256Hex } from '../util/canonical.js';
 import { buildStatement, serializeStatement } from './build.js';
@@ -56,12 +56,20 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   const bridged = await readBridges(o.bridges ?? {}, o.workspace);
   // Bridged events first: what the training code recorded itself wins.
   const records = await readRecords(o.records.dir, o.workspace, o.records.from);
-  warnRecordsElsewhere(o.records, o.workspace, o.reporting?.warn);
-  const thisRun = eventsOfRun(records.events, o.github?.runId);
+  // A log the record would miss (a named folder that is not there, a job split across folders) is said.
+  const elsewhere = o.reporting?.warn ? recordsWarning(o.records, o.workspace) : undefined;
+  if (elsewhere) o.reporting?.warn?.(elsewhere);
+  const gh = o.github;
+  const thisRun = eventsOfRun(records.events, gh ? { runId: gh.runId, runAttempt: gh.runAttempt, ...(gh.job ? { job: gh.job } : {}) } : undefined);
   if (thisRun.others.size) {
-    const runs = [...thisRun.others].map(([id, n]) => `run ${id}: ${n}`).join(', ');
+    const counts = [...thisRun.others].map(([from, n]) => `${from}: ${n}`).join(', ');
+    const keys = [...thisRun.others.keys()];
+    const by = [
+      ...(keys.some((k) => k.startsWith('run ')) ? ['another GitHub Actions run'] : []),
+      ...(keys.some((k) => k.startsWith('attempt ')) ? ['an earlier attempt of this job, a re-run'] : []),
+    ].join(' or ');
     o.reporting?.warn?.(
-      `${[...thisRun.others.values()].reduce((a, b) => a + b, 0)} event(s) in the records log were recorded by another GitHub Actions run (${runs}) and are left out of this record — the workspace was reused (a self-hosted runner; actions/checkout with \`clean: false\`): remove ${path.relative(o.workspace, o.records.dir) || '.'} before training (actions/checkout's default \`clean: true\` does)`,
+      `${[...thisRun.others.values()].reduce((a, b) => a + b, 0)} event(s) in the records log were recorded by ${by} (${counts}) and are left out of this record — the workspace was reused (a self-hosted runner; actions/checkout with \`clean: false\`): remove ${path.relative(o.workspace, o.records.dir) || '.'} before training (actions/checkout's default \`clean: true\` does)`,
     );
   }
   const events = [...bridged.events, ...thisRun.events];
@@ -102,32 +110,4 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   });
   const text = serializeStatement(statement);
   return { statement, text, digest: sha256Hex(text), policy: evaluatePolicy(statement, policy) };
-}
-
-/**
- * The default folder may well not exist (no `ml-provenance record` calls); one named on purpose
- * that does not is a wrong path, and a log in a sub-folder (`train/.ml-provenance`, written by
- * `record` run there outside GitHub Actions) was meant for this record. Either would leave it
- * without steps, metrics or hyperparameters, so it is said. Only the workspace's top folders are
- * looked at: a data folder may hold millions of files.
- */
-function warnRecordsElsewhere(loc: RecordsLocation, workspace: string, warn: ((m: string) => void) | undefined): void {
-  if (!warn || existsSync(loc.dir)) return;
-  const shown = path.relative(workspace, loc.dir) || '.';
-  if (loc.from) {
-    warn(`records directory ${shown} (from ${loc.from}) does not exist: nothing written by \`ml-provenance record\` is in this record — point ${loc.from} at the folder the training step wrote (records.jsonl)`);
-    return;
-  }
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(workspace, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  const found = entries
-    .filter((e) => e.isDirectory() && existsSync(path.join(workspace, e.name, DEFAULT_RECORDS_DIR, RECORDS_FILE)))
-    .map((e) => `${e.name}/${DEFAULT_RECORDS_DIR}`);
-  if (found.length) {
-    warn(`no records log at ${shown}, but ${found.join(', ')} ${found.length > 1 ? 'hold one each' : 'holds one'} (written by \`ml-provenance record\` run in a sub-folder): nothing from ${found.length > 1 ? 'them' : 'it'} is in this record — pass --records ${found[0]} (the action's \`records\` input), or set ML_PROVENANCE_DIR for the whole job`);
-  }
 }

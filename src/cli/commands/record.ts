@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { appendEvent, defaultWorkspace, recordsLocation } from '../../record/log.js';
+import { appendEvent, defaultWorkspace, recordsLocation, runTag, type RecordsLocation } from '../../record/log.js';
+import { isInside } from '../../util/fs.js';
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
 import { DatasetId } from '../../schema/common.js';
-import { actionsRunId } from '../../capture/github.js';
 import { pathDatasetId } from '../../util/dataset-id.js';
 import { collect, intOption, numberOption, run } from '../shared.js';
 import { parseKeyValue, parseLibrary, parseSplits } from '../values.js';
@@ -48,13 +48,31 @@ function checkDatasetRefs(ids: string[], flag: string): void {
   }
 }
 
+/**
+ * A relative records folder that leads out of the checkout (`--records ../.ml-provenance` typed in
+ * `train/`, meaning the checkout's log) would be written where neither build nor the action reads
+ * it (both keep the log inside the workspace): refused with the value to write.
+ */
+function checkRecordsPath(loc: RecordsLocation, value: string | undefined, workspace: string, cwd: string = process.cwd()): void {
+  if (value === undefined || path.isAbsolute(value.trim()) || workspace === cwd || isInside(loc.dir, workspace)) return;
+  const meant = path.resolve(cwd, value.trim());
+  const write = loc.from === '--records' ? (v: string) => `--records ${v}` : (v: string) => `ML_PROVENANCE_DIR=${v}`;
+  throw new InputError('records-outside-workspace', `${write(value.trim())}: the records folder is relative to the workspace ${workspace}, and this one leads out of it (to ${loc.dir}), where neither build nor the action reads it`, {
+    fix: isInside(meant, workspace) ? `write ${write(path.relative(workspace, meant) || '.')}` : 'name a folder inside the checkout (default .ml-provenance)',
+    fields: [loc.from ?? '--records'],
+  });
+}
+
 async function append(records: string | undefined, event: Record<string, unknown>): Promise<void> {
   // Tagged with the run, so a log a reused workspace keeps from an earlier run is not merged into this one's record.
-  const clean = Object.fromEntries(Object.entries({ ...event, githubRun: actionsRunId() }).filter(([, v]) => v !== undefined));
+  const clean = Object.fromEntries(Object.entries({ ...event, ...runTag() }).filter(([, v]) => v !== undefined));
   const kind = String(clean.kind);
   const sub = recordSubcommand(kind);
   // A refused value is named by the flag that gave it, with the command's help as the fix.
-  await appendEvent(recordsLocation({ value: records, by: '--records' }, defaultWorkspace()).dir, clean, undefined, {
+  const workspace = defaultWorkspace();
+  const loc = recordsLocation({ value: records, by: '--records' }, workspace);
+  checkRecordsPath(loc, records ?? process.env.ML_PROVENANCE_DIR, workspace);
+  await appendEvent(loc.dir, clean, undefined, {
     what: `value for \`record ${sub}\``,
     fix: `correct the value named above (\`ml-provenance record ${sub} --help\` lists each option and its form)`,
     name: (p) => recordFlag(kind, p),

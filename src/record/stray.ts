@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { isInside } from '../util/fs.js';
+import { DEFAULT_RECORDS_DIR, RECORDS_FILE, type RecordsLocation } from './log.js';
+
+/**
+ * Records logs a job may have split from the one `build` and the action read. In GitHub Actions
+ * `record` resolves its folder against the checkout even from a sub-folder, while training code
+ * that writes its own lines (`open(".ml-provenance/records.jsonl", "a")`, or ML_PROVENANCE_DIR as
+ * given) resolves it against its own working directory: a step with `working-directory: train`
+ * leaves `train/.ml-provenance` beside the checkout's `.ml-provenance`. A workflow that names the
+ * sub-folder's (`records: train/.ml-provenance`) meets the same split the other way round.
+ * Candidates: the checkout's `.ml-provenance`, and the same folder name under each top-level
+ * folder (only those: a data folder may hold millions of files). Workspace-relative, '/'-separated.
+ */
+export function strayRecordLogs(loc: RecordsLocation, workspace: string): string[] {
+  const ws = path.resolve(workspace);
+  const names = new Set([DEFAULT_RECORDS_DIR]);
+  const read = path.resolve(loc.dir);
+  // ML_PROVENANCE_DIR=build/records read relative to a sub-folder is train/build/records.
+  if (isInside(read, ws) && read !== ws && loc.from === 'ML_PROVENANCE_DIR') names.add(path.relative(ws, read));
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(ws, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const candidates = [...names];
+  for (const e of entries) {
+    if (e.isDirectory() && e.name !== '.git') for (const n of names) candidates.push(path.join(e.name, n));
+  }
+  const readReal = real(read);
+  const found: string[] = [];
+  for (const c of candidates) {
+    const dir = path.join(ws, c);
+    if (!existsSync(path.join(dir, RECORDS_FILE))) continue;
+    // The log being read, under another name (a symlinked folder), is not a second log.
+    if (path.resolve(dir) === read || real(dir) === readReal) continue;
+    found.push(c.split(path.sep).join('/'));
+  }
+  return [...new Set(found)];
+}
+
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/**
+ * What to tell the user when the record would miss lines: the folder named on purpose does not
+ * exist, or other logs hold what a split job wrote (`strayRecordLogs`). Undefined: nothing to say.
+ * The default folder missing alone is no mistake (a project that records nothing itself).
+ */
+export function recordsWarning(loc: RecordsLocation, workspace: string): string | undefined {
+  const shown = path.relative(workspace, loc.dir).split(path.sep).join('/') || '.';
+  const exists = existsSync(loc.dir);
+  if (loc.from && !exists) {
+    return `records directory ${shown} (from ${loc.from}) does not exist: nothing written by \`ml-provenance record\` is in this record — point ${loc.from} at the folder the training step wrote (records.jsonl)`;
+  }
+  const found = strayRecordLogs(loc, workspace);
+  if (!found.length) return undefined;
+  const list = found.join(', ');
+  const them = found.length > 1 ? 'them' : 'it';
+  const sub = found[0]!.includes('/') ? found[0]!.split('/')[0] : undefined;
+  const where = sub ? `a step with \`working-directory: ${sub}\`` : `here the step that wrote ${shown}`;
+  if (!exists) {
+    return `no records log at ${shown}, but ${list} ${found.length > 1 ? 'hold one each' : 'holds one'} (written by \`ml-provenance record\` or training code run in a sub-folder): nothing from ${them} is in this record — pass --records ${found[0]} (the action's \`records\` input), or set ML_PROVENANCE_DIR for the whole job`;
+  }
+  return `${list} also ${found.length > 1 ? 'hold a records log each' : 'holds a records log'} besides ${shown}, the one read: nothing from ${them} is in this record — in GitHub Actions \`ml-provenance record\` resolves the folder against the checkout, while training code that writes lines itself resolves it against its working directory (${where}): have both write ${shown} (Python: os.path.join(os.environ.get("GITHUB_WORKSPACE", "."), "${shown}")), or delete the stray log`;
+}
