@@ -132,7 +132,7 @@ function parseEventLine(raw: string | undefined, file: string, n: number, unterm
     });
   }
   assertDepth(data, `${file}:${n}`, 'record event');
-  return parseWith(RecordEvent, data, { file: `${file}:${n}`, what: 'record event', fix: 'see schemas/record-event.schema.json' });
+  return parseWith(RecordEvent, data, { file, line: n, what: 'record event', fix: 'see schemas/record-event.schema.json' });
 }
 
 /** Parse a records log; every bad line is reported with file:line and what is wrong. */

@@ -39,7 +39,7 @@ function describe(issue: z.core.$ZodIssue): string {
 export function parseWith<S extends z.ZodType>(
   schema: S,
   data: unknown,
-  where: { file?: string; prefix?: string; what: string; fix?: string; name?: (issuePath: ReadonlyArray<PropertyKey>) => string | undefined },
+  where: { file?: string; line?: number; prefix?: string; what: string; fix?: string; name?: (issuePath: ReadonlyArray<PropertyKey>) => string | undefined },
 ): z.infer<S> {
   const res = schema.safeParse(data);
   if (res.success) return res.data;
@@ -52,9 +52,12 @@ export function parseWith<S extends z.ZodType>(
   });
   const parts = issues.map((i, n) => `${fields[n]}: ${describe(i)}`);
   const more = res.error.issues.length > issues.length ? ` (and ${res.error.issues.length - issues.length} more)` : '';
-  throw new InputError('invalid-document', `${where.file ? `${where.file}: ` : ''}invalid ${where.what}: ${parts.join('; ')}${more}`, {
+  // `file:line` in the text; the file and the line apart, so an annotation can point at the line.
+  const at = where.file ? `${where.file}${where.line !== undefined ? `:${where.line}` : ''}: ` : '';
+  throw new InputError('invalid-document', `${at}invalid ${where.what}: ${parts.join('; ')}${more}`, {
     fix: where.fix ?? `correct the field(s) named above; the schema is in schemas/`,
     fields,
     ...(where.file ? { file: where.file } : {}),
+    ...(where.file && where.line !== undefined ? { line: where.line } : {}),
   });
 }

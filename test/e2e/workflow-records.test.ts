@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, copyExample, runCli } from '../helpers/run.js';
+import { ROOT, copyExample, runAction, runCli } from '../helpers/run.js';
 import { lintWorkflow, runJob, type StepResult } from '../helpers/workflow.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'workflows');
@@ -136,5 +136,18 @@ describe('a self-hosted runner with `clean: false`: the workspace outlives the j
     expect(count(st, 'worker_loss')).toBe(6);
     expect(st.predicate.buildDefinition.externalParameters.hyperparameters.written_by_python).toBe(true);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('a line the training code wrote that breaks the schema', () => {
+  it('the annotation is on that line of the log, relative to the checkout, as for a line that is not JSON', () => {
+    const ws = checkout();
+    const log = path.join(ws, '.ml-provenance', 'records.jsonl');
+    mkdirSync(path.dirname(log));
+    writeFileSync(log, '{"v": 1, "kind": "param", "params": {"lr": 0.1}}\n{"v": 1, "kind": "metric", "name": "acc", "value": "high"}\n');
+    const r = runAction({ 'subject-path': 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' }, { workspace: ws });
+    expect(r.code).toBe(2);
+    expect(r.annotations).toHaveLength(1);
+    expect(decodeURIComponent(r.annotations[0]!)).toMatch(/^::error title=ml-provenance,file=\.ml-provenance\/records\.jsonl,line=2::\S+\/\.ml-provenance\/records\.jsonl:2: invalid record event: value: /);
   });
 });
