@@ -1,6 +1,6 @@
 import { appendFile, readdir, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { assertDepth } from '../util/json.js';
 import { actionsRunId } from '../capture/github.js';
@@ -151,7 +151,7 @@ export async function readEvents(dir: string, within?: string): Promise<RecordEv
 }
 
 /**
- * Read every `*.jsonl` in the records directory (matrix jobs may each leave one),
+ * Read every `*.jsonl` in the records directory and each folder's records.jsonl one level down (matrix jobs may each leave one),
  * in name order, and the sha256 of records.jsonl's bytes (recorded as a byproduct),
  * each file read once, line by line, within LIMITS (recordsFileBytes a file,
  * recordsLineBytes a line). With `within` (the workspace), the directory and every
@@ -184,6 +184,14 @@ export async function readRecords(dir: string, within?: string, from?: string): 
   }
   // Not only regular files: a FIFO or a device named *.jsonl is refused by the read, with its reason, not skipped.
   const names = entries.filter((e) => e.name.endsWith('.jsonl') && !e.isDirectory()).map((e) => e.name).sort();
+  // One folder down too: actions/download-artifact puts each artifact (a matrix leg's records) in a
+  // folder of its name, `.ml-provenance/records-small/records.jsonl`, and every leg's file has the
+  // same name, so `merge-multiple` would keep one. Only a folder's records.jsonl: a records folder
+  // named on a project folder must not take its data/*.jsonl for records. Symlinked folders are
+  // not followed (isDirectory).
+  for (const sub of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    if (existsSync(path.join(realDir, sub, RECORDS_FILE))) names.push(path.join(sub, RECORDS_FILE));
+  }
   const events: RecordEvent[] = [];
   let digest: string | undefined;
   for (const n of names) {

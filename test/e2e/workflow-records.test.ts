@@ -151,3 +151,24 @@ describe('a line the training code wrote that breaks the schema', () => {
     expect(decodeURIComponent(r.annotations[0]!)).toMatch(/^::error title=ml-provenance,file=\.ml-provenance\/records\.jsonl,line=2::\S+\/\.ml-provenance\/records\.jsonl:2: invalid record event: value: /);
   });
 });
+
+describe('a matrix whose legs hand their logs to one signing job', () => {
+  // actions/download-artifact without `merge-multiple` puts each artifact in a folder of its name;
+  // with it, every leg's records.jsonl would land on one name and all but one be lost.
+  it('the logs as download-artifact lays them out (.ml-provenance/records-LEG/records.jsonl) are all read', () => {
+    const ws = checkout();
+    const legs = ['small', 'large'];
+    for (const leg of legs) {
+      const dir = checkout();
+      const env = { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_JOB: 'train', GITHUB_WORKSPACE: dir };
+      expect(runCli(['record', 'metric', '--name', `loss_${leg}`, '--value', '0.5'], { cwd: path.join(dir, 'train'), env }).code).toBe(0);
+      expect(runCli(['record', 'param', `model=${leg}`], { cwd: path.join(dir, 'train'), env }).code).toBe(0);
+      cpSync(path.join(dir, '.ml-provenance'), path.join(ws, '.ml-provenance', `records-${leg}`), { recursive: true });
+    }
+    const r = runAction({ 'subject-path': 'datasets.yaml', datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' }, { workspace: ws, env: { GITHUB_JOB: 'sign' } });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const st = JSON.parse(readFileSync(r.outputs['statement-path']!, 'utf8')) as St;
+    expect(st.predicate.metrics.map((m) => m.name).sort()).toEqual(['loss_large', 'loss_small']);
+    expect(r.annotations).toEqual([]);
+  });
+});
