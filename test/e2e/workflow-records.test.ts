@@ -4,7 +4,8 @@
 // lines end up in two folders must not lose half of them without a word, and a re-run on a
 // self-hosted runner must not sign the earlier attempt's metrics as its own.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, copyExample, runAction, runCli } from '../helpers/run.js';
@@ -104,7 +105,9 @@ describe('training in a sub-folder (`working-directory: train`)', () => {
   });
 
   it('`--records ../.ml-provenance` typed in train/ (meaning the checkout\'s): exit 2 with the value to write, nothing written outside', () => {
-    const ws = checkout();
+    // The checkout in a folder of its own, as the runner's _work/REPO/REPO, to see nothing lands beside it.
+    const ws = path.join(mkdtempSync(path.join(tmpdir(), 'mlp-work-')), 'repo');
+    cpSync(checkout(), ws, { recursive: true });
     const env = { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '42', GITHUB_WORKSPACE: ws };
     const r = runCli(['record', 'metric', '--name', 'm', '--value', '1', '--records', '../.ml-provenance'], { cwd: path.join(ws, 'train'), env });
     expect(r.code).toBe(2);
