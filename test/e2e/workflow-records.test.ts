@@ -175,3 +175,21 @@ describe('a matrix whose legs hand their logs to one signing job', () => {
     expect(r.annotations).toEqual([]);
   });
 });
+
+describe('GITHUB_WORKSPACE as runners spell it', () => {
+  // macOS runners' temp paths go through a symlink (/var -> /private/var), so the working directory
+  // the shell reports (physical) differs from GITHUB_WORKSPACE's text; a trailing slash is a slip.
+  it.each([['through a symlink', true, ''], ['with a trailing slash', false, '/']])('%s: record in train/ writes the checkout\'s log with paths relative to it', (_, viaLink, slash) => {
+    const real = checkout();
+    const link = path.join(mkdtempSync(path.join(tmpdir(), 'mlp-var-')), 'ws');
+    spawnSync('ln', ['-s', real, link]);
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: '42', GITHUB_WORKSPACE: (viaLink ? link : real) + slash };
+    const cwd = path.join(viaLink ? link : real, 'train');
+    expect(runCli(['record', 'dataset', '--id', 'extra', '--path', 'train/data/extra.csv'], { cwd, env }).code).toBe(0);
+    const slip = runCli(['record', 'dataset', '--id', 'extra', '--path', 'data/extra.csv'], { cwd, env });
+    expect(slip.code).toBe(2);
+    expect(slip.stderr).toMatch(/— write --path train\/data\/extra\.csv\n$/);
+    expect(existsSync(path.join(real, 'train', '.ml-provenance'))).toBe(false);
+    expect(readFileSync(path.join(real, '.ml-provenance', 'records.jsonl'), 'utf8')).toMatch(/"path":"train\/data\/extra\.csv"/);
+  });
+});
