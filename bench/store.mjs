@@ -348,7 +348,7 @@ if (part === undefined) {
   out.push('');
 }
 
-const markdown = [`_${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`node bench/store.mjs --runs ${N} --pg-runs ${PG_N} --files ${FILES_N} --signed ${SIGNED} --copies ${COPIES}\`, ${os.cpus().length} × ${os.cpus()[0]?.model}, load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}._`, '', ...out].join('\n');
+const markdown = [`_${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`node bench/store.mjs ${part ? `--part ${part} --pg-runs ${PG_N}` : `--runs ${N} --pg-runs ${PG_N} --files ${FILES_N} --signed ${SIGNED} --copies ${COPIES}`}\`, ${os.cpus().length} × ${os.cpus()[0]?.model}, load average at end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}._`, '', ...out].join('\n');
 console.log(markdown);
 if (write) {
   const BEGIN = '<!-- bench:store:begin -->';
