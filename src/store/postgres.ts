@@ -121,6 +121,9 @@ export async function openPostgres(url: string, o: PostgresOptions = {}): Promis
   c.release();
   // Rows this connection's committed statements changed, per ledger table: what close() judges the statistics by.
   const written: Tally = new Map();
+  // The last transaction failed (the server went away, a conflict not retried): the command is failing, and
+  // closing must not wait on the server again.
+  let failed = false;
   const q = queryable(pool, undefined, written);
   const store: Db = {
     dialect: 'postgres',
@@ -131,7 +134,11 @@ export async function openPostgres(url: string, o: PostgresOptions = {}): Promis
     },
     transaction: async (fn) => {
       const pending: Tally = new Map();
-      const out = await onOneConnection(pool, 'BEGIN', (c) => fn(queryable(c, c.broken, pending)));
+      const out = await onOneConnection(pool, 'BEGIN', (c) => fn(queryable(c, c.broken, pending))).catch((err: unknown) => {
+        failed = true;
+        throw err;
+      });
+      failed = false;
       for (const [t, n] of pending) written.set(t, (written.get(t) ?? 0) + n);
       return out;
     },
@@ -146,7 +153,7 @@ export async function openPostgres(url: string, o: PostgresOptions = {}): Promis
     },
     async close() {
       try {
-        if (!o.signal?.aborted && written.size > 0) await refreshStatistics(store, written, o.note);
+        if (!o.signal?.aborted && !failed && written.size > 0) await refreshStatistics(store, written, o.note);
       } finally {
         await pool.end();
       }

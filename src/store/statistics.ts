@@ -59,9 +59,9 @@ export async function refreshStatistics(db: Db, written: Tally, note?: (message:
       });
     }
     if (mine.length < due.length) {
-      note?.(`${db.location}: the planner's statistics of ${due.filter((t) => !t.mine).map((t) => t.name).join(', ')} were not refreshed (ANALYZE needs the tables' owner): autovacuum refreshes them at its next round (about a minute); until then a question may be planned for smaller tables and be slow. To refresh them now, run ANALYZE as the store's owner`);
+      note?.(`${db.location}: the planner's statistics of ${due.filter((t) => !t.mine).map((t) => t.name).join(', ')} were not refreshed (ANALYZE needs the tables' owner): autovacuum, where it is on, refreshes them at its next round (about a minute); until then a question may be planned for smaller tables and be slow. To refresh them now, run ANALYZE as the store's owner`);
     }
   } catch (err) {
-    note?.(`${db.location}: the runs are stored, but the planner's statistics could not be refreshed (${(err as Error).message}): autovacuum refreshes them at its next round; run ANALYZE as the store's owner to do it now`);
+    note?.(`${db.location}: the runs are stored, but the planner's statistics could not be refreshed (${(err as Error).message}): autovacuum, where it is on, refreshes them at its next round; run ANALYZE as the store's owner to do it now`);
   }
 }

@@ -3,11 +3,16 @@
 // by more than autovacuum's rule (50 + 10 %) before it closes, a few more runs analyse nothing,
 // and a writer that does not own them (the ingest role) still stores every run and says why the
 // statistics wait for autovacuum. autovacuum's own analyses set last_autoanalyze, never
-// last_analyze, so last_analyze is this command's doing.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+// last_analyze, so last_analyze is this command's doing. An ingest stopped by Ctrl-C closes
+// at once, without analysing.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pgClient from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CLI, cleanEnv } from '../helpers/run.js';
 import { dataset, makeStatement, sha } from '../fixtures/statements.js';
 import { startPostgres, type PgServer } from '../helpers/postgres.js';
 import { runCliAsync } from './sign-verify-helpers.js';
@@ -47,7 +52,7 @@ function planner(db: string): Record<string, { analysed: string; reltuples: numb
 beforeAll(async () => {
   pg = await startPostgres();
   work = await mkdtemp(path.join(tmpdir(), 'mlp-store-stats-'));
-  for (const q of ['CREATE DATABASE owned', 'CREATE DATABASE shared', 'CREATE ROLE ingester LOGIN']) pg.psql(q);
+  for (const q of ['CREATE DATABASE owned', 'CREATE DATABASE shared', 'CREATE DATABASE stopped', 'CREATE ROLE ingester LOGIN']) pg.psql(q);
 }, 120_000);
 
 afterAll(async () => {
@@ -88,7 +93,7 @@ describe('planner statistics after a bulk ingest (PostgreSQL)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { stored: unknown[] }).stored).toHaveLength(300);
     expect(r.stderr.trim()).toMatch(
-      /^postgres:\/\/ingester@127\.0\.0\.1:\d+\/shared: the planner's statistics of [a-z_, ]*\bruns\b[a-z_, ]* were not refreshed \(ANALYZE needs the tables' owner\): autovacuum refreshes them at its next round .* run ANALYZE as the store's owner$/,
+      /^postgres:\/\/ingester@127\.0\.0\.1:\d+\/shared: the planner's statistics of [a-z_, ]*\bruns\b[a-z_, ]* were not refreshed \(ANALYZE needs the tables' owner\): autovacuum, where it is on, refreshes them at its next round .* run ANALYZE as the store's owner$/,
     );
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(sql('shared', 'SELECT count(*) FROM runs')).toBe('300');
@@ -96,5 +101,47 @@ describe('planner statistics after a bulk ingest (PostgreSQL)', () => {
     // What the note tells the owner to do works: psql as the owner.
     sql('shared', 'ANALYZE');
     expect(planner('shared').runs).toMatchObject({ reltuples: 300 });
+  }, 120_000);
+  test('an ingest stopped by SIGINT (Ctrl-C) after 100 runs are committed closes without analysing: the runs stay, the statistics are left to autovacuum', async () => {
+    const dir = await statements(path.join(work, 'stopped'), 0, 300);
+    // Ingest writes runs in run id order (a bare statement's id is the sha256 of its bytes), its bundle bytes
+    // after each run's rows. Another session's uncommitted row with the 100th run's blob makes the ingest wait
+    // there, holding 99 runs and the 100th's rows in its transaction: the SIGINT arrives while it waits.
+    const byId = new Map<string, string>();
+    for (const f of await readdir(dir)) byId.set(createHash('sha256').update(await readFile(path.join(dir, f))).digest('hex'), f);
+    const ids = [...byId.keys()].sort();
+    const url = pg.url('postgres', 'stopped');
+    // One run first (the last in id order): the tables exist before the blocker writes.
+    const seed = await mlp('store', 'ingest', '--no-verify', '--store', url, path.join(dir, byId.get(ids[299]!)!));
+    expect(seed.code, seed.stderr).toBe(0);
+    const blocker = new pgClient.Client({ connectionString: url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query("INSERT INTO blobs (sha256, bytes) VALUES ($1, '\\x00')", [ids[99]]);
+      const child = spawn(process.execPath, [CLI, 'store', 'ingest', dir, '--no-verify', '--store', url], { cwd: work, env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+      const waiting = () => sql('stopped', "SELECT count(*) FROM pg_stat_activity WHERE datname = 'stopped' AND wait_event_type = 'Lock'") === '1';
+      for (const until = Date.now() + 60_000; !waiting(); ) {
+        if (Date.now() > until) throw new Error(`the ingest never waited for the blocker: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      child.kill('SIGINT');
+      await new Promise((r) => setTimeout(r, 500));
+      await blocker.query('ROLLBACK');
+      const end = await exited;
+      expect(end, stderr).toEqual({ code: null, signal: 'SIGINT' });
+      expect(stderr).toMatch(/^interrupted: 100 new run\(s\) stored/m);
+      expect(stderr).not.toMatch(/statistics/);
+    } finally {
+      await blocker.end();
+    }
+    // The seed and the first 100 runs (1,212 metric rows): far past 50 + 10 %, yet nothing analysed.
+    expect(sql('stopped', 'SELECT count(*) FROM runs')).toBe('101');
+    expect(sql('stopped', 'SELECT count(*) FROM metrics')).toBe(String(101 * 12));
+    expect(planner('stopped').runs!.analysed).toBe('');
+    expect(planner('stopped').metrics!.analysed).toBe('');
   }, 120_000);
 });
