@@ -1,4 +1,5 @@
 import { stderrLogger } from '../../util/log.js';
+import { fileUri } from '../../util/file-uri.js';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { appendEvent, recordsDir } from '../../record/log.js';
@@ -57,8 +58,8 @@ export function register(program: Command): void {
       await append(o.records as string | undefined, {
         kind: 'dataset',
         id: o.id,
-        // Like the manifest: local data without a URI lives at file:<path>.
-        uri: uri ?? `file:${dataPath}`,
+        // Like the manifest: local data without a URI lives at file:<path> (percent-encoded, a URI).
+        uri: uri ?? fileUri(dataPath!),
         version: o.version,
         path: o.path,
         digest: o.digest,
