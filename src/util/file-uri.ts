@@ -26,11 +26,14 @@ const PATH_CHAR = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/;
 /** A valid RFC 3986 path: path characters and well-formed percent-escapes only. */
 const URI_PATH = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/;
 
-/** A path as an RFC 3986 URI path: every character that is not a path character as UTF-8 `%XX`. */
+/**
+ * A path as an RFC 3986 URI path: every character that is not a path character as UTF-8 `%XX`.
+ * A path starting `//` gets its second `/` encoded, or `file://x` would read `x` as a host.
+ */
 export function encodeUriPath(p: string): string {
   let out = '';
   for (const ch of p) out += PATH_CHAR.test(ch) ? ch : percentEncode(ch);
-  return out;
+  return out.startsWith('//') ? `/%2F${out.slice(2)}` : out;
 }
 
 /** The `file:` URI of a workspace path (`data/my file.csv` → `file:data/my%20file.csv`). */
@@ -53,24 +56,25 @@ interface FileUriReading {
   path: string;
   /** The text is already the URI form (a new record's, or a valid URI typed as such). */
   isUri: boolean;
+  /** `file://host/path`, `file:///abs`: a URL with an authority, decoded by WHATWG's parser. */
+  authority?: boolean;
 }
 
 function readFileUri(uri: string, known?: string): FileUriReading | undefined {
   if (!isFile(uri)) return undefined;
+  const rest = uri.slice('file:'.length);
+  if (known !== undefined) {
+    if (rest === encodeUriPath(known)) return { path: known, isUri: true };
+    if (rest === known) return { path: known, isUri: false }; // an old record's path as written
+  }
   if (hasAuthority(uri)) {
     // file://host/path, file:///abs: WHATWG's parser encodes whatever the text left raw.
     try {
       const { pathname } = new URL(uri);
-      return { path: decode(pathname) ?? pathname, isUri: URI_PATH.test(uri.slice('file://'.length).replace(/^[^/]*/, '')) };
+      return { path: decode(pathname) ?? pathname, isUri: URI_PATH.test(uri.slice('file://'.length).replace(/^[^/]*/, '')), authority: true };
     } catch {
-      return { path: uri.slice('file://'.length).replace(/^[^/]*/, ''), isUri: false };
+      return { path: uri.slice('file://'.length).replace(/^[^/]*/, ''), isUri: false, authority: true };
     }
-  }
-  const rest = uri.slice('file:'.length);
-  if (known !== undefined) {
-    const encoded = encodeUriPath(known);
-    if (rest === encoded) return { path: known, isUri: true };
-    if (rest === known) return { path: known, isUri: false }; // an old record's path as written
   }
   if (URI_PATH.test(rest)) return { path: decode(rest) ?? rest, isUri: true };
   return { path: rest, isUri: false };
@@ -86,8 +90,8 @@ export function fileUriPath(uri: string, known?: string): string | undefined {
 
 /** A uri as a person reads it: a `file:` uri with its path decoded (`file:data/my file.csv`), any other unchanged. */
 export function displayUri(uri: string, known?: string): string {
-  if (!isFile(uri) || hasAuthority(uri)) return uri;
-  return `file:${readFileUri(uri, known)!.path}`;
+  const r = readFileUri(uri, known);
+  return r && !r.authority ? `file:${r.path}` : uri;
 }
 
 /**
@@ -98,10 +102,8 @@ export function displayUri(uri: string, known?: string): string {
  * encoded, and a `%` that starts no escape becomes `%25`; one that is already a URI is unchanged.
  */
 export function asUriReference(uri: string, known?: string): string {
-  if (isFile(uri) && !hasAuthority(uri)) {
-    const r = readFileUri(uri, known)!;
-    return r.isUri ? uri : fileUri(r.path);
-  }
+  const r = readFileUri(uri, known);
+  if (r && !r.authority) return r.isUri ? uri : fileUri(r.path);
   const bad = isFile(uri) ? /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/@!$&'()*+,;=%]/gu : /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu;
   return uri.replace(bad, percentEncode);
 }
