@@ -125,6 +125,20 @@ describe('an old record (raw paths in file: uris) next to a new one of the same 
     expect(d.datasets).toEqual({ added: [], removed: [], changed: [] });
   });
 
+  it('the HTML report shows the path as a person wrote it, in the datasets table and a dataset\'s details', () => {
+    cli('report', 'old.intoto.json', 'new.intoto.json', '--no-verify', '--out', 'report.html');
+    const html = readFileSync(path.join(ws, 'report.html'), 'utf8');
+    const table = /<section id="datasets">[\s\S]*?<\/section>/.exec(html)![0];
+    const unescape = (x: string) => x.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    for (const p of ODD_NAMES.flatMap((x) => [datasetPath(x), dvcPresent(x), dvcAbsent(x)])) {
+      expect(unescape(table)).toContain(`file:${p}`);
+      if (fileUri(p) !== `file:${p}`) expect(unescape(table)).not.toContain(fileUri(p));
+    }
+    // Each dataset node's details (clicked in the graph).
+    const details = [...html.matchAll(/"kind":"dataset","key":[^}]*?"uri":("[^"]*")/g)].map((m) => JSON.parse(m[1]!) as string);
+    expect(new Set(details)).toEqual(new Set(read('new.intoto.json').predicate.datasets.map((d) => `file:${d.annotations!.path}`)));
+  });
+
   it('replay --check finds every local file of the old record', () => {
     // Exit 1: the DVC outputs only DVC's remote holds are missing here, as they should be.
     const r = runCli(['replay', 'old.intoto.json', '--no-verify', '--check', '--workdir', '.', '--json'], { cwd: ws });
