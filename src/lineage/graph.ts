@@ -1,7 +1,7 @@
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
 import { gitCommit as commitOf } from '../statement/fields.js';
 import { statementRunId } from '../statement/serialize.js';
-import { datasetUriReference } from '../util/file-uri.js';
+import { datasetUri } from '../util/file-uri.js';
 
 /**
  * The lineage graph over many training statements. It is plain data (JSON-ready):
@@ -149,7 +149,7 @@ export function graphFromStatements(input: ReadonlyArray<TrainingStatement | Sta
         ...(d.version ? { version: d.version } : {}),
         ...(digest ? { digest } : {}),
         // One URI form for old and new records (src/util/file-uri.ts), as the store holds it.
-        uri: datasetUriReference(d),
+        uri: datasetUri(d),
         ...(d.license ? { license: d.license } : {}),
         derived: false,
       });

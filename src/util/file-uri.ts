@@ -114,13 +114,19 @@ export function knownPath(d: { annotations?: Record<string, unknown> }): string 
   return typeof p === 'string' && p ? p : undefined;
 }
 
-/**
- * A dataset's `uri` as one RFC 3986 URI reference whichever version wrote the record: what
- * the exports write, and what the lineage graph, the store and diff hold, so an old and a new
- * record of `data/my file.csv` show, compare and answer alike.
- */
+/** A dataset's `uri` as an RFC 3986 URI reference, whichever version wrote the record: what the exports write. */
 export function datasetUriReference(d: { uri: string; annotations?: Record<string, unknown> }): string {
   return asUriReference(d.uri, knownPath(d));
+}
+
+/**
+ * A dataset's `uri` as the record holds it, except that an old record's raw `file:` path is
+ * in URI form: what the lineage graph, the store, diff and attribution hold, so an old and a
+ * new record of `data/my file.csv` compare and answer alike. Any other uri is kept as recorded.
+ */
+export function datasetUri(d: { uri: string; annotations?: Record<string, unknown> }): string {
+  const r = readFileUri(d.uri, knownPath(d));
+  return r && !r.authority && !r.isUri ? fileUri(r.path) : d.uri;
 }
 
 /** A dataset's `uri` as a person reads it (`file:data/my file.csv`): the summaries and the report. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asUriReference, displayUri, encodeUriPath, fileUri, fileUriPath } from '../../src/util/file-uri.js';
+import { asUriReference, datasetUri, datasetUriReference, displayUri, encodeUriPath, fileUri, fileUriPath } from '../../src/util/file-uri.js';
 import { readUris } from '../helpers/uri-check.js';
 
 /** Names RFC 3986 gives a meaning to or forbids: a space, non-ASCII, `%`, `?`, `#`, `[`, `]`, and a literal `%20`. */
@@ -78,5 +78,13 @@ describe('reading old (raw) and new (encoded) file: uris', () => {
     expect(fileUriPath('s3://bucket/a b')).toBeUndefined();
     expect(fileUriPath('file:///mnt/my%20data/x.csv')).toBe('/mnt/my data/x.csv');
     expect(displayUri('s3://bucket/a%20b')).toBe('s3://bucket/a%20b');
+  });
+
+  it('what lineage, diff and the store hold: an old raw file: path in URI form, any other uri as recorded; the exports: every uri a URI', () => {
+    const old = { uri: 'file:data/my file.csv', annotations: { path: 'data/my file.csv' } };
+    const neu = { uri: 'file:data/my%20file.csv', annotations: { path: 'data/my file.csv' } };
+    const web = { uri: 'https://data.example.com/"quoted"&<x>' };
+    expect([datasetUri(old), datasetUri(neu), datasetUri(web)]).toEqual(['file:data/my%20file.csv', 'file:data/my%20file.csv', web.uri]);
+    expect(datasetUriReference(web)).toBe('https://data.example.com/%22quoted%22&%3Cx%3E');
   });
 });
