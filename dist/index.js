@@ -8,8 +8,11 @@ import {
   refusedValueShape
 } from "./chunks/chunk-U6NGMXLZ.js";
 import {
+  isInside
+} from "./chunks/chunk-DARMAHRD.js";
+import {
   readGitHubContext
-} from "./chunks/chunk-E7LSDQ4Q.js";
+} from "./chunks/chunk-RTQJ5GUB.js";
 import {
   InputError,
   toProvenanceError
@@ -36,6 +39,22 @@ import {
 
 // src/action/index.ts
 import os from "node:os";
+
+// src/action/annotation.ts
+import { statSync } from "node:fs";
+import path from "node:path";
+function annotationFile(file, workspace) {
+  if (!file) return void 0;
+  const abs = path.resolve(workspace, file);
+  if (!isInside(abs, path.resolve(workspace))) return void 0;
+  try {
+    if (!statSync(abs).isFile()) return void 0;
+  } catch {
+    return void 0;
+  }
+  return path.relative(workspace, abs).split(path.sep).join("/");
+}
+__name(annotationFile, "annotationFile");
 
 // src/action/inputs.ts
 function bool(name, v, allowAuto = false) {
@@ -70,7 +89,7 @@ function parseMetricDirections(v) {
   return parseDirectionLines(v, "input metric-directions");
 }
 __name(parseMetricDirections, "parseMetricDirections");
-function parseInputs(get, env = {}) {
+function parseInputs(get) {
   const g = /* @__PURE__ */ __name((n, d = "") => get(n) || d, "g");
   const subjects = pathLines("subject-path", g("subject-path"));
   const datasets = opt(g("datasets"));
@@ -121,9 +140,8 @@ function parseInputs(get, env = {}) {
     configs: pathLines("config", g("config")),
     ...opt(g("image")) ? { image: opt(g("image")) } : {},
     ...opt(g("metrics")) ? { metrics: opt(g("metrics")) } : {},
-    // As for `ml-provenance record` and `build`: the job's ML_PROVENANCE_DIR when the input is not given.
-    records: g("records").trim() || env.ML_PROVENANCE_DIR?.trim() || ".ml-provenance",
-    ...g("records").trim() ? { recordsFrom: "the records input" } : env.ML_PROVENANCE_DIR?.trim() ? { recordsFrom: "ML_PROVENANCE_DIR" } : {},
+    // An empty input is an input not given (the runner's rule); recordsLocation takes it from there.
+    ...g("records").trim() ? { records: g("records").trim() } : {},
     ...opt(g("dvc")) ? { dvc: opt(g("dvc")) } : {},
     ...opt(g("mlflow-run")) ? { mlflowRun: opt(g("mlflow-run")) } : {},
     policy: g("policy", "standard").trim(),
@@ -162,12 +180,13 @@ var logger = {
   debug: /* @__PURE__ */ __name((m) => debug(termLine(m)), "debug")
 };
 async function main() {
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   try {
-    const inputs = parseInputs((name) => getInput(name), process.env);
+    const inputs = parseInputs((name) => getInput(name));
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-ZZ46MSY6.js");
+    const { run } = await import("./chunks/main-LDKJF2JD.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -177,26 +196,26 @@ async function main() {
         }, "summary")
       },
       github: readGitHubContext(),
-      workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      workspace,
       tempDir: process.env.RUNNER_TEMP ?? os.tmpdir(),
       env: process.env,
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-IU2JRKUX.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-IU2JRKUX.js")).preflightIdentity(o), "preflightIdentity"),
-      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-RTDIA7MJ.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-U6TX4EUG.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-U6TX4EUG.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-Q5SFDIVW.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-Q5SFDIVW.js")).preflightIdentity(o), "preflightIdentity"),
+      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-U3XOR7KA.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-BFW2RCVO.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-BFW2RCVO.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-GQOZJ67N.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {
     const e = toProvenanceError(err);
+    const file = annotationFile(e.file, workspace);
     error(termText(e.userMessage), {
       title: "ml-provenance",
-      ...e.file ? { file: e.file } : {},
-      ...e.line ? { startLine: e.line } : {}
+      ...file ? { file, ...e.line ? { startLine: e.line } : {} } : {}
     });
     if (isDebug()) debug(String(err?.stack ?? err));
     process.exitCode = e.exitCode;

@@ -2,9 +2,9 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-B42NP6J5.js";
+} from "./chunks/chunk-7R7XHOML.js";
 import "./chunks/chunk-4APKRMDB.js";
-import "./chunks/chunk-ZRRFVKAW.js";
+import "./chunks/chunk-FR3XMXXB.js";
 import "./chunks/chunk-YH3LI6DW.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
@@ -12,14 +12,14 @@ import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-UR7TDMLG.js";
+import "./chunks/chunk-TDRBJDRD.js";
 import "./chunks/chunk-NWGEOS6G.js";
-import "./chunks/chunk-DARMAHRD.js";
-import "./chunks/chunk-XUSOHCSK.js";
+import "./chunks/chunk-TBLTEWW3.js";
 import "./chunks/chunk-L2V374DP.js";
 import "./chunks/chunk-77ZF4YYH.js";
 import "./chunks/chunk-U6NGMXLZ.js";
-import "./chunks/chunk-E7LSDQ4Q.js";
+import "./chunks/chunk-DARMAHRD.js";
+import "./chunks/chunk-RTQJ5GUB.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";
 import "./chunks/chunk-3HTINU5N.js";

@@ -4,6 +4,7 @@ import os from 'node:os';
 import { readGitHubContext } from '../capture/github.js';
 import { toProvenanceError } from '../errors.js';
 import type { Logger } from '../util/log.js';
+import { annotationFile } from './annotation.js';
 import { parseInputs } from './inputs.js';
 import { termLine, termText } from '../render/terminal.js';
 
@@ -19,8 +20,9 @@ const logger: Logger = {
 };
 
 async function main(): Promise<void> {
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   try {
-    const inputs = parseInputs((name) => core.getInput(name), process.env);
+    const inputs = parseInputs((name) => core.getInput(name));
     if (inputs.githubToken) core.setSecret(inputs.githubToken);
     if (inputs.store) core.setSecret(inputs.store);
     if (inputs.pseudonymKey) core.setSecret(inputs.pseudonymKey);
@@ -35,7 +37,7 @@ async function main(): Promise<void> {
         },
       },
       github: readGitHubContext(),
-      workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      workspace,
       tempDir: process.env.RUNNER_TEMP ?? os.tmpdir(),
       env: process.env,
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
@@ -51,11 +53,11 @@ async function main(): Promise<void> {
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {
     const e = toProvenanceError(err);
+    const file = annotationFile(e.file, workspace);
     // One annotation with the file/line where known, then the step fails with the same text.
     core.error(termText(e.userMessage), {
       title: 'ml-provenance',
-      ...(e.file ? { file: e.file } : {}),
-      ...(e.line ? { startLine: e.line } : {}),
+      ...(file ? { file, ...(e.line ? { startLine: e.line } : {}) } : {}),
     });
     if (core.isDebug()) core.debug(String((err as Error)?.stack ?? err));
     process.exitCode = e.exitCode;

@@ -15,9 +15,8 @@ export interface RunInputs {
   /** Detect the container image when `image` is not given. */
   detectImage: boolean;
   metrics?: string;
-  records: string;
-  /** Where `records` was named (undefined: the default `.ml-provenance`). */
-  recordsFrom?: string;
+  /** The `records` input; the folder itself is `recordsLocation`'s (with ML_PROVENANCE_DIR). */
+  records?: string;
   dvc?: string;
   mlflowRun?: string;
   policy: string;
@@ -91,7 +90,7 @@ export function parseMetricDirections(v: string): Record<string, MetricDirection
  * Parse inputs from a getter (core.getInput in the action, a map in tests). Every
  * problem is an InputError naming the input and the fix.
  */
-export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEnv = {}): RunInputs {
+export function parseInputs(get: (name: string) => string): RunInputs {
   const g = (n: string, d = ''): string => get(n) || d;
   const subjects = pathLines('subject-path', g('subject-path'));
   const datasets = opt(g('datasets'));
@@ -142,9 +141,8 @@ export function parseInputs(get: (name: string) => string, env: NodeJS.ProcessEn
     configs: pathLines('config', g('config')),
     ...(opt(g('image')) ? { image: opt(g('image'))! } : {}),
     ...(opt(g('metrics')) ? { metrics: opt(g('metrics'))! } : {}),
-    // As for `ml-provenance record` and `build`: the job's ML_PROVENANCE_DIR when the input is not given.
-    records: g('records').trim() || env.ML_PROVENANCE_DIR?.trim() || '.ml-provenance',
-    ...(g('records').trim() ? { recordsFrom: 'the records input' } : env.ML_PROVENANCE_DIR?.trim() ? { recordsFrom: 'ML_PROVENANCE_DIR' } : {}),
+    // An empty input is an input not given (the runner's rule); recordsLocation takes it from there.
+    ...(g('records').trim() ? { records: g('records').trim() } : {}),
     ...(opt(g('dvc')) ? { dvc: opt(g('dvc'))! } : {}),
     ...(opt(g('mlflow-run')) ? { mlflowRun: opt(g('mlflow-run'))! } : {}),
     policy: g('policy', 'standard').trim(),

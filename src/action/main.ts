@@ -11,6 +11,7 @@ import { DEFAULT_ARTIFACT_NAME } from '../publish/comment.js';
 import type { StatementDiff } from '../lineage/diff.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { assemble } from '../statement/assemble.js';
+import { recordsLocation } from '../record/log.js';
 import { pseudonymKey } from '../statement/pseudonymize.js';
 import { actionLogReporter } from '../digest/progress.js';
 import { outputDirInWorkspace, writeFileAtomic } from '../util/fs.js';
@@ -103,8 +104,8 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
     ...(inputs.image ? { image: inputs.image } : {}),
     ...(inputs.datasets ? { datasets: inputs.datasets } : {}),
     ...(inputs.metrics ? { metricsFile: inputs.metrics } : {}),
-    recordsDir: path.resolve(deps.workspace, inputs.records),
-    ...(inputs.recordsFrom ? { recordsFrom: inputs.recordsFrom } : {}),
+    // As for `ml-provenance record` and `build`: the input, else the job's ML_PROVENANCE_DIR.
+    records: recordsLocation({ value: inputs.records, by: 'the records input' }, deps.workspace, deps.env),
     policy: inputs.policy,
     redact: inputs.redact,
     ...(gh ? { github: gh } : {}),

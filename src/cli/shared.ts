@@ -64,8 +64,10 @@ export function intOption(flag: string): (v: string) => number {
 /** Parse a finite number option value, or fail naming the flag. */
 export function numberOption(flag: string): (v: string) => number {
   return (v: string) => {
-    const n = Number(v);
-    if (!DECIMAL.test(v) || !Number.isFinite(n)) {
+    // A leading `+` as Python's float() reads it (`f"{delta:+}"` writes one); params keep `+1` as text.
+    const digits = v.startsWith('+') ? v.slice(1) : v;
+    const n = Number(digits);
+    if (!DECIMAL.test(digits) || (digits !== v && digits.startsWith('-')) || !Number.isFinite(n)) {
       throw new InputError('bad-number', `${flag} must be a finite decimal number (the value given is not shown, in case it is a credential)`, { fix: `pass ${flag} 0.93` });
     }
     return n;

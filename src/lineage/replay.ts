@@ -352,7 +352,8 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
       }
       // Say what is about to run before running it: it comes from the record.
       say(Buffer.from(`replay: ${c.label}${commands.length > 1 ? ` (${i + 1} of ${commands.length})` : ''}: running ${showCommand(c.argv)} in ${termLine(workdir)}\n`));
-      const code = await runCommand(c.argv, workdir, { ...process.env, ...opts.env, ML_PROVENANCE_DIR: fresh }, say);
+      // The workdir is the replayed run's checkout: `record` resolves paths against it, as the original run's did against its own.
+      const code = await runCommand(c.argv, workdir, { ...process.env, ...opts.env, ML_PROVENANCE_DIR: fresh, GITHUB_WORKSPACE: workdir }, say);
       if (code !== 0) {
         throw new CheckError('replay-command-failed', `${c.label}: the recorded command \`${showCommand(c.argv)}\` exited with ${code} in ${workdir}`, {
           fix: 'the run could not be reproduced; check its output above (missing inputs or dependencies?)',

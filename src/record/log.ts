@@ -1,5 +1,6 @@
 import { appendFile, readdir, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { assertDepth } from '../util/json.js';
 import { InputError } from '../errors.js';
@@ -10,9 +11,48 @@ import { parseWith } from '../util/zod-error.js';
 export const DEFAULT_RECORDS_DIR = '.ml-provenance';
 export const RECORDS_FILE = 'records.jsonl';
 
-/** `--records DIR`, else ML_PROVENANCE_DIR, else `.ml-provenance` under `cwd`. */
-export function recordsDir(flag: string | undefined, cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(cwd, flag ?? (env.ML_PROVENANCE_DIR || undefined) ?? DEFAULT_RECORDS_DIR);
+/**
+ * The workspace `record` and `build` take paths relative to: in GitHub Actions, the job's checkout
+ * when the command runs anywhere inside it (training code often runs in a sub-folder,
+ * `working-directory: train`, while the action reads the log at the checkout's root); else the
+ * current folder (outside the checkout, e.g. in a container given the host's GITHUB_WORKSPACE,
+ * that path may not even exist here).
+ */
+export function defaultWorkspace(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const ws = env.GITHUB_WORKSPACE?.trim();
+  if (!ws) return cwd;
+  let real: string;
+  try {
+    real = realpathSync(ws);
+  } catch {
+    return cwd;
+  }
+  return isInside(cwd, real) ? real : cwd;
+}
+
+/** The records folder, and who named it (undefined: the default `.ml-provenance`). */
+export interface RecordsLocation {
+  dir: string;
+  from?: string;
+}
+
+/**
+ * The one rule `record`, `build` and the action share, so training code and the step that signs
+ * always meet in the same folder: the folder named by a flag or input (`by` says which), else the
+ * job's ML_PROVENANCE_DIR, else `.ml-provenance`, each relative to the workspace. Surrounding blanks
+ * are dropped (the runner trims inputs; a YAML or shell slip in the variable would otherwise name
+ * a different folder); a blank variable is unset, a blank flag an error.
+ */
+export function recordsLocation(named: { value: string | undefined; by: string }, workspace: string, env: NodeJS.ProcessEnv = process.env): RecordsLocation {
+  if (named.value !== undefined) {
+    if (!named.value.trim()) {
+      throw new InputError('records-empty', `${named.by} is empty`, { fix: `pass the folder that holds records.jsonl (default .ml-provenance), or leave ${named.by} out`, fields: [named.by] });
+    }
+    return { dir: path.resolve(workspace, named.value.trim()), from: named.by };
+  }
+  const fromEnv = env.ML_PROVENANCE_DIR?.trim();
+  if (fromEnv) return { dir: path.resolve(workspace, fromEnv), from: 'ML_PROVENANCE_DIR' };
+  return { dir: path.resolve(workspace, DEFAULT_RECORDS_DIR) };
 }
 
 function notADirectory(dir: string): InputError {
@@ -162,4 +202,21 @@ export async function readRecords(dir: string, within?: string, from?: string): 
     if (hash) digest = hash.digest('hex');
   }
   return { events, ...(digest ? { digest } : {}) };
+}
+
+/**
+ * The events of this GitHub Actions run: those `record` tagged with another run's GITHUB_RUN_ID
+ * are left out (and counted by run), as a workspace a self-hosted runner reuses keeps an earlier
+ * run's log. Untagged events (outside Actions, or written by training code itself) stay: nothing
+ * says they are another run's. Outside Actions (`runId` undefined) every event stays.
+ */
+export function eventsOfRun(events: RecordEvent[], runId: string | undefined): { events: RecordEvent[]; others: Map<string, number> } {
+  const others = new Map<string, number>();
+  if (runId === undefined) return { events, others };
+  const kept = events.filter((e) => {
+    if (e.githubRun === undefined || e.githubRun === runId) return true;
+    others.set(e.githubRun, (others.get(e.githubRun) ?? 0) + 1);
+    return false;
+  });
+  return { events: kept, others };
 }

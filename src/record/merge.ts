@@ -34,7 +34,7 @@ export function mergeEvents(events: RecordEvent[]): RecordedRun {
   for (const e of events) {
     switch (e.kind) {
       case 'dataset': {
-        const { kind: _k, v: _v, ts: _ts, ...rest } = e;
+        const { kind: _k, v: _v, ts: _ts, githubRun: _run, ...rest } = e;
         const prev = byId.get(e.id);
         if (prev) Object.assign(prev, rest);
         else {

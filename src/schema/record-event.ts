@@ -12,6 +12,14 @@ import { Cluster, DatasetCoverageInputShape, StepEnvironment } from './coverage.
 const base = {
   v: z.literal(1).default(1).meta({ description: 'record format version' }),
   ts: z.iso.datetime({ offset: true }).optional().meta({ description: 'when the event was recorded (ISO 8601)' }),
+  githubRun: z
+    .string()
+    .regex(/^[0-9]{1,20}$/, 'githubRun is the GITHUB_RUN_ID of the run that recorded the event (digits)')
+    .optional()
+    .meta({
+      description:
+        'GITHUB_RUN_ID of the GitHub Actions run that recorded the event (`ml-provenance record` adds it there); build and the action leave out events of another run, which a reused workspace (a self-hosted runner, actions/checkout `clean: false`) leaves behind',
+    }),
 };
 
 export const DatasetEvent = z.strictObject({

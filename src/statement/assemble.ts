@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { loadDatasetsInput } from '../capture/datasets.js';
 import type { GitHubContext } from '../capture/github.js';
@@ -6,7 +6,7 @@ import type { HashReporting } from '../capture/hashing.js';
 import { loadMetricsFile } from '../capture/metrics.js';
 import { compileKeyPatterns } from '../redact/index.js';
 import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
-import { readRecords } from '../record/log.js';
+import { DEFAULT_RECORDS_DIR, RECORDS_FILE, eventsOfRun, readRecords, type RecordsLocation } from '../record/log.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sha256Hex } from '../util/canonical.js';
 import { buildStatement, serializeStatement } from './build.js';
@@ -24,9 +24,8 @@ export interface AssembleOptions {
   /** A manifest path or inline YAML list. */
   datasets?: string;
   metricsFile?: string;
-  recordsDir: string;
-  /** Where recordsDir was named (`--records`, `ML_PROVENANCE_DIR`, the action's input); undefined: the default. */
-  recordsFrom?: string;
+  /** The records folder and who named it (`recordsLocation`). */
+  records: RecordsLocation;
   policy?: string;
   redact: string[];
   command?: string[];
@@ -56,15 +55,16 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   const redactKeyPatterns = compileKeyPatterns(o.redact);
   const bridged = await readBridges(o.bridges ?? {}, o.workspace);
   // Bridged events first: what the training code recorded itself wins.
-  const records = await readRecords(o.recordsDir, o.workspace, o.recordsFrom);
-  // The default folder may well not exist (no `ml-provenance record` calls); one named on purpose
-  // that does not is a wrong path, which would leave the record without steps, metrics or hyperparameters.
-  if (o.recordsFrom && !existsSync(o.recordsDir)) {
+  const records = await readRecords(o.records.dir, o.workspace, o.records.from);
+  warnRecordsElsewhere(o.records, o.workspace, o.reporting?.warn);
+  const thisRun = eventsOfRun(records.events, o.github?.runId);
+  if (thisRun.others.size) {
+    const runs = [...thisRun.others].map(([id, n]) => `run ${id}: ${n}`).join(', ');
     o.reporting?.warn?.(
-      `records directory ${path.relative(o.workspace, o.recordsDir) || '.'} (from ${o.recordsFrom}) does not exist: nothing written by \`ml-provenance record\` is in this record — point ${o.recordsFrom} at the folder the training step wrote (records.jsonl)`,
+      `${[...thisRun.others.values()].reduce((a, b) => a + b, 0)} event(s) in the records log were recorded by another GitHub Actions run (${runs}) and are left out of this record — the workspace was reused (a self-hosted runner; actions/checkout with \`clean: false\`): remove ${path.relative(o.workspace, o.records.dir) || '.'} before training (actions/checkout's default \`clean: true\` does)`,
     );
   }
-  const events = [...bridged.events, ...records.events];
+  const events = [...bridged.events, ...thisRun.events];
   const declared = o.datasets ? await loadDatasetsInput(o.datasets, o.workspace) : [];
   const recordsDigest = records.digest;
   const metrics = o.metricsFile ? await loadMetricsFile(o.metricsFile, o.workspace) : [];
@@ -77,7 +77,7 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
       fields: ['pseudonym-key'],
     });
   }
-  const conflicts = collectConflicts({ bridged, declared, recorded: records.events, metricsFile: metrics });
+  const conflicts = collectConflicts({ bridged, declared, recorded: thisRun.events, metricsFile: metrics });
   const statement = await buildStatement({
     workspace: o.workspace,
     subjects: o.subjects,
@@ -102,4 +102,32 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   });
   const text = serializeStatement(statement);
   return { statement, text, digest: sha256Hex(text), policy: evaluatePolicy(statement, policy) };
+}
+
+/**
+ * The default folder may well not exist (no `ml-provenance record` calls); one named on purpose
+ * that does not is a wrong path, and a log in a sub-folder (`train/.ml-provenance`, written by
+ * `record` run there outside GitHub Actions) was meant for this record. Either would leave it
+ * without steps, metrics or hyperparameters, so it is said. Only the workspace's top folders are
+ * looked at: a data folder may hold millions of files.
+ */
+function warnRecordsElsewhere(loc: RecordsLocation, workspace: string, warn: ((m: string) => void) | undefined): void {
+  if (!warn || existsSync(loc.dir)) return;
+  const shown = path.relative(workspace, loc.dir) || '.';
+  if (loc.from) {
+    warn(`records directory ${shown} (from ${loc.from}) does not exist: nothing written by \`ml-provenance record\` is in this record — point ${loc.from} at the folder the training step wrote (records.jsonl)`);
+    return;
+  }
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(workspace, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  const found = entries
+    .filter((e) => e.isDirectory() && existsSync(path.join(workspace, e.name, DEFAULT_RECORDS_DIR, RECORDS_FILE)))
+    .map((e) => `${e.name}/${DEFAULT_RECORDS_DIR}`);
+  if (found.length) {
+    warn(`no records log at ${shown}, but ${found.join(', ')} ${found.length > 1 ? 'hold one each' : 'holds one'} (written by \`ml-provenance record\` run in a sub-folder): nothing from ${found.length > 1 ? 'them' : 'it'} is in this record — pass --records ${found[0]} (the action's \`records\` input), or set ML_PROVENANCE_DIR for the whole job`);
+  }
 }

@@ -2,11 +2,11 @@
 // @actions/glob write `!PATTERN` lines to exclude files ("Patterns that begin with ! are
 // exclusions", @actions/glob's README); this action takes only what to include, so such a
 // line must be refused as what it is, not reported as a missing file named `!…`.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyExample, runAction, train } from '../helpers/run.js';
+import { copyExample, runAction, runCli, train } from '../helpers/run.js';
 
 let ws: string;
 beforeAll(() => {
@@ -56,6 +56,64 @@ describe('the records log where the training step wrote it', () => {
   });
 });
 
+describe('training code that runs in a sub-folder of the checkout (`working-directory: train`)', () => {
+  // The runner gives every step GITHUB_WORKSPACE (the checkout) and starts `run:` in its
+  // working-directory; the action reads the log at the checkout's root.
+  const statement = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { predicate: { metrics: Array<{ name: string }>; datasets: Array<{ id: string; digest?: unknown }> } };
+  const subfolder = () => {
+    const dir = copyExample({ git: true });
+    train(dir);
+    mkdirSync(path.join(dir, 'train', 'data'), { recursive: true });
+    writeFileSync(path.join(dir, 'train', 'data', 'extra.csv'), 'x,y\n1,2\n');
+    return dir;
+  };
+
+  it('`record` writes the checkout\'s log, with paths relative to the checkout, and the action reads it', () => {
+    const dir = subfolder();
+    const env = { GITHUB_WORKSPACE: dir };
+    const cwd = path.join(dir, 'train');
+    expect(runCli(['record', 'metric', '--name', 'sub_metric', '--value', '0.25'], { cwd, env }).code).toBe(0);
+    expect(runCli(['record', 'dataset', '--id', 'extra', '--path', 'train/data/extra.csv'], { cwd, env }).code).toBe(0);
+    expect(existsSync(path.join(cwd, '.ml-provenance'))).toBe(false);
+    const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' }, { workspace: dir });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const st = statement(r.outputs['statement-path']!);
+    expect(st.predicate.metrics.map((m) => m.name)).toContain('sub_metric');
+    expect(st.predicate.datasets.find((d) => d.id === 'extra')?.digest).toBeDefined();
+  });
+
+  it('`build` run in the sub-folder (a workflow without the action) reads the same log, with paths relative to the checkout', () => {
+    const dir = subfolder();
+    const env = { GITHUB_WORKSPACE: dir };
+    const cwd = path.join(dir, 'train');
+    expect(runCli(['record', 'metric', '--name', 'sub_metric', '--value', '0.25'], { cwd, env }).code).toBe(0);
+    const b = runCli(['build', '--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--out', 'p.json', '--no-detect-image', '--policy', 'none'], { cwd, env });
+    expect(b.code, b.stderr).toBe(0);
+    expect(statement(path.join(cwd, 'p.json')).predicate.metrics.map((m) => m.name)).toContain('sub_metric');
+  });
+
+  it('a path typed relative to the sub-folder: exit 2 naming the flag and the path to write', () => {
+    const dir = subfolder();
+    const cwd = path.join(dir, 'train');
+    const r = runCli(['record', 'dataset', '--id', 'extra', '--path', 'data/extra.csv'], { cwd, env: { GITHUB_WORKSPACE: dir } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --path data\/extra\.csv: paths are relative to the workspace .* — write --path train\/data\/extra\.csv\n$/);
+    const o = runCli(['record', 'step', '--name', 's', '--output', 'extra=data/extra.csv'], { cwd, env: { GITHUB_WORKSPACE: dir } });
+    expect(o.code).toBe(2);
+    expect(o.stderr).toMatch(/— write --output extra=train\/data\/extra\.csv\n$/);
+    expect(existsSync(path.join(dir, '.ml-provenance', 'records.jsonl')) && readFileSync(path.join(dir, '.ml-provenance', 'records.jsonl'), 'utf8')).not.toMatch(/extra/);
+  });
+
+  it('outside GitHub Actions, a log left in a sub-folder is named by build (nothing from it is in the record)', () => {
+    const dir = subfolder();
+    expect(runCli(['record', 'metric', '--name', 'sub_metric', '--value', '0.25'], { cwd: path.join(dir, 'train') }).code).toBe(0);
+    rmSync(path.join(dir, '.ml-provenance'), { recursive: true });
+    const b = runCli(['build', '--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--out', 'out/p.json', '--no-detect-image', '--policy', 'none'], { cwd: dir });
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toMatch(/warning: no records log at \.ml-provenance, but train\/\.ml-provenance holds one .* — pass --records train\/\.ml-provenance/);
+  });
+});
+
 describe('ML_PROVENANCE_DIR that does not lead to the log', () => {
   // A job-level ML_PROVENANCE_DIR is set once for every step, not typed at the action: what goes
   // wrong with it must say that is where the folder came from.
@@ -102,5 +160,26 @@ describe('python-env errors speak the action\'s language too', () => {
     expect(r.code).toBe(2);
     expect(r.annotations).toHaveLength(1);
     expect(decodeURIComponent(r.annotations[0]!)).toMatch(/python interpreter "\/nonexistent\/python3" was not found — .*`python-env: pip:\/path\/to\/python`/);
+  });
+});
+
+describe('where an error annotation points', () => {
+  // GitHub places an annotation's `file` on that path of the repository: a subject that was not
+  // found, or a path outside the checkout, is named in the message and points at nothing.
+  it.each(['model/missing.bin', '/etc/passwd'])('subject-path %s: exit 2, one annotation with no file', (sp) => {
+    const r = runAction({ 'subject-path': sp, datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' }, { workspace: ws });
+    expect(r.code).toBe(2);
+    expect(r.annotations).toHaveLength(1);
+    expect(r.annotations[0]).toMatch(/^::error title=ml-provenance::/);
+    expect(decodeURIComponent(r.annotations[0]!)).toContain(sp);
+  });
+
+  it('a file in the checkout that is wrong: the annotation is on it, relative to the checkout', () => {
+    const dir = copyExample({ git: true });
+    train(dir);
+    writeFileSync(path.join(dir, 'bad-metrics.json'), '{"metrics": [{"name": "loss"}]}');
+    const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', metrics: path.join(dir, 'bad-metrics.json'), sign: 'false', 'upload-artifact': 'false' }, { workspace: dir });
+    expect(r.code).toBe(2);
+    expect(r.annotations[0]).toMatch(/^::error title=ml-provenance,file=bad-metrics\.json::/);
   });
 });

@@ -54,6 +54,8 @@ const REFUSED: Array<[string[], string]> = [
   [['metric', '--name', 'loss', '--value', '0x10'], '--value'],
   [['metric', '--name', 'loss', '--value', ' 1'], '--value'],
   [['metric', '--name', 'loss', '--value', 'Infinity'], '--value'],
+  [['metric', '--name', 'loss', '--value', '+-1'], '--value'],
+  [['metric', '--name', 'loss', '--value', '++1'], '--value'],
   [['dataset', '--id', 'x', '--uri', 's3://b/k', '--missing-rate', '0b1'], '--missing-rate'],
   [['metric', '--name', 'loss', '--value', '0.5', '--epoch', '-1'], '--epoch'],
   [['metric', '--name', 'loss', '--value', '0.5', '--epoch', '2.5'], '--epoch'],
@@ -123,5 +125,43 @@ describe('the action merging a log Python wrote itself (json.dumps)', () => {
     expect(a).toMatch(/^::error title=ml-provenance,file=[^,]*records\.jsonl,line=\d+::/);
     expect(a).toMatch(/holds NaN or Infinity .* — record only finite numbers: .*math\.isfinite.*allow_nan=False/);
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('a step naming its input by path, as DVC and Python write paths', () => {
+  // The id of a path is the path percent-encoded as a URI path: Python's urllib.parse.quote with
+  // `/` kept is the outside definition the suggested id must equal.
+  it.each(['raw data/x.csv', 'données/ü.csv'])('record step --input %s: exit 2, and the fix gives the id urllib.parse.quote makes of it', (p) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mlp-python-'));
+    const quoted = spawnSync('python3', ['-c', 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe="/"))', p], { encoding: 'utf8' }).stdout.trim();
+    const r = spawnSync(process.execPath, [CLI, 'record', 'step', '--name', 'clean', '--input', p], { cwd: dir, encoding: 'utf8', env: cleanEnv() });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`error: --input ${p}: dataset ids are ASCII letters (A-Z, a-z), digits and _ . / : @ -, any other character percent-encoded (%20 for a space, %C3%B6 for ö) — pass the id the dataset was recorded under; if ${p} is a path or name (a DVC output, an MLflow or Hugging Face dataset), its id is ${quoted}: write --input ${quoted}\n`);
+    // And the suggested id is taken.
+    expect(spawnSync(process.execPath, [CLI, 'record', 'step', '--name', 'clean', '--input', quoted], { cwd: dir, encoding: 'utf8', env: cleanEnv() }).status).toBe(0);
+  });
+});
+
+describe('numbers as Python formats them', () => {
+  // str(), repr() and format specs Python code uses for a metric; each must land in the log as
+  // the number Python's float() reads from the same text.
+  it('record metric --value takes str(1e-05), f"{x:+}", str(-0.0), repr(1e20), f"{x:.3e}" and stores float(text)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mlp-python-'));
+    const script = String.raw`
+import json, os, subprocess, sys
+cli = [os.environ["NODE"], os.environ["CLI"]]
+texts = [str(1e-05), f"{0.5:+}", f"{-0.25:+}", str(-0.0), repr(1e20), f"{0.000123:.3e}", str(3.0)]
+codes = [subprocess.run(cli + ["record", "metric", "--name", "m", "--value", t], capture_output=True, text=True).returncode for t in texts]
+with open(os.path.join(".ml-provenance", "records.jsonl"), encoding="utf-8") as f:
+    got = [json.loads(line)["value"] for line in f]
+print(json.dumps({"texts": texts, "codes": codes, "same": [float(t) == g for t, g in zip(texts, got)], "n": len(got)}))
+`;
+    const r = spawnSync('python3', ['-c', script], { cwd: dir, encoding: 'utf8', env: { ...cleanEnv(), NODE: process.execPath, CLI } });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { texts: string[]; codes: number[]; same: boolean[]; n: number };
+    expect(out.texts).toContain('+0.5');
+    expect(out.codes).toEqual(out.texts.map(() => 0));
+    expect(out.n).toBe(out.texts.length);
+    expect(out.same).toEqual(out.texts.map(() => true));
   });
 });

@@ -8,12 +8,12 @@ describe('action inputs', () => {
   it('parses multi-line lists and defaults', () => {
     const i = parseInputs(get({ 'subject-path': 'model/*.pt\n\n# comment\nmodel/config.json', config: 'a.yaml' }));
     expect(i.subjects).toEqual(['model/*.pt', 'model/config.json']);
-    expect(i).toMatchObject({ policy: 'standard', sign: true, sigstore: 'auto', comment: 'auto', uploadArtifact: true, failOnPublishError: true, records: '.ml-provenance' });
+    expect(i).toMatchObject({ policy: 'standard', sign: true, sigstore: 'auto', comment: 'auto', uploadArtifact: true, failOnPublishError: true });
+    expect(i.records).toBeUndefined();
   });
-  it('records: the input, else the job\'s ML_PROVENANCE_DIR, else .ml-provenance', () => {
-    expect(parseInputs(get({ 'subject-path': 'm' }), { ML_PROVENANCE_DIR: 'build/records' }).records).toBe('build/records');
-    expect(parseInputs(get({ 'subject-path': 'm', records: 'r' }), { ML_PROVENANCE_DIR: 'build/records' }).records).toBe('r');
-    expect(parseInputs(get({ 'subject-path': 'm' }), {}).records).toBe('.ml-provenance');
+  it('records: the input as given (blank is not given); the folder is recordsLocation\'s', () => {
+    expect(parseInputs(get({ 'subject-path': 'm', records: ' r ' })).records).toBe('r');
+    expect(parseInputs(get({ 'subject-path': 'm', records: '  ' })).records).toBeUndefined();
   });
   it('needs a subject or datasets', () => {
     expect(() => parseInputs(get({}))).toThrow(/neither subject-path nor datasets/);

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendEvent, parseEvents, readEvents, recordsDir } from '../../src/record/log.js';
+import { appendEvent, parseEvents, readEvents, defaultWorkspace, recordsLocation } from '../../src/record/log.js';
 import { mergeEvents } from '../../src/record/merge.js';
 
 describe('records log', () => {
@@ -34,9 +34,29 @@ describe('records log', () => {
     writeFileSync(path.join(dir, 'records.jsonl'), '{"kind":"param","params":{"a":1}}\n');
     writeFileSync(path.join(dir, 'shard-2.jsonl'), '{"kind":"param","params":{"b":2}}\n');
     expect(mergeEvents(await readEvents(dir)).params).toEqual({ a: 1, b: 2 });
-    expect(recordsDir(undefined, '/w', {})).toBe('/w/.ml-provenance');
-    expect(recordsDir(undefined, '/w', { ML_PROVENANCE_DIR: 'logs' })).toBe('/w/logs');
-    expect(recordsDir('x', '/w', { ML_PROVENANCE_DIR: 'logs' })).toBe('/w/x');
+  });
+
+  it('finds the records folder by one rule for record, build and the action', () => {
+    const flag = (value?: string) => ({ value, by: '--records' });
+    expect(recordsLocation(flag(), '/w', {})).toEqual({ dir: '/w/.ml-provenance' });
+    expect(recordsLocation(flag(), '/w', { ML_PROVENANCE_DIR: 'logs' })).toEqual({ dir: '/w/logs', from: 'ML_PROVENANCE_DIR' });
+    // A YAML or shell slip around the value names the same folder; a blank variable is unset.
+    expect(recordsLocation(flag(), '/w', { ML_PROVENANCE_DIR: ' logs ' })).toEqual({ dir: '/w/logs', from: 'ML_PROVENANCE_DIR' });
+    expect(recordsLocation(flag(), '/w', { ML_PROVENANCE_DIR: '  ' })).toEqual({ dir: '/w/.ml-provenance' });
+    expect(recordsLocation(flag('x'), '/w', { ML_PROVENANCE_DIR: 'logs' })).toEqual({ dir: '/w/x', from: '--records' });
+    expect(recordsLocation(flag('/abs/r'), '/w', {})).toEqual({ dir: '/abs/r', from: '--records' });
+    expect(() => recordsLocation(flag(''), '/w', {})).toThrow(/--records is empty/);
+  });
+
+  it('record writes for the checkout in GitHub Actions when run inside it, else for the current folder', () => {
+    const ws = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'mlp-ws-')));
+    mkdirSync(path.join(ws, 'train'));
+    expect(defaultWorkspace({ GITHUB_WORKSPACE: ws }, path.join(ws, 'train'))).toBe(ws);
+    expect(defaultWorkspace({ GITHUB_WORKSPACE: ws }, ws)).toBe(ws);
+    expect(defaultWorkspace({}, path.join(ws, 'train'))).toBe(path.join(ws, 'train'));
+    // Outside the checkout (or the host's path inside a container, where it does not exist): as before.
+    expect(defaultWorkspace({ GITHUB_WORKSPACE: ws }, os.tmpdir())).toBe(os.tmpdir());
+    expect(defaultWorkspace({ GITHUB_WORKSPACE: path.join(ws, 'nowhere') }, path.join(ws, 'train'))).toBe(path.join(ws, 'train'));
   });
 });
 

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import path from 'node:path';
 import { readGitHubContext } from '../../capture/github.js';
 import { formatFinding } from '../../policy/index.js';
-import { recordsDir } from '../../record/log.js';
+import { defaultWorkspace, recordsLocation } from '../../record/log.js';
 import { assemble } from '../../statement/assemble.js';
 import { ttyProgressBar } from '../../digest/progress.js';
 import { outputDirInWorkspace, writeFileAtomic } from '../../util/fs.js';
@@ -24,12 +24,12 @@ export function register(program: Command): void {
     .option('--image <ref>', 'container image, REGISTRY/NAME[:TAG]@sha256:HEX')
     .option('--datasets <file>', 'datasets manifest (YAML/JSON)')
     .option('--metrics <file>', 'metrics file (JSON/YAML)')
-    .option('--records <dir>', 'records directory (default .ml-provenance, env ML_PROVENANCE_DIR)')
+    .option('--records <dir>', 'records directory, relative to the workspace (default .ml-provenance, env ML_PROVENANCE_DIR)')
     .option('--dvc <dir>', 'also read datasets and stages from a DVC project (dvc.lock, *.dvc)')
     .option('--mlflow-run <dir>', 'also read params, metrics and dataset inputs from an MLflow run folder')
     .option('--policy <name|file>', 'standard, strict, none, or a policy file', 'standard')
     .option('--redact <regexp>', 'extra config key pattern to redact (repeatable)', collect, [])
-    .option('--workspace <dir>', 'root that paths are relative to (default: the current directory)')
+    .option('--workspace <dir>', 'root that paths are relative to (default: the current directory; in GitHub Actions the checkout, GITHUB_WORKSPACE, when run inside it)')
     .option('--out <file>', 'where to write the statement', 'provenance.intoto.json')
     .option('--allow-incomplete', 'write the statement even when the policy finds it incomplete (exit code stays 1)')
     .option('--json', 'print the policy result as JSON on stdout')
@@ -41,7 +41,7 @@ export function register(program: Command): void {
     .option('--pseudonym-key-file <file>', 'the team\'s pseudonymisation key (default: env ML_PROVENANCE_PSEUDONYM_KEY)')
     .action(
       run(async (o: Record<string, unknown>) => {
-        const workspace = path.resolve((o.workspace as string | undefined) ?? process.cwd());
+        const workspace = path.resolve((o.workspace as string | undefined) ?? defaultWorkspace());
         const out = o.out as string;
         // Checked before anything is read: --out inside the workspace may not lead through a committed symlink out of it.
         const outFile = path.join(await outputDirInWorkspace(path.dirname(path.resolve(out)), workspace, '--out'), path.basename(out));
@@ -52,8 +52,7 @@ export function register(program: Command): void {
           ...(o.image ? { image: o.image as string } : {}),
           ...(o.datasets ? { datasets: o.datasets as string } : {}),
           ...(o.metrics ? { metricsFile: o.metrics as string } : {}),
-          recordsDir: recordsDir(o.records as string | undefined, workspace),
-          ...(o.records !== undefined ? { recordsFrom: '--records' } : process.env.ML_PROVENANCE_DIR ? { recordsFrom: 'ML_PROVENANCE_DIR' } : {}),
+          records: recordsLocation({ value: o.records as string | undefined, by: '--records' }, workspace),
           policy: o.policy as string,
           redact: o.redact as string[],
           github: readGitHubContext(),

@@ -1,24 +1,61 @@
 import { stderrLogger } from '../../util/log.js';
 import { fileUri } from '../../util/file-uri.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { appendEvent, recordsDir } from '../../record/log.js';
+import { appendEvent, defaultWorkspace, recordsLocation } from '../../record/log.js';
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
+import { DatasetId } from '../../schema/common.js';
+import { actionsRunId } from '../../capture/github.js';
+import { pathDatasetId } from '../../util/dataset-id.js';
 import { collect, intOption, numberOption, run } from '../shared.js';
 import { parseKeyValue, parseLibrary, parseSplits } from '../values.js';
 import { splitOutput, datasetCoverageFields, datasetCoverageOptions, runFields, runOptions, stepCoverageFields, stepCoverageOptions } from './record-coverage.js';
 
 function recordsOption(cmd: Command): Command {
-  return cmd.option('--records <dir>', 'records directory (default .ml-provenance, env ML_PROVENANCE_DIR)');
+  return cmd.option('--records <dir>', 'records directory, relative to the workspace (default .ml-provenance, env ML_PROVENANCE_DIR)');
+}
+
+/**
+ * Paths are relative to the workspace (as `build` and the action read them), which in GitHub
+ * Actions is the checkout even when training runs in a sub-folder. A path that exists only from
+ * the current folder is that slip: refused with the path to write, not left for build to miss.
+ */
+function checkWorkspacePath(p: string | undefined, flag: string, workspace: string, prefix = '', cwd: string = process.cwd()): void {
+  if (p === undefined || path.isAbsolute(p) || workspace === cwd) return;
+  const here = path.resolve(cwd, p);
+  if (existsSync(path.resolve(workspace, p)) || !existsSync(here)) return;
+  throw new InputError('path-from-subfolder', `${flag} ${prefix}${p}: paths are relative to the workspace ${workspace}, where ${p} does not exist (it does from the current folder ${cwd})`, {
+    fix: `write ${flag} ${prefix}${path.relative(workspace, here)}`,
+    fields: [flag],
+  });
+}
+
+/**
+ * A step names its datasets by id; one typed as a path (`raw data/x.csv`, a DVC output) is refused
+ * with the id that path has (`raw%20data/x.csv`), which is what the dataset was recorded under.
+ */
+function checkDatasetRefs(ids: string[], flag: string): void {
+  for (const ref of ids) {
+    const id = flag === '--output' ? splitOutput(ref).id : ref;
+    if (DatasetId.safeParse(id).success) continue;
+    const encoded = pathDatasetId(id);
+    throw new InputError('bad-dataset-id', `${flag} ${id}: ${DatasetId.safeParse(id).error?.issues[0]?.message ?? 'not a dataset id'}`, {
+      fix: `pass the id the dataset was recorded under${encoded === id ? '' : `; if ${id} is a path or name (a DVC output, an MLflow or Hugging Face dataset), its id is ${encoded}: write ${flag} ${ref.replace(id, encoded)}`}`,
+      fields: [flag],
+    });
+  }
 }
 
 async function append(records: string | undefined, event: Record<string, unknown>): Promise<void> {
-  const clean = Object.fromEntries(Object.entries(event).filter(([, v]) => v !== undefined));
+  // Tagged with the run, so a log a reused workspace keeps from an earlier run is not merged into this one's record.
+  const clean = Object.fromEntries(Object.entries({ ...event, githubRun: actionsRunId() }).filter(([, v]) => v !== undefined));
   const kind = String(clean.kind);
   const sub = recordSubcommand(kind);
   // A refused value is named by the flag that gave it, with the command's help as the fix.
-  await appendEvent(recordsDir(records), clean, undefined, {
+  await appendEvent(recordsLocation({ value: records, by: '--records' }, defaultWorkspace()).dir, clean, undefined, {
     what: `value for \`record ${sub}\``,
     fix: `correct the value named above (\`ml-provenance record ${sub} --help\` lists each option and its form)`,
     name: (p) => recordFlag(kind, p),
@@ -52,6 +89,7 @@ export function register(program: Command): void {
           fields: ['--uri', '--path'],
         });
       }
+      checkWorkspacePath(dataPath, '--path', defaultWorkspace());
       if (license !== undefined && !isSpdxExpression(license)) {
         throw new InputError('bad-license', `--license "${license}" is not an SPDX license expression`, { fix: `pass --license with a valid value: ${spdxFix(license)}`, fields: ['--license'] });
       }
@@ -86,6 +124,9 @@ export function register(program: Command): void {
   ).action(
     run(async (command: string[], o: Record<string, unknown>) => {
       const params = (o.param as string[]).map((p, i) => parseKeyValue(p, '--param', i + 1));
+      checkDatasetRefs(o.input as string[], '--input');
+      checkDatasetRefs(o.output as string[], '--output');
+      for (const out of (o.output as string[]).map(splitOutput)) checkWorkspacePath(out.path, '--output', defaultWorkspace(), `${out.id}=`);
       await append(o.records as string | undefined, {
         kind: 'step',
         name: o.name,

@@ -1,0 +1,64 @@
+// A self-hosted runner reuses its workspace; with actions/checkout's `clean: false` (common for
+// large checkouts) the records log of an earlier run is still there when training appends to it.
+// That run's metrics and datasets must not enter this run's signed, permanent record.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, copyExample, runAction, runCli, train } from '../helpers/run.js';
+
+const inputs = { 'subject-path': 'model/model.json', datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' };
+type St = { predicate: { metrics: Array<{ name: string }>; buildDefinition: { externalParameters: { hyperparameters: Record<string, unknown> } } } };
+
+let ws: string;
+beforeAll(() => {
+  ws = copyExample({ git: true });
+  train(ws);
+  // The earlier run (41) and this one (42, the run the action runs in), each through `record` on the runner.
+  const onRunner = (id: string) => ({ GITHUB_ACTIONS: 'true', GITHUB_RUN_ID: id, GITHUB_WORKSPACE: ws });
+  expect(runCli(['record', 'metric', '--name', 'earlier_run_loss', '--value', '9'], { cwd: ws, env: onRunner('41') }).code).toBe(0);
+  expect(runCli(['record', 'param', 'earlier_lr=1'], { cwd: ws, env: onRunner('41') }).code).toBe(0);
+  expect(runCli(['record', 'metric', '--name', 'this_run_loss', '--value', '0.5'], { cwd: ws, env: onRunner('42') }).code).toBe(0);
+  // Training code writing its own line (no run tag): nothing says it is another run's.
+  appendFileSync(path.join(ws, '.ml-provenance', 'records.jsonl'), JSON.stringify({ v: 1, kind: 'param', params: { own_line: true } }) + '\n');
+});
+
+describe('a records log left by an earlier run in a reused workspace', () => {
+  it('record tags each event with GITHUB_RUN_ID on the runner, and nothing outside it', () => {
+    const lines = readFileSync(path.join(ws, '.ml-provenance', 'records.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { githubRun?: string; kind: string });
+    expect(lines.filter((l) => l.githubRun).map((l) => [l.kind, l.githubRun])).toEqual([['metric', '41'], ['param', '41'], ['metric', '42']]);
+    const off = copyExample();
+    runCli(['record', 'metric', '--name', 'm', '--value', '1'], { cwd: off });
+    expect(readFileSync(path.join(off, '.ml-provenance', 'records.jsonl'), 'utf8')).not.toMatch(/githubRun/);
+  });
+
+  it('the action leaves the earlier run\'s events out, says so in one warning with the fix, and keeps untagged lines', () => {
+    const r = runAction(inputs, { workspace: ws });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const st = JSON.parse(readFileSync(r.outputs['statement-path']!, 'utf8')) as St;
+    const names = st.predicate.metrics.map((m) => m.name);
+    expect(names).toContain('this_run_loss');
+    expect(names).not.toContain('earlier_run_loss');
+    const hp = st.predicate.buildDefinition.externalParameters.hyperparameters;
+    expect(hp.own_line).toBe(true);
+    expect(hp).not.toHaveProperty('earlier_lr');
+    const warned = r.annotations.filter((a) => a.startsWith('::warning')).map(decodeURIComponent);
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(/2 event\(s\) in the records log were recorded by another GitHub Actions run \(run 41: 2\) and are left out of this record — .*remove \.ml-provenance before training/);
+  });
+
+  it('outside GitHub Actions, build keeps every event (there is no current run to compare with)', () => {
+    const b = runCli(['build', ...['--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--out', 'out/all.json', '--no-detect-image', '--policy', 'none']], { cwd: ws });
+    expect(b.code, b.stderr).toBe(0);
+    const names = (JSON.parse(readFileSync(path.join(ws, 'out', 'all.json'), 'utf8')) as St).predicate.metrics.map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['earlier_run_loss', 'this_run_loss']));
+  });
+
+  it('the tagged line validates against the published schema (Python jsonschema)', () => {
+    const schema = path.join(ROOT, 'schemas', 'record-event.schema.json');
+    const log = path.join(ws, '.ml-provenance', 'records.jsonl');
+    writeFileSync(path.join(ws, 'check.py'), 'import json, sys, jsonschema\ns = json.load(open(sys.argv[1]))\nfor line in open(sys.argv[2]):\n    jsonschema.validate(json.loads(line), s)\nprint("ok")\n');
+    const py = spawnSync('python3', [path.join(ws, 'check.py'), schema, log], { encoding: 'utf8' });
+    expect(py.stdout.trim(), py.stderr).toBe('ok');
+  });
+});
