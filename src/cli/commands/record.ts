@@ -72,7 +72,7 @@ export function register(program: Command): void {
       .command('dataset')
       .description('declare a dataset used or produced by the run')
       .requiredOption('--id <id>', 'stable dataset id, referenced by steps')
-      .option('--uri <uri>', 'where the data lives (s3://…, hf://datasets/ORG/NAME@REV, file:…); default file:<--path>')
+      .option('--uri <uri>', 'where the data lives (s3://…, hf://datasets/ORG/NAME@REV, file:…); default file:<--path>, percent-encoded as a URI')
       .option('--version <v>', 'dataset version (default: the REV of an hf://datasets/…@REV URI)')
       .option('--path <p>', 'local file or directory to hash (relative to the workspace)')
       .option('--digest <sha256:hex>', 'content digest of remote data')
