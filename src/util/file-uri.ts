@@ -7,8 +7,10 @@ import { percentEncode } from './dataset-id.js';
  * space, non-ASCII — as UTF-8 `%XX`, upper-case hex (`data/my file.csv` →
  * `file:data/my%20file.csv`). This is Python's `urllib.parse.quote(p, safe="/!$&'()*+,;=:@~")`.
  *
- * Records written before this held the path as written (`file:data/my file.csv`, `file:a%b.csv`, `file:x#y?.csv`). Their signatures
- * cover that text, so it stays accepted; every reader asks this module which path a uri names:
+ * Records written before this held the path as written (`file:data/my file.csv`,
+ * `file:a%b.csv`, `file:x#y?.csv`). Their signatures cover that text, so it stays accepted.
+ * Nothing marks an old record as old (predicate v1 and builder version 0.1.0 before and after
+ * this change), so every reader asks this module which path a uri names:
  * - with the path the record also holds (a dataset's `annotations.path`, a config's `name`),
  *   a uri equal to `file:` + that path as written (old) or encoded (new) names exactly it;
  *   the two forms never name different paths, so this is exact for both, even for a file
