@@ -4,7 +4,7 @@ import { asUriReference, datasetUri, datasetUriReference, displayUri, encodeUriP
 import { readUris } from '../helpers/uri-check.js';
 
 /** Names RFC 3986 gives a meaning to or forbids: a space, non-ASCII, `%`, `?`, `#`, `[`, `]`, and a literal `%20`. */
-export const ODD_PATHS = [
+const ODD_PATHS = [
   'data/my file.csv',
   'raw data/pöints ü.csv',
   'a%b.csv',
