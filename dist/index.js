@@ -186,7 +186,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-LDKJF2JD.js");
+    const { run } = await import("./chunks/main-KQWISBNP.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -207,7 +207,7 @@ async function main() {
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-U3XOR7KA.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
       publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-BFW2RCVO.js")).publish(req, ctx, d), "publish"),
       fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-BFW2RCVO.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
-      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-GQOZJ67N.js")).diffStatements(base, head), "diffStatements")
+      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-5CMMRQ63.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {

@@ -8,6 +8,7 @@ import { parserLine, parserReason, redactString, refusedValueShape } from '../re
 import type { DatasetDescriptor, Step } from '../schema/predicate.js';
 import { emptyResult, scalar, type BridgeResult } from './types.js';
 import { pathDatasetId } from '../util/dataset-id.js';
+import { fileUri } from '../util/file-uri.js';
 import { bridgeReader, defaultBoundary } from './read.js';
 
 interface DvcOut {
@@ -114,7 +115,7 @@ async function descriptor(root: string, rel: string, o: DvcOut, source: string, 
     // `_` would merge `my file.csv` with `my_file.csv` and name neither.
     id: pathDatasetId(rel),
     name: rel,
-    uri: `file:${rel}`,
+    uri: fileUri(rel),
     digestSource: 'given',
     ...(origin?.version ? { version: origin.version } : {}),
     // As DVC recorded it: next to this build's own bytes/files, a changed output shows.

@@ -5,6 +5,7 @@ import { InputError } from '../errors.js';
 import type { ConfigDescriptor } from '../schema/predicate.js';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
 import { assertDepth, describeJsonError } from '../util/json.js';
+import { fileUri } from '../util/file-uri.js';
 import { parserLine, parserReason, redactValue, setOwn } from '../redact/index.js';
 import { readInputText, resolveInWorkspace } from './paths.js';
 
@@ -77,7 +78,7 @@ export async function captureConfig(file: string, workspace: string, extraKeyPat
   const { value, paths } = redactValue(parsed, extraKeyPatterns);
   return {
     name: rel,
-    uri: `file:${rel}`,
+    uri: fileUri(rel),
     digest: { sha256: sha256Hex(bytes) },
     mediaType: format === 'yaml' ? 'application/yaml' : format === 'json' ? 'application/json' : 'application/toml',
     format,

@@ -7,6 +7,7 @@ import { digestOptions, type HashReporting } from './hashing.js';
 import { parseWith } from '../util/zod-error.js';
 import { datasetFromHfUri } from '../bridges/huggingface.js';
 import { readInputText, resolveInWorkspace } from './paths.js';
+import { fileUri } from '../util/file-uri.js';
 
 /** Parse a datasets manifest (YAML or JSON, list or {datasets: [...]}) from text. */
 export function parseDatasetManifest(text: string, where: string): DatasetInput[] {
@@ -120,7 +121,7 @@ export async function captureDatasets(inputs: DatasetInput[], workspace: string,
     const desc: DatasetDescriptor = {
       id: d.id,
       name: d.id,
-      uri: d.uri ?? `file:${d.path}`,
+      uri: d.uri ?? fileUri(d.path!),
       ...(d.version ? { version: d.version } : {}),
       ...(d.license ? { license: d.license } : {}),
       ...(d.splits ? { splits: d.splits } : {}),
@@ -145,6 +146,9 @@ export async function captureDatasets(inputs: DatasetInput[], workspace: string,
       desc.digestSource = 'computed';
       desc.files = dg.files.length;
       desc.bytes = dg.size;
+      // The default location (none given, or the `file:<path>` a records log wrote for it, as
+      // written by older versions or encoded) names the path hashed, as a URI (src/util/file-uri.ts).
+      if (d.uri === undefined || d.uri === `file:${d.path}` || d.uri === fileUri(d.path)) desc.uri = fileUri(rel);
       desc.annotations = { path: rel, kind: dg.kind, ...(dg.kind === 'directory' ? { digestOf: 'ml-provenance directory manifest v1' } : {}) };
     } else if (given) {
       desc.digest = { sha256: given };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { canonicalJson } from '../util/canonical.js';
+import { datasetUri } from '../util/file-uri.js';
 
 /**
  * "Which preprocessing step most affected performance?", answered only as far as the
@@ -61,7 +62,7 @@ export function factorsOf(st: TrainingStatement): Factors {
     for (const [k, v] of Object.entries(s.parameters ?? {})) put(`step\u0001${s.name}\u0001param\u0001${k}`, 'step-parameter', `step ${s.name}: parameter ${k}`, v);
   }
   for (const [k, v] of Object.entries(p.buildDefinition.externalParameters.hyperparameters)) put(`hp:${k}`, 'hyperparameter', `hyperparameter ${k}`, v);
-  for (const d of p.datasets) put(`dataset:${d.id}`, 'dataset', `dataset ${d.id}`, d.digest?.sha256 ?? d.digest?.gitCommit ?? d.version ?? d.uri);
+  for (const d of p.datasets) put(`dataset:${d.id}`, 'dataset', `dataset ${d.id}`, d.digest?.sha256 ?? d.digest?.gitCommit ?? d.version ?? datasetUri(d));
   if (p.image) put('image', 'image', 'image', p.image.digest?.sha256 ?? p.image.reference);
   for (const c of p.configFiles) put(`config:${c.name}`, 'config', `config ${c.name}`, c.contentDigest);
   return f;

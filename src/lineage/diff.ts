@@ -1,6 +1,7 @@
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
 import { textTable } from '../render/text-table.js';
 import { gitCommit, latestByEpoch } from '../statement/fields.js';
+import { datasetUri } from '../util/file-uri.js';
 
 /**
  * What changed between two training records (e.g. the base branch's and a PR's).
@@ -116,7 +117,8 @@ function datasetState(d: DatasetDescriptor): DatasetState {
   const algs = Object.keys(d.digest ?? {}).sort();
   const alg = d.digest?.sha256 ? 'sha256' : algs[0];
   return {
-    uri: d.uri,
+    // Compared as one URI form: an old record's `file:my file.csv` is the new `file:my%20file.csv`.
+    uri: datasetUri(d),
     ...(d.version ? { version: d.version } : {}),
     ...(alg ? { digest: `${alg}:${d.digest![alg]}` } : {}),
     ...(d.license ? { license: d.license } : {}),

@@ -1,6 +1,7 @@
 import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../schema/predicate.js';
 import { gitCommit as commitOf } from '../statement/fields.js';
 import { statementRunId } from '../statement/serialize.js';
+import { datasetUri } from '../util/file-uri.js';
 
 /**
  * The lineage graph over many training statements. It is plain data (JSON-ready):
@@ -147,7 +148,8 @@ export function graphFromStatements(input: ReadonlyArray<TrainingStatement | Sta
         id: d.id,
         ...(d.version ? { version: d.version } : {}),
         ...(digest ? { digest } : {}),
-        uri: d.uri,
+        // One URI form for old and new records (src/util/file-uri.ts), as the store holds it.
+        uri: datasetUri(d),
         ...(d.license ? { license: d.license } : {}),
         derived: false,
       });

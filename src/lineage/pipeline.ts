@@ -8,6 +8,7 @@ import path from 'node:path';
 import { InputError } from '../errors.js';
 import type { DatasetDescriptor, Step, TrainingStatement } from '../schema/predicate.js';
 import { pathDatasetId } from '../util/dataset-id.js';
+import { fileUriPath, knownPath } from '../util/file-uri.js';
 
 export interface PlannedStep {
   /** Position in the record's steps[] (ties in the order keep it). */
@@ -22,19 +23,9 @@ export function datasetByRef(statement: TrainingStatement, ref: string): Dataset
   return ds.find((d) => `${d.id}@${d.version ?? ''}` === ref) ?? ds.find((d) => d.id === ref);
 }
 
-/** The local path a dataset was hashed from: the capture's `annotations.path`, else a `file:` URI. */
+/** The local path a dataset was hashed from: the capture's `annotations.path`, else the path its `file:` uri names (decoded). */
 export function datasetLocalPath(d: DatasetDescriptor): string | undefined {
-  const ann = d.annotations?.path;
-  if (typeof ann === 'string' && ann) return ann;
-  if (d.uri.startsWith('file://')) {
-    try {
-      return new URL(d.uri).pathname;
-    } catch {
-      return undefined;
-    }
-  }
-  if (d.uri.startsWith('file:')) return d.uri.slice('file:'.length);
-  return undefined;
+  return knownPath(d) ?? fileUriPath(d.uri);
 }
 
 const label = (d: DatasetDescriptor) => (d.version ? `${d.id}@${d.version}` : d.id);

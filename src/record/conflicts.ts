@@ -1,6 +1,7 @@
 import type { Conflict } from '../schema/coverage.js';
 import type { Metric, Step } from '../schema/predicate.js';
 import { canonicalJson } from '../util/canonical.js';
+import { datasetUri } from '../util/file-uri.js';
 
 /**
  * Merging is "later completes earlier", which silently hides a disagreement: the manifest
@@ -43,7 +44,10 @@ export function datasetConflicts(lists: DatasetSourceList[]): Conflict[] {
       for (const f of DATASET_FIELDS) {
         if (d[f] === undefined) continue;
         const values = fields.get(f) ?? [];
-        values.push({ source: where, value: d[f] });
+        // A `file:` path as written and as a URI are one location (a manifest's `file:my file.csv`,
+        // record's `file:my%20file.csv`): compared, and shown, in URI form (src/util/file-uri.ts).
+        const value = f === 'uri' && typeof d.uri === 'string' ? datasetUri({ uri: d.uri, ...(typeof d.path === 'string' ? { annotations: { path: d.path } } : {}) }) : d[f];
+        values.push({ source: where, value });
         fields.set(f, values);
       }
     });

@@ -13,6 +13,7 @@
 import type { TrainingPredicate } from '../schema/predicate.js';
 import { REDACTED, argvSecrets, redactString, replaceSecrets } from './detect.js';
 import { rewriteUrls } from './urls.js';
+import { fileUri, fileUriPath, knownPath } from '../util/file-uri.js';
 import { contextSecrets, redactValue } from './value.js';
 
 /**
@@ -83,9 +84,12 @@ export function redactRecorded(predicate: TrainingPredicate, extraKeyPatterns: R
     for (const field of ['uri', 'version', 'downloadLocation', 'name', 'license'] as const) {
       const v = d[field];
       if (typeof v !== 'string') continue;
-      const r = redactString(v, extraKeyPatterns, known);
+      // A `file:` uri is checked as the path it names: percent-encoding (`my%20token`) must
+      // not hide a known value from the check; the redacted path is encoded again.
+      const local = field === 'uri' && !/^file:\/\//i.test(v) ? fileUriPath(v, knownPath(d)) : undefined;
+      const r = redactString(local ?? v, extraKeyPatterns, known);
       if (r === undefined) continue;
-      out[field] = r;
+      out[field] = local !== undefined ? fileUri(r) : r;
       paths.push(`#/datasets/${i}/${field}`);
     }
     if (d.annotations) {

@@ -7,6 +7,7 @@
  */
 import type { DatasetState, KeyChange, KeyedDiff, MetricChange, StatementDiff } from '../lineage/diff.js';
 import { mdCode, mdText } from './markdown.js';
+import { displayUri } from '../util/file-uri.js';
 import { judgeChange, type DirectionOptions, type Verdict } from './metric-direction.js';
 
 export type ChangesOptions = DirectionOptions;
@@ -191,7 +192,7 @@ export function renderChangeTables(d: StatementDiff): string {
       ...k.removed.map((c) => item('removed', c.key, fmt(c.before), '')),
     ]);
   const extra = (s: DatasetState) => (['access', 'checks', 'synthetic', 'sampling'] as const).filter((f) => s[f]).map((f) => `${f}: ${s[f]}`);
-  const ds = (s: DatasetState | undefined) => (s ? [s.version ? `@${s.version}` : '', s.digest ?? '', s.uri, ...extra(s)].filter(Boolean).join(' ') : '');
+  const ds = (s: DatasetState | undefined) => (s ? [s.version ? `@${s.version}` : '', s.digest ?? '', displayUri(s.uri), ...extra(s)].filter(Boolean).join(' ') : '');
   section('Datasets', [
     ...d.datasets.changed.map((c) => item(`changed (${c.fields.join(', ')})`, c.key, ds(c.before), ds(c.after))),
     ...d.datasets.added.map((c) => item('added', c.key, '', ds(c.after))),

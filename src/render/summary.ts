@@ -11,6 +11,7 @@ import { lastMetrics, type StatementDiff } from '../lineage/diff.js';
 import type { PolicyResult } from '../policy/index.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sourceDependency } from '../statement/fields.js';
+import { datasetDisplayUri } from '../util/file-uri.js';
 import { fmtNumber, renderChangesMarkdown } from './changes.js';
 import { mdCode, mdCodeBlock, mdInline, mdLink, mdText } from './markdown.js';
 import { coverageMarkdown, coverageText } from './coverage.js';
@@ -166,7 +167,7 @@ function fullRecord(st: TrainingStatement): string[] {
       const splits = d.splits ? Object.entries(d.splits).map(([k, v]) => `${k} ${fmtNumber(v)}`).join(', ') : undefined;
       const how = [splits, d.seed !== undefined ? `seed ${d.seed}` : undefined].filter(Boolean).join('; ');
       const digest = d.digest?.sha256 ? `${shortDigest(d.digest.sha256)}${d.digestSource === 'given' ? ' (given)' : ''}` : '—';
-      const name = `${mdCode(d.id)}${d.version ? ` ${mdText(`@${d.version}`)}` : ''}${d.uri !== d.id ? `<br>${mdText(d.uri)}` : ''}`;
+      const name = `${mdCode(d.id)}${d.version ? ` ${mdText(`@${d.version}`)}` : ''}${d.uri !== d.id ? `<br>${mdText(datasetDisplayUri(d))}` : ''}`;
       lines.push(`| ${name} | ${digest} | ${mdText(d.license)} | ${mdText(how)} |`);
     }
   }
@@ -269,7 +270,7 @@ export function renderSummaryText(st: TrainingStatement, opts: SummaryOptions = 
   for (const s of st.subject.slice(0, 20)) out.push(`  ${s.name}  sha256:${s.digest.sha256}`);
   out.push(`datasets: ${p.datasets.length}`);
   for (const d of p.datasets) {
-    out.push(`  ${d.id}${d.version ? `@${d.version}` : ''}  ${d.uri}  ${d.digest?.sha256 ? `sha256:${d.digest.sha256}` : '(no digest)'}${d.license ? `  ${d.license}` : ''}`);
+    out.push(`  ${d.id}${d.version ? `@${d.version}` : ''}  ${datasetDisplayUri(d)}  ${d.digest?.sha256 ? `sha256:${d.digest.sha256}` : '(no digest)'}${d.license ? `  ${d.license}` : ''}`);
   }
   if (p.image) out.push(`image: ${p.image.reference}${p.image.pinned ? '' : '  (NOT pinned by digest)'}`);
   const hp = Object.entries(p.buildDefinition.externalParameters.hyperparameters);

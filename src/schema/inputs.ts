@@ -6,7 +6,7 @@ import { DatasetCoverageInputShape } from './coverage.js';
 /** One dataset in a manifest file or in the action's inline `datasets` input. */
 export const DatasetInput = z.strictObject({
   id: DatasetId,
-  uri: z.string().min(1).optional().meta({ description: 'where the data lives; defaults to file:<path> for local data' }),
+  uri: z.string().min(1).optional().meta({ description: 'where the data lives; defaults to file:<path> for local data, the path percent-encoded as an RFC 3986 URI path (file:data/my%20file.csv)' }),
   version: z.string().min(1).optional(),
   path: z.string().min(1).optional().meta({ description: 'local file or directory (relative to the workspace) to hash' }),
   digest: PrefixedSha256.optional().meta({ description: 'content digest for remote data, sha256:<hex>' }),

@@ -6,6 +6,7 @@ import type { DatasetInput } from '../schema/inputs.js';
 import type { DatasetDescriptor } from '../schema/predicate.js';
 import type { RecordEvent } from '../schema/record-event.js';
 import { resolveInWorkspace } from '../util/fs.js';
+import { fileUri } from '../util/file-uri.js';
 
 export interface BridgeSources {
   /** A DVC project root (dvc.lock and *.dvc files). */
@@ -63,7 +64,7 @@ function rebase(r: BridgeResult, root: string, workspace: string): BridgeResult 
   const datasets = r.datasets.map((d) => {
     const p = typeof d.annotations?.path === 'string' ? path.posix.join(prefix, d.annotations.path) : undefined;
     if (!p) return d;
-    return { ...d, uri: d.uri.startsWith('file:') ? `file:${p}` : d.uri, annotations: { ...d.annotations, path: p } };
+    return { ...d, uri: d.uri.startsWith('file:') ? fileUri(p) : d.uri, annotations: { ...d.annotations, path: p } };
   });
   return { ...r, datasets };
 }

@@ -5,6 +5,7 @@
 import type { TrainingStatement } from '../schema/predicate.js';
 import { gitCommit, latestByEpoch } from '../statement/fields.js';
 import type { SqlValue } from './db.js';
+import { datasetUri } from '../util/file-uri.js';
 
 export interface RunRow {
   run_id: string;
@@ -59,7 +60,7 @@ export function deriveRows(s: TrainingStatement, ids: { runId: string; docSha256
   for (const d of p.datasets) {
     if (byId.has(d.id)) continue;
     byId.set(d.id, datasets.length);
-    datasets.push({ ord: datasets.length, ds_id: d.id, version: d.version ?? null, digest: firstDigest(d), uri: d.uri ?? null, derived: 0, is_output: 0, feeds: 1 });
+    datasets.push({ ord: datasets.length, ds_id: d.id, version: d.version ?? null, digest: firstDigest(d), uri: d.uri ? datasetUri(d) : null, derived: 0, is_output: 0, feeds: 1 });
   }
   const resolve = (id: string): number => {
     let ord = byId.get(id);

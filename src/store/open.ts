@@ -24,8 +24,11 @@ export interface OpenOptions {
    * writer's lock stops waiting when it is aborted, and rejects with its reason.
    */
   signal?: AbortSignal;
-  /** Where a command that writes hears of a problem that loses nothing (an embedded store's WAL left uncopied at close). */
-  logger?: Pick<Logger, 'warning'>;
+  /**
+   * Where a command that writes hears of a problem that loses nothing (an embedded store's WAL left uncopied at close),
+   * and (info) of a server's statistics it could not refresh at close (statistics.ts).
+   */
+  logger?: Pick<Logger, 'warning'> & Partial<Pick<Logger, 'info'>>;
 }
 
 /** Reads of a store opened without a lock that a writer changed under them, before giving up. */
@@ -101,7 +104,8 @@ export async function openStore(spec: string | undefined, o: OpenOptions = {}): 
         throw badStore(s.url, 'not a valid URL');
       }
       const { openPostgres } = await import('./postgres.js');
-      db = await openPostgres(s.url);
+      const note = o.logger ? (m: string) => (o.logger!.info ?? o.logger!.warning)(m) : undefined;
+      db = await openPostgres(s.url, { ...(o.signal ? { signal: o.signal } : {}), ...(note ? { note } : {}) });
     }
   } catch (err) {
     if (err instanceof ProvenanceError) throw err;

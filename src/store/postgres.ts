@@ -6,6 +6,7 @@
 import pg from 'pg';
 import type { Db, Queryable, Row, SqlValue } from './db.js';
 import { redactUrl } from './location.js';
+import { refreshStatistics, tallyWrites, type Tally } from './statistics.js';
 import { InputError } from '../errors.js';
 
 /** `?` placeholders to `$1, $2…` (our SQL has no `?` inside string literals). */
@@ -22,8 +23,11 @@ export function toPg(sql: string): string {
 
 const params = (p: SqlValue[]): unknown[] => p.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v));
 
-/** `broken`: why the connection was lost between two statements, which the next one then reports (pg's own text is "not queryable"). */
-function queryable(c: pg.Pool | pg.PoolClient, broken: () => Error | undefined = () => undefined): Queryable {
+/**
+ * `broken`: why the connection was lost between two statements, which the next one then reports (pg's own text is "not queryable").
+ * `tally`: where the rows each statement inserted into or deleted from a ledger table are counted (statistics.ts).
+ */
+function queryable(c: pg.Pool | pg.PoolClient, broken: () => Error | undefined = () => undefined, tally?: Tally): Queryable {
   const query = async (sql: string, p: SqlValue[]) => {
     try {
       return await c.query(toPg(sql), params(p));
@@ -36,7 +40,9 @@ function queryable(c: pg.Pool | pg.PoolClient, broken: () => Error | undefined =
       return (await query(sql, p)).rows as T[];
     },
     async run(sql, p = []) {
-      return (await query(sql, p)).rowCount ?? 0;
+      const n = (await query(sql, p)).rowCount ?? 0;
+      if (tally) tallyWrites(tally, sql, n);
+      return n;
     },
   };
 }
@@ -82,7 +88,14 @@ export function connectTimeoutMs(url: string, env: NodeJS.ProcessEnv = process.e
   return Math.max(0, Number(given.trim())) * 1000;
 }
 
-export async function openPostgres(url: string): Promise<Db> {
+export interface PostgresOptions {
+  /** Aborted (an interrupted ingest): closing skips refreshing the planner's statistics, so it stays prompt. */
+  signal?: AbortSignal;
+  /** Told when the statistics could not be refreshed because this role does not own the tables (statistics.ts). */
+  note?: (message: string) => void;
+}
+
+export async function openPostgres(url: string, o: PostgresOptions = {}): Promise<Db> {
   // int8/numeric come back as strings by default; our counts and values fit a double.
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
@@ -106,7 +119,12 @@ export async function openPostgres(url: string): Promise<Db> {
   pool.on('error', () => undefined);
   const c = await pool.connect();
   c.release();
-  const q = queryable(pool);
+  // Rows this connection's committed statements changed, per ledger table: what close() judges the statistics by.
+  const written: Tally = new Map();
+  // The last transaction failed (the server went away, a conflict not retried): the command is failing, and
+  // closing must not wait on the server again.
+  let failed = false;
+  const q = queryable(pool, undefined, written);
   const store: Db = {
     dialect: 'postgres',
     location: redactUrl(url),
@@ -114,7 +132,16 @@ export async function openPostgres(url: string): Promise<Db> {
     async exec(sql) {
       await pool.query(sql);
     },
-    transaction: (fn) => onOneConnection(pool, 'BEGIN', (c) => fn(queryable(c, c.broken))),
+    transaction: async (fn) => {
+      const pending: Tally = new Map();
+      const out = await onOneConnection(pool, 'BEGIN', (c) => fn(queryable(c, c.broken, pending))).catch((err: unknown) => {
+        failed = true;
+        throw err;
+      });
+      failed = false;
+      for (const [t, n] of pending) written.set(t, (written.get(t) ?? 0) + n);
+      return out;
+    },
     // One connection, one snapshot for every statement (REPEATABLE READ; read-only, so it never conflicts).
     snapshot: (fn) =>
       onOneConnection(pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', (c) => {
@@ -125,7 +152,11 @@ export async function openPostgres(url: string): Promise<Db> {
       return String((await pool.query('SELECT current_user AS u')).rows[0].u);
     },
     async close() {
-      await pool.end();
+      try {
+        if (!o.signal?.aborted && !failed && written.size > 0) await refreshStatistics(store, written, o.note);
+      } finally {
+        await pool.end();
+      }
     },
   };
   return store;

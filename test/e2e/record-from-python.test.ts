@@ -88,7 +88,7 @@ describe('ml-provenance record, called from Python', () => {
     const ok = res.runs.slice(REFUSED.length);
     expect(ok.map((r) => [r.code, r.stderr])).toEqual(ok.map(() => [0, '']));
     expect(res.log).toHaveLength(4);
-    expect(res.log[0]).toMatchObject({ kind: 'dataset', id: 'points', path: 'data dir/pöints ü.csv', uri: 'file:data dir/pöints ü.csv', version: 'v1 “ü”' });
+    expect(res.log[0]).toMatchObject({ kind: 'dataset', id: 'points', path: 'data dir/pöints ü.csv', uri: 'file:data%20dir/p%C3%B6ints%20%C3%BC.csv', version: 'v1 “ü”' });
     expect(res.log[1]).toMatchObject({ kind: 'metric', name: '准确率 (val)', value: 2 ** 70, split: '验证' });
     expect(res.log[2]).toMatchObject({ kind: 'param', params: { lr: 3e-5, name: 'ü ñ', big: '123456789012345678901234567890', nan: 'nan' } });
     expect(res.log[3]).toMatchObject({ kind: 'command', argv: ['python', 'train ü.py', '--out', 'path with space/model'] });

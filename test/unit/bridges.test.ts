@@ -161,7 +161,7 @@ describe('DVC paths outside the workspace', () => {
 });
 
 describe('DVC paths with spaces and other characters', () => {
-  it('the id is the path percent-encoded (a space is %20), so it names that path and no other; name and annotations.path keep it as written', async () => {
+  it('the id is the path percent-encoded (a space is %20), so it names that path and no other; name and annotations.path keep it as written, the uri is it as a URI path', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'mlp-dvc-sp-'));
     try {
       const md5 = '60b725f10c9c85c70d97880dfe8191b3';
@@ -173,7 +173,8 @@ describe('DVC paths with spaces and other characters', () => {
       const r = await readDvc(dir);
       schemaValid(r);
       const byPath = new Map(r.datasets.map((d) => [d.annotations?.path, d]));
-      expect(byPath.get('my file.csv')).toMatchObject({ id: 'my%20file.csv', name: 'my file.csv', uri: 'file:my file.csv' });
+      expect(byPath.get('my file.csv')).toMatchObject({ id: 'my%20file.csv', name: 'my file.csv', uri: 'file:my%20file.csv' });
+      expect(byPath.get('out/100% é.bin')!.uri).toBe('file:out/100%25%20%C3%A9.bin');
       expect(byPath.get('my_file.csv')!.id).toBe('my_file.csv');
       expect(byPath.get('out/100% é.bin')!.id).toBe('out/100%25%20%C3%A9.bin');
       // RFC 3986 percent-decoding (ECMAScript's decoder) gives the path back.

@@ -16,6 +16,14 @@ import { minimalStatement } from './statement-fixture.js';
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'mlp-cov-'));
 
 describe('conflicts between sources', () => {
+  it('a file: path as written (older record dataset, a manifest) and as a URI are one uri, not a conflict; two paths are', () => {
+    const c = datasetConflicts([
+      { source: 'datasets manifest', datasets: [{ id: 'd', uri: 'file:data/my file.csv', path: 'data/my file.csv' }, { id: 'e', uri: 'file:a b.csv' }] },
+      { source: 'records log', datasets: [{ id: 'd', uri: 'file:data/my%20file.csv', path: 'data/my file.csv' }, { id: 'e', uri: 'file:a%20c.csv' }] },
+    ]);
+    expect(c).toEqual([{ kind: 'dataset', id: 'e', field: 'uri', values: [{ source: 'datasets manifest', value: 'file:a%20b.csv' }, { source: 'records log', value: 'file:a%20c.csv' }] }]);
+  });
+
   it('a field two sources set differently is a conflict naming both; completing a field is not', () => {
     const c = datasetConflicts([
       { source: 'datasets manifest', datasets: [{ id: 'd', uri: 's3://b/d', digest: `sha256:${'a'.repeat(64)}` }] },

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REDACTED, classifyKey, redactString, redactValue } from '../../src/redact/index.js';
 import { redactArgv, redactRecorded } from '../../src/redact/index.js';
+import { fileUri } from '../../src/util/file-uri.js';
 import { PLAIN_PASSWORDS, SECRETS } from '../fixtures/secrets.js';
 import { minimalStatement } from './statement-fixture.js';
 import { RUNS } from './property-helpers.js';
@@ -218,6 +219,21 @@ describe('redactRecorded / redactArgv', () => {
     // Pure and idempotent.
     expect(redactRecorded(r)).toEqual(r);
     expect(p.buildDefinition.externalParameters.hyperparameters.wandb_api_key).toBe('k');
+  });
+
+  it('a credential in a workspace path is redacted from its file: URI too, where percent-encoding would hide it', () => {
+    const p = structuredClone(minimalStatement().predicate);
+    const secret = 'p@ss wörd 123';
+    const at = `data/${secret}/x.csv`;
+    p.buildDefinition.externalParameters.hyperparameters = { api_key: secret };
+    p.datasets = [{ ...p.datasets[0]!, uri: fileUri(at), annotations: { path: at } }];
+    expect(p.datasets[0]!.uri).not.toContain(secret);
+    const r = redactRecorded(p);
+    expect(r.datasets[0]!.annotations).toEqual({ path: `data/${REDACTED}/x.csv` });
+    expect(r.datasets[0]!.uri).toBe(fileUri(`data/${REDACTED}/x.csv`));
+    expect(decodeURIComponent(JSON.stringify(r))).not.toContain(secret);
+    expect(r.redactions).toEqual(expect.arrayContaining(['#/datasets/0/uri', '#/datasets/0/annotations/path']));
+    expect(redactRecorded(r)).toEqual(r);
   });
 
   it('redactArgv never leaks a generated secret, in any argument position', () => {

@@ -1,4 +1,5 @@
 import { stderrLogger } from '../../util/log.js';
+import { fileUri } from '../../util/file-uri.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -89,7 +90,7 @@ export function register(program: Command): void {
       .command('dataset')
       .description('declare a dataset used or produced by the run')
       .requiredOption('--id <id>', 'stable dataset id, referenced by steps')
-      .option('--uri <uri>', 'where the data lives (s3://…, hf://datasets/ORG/NAME@REV, file:…); default file:<--path>')
+      .option('--uri <uri>', 'where the data lives (s3://…, hf://datasets/ORG/NAME@REV, file:…); default file:<--path>, percent-encoded as a URI')
       .option('--version <v>', 'dataset version (default: the REV of an hf://datasets/…@REV URI)')
       .option('--path <p>', 'local file or directory to hash (relative to the workspace)')
       .option('--digest <sha256:hex>', 'content digest of remote data')
@@ -113,8 +114,8 @@ export function register(program: Command): void {
       await append(o.records as string | undefined, {
         kind: 'dataset',
         id: o.id,
-        // Like the manifest: local data without a URI lives at file:<path>.
-        uri: uri ?? `file:${dataPath}`,
+        // Like the manifest: local data without a URI lives at file:<path> (percent-encoded, a URI).
+        uri: uri ?? fileUri(dataPath!),
         version: o.version,
         path: o.path,
         digest: o.digest,

@@ -4,7 +4,9 @@ import { VERSION } from '../../version.js';
 import { lastMetrics } from '../diff.js';
 import { sourceDependency } from '../../statement/fields.js';
 import { statementRunId } from '../../statement/serialize.js';
-import { percentEncode } from '../../util/dataset-id.js';
+import { asUriReference, datasetUriReference } from '../../util/file-uri.js';
+
+export { asUriReference, datasetUriReference };
 
 export const PRODUCER = `https://github.com/ml-provenance/ml-provenance/releases/tag/v${VERSION}`;
 export const TOOL_NAME = 'ml-provenance';
@@ -131,16 +133,3 @@ export function runName(s: TrainingStatement): string {
   return s.predicate.runDetails.builder.id;
 }
 
-/**
- * A record's `uri` as a URI reference (RFC 3986): a `file:` uri holds the path as written
- * (`file:raw data/wine quality.csv`, a DVC path), which a space or a non-ASCII character makes
- * no URI. Each character a URI cannot hold is percent-encoded (UTF-8 bytes as `%XX`), and a `%`
- * that starts no escape becomes `%25`; in a `file:` path also `[ ] ? #`, which are part of the
- * file's name there. Another uri that is already one comes back unchanged.
- */
-export function asUriReference(uri: string): string {
-  const file = /^file:/i.test(uri);
-  const bad = file ? /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/@!$&'()*+,;=%]/gu : /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/gu;
-  const [head, rest] = file ? [uri.slice(0, 5), uri.slice(5)] : ['', uri];
-  return head + rest.replace(bad, percentEncode);
-}

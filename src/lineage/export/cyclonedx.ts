@@ -5,7 +5,7 @@ import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { isSupportedSpdxId } from '@cyclonedx/cyclonedx-library/SPDX';
 import type { DatasetDescriptor, TrainingStatement } from '../../schema/predicate.js';
 import { isSpdxExpression } from '../../schema/license.js';
-import { asUriReference, digests, exportRunId, isVcsUrl, finalMetrics, gitCommit, modelIdentity, runTime, stableUuid, TOOL_NAME, TOOL_VERSION } from './common.js';
+import { datasetUriReference, digests, exportRunId, isVcsUrl, finalMetrics, gitCommit, modelIdentity, runTime, stableUuid, TOOL_NAME, TOOL_VERSION } from './common.js';
 import { checkText, conflictText, noiseText, samplingText, syntheticText } from './coverage-text.js';
 import { flat, formulation, propsJson, type Props } from './cyclonedx-formulation.js';
 
@@ -77,7 +77,7 @@ function datasetProps(d: DatasetDescriptor): Props {
 
 function datasetComponent(d: DatasetDescriptor): Models.Component {
   const refs = new Models.ExternalReferenceRepository();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(d.uri)) refs.add(new Models.ExternalReference(asUriReference(d.uri), Enums.ExternalReferenceType.Distribution));
+  if (/^[a-z][a-z0-9+.-]*:/i.test(d.uri)) refs.add(new Models.ExternalReference(datasetUriReference(d), Enums.ExternalReferenceType.Distribution));
   const repo = d.source?.repository;
   if (repo && isUrl(repo) && repo !== d.uri) {
     refs.add(new Models.ExternalReference(repo, isVcsUrl(repo) ? Enums.ExternalReferenceType.VCS : Enums.ExternalReferenceType.Other, { comment: 'where the data is maintained' }));
@@ -104,7 +104,7 @@ function componentData(d: DatasetDescriptor): Record<string, unknown> {
   return {
     type: 'dataset',
     name: d.id,
-    ...(/^[a-z][a-z0-9+.-]*:/i.test(d.uri) ? { contents: { url: asUriReference(d.uri) } } : {}),
+    ...(/^[a-z][a-z0-9+.-]*:/i.test(d.uri) ? { contents: { url: datasetUriReference(d) } } : {}),
     ...(d.source?.access ? { classification: d.source.access } : {}),
     ...(description ? { description } : {}),
     ...(d.source?.owner ? { governance: { owners: [{ organization: { name: d.source.owner } }] } } : {}),

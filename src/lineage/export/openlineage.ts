@@ -8,6 +8,7 @@ import {
   type OpenLineageRunFacet,
 } from '../../schema/openlineage.js';
 import { PSEUDONYM_RE } from '../../statement/pseudonymize.js';
+import { fileUriPath, knownPath } from '../../util/file-uri.js';
 import { digests, exportRunId, finalMetrics, gitCommit, PRODUCER, repositoryUrl, runName, runTime, stableUuid } from './common.js';
 
 const SPEC = 'https://openlineage.io/spec';
@@ -47,7 +48,7 @@ export interface OpenLineageName {
  *   collide; with no known repository, the spec's local file system namespace `file`
  * - any other URL → `scheme://host` + path
  */
-export function openLineageName(location: string, repository: string | undefined): OpenLineageName {
+export function openLineageName(location: string, repository: string | undefined, knownPath?: string): OpenLineageName {
   // A keyed pseudonym is no location: its own namespace (per key), so equal values still join.
   const pseud = PSEUDONYM_RE.exec(location);
   if (pseud) return { namespace: `pseud:${pseud[1]}`, name: pseud[2]! };
@@ -65,7 +66,8 @@ export function openLineageName(location: string, repository: string | undefined
     return { namespace: `${scheme}://${url[2]}`, name: BUCKETS.has(scheme) ? path.replace(/^\/+/, '') || '/' : path };
   }
   if (url) return { namespace: url[2] ? `file://${url[2]}` : 'file', name: url[3] ?? '/' }; // file://host/path, file:///abs
-  const local = location.replace(/^file:/, '').replace(/^\.\//, '');
+  // A `file:` uri's path decoded (old records hold it as written: src/util/file-uri.ts).
+  const local = (fileUriPath(location, knownPath) ?? location).replace(/^\.\//, '');
   if (local.startsWith('/')) return { namespace: 'file', name: local };
   return repository ? { namespace: repository, name: local } : { namespace: 'file', name: local };
 }
@@ -73,7 +75,7 @@ export function openLineageName(location: string, repository: string | undefined
 const isUri = (s: string) => /^[a-z][a-z0-9+.-]*:\S+$/i.test(s);
 
 function inputDataset(d: DatasetDescriptor, repository: string | undefined) {
-  const where = openLineageName(d.uri, repository);
+  const where = openLineageName(d.uri, repository, knownPath(d));
   const version = d.version ?? where.version;
   const facet: OpenLineageDatasetFacet = {
     _producer: PRODUCER,

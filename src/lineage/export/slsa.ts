@@ -1,6 +1,6 @@
 import type { TrainingStatement } from '../../schema/predicate.js';
 import { STATEMENT_TYPE } from '../../schema/predicate.js';
-import { asUriReference, digests } from './common.js';
+import { asUriReference, datasetUriReference, digests } from './common.js';
 
 export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
 
@@ -22,7 +22,7 @@ export function toSlsa(s: TrainingStatement) {
   for (const d of p.datasets) {
     add({
       // SLSA's ResourceDescriptor.uri is a URI: a `file:` path with a space is not one.
-      uri: asUriReference(d.uri),
+      uri: datasetUriReference(d),
       name: d.id,
       ...(d.digest ? { digest: Object.fromEntries(digests(d)) } : {}),
       annotations: { kind: 'dataset', ...(d.version ? { version: d.version } : {}), ...(d.license ? { license: d.license } : {}) },

@@ -1,6 +1,6 @@
 import type { DatasetSource } from '../../schema/coverage.js';
 import type { DatasetDescriptor, TrainingStatement } from '../../schema/predicate.js';
-import { asUriReference, digests, exportRunId, isVcsUrl, finalMetrics, modelIdentity, repositoryUrl, runTime, spdxDateTime, TOOL_NAME, TOOL_VERSION } from './common.js';
+import { datasetUriReference, digests, exportRunId, isVcsUrl, finalMetrics, modelIdentity, repositoryUrl, runTime, spdxDateTime, TOOL_NAME, TOOL_VERSION } from './common.js';
 import { checkText, conflictText, noiseText, pseudonymText, samplingText, stepText, syntheticText, trainingText } from './coverage-text.js';
 
 export const SPDX_CONTEXT = 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld';
@@ -98,7 +98,7 @@ export function toSpdx(s: TrainingStatement, runId?: string): Record<string, unk
     const el = add('dataset_DatasetPackage', `dataset-${i}`, {
       name: d.id,
       ...(d.version ? { software_packageVersion: d.version } : {}),
-      software_downloadLocation: asUriReference(d.uri),
+      software_downloadLocation: datasetUriReference(d),
       software_primaryPurpose: 'data',
       // Only data this run made was built by it; an input's build and release times are not in the record.
       ...(made.length ? { builtTime: t.finished, originatedBy: [builder] } : {}),

@@ -5,6 +5,7 @@ import { datasetLabel, metricLabel, runLabel, shortDigest } from '../lineage.js'
 import type { TrainingStatement } from '../../schema/predicate.js';
 import type { Verdict } from '../../verify/verdict.js';
 import { layoutGraph, type Placed } from './layout.js';
+import { displayUri } from '../../util/file-uri.js';
 
 /** One training record that made it into the report (verified, or trusted with --no-verify). */
 export interface ReportRecord {
@@ -135,7 +136,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
         key: d.key,
         kind: 'dataset',
         lines: [datasetLabel(d), ...(d.digest ? [shortDigest(d.digest)] : [])],
-        details: { kind: d.derived ? 'derived dataset' : 'dataset', ...d, usedBy: usedBy(d.key) },
+        // The uri as a person reads it (`file:data/my file.csv`), as in the datasets table.
+        details: { kind: d.derived ? 'derived dataset' : 'dataset', ...d, ...(d.uri ? { uri: displayUri(d.uri) } : {}), usedBy: usedBy(d.key) },
       }),
     );
   }

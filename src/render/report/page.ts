@@ -6,6 +6,7 @@ import { CLIENT_JS } from './client.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import { buildReportModel, type BundleStatus, type ReportInput, type ReportModel, type ReportNode } from './model.js';
 import { REPORT_CSS } from './style.js';
+import { displayUri } from '../../util/file-uri.js';
 
 export type { BundleStatus, ReportInput, ReportRecord } from './model.js';
 
@@ -167,7 +168,7 @@ function datasetsSection(m: ReportModel): string {
     cell(d.id, true),
     cell(d.version ?? ''),
     digestCell(d.digest),
-    cell(d.uri ?? '', true),
+    cell(d.uri ? displayUri(d.uri) : '', true),
     cell(d.license ?? ''),
     h(d.derived ? 'derived (step output)' : 'input'),
   ]);

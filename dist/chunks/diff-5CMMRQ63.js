@@ -1,0 +1,21 @@
+import { createRequire as __mlpCreateRequire } from 'node:module';
+const require = __mlpCreateRequire(import.meta.url);
+import {
+  diffStatements,
+  flatten,
+  lastMetrics,
+  renderDiffText,
+  sections
+} from "./chunk-QEBJ4LVU.js";
+import "./chunk-DHN64ADI.js";
+import "./chunk-VLIFT7NW.js";
+import "./chunk-3HTINU5N.js";
+import "./chunk-5Y6NISUK.js";
+import "./chunk-QANIRX4T.js";
+export {
+  diffStatements,
+  flatten,
+  lastMetrics,
+  renderDiffText,
+  sections
+};
