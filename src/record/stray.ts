@@ -26,7 +26,11 @@ export function strayRecordLogs(loc: RecordsLocation, workspace: string): string
     return [];
   }
   const candidates = [...names];
-  for (const e of entries) {
+  // A folder named on purpose (`--records`, the `records` input) is compared with the checkout's
+  // default log only: in a repository of several projects, each step names its own project's log,
+  // and the other projects' logs are not strays of this one.
+  const named = loc.from !== undefined && loc.from !== 'ML_PROVENANCE_DIR';
+  for (const e of named ? [] : entries) {
     if (e.isDirectory() && e.name !== '.git') for (const n of names) candidates.push(path.join(e.name, n));
   }
   const readReal = real(read);

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { strayRecordLogs } from '../../src/record/stray.js';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,5 +78,28 @@ describe('mergeEvents', () => {
     expect(run.command).toEqual(['python', 'train.py']);
     expect(run.libraries).toEqual({ torch: '2.4' });
     expect(run.accelerators).toEqual(['A100']);
+  });
+});
+
+describe('records logs a job split from the one read (strayRecordLogs)', () => {
+  const workspace = () => {
+    const ws = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'mlp-stray-')));
+    for (const d of ['.ml-provenance', 'train/.ml-provenance', 'projA/.ml-provenance', 'projB/.ml-provenance']) {
+      mkdirSync(path.join(ws, d), { recursive: true });
+      writeFileSync(path.join(ws, d, 'records.jsonl'), '{"kind":"param","params":{"a":1}}\n');
+    }
+    return ws;
+  };
+
+  it('the default folder: every top-level folder\'s log is named', () => {
+    const ws = workspace();
+    expect(strayRecordLogs({ dir: path.join(ws, '.ml-provenance') }, ws).sort()).toEqual(['projA/.ml-provenance', 'projB/.ml-provenance', 'train/.ml-provenance']);
+  });
+
+  it('a folder named on purpose: only the checkout\'s default log, not other projects\' logs', () => {
+    const ws = workspace();
+    expect(strayRecordLogs({ dir: path.join(ws, 'projA', '.ml-provenance'), from: 'the records input' }, ws)).toEqual(['.ml-provenance']);
+    rmSync(path.join(ws, '.ml-provenance'), { recursive: true });
+    expect(strayRecordLogs({ dir: path.join(ws, 'projA', '.ml-provenance'), from: '--records' }, ws)).toEqual([]);
   });
 });
