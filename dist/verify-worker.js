@@ -2,9 +2,9 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-7R7XHOML.js";
+} from "./chunks/chunk-CSY3G3ZM.js";
 import "./chunks/chunk-4APKRMDB.js";
-import "./chunks/chunk-FR3XMXXB.js";
+import "./chunks/chunk-IGKGROGC.js";
 import "./chunks/chunk-YH3LI6DW.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
@@ -12,8 +12,8 @@ import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-TDRBJDRD.js";
-import "./chunks/chunk-NWGEOS6G.js";
+import "./chunks/chunk-Q2GP3MVT.js";
+import "./chunks/chunk-CJJWD6LY.js";
 import "./chunks/chunk-TBLTEWW3.js";
 import "./chunks/chunk-L2V374DP.js";
 import "./chunks/chunk-77ZF4YYH.js";
