@@ -20,7 +20,7 @@ export const RECORD_FLAGS: Readonly<Record<string, Readonly<Record<string, strin
   },
   step: {
     name: '--name', library: '--library', parameters: '--param *=…', inputs: '--input', outputs: '--output',
-    splits: '--split *=…', seed: '--seed', command: 'the command after --',
+    splits: '--split *=…', seed: '--seed', command: 'the command after --', cwd: 'the current folder',
     'environment.image': '--env-image', 'environment.libraries': '--env-library *=…',
   },
   metric: { name: '--name', value: '--value', epoch: '--epoch', step: '--step', split: '--split' },
@@ -30,7 +30,7 @@ export const RECORD_FLAGS: Readonly<Record<string, Readonly<Record<string, strin
   },
   param: { params: '*=…' },
   environment: { libraries: '--library *=…', accelerators: '--accelerator' },
-  command: { argv: 'the command' },
+  command: { argv: 'the command', cwd: 'the current folder' },
 };
 
 /** The `record` subcommand that writes events of `kind` (`environment` events: `record env`). */

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import { LIMITS, readFileChecked, readLines } from '../util/fs.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -161,7 +161,7 @@ export async function replayCheck(statement: TrainingStatement, workdir: string,
     rows.push(await datasetRow(d, workdir, co.overrides ?? new Map()));
   }
   plan.forEach((ps, i) => {
-    rows.push({ kind: 'step', input: ps.step.name, recorded: showCommand(ps.argv), local: '-', status: 'planned', note: `runs ${i + 1} of ${plan.length}` });
+    rows.push({ kind: 'step', input: ps.step.name, recorded: showReplayCommand({ argv: ps.argv, dir: ps.step.workingDirectory }), local: '-', status: 'planned', note: `runs ${i + 1} of ${plan.length}` });
   });
   for (const s of unreplayableSteps(statement, plan)) {
     const outs = s.outputs?.length ? `; its outputs (${s.outputs.join(', ')}) must already be in the workdir` : '';
@@ -256,6 +256,10 @@ async function producedMetrics(freshDir: string, workdirLog: string, offset: num
 export interface ReplayCommand {
   label: string;
   argv: string[];
+  /** The recorded folder it ran in, relative to the checkout (`workingDirectory`); absent: the root. */
+  dir?: string;
+  /** Where `dir` is in the record (a JSON pointer), for errors. */
+  field?: string;
   /** The step, for a pipeline step: its inputs are checked before and its outputs after. */
   stepIndex?: number;
 }
@@ -290,11 +294,49 @@ export function recordedCommand(statement: TrainingStatement): string[] {
  */
 export function replayCommands(statement: TrainingStatement): ReplayCommand[] {
   const plan = pipelineOrder(statement);
-  if (plan.length === 0) return [{ label: 'the recorded command', argv: recordedCommand(statement) }];
+  if (plan.length === 0) {
+    const dir = statement.predicate.buildDefinition.externalParameters.workingDirectory;
+    return [{ label: 'the recorded command', argv: recordedCommand(statement), ...(dir ? { dir, field: 'predicate.buildDefinition.externalParameters.workingDirectory' } : {}) }];
+  }
   return plan.map((ps) => {
     assertNotRedacted(statement, ps.argv, `/steps/${ps.index}/command`, `step ${ps.step.name}'s command`);
-    return { label: `step ${ps.step.name}`, argv: ps.argv, stepIndex: ps.index };
+    const dir = ps.step.workingDirectory;
+    return { label: `step ${ps.step.name}`, argv: ps.argv, stepIndex: ps.index, ...(dir ? { dir, field: `predicate.steps[${ps.index}].workingDirectory` } : {}) };
   });
+}
+
+/** The command and, when not the checkout's root, the folder it runs in: `python3 train.py (in train/)`. */
+export function showReplayCommand(c: Pick<ReplayCommand, 'argv' | 'dir'>): string {
+  return `${showCommand(c.argv)}${c.dir ? ` (in ${termLine(c.dir)}/)` : ''}`;
+}
+
+/**
+ * The folder a command runs in: the workdir, or the recorded `workingDirectory` inside it. One
+ * that leads out of the workdir (absolute, `..`, a symlink out) is refused, never run there; so
+ * is one that is not a folder here. Checked again just before each command runs, as an earlier
+ * step may have changed the tree.
+ */
+export async function commandDir(workdir: string, c: Pick<ReplayCommand, 'dir' | 'field' | 'label'>): Promise<string> {
+  if (!c.dir) return workdir;
+  const field = c.field ?? 'workingDirectory';
+  const shown = termLine(c.dir);
+  const target = path.resolve(workdir, c.dir);
+  const outside = () =>
+    new InputError('replay-workdir-outside', `${c.label}: the recorded ${field} "${shown}" leads outside the workdir ${termLine(workdir)}, so the command was not run`, {
+      fix: `workingDirectory must name a folder inside the checkout (relative, no '..', no symlink out of it); record the command from inside the checkout, or replay a record whose ${field} does`,
+      fields: [field],
+    });
+  if (path.isAbsolute(c.dir) || !isInside(target, workdir)) throw outside();
+  const real = await realpath(target).catch(() => undefined);
+  const st = real === undefined ? undefined : await stat(real).catch(() => undefined);
+  if (real === undefined || !st?.isDirectory()) {
+    throw new InputError('replay-workdir-missing', `${c.label}: the recorded ${field} "${shown}" is not a folder in the workdir ${termLine(workdir)}, so the command was not run`, {
+      fix: `copy the whole checkout into the workdir (the command ran in its ${shown}/ folder)`,
+      fields: [field],
+    });
+  }
+  if (!isInside(real, await realpath(workdir))) throw outside();
+  return real;
 }
 
 /** Rows for a step's input or output datasets. */
@@ -338,10 +380,12 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
   const seen = new Set<DatasetDescriptor>();
   /** The steps after a failing one are listed as not run, so the table says where it stopped. */
   const stopAt = (i: number, why: string) => {
-    for (const c of commands.slice(i + 1)) rows.push({ kind: 'step', input: c.label.replace(/^step /, ''), recorded: showCommand(c.argv), local: '-', status: 'skipped', note: `not run: ${why}` });
+    for (const c of commands.slice(i + 1)) rows.push({ kind: 'step', input: c.label.replace(/^step /, ''), recorded: showReplayCommand(c), local: '-', status: 'skipped', note: `not run: ${why}` });
     return rows;
   };
   try {
+    // Every recorded folder is checked before the first command runs: a bad one stops the whole replay.
+    for (const c of commands) await commandDir(workdir, c);
     for (const [i, c] of commands.entries()) {
       if (c.stepIndex !== undefined && i > 0) {
         // The first step's inputs were checked with the rest before anything ran.
@@ -351,11 +395,12 @@ export async function replayRun(statement: TrainingStatement, opts: RunOptions):
         if (stop) return stopAt(i - 1, `an input of ${c.label} ${before.some((r) => r.status === 'missing') ? 'is missing' : 'differs from the record'}`);
       }
       // Say what is about to run before running it: it comes from the record.
-      say(Buffer.from(`replay: ${c.label}${commands.length > 1 ? ` (${i + 1} of ${commands.length})` : ''}: running ${showCommand(c.argv)} in ${termLine(workdir)}\n`));
+      const cwd = await commandDir(workdir, c);
+      say(Buffer.from(`replay: ${c.label}${commands.length > 1 ? ` (${i + 1} of ${commands.length})` : ''}: running ${showCommand(c.argv)} in ${termLine(cwd)}\n`));
       // The workdir is the replayed run's checkout: `record` resolves paths against it, as the original run's did against its own.
-      const code = await runCommand(c.argv, workdir, { ...process.env, ...opts.env, ML_PROVENANCE_DIR: fresh, GITHUB_WORKSPACE: workdir }, say);
+      const code = await runCommand(c.argv, cwd, { ...process.env, ...opts.env, ML_PROVENANCE_DIR: fresh, GITHUB_WORKSPACE: workdir }, say);
       if (code !== 0) {
-        throw new CheckError('replay-command-failed', `${c.label}: the recorded command \`${showCommand(c.argv)}\` exited with ${code} in ${workdir}`, {
+        throw new CheckError('replay-command-failed', `${c.label}: the recorded command \`${showCommand(c.argv)}\` exited with ${code} in ${cwd}`, {
           fix: 'the run could not be reproduced; check its output above (missing inputs or dependencies?)',
         });
       }

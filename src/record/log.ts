@@ -31,6 +31,17 @@ export function defaultWorkspace(env: NodeJS.ProcessEnv = process.env, cwd: stri
   return isInside(cwd, real) ? real : cwd;
 }
 
+/**
+ * The folder a recorded command runs in, relative to the workspace and '/'-separated (`train` when
+ * `record command` is typed in the checkout's `train/`), so `replay --run` runs it there too. None
+ * at the workspace's root, nor outside it (no folder a replayed checkout would have).
+ */
+export function commandFolder(workspace: string, cwd: string = process.cwd()): string | undefined {
+  const rel = path.relative(workspace, cwd);
+  if (rel === '' || !isInside(cwd, workspace)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
 /** The records folder, and who named it (undefined: the default `.ml-provenance`). */
 export interface RecordsLocation {
   dir: string;

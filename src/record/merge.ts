@@ -9,6 +9,8 @@ export interface RecordedRun {
   metrics: Metric[];
   params: Record<string, string | number | boolean | null>;
   command?: string[];
+  /** The folder the command ran in (relative to the checkout), from the same event as the command. */
+  workingDirectory?: string;
   libraries: Record<string, string>;
   accelerators: string[];
   extra: Record<string, unknown>;
@@ -54,6 +56,7 @@ export function mergeEvents(events: RecordEvent[]): RecordedRun {
           ...(e.splits ? { splits: e.splits } : {}),
           ...(e.seed !== undefined ? { seed: e.seed } : {}),
           ...(e.command ? { command: e.command } : {}),
+          ...(e.command && e.cwd ? { workingDirectory: e.cwd } : {}),
           ...(e.environment ? { environment: e.environment } : {}),
           ...(e.ts ? { recordedAt: e.ts } : {}),
         });
@@ -73,6 +76,9 @@ export function mergeEvents(events: RecordEvent[]): RecordedRun {
         break;
       case 'command':
         run.command = e.argv;
+        // The folder belongs to its command: a later command recorded at the root has none.
+        if (e.cwd) run.workingDirectory = e.cwd;
+        else delete run.workingDirectory;
         break;
       case 'environment':
         Object.assign(run.libraries, e.libraries ?? {});

@@ -191,7 +191,8 @@ function fullRecord(st: TrainingStatement): string[] {
   }
   if (!p.configFiles.length && !hp.length) lines.push('_None recorded._', '');
   const cmd = p.buildDefinition.externalParameters.command;
-  if (cmd?.length) lines.push(`Command: ${mdCode(cmd.join(' '), 'inline')}`, '');
+  const cmdDir = p.buildDefinition.externalParameters.workingDirectory;
+  if (cmd?.length) lines.push(`Command: ${mdCode(cmd.join(' '), 'inline')}${cmdDir ? ` in ${mdCode(`${cmdDir}/`, 'inline')}` : ''}`, '');
 
   lines.push('#### Metrics (last epoch)', '', ...finalMetricsTable(st));
 

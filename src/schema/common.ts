@@ -52,3 +52,16 @@ export const DatasetId = z
     /^(?:[A-Za-z0-9]|%[0-9A-Fa-f]{2})(?:[A-Za-z0-9_.\/:@-]|%[0-9A-Fa-f]{2})*$/,
     'dataset ids are ASCII letters (A-Z, a-z), digits and _ . / : @ -, any other character percent-encoded (%20 for a space, %C3%B6 for ö)',
   );
+
+/**
+ * The folder a command ran in, relative to the checkout and '/'-separated (`train`, `src/train`):
+ * `replay --run` runs the command there. Never absolute and never through `.` or `..`, so it names a
+ * folder inside whatever checkout the record is replayed in (replay also refuses one a symlink leads out of).
+ */
+export const WorkingDirectory = z
+  .string()
+  .max(1000)
+  .regex(
+    /^(?!\.\.?(?:\/|$))[^/\\\0]+(?:\/(?!\.\.?(?:\/|$))[^/\\\0]+)*$/,
+    "a working directory is a folder inside the checkout, relative and '/'-separated, with no '.' or '..' part and no leading '/' (train, src/train)",
+  );

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DatasetId, DigestSet, JsonValue, ResourceDescriptorShape, Scalar, Sha256Hex, Splits } from './common.js';
+import { DatasetId, DigestSet, JsonValue, ResourceDescriptorShape, Scalar, Sha256Hex, Splits, WorkingDirectory } from './common.js';
 import { CaptureSource, Cluster, Conflict, DatasetCoverageShape, Experiment, Hardware, Pseudonymization, PythonEnvironment, StepEnvironment } from './coverage.js';
 
 export const PREDICATE_TYPE = 'https://ml-provenance.dev/training-record/v1';
@@ -49,6 +49,7 @@ export const Step = z.strictObject({
   splits: Splits.optional().meta({ description: 'the splits this step made of its inputs (split name -> fraction); its outputs are the parts' }),
   seed: z.number().int().optional().meta({ description: 'the seed this step split or shuffled with' }),
   command: z.array(z.string()).optional().meta({ description: 'the command that ran this step, as argv (replayed in order by `replay --run`)' }),
+  workingDirectory: WorkingDirectory.optional().meta({ description: "the folder the step's command ran in, relative to the checkout and '/'-separated; absent: the checkout's root (`replay --run` runs it there)" }),
   environment: StepEnvironment.optional(),
   recordedAt: z.string().optional(),
 });
@@ -105,6 +106,7 @@ export const TrainingPredicate = z
           .optional()
           .meta({ description: 'the workflow that ran (SLSA GitHub buildType convention)' }),
         command: z.array(z.string()).optional(),
+        workingDirectory: WorkingDirectory.optional().meta({ description: "the folder the command ran in, relative to the checkout and '/'-separated; absent: the checkout's root (`replay --run` runs it there)" }),
         hyperparameters: z.record(z.string(), Scalar),
         config: z.record(z.string(), JsonValue).meta({ description: 'config file path -> redacted content' }),
         policy: z.string(),

@@ -122,6 +122,8 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
   const wf = gh?.workflowRef ? parseWorkflowRef(gh.workflowRef) : undefined;
   const firstTs = inputs.events.map((e) => e.ts).filter((t): t is string => Boolean(t)).sort()[0];
   const command = inputs.command ?? recorded.command;
+  // The recorded folder goes with the recorded command only (a command given to the build ran nowhere yet).
+  const workingDirectory = inputs.command ? undefined : recorded.workingDirectory;
 
   const experiment = recorded.experiment.purpose || recorded.experiment.flags ? recorded.experiment : undefined;
   const environment = {
@@ -136,6 +138,7 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
       externalParameters: {
         ...(wf ? { workflow: { ref: wf.ref, repository: `${gh!.serverUrl}/${wf.repository}`, path: wf.path } } : {}),
         ...(command ? { command } : {}),
+        ...(command && workingDirectory ? { workingDirectory } : {}),
         hyperparameters: recorded.params,
         config: Object.fromEntries(configFiles.map((c) => [c.name, c.content])),
         policy: inputs.policy,

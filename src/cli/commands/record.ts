@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { appendEvent, defaultWorkspace, recordsLocation, runTag, type RecordsLocation } from '../../record/log.js';
+import { appendEvent, commandFolder, defaultWorkspace, recordsLocation, runTag, type RecordsLocation } from '../../record/log.js';
 import { isInside } from '../../util/fs.js';
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
@@ -155,6 +155,7 @@ export function register(program: Command): void {
         splits: parseSplits(o.split as string[]),
         seed: o.seed,
         ...(await stepCoverageFields(command, o, (m) => stderrLogger.warning(m))),
+        cwd: command.length ? commandFolder(defaultWorkspace()) : undefined,
       });
       // Outputs written to a path become datasets hashed at build: a content identity across runs.
       for (const out of (o.output as string[]).map(splitOutput)) {
@@ -202,7 +203,7 @@ export function register(program: Command): void {
       .argument('<argv...>', 'the command and its arguments'),
   ).action(
     run(async (argv: string[], o: Record<string, unknown>) => {
-      await append(o.records as string | undefined, { kind: 'command', argv });
+      await append(o.records as string | undefined, { kind: 'command', argv, cwd: commandFolder(defaultWorkspace()) });
     }),
   );
 

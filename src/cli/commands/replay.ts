@@ -11,7 +11,8 @@ import {
   replayCheck,
   replayFailed,
   replayRun,
-  showCommand,
+  showReplayCommand,
+  commandDir,
   type ReplayCommand,
   type ReplayRow,
   type RunTrust,
@@ -129,6 +130,8 @@ export function register(program: Command): void {
           commands = replayCommands(statement);
         }
         const workdir = path.resolve(o.workdir ?? process.cwd());
+        // A recorded folder outside the workdir or not in it refuses the run before the inputs are looked at.
+        for (const c of commands ?? []) await commandDir(workdir, c);
         const rows: ReplayRow[] = await replayCheck(statement, workdir, { overrides });
         if (!commands) {
           printRows(rows, o.json || o.format === 'json');
@@ -152,7 +155,7 @@ export function register(program: Command): void {
           });
         }
         processIo.err(
-          `replay will run${commands.length === 1 && commands[0]!.stepIndex === undefined ? `: ${showCommand(commands[0]!.argv)}` : `, in this order:\n${commands.map((c) => `  ${termLine(c.label)}: ${showCommand(c.argv)}`).join('\n')}`}\n  in ${termLine(workdir)} (the command${commands.length > 1 ? 's come' : ' comes'} from the record${o.verify ? '' : ', which was not verified'})`,
+          `replay will run${commands.length === 1 && commands[0]!.stepIndex === undefined ? `: ${showReplayCommand(commands[0]!)}` : `, in this order:\n${commands.map((c) => `  ${termLine(c.label)}: ${showReplayCommand(c)}`).join('\n')}`}\n  in ${termLine(workdir)} (the command${commands.length > 1 ? 's come' : ' comes'} from the record${o.verify ? '' : ', which was not verified'})`,
         );
         if (!o.yes) {
           if (!process.stdin.isTTY || !process.stderr.isTTY) {
