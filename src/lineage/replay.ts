@@ -317,25 +317,29 @@ export function showReplayCommand(c: Pick<ReplayCommand, 'argv' | 'dir'>): strin
  * step may have changed the tree.
  */
 export async function commandDir(workdir: string, c: Pick<ReplayCommand, 'dir' | 'field' | 'label'>): Promise<string> {
-  if (!c.dir) return workdir;
+  const dir = c.dir;
+  if (!dir) return workdir;
   const field = c.field ?? 'workingDirectory';
-  const shown = termLine(c.dir);
-  const target = path.resolve(workdir, c.dir);
-  const outside = () =>
-    new InputError('replay-workdir-outside', `${c.label}: the recorded ${field} "${shown}" leads outside the workdir ${termLine(workdir)}, so the command was not run`, {
+  const shown = termLine(dir);
+  const target = path.resolve(workdir, dir);
+  const outside = (how: string) =>
+    new InputError('replay-workdir-outside', `${c.label}: its folder "${shown}" (${field}) leads outside the workdir ${termLine(workdir)}${how}, so it was not run`, {
       fix: `workingDirectory must name a folder inside the checkout (relative, no '..', no symlink out of it); record the command from inside the checkout, or replay a record whose ${field} does`,
       fields: [field],
     });
-  if (path.isAbsolute(c.dir) || !isInside(target, workdir)) throw outside();
+  if (path.isAbsolute(dir) || !isInside(target, workdir)) throw outside('');
+  const root = await realpath(workdir).catch(() => {
+    throw new InputError('workdir-missing', `the workdir ${termLine(workdir)} does not exist`, { fix: 'pass --workdir a copy of the checkout', fields: ['--workdir'] });
+  });
   const real = await realpath(target).catch(() => undefined);
   const st = real === undefined ? undefined : await stat(real).catch(() => undefined);
   if (real === undefined || !st?.isDirectory()) {
-    throw new InputError('replay-workdir-missing', `${c.label}: the recorded ${field} "${shown}" is not a folder in the workdir ${termLine(workdir)}, so the command was not run`, {
+    throw new InputError('replay-workdir-missing', `${c.label}: its folder "${shown}" (${field}) is not a folder in the workdir ${termLine(workdir)}, so it was not run`, {
       fix: `copy the whole checkout into the workdir (the command ran in its ${shown}/ folder)`,
       fields: [field],
     });
   }
-  if (!isInside(real, await realpath(workdir))) throw outside();
+  if (!isInside(real, root)) throw outside(' through a symlink');
   return real;
 }
 
