@@ -2,7 +2,7 @@
 // @actions/glob write `!PATTERN` lines to exclude files ("Patterns that begin with ! are
 // exclusions", @actions/glob's README); this action takes only what to include, so such a
 // line must be refused as what it is, not reported as a missing file named `!…`.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,21 @@ describe('training code that runs in a sub-folder of the checkout (`working-dire
     const b = runCli(['build', '--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--out', 'p.json', '--no-detect-image', '--policy', 'none'], { cwd, env });
     expect(b.code, b.stderr).toBe(0);
     expect(statement(path.join(cwd, 'p.json')).predicate.metrics.map((m) => m.name)).toContain('sub_metric');
+  });
+
+  it('an absolute path inside the checkout (Python\'s os.path.abspath) is logged relative to it, uri too', () => {
+    const dir = subfolder();
+    const cwd = path.join(dir, 'train');
+    // Through a symlink to the checkout, as GITHUB_WORKSPACE may be (macOS /var → /private/var).
+    const link = `${dir}-link`;
+    symlinkSync(dir, link);
+    expect(runCli(['record', 'dataset', '--id', 'extra', '--path', path.join(link, 'train', 'data', 'extra.csv')], { cwd, env: { GITHUB_WORKSPACE: dir } }).code).toBe(0);
+    expect(runCli(['record', 'step', '--name', 's', '--output', `out=${path.join(dir, 'train', 'data', 'extra.csv')}`], { cwd, env: { GITHUB_WORKSPACE: dir } }).code).toBe(0);
+    const lines = readFileSync(path.join(dir, '.ml-provenance', 'records.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; path?: string; uri?: string });
+    expect(lines.filter((l) => l.kind === 'dataset').map((l) => [l.path, l.uri])).toEqual([
+      ['train/data/extra.csv', 'file:train/data/extra.csv'],
+      ['train/data/extra.csv', undefined],
+    ]);
   });
 
   it('a path typed relative to the sub-folder: exit 2 naming the flag and the path to write', () => {
