@@ -20,15 +20,19 @@ export const RECORDS_FILE = 'records.jsonl';
  * that path may not even exist here).
  */
 export function defaultWorkspace(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const checkout = actionsCheckout(env);
+  return checkout !== undefined && isInside(cwd, checkout) ? checkout : cwd;
+}
+
+/** GITHUB_WORKSPACE's real path, when it is set and exists here. */
+export function actionsCheckout(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const ws = env.GITHUB_WORKSPACE?.trim();
-  if (!ws) return cwd;
-  let real: string;
+  if (!ws) return undefined;
   try {
-    real = realpathSync(ws);
+    return realpathSync(ws);
   } catch {
-    return cwd;
+    return undefined;
   }
-  return isInside(cwd, real) ? real : cwd;
 }
 
 /** The records folder, and who named it (undefined: the default `.ml-provenance`). */

@@ -72,8 +72,8 @@ describe('training code that runs in a sub-folder of the checkout (`working-dire
     const dir = subfolder();
     const env = { GITHUB_WORKSPACE: dir };
     const cwd = path.join(dir, 'train');
-    expect(runCli(['record', 'metric', '--name', 'sub_metric', '--value', '0.25'], { cwd, env }).code).toBe(0);
-    expect(runCli(['record', 'dataset', '--id', 'extra', '--path', 'train/data/extra.csv'], { cwd, env }).code).toBe(0);
+    expect(runCli(['record', 'metric', '--name', 'sub_metric', '--value', '0.25'], { cwd, env })).toMatchObject({ code: 0, stderr: '' });
+    expect(runCli(['record', 'dataset', '--id', 'extra', '--path', 'train/data/extra.csv'], { cwd, env })).toMatchObject({ code: 0, stderr: '' });
     expect(existsSync(path.join(cwd, '.ml-provenance'))).toBe(false);
     const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' }, { workspace: dir });
     expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -105,6 +105,15 @@ describe('training code that runs in a sub-folder of the checkout (`working-dire
       ['train/data/extra.csv', 'file:train/data/extra.csv'],
       ['train/data/extra.csv', undefined],
     ]);
+  });
+
+  it('run outside the checkout (a script that cd\'s to $RUNNER_TEMP): the line is written, with a warning that the action will not read it', () => {
+    const dir = subfolder();
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'mlp-runner-temp-'));
+    const r = runCli(['record', 'metric', '--name', 'm', '--value', '1'], { cwd: elsewhere, env: { GITHUB_WORKSPACE: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: the records log \S+ is outside the checkout \(GITHUB_WORKSPACE \S+\), where the action does not read it — .*set ML_PROVENANCE_DIR to a folder in it/);
+    expect(existsSync(path.join(elsewhere, '.ml-provenance', 'records.jsonl'))).toBe(true);
   });
 
   it('a path typed relative to the sub-folder: exit 2 naming the flag and the path to write', () => {

@@ -4,7 +4,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { appendEvent, defaultWorkspace, recordsLocation, runTag, type RecordsLocation } from '../../record/log.js';
+import { actionsCheckout, appendEvent, defaultWorkspace, recordsLocation, runTag, type RecordsLocation } from '../../record/log.js';
 import { isInside } from '../../util/fs.js';
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
@@ -88,6 +88,11 @@ async function append(records: string | undefined, event: Record<string, unknown
   const workspace = defaultWorkspace();
   const loc = recordsLocation({ value: records, by: '--records' }, workspace);
   checkRecordsPath(loc, records ?? process.env.ML_PROVENANCE_DIR, workspace);
+  const checkout = actionsCheckout();
+  if (checkout !== undefined && !isInside(loc.dir, checkout)) {
+    // Run outside the checkout (a script that cd's to $RUNNER_TEMP): the log is made, but the action reads only the checkout's.
+    stderrLogger.warning(`the records log ${loc.dir} is outside the checkout (GITHUB_WORKSPACE ${checkout}), where the action does not read it — run the training inside the checkout, or set ML_PROVENANCE_DIR to a folder in it (e.g. $GITHUB_WORKSPACE/.ml-provenance)`);
+  }
   await appendEvent(loc.dir, clean, undefined, {
     what: `value for \`record ${sub}\``,
     fix: `correct the value named above (\`ml-provenance record ${sub} --help\` lists each option and its form)`,
