@@ -186,7 +186,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-BFFWBIVP.js");
+    const { run } = await import("./chunks/main-CQGE7RH6.js");
     const outcome = await run(inputs, {
       io: {
         logger,

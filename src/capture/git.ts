@@ -35,3 +35,9 @@ export async function readGit(cwd: string): Promise<GitInfo | undefined> {
 export function stripCredentials(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
 }
+
+/** The files under `dir` git tracks in the repository at `cwd` (none outside a repository, or without git). */
+export async function trackedFiles(cwd: string, dir: string): Promise<string[]> {
+  const out = await git(cwd, 'ls-files', '-z', '--', dir);
+  return out ? out.split('\0').filter(Boolean) : [];
+}

@@ -1,4 +1,4 @@
-import { appendFile, readdir, stat } from 'node:fs/promises';
+import { appendFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,8 @@ import { parseWith } from '../util/zod-error.js';
 
 export const DEFAULT_RECORDS_DIR = '.ml-provenance';
 export const RECORDS_FILE = 'records.jsonl';
+/** Written into a records folder `record` makes. */
+export const GITIGNORE = '# Made by `ml-provenance record`: the records log belongs to one run, not to the repository.\n*\n';
 
 /**
  * The workspace `record` and `build` take paths relative to: in GitHub Actions, the job's checkout
@@ -20,15 +22,19 @@ export const RECORDS_FILE = 'records.jsonl';
  * that path may not even exist here).
  */
 export function defaultWorkspace(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const checkout = actionsCheckout(env);
+  return checkout !== undefined && isInside(cwd, checkout) ? checkout : cwd;
+}
+
+/** GITHUB_WORKSPACE's real path, when it is set and exists here. */
+export function actionsCheckout(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const ws = env.GITHUB_WORKSPACE?.trim();
-  if (!ws) return cwd;
-  let real: string;
+  if (!ws) return undefined;
   try {
-    real = realpathSync(ws);
+    return realpathSync(ws);
   } catch {
-    return cwd;
+    return undefined;
   }
-  return isInside(cwd, real) ? real : cwd;
 }
 
 /**
@@ -94,7 +100,11 @@ export async function appendEvent(
     });
   }
   try {
+    const made = !existsSync(dir);
     await makeDirs(dir);
+    // As pytest, mypy and ruff do with their folders: a log made here is never committed by
+    // `git add -A` (a committed log would be merged into every later run's signed record).
+    if (made) await writeFile(path.join(dir, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(() => undefined);
     const file = path.join(dir, RECORDS_FILE);
     const st = await stat(file).catch(() => undefined);
     if (st && !st.isFile()) {

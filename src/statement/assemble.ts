@@ -7,6 +7,7 @@ import { compileKeyPatterns } from '../redact/index.js';
 import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
 import { eventsOfRun, readRecords, type RecordsLocation } from '../record/log.js';
 import { recordsWarning } from '../record/stray.js';
+import { trackedFiles } from '../capture/git.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sha256Hex } from '../util/canonical.js';
 import { buildStatement, serializeStatement } from './build.js';
@@ -59,6 +60,16 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   // A log the record would miss (a named folder that is not there, a job split across folders) is said.
   const elsewhere = o.reporting?.warn ? recordsWarning(o.records, o.workspace) : undefined;
   if (elsewhere) o.reporting?.warn?.(elsewhere);
+  if (o.reporting?.warn) {
+    // A committed log's lines were written wherever it was committed from, and every checkout merges them.
+    const tracked = (await trackedFiles(o.workspace, o.records.dir)).filter((f) => f.endsWith('.jsonl'));
+    const shown = path.relative(o.workspace, o.records.dir).split(path.sep).join('/') || '.';
+    if (tracked.length) {
+      o.reporting.warn(
+        `the records log ${tracked.join(', ')} is committed to the repository: its lines were recorded wherever it was committed from, not by this run, and are in this record — \`git rm -r --cached ${shown}\` and ignore the folder (\`ml-provenance record\` writes ${shown}/.gitignore when it makes the folder)`,
+      );
+    }
+  }
   const gh = o.github;
   const thisRun = eventsOfRun(records.events, gh ? { runId: gh.runId, runAttempt: gh.runAttempt, ...(gh.job ? { job: gh.job } : {}) } : undefined);
   if (thisRun.others.size) {

@@ -2,7 +2,7 @@
 // @actions/glob write `!PATTERN` lines to exclude files ("Patterns that begin with ! are
 // exclusions", @actions/glob's README); this action takes only what to include, so such a
 // line must be refused as what it is, not reported as a missing file named `!…`.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -72,8 +72,8 @@ describe('training code that runs in a sub-folder of the checkout (`working-dire
     const dir = subfolder();
     const env = { GITHUB_WORKSPACE: dir };
     const cwd = path.join(dir, 'train');
-    expect(runCli(['record', 'metric', '--name', 'sub_metric', '--value', '0.25'], { cwd, env }).code).toBe(0);
-    expect(runCli(['record', 'dataset', '--id', 'extra', '--path', 'train/data/extra.csv'], { cwd, env }).code).toBe(0);
+    expect(runCli(['record', 'metric', '--name', 'sub_metric', '--value', '0.25'], { cwd, env })).toMatchObject({ code: 0, stderr: '' });
+    expect(runCli(['record', 'dataset', '--id', 'extra', '--path', 'train/data/extra.csv'], { cwd, env })).toMatchObject({ code: 0, stderr: '' });
     expect(existsSync(path.join(cwd, '.ml-provenance'))).toBe(false);
     const r = runAction({ 'subject-path': 'model/model.json', datasets: 'datasets.yaml', sign: 'false', 'upload-artifact': 'false' }, { workspace: dir });
     expect(r.code, r.stdout + r.stderr).toBe(0);
@@ -90,6 +90,30 @@ describe('training code that runs in a sub-folder of the checkout (`working-dire
     const b = runCli(['build', '--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--out', 'p.json', '--no-detect-image', '--policy', 'none'], { cwd, env });
     expect(b.code, b.stderr).toBe(0);
     expect(statement(path.join(cwd, 'p.json')).predicate.metrics.map((m) => m.name)).toContain('sub_metric');
+  });
+
+  it('an absolute path inside the checkout (Python\'s os.path.abspath) is logged relative to it, uri too', () => {
+    const dir = subfolder();
+    const cwd = path.join(dir, 'train');
+    // Through a symlink to the checkout, as GITHUB_WORKSPACE may be (macOS /var → /private/var).
+    const link = `${dir}-link`;
+    symlinkSync(dir, link);
+    expect(runCli(['record', 'dataset', '--id', 'extra', '--path', path.join(link, 'train', 'data', 'extra.csv')], { cwd, env: { GITHUB_WORKSPACE: dir } }).code).toBe(0);
+    expect(runCli(['record', 'step', '--name', 's', '--output', `out=${path.join(dir, 'train', 'data', 'extra.csv')}`], { cwd, env: { GITHUB_WORKSPACE: dir } }).code).toBe(0);
+    const lines = readFileSync(path.join(dir, '.ml-provenance', 'records.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { kind: string; path?: string; uri?: string });
+    expect(lines.filter((l) => l.kind === 'dataset').map((l) => [l.path, l.uri])).toEqual([
+      ['train/data/extra.csv', 'file:train/data/extra.csv'],
+      ['train/data/extra.csv', undefined],
+    ]);
+  });
+
+  it('run outside the checkout (a script that cd\'s to $RUNNER_TEMP): the line is written, with a warning that the action will not read it', () => {
+    const dir = subfolder();
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'mlp-runner-temp-'));
+    const r = runCli(['record', 'metric', '--name', 'm', '--value', '1'], { cwd: elsewhere, env: { GITHUB_WORKSPACE: dir } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: the records log \S+ is outside the checkout \(GITHUB_WORKSPACE \S+\), where the action does not read it — .*set ML_PROVENANCE_DIR to a folder in it/);
+    expect(existsSync(path.join(elsewhere, '.ml-provenance', 'records.jsonl'))).toBe(true);
   });
 
   it('a path typed relative to the sub-folder: exit 2 naming the flag and the path to write', () => {

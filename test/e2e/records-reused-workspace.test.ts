@@ -2,7 +2,7 @@
 // large checkouts) the records log of an earlier run is still there when training appends to it.
 // That run's metrics and datasets must not enter this run's signed, permanent record.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, copyExample, runAction, runCli, train } from '../helpers/run.js';
@@ -60,5 +60,35 @@ describe('a records log left by an earlier run in a reused workspace', () => {
     writeFileSync(path.join(ws, 'check.py'), 'import json, sys, jsonschema\ns = json.load(open(sys.argv[1]))\nfor line in open(sys.argv[2]):\n    jsonschema.validate(json.loads(line), s)\nprint("ok")\n');
     const py = spawnSync('python3', [path.join(ws, 'check.py'), schema, log], { encoding: 'utf8' });
     expect(py.stdout.trim(), py.stderr).toBe('ok');
+  });
+});
+
+describe('a records log committed to the repository', () => {
+  const git = (cwd: string, ...a: string[]) => spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...a], { cwd, encoding: 'utf8' });
+
+  it('the folder record makes carries a .gitignore, so `git add -A` (real git) leaves the log out', () => {
+    const dir = copyExample({ git: true });
+    expect(runCli(['record', 'metric', '--name', 'local_loss', '--value', '1'], { cwd: dir }).code).toBe(0);
+    expect(git(dir, 'status', '--porcelain', '--untracked-files=all').stdout).not.toMatch(/\.ml-provenance/);
+    git(dir, 'add', '-A');
+    expect(git(dir, 'ls-files', '.ml-provenance').stdout).toBe('');
+    // A folder the user made is theirs: no file is added to it.
+    const own = copyExample({ git: true });
+    mkdirSync(path.join(own, 'logs'));
+    expect(runCli(['record', 'metric', '--name', 'm', '--value', '1', '--records', 'logs'], { cwd: own }).code).toBe(0);
+    expect(readdirSync(path.join(own, 'logs'))).toEqual(['records.jsonl']);
+  });
+
+  it('a log committed anyway (git add -f): the action says its lines are not this run\'s, with the fix', () => {
+    const dir = copyExample({ git: true });
+    train(dir);
+    appendFileSync(path.join(dir, '.ml-provenance', 'records.jsonl'), JSON.stringify({ v: 1, kind: 'metric', name: 'laptop_loss', value: 0.1 }) + '\n');
+    git(dir, 'add', '-f', '.ml-provenance/records.jsonl');
+    git(dir, 'commit', '-qm', 'oops');
+    const r = runAction(inputs, { workspace: dir });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const warned = r.annotations.filter((a) => a.startsWith('::warning')).map(decodeURIComponent);
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatch(/the records log \.ml-provenance\/records\.jsonl is committed to the repository: .* — `git rm -r --cached \.ml-provenance` and ignore the folder/);
   });
 });

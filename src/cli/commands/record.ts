@@ -1,10 +1,10 @@
 import { stderrLogger } from '../../util/log.js';
 import { fileUri } from '../../util/file-uri.js';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { appendEvent, commandFolder, defaultWorkspace, recordsLocation, runTag, type RecordsLocation } from '../../record/log.js';
+import { actionsCheckout, appendEvent, commandFolder, defaultWorkspace, recordsLocation, runTag, type RecordsLocation } from '../../record/log.js';
 import { isInside } from '../../util/fs.js';
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
@@ -19,14 +19,29 @@ function recordsOption(cmd: Command): Command {
 }
 
 /**
- * Paths are relative to the workspace (as `build` and the action read them), which in GitHub
- * Actions is the checkout even when training runs in a sub-folder. A path that exists only from
- * the current folder is that slip: refused with the path to write, not left for build to miss.
+ * A path as the log keeps it: relative to the workspace (as `build` and the action read it), which
+ * in GitHub Actions is the checkout even when training runs in a sub-folder. An absolute path
+ * inside the workspace (Python's `os.path.abspath`) is kept relative, or the runner's folder would
+ * be in the record and the dataset's `file:` uri would differ from run to run. A relative path
+ * that exists only from the current folder is the sub-folder slip: refused with the path to write,
+ * not left for build to miss.
  */
-function checkWorkspacePath(p: string | undefined, flag: string, workspace: string, prefix = '', cwd: string = process.cwd()): void {
-  if (p === undefined || path.isAbsolute(p) || workspace === cwd) return;
+function workspacePath(p: string | undefined, flag: string, workspace: string, prefix = '', cwd: string = process.cwd()): string | undefined {
+  if (p === undefined) return undefined;
+  if (path.isAbsolute(p)) {
+    // The folder's real path (GITHUB_WORKSPACE may be reached through a symlink), not the file's:
+    // a file symlinked out of the workspace (a DVC cache) is still named by its place in it.
+    let abs = path.resolve(p);
+    try {
+      abs = path.join(realpathSync(path.dirname(abs)), path.basename(abs));
+    } catch {
+      // a folder not made yet: compared as written
+    }
+    return isInside(abs, workspace) && abs !== workspace ? path.relative(workspace, abs).split(path.sep).join('/') : p;
+  }
+  if (workspace === cwd) return p;
   const here = path.resolve(cwd, p);
-  if (existsSync(path.resolve(workspace, p)) || !existsSync(here)) return;
+  if (existsSync(path.resolve(workspace, p)) || !existsSync(here)) return p;
   throw new InputError('path-from-subfolder', `${flag} ${prefix}${p}: paths are relative to the workspace ${workspace}, where ${p} does not exist (it does from the current folder ${cwd})`, {
     fix: `write ${flag} ${prefix}${path.relative(workspace, here)}`,
     fields: [flag],
@@ -73,6 +88,11 @@ async function append(records: string | undefined, event: Record<string, unknown
   const workspace = defaultWorkspace();
   const loc = recordsLocation({ value: records, by: '--records' }, workspace);
   checkRecordsPath(loc, records ?? process.env.ML_PROVENANCE_DIR, workspace);
+  const checkout = actionsCheckout();
+  if (checkout !== undefined && !isInside(loc.dir, checkout)) {
+    // Run outside the checkout (a script that cd's to $RUNNER_TEMP): the log is made, but the action reads only the checkout's.
+    stderrLogger.warning(`the records log ${loc.dir} is outside the checkout (GITHUB_WORKSPACE ${checkout}), where the action does not read it — run the training inside the checkout, or set ML_PROVENANCE_DIR to a folder in it (e.g. $GITHUB_WORKSPACE/.ml-provenance)`);
+  }
   await appendEvent(loc.dir, clean, undefined, {
     what: `value for \`record ${sub}\``,
     fix: `correct the value named above (\`ml-provenance record ${sub} --help\` lists each option and its form)`,
@@ -107,7 +127,7 @@ export function register(program: Command): void {
           fields: ['--uri', '--path'],
         });
       }
-      checkWorkspacePath(dataPath, '--path', defaultWorkspace());
+      const kept = workspacePath(dataPath, '--path', defaultWorkspace());
       if (license !== undefined && !isSpdxExpression(license)) {
         throw new InputError('bad-license', `--license "${license}" is not an SPDX license expression`, { fix: `pass --license with a valid value: ${spdxFix(license)}`, fields: ['--license'] });
       }
@@ -115,9 +135,9 @@ export function register(program: Command): void {
         kind: 'dataset',
         id: o.id,
         // Like the manifest: local data without a URI lives at file:<path> (percent-encoded, a URI).
-        uri: uri ?? fileUri(dataPath!),
+        uri: uri ?? fileUri(kept!),
         version: o.version,
-        path: o.path,
+        path: kept,
         digest: o.digest,
         license: o.license,
         splits: parseSplits(o.split as string[]),
@@ -144,7 +164,7 @@ export function register(program: Command): void {
       const params = (o.param as string[]).map((p, i) => parseKeyValue(p, '--param', i + 1));
       checkDatasetRefs(o.input as string[], '--input');
       checkDatasetRefs(o.output as string[], '--output');
-      for (const out of (o.output as string[]).map(splitOutput)) checkWorkspacePath(out.path, '--output', defaultWorkspace(), `${out.id}=`);
+      const outputs = (o.output as string[]).map(splitOutput).map((out) => ({ ...out, path: workspacePath(out.path, '--output', defaultWorkspace(), `${out.id}=`) }));
       await append(o.records as string | undefined, {
         kind: 'step',
         name: o.name,
@@ -158,7 +178,7 @@ export function register(program: Command): void {
         cwd: command.length ? commandFolder(defaultWorkspace()) : undefined,
       });
       // Outputs written to a path become datasets hashed at build: a content identity across runs.
-      for (const out of (o.output as string[]).map(splitOutput)) {
+      for (const out of outputs) {
         if (out.path) await append(o.records as string | undefined, { kind: 'dataset', id: out.id, path: out.path });
       }
     }),
