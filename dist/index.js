@@ -186,7 +186,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-CQGE7RH6.js");
+    const { run } = await import("./chunks/main-OZ7TLDRQ.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -202,11 +202,11 @@ async function main() {
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-HGML6F64.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-HGML6F64.js")).preflightIdentity(o), "preflightIdentity"),
-      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-U3XOR7KA.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-2QGAL3XC.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-2QGAL3XC.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-NDRKYQ5U.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-NDRKYQ5U.js")).preflightIdentity(o), "preflightIdentity"),
+      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-SHDISZDL.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-WRMZ2ZQG.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-WRMZ2ZQG.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-5CMMRQ63.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;

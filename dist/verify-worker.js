@@ -2,21 +2,21 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-CSY3G3ZM.js";
+} from "./chunks/chunk-OXNKYIM7.js";
 import "./chunks/chunk-4APKRMDB.js";
-import "./chunks/chunk-IGKGROGC.js";
-import "./chunks/chunk-YH3LI6DW.js";
+import "./chunks/chunk-JKGSIVBQ.js";
+import "./chunks/chunk-UZRKIA5B.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
 import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-Q2GP3MVT.js";
+import "./chunks/chunk-SOU4FHLD.js";
 import "./chunks/chunk-CJJWD6LY.js";
-import "./chunks/chunk-TBLTEWW3.js";
-import "./chunks/chunk-L2V374DP.js";
-import "./chunks/chunk-77ZF4YYH.js";
+import "./chunks/chunk-2KAGSVDL.js";
+import "./chunks/chunk-F4ZJ3MD6.js";
+import "./chunks/chunk-WV6JISUJ.js";
 import "./chunks/chunk-U6NGMXLZ.js";
 import "./chunks/chunk-DARMAHRD.js";
 import "./chunks/chunk-RTQJ5GUB.js";
