@@ -48,7 +48,16 @@ async function gitHead(dir: string): Promise<string | undefined> {
 async function gitChanged(dir: string): Promise<string[]> {
   try {
     const { stdout } = await run('git', ['status', '--porcelain', '--untracked-files=no', '-z'], { cwd: dir });
-    return stdout.split('\0').filter(Boolean).map((l) => l.slice(3));
+    // `XY PATH\0`, and for a rename or copy (X or Y is R or C) the original path follows as a field of its own.
+    const fields = stdout.split('\0');
+    const paths: string[] = [];
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      if (!f) continue;
+      paths.push(f.slice(3));
+      if (/[RC]/.test(f.slice(0, 2)) && fields[i + 1]) paths.push(fields[++i]!);
+    }
+    return paths;
   } catch {
     return [];
   }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { quote } from 'shell-quote';
 import { loadDatasetsInput } from '../capture/datasets.js';
 import type { GitHubContext } from '../capture/github.js';
 import type { HashReporting } from '../capture/hashing.js';
@@ -66,7 +67,7 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
     const shown = path.relative(o.workspace, o.records.dir).split(path.sep).join('/') || '.';
     if (tracked.length) {
       o.reporting.warn(
-        `the records log ${tracked.join(', ')} is committed to the repository: its lines were recorded wherever it was committed from, not by this run, and are in this record — \`git rm -r --cached ${shown}\` and ignore the folder (\`ml-provenance record\` writes ${shown}/.gitignore when it makes the folder)`,
+        `the records log ${tracked.join(', ')} is committed to the repository: its lines were recorded wherever it was committed from, not by this run, and are in this record — \`${quote(['git', 'rm', '-r', '--cached', shown])}\` and ignore the folder (\`ml-provenance record\` writes ${shown}/.gitignore when it makes the folder)`,
       );
     }
   }
