@@ -1,7 +1,7 @@
 // Paths that real git reports, shown back to the user: a renamed file in replay's note on
 // uncommitted changes (`git status -z` puts a rename's old path in a field of its own), and the
 // `git rm --cached` fix for a committed records log in a folder whose name has a space, run as
-// given by a real shell.
+// given by a real shell; a --workdir that is not there.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,16 @@ describe('paths from real git, shown to the user', () => {
     const rows = (JSON.parse(r.stdout) as { rows: Array<{ kind: string; note?: string }> }).rows;
     const source = rows.find((row) => row.kind === 'source');
     expect(source?.note).toBe('uncommitted changes: src/train/data.csv, train/data.csv');
+  });
+
+  it('replay --check / --run with a --workdir that is not a folder: exit 2 naming it, not every input "missing"', () => {
+    const { ws, statement } = recorded();
+    const typo = path.join(temp('mlp-gitpaths-typo-'), 'no such dir');
+    for (const mode of ['--check', '--run']) {
+      const r = runCli(['replay', statement, mode, '--no-verify', '--yes', '--workdir', typo], { cwd: ws });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toBe(`error: the workdir ${typo} is not a folder here — pass --workdir a copy of the checkout\n`);
+    }
   });
 
   it("a committed log in a folder named with a space: the warning's `git rm --cached` command, run by sh, untracks it", () => {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Option, type Command } from 'commander';
@@ -116,6 +117,11 @@ export function register(program: Command): void {
             fix: 're-running overwrites the model files, so copy the workspace inputs to a directory and pass --workdir DIR',
           });
         }
+        const workdir = path.resolve(o.workdir ?? process.cwd());
+        // A mistyped --workdir is a usage error, not a workspace whose every input is missing.
+        if (!(await stat(workdir).catch(() => undefined))?.isDirectory()) {
+          throw new InputError('workdir-missing', `the workdir ${termLine(workdir)} is not a folder here`, { fix: 'pass --workdir a copy of the checkout', fields: ['--workdir'] });
+        }
         // A record decides what runs (--run) and what counts as matching (--check):
         // it is verified first, as `verify` and `lineage` do.
         if (o.store !== undefined) refuseFilesWithStore([file], 'replay');
@@ -129,7 +135,6 @@ export function register(program: Command): void {
           assertRunTrusted(runTrust(doc!, o));
           commands = replayCommands(statement);
         }
-        const workdir = path.resolve(o.workdir ?? process.cwd());
         // A recorded folder outside the workdir or not in it refuses the run before the inputs are looked at.
         for (const c of commands ?? []) await commandDir(workdir, c);
         const rows: ReplayRow[] = await replayCheck(statement, workdir, { overrides });
