@@ -3,10 +3,10 @@ const require = __mlpCreateRequire(import.meta.url);
 import {
   parseDirectionLines,
   valueLines
-} from "./chunks/chunk-MAM53THW.js";
+} from "./chunks/chunk-SJC7AQ5W.js";
 import {
   refusedValueShape
-} from "./chunks/chunk-U6NGMXLZ.js";
+} from "./chunks/chunk-4I3VU6PT.js";
 import {
   isInside
 } from "./chunks/chunk-DARMAHRD.js";
@@ -186,7 +186,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-OZ7TLDRQ.js");
+    const { run } = await import("./chunks/main-GNNEFCM7.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -202,11 +202,11 @@ async function main() {
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-NDRKYQ5U.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-NDRKYQ5U.js")).preflightIdentity(o), "preflightIdentity"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-WU5AMMUP.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-WU5AMMUP.js")).preflightIdentity(o), "preflightIdentity"),
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-SHDISZDL.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-WRMZ2ZQG.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-WRMZ2ZQG.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-RRLPSHFH.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-RRLPSHFH.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-5CMMRQ63.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;

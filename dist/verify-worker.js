@@ -2,7 +2,7 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-OXNKYIM7.js";
+} from "./chunks/chunk-LUHZOAHZ.js";
 import "./chunks/chunk-4APKRMDB.js";
 import "./chunks/chunk-JKGSIVBQ.js";
 import "./chunks/chunk-UZRKIA5B.js";
@@ -17,7 +17,7 @@ import "./chunks/chunk-CJJWD6LY.js";
 import "./chunks/chunk-2KAGSVDL.js";
 import "./chunks/chunk-F4ZJ3MD6.js";
 import "./chunks/chunk-WV6JISUJ.js";
-import "./chunks/chunk-U6NGMXLZ.js";
+import "./chunks/chunk-4I3VU6PT.js";
 import "./chunks/chunk-DARMAHRD.js";
 import "./chunks/chunk-RTQJ5GUB.js";
 import "./chunks/chunk-NAV5SXXN.js";
