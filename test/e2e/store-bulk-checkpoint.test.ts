@@ -63,8 +63,8 @@ test('a bulk ingest checkpoints on its own thread; a reader sees growing, consis
     '  if os.path.exists(db):',
     '    try:',
     '      c=sqlite3.connect(db, timeout=60)',
-    '      n=c.execute("SELECT count(*) FROM runs").fetchone()[0]',
-    '      m=c.execute("SELECT count(*) FROM metrics m JOIN runs r ON r.run_no = m.run_no").fetchone()[0]',
+    // One statement, one snapshot: two would let a commit land between the counts (Python's sqlite3 opens no transaction for a SELECT).
+    '      n, m = c.execute("SELECT (SELECT count(*) FROM runs), (SELECT count(*) FROM metrics m JOIN runs r ON r.run_no = m.run_no)").fetchone()',
     '      c.close()',
     '      seen.append((n, m))',
     '      if n == 1500: break',
