@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { isInside } from '../util/fs.js';
+import { isInside, posixRelative } from '../util/fs.js';
 
 /**
  * The `file` of an error annotation: GitHub places it on that path of the repository, so only a
@@ -17,5 +17,5 @@ export function annotationFile(file: string | undefined, workspace: string): str
   } catch {
     return undefined;
   }
-  return path.relative(workspace, abs).split(path.sep).join('/');
+  return posixRelative(workspace, abs);
 }

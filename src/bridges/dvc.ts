@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { digestPath } from '../digest/index.js';
-import { isInside } from '../util/fs.js';
+import { isInside, posixRelative } from '../util/fs.js';
 import { InputError } from '../errors.js';
 import { parserLine, parserReason, redactString, refusedValueShape } from '../redact/index.js';
 import type { DatasetDescriptor, Step } from '../schema/predicate.js';
@@ -175,7 +175,7 @@ function entriesOf(v: unknown): Array<[DvcOut, number]> {
  */
 function localPath(p: string, base: string, at: { root: string; boundary: string; file: string; field: string; output: boolean }): string {
   const abs = path.resolve(base, p);
-  if (isInside(abs, at.boundary)) return path.relative(at.root, abs).split(path.sep).join('/');
+  if (isInside(abs, at.boundary)) return posixRelative(at.root, abs);
   const shown = JSON.stringify(redactString(p) ?? p);
   throw new InputError(
     'dvc-path-outside-workspace',

@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from '../errors.js';
-import { LIMITS, containedPath, readTextFile } from '../util/fs.js';
+import { LIMITS, containedPath, posixRelative, readTextFile } from '../util/fs.js';
 
 /**
  * How a bridge reads another tool's folder: every directory and file is checked to
@@ -25,7 +25,7 @@ export interface BridgeReader {
 }
 
 export function bridgeReader(boundary: string, shownBase: string = boundary): BridgeReader {
-  const shown = (f: string) => path.relative(shownBase, f).split(path.sep).join('/') || '.';
+  const shown = (f: string) => posixRelative(shownBase, f) || '.';
   const inside = (p: string, what: string) => containedPath(p, boundary, what, shown(p));
   return {
     shown,

@@ -6,7 +6,7 @@ import { assertDepth } from '../util/json.js';
 import { actionsRunId } from '../capture/github.js';
 import { InputError } from '../errors.js';
 import { RecordEvent } from '../schema/record-event.js';
-import { LIMITS, containedPath, makeDirs, readLines, realWorkspace, isInside } from '../util/fs.js';
+import { LIMITS, containedPath, makeDirs, posixRelative, readLines, realWorkspace, isInside } from '../util/fs.js';
 import { parseWith } from '../util/zod-error.js';
 
 export const DEFAULT_RECORDS_DIR = '.ml-provenance';
@@ -43,9 +43,8 @@ export function actionsCheckout(env: NodeJS.ProcessEnv = process.env): string | 
  * at the workspace's root, nor outside it (no folder a replayed checkout would have).
  */
 export function commandFolder(workspace: string, cwd: string = process.cwd()): string | undefined {
-  const rel = path.relative(workspace, cwd);
-  if (rel === '' || !isInside(cwd, workspace)) return undefined;
-  return rel.split(path.sep).join('/');
+  const rel = posixRelative(workspace, cwd);
+  return rel === '' || !isInside(cwd, workspace) ? undefined : rel;
 }
 
 /** The records folder, and who named it (undefined: the default `.ml-provenance`). */

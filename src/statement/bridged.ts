@@ -5,7 +5,7 @@ import { datasetFromHfUri } from '../bridges/huggingface.js';
 import type { DatasetInput } from '../schema/inputs.js';
 import type { DatasetDescriptor } from '../schema/predicate.js';
 import type { RecordEvent } from '../schema/record-event.js';
-import { resolveInWorkspace } from '../util/fs.js';
+import { posixRelative, resolveInWorkspace } from '../util/fs.js';
 import { fileUri } from '../util/file-uri.js';
 
 export interface BridgeSources {
@@ -59,7 +59,7 @@ export interface Bridged {
 
 /** Bridges report paths relative to their own root; the record's are relative to the workspace. */
 function rebase(r: BridgeResult, root: string, workspace: string): BridgeResult {
-  const prefix = path.relative(workspace, root).split(path.sep).join('/');
+  const prefix = posixRelative(workspace, root);
   if (!prefix) return r;
   const datasets = r.datasets.map((d) => {
     const p = typeof d.annotations?.path === 'string' ? path.posix.join(prefix, d.annotations.path) : undefined;

@@ -110,6 +110,11 @@ export function mayAccess(p: string, mode: number): boolean {
 }
 
 /** Whether `child` is `parent` or under it (a child named `..foo` is under it; `../foo` is not). */
+/** `to` relative to `from`, '/'-separated as records, annotations and messages write paths ('' for the same folder). */
+export function posixRelative(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/');
+}
+
 export function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
@@ -165,7 +170,7 @@ export async function resolveInWorkspace(given: string, workspace: string, what:
     }
   }
   const base = isInside(abs, wsGiven) ? wsGiven : ws;
-  return { abs: real, rel: path.relative(base, abs).split(path.sep).join('/') || '.' };
+  return { abs: real, rel: posixRelative(base, abs) || '.' };
 }
 
 function notDirectoryOnTheWay(what: string, given: string): InputError {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { actionsCheckout, appendEvent, commandFolder, defaultWorkspace, recordsLocation, runTag, type RecordsLocation } from '../../record/log.js';
-import { isInside } from '../../util/fs.js';
+import { isInside, posixRelative } from '../../util/fs.js';
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
 import { DatasetId } from '../../schema/common.js';
@@ -37,7 +37,7 @@ function workspacePath(p: string | undefined, flag: string, workspace: string, p
     } catch {
       // a folder not made yet: compared as written
     }
-    return isInside(abs, workspace) && abs !== workspace ? path.relative(workspace, abs).split(path.sep).join('/') : p;
+    return isInside(abs, workspace) && abs !== workspace ? posixRelative(workspace, abs) : p;
   }
   if (workspace === cwd) return p;
   const here = path.resolve(cwd, p);
