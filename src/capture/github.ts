@@ -37,11 +37,6 @@ export function isGitHubActions(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.GITHUB_ACTIONS === 'true' && Boolean(env.GITHUB_REPOSITORY) && Boolean(env.GITHUB_RUN_ID);
 }
 
-/** GITHUB_RUN_ID inside GitHub Actions (what `record` tags its events with), else undefined. */
-export function actionsRunId(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.GITHUB_ACTIONS === 'true' && /^[0-9]{1,20}$/.test(env.GITHUB_RUN_ID ?? '') ? env.GITHUB_RUN_ID : undefined;
-}
-
 function readEvent(file: string | undefined): Record<string, unknown> {
   if (!file) return {};
   let text: string;

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { assertDepth } from '../util/json.js';
-import { actionsRunId } from '../capture/github.js';
+import type * as z from 'zod';
 import { InputError } from '../errors.js';
-import { RecordEvent } from '../schema/record-event.js';
+import { GitHubJob, GitHubRunAttempt, GitHubRunId, RecordEvent } from '../schema/record-event.js';
 import { LIMITS, containedPath, makeDirs, posixRelative, readLines, realWorkspace, isInside } from '../util/fs.js';
 import { parseWith } from '../util/zod-error.js';
 
@@ -245,12 +245,13 @@ export interface RunIdentity {
  * (a re-run keeps GITHUB_RUN_ID). Nothing outside GitHub Actions.
  */
 export function runTag(env: NodeJS.ProcessEnv = process.env): { githubRun?: string; githubRunAttempt?: string; githubJob?: string } {
-  const runId = actionsRunId(env);
-  if (!runId) return {};
+  // Each value only in the form the log's schema takes, so a tag never makes the line invalid.
+  const valid = (schema: z.ZodType, v: string | undefined): v is string => schema.safeParse(v).success;
+  if (env.GITHUB_ACTIONS !== 'true' || !valid(GitHubRunId, env.GITHUB_RUN_ID)) return {};
   return {
-    githubRun: runId,
-    ...(/^[0-9]{1,10}$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? { githubRunAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
-    ...(/^[A-Za-z_][A-Za-z0-9_-]{0,99}$/.test(env.GITHUB_JOB ?? '') ? { githubJob: env.GITHUB_JOB } : {}),
+    githubRun: env.GITHUB_RUN_ID,
+    ...(valid(GitHubRunAttempt, env.GITHUB_RUN_ATTEMPT) ? { githubRunAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
+    ...(valid(GitHubJob, env.GITHUB_JOB) ? { githubJob: env.GITHUB_JOB } : {}),
   };
 }
 

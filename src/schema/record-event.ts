@@ -9,30 +9,23 @@ import { Cluster, DatasetCoverageInputShape, StepEnvironment } from './coverage.
  * Reader compatibility: unknown keys are rejected so typos surface at once, and
  * `v` lets a future version change shapes.
  */
+/** GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT and GITHUB_JOB as the runner sets them (a job id: a letter or `_`, then letters, digits, `-`, `_`). */
+export const GitHubRunId = z.string().regex(/^[0-9]{1,20}$/, 'githubRun is the GITHUB_RUN_ID of the run that recorded the event (digits)');
+export const GitHubRunAttempt = z.string().regex(/^[0-9]{1,10}$/, 'githubRunAttempt is the GITHUB_RUN_ATTEMPT of the run that recorded the event (digits)');
+export const GitHubJob = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,99}$/, 'githubJob is the GITHUB_JOB (the job id in the workflow) that recorded the event');
+
 const base = {
   v: z.literal(1).default(1).meta({ description: 'record format version' }),
   ts: z.iso.datetime({ offset: true }).optional().meta({ description: 'when the event was recorded (ISO 8601)' }),
-  githubRun: z
-    .string()
-    .regex(/^[0-9]{1,20}$/, 'githubRun is the GITHUB_RUN_ID of the run that recorded the event (digits)')
-    .optional()
-    .meta({
-      description:
-        'GITHUB_RUN_ID of the GitHub Actions run that recorded the event (`ml-provenance record` adds it there); build and the action leave out events of another run, which a reused workspace (a self-hosted runner, actions/checkout `clean: false`) leaves behind',
-    }),
-  githubRunAttempt: z
-    .string()
-    .regex(/^[0-9]{1,10}$/, 'githubRunAttempt is the GITHUB_RUN_ATTEMPT of the run that recorded the event (digits)')
-    .optional()
-    .meta({
-      description:
-        'GITHUB_RUN_ATTEMPT when the event was recorded (`ml-provenance record` adds it with githubRun and githubJob): a re-run keeps GITHUB_RUN_ID, so in a reused workspace the events of an earlier attempt of the same job are told apart by it and left out',
-    }),
-  githubJob: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_-]{0,99}$/, 'githubJob is the GITHUB_JOB (the job id in the workflow) that recorded the event')
-    .optional()
-    .meta({ description: 'GITHUB_JOB (the job id in the workflow) that recorded the event; with githubRunAttempt it tells an earlier attempt of the same job from events another job of the run handed over' }),
+  githubRun: GitHubRunId.optional().meta({
+    description:
+      'GITHUB_RUN_ID of the GitHub Actions run that recorded the event (`ml-provenance record` adds it there); build and the action leave out events of another run, which a reused workspace (a self-hosted runner, actions/checkout `clean: false`) leaves behind',
+  }),
+  githubRunAttempt: GitHubRunAttempt.optional().meta({
+    description:
+      'GITHUB_RUN_ATTEMPT when the event was recorded (`ml-provenance record` adds it with githubRun and githubJob): a re-run keeps GITHUB_RUN_ID, so in a reused workspace the events of an earlier attempt of the same job are told apart by it and left out',
+  }),
+  githubJob: GitHubJob.optional().meta({ description: 'GITHUB_JOB (the job id in the workflow) that recorded the event; with githubRunAttempt it tells an earlier attempt of the same job from events another job of the run handed over' }),
 };
 
 export const DatasetEvent = z.strictObject({
