@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { quote } from 'shell-quote';
 import { loadDatasetsInput } from '../capture/datasets.js';
 import type { GitHubContext } from '../capture/github.js';
 import type { HashReporting } from '../capture/hashing.js';
@@ -7,8 +5,7 @@ import { loadMetricsFile } from '../capture/metrics.js';
 import { compileKeyPatterns } from '../redact/index.js';
 import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
 import { eventsOfRun, readRecords, type RecordsLocation } from '../record/log.js';
-import { recordsWarning } from '../record/stray.js';
-import { trackedFiles } from '../capture/git.js';
+import { committedLogWarning, otherRunsWarning, recordsWarning } from '../record/warnings.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sha256Hex } from '../util/canonical.js';
 import { buildStatement, serializeStatement } from './build.js';
@@ -58,31 +55,13 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   const bridged = await readBridges(o.bridges ?? {}, o.workspace);
   // Bridged events first: what the training code recorded itself wins.
   const records = await readRecords(o.records.dir, o.workspace, o.records.from);
-  // A log the record would miss (a named folder that is not there, a job split across folders) is said.
-  const elsewhere = o.reporting?.warn ? recordsWarning(o.records, o.workspace) : undefined;
-  if (elsewhere) o.reporting?.warn?.(elsewhere);
-  if (o.reporting?.warn) {
-    // A committed log's lines were written wherever it was committed from, and every checkout merges them.
-    const tracked = (await trackedFiles(o.workspace, o.records.dir)).filter((f) => f.endsWith('.jsonl'));
-    const shown = path.relative(o.workspace, o.records.dir).split(path.sep).join('/') || '.';
-    if (tracked.length) {
-      o.reporting.warn(
-        `the records log ${tracked.join(', ')} is committed to the repository: its lines were recorded wherever it was committed from, not by this run, and are in this record — \`${quote(['git', 'rm', '-r', '--cached', shown])}\` and ignore the folder (\`ml-provenance record\` writes ${shown}/.gitignore when it makes the folder)`,
-      );
-    }
-  }
   const gh = o.github;
   const thisRun = eventsOfRun(records.events, gh ? { runId: gh.runId, runAttempt: gh.runAttempt, ...(gh.job ? { job: gh.job } : {}) } : undefined);
-  if (thisRun.others.size) {
-    const counts = [...thisRun.others].map(([from, n]) => `${from}: ${n}`).join(', ');
-    const keys = [...thisRun.others.keys()];
-    const by = [
-      ...(keys.some((k) => k.startsWith('run ')) ? ['another GitHub Actions run'] : []),
-      ...(keys.some((k) => k.startsWith('attempt ')) ? ['an earlier attempt of this job, a re-run'] : []),
-    ].join(' or ');
-    o.reporting?.warn?.(
-      `${[...thisRun.others.values()].reduce((a, b) => a + b, 0)} event(s) in the records log were recorded by ${by} (${counts}) and are left out of this record — the workspace was reused (a self-hosted runner; actions/checkout with \`clean: false\`): remove ${path.relative(o.workspace, o.records.dir) || '.'} before training (actions/checkout's default \`clean: true\` does)`,
-    );
+  const warn = o.reporting?.warn;
+  if (warn) {
+    for (const m of [recordsWarning(o.records, o.workspace), await committedLogWarning(o.records, o.workspace), otherRunsWarning(thisRun.others, o.records, o.workspace)]) {
+      if (m) warn(m);
+    }
   }
   const events = [...bridged.events, ...thisRun.events];
   const declared = o.datasets ? await loadDatasetsInput(o.datasets, o.workspace) : [];

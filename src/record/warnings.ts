@@ -1,7 +1,15 @@
+// What build and the action say about the records log: lines the record would miss (a named folder
+// that is not there, a job split across folders), lines that are not this run's (a committed log,
+// an earlier run's in a reused workspace).
 import { existsSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { isInside } from '../util/fs.js';
+import { quote } from 'shell-quote';
+import { trackedFiles } from '../capture/git.js';
+import { isInside, posixRelative } from '../util/fs.js';
 import { DEFAULT_RECORDS_DIR, RECORDS_FILE, type RecordsLocation } from './log.js';
+
+/** The records folder as the warnings name it: relative to the workspace, '/'-separated. */
+const shownDir = (loc: RecordsLocation, workspace: string): string => posixRelative(workspace, loc.dir) || '.';
 
 /**
  * Records logs a job may have split from the one `build` and the action read. In GitHub Actions
@@ -40,7 +48,7 @@ export function strayRecordLogs(loc: RecordsLocation, workspace: string): string
     if (!existsSync(path.join(dir, RECORDS_FILE))) continue;
     // The log being read, under another name (a symlinked folder), is not a second log.
     if (path.resolve(dir) === read || real(dir) === readReal) continue;
-    found.push(c.split(path.sep).join('/'));
+    found.push(posixRelative(ws, dir));
   }
   return [...new Set(found)];
 }
@@ -59,7 +67,7 @@ function real(p: string): string {
  * The default folder missing alone is no mistake (a project that records nothing itself).
  */
 export function recordsWarning(loc: RecordsLocation, workspace: string): string | undefined {
-  const shown = path.relative(workspace, loc.dir).split(path.sep).join('/') || '.';
+  const shown = shownDir(loc, workspace);
   const exists = existsSync(loc.dir);
   if (loc.from && !exists) {
     return `records directory ${shown} (from ${loc.from}) does not exist: nothing written by \`ml-provenance record\` is in this record — point ${loc.from} at the folder the training step wrote (records.jsonl)`;
@@ -74,4 +82,24 @@ export function recordsWarning(loc: RecordsLocation, workspace: string): string 
     return `no records log at ${shown}, but ${list} ${found.length > 1 ? 'hold one each' : 'holds one'} (written by \`ml-provenance record\` or training code run in a sub-folder): nothing from ${them} is in this record — pass --records ${found[0]} (the action's \`records\` input), or set ML_PROVENANCE_DIR for the whole job`;
   }
   return `${list} also ${found.length > 1 ? 'hold a records log each' : 'holds a records log'} besides ${shown}, the one read: nothing from ${them} is in this record — in GitHub Actions \`ml-provenance record\` resolves the folder against the checkout, while training code that writes lines itself resolves it against its working directory (${where}): have both write ${shown} (Python: os.path.join(os.environ.get("GITHUB_WORKSPACE", "."), "${shown}")), or delete the stray log`;
+}
+
+/** A log tracked by git: its lines were written wherever it was committed from, and every checkout merges them. */
+export async function committedLogWarning(loc: RecordsLocation, workspace: string): Promise<string | undefined> {
+  const tracked = (await trackedFiles(workspace, loc.dir)).filter((f) => f.endsWith('.jsonl'));
+  if (!tracked.length) return undefined;
+  const shown = shownDir(loc, workspace);
+  return `the records log ${tracked.join(', ')} is committed to the repository: its lines were recorded wherever it was committed from, not by this run, and are in this record — \`${quote(['git', 'rm', '-r', '--cached', shown])}\` and ignore the folder (\`ml-provenance record\` writes ${shown}/.gitignore when it makes the folder)`;
+}
+
+/** Lines `eventsOfRun` left out (counted by `run N` / `attempt N of this job`), and why. */
+export function otherRunsWarning(others: ReadonlyMap<string, number>, loc: RecordsLocation, workspace: string): string | undefined {
+  if (!others.size) return undefined;
+  const counts = [...others].map(([from, n]) => `${from}: ${n}`).join(', ');
+  const keys = [...others.keys()];
+  const by = [
+    ...(keys.some((k) => k.startsWith('run ')) ? ['another GitHub Actions run'] : []),
+    ...(keys.some((k) => k.startsWith('attempt ')) ? ['an earlier attempt of this job, a re-run'] : []),
+  ].join(' or ');
+  return `${[...others.values()].reduce((a, b) => a + b, 0)} event(s) in the records log were recorded by ${by} (${counts}) and are left out of this record — the workspace was reused (a self-hosted runner; actions/checkout with \`clean: false\`): remove ${shownDir(loc, workspace)} before training (actions/checkout's default \`clean: true\` does)`;
 }
