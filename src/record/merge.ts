@@ -2,9 +2,17 @@ import type { DatasetEvent, RecordEvent } from '../schema/record-event.js';
 import type { Metric, Step } from '../schema/predicate.js';
 import type { Cluster, Experiment } from '../schema/coverage.js';
 
+/** A dataset event's own fields, without the envelope every event carries (format version, time, run tag). */
+export type RecordedDataset = Omit<DatasetEvent, 'kind' | 'v' | 'ts' | 'githubRun' | 'githubRunAttempt' | 'githubJob'>;
+
+export function datasetFields(e: DatasetEvent): RecordedDataset {
+  const { kind: _k, v: _v, ts: _ts, githubRun: _run, githubRunAttempt: _attempt, githubJob: _job, ...rest } = e;
+  return rest;
+}
+
 /** What the training code recorded, merged into one view. */
 export interface RecordedRun {
-  datasets: Omit<DatasetEvent, 'kind' | 'v' | 'ts'>[];
+  datasets: RecordedDataset[];
   steps: Step[];
   metrics: Metric[];
   params: Record<string, string | number | boolean | null>;
@@ -36,7 +44,7 @@ export function mergeEvents(events: RecordEvent[]): RecordedRun {
   for (const e of events) {
     switch (e.kind) {
       case 'dataset': {
-        const { kind: _k, v: _v, ts: _ts, githubRun: _run, githubRunAttempt: _attempt, githubJob: _job, ...rest } = e;
+        const rest = datasetFields(e);
         const prev = byId.get(e.id);
         if (prev) Object.assign(prev, rest);
         else {

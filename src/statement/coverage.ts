@@ -4,10 +4,10 @@ import { captureHardware } from '../capture/hardware.js';
 import { parseImageRef } from '../capture/image.js';
 import { capturePython } from '../capture/python.js';
 import { datasetConflicts, metricConflicts, stepConflicts } from '../record/conflicts.js';
-import { mergeEvents } from '../record/merge.js';
+import { datasetFields, mergeEvents } from '../record/merge.js';
 import type { Conflict, Hardware, PythonEnvironment } from '../schema/coverage.js';
 import type { Metric } from '../schema/predicate.js';
-import type { RecordEvent } from '../schema/record-event.js';
+import type { DatasetEvent, RecordEvent } from '../schema/record-event.js';
 import type { DatasetInput } from '../schema/inputs.js';
 import type { Bridged } from './bridged.js';
 
@@ -65,7 +65,7 @@ export function collectConflicts(s: { bridged: Bridged; declared: DatasetInput[]
     ...s.bridged.datasets,
     ...s.bridged.descriptors.map((d) => ({ ...d, ...(d.digest?.sha256 ? { digest: `sha256:${d.digest.sha256}` } : {}) })),
   ];
-  const recordedDatasets = s.recorded.filter((e) => e.kind === 'dataset').map(({ kind: _k, v: _v, ts: _t, ...rest }) => rest);
+  const recordedDatasets = s.recorded.filter((e): e is DatasetEvent => e.kind === 'dataset').map(datasetFields);
   const merged = mergeEvents([...s.bridged.events, ...s.recorded]);
   const bridgedMetrics = mergeEvents(s.bridged.events).metrics;
   const recordedMetrics = mergeEvents(s.recorded).metrics;
