@@ -319,6 +319,15 @@ export function showReplayCommand(c: Pick<ReplayCommand, 'argv' | 'dir'>): strin
   return `${showCommand(c.argv)}${c.dir ? ` (in ${termLine(c.dir)}/)` : ''}`;
 }
 
+/** The workdir's real path; one that is not a folder is a usage error (a mistyped --workdir), not a workspace whose every input is missing. */
+export async function workdirRoot(workdir: string): Promise<string> {
+  const real = await realpath(workdir).catch(() => undefined);
+  if (real === undefined || !(await stat(real).catch(() => undefined))?.isDirectory()) {
+    throw new InputError('workdir-missing', `the workdir ${termLine(workdir)} is not a folder here`, { fix: 'pass --workdir a copy of the checkout', fields: ['--workdir'] });
+  }
+  return real;
+}
+
 /**
  * The folder a command runs in: the workdir, or the recorded `workingDirectory` inside it. One
  * that leads out of the workdir (absolute, `..`, a symlink out) is refused, never run there; so
@@ -337,9 +346,7 @@ export async function commandDir(workdir: string, c: Pick<ReplayCommand, 'dir' |
       fields: [field],
     });
   if (path.isAbsolute(dir) || !isInside(target, workdir)) throw outside('');
-  const root = await realpath(workdir).catch(() => {
-    throw new InputError('workdir-missing', `the workdir ${termLine(workdir)} does not exist`, { fix: 'pass --workdir a copy of the checkout', fields: ['--workdir'] });
-  });
+  const root = await workdirRoot(workdir);
   const real = await realpath(target).catch(() => undefined);
   const st = real === undefined ? undefined : await stat(real).catch(() => undefined);
   if (real === undefined || !st?.isDirectory()) {

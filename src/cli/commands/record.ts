@@ -55,9 +55,10 @@ function workspacePath(p: string | undefined, flag: string, workspace: string, p
 function checkDatasetRefs(ids: string[], flag: string): void {
   for (const ref of ids) {
     const id = flag === '--output' ? splitOutput(ref).id : ref;
-    if (DatasetId.safeParse(id).success) continue;
+    const parsed = DatasetId.safeParse(id);
+    if (parsed.success) continue;
     const encoded = pathDatasetId(id);
-    throw new InputError('bad-dataset-id', `${flag} ${id}: ${DatasetId.safeParse(id).error?.issues[0]?.message ?? 'not a dataset id'}`, {
+    throw new InputError('bad-dataset-id', `${flag} ${id}: ${parsed.error.issues[0]?.message ?? 'not a dataset id'}`, {
       fix: `pass the id the dataset was recorded under${encoded === id ? '' : `; if ${id} is a path or name (a DVC output, an MLflow or Hugging Face dataset), its id is ${encoded}: write ${flag} ${ref.replace(id, encoded)}`}`,
       fields: [flag],
     });

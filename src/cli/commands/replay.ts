@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Option, type Command } from 'commander';
@@ -14,6 +13,7 @@ import {
   replayRun,
   showReplayCommand,
   commandDir,
+  workdirRoot,
   type ReplayCommand,
   type ReplayRow,
   type RunTrust,
@@ -118,10 +118,8 @@ export function register(program: Command): void {
           });
         }
         const workdir = path.resolve(o.workdir ?? process.cwd());
-        // A mistyped --workdir is a usage error, not a workspace whose every input is missing.
-        if (!(await stat(workdir).catch(() => undefined))?.isDirectory()) {
-          throw new InputError('workdir-missing', `the workdir ${termLine(workdir)} is not a folder here`, { fix: 'pass --workdir a copy of the checkout', fields: ['--workdir'] });
-        }
+        // Before anything is read: a mistyped --workdir is a usage error.
+        await workdirRoot(workdir);
         // A record decides what runs (--run) and what counts as matching (--check):
         // it is verified first, as `verify` and `lineage` do.
         if (o.store !== undefined) refuseFilesWithStore([file], 'replay');
