@@ -2,9 +2,9 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-LUHZOAHZ.js";
-import "./chunks/chunk-4APKRMDB.js";
-import "./chunks/chunk-JKGSIVBQ.js";
+} from "./chunks/chunk-UGA4MJNQ.js";
+import "./chunks/chunk-UB6AP6RY.js";
+import "./chunks/chunk-SBMLJWFK.js";
 import "./chunks/chunk-UZRKIA5B.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
@@ -12,14 +12,14 @@ import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-SOU4FHLD.js";
+import "./chunks/chunk-2QPZ7XAH.js";
 import "./chunks/chunk-CJJWD6LY.js";
-import "./chunks/chunk-2KAGSVDL.js";
+import "./chunks/chunk-3A3HPA4J.js";
 import "./chunks/chunk-F4ZJ3MD6.js";
 import "./chunks/chunk-WV6JISUJ.js";
 import "./chunks/chunk-4I3VU6PT.js";
-import "./chunks/chunk-DARMAHRD.js";
-import "./chunks/chunk-RTQJ5GUB.js";
+import "./chunks/chunk-S3ZMHSIR.js";
+import "./chunks/chunk-E7LSDQ4Q.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";
 import "./chunks/chunk-3HTINU5N.js";

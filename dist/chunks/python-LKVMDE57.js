@@ -1,0 +1,21 @@
+import { createRequire as __mlpCreateRequire } from 'node:module';
+const require = __mlpCreateRequire(import.meta.url);
+import {
+  LOCKFILES,
+  capturePython,
+  normaliseName,
+  parseLockfile,
+  parseRequirements
+} from "./chunk-2AA4EZKP.js";
+import "./chunk-B5GPVALP.js";
+import "./chunk-DWXH6HXY.js";
+import "./chunk-S3ZMHSIR.js";
+import "./chunk-NAV5SXXN.js";
+import "./chunk-QANIRX4T.js";
+export {
+  LOCKFILES,
+  capturePython,
+  normaliseName,
+  parseLockfile,
+  parseRequirements
+};
