@@ -2,6 +2,7 @@ import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../sche
 import { textTable } from '../render/text-table.js';
 import { gitCommit, latestByEpoch } from '../statement/fields.js';
 import { datasetUri } from '../util/file-uri.js';
+import { commandInFolder, shellWords } from '../util/shell.js';
 
 /**
  * What changed between two training records (e.g. the base branch's and a PR's).
@@ -39,6 +40,21 @@ export interface DatasetChange extends KeyChange<DatasetState> {
   fields: (keyof DatasetState)[];
 }
 
+/** What can differ between two steps of the same name. */
+export type StepField = 'library' | 'parameters' | 'inputs' | 'outputs' | 'command' | 'workingDirectory';
+
+/**
+ * A changed step: before/after are its one-line descriptions (as for added and removed
+ * steps); its command and folder, when they differ, also as values shaped like the run's
+ * own `command` and `workingDirectory` changes.
+ */
+export interface StepChange extends KeyChange<string> {
+  fields: StepField[];
+  command?: { before?: string[]; after?: string[] };
+  /** The folder the step's command ran in; absent on a side: the checkout's root. */
+  workingDirectory?: { before?: string; after?: string };
+}
+
 export interface MetricChange {
   name: string;
   split?: string;
@@ -57,13 +73,15 @@ export interface StatementDiff {
   config: KeyedDiff;
   hyperparameters: KeyedDiff;
   command?: { before?: string[]; after?: string[] };
+  /** The folder the command ran in (externalParameters.workingDirectory); absent on a side: the checkout's root. */
+  workingDirectory?: { before?: string; after?: string };
   image?: { before?: string; after?: string };
   gitCommit?: { before?: string; after?: string };
   /** The run's stated purpose. */
   purpose?: { before?: string; after?: string };
   /** Feature / A-B flags in effect. */
   flags: KeyedDiff;
-  steps: KeyedDiff<string>;
+  steps: { added: KeyChange<string>[]; removed: KeyChange<string>[]; changed: StepChange[] };
   metrics: { added: MetricChange[]; removed: MetricChange[]; changed: MetricChange[]; unchanged: MetricChange[] };
 }
 
@@ -134,19 +152,52 @@ function checksText(checks: NonNullable<NonNullable<DatasetDescriptor['quality']
   return `${checks.length - failed.length}/${checks.length} passed${failed.length ? ` (failed: ${failed.join(', ')})` : ''}`;
 }
 
-function stepKeyed(steps: Step[]): Map<string, string> {
+function stepKeyed(steps: Step[]): Map<string, Step> {
   // Repeated step names get #2, #3 so a duplicated step reads as added, not as a rename.
   const seen = new Map<string, number>();
-  const out = new Map<string, string>();
+  const out = new Map<string, Step>();
   for (const s of steps) {
     const n = (seen.get(s.name) ?? 0) + 1;
     seen.set(s.name, n);
-    const lib = s.library ? ` ${s.library}${s.version ? `@${s.version}` : ''}` : '';
-    const params = s.parameters && Object.keys(s.parameters).length ? ` ${JSON.stringify(s.parameters)}` : '';
-    const io = `${(s.inputs ?? []).join(',')}→${(s.outputs ?? []).join(',')}`;
-    out.set(n > 1 ? `${s.name}#${n}` : s.name, `${lib.trim()}${params} ${io}`.trim());
+    out.set(n > 1 ? `${s.name}#${n}` : s.name, s);
   }
   return out;
+}
+
+/** One line per step: `numpy@2.1.0 {"scale":255} raw→clean $ python3 prep.py (in prep/)`. */
+function stepText(s: Step): string {
+  const lib = s.library ? ` ${s.library}${s.version ? `@${s.version}` : ''}` : '';
+  const params = s.parameters && Object.keys(s.parameters).length ? ` ${JSON.stringify(s.parameters)}` : '';
+  const io = `${(s.inputs ?? []).join(',')}→${(s.outputs ?? []).join(',')}`;
+  const cmd = s.command?.length ? ` $ ${commandInFolder(s.command, s.workingDirectory)}` : s.workingDirectory ? ` (in ${s.workingDirectory}/)` : '';
+  return `${lib.trim()}${params} ${io}${cmd}`.trim();
+}
+
+const STEP_FIELDS: Record<StepField, (s: Step) => unknown> = {
+  library: (s) => [s.library, s.version],
+  parameters: (s) => s.parameters ?? {},
+  inputs: (s) => s.inputs ?? [],
+  outputs: (s) => s.outputs ?? [],
+  command: (s) => s.command,
+  workingDirectory: (s) => s.workingDirectory,
+};
+
+function stepsDiff(before: Step[], after: Step[]): StatementDiff['steps'] {
+  const a = stepKeyed(before);
+  const b = stepKeyed(after);
+  const text = (m: Map<string, Step>) => new Map([...m].map(([k, s]) => [k, stepText(s)]));
+  const d = keyedDiff(text(a), text(b));
+  return {
+    added: d.added,
+    removed: d.removed,
+    changed: d.changed.map((c) => {
+      const [x, y] = [a.get(c.key)!, b.get(c.key)!];
+      const command = optChange(x.command, y.command);
+      const workingDirectory = optChange(x.workingDirectory, y.workingDirectory);
+      const fields = (Object.keys(STEP_FIELDS) as StepField[]).filter((f) => !jsonEqual(STEP_FIELDS[f](x), STEP_FIELDS[f](y)));
+      return { ...c, fields, ...(command ? { command } : {}), ...(workingDirectory ? { workingDirectory } : {}) };
+    }),
+  };
 }
 
 /** For each name+split, the final metric (see latestByEpoch). */
@@ -203,6 +254,7 @@ export function diffStatements(before: TrainingStatement, after: TrainingStateme
     }
   }
   const command = optChange(before.predicate.buildDefinition.externalParameters.command, after.predicate.buildDefinition.externalParameters.command);
+  const workingDirectory = optChange(before.predicate.buildDefinition.externalParameters.workingDirectory, after.predicate.buildDefinition.externalParameters.workingDirectory);
   const image = optChange(before.predicate.image?.reference, after.predicate.image?.reference);
   const commit = optChange(gitCommit(before), gitCommit(after));
   const purpose = optChange(before.predicate.experiment?.purpose, after.predicate.experiment?.purpose);
@@ -217,17 +269,18 @@ export function diffStatements(before: TrainingStatement, after: TrainingStateme
       new Map(Object.entries(after.predicate.buildDefinition.externalParameters.hyperparameters)),
     ),
     ...(command ? { command } : {}),
+    ...(workingDirectory ? { workingDirectory } : {}),
     ...(image ? { image } : {}),
     ...(commit ? { gitCommit: commit } : {}),
     ...(purpose ? { purpose } : {}),
     flags,
-    steps: keyedDiff(stepKeyed(before.predicate.steps), stepKeyed(after.predicate.steps)),
+    steps: stepsDiff(before.predicate.steps, after.predicate.steps),
     metrics,
   };
   const counts = [diff.subjects, diff.datasets, diff.config, diff.hyperparameters, diff.flags, diff.steps, diff.metrics].map(
     (d) => d.added.length + d.removed.length + d.changed.length,
   );
-  diff.identical = counts.every((n) => n === 0) && !command && !image && !commit && !purpose;
+  diff.identical = counts.every((n) => n === 0) && !command && !workingDirectory && !image && !commit && !purpose;
   return diff;
 }
 
@@ -268,6 +321,19 @@ function changedText(s: DatasetState | undefined, fields: (keyof DatasetState)[]
   return [datasetText(s), ...extra].filter(Boolean).join('; ');
 }
 
+/**
+ * A recorded folder as a reader reads it: `train/`, or `(checkout root)` when none is
+ * recorded; nothing on a side whose command is gone (no command, so no folder).
+ */
+export function folderText(dir: string | undefined, commandGone = false): string {
+  return dir ? `${dir}/` : commandGone ? '' : '(checkout root)';
+}
+
+/** For each side of a change (the run's, or a step's): is the command absent there (a command added or removed)? */
+export function commandGone(d: { command?: { before?: string[]; after?: string[] } }): { before: boolean; after: boolean } {
+  return { before: Boolean(d.command && !d.command.before), after: Boolean(d.command && !d.command.after) };
+}
+
 export interface Section {
   title: string;
   headers: string[];
@@ -304,7 +370,11 @@ export function sections(d: StatementDiff): Section[] {
   const single: string[][] = [];
   if (d.gitCommit) single.push(['source commit', show(d.gitCommit.before).slice(0, 12), show(d.gitCommit.after).slice(0, 12)]);
   if (d.image) single.push(['image', show(d.image.before), show(d.image.after)]);
-  if (d.command) single.push(['command', (d.command.before ?? []).join(' '), (d.command.after ?? []).join(' ')]);
+  if (d.command) single.push(['command', shellWords(d.command.before ?? []), shellWords(d.command.after ?? [])]);
+  if (d.workingDirectory) {
+    const gone = commandGone(d);
+    single.push(['command folder', folderText(d.workingDirectory.before, gone.before), folderText(d.workingDirectory.after, gone.after)]);
+  }
   if (d.purpose) single.push(['purpose', show(d.purpose.before), show(d.purpose.after)]);
   if (single.length) out.push({ title: 'Run', headers: ['', 'before', 'after'], rows: single });
   return out;

@@ -14,6 +14,7 @@ import { textTable } from '../render/text-table.js';
 import { termLine } from '../render/terminal.js';
 import { refusedValueShape } from '../redact/messages.js';
 import { gitCommit } from '../statement/fields.js';
+import { commandInFolder, shellWords } from '../util/shell.js';
 import { datasetByRef, datasetLocalPath, fetchInstructions, pipelineOrder, producedByPipeline, unreplayableSteps } from './pipeline.js';
 
 /**
@@ -23,7 +24,7 @@ import { datasetByRef, datasetLocalPath, fetchInstructions, pipelineOrder, produ
 export type ReplayStatus = 'match' | 'mismatch' | 'missing' | 'skipped' | 'planned';
 
 export interface ReplayRow {
-  kind: 'source' | 'config' | 'dataset' | 'model' | 'metric' | 'step';
+  kind: 'source' | 'config' | 'dataset' | 'model' | 'metric' | 'step' | 'folder';
   input: string;
   recorded: string;
   local: string;
@@ -31,6 +32,8 @@ export interface ReplayRow {
   note?: string;
   /** A remote dataset: the command that fetches it at its recorded version (also in the note). */
   fetch?: string;
+  /** A failing row whose fix replay knows (a recorded folder): said in its `error:` line. */
+  fix?: string;
 }
 
 const run = promisify(execFile);
@@ -150,6 +153,8 @@ export async function replayCheck(statement: TrainingStatement, workdir: string,
       ...(changed.length ? { note: `uncommitted changes: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}` } : {}),
     });
   }
+  // The folders the commands run in, as `--run` checks them before anything else.
+  rows.push(...(await folderRows(statement, workdir)));
   for (const c of p.configFiles) {
     rows.push(await compareDigest('config', c.name, `sha256:${c.digest.sha256}`, workdir, c.name));
   }
@@ -299,24 +304,34 @@ export function recordedCommand(statement: TrainingStatement): string[] {
 
 /**
  * What `--run` runs: the steps that carry a command, in dependency order (a pipeline);
- * when no step has one, the run's own command.
+ * when no step has one, the run's own command. Nothing refused here (see replayCommands).
  */
-export function replayCommands(statement: TrainingStatement): ReplayCommand[] {
+function plannedCommands(statement: TrainingStatement): ReplayCommand[] {
   const plan = pipelineOrder(statement);
   if (plan.length === 0) {
-    const dir = statement.predicate.buildDefinition.externalParameters.workingDirectory;
-    return [{ label: 'the recorded command', argv: recordedCommand(statement), ...(dir ? { dir, field: 'predicate.buildDefinition.externalParameters.workingDirectory' } : {}) }];
+    const p = statement.predicate.buildDefinition.externalParameters;
+    if (!p.command?.length) return [];
+    return [{ label: 'the recorded command', argv: p.command, ...(p.workingDirectory ? { dir: p.workingDirectory, field: 'predicate.buildDefinition.externalParameters.workingDirectory' } : {}) }];
   }
   return plan.map((ps) => {
-    assertNotRedacted(statement, ps.argv, `/steps/${ps.index}/command`, `step ${ps.step.name}'s command`);
     const dir = ps.step.workingDirectory;
     return { label: `step ${ps.step.name}`, argv: ps.argv, stepIndex: ps.index, ...(dir ? { dir, field: `predicate.steps[${ps.index}].workingDirectory` } : {}) };
   });
 }
 
+/** What `--run` runs (plannedCommands), refused when there is nothing to run or a command had credentials redacted. */
+export function replayCommands(statement: TrainingStatement): ReplayCommand[] {
+  const commands = plannedCommands(statement);
+  if (commands[0]?.stepIndex === undefined) recordedCommand(statement);
+  for (const c of commands) {
+    if (c.stepIndex !== undefined) assertNotRedacted(statement, c.argv, `/steps/${c.stepIndex}/command`, `step ${statement.predicate.steps[c.stepIndex]!.name}'s command`);
+  }
+  return commands;
+}
+
 /** The command and, when not the checkout's root, the folder it runs in: `python3 train.py (in train/)`. */
 export function showReplayCommand(c: Pick<ReplayCommand, 'argv' | 'dir'>): string {
-  return `${showCommand(c.argv)}${c.dir ? ` (in ${termLine(c.dir)}/)` : ''}`;
+  return termLine(commandInFolder(c.argv, c.dir));
 }
 
 /** The workdir's real path; one that is not a folder is a usage error (a mistyped --workdir), not a workspace whose every input is missing. */
@@ -328,6 +343,46 @@ export async function workdirRoot(workdir: string): Promise<string> {
   return real;
 }
 
+/** A recorded folder that cannot be run in: what is there instead, and the fix. */
+interface FolderProblem {
+  code: 'replay-workdir-outside' | 'replay-workdir-missing';
+  /** What is in the workdir instead, for a --check row. */
+  local: string;
+  /** The rest of the sentence after `its folder "DIR" (FIELD)`. */
+  what: string;
+  fix: string;
+}
+
+/**
+ * Where a recorded `workingDirectory` is in the workdir: its real path, or why a command
+ * cannot run there (it leads out of the workdir: absolute, `..`, a symlink out; or it is
+ * not a folder here). `--run` refuses on it (commandDir), `--check` reports it as a row.
+ */
+async function folderIn(workdir: string, dir: string, field: string): Promise<{ real: string } | FolderProblem> {
+  const shown = termLine(dir);
+  const outside = (how: string): FolderProblem => ({
+    code: 'replay-workdir-outside',
+    local: how ? 'a symlink out of the workdir' : 'outside the workdir',
+    what: `leads outside the workdir ${termLine(workdir)}${how}`,
+    fix: `workingDirectory must name a folder inside the checkout (relative, no '..', no symlink out of it); record the command from inside the checkout, or replay a record whose ${field} does`,
+  });
+  const target = path.resolve(workdir, dir);
+  if (path.isAbsolute(dir) || !isInside(target, workdir)) return outside('');
+  const root = await workdirRoot(workdir);
+  const real = await realpath(target).catch(() => undefined);
+  const st = real === undefined ? undefined : await stat(real).catch(() => undefined);
+  if (real === undefined || !st?.isDirectory()) {
+    return {
+      code: 'replay-workdir-missing',
+      local: real === undefined ? 'not found' : 'not a folder',
+      what: `is not a folder in the workdir ${termLine(workdir)}`,
+      fix: `copy the whole checkout into the workdir (the command ran in its ${shown}/ folder)`,
+    };
+  }
+  if (!isInside(real, root)) return outside(' through a symlink');
+  return { real };
+}
+
 /**
  * The folder a command runs in: the workdir, or the recorded `workingDirectory` inside it. One
  * that leads out of the workdir (absolute, `..`, a symlink out) is refused, never run there; so
@@ -335,28 +390,28 @@ export async function workdirRoot(workdir: string): Promise<string> {
  * step may have changed the tree.
  */
 export async function commandDir(workdir: string, c: Pick<ReplayCommand, 'dir' | 'field' | 'label'>): Promise<string> {
-  const dir = c.dir;
-  if (!dir) return workdir;
+  if (!c.dir) return workdir;
   const field = c.field ?? 'workingDirectory';
-  const shown = termLine(dir);
-  const target = path.resolve(workdir, dir);
-  const outside = (how: string) =>
-    new InputError('replay-workdir-outside', `${c.label}: its folder "${shown}" (${field}) leads outside the workdir ${termLine(workdir)}${how}, so it was not run`, {
-      fix: `workingDirectory must name a folder inside the checkout (relative, no '..', no symlink out of it); record the command from inside the checkout, or replay a record whose ${field} does`,
-      fields: [field],
-    });
-  if (path.isAbsolute(dir) || !isInside(target, workdir)) throw outside('');
-  const root = await workdirRoot(workdir);
-  const real = await realpath(target).catch(() => undefined);
-  const st = real === undefined ? undefined : await stat(real).catch(() => undefined);
-  if (real === undefined || !st?.isDirectory()) {
-    throw new InputError('replay-workdir-missing', `${c.label}: its folder "${shown}" (${field}) is not a folder in the workdir ${termLine(workdir)}, so it was not run`, {
-      fix: `copy the whole checkout into the workdir (the command ran in its ${shown}/ folder)`,
-      fields: [field],
-    });
+  const at = await folderIn(workdir, c.dir, field);
+  if ('real' in at) return at.real;
+  throw new InputError(at.code, `${c.label}: its folder "${termLine(c.dir)}" (${field}) ${at.what}, so it was not run`, { fix: at.fix, fields: [field] });
+}
+
+/**
+ * `--check`'s rows for the recorded folders of what `--run` would run: the same problems
+ * `--run` refuses on (exit 2), reported as a failing row with the fix, so an auditor learns
+ * them before running.
+ */
+async function folderRows(statement: TrainingStatement, workdir: string): Promise<ReplayRow[]> {
+  const rows: ReplayRow[] = [];
+  for (const c of plannedCommands(statement)) {
+    if (!c.dir || !c.field) continue;
+    const at = await folderIn(workdir, c.dir, c.field);
+    const row = { kind: 'folder' as const, input: c.label, recorded: `${c.dir}/`, note: c.field };
+    if ('real' in at) rows.push({ ...row, local: `${c.dir}/`, status: 'match' });
+    else rows.push({ ...row, local: at.local, status: at.code === 'replay-workdir-missing' ? 'missing' : 'mismatch', fix: at.fix });
   }
-  if (!isInside(real, root)) throw outside(' through a symlink');
-  return real;
+  return rows;
 }
 
 /** Rows for a step's input or output datasets. */
@@ -517,7 +572,7 @@ export function assertRunTrusted(t: RunTrust): void {
 
 /** The command as a person would type it, one safe line (arguments with spaces or quotes are quoted). */
 export function showCommand(argv: string[]): string {
-  return termLine(argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '));
+  return termLine(shellWords(argv));
 }
 
 export function replayFailed(rows: ReplayRow[]): boolean {

@@ -5,8 +5,9 @@
  * change in full under <details>. Shared by the PR comment, the job summary and
  * `ml-provenance diff --format markdown`.
  */
-import type { DatasetState, KeyChange, KeyedDiff, MetricChange, StatementDiff } from '../lineage/diff.js';
+import { commandGone, folderText, type DatasetState, type KeyChange, type KeyedDiff, type MetricChange, type StatementDiff, type StepChange } from '../lineage/diff.js';
 import { mdCode, mdText } from './markdown.js';
+import { shellWords } from '../util/shell.js';
 import { displayUri } from '../util/file-uri.js';
 import { judgeChange, type DirectionOptions, type Verdict } from './metric-direction.js';
 
@@ -76,6 +77,30 @@ function imageRef(ref: string | undefined): string {
   return `${code(ref.slice(0, at))} (${inl(shortDigest(ref.slice(at + 1)))})`;
 }
 
+/** A command inline (clipped), `—` on a side that has none. */
+const commandCode = (argv: string[] | undefined) => (argv?.length ? code(shellWords(argv)) : '—');
+
+/** A recorded folder (see folderText): `train/`, _checkout root_ when none is recorded, `—` on a side without a command. */
+function folderMd(dir: string | undefined, gone: boolean): string {
+  return dir ? mdCode(folderText(dir), 'inline') : gone ? '—' : '_checkout root_';
+}
+
+/** `folder A → B` of a run's or a step's folder change. */
+function folderChange(c: { command?: { before?: string[]; after?: string[] }; workingDirectory?: { before?: string; after?: string } }): string {
+  const gone = commandGone(c);
+  return `${folderMd(c.workingDirectory?.before, gone.before)} → ${folderMd(c.workingDirectory?.after, gone.after)}`;
+}
+
+/** A changed step: its command and folder before → after, and which other fields changed. */
+function stepItem(c: StepChange): string {
+  const parts: string[] = [];
+  if (c.command) parts.push(`command ${commandCode(c.command.before)} → ${commandCode(c.command.after)}`);
+  if (c.workingDirectory) parts.push(`folder ${folderChange(c)}`);
+  const rest = c.fields.filter((f) => f !== 'command' && f !== 'workingDirectory');
+  if (rest.length || !parts.length) parts.push(`changed${rest.length ? ` (${rest.join(', ')})` : ''}`);
+  return `${inl(clip(c.key))} ${parts.join(', ')}`;
+}
+
 function keyedItems(k: KeyedDiff, fmt: (v: unknown) => string = code): string[] {
   return [
     ...k.changed.map((c) => `${inl(clip(c.key))} ${fmt(c.before)} → ${fmt(c.after)}`),
@@ -102,7 +127,7 @@ function lines(d: StatementDiff): Line[] {
   add('Flags', keyedItems(d.flags));
   add('Config', keyedItems(d.config));
   add('Steps', [
-    ...d.steps.changed.map((c) => `${inl(clip(c.key))} changed`),
+    ...d.steps.changed.map(stepItem),
     ...d.steps.added.map((c) => `${inl(clip(c.key))} added`),
     ...d.steps.removed.map((c) => `${inl(clip(c.key))} removed`),
   ]);
@@ -115,7 +140,8 @@ function lines(d: StatementDiff): Line[] {
   ]);
   if (d.gitCommit) add('Source commit', [`${code(show(d.gitCommit.before).slice(0, 12) || '—')} → ${code(show(d.gitCommit.after).slice(0, 12) || '—')}`]);
   if (d.purpose) add('Purpose', [`${code(d.purpose.before ?? '—')} → ${code(d.purpose.after ?? '—')}`]);
-  if (d.command) add('Command', [`${code((d.command.before ?? []).join(' ') || '—')} → ${code((d.command.after ?? []).join(' ') || '—')}`]);
+  if (d.command) add('Command', [`${commandCode(d.command.before)} → ${commandCode(d.command.after)}`]);
+  if (d.workingDirectory) add('Command folder', [folderChange(d)]);
   return out;
 }
 
@@ -201,7 +227,11 @@ export function renderChangeTables(d: StatementDiff): string {
   const single: string[] = [];
   if (d.image) single.push(item('changed', 'image', show(d.image.before), show(d.image.after)));
   if (d.gitCommit) single.push(item('changed', 'source commit', show(d.gitCommit.before), show(d.gitCommit.after)));
-  if (d.command) single.push(item('changed', 'command', (d.command.before ?? []).join(' '), (d.command.after ?? []).join(' ')));
+  if (d.command) single.push(item('changed', 'command', shellWords(d.command.before ?? []), shellWords(d.command.after ?? [])));
+  if (d.workingDirectory) {
+    const gone = commandGone(d);
+    single.push(`- changed ${c('command folder')}\n  - base: ${folderMd(d.workingDirectory.before, gone.before)}\n  - this run: ${folderMd(d.workingDirectory.after, gone.after)}`);
+  }
   if (d.purpose) single.push(item('changed', 'purpose', show(d.purpose.before), show(d.purpose.after)));
   section('Run', single);
   keyed('Hyperparameters', d.hyperparameters);

@@ -12,6 +12,7 @@ import type { PolicyResult } from '../policy/index.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sourceDependency } from '../statement/fields.js';
 import { datasetDisplayUri } from '../util/file-uri.js';
+import { commandInFolder, shellWords } from '../util/shell.js';
 import { fmtNumber, renderChangesMarkdown } from './changes.js';
 import { mdCode, mdCodeBlock, mdInline, mdLink, mdText } from './markdown.js';
 import { coverageMarkdown, coverageText } from './coverage.js';
@@ -189,21 +190,18 @@ function fullRecord(st: TrainingStatement): string[] {
     for (const [k, v] of hp) lines.push(`| ${mdCode(k)} | ${mdCode(v)} |`);
     lines.push('');
   }
-  if (!p.configFiles.length && !hp.length) lines.push('_None recorded._', '');
-  const cmd = p.buildDefinition.externalParameters.command;
-  const cmdDir = p.buildDefinition.externalParameters.workingDirectory;
-  if (cmd?.length) lines.push(`Command: ${mdCode(cmd.join(' '), 'inline')}${cmdDir ? ` in ${mdCode(`${cmdDir}/`, 'inline')}` : ''}`, '');
+  if (!p.configFiles.length && !hp.length) lines.push('_No config file or hyperparameter recorded._', '');
 
   lines.push('#### Metrics (last epoch)', '', ...finalMetricsTable(st));
 
   if (p.steps.length) {
     lines.push('#### Transformation steps', '');
-    lines.push('| # | step | library | inputs → outputs | parameters |', '|---|---|---|---|---|');
+    lines.push('| # | step | library | inputs → outputs | parameters | command |', '|---|---|---|---|---|---|');
     p.steps.forEach((s, i) => {
       const lib = s.library ? `${s.library}${s.version ? `@${s.version}` : ''}` : undefined;
       const io = `${(s.inputs ?? []).join(', ') || '—'} → ${(s.outputs ?? []).join(', ') || '—'}`;
       const params = s.parameters ? Object.entries(s.parameters).map(([k, v]) => `${k}=${String(v)}`).join(', ') : undefined;
-      lines.push(`| ${i + 1} | ${mdText(s.name)} | ${mdText(lib)} | ${mdText(io)} | ${mdText(params)} |`);
+      lines.push(`| ${i + 1} | ${mdText(s.name)} | ${mdText(lib)} | ${mdText(io)} | ${mdText(params)} | ${commandMd(s.command, s.workingDirectory, 'cell')} |`);
     });
     lines.push('');
   }
@@ -226,6 +224,15 @@ function fullRecord(st: TrainingStatement): string[] {
   );
   lines.push('</details>', '');
   return lines;
+}
+
+/**
+ * A recorded command as code (shell-quoted, so it can be pasted back) and, when it ran in a
+ * sub-folder of the checkout, the folder: `python3 trainer.py` in `train/`. `—` when none.
+ */
+function commandMd(argv: string[] | undefined, dir: string | undefined, where: 'cell' | 'inline'): string {
+  if (!argv?.length) return '—';
+  return `${mdCode(shellWords(argv), where)}${dir ? ` in ${mdCode(`${dir}/`, where)}` : ''}`;
 }
 
 /** Every full digest of the record, one `<hex>  <name>` line each (names on one line). */
@@ -253,6 +260,9 @@ export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOption
     ...(opts.links ?? []).map((l) => mdLink(l.label, l.url)),
   ].filter(Boolean);
   if (facts.length) lines.push(facts.join(' · '), '');
+  // What ran, with the run it belongs to: a reviewer reads it beside the source commit.
+  const ext = p.buildDefinition.externalParameters;
+  if (ext.command?.length) lines.push(`Command: ${commandMd(ext.command, ext.workingDirectory, 'inline')}`, '');
   if (p.experiment?.purpose) lines.push(`Purpose: ${mdText(p.experiment.purpose)}`, '');
   lines.push(...findings(opts.policy));
   lines.push(...changesSection(st, opts));
@@ -274,11 +284,16 @@ export function renderSummaryText(st: TrainingStatement, opts: SummaryOptions = 
     out.push(`  ${d.id}${d.version ? `@${d.version}` : ''}  ${datasetDisplayUri(d)}  ${d.digest?.sha256 ? `sha256:${d.digest.sha256}` : '(no digest)'}${d.license ? `  ${d.license}` : ''}`);
   }
   if (p.image) out.push(`image: ${p.image.reference}${p.image.pinned ? '' : '  (NOT pinned by digest)'}`);
+  const ext = p.buildDefinition.externalParameters;
+  if (ext.command?.length) out.push(`command: ${commandInFolder(ext.command, ext.workingDirectory)}`);
   const hp = Object.entries(p.buildDefinition.externalParameters.hyperparameters);
   if (hp.length) out.push(`hyperparameters: ${hp.map(([k, v]) => `${k}=${String(v)}`).join(' ')}`);
   for (const c of p.configFiles) out.push(`config: ${c.name}  sha256:${c.digest.sha256}${c.redacted.length ? `  redacted ${c.redacted.join(', ')}` : ''}`);
   for (const m of [...lastMetrics(p.metrics).values()]) out.push(`metric: ${m.name}${m.split ? ` [${m.split}]` : ''} = ${fmtNumber(m.value)}${m.epoch !== undefined ? ` (epoch ${m.epoch})` : ''}`);
-  for (const s of p.steps) out.push(`step: ${s.name}${s.library ? ` (${s.library}${s.version ? `@${s.version}` : ''})` : ''} ${(s.inputs ?? []).join(',')} -> ${(s.outputs ?? []).join(',')}`);
+  for (const s of p.steps) {
+    const cmd = s.command?.length ? `; command: ${commandInFolder(s.command, s.workingDirectory)}` : '';
+    out.push(`step: ${s.name}${s.library ? ` (${s.library}${s.version ? `@${s.version}` : ''})` : ''} ${(s.inputs ?? []).join(',')} -> ${(s.outputs ?? []).join(',')}${cmd}`);
+  }
   out.push(...coverageText(st));
   return out.join('\n') + '\n';
 }

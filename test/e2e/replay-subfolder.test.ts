@@ -3,10 +3,11 @@
 // `record command` / `record step -- CMD` store the folder, build carries it as
 // `workingDirectory`, and `replay --run` (dist/cli.js) runs the command there and re-creates the
 // model. A recorded folder that leads out of the workdir (`..`, a symlink out) or is not there is
-// refused before anything runs. The published JSON Schemas, read by Python's jsonschema, accept
-// the field and refuse a folder that climbs out.
+// refused before anything runs; `replay --check` reports the same folders as rows (exit 1).
+// `summary` shows the command with its folder, `diff` names a moved folder. The published JSON
+// Schemas, read by Python's jsonschema, accept the field and refuse a folder that climbs out.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,10 @@ function copyWithoutOutputs(ws: string): string {
   return copy;
 }
 
+function replayCheck(statementFile: string, workdir: string) {
+  return runCli(['replay', statementFile, '--check', '--no-verify', '--workdir', workdir, '--format', 'json'], { cwd: workdir });
+}
+
 function replayRun(statementFile: string, workdir: string) {
   return runCli(['replay', statementFile, '--run', '--no-verify', '--workdir', workdir, '--yes', '--format', 'json'], { cwd: workdir });
 }
@@ -116,10 +121,100 @@ describe('record command typed in train/, replayed', () => {
     expect(jsonschemaErrors('statement.schema.json', path.join(ws, 'prov.json'))).toEqual([]);
   });
 
-  it('the summary shows the folder with the command', () => {
+  it('the summary shows the folder with the command, with the run information', () => {
     const r = runCli(['summary', 'prov.json'], { cwd: ws });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Command: `python3 trainer.py` in `train/`');
+    expect(r.stdout).toContain('\nCommand: `python3 trainer.py` in `train/`\n');
+    // Beside the source commit, not folded into the full record after "Config and hyperparameters".
+    expect(r.stdout.indexOf('Command: ')).toBeLessThan(r.stdout.indexOf('<details><summary><b>Full record</b>'));
+    expect(r.stdout.indexOf('Source ')).toBeLessThan(r.stdout.indexOf('Command: '));
+    const text = runCli(['summary', 'prov.json', '--format', 'text'], { cwd: ws });
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^command: python3 trainer\.py \(in train\/\)$/m);
+  });
+
+  it('replay --check lists the folder the command runs in: ok when it is there', () => {
+    const copy = copyWithoutOutputs(ws);
+    const r = replayCheck(path.join(ws, 'prov.json'), copy);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).rows).toContainEqual({
+      kind: 'folder',
+      input: 'the recorded command',
+      recorded: 'train/',
+      local: 'train/',
+      status: 'match',
+      note: 'predicate.buildDefinition.externalParameters.workingDirectory',
+    });
+    const table = runCli(['replay', path.join(ws, 'prov.json'), '--no-verify', '--workdir', copy], { cwd: copy });
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/^folder\s+the recorded command\s+train\/\s+train\/\s+ok\s+predicate\.buildDefinition\.externalParameters\.workingDirectory$/m);
+  });
+
+  it('replay --check reports a folder not in the workdir as --run would refuse it: a MISSING row, an error line naming the field, exit 1', () => {
+    const copy = copyWithoutOutputs(ws);
+    rmSync(path.join(copy, 'train'), { recursive: true });
+    const r = replayCheck(path.join(ws, 'prov.json'), copy);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).rows).toContainEqual(
+      expect.objectContaining({ kind: 'folder', input: 'the recorded command', recorded: 'train/', local: 'not found', status: 'missing', note: 'predicate.buildDefinition.externalParameters.workingDirectory' }),
+    );
+    expect(r.stderr).toContain(
+      'error: folder the recorded command: missing (recorded train/, local not found) [predicate.buildDefinition.externalParameters.workingDirectory] — copy the whole checkout into the workdir (the command ran in its train/ folder)\n',
+    );
+    noStack(r.stderr);
+    // A file where the folder should be is not the folder either.
+    writeFileSync(path.join(copy, 'train'), 'not a folder');
+    const file = replayCheck(path.join(ws, 'prov.json'), copy);
+    expect(file.code).toBe(1);
+    expect(JSON.parse(file.stdout).rows).toContainEqual(expect.objectContaining({ kind: 'folder', local: 'not a folder', status: 'missing' }));
+  });
+
+  it('replay --check reports a folder that is a symlink out of the workdir: a MISMATCH row with the fix, exit 1, nothing run', () => {
+    const copy = copyWithoutOutputs(ws);
+    const elsewhere = temp('mlp-subfolder-elsewhere-');
+    rmSync(path.join(copy, 'train'), { recursive: true });
+    symlinkSync(elsewhere, path.join(copy, 'train'));
+    const r = replayCheck(path.join(ws, 'prov.json'), copy);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).rows).toContainEqual(expect.objectContaining({ kind: 'folder', recorded: 'train/', local: 'a symlink out of the workdir', status: 'mismatch' }));
+    expect(r.stderr).toMatch(
+      /^error: folder the recorded command: mismatch \(recorded train\/, local a symlink out of the workdir\) \[predicate\.buildDefinition\.externalParameters\.workingDirectory\] — workingDirectory must name a folder inside the checkout/m,
+    );
+    noStack(r.stderr);
+  });
+
+  it('diff names a moved command folder: "Command folder: `train/` → `experiments/train/`", in text and JSON too', () => {
+    // The same training, its code moved to experiments/train/ and the command recorded there.
+    const moved = checkout();
+    mkdirSync(path.join(moved, 'experiments'));
+    renameSync(path.join(moved, 'train'), path.join(moved, 'experiments', 'train'));
+    const inMoved = (args: string[]) => {
+      const r = runCli(['record', ...args], { cwd: path.join(moved, 'experiments', 'train'), env: { GITHUB_WORKSPACE: moved } });
+      expect(r.code, r.stderr).toBe(0);
+    };
+    inMoved(['dataset', '--id', 'data', '--path', 'experiments/train/data.csv']);
+    inMoved(['command', '--', 'python3', 'trainer.py']);
+    const t = spawnSync('python3', ['trainer.py'], { cwd: path.join(moved, 'experiments', 'train'), encoding: 'utf8' });
+    expect(t.status, t.stderr).toBe(0);
+    const b = runCli(['build', '--subject', 'experiments/train/out/model.txt', '--out', 'prov.json', '--allow-incomplete'], { cwd: moved });
+    expect(b.code, b.stderr).toBe(0);
+    const [before, after] = [path.join(ws, 'prov.json'), path.join(moved, 'prov.json')];
+
+    const md = runCli(['diff', before, after], { cwd: moved });
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('- **Command folder:** `train/` → `experiments/train/`\n');
+    expect(md.stdout).not.toContain('**Command:**');
+    expect(md.stdout).toContain('- changed `command folder`\n  - base: `train/`\n  - this run: `experiments/train/`');
+    const text = runCli(['diff', before, after, '--format', 'text'], { cwd: moved });
+    expect(text.stdout).toMatch(/^command folder\s+train\/\s+experiments\/train\/$/m);
+    const json = runCli(['diff', before, after, '--format', 'json'], { cwd: moved });
+    const d = JSON.parse(json.stdout) as { identical: boolean; workingDirectory?: unknown; command?: unknown };
+    expect(d.identical).toBe(false);
+    expect(d.workingDirectory).toEqual({ before: 'train', after: 'experiments/train' });
+    expect(d.command).toBeUndefined();
+    // Back the other way, and the same record twice: no folder change.
+    expect(runCli(['diff', after, before], { cwd: moved }).stdout).toContain('- **Command folder:** `experiments/train/` → `train/`\n');
+    expect(JSON.parse(runCli(['diff', before, before, '--format', 'json'], { cwd: moved }).stdout)).not.toHaveProperty('workingDirectory');
   });
 
   it('replay --run runs it in train/ of the workdir and re-creates the model', () => {
@@ -198,6 +293,28 @@ describe('record step -- CMD typed in train/, replayed as a pipeline step', () =
     expect(r.stderr).toContain('step train: python3 trainer.py (in train/)');
     const j = JSON.parse(r.stdout) as { rows: Array<{ kind: string; input: string; status: string; note?: string }> };
     expect(j.rows).toContainEqual(expect.objectContaining({ kind: 'dataset', input: 'model', status: 'match' }));
+
+    // The summary's steps table and text show the step's command and folder.
+    const md = runCli(['summary', 'prov.json'], { cwd: ws });
+    expect(md.stdout).toMatch(/^\| 1 \| train \| — \| — → model \| — \| `python3 trainer\.py` in `train\/` \|$/m);
+    const text = runCli(['summary', 'prov.json', '--format', 'text'], { cwd: ws });
+    expect(text.stdout).toMatch(/^step: train  -> model; command: python3 trainer\.py \(in train\/\)$/m);
+
+    // --check names the step's field when its folder is not in the workdir.
+    const partial = copyWithoutOutputs(ws);
+    rmSync(path.join(partial, 'train'), { recursive: true });
+    const check = replayCheck(path.join(ws, 'prov.json'), partial);
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout).rows).toContainEqual({
+      kind: 'folder',
+      input: 'step train',
+      recorded: 'train/',
+      local: 'not found',
+      status: 'missing',
+      note: 'predicate.steps[0].workingDirectory',
+      fix: 'copy the whole checkout into the workdir (the command ran in its train/ folder)',
+    });
+    expect(check.stderr).toContain('error: folder step train: missing (recorded train/, local not found) [predicate.steps[0].workingDirectory] — copy the whole checkout');
 
     // Typed at the checkout's root, a step records no folder.
     const root = runCli(['record', 'step', '--name', 'again', '--', 'python3', 'train/trainer.py'], { cwd: ws, env: { GITHUB_WORKSPACE: ws } });

@@ -93,3 +93,76 @@ describe('diffStatements', () => {
     expect(githubHtml(md)).toContain('<code>a|b &#x3C;script></code>');
   });
 });
+
+describe('the folder a command ran in (workingDirectory)', () => {
+  const withDir = (dir: string | undefined, command = ['python3', 'trainer.py']) => {
+    const st = makeStatement({ run: '1', command });
+    if (dir) st.predicate.buildDefinition.externalParameters.workingDirectory = dir;
+    return st;
+  };
+  const step = (dir: string | undefined, command?: string[]) => ({
+    name: 'prep',
+    inputs: ['mnist'],
+    outputs: ['mnist-clean'],
+    ...(command ? { command } : {}),
+    ...(dir ? { workingDirectory: dir } : {}),
+  });
+
+  it('a changed, added or removed run folder is a change, in JSON as the command is', () => {
+    const moved = diffStatements(withDir('train'), withDir('experiments/train'));
+    expect(moved.identical).toBe(false);
+    expect(moved.workingDirectory).toEqual({ before: 'train', after: 'experiments/train' });
+    expect(moved.command).toBeUndefined();
+    // The JSON `diff --format json` prints: the same {before, after} shape as `command`.
+    expect(JSON.parse(JSON.stringify(moved)).workingDirectory).toEqual({ before: 'train', after: 'experiments/train' });
+    expect(diffStatements(withDir(undefined), withDir('train')).workingDirectory).toEqual({ after: 'train' });
+    expect(diffStatements(withDir('train'), withDir(undefined)).workingDirectory).toEqual({ before: 'train' });
+    expect(diffStatements(withDir('train'), withDir('train')).identical).toBe(true);
+  });
+
+  it('Markdown and text say "command folder: train/ → experiments/train/", the root by name', () => {
+    const md = renderDiffMarkdown(diffStatements(withDir('train'), withDir('experiments/train')));
+    expect(md).toContain('- **Command folder:** `train/` → `experiments/train/`');
+    expect(md).toContain('- changed `command folder`\n  - base: `train/`\n  - this run: `experiments/train/`');
+    expect(md).not.toContain('**Command:**');
+    expect(renderDiffText(diffStatements(withDir('train'), withDir('experiments/train')))).toMatch(/^command folder\s+train\/\s+experiments\/train\/$/m);
+    expect(renderDiffMarkdown(diffStatements(withDir(undefined), withDir('train')))).toContain('- **Command folder:** _checkout root_ → `train/`');
+    expect(renderDiffMarkdown(diffStatements(withDir('train'), withDir(undefined)))).toContain('- **Command folder:** `train/` → _checkout root_');
+    expect(renderDiffText(diffStatements(withDir('train'), withDir(undefined)))).toMatch(/^command folder\s+train\/\s+\(checkout root\)$/m);
+    // A command recorded only now had no folder before: not "the root".
+    const added = makeStatement({ run: '1' });
+    delete added.predicate.buildDefinition.externalParameters.command;
+    const md2 = renderDiffMarkdown(diffStatements(added, withDir('train')));
+    expect(md2).toContain('- **Command:** — → `python3 trainer.py`');
+    expect(md2).toContain('- **Command folder:** — → `train/`');
+  });
+
+  it("a step's folder and command: data with before/after, and the line says which changed", () => {
+    const a = makeStatement({ run: '1', steps: [step('prep', ['python3', 'prep.py'])] });
+    const b = makeStatement({ run: '1', steps: [step('experiments/prep', ['python3', 'prep.py'])] });
+    const d = diffStatements(a, b);
+    expect(d.identical).toBe(false);
+    expect(d.steps.changed).toEqual([
+      {
+        key: 'prep',
+        before: 'mnist→mnist-clean $ python3 prep.py (in prep/)',
+        after: 'mnist→mnist-clean $ python3 prep.py (in experiments/prep/)',
+        fields: ['workingDirectory'],
+        workingDirectory: { before: 'prep', after: 'experiments/prep' },
+      },
+    ]);
+    const md = renderDiffMarkdown(d);
+    expect(md).toContain('- **Steps:** `prep` folder `prep/` → `experiments/prep/`');
+    expect(renderDiffText(d)).toMatch(/^changed\s+prep\s+mnist→mnist-clean \$ python3 prep\.py \(in prep\/\)\s+mnist→mnist-clean \$ python3 prep\.py \(in experiments\/prep\/\)$/m);
+
+    const c = makeStatement({ run: '1', steps: [step(undefined, ['python3', 'prep.py', '--fast'])] });
+    const both = diffStatements(a, c).steps.changed[0]!;
+    expect(both.fields).toEqual(['command', 'workingDirectory']);
+    expect(both.command).toEqual({ before: ['python3', 'prep.py'], after: ['python3', 'prep.py', '--fast'] });
+    expect(both.workingDirectory).toEqual({ before: 'prep' });
+    expect(renderDiffMarkdown(diffStatements(a, c))).toContain('- **Steps:** `prep` command `python3 prep.py` → `python3 prep.py --fast`, folder `prep/` → _checkout root_');
+    // Other fields are named, as a dataset's are.
+    const lib = makeStatement({ run: '1', steps: [{ ...step('prep', ['python3', 'prep.py']), library: 'pandas' }] });
+    expect(renderDiffMarkdown(diffStatements(a, lib))).toContain('- **Steps:** `prep` changed (library)');
+  });
+});

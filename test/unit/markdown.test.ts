@@ -6,12 +6,13 @@ import { changeCallouts, renderChangesMarkdown } from '../../src/render/changes.
 import { lineageMermaid } from '../../src/render/lineage.js';
 import { mdCode, mdInline, mdLink, mdText, ZWJ } from '../../src/render/markdown.js';
 import { guessDirection, judgeChange, mergeOverrides } from '../../src/render/metric-direction.js';
-import { renderPublishedMarkdown, renderSummaryMarkdown } from '../../src/render/summary.js';
+import { renderPublishedMarkdown, renderSummaryMarkdown, renderSummaryText } from '../../src/render/summary.js';
 import { parseInputs, parseMetricDirections } from '../../src/action/inputs.js';
 import { PolicyFile } from '../../src/schema/policy.js';
 import { dataset, makeStatement } from '../fixtures/statements.js';
 import { elementCounts, githubHtml, githubTree } from '../helpers/gfm.js';
 import { minimalStatement } from './statement-fixture.js';
+import type { Element, ElementContent, Root } from 'hast';
 
 describe('markdown escaping of recorded text', () => {
   it('plain text cannot open markup, HTML or a new cell', () => {
@@ -172,6 +173,78 @@ describe('the reviewer-first summary', () => {
     const none = renderSummaryMarkdown(head, { policy, base: { note: 'No base record: the base branch has no `ml-provenance` artifact yet.' } });
     expect(none).toContain('### What changed since the base record\n\n_No base record: the base branch has no `ml-provenance` artifact yet._');
     expect(none).toContain('**Final metrics**');
+  });
+});
+
+/** The elements of one tag, in document order, and the text a reader sees in one. */
+function elements(n: Root | Element, tag: string, out: Element[] = []): Element[] {
+  for (const c of n.children) {
+    if (c.type !== 'element') continue;
+    if (c.tagName === tag) out.push(c);
+    elements(c, tag, out);
+  }
+  return out;
+}
+const textOf = (n: ElementContent | Root): string => (n.type === 'text' ? n.value : n.type === 'element' || n.type === 'root' ? n.children.map((c) => textOf(c as ElementContent)).join('') : '');
+
+describe('the commands in the summary', () => {
+  // Backticks, pipes and a newline in the arguments: `sh -c` scripts and `python -c` snippets hold them.
+  const st = makeStatement({
+    run: '1',
+    command: ['python3', 'train.py', '--note', 'a`b|c\nd'],
+    steps: [
+      { name: 'prep', inputs: ['mnist'], outputs: ['clean'], command: ['sh', '-c', 'cat x.csv | grep `y`\necho ``done``'], workingDirectory: 'prep' },
+      { name: 'split', inputs: ['clean'], outputs: ['train'] },
+      { name: 'fit', inputs: ['train'], outputs: [], command: ['python3', 'fit.py', 'a\\|b'] },
+    ],
+    hyperparameters: {},
+    config: {},
+  });
+  st.predicate.configFiles = [];
+  st.predicate.buildDefinition.externalParameters.workingDirectory = 'train';
+  const md = renderSummaryMarkdown(st, { base: { note: 'No base record.' } });
+  const tree = githubTree(md);
+
+  it('each step has a command cell (its folder when not the root), whole and exact as GitHub renders the table', () => {
+    const table = elements(tree, 'table').find((t) => elements(t, 'th').some((th) => textOf(th) === 'command'))!;
+    expect(elements(table, 'th').map(textOf)).toEqual(['#', 'step', 'library', 'inputs → outputs', 'parameters', 'command']);
+    const rows = elements(table, 'tr').slice(1);
+    expect(rows).toHaveLength(3);
+    const cells = rows.map((r) => elements(r, 'td'));
+    for (const c of cells) expect(c).toHaveLength(6);
+    // The newline is spelled as bash's $'…\n', so the command stays one exact line.
+    expect(elements(cells[0]![5]!, 'code').map(textOf)).toEqual(["sh -c $'cat x.csv | grep `y`\\necho ``done``'", 'prep/']);
+    expect(textOf(cells[0]![5]!)).toBe("sh -c $'cat x.csv | grep `y`\\necho ``done``' in prep/");
+    expect(textOf(cells[1]![5]!)).toBe('—');
+    // A backslash before a pipe cannot be code in a GFM cell: escaped text, read the same.
+    expect(textOf(cells[2]![5]!)).toBe("python3 fit.py 'a\\|b'");
+    expect(elements(table, 'br')).toHaveLength(0);
+  });
+
+  it('the run\'s command is with the run information, above what changed and the folded record', () => {
+    const line = md.split('\n').find((l) => l.startsWith('Command: '))!;
+    expect(line).toBe("Command: ``python3 train.py --note $'a`b|c\\nd'`` in `train/`");
+    const p = elements(tree, 'p').find((e) => textOf(e).startsWith('Command: '))!;
+    expect(textOf(p)).toBe("Command: python3 train.py --note $'a`b|c\\nd' in train/");
+    expect(md.indexOf(line)).toBeLessThan(md.indexOf('### What changed'));
+    expect(md.indexOf('[run 1]')).toBeLessThan(md.indexOf(line));
+    expect(md.split('\n').filter((l) => l.startsWith('Command: '))).toHaveLength(1);
+  });
+
+  it('"No config file or hyperparameter recorded" is followed by the next section, not by the command', () => {
+    const full = md.slice(md.indexOf('#### Config and hyperparameters'));
+    expect(full).toMatch(/^#### Config and hyperparameters\n\n_No config file or hyperparameter recorded\._\n\n#### Metrics/);
+    expect(md).not.toContain('_None recorded._');
+    const withHp = renderSummaryMarkdown(makeStatement({ run: '1' }));
+    expect(withHp).not.toContain('_No config file or hyperparameter recorded._');
+  });
+
+  it('the text summary shows the run\'s command and each step\'s, with their folders', () => {
+    const text = renderSummaryText(st);
+    expect(text).toContain("command: python3 train.py --note $'a`b|c\\nd' (in train/)\n");
+    expect(text).toContain("step: prep mnist -> clean; command: sh -c $'cat x.csv | grep `y`\\necho ``done``' (in prep/)\n");
+    expect(text).toContain('step: split clean -> train\n');
+    expect(text).toContain("step: fit train -> ; command: python3 fit.py 'a\\|b'\n");
   });
 });
 

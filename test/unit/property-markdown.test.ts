@@ -97,10 +97,11 @@ function withField(s: string): TrainingStatement {
   st.subject[0]!.name = s;
   st.subject[1]!.name = `model/${s}.bin`;
   Object.assign(p.metrics[0]!, { name: s, split: s });
-  p.steps[0] = { name: s, library: s, version: s, parameters: { [s]: s }, inputs: [s], outputs: [s] };
+  p.steps[0] = { name: s, library: s, version: s, parameters: { [s]: s }, inputs: [s], outputs: [s], command: [s, '--in', s], workingDirectory: s };
   Object.assign(p.configFiles[0]!, { name: s, redacted: [s], content: { [s]: s, nested: { key: s } } });
   p.buildDefinition.externalParameters.hyperparameters = { [s]: s, lr: s };
   p.buildDefinition.externalParameters.command = ['python', s];
+  p.buildDefinition.externalParameters.workingDirectory = s;
   p.environment = { os: s, arch: s, runner: { environment: s }, tools: { 'ml-provenance': s, [s]: s }, libraries: { [s]: s, numpy: s } } as typeof p.environment;
   (p as { experiment?: unknown }).experiment = { purpose: s, flags: { [s]: s } };
   p.image!.reference = s;

@@ -76,7 +76,8 @@ function hostileStatement(s: string[]): TrainingStatement {
   ];
   st.predicate.buildDefinition.externalParameters.hyperparameters = { [at(9)]: at(10), lr: at(11) };
   st.predicate.buildDefinition.externalParameters.command = [at(12), at(13)];
-  st.predicate.steps = [{ name: at(14), library: at(15), version: at(16), parameters: { [at(17)]: at(18) }, inputs: [at(1)], outputs: [at(19)] }];
+  st.predicate.buildDefinition.externalParameters.workingDirectory = at(13);
+  st.predicate.steps = [{ name: at(14), library: at(15), version: at(16), parameters: { [at(17)]: at(18) }, inputs: [at(1)], outputs: [at(19)], command: [at(15), at(18)], workingDirectory: at(16) }];
   st.predicate.configFiles = [{ name: at(20), uri: `file:${at(20)}`, digest: { sha256: 'c'.repeat(64) }, format: 'yaml', redacted: [at(21)], contentDigest: 'd'.repeat(64), content: { [at(22)]: at(23) } }];
   st.predicate.image = { reference: at(24), uri: at(24), pinned: false } as unknown as TrainingStatement['predicate']['image'];
   return st;

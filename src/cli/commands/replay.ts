@@ -79,9 +79,9 @@ function reportBadRows(rows: ReplayRow[]): void {
   for (const r of rows.filter((x) => x.status === 'mismatch' || x.status === 'missing')) {
     // What a replayed step wrote is not an input to restore: the step's code, inputs or environment differ.
     const written = /^(output of|written by) step /.test(r.note ?? '') || r.kind === 'model' || r.kind === 'metric';
-    const fix = written
+    const fix = r.fix ?? (written
       ? 'the replayed run produced something else: compare the step’s code, inputs and environment with the record (`ml-provenance summary`)'
-      : 'restore the recorded input, or accept that this run differs';
+      : 'restore the recorded input, or accept that this run differs');
     processIo.err(termLine(`error: ${r.kind} ${r.input}: ${r.status} (recorded ${r.recorded}, local ${r.local})${r.note ? ` [${r.note}]` : ''} — ${fix}`));
   }
   const stopped = rows.find((x) => x.kind === 'step' && x.status === 'skipped' && x.note?.startsWith('not run: '));
