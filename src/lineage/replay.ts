@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { shellWord } from '../util/shell-word.js';
 import { mkdtemp, realpath, rm, stat } from 'node:fs/promises';
 import { LIMITS, readFileChecked, readLines } from '../util/fs.js';
 import { tmpdir } from 'node:os';
@@ -517,7 +518,7 @@ export function assertRunTrusted(t: RunTrust): void {
 
 /** The command as a person would type it, one safe line (arguments with spaces or quotes are quoted). */
 export function showCommand(argv: string[]): string {
-  return termLine(argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' '));
+  return termLine(argv.map(shellWord).join(' '));
 }
 
 export function replayFailed(rows: ReplayRow[]): boolean {
