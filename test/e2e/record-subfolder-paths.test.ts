@@ -75,6 +75,14 @@ describe('an output path recorded in a sub-folder before the file is written', (
     expect(m?.digest?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('record dataset --path follows the same rule', () => {
+    const { dir, cwd, env } = checkout();
+    const r = runCli(['record', 'dataset', '--id', 'feat', '--path', 'features/f.parquet'], { cwd, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^warning: --path features\/f\.parquet is recorded relative to the workspace .*: neither features\/f\.parquet nor train\/features\/f\.parquet \(from the current folder train\) exists yet, .* — if the file is written under the current folder, write --path train\/features\/f\.parquet\n$/);
+    expect(log(dir).find((l) => l.id === 'feat')?.path).toBe('features/f.parquet');
+  });
+
   it('no warning when the workspace reading is the likelier (its folder is in the checkout, not in the sub-folder)', () => {
     const { cwd, env } = checkout();
     // model/ is the checkout's; train/model/ does not exist.
