@@ -187,7 +187,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-ZNKAPPJK.js");
+    const { run } = await import("./chunks/main-IFJH5RH3.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -208,7 +208,7 @@ async function main() {
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-QRS2WF2K.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
       publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-MKA7C4DY.js")).publish(req, ctx, d), "publish"),
       fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-MKA7C4DY.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
-      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-XF6ZIMMF.js")).diffStatements(base, head), "diffStatements")
+      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-DVA5DH6G.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {

@@ -8,6 +8,30 @@ import { parseWith } from '../util/zod-error.js';
 import { datasetFromHfUri } from '../bridges/huggingface.js';
 import { readInputText, resolveInWorkspace } from './paths.js';
 import { fileUri } from '../util/file-uri.js';
+import { pathMeantFromFolder } from '../util/subfolder-path.js';
+import { shellWords } from '../util/shell.js';
+
+/** The folder a step that names a dataset as an output was recorded from, by dataset id (`outputFolders`). */
+export type OutputFolders = ReadonlyMap<string, { folder: string; step: string }>;
+
+/**
+ * A recorded output path not found in the workspace that is there from the sub-folder its step was
+ * typed in (`record step --output m=out/model.txt` in `train/`): the not-found error says so, with
+ * the path to record and the command to change (the rule `record` refuses the slip by, when the file
+ * already exists).
+ */
+function typedInSubfolder(err: unknown, d: DatasetInput, workspace: string, from: OutputFolders | undefined): InputError | undefined {
+  const by = from?.get(d.id);
+  if (!(err instanceof InputError) || err.code !== 'file-not-found' || !by || d.path === undefined) return undefined;
+  const meant = pathMeantFromFolder(d.path, workspace, by.folder);
+  if (meant === undefined) return undefined;
+  const step = shellWords(['ml-provenance', 'record', 'step', '--name', by.step]);
+  return new InputError('path-from-subfolder', `dataset "${d.id}" path not found: ${d.path} (relative to the workspace); ${meant} exists: \`${step}\` was run in the sub-folder ${by.folder}, and the paths it records are relative to the workspace, not to that folder`, {
+    fix: `in \`${step} …\`, write --output ${shellWords([`${d.id}=${meant}`])} (or write the file to ${d.path}), and run the training again`,
+    file: meant,
+    cause: err,
+  });
+}
 
 /** Parse a datasets manifest (YAML or JSON, list or {datasets: [...]}) from text. */
 export function parseDatasetManifest(text: string, where: string): DatasetInput[] {
@@ -104,8 +128,9 @@ function pinHfRevision(desc: DatasetDescriptor): void {
  * Turn declared datasets into descriptors: local paths are hashed (files by
  * content, directories by manifest); remote data keeps URI + version + the given
  * digest. A given digest that disagrees with the local bytes is a check failure.
+ * `outputFolders` (from the records log) explains a step's output path typed in a sub-folder.
  */
-export async function captureDatasets(inputs: DatasetInput[], workspace: string, reporting?: HashReporting): Promise<DatasetDescriptor[]> {
+export async function captureDatasets(inputs: DatasetInput[], workspace: string, reporting?: HashReporting, outputFolders?: OutputFolders): Promise<DatasetDescriptor[]> {
   const out: DatasetDescriptor[] = [];
   for (const [i, d] of inputs.entries()) {
     const field = `datasets[${i}] (${d.id})`;
@@ -134,7 +159,9 @@ export async function captureDatasets(inputs: DatasetInput[], workspace: string,
       ...(d.licenseHistory ? { licenseHistory: d.licenseHistory } : {}),
     };
     if (d.path) {
-      const { abs, rel } = await resolveInWorkspace(d.path, workspace, `dataset "${d.id}" path`);
+      const { abs, rel } = await resolveInWorkspace(d.path, workspace, `dataset "${d.id}" path`).catch((err: unknown) => {
+        throw typedInSubfolder(err, d, workspace, outputFolders) ?? err;
+      });
       const dg = await digestPath(abs, workspace, digestOptions(reporting, `dataset ${d.id}`));
       if (given && given !== dg.sha256) {
         throw new CheckError('dataset-digest-mismatch', `dataset "${d.id}" at ${rel} has sha256 ${dg.sha256}, but ${d.digest} was declared`, {

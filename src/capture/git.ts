@@ -41,3 +41,13 @@ export async function trackedFiles(cwd: string, dir: string): Promise<string[]> 
   const out = await git(cwd, 'ls-files', '-z', '--', dir);
   return out ? out.split('\0').filter(Boolean) : [];
 }
+
+/**
+ * The files under `dir` in the commit HEAD names (none before the first commit, outside a
+ * repository, or without git), relative to `cwd` as `trackedFiles` lists them: a file tracked but
+ * not here is only staged (`git add`, not committed yet).
+ */
+export async function committedFiles(cwd: string, dir: string): Promise<string[]> {
+  const out = await git(cwd, 'ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', dir);
+  return out ? out.split('\0').filter(Boolean) : [];
+}

@@ -6,6 +6,7 @@ import { assertDepth } from '../util/json.js';
 import type * as z from 'zod';
 import { InputError } from '../errors.js';
 import { GitHubJob, GitHubRunAttempt, GitHubRunId, RecordEvent } from '../schema/record-event.js';
+import { WorkingDirectory } from '../schema/common.js';
 import { LIMITS, containedPath, makeDirs, posixRelative, readLines, realWorkspace, isInside } from '../util/fs.js';
 import { parseWith } from '../util/zod-error.js';
 
@@ -40,11 +41,25 @@ export function actionsCheckout(env: NodeJS.ProcessEnv = process.env): string | 
 /**
  * The folder a recorded command runs in, relative to the workspace and '/'-separated (`train` when
  * `record command` is typed in the checkout's `train/`), so `replay --run` runs it there too. None
- * at the workspace's root, nor outside it (no folder a replayed checkout would have).
+ * at the workspace's root, nor outside it (no folder a replayed checkout would have). A folder the
+ * log's schema refuses (a name holding a backslash, legal on Linux) is refused here, named, with why and
+ * what to do, not left to the schema's message about a field the user never typed; with
+ * `required: false` (the folder only helps explain a path, as for a step without a command) it is
+ * left out instead.
  */
-export function commandFolder(workspace: string, cwd: string = process.cwd()): string | undefined {
+export function commandFolder(workspace: string, cwd: string = process.cwd(), required = true): string | undefined {
   const rel = posixRelative(workspace, cwd);
-  return rel === '' || !isInside(cwd, workspace) ? undefined : rel;
+  if (rel === '' || !isInside(cwd, workspace)) return undefined;
+  const checked = WorkingDirectory.safeParse(rel);
+  if (checked.success) return rel;
+  if (!required) return undefined;
+  const why = rel.includes('\\')
+    ? `a folder name in it holds '\\': records keep '/'-separated paths, which must name the same folder on Windows, where '\\' separates folders`
+    : (checked.error.issues[0]?.message ?? 'not a folder a record can name');
+  throw new InputError('folder-not-recordable', `the current folder ${rel} (in the workspace ${workspace}) cannot be recorded as the folder the command runs in: ${why}`, {
+    fix: "rename the folder (no '\\' in its name), or run the command from another folder of the checkout (its root, with the command's paths relative to it)",
+    fields: ['cwd'],
+  });
 }
 
 /** The records folder, and who named it (undefined: the default `.ml-provenance`). */

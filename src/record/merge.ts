@@ -102,3 +102,23 @@ export function mergeEvents(events: RecordEvent[]): RecordedRun {
   }
   return run;
 }
+
+/** A dataset a step output, and the folder that step was recorded from (`record step` typed in `train/`). */
+export interface OutputFolder {
+  folder: string;
+  step: string;
+}
+
+/**
+ * For each dataset id a step recorded from a sub-folder names as an output, that folder (the
+ * last such step wins): where the step's `--output ID=PATH` was typed, so a PATH build cannot find
+ * in the workspace can be looked for there, to say what was meant.
+ */
+export function outputFolders(events: RecordEvent[]): Map<string, OutputFolder> {
+  const out = new Map<string, OutputFolder>();
+  for (const e of events) {
+    if (e.kind !== 'step' || !e.cwd) continue;
+    for (const id of e.outputs ?? []) out.set(id, { folder: e.cwd, step: e.name });
+  }
+  return out;
+}

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { quote } from 'shell-quote';
-import { trackedFiles } from '../capture/git.js';
+import { committedFiles, trackedFiles } from '../capture/git.js';
 import { isInside, posixRelative } from '../util/fs.js';
 import { DEFAULT_RECORDS_DIR, RECORDS_FILE, type RecordsLocation } from './log.js';
 
@@ -84,12 +84,25 @@ export function recordsWarning(loc: RecordsLocation, workspace: string): string 
   return `${list} also ${found.length > 1 ? 'hold a records log each' : 'holds a records log'} besides ${shown}, the one read: nothing from ${them} is in this record — in GitHub Actions \`ml-provenance record\` resolves the folder against the checkout, while training code that writes lines itself resolves it against its working directory (${where}): have both write ${shown} (Python: os.path.join(os.environ.get("GITHUB_WORKSPACE", "."), "${shown}")), or delete the stray log`;
 }
 
-/** A log tracked by git: its lines were written wherever it was committed from, and every checkout merges them. */
+/**
+ * A log tracked by git: committed, its lines were written wherever it was committed from, and every
+ * checkout merges them; only staged (`git add`, no commit yet), the next commit does that. Told
+ * apart by HEAD's tree, which holds the committed files only.
+ */
 export async function committedLogWarning(loc: RecordsLocation, workspace: string): Promise<string | undefined> {
-  const tracked = (await trackedFiles(workspace, loc.dir)).filter((f) => f.endsWith('.jsonl'));
-  if (!tracked.length) return undefined;
+  const [tracked, inHead] = await Promise.all([trackedFiles(workspace, loc.dir), committedFiles(workspace, loc.dir)]);
+  const logs = tracked.filter((f) => f.endsWith('.jsonl'));
+  if (!logs.length) return undefined;
+  const committed = logs.filter((f) => inHead.includes(f));
+  const staged = logs.filter((f) => !inHead.includes(f));
   const shown = shownDir(loc, workspace);
-  return `the records log ${tracked.join(', ')} is committed to the repository: its lines were recorded wherever it was committed from, not by this run, and are in this record — \`${quote(['git', 'rm', '-r', '--cached', shown])}\` and ignore the folder (\`ml-provenance record\` writes ${shown}/.gitignore when it makes the folder)`;
+  const fix = `\`${quote(['git', 'rm', '-r', '--cached', shown])}\` and ignore the folder (\`ml-provenance record\` writes ${shown}/.gitignore when it makes the folder)`;
+  const are = (files: string[]) => (files.length > 1 ? `logs ${files.join(', ')} are` : `log ${files[0]} is`);
+  const its = (files: string[]) => (files.length > 1 ? 'their' : 'its');
+  const stagedText = (files: string[]) => `${are(files)} staged (\`git add\`) but not committed yet: once committed, ${its(files)} lines, recorded here, are merged into the record of every later checkout's run`;
+  if (!committed.length) return `the records ${stagedText(staged)} — ${fix}`;
+  const also = staged.length ? `; the records ${stagedText(staged)}` : '';
+  return `the records ${are(committed)} committed to the repository: ${its(committed)} lines were recorded wherever it was committed from, not by this run, and are in this record${also} — ${fix}`;
 }
 
 /** Lines `eventsOfRun` left out (counted by `run N` / `attempt N of this job`), and why. */

@@ -9,7 +9,7 @@ import { redactRecorded } from '../redact/index.js';
 import { captureSubjects } from '../capture/subjects.js';
 import { globFilesInWorkspace } from '../capture/paths.js';
 import type { HashReporting } from '../capture/hashing.js';
-import { mergeEvents } from '../record/merge.js';
+import { mergeEvents, outputFolders } from '../record/merge.js';
 import type { RecordEvent } from '../schema/record-event.js';
 import type { DatasetInput } from '../schema/inputs.js';
 import type { Conflict, Hardware, PythonEnvironment } from '../schema/coverage.js';
@@ -105,7 +105,7 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
   const recorded = mergeEvents(inputs.events);
   const gh = inputs.github;
 
-  const hashed = withBridgeFacts(await captureDatasets(mergeDatasetInputs(inputs.datasets, recorded.datasets as DatasetInput[]), inputs.workspace, inputs.reporting), inputs.bridgedLocal ?? []);
+  const hashed = withBridgeFacts(await captureDatasets(mergeDatasetInputs(inputs.datasets, recorded.datasets as DatasetInput[]), inputs.workspace, inputs.reporting, outputFolders(inputs.events)), inputs.bridgedLocal ?? []);
   const datasets = [...(inputs.capturedDatasets ?? []).filter((d) => !hashed.some((h) => h.id === d.id)), ...hashed];
   const configFiles = [];
   for (const f of await expandConfigs(inputs.configs, inputs.workspace)) {

@@ -2,7 +2,7 @@
 // large checkouts) the records log of an earlier run is still there when training appends to it.
 // That run's metrics and datasets must not enter this run's signed, permanent record.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, copyExample, runAction, runCli, train } from '../helpers/run.js';
@@ -90,5 +90,50 @@ describe('a records log committed to the repository', () => {
     const warned = r.annotations.filter((a) => a.startsWith('::warning')).map(decodeURIComponent);
     expect(warned).toHaveLength(1);
     expect(warned[0]).toMatch(/the records log \.ml-provenance\/records\.jsonl is committed to the repository: .* — `git rm -r --cached \.ml-provenance` and ignore the folder/);
+  });
+});
+
+describe('a records log staged (git add) but not committed', () => {
+  const git = (cwd: string, ...a: string[]) => spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...a], { cwd, encoding: 'utf8' });
+  const build = ['build', '--subject', 'model/model.json', '--datasets', 'datasets.yaml', '--out', 'out/p.json', '--no-detect-image', '--policy', 'none'];
+  const warnings = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('warning: '));
+
+  it.each([
+    ['in a repository with commits', true],
+    ['before the first commit', false],
+  ])('%s: build says staged, not committed, and its fix (run through sh, real git) unstages it', (_, commits) => {
+    const dir = copyExample({ git: commits });
+    if (!commits) git(dir, 'init', '-q', '-b', 'main');
+    train(dir);
+    // A folder name the shell must have quoted: the fix is run as printed.
+    renameSync(path.join(dir, '.ml-provenance'), path.join(dir, 'run logs'));
+    const env = { ML_PROVENANCE_DIR: 'run logs' };
+    expect(runCli(['record', 'metric', '--name', 'm', '--value', '1'], { cwd: dir, env }).code).toBe(0);
+    git(dir, 'add', '-f', 'run logs/records.jsonl');
+    // What git itself says: in the index, not in HEAD.
+    expect(git(dir, 'diff', '--cached', '--name-only').stdout).toMatch(/^run logs\/records\.jsonl$/m);
+    expect(git(dir, 'ls-tree', '-r', '--name-only', 'HEAD', '--', 'run logs').stdout).toBe('');
+    const b = runCli(build, { cwd: dir, env });
+    expect(b.code, b.stderr).toBe(0);
+    const w = warnings(b.stderr);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^warning: the records log run logs\/records\.jsonl is staged \(`git add`\) but not committed yet: once committed, its lines, recorded here, are merged into the record of every later checkout's run — `git rm -r --cached 'run logs'` and ignore the folder/);
+    expect(w[0]).not.toMatch(/committed to the repository/);
+    const fix = /`(git rm [^`]+)`/.exec(w[0]!)![1]!;
+    expect(spawnSync('sh', ['-c', fix], { cwd: dir, encoding: 'utf8' }).status).toBe(0);
+    expect(git(dir, 'ls-files', '--', 'run logs').stdout).toBe('');
+    expect(warnings(runCli(build, { cwd: dir, env }).stderr)).toEqual([]);
+  });
+
+  it('one log committed and another only staged: each is named for what it is', () => {
+    const dir = copyExample({ git: true });
+    train(dir);
+    git(dir, 'add', '-f', '.ml-provenance/records.jsonl');
+    git(dir, 'commit', '-qm', 'oops');
+    writeFileSync(path.join(dir, '.ml-provenance', 'extra.jsonl'), JSON.stringify({ v: 1, kind: 'metric', name: 'extra_loss', value: 0.2 }) + '\n');
+    git(dir, 'add', '-f', '.ml-provenance/extra.jsonl');
+    const w = warnings(runCli(build, { cwd: dir }).stderr);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^warning: the records log \.ml-provenance\/records\.jsonl is committed to the repository: its lines were recorded wherever it was committed from, not by this run, and are in this record; the records log \.ml-provenance\/extra\.jsonl is staged \(`git add`\) but not committed yet: .* — `git rm -r --cached \.ml-provenance`/);
   });
 });

@@ -1,11 +1,12 @@
 import { stderrLogger } from '../../util/log.js';
 import { fileUri } from '../../util/file-uri.js';
-import { existsSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { actionsCheckout, appendEvent, commandFolder, defaultWorkspace, recordsLocation, runTag, type RecordsLocation } from '../../record/log.js';
 import { isInside, posixRelative } from '../../util/fs.js';
+import { pathMeantFromFolder, pathUnresolvedFromFolder } from '../../util/subfolder-path.js';
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
 import { DatasetId } from '../../schema/common.js';
@@ -24,7 +25,8 @@ function recordsOption(cmd: Command): Command {
  * inside the workspace (Python's `os.path.abspath`) is kept relative, or the runner's folder would
  * be in the record and the dataset's `file:` uri would differ from run to run. A relative path
  * that exists only from the current folder is the sub-folder slip: refused with the path to write,
- * not left for build to miss.
+ * not left for build to miss; one that exists from neither, with no more of its folders in the
+ * workspace than in the current folder (`pathUnresolvedFromFolder`), is kept with a warning naming both.
  */
 function workspacePath(p: string | undefined, flag: string, workspace: string, prefix = '', cwd: string = process.cwd()): string | undefined {
   if (p === undefined) return undefined;
@@ -40,12 +42,21 @@ function workspacePath(p: string | undefined, flag: string, workspace: string, p
     return isInside(abs, workspace) && abs !== workspace ? posixRelative(workspace, abs) : p;
   }
   if (workspace === cwd) return p;
-  const here = path.resolve(cwd, p);
-  if (existsSync(path.resolve(workspace, p)) || !existsSync(here)) return p;
-  throw new InputError('path-from-subfolder', `${flag} ${prefix}${p}: paths are relative to the workspace ${workspace}, where ${p} does not exist (it does from the current folder ${cwd})`, {
-    fix: `write ${flag} ${prefix}${path.relative(workspace, here)}`,
-    fields: [flag],
-  });
+  const folder = posixRelative(workspace, cwd);
+  const meant = pathMeantFromFolder(p, workspace, cwd);
+  if (meant !== undefined) {
+    throw new InputError('path-from-subfolder', `${flag} ${prefix}${p}: paths are relative to the workspace ${workspace}, where ${p} does not exist (it does from the current folder ${cwd})`, {
+      fix: `write ${flag} ${prefix}${meant}`,
+      fields: [flag],
+    });
+  }
+  // Not written yet, and nothing says which folder it will be written in: kept as typed (the
+  // rule), with both readings named, as build looks for the first only.
+  const unresolved = pathUnresolvedFromFolder(p, workspace, cwd);
+  if (unresolved !== undefined) {
+    stderrLogger.warning(`${flag} ${prefix}${p} is recorded relative to the workspace ${workspace}, as build reads it: neither ${p} nor ${unresolved} (from the current folder ${folder}) exists yet, and build will look for ${p} only — if the file is written under the current folder, write ${flag} ${prefix}${unresolved}`);
+  }
+  return p;
 }
 
 /**
@@ -176,7 +187,9 @@ export function register(program: Command): void {
         splits: parseSplits(o.split as string[]),
         seed: o.seed,
         ...(await stepCoverageFields(command, o, (m) => stderrLogger.warning(m))),
-        cwd: command.length ? commandFolder(defaultWorkspace()) : undefined,
+        // The folder its command runs in; without one, the folder its output paths were typed in, which
+        // lets build explain a path typed relative to it (left out when no record can name it).
+        cwd: command.length ? commandFolder(defaultWorkspace()) : outputs.some((out) => out.path) ? commandFolder(defaultWorkspace(), process.cwd(), false) : undefined,
       });
       // Outputs written to a path become datasets hashed at build: a content identity across runs.
       for (const out of outputs) {
