@@ -6,7 +6,7 @@ import { defaultWorkspace, recordsLocation } from '../../record/log.js';
 import { assemble } from '../../statement/assemble.js';
 import { ttyProgressBar } from '../../digest/progress.js';
 import { outputDirInWorkspace, writeFileAtomic } from '../../util/fs.js';
-import { collect, processIo, run } from '../shared.js';
+import { collect, outputFormat, processIo, run } from '../shared.js';
 import { termLine } from '../../render/terminal.js';
 import { readPseudonymKey } from '../pseudonym-key.js';
 
@@ -32,7 +32,7 @@ export function register(program: Command): void {
     .option('--workspace <dir>', 'root that paths are relative to (default: the current directory; in GitHub Actions the checkout, GITHUB_WORKSPACE, when run inside it)')
     .option('--out <file>', 'where to write the statement', 'provenance.intoto.json')
     .option('--allow-incomplete', 'write the statement even when the policy finds it incomplete (exit code stays 1)')
-    .option('--json', 'print the policy result as JSON on stdout')
+    .addOption(new Option('--json', 'print the policy result as JSON on stdout (same as --format json)').implies({ format: 'json' }))
     .addOption(new Option('--format <format>', 'text, or json (same as --json)').choices(['text', 'json']).default('text'))
     .option('--python-env <spec>', 'Python environment to capture: auto (a lockfile at the workspace root), none, a lockfile, pip:PYTHON or uv:PYTHON', 'auto')
     .option('--no-hardware', 'do not capture CPU, memory and GPUs')
@@ -41,6 +41,7 @@ export function register(program: Command): void {
     .option('--pseudonym-key-file <file>', 'the team\'s pseudonymisation key (default: env ML_PROVENANCE_PSEUDONYM_KEY)')
     .action(
       run(async (o: Record<string, unknown>) => {
+        const format = outputFormat(o as { format: string; json?: boolean });
         const workspace = path.resolve((o.workspace as string | undefined) ?? defaultWorkspace());
         const out = o.out as string;
         // Checked before anything is read: --out inside the workspace may not lead through a committed symlink out of it.
@@ -69,7 +70,7 @@ export function register(program: Command): void {
 
         const write = res.policy.complete || Boolean(o.allowIncomplete);
         if (write) await writeFileAtomic(outFile, res.text);
-        if (o.json || o.format === 'json') {
+        if (format === 'json') {
           processIo.out(JSON.stringify({ ...res.policy, statement: write ? out : null, digest: `sha256:${res.digest}` }, null, 2));
         } else {
           for (const f of res.policy.findings) processIo.err(`${f.severity}: ${termLine(formatFinding(f))}`);

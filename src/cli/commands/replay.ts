@@ -19,7 +19,7 @@ import {
   type RunTrust,
 } from '../../lineage/replay.js';
 import { loadDocument, type LoadedDocument } from '../../statement/load.js';
-import { collect, processIo, run } from '../shared.js';
+import { collect, outputFormat, processIo, run } from '../shared.js';
 import { parseInputOverrides } from '../../lineage/pipeline.js';
 import { refuseFilesWithStore, STORE_SOURCE_HELP, storeRunsById } from '../store-source.js';
 import { addTrustFlags, bundleVerifier, type TrustFlags } from '../trust-flags.js';
@@ -35,7 +35,7 @@ interface ReplayOptions extends TrustFlags {
   workdir?: string;
   tolerance?: string;
   json?: boolean;
-  format?: string;
+  format: string;
   yes?: boolean;
   allowChangedInputs?: boolean;
   input: string[];
@@ -104,12 +104,13 @@ export function register(program: Command): void {
     .option('--allow-changed-inputs', 'with --run: run even though inputs differ from the record (an experiment, not a reproduction); missing inputs still stop it')
     .option('--input <ID=PATH>', 'a local copy of a (remote) dataset: its digest is checked against the record (repeatable; the commands still read where they read, so put the copy there)', collect, [])
     .option('--store <PATH|URL>', `${STORE_SOURCE_HELP}; the stored bundle is verified again, as a file is`)
-    .option('--json', 'print the rows as JSON')
+    .addOption(new Option('--json', 'print the rows as JSON (same as --format json)').implies({ format: 'json' }))
     .addOption(new Option('--format <format>', 'table, or json (same as --json)').choices(['table', 'json']).default('table'))
     .option('--no-verify', 'use the record without verifying its signature (never with --run on a file you did not make)');
   addTrustFlags(cmd)
     .action(
       run(async (file: string, o: ReplayOptions) => {
+        const json = outputFormat(o) === 'json';
         if (o.check && o.run) throw new InputError('check-or-run', 'pass --check or --run, not both', { fix: '--run also checks the inputs first' });
         const tolerance = parseTolerance(o.tolerance);
         if (o.run && !o.workdir) {
@@ -137,7 +138,7 @@ export function register(program: Command): void {
         for (const c of commands ?? []) await commandDir(workdir, c);
         const rows: ReplayRow[] = await replayCheck(statement, workdir, { overrides });
         if (!commands) {
-          printRows(rows, o.json || o.format === 'json');
+          printRows(rows, json);
           if (replayFailed(rows)) {
             reportBadRows(rows);
             return 1;
@@ -149,7 +150,7 @@ export function register(program: Command): void {
         const missing = rows.some((r) => r.status === 'missing');
         const changed = rows.some((r) => r.status === 'mismatch');
         if (missing || (changed && !o.allowChangedInputs)) {
-          printRows(rows, o.json || o.format === 'json');
+          printRows(rows, json);
           reportBadRows(rows);
           throw new CheckError('replay-inputs-differ', `the inputs in ${workdir} are not the recorded ones, so the command was not run`, {
             fix: missing
@@ -176,7 +177,7 @@ export function register(program: Command): void {
         const checked = rows.filter((r) => r.status !== 'planned');
         checked.push(...(await replayRun(statement, { workdir, tolerance, overrides, ...(o.allowChangedInputs ? { allowChangedInputs: true } : {}) })));
         rows.splice(0, rows.length, ...checked);
-        printRows(rows, o.json || o.format === 'json');
+        printRows(rows, json);
         if (replayFailed(rows)) {
           reportBadRows(rows);
           return 1;

@@ -35,7 +35,7 @@ import { AnswerSpool } from '../answer-spool.js';
 import { isGitHubReadError, newArtifactDocuments, newAttestationDocuments, newReleaseDocuments, ownerRepos, recordSeen } from '../../store/sync.js';
 import { datasetText, metricText, modelText, runsText } from '../../store/text.js';
 import { endAs, stopSignalOf, untilSignalled } from '../interrupt.js';
-import { collect, intOption, processIo, run } from '../shared.js';
+import { addFormatOption, collect, intOption, outputFormat, processIo, run } from '../shared.js';
 import { isoDate } from '../store-source.js';
 import { addTrustFlags, bundleVerifier, identityFrom, trustedRootOnce, type TrustFlags } from '../trust-flags.js';
 
@@ -55,6 +55,7 @@ interface IngestFlags extends TrustFlags {
   verify: boolean;
   jobs?: number;
   format: 'text' | 'json';
+  json?: boolean;
 }
 
 function identityLabel(f: TrustFlags): string {
@@ -153,18 +154,19 @@ export function register(program: Command): void {
     .option('--store <PATH|URL>', STORE_HELP)
     .option('--no-verify', 'store without verifying (every answer then marks these runs NOT VERIFIED)')
     .option('--jobs <N>', 'threads verifying bundles (default: the CPUs, at most 8)', intOption('--jobs'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', INTERRUPT_HELP);
-  addTrustFlags(ing).action(
-    run(async (inputs: string[], o: IngestFlags) =>
-      interruptible((signal) =>
+  addTrustFlags(addFormatOption(ing, ['text'], 'text')).action(
+    run(async (inputs: string[], o: IngestFlags) => {
+      // A conflicting --json/--format is a usage error before anything is verified or stored.
+      outputFormat(o);
+      return interruptible((signal) =>
         withStore(o.store, async (db) => {
           checkJobs(o);
           const r = await ingestFiles(db, inputs, { verify: o.verify, verifier: verifierFor(o), identity: identityLabel(o), logger: stderrLogger, signal });
           report(r, o, db.location);
         }, { signal, logger: stderrLogger }),
-      ),
-    ),
+      );
+    }),
   );
 
   const sync = store
@@ -179,10 +181,10 @@ export function register(program: Command): void {
     .option('--store <PATH|URL>', STORE_HELP)
     .option('--no-verify', 'store without verifying (marked NOT VERIFIED in every answer)')
     .option('--jobs <N>', 'threads verifying bundles', intOption('--jobs'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', INTERRUPT_HELP);
-  addTrustFlags(sync).action(
+  addTrustFlags(addFormatOption(sync, ['text'], 'text')).action(
     run(async (o: IngestFlags & { fromReleases: string[]; org: string[]; fromArtifacts: string[]; artifactName: string; fromAttestations: string[]; subjectDigest: string[] }) => {
+      outputFormat(o);
       if (o.fromReleases.length + o.org.length + o.fromArtifacts.length + o.fromAttestations.length === 0) {
         throw new InputError('sync-without-source', 'store sync needs --from-releases OWNER/REPO, --org OWNER, --from-artifacts OWNER/REPO or --from-attestations OWNER/REPO', { fix: 'say where to read bundles from' });
       }
@@ -240,14 +242,14 @@ export function register(program: Command): void {
     .command('audit')
     .description('re-verify every stored bundle and check every row against its statement (finds rows edited in the database)')
     .option('--store <PATH|URL>', STORE_HELP)
-    .option('--jobs <N>', 'threads verifying bundles', intOption('--jobs'))
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'));
-  addTrustFlags(audit).action(
-    run(async (o: TrustFlags & { store?: string; jobs?: number; format: string }) => {
+    .option('--jobs <N>', 'threads verifying bundles', intOption('--jobs'));
+  addTrustFlags(addFormatOption(audit, ['text'], 'text')).action(
+    run(async (o: TrustFlags & { store?: string; jobs?: number; format: string; json?: boolean }) => {
+      const format = outputFormat(o);
       validateIdentityPolicy(identityFrom(o));
       const threads = new VerifyThreads();
       const r = await withStore(o.store, (db) => auditStore(db, auditVerifier(o, threads, o.jobs)), READ_ONLY).finally(() => threads.close());
-      if (o.format === 'json') processIo.out(JSON.stringify(r, null, 2));
+      if (format === 'json') processIo.out(JSON.stringify(r, null, 2));
       else {
         for (const p of r.problems) processIo.out(`run ${p.runId} ${p.where}: ${p.detail}`);
         processIo.out(`${r.runs} run(s) audited: ${r.verified} verified again, ${r.unverified} stored without verification, ${r.problems.length} problem(s)`);
