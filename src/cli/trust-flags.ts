@@ -73,7 +73,7 @@ export function bundleVerifier(f: TrustFlags, o: VerifierOptions = {}): BundleVe
     async verifyAll(docs, signal) {
       if (docs.length === 0) return;
       const identity = identityFrom(f);
-      validateIdentityPolicy(identity);
+      validateIdentityPolicy(identity, { noVerify: true });
       const trustedRoot = await trustedRootOf();
       const cache = o.cache === false ? undefined : openVerifiedCache({ trustedRoot, identity, logger: stderrLogger });
       const results = await verifyMany(

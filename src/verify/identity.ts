@@ -42,11 +42,14 @@ function parseSignerWorkflow(spec: string): WorkflowSpec | undefined {
   return { ...(host ? { host } : {}), repo, path: parts.slice(2).join('/'), ...(ref ? { ref } : {}) };
 }
 
-/** Usage errors in the identity flags: exit 2 before any verification. */
-export function validateIdentityPolicy(p: IdentityPolicy): void {
+/**
+ * Usage errors in the identity flags: exit 2 before any verification. `o.noVerify`: the
+ * command also takes --no-verify, which the fix then names.
+ */
+export function validateIdentityPolicy(p: IdentityPolicy, o: { noVerify?: boolean } = {}): void {
   if (!p.repo && !p.signerWorkflow && !p.certIdentity && !p.certIdentityRegexp) {
-    throw new InputError('no-expected-identity', 'verify needs to know who should have signed: anyone can get a Sigstore certificate, so a signature alone proves nothing', {
-      fix: 'pass --repo OWNER/REPO (the repository whose workflow signed), --signer-workflow OWNER/REPO/PATH[@REF], or --cert-identity/--cert-identity-regexp',
+    throw new InputError('no-expected-identity', 'verifying a bundle needs to know who should have signed: anyone can get a Sigstore certificate, so a signature alone proves nothing', {
+      fix: `pass --repo OWNER/REPO (the repository whose workflow signed), --signer-workflow OWNER/REPO/PATH[@REF], or --cert-identity/--cert-identity-regexp${o.noVerify ? ' (or --no-verify to take the records on trust, unverified)' : ''}`,
       fields: ['--repo'],
     });
   }

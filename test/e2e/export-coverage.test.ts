@@ -4,14 +4,14 @@
 // Each export is checked with the official validators, and its run id against `lineage`
 // and `store ingest` for the same file.
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../src/lineage/export/index.js';
 import { expectValidExport } from '../helpers/export-validators.js';
 import { copyExample, runCli, train } from '../helpers/run.js';
-import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
+import { defaultClaims, startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 
 const KEY = { ML_PROVENANCE_PSEUDONYM_KEY: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
@@ -20,6 +20,8 @@ const TOKEN = 'hf_abcdefghijklmnopqrstuvwxyzABCDEFGH';
 let sigstore: SigstoreStandin;
 let ws: string;
 const mlp = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, { cwd: ws, env });
+/** Who signed out/st.sigstore.json (the stand-in's default claims) and the stand-in's trust root: an export verifies a bundle first. */
+const verifiedBy = () => ['--custom-trusted-root', sigstore.trustedRootPath, '--offline', '--repo', defaultClaims().repository];
 
 beforeAll(async () => {
   sigstore = await startSigstoreStandin();
@@ -72,7 +74,7 @@ describe('export of a fully covered record (dist/cli.js)', () => {
     expect(store.code, store.stderr).toBe(0);
     const storeId = /^stored ([a-f0-9]{64}) /m.exec(store.stdout)?.[1];
     const out = (f: string) => {
-      const r = mlp(['export', file, '--format', f]);
+      const r = mlp(['export', file, '--no-verify', '--format', f]);
       expect(r.code, r.stderr).toBe(0);
       return JSON.parse(r.stdout);
     };
@@ -89,7 +91,7 @@ describe('export of a fully covered record (dist/cli.js)', () => {
   it('every format validates against its official schema or validator and carries the coverage fields', async () => {
     const docs: Record<string, any> = {};
     for (const f of EXPORT_FORMATS) {
-      const r = mlp(['export', 'out/st.sigstore.json', '--format', f, '--out', `out/${f}.json`]);
+      const r = mlp(['export', 'out/st.sigstore.json', ...verifiedBy(), '--format', f, '--out', `out/${f}.json`]);
       expect(r.code, r.stderr).toBe(0);
       docs[f] = JSON.parse(readFileSync(path.join(ws, `out/${f}.json`), 'utf8'));
       await expectValidExport(f, docs[f]);
@@ -114,13 +116,35 @@ describe('export of a fully covered record (dist/cli.js)', () => {
 
   it('no export reveals a pseudonymised value or a redacted secret', () => {
     for (const f of EXPORT_FORMATS) {
-      const r = mlp(['export', 'out/st.sigstore.json', '--format', f]);
+      const r = mlp(['export', 'out/st.sigstore.json', ...verifiedBy(), '--format', f]);
       expect(r.code).toBe(0);
       for (const secret of [TOKEN, 'data-team', 'https://data.example/labels', 's3://bucket/qa']) expect(r.stdout, `${f}: ${secret}`).not.toContain(secret);
     }
-    const ol = mlp(['export', 'out/st.sigstore.json', '--format', 'openlineage']).stdout;
+    const ol = mlp(['export', 'out/st.sigstore.json', ...verifiedBy(), '--format', 'openlineage']).stdout;
     expect(ol).toMatch(/"owner": "pseud:[a-f0-9]{8}:[a-f0-9]{64}"/);
     expect(ol).toContain('"hf_token": "[REDACTED]"');
+  });
+
+  it('a bundle is verified before it is exported: no identity, a changed payload or another signer is refused, nothing written', () => {
+    const none = mlp(['export', 'out/st.sigstore.json', '--format', 'slsa', '--out', 'out/none.json']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^error: verifying a bundle needs to know who should have signed.* — pass --repo OWNER\/REPO.*or --no-verify/m);
+    // The payload changed after signing (a metric lowered), as an attacker would.
+    const bundle = JSON.parse(readFileSync(path.join(ws, 'out/st.sigstore.json'), 'utf8'));
+    const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'));
+    statement.predicate.metrics[0].value = 0.0001;
+    bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString('base64');
+    writeFileSync(path.join(ws, 'out/tampered.sigstore.json'), JSON.stringify(bundle));
+    const tampered = mlp(['export', 'out/tampered.sigstore.json', ...verifiedBy(), '--format', 'cyclonedx', '--out', 'out/tampered.json']);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toMatch(/does not verify: signature: .*altered/);
+    const other = mlp(['export', 'out/st.sigstore.json', '--custom-trusted-root', sigstore.trustedRootPath, '--offline', '--repo', 'someone/else', '--format', 'slsa', '--out', 'out/other.json']);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/does not verify/);
+    for (const f of ['none', 'tampered', 'other']) expect(existsSync(path.join(ws, `out/${f}.json`))).toBe(false);
+    // Taken on trust when asked: the same tampered record, exported.
+    const onTrust = mlp(['export', 'out/tampered.sigstore.json', '--no-verify', '--format', 'cyclonedx']);
+    expect(onTrust.code, onTrust.stderr).toBe(0);
   });
 
   it('--license-history takes SPDX licenses only, like --license', () => {

@@ -94,8 +94,9 @@ describe.each([0, 1])('the read commands on the store (%#: 0 node:sqlite, 1 Post
 
   test('export of a stored run is byte for byte the export of its bundle', async () => {
     for (const format of ['cyclonedx', 'spdx', 'openlineage', 'prov', 'slsa']) {
-      const files = await mlp('export', bundleOf('prep'), '--format', format);
-      const stored = await mlp('export', '--store', store(), id('prep'), '--format', format);
+      const files = await mlp('export', bundleOf('prep'), '--format', format, ...trust());
+      expect(files.code, files.stderr).toBe(0);
+      const stored = await mlp('export', '--store', store(), id('prep'), '--format', format, ...trust());
       expect(stored.code, stored.stderr).toBe(0);
       expect(stored.stdout).toBe(files.stdout);
     }
@@ -169,14 +170,14 @@ describe('what the store says about verification and access', () => {
     const loose = await mlp('lineage', '--store', other, '--health', '--format', 'json', '--no-verify');
     expect(loose.stderr).toMatch(/1 run\(s\) in the store were not verified at ingest .*included because of --no-verify/);
     expect(loose.stdout).toContain('other/secret');
-    const exp = await mlp('export', '--store', other, bareId, '--format', 'slsa');
+    const exp = await mlp('export', '--store', other, bareId, '--format', 'slsa', '--no-verify');
     expect(exp.code, exp.stderr).toBe(0);
     expect(exp.stderr).toMatch(/warning: run sha256:[0-9a-f]{64} was not verified when it was stored/);
   });
 
   test('PostgreSQL row-level security holds: a reader of acme/* cannot read another repository’s run by id', async () => {
     const asAlice = pg.url('alice', 'store');
-    const own = await mlp('export', '--store', asAlice, id('train'), '--format', 'slsa');
+    const own = await mlp('export', '--store', asAlice, id('train'), '--format', 'slsa', ...trust());
     expect(own.code, own.stderr).toBe(0);
     const hidden = await mlp('diff', '--store', asAlice, id('train'), id('secret'));
     expect(hidden.code).toBe(2);

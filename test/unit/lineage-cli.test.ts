@@ -118,7 +118,7 @@ describe('machine output: --format json everywhere, --json its alias', () => {
     expect(r.stderr).toMatch(/^error: --json and --format text ask for different output — /m);
   });
   it('export takes --json too (an export is always JSON)', async () => {
-    const r = await mlp('export', 'a.intoto.json', '--format', 'prov', '--json');
+    const r = await mlp('export', 'a.intoto.json', '--no-verify', '--format', 'prov', '--json');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toHaveProperty('activity');
   });
@@ -134,12 +134,17 @@ describe('diff and export', () => {
   });
   it('export writes each format; a missing file is exit 2', async () => {
     for (const f of ['slsa', 'cyclonedx', 'spdx', 'prov', 'openlineage']) {
-      const r = await mlp('export', 'a.intoto.json', '--format', f, '--out', `out.${f}.json`);
+      const r = await mlp('export', 'a.intoto.json', '--no-verify', '--format', f, '--out', `out.${f}.json`);
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(await readFile(path.join(dir, `out.${f}.json`), 'utf8'))).toBeTypeOf('object');
     }
     const missing = await mlp('export', 'nope.json', '--format', 'prov');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error: .*nope\.json/m);
+    // An unsigned statement is taken on trust only when asked, as lineage and report take it.
+    const unsigned = await mlp('export', 'a.intoto.json', '--format', 'slsa');
+    expect(unsigned.code).toBe(2);
+    expect(unsigned.stderr).toMatch(/^error: a\.intoto\.json is an unsigned statement, so it cannot be verified — .*--no-verify/m);
+    expect(unsigned.stdout).toBe('');
   });
 });
