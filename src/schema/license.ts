@@ -42,5 +42,11 @@ export const SPDX_MESSAGE = 'must be an SPDX license expression (e.g. CC-BY-4.0,
 export const SpdxLicenseExpression = z
   .string()
   .min(1)
-  .refine(isSpdxExpression, { message: SPDX_MESSAGE })
+  // The near miss is named here too, so a manifest, a records.jsonl line and a policy file say what `--license` says.
+  .refine(isSpdxExpression, {
+    error: (iss) => {
+      const s = typeof iss.input === 'string' ? suggestSpdx(iss.input) : undefined;
+      return s ? `${SPDX_MESSAGE} (did you mean "${s}"?)` : SPDX_MESSAGE;
+    },
+  })
   .meta({ description: 'SPDX license expression (https://spdx.org/licenses/), or LicenseRef-NAME for a custom license' });

@@ -85,6 +85,24 @@ describe('licenses are SPDX expressions', () => {
       expect(e.userMessage).toMatch(/allowedLicenses.*1.*SPDX/s);
     }
   });
+  it('a near miss in a policy file, a manifest or a records-log line names the SPDX spelling, as --license does', () => {
+    const refused = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (err) {
+        return (err as ProvenanceError<string>).userMessage;
+      }
+      throw new Error('accepted');
+    };
+    expect(refused(() => parsePolicyText('version: 1\nrules:\n  datasets:\n    allowedLicenses: [mit]\n', 'policy.yml'))).toMatch(/allowedLicenses\[0\].*did you mean "MIT"/s);
+    expect(refused(() => parsePolicyText('version: 1\nrules:\n  datasets:\n    deniedLicenses: [gpl-3.0]\n', 'policy.yml'))).toMatch(/deniedLicenses\[0\].*did you mean "GPL-3\.0/s);
+    expect(refused(() => parseDatasetManifest('- id: d\n  uri: s3://b/d\n  license: apache-2.0\n', 'datasets.yaml'))).toMatch(/datasets\.yaml.*license.*did you mean "Apache-2\.0"/s);
+    const ev = RecordEvent.safeParse({ v: 1, kind: 'dataset', id: 'd', license: 'cc-by-4.0' });
+    expect(ev.error!.issues[0]!.message).toMatch(/did you mean "CC-BY-4\.0"/);
+    // No suggestion where spdx-correct has none: the plain rule.
+    const none = RecordEvent.safeParse({ v: 1, kind: 'dataset', id: 'd', license: 'NOT A LICENSE !!' });
+    expect(none.error!.issues[0]!.message).not.toMatch(/did you mean/);
+  });
   it('an earlier license (licenseHistory) is held to the same rule: a finding in a record, naming the entry', async () => {
     const st = minimalStatement();
     st.predicate.datasets[0]!.license = 'MIT';
