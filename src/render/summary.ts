@@ -292,7 +292,7 @@ export function renderSummaryText(st: TrainingStatement, opts: SummaryOptions = 
   for (const m of [...lastMetrics(p.metrics).values()]) out.push(`metric: ${m.name}${m.split ? ` [${m.split}]` : ''} = ${fmtNumber(m.value)}${m.epoch !== undefined ? ` (epoch ${m.epoch})` : ''}`);
   for (const s of p.steps) {
     const cmd = s.command?.length ? `; command: ${commandInFolder(s.command, s.workingDirectory)}` : '';
-    out.push(`step: ${s.name}${s.library ? ` (${s.library}${s.version ? `@${s.version}` : ''})` : ''} ${(s.inputs ?? []).join(',')} -> ${(s.outputs ?? []).join(',')}${cmd}`);
+    out.push(`step: ${s.name}${s.library ? ` (${s.library}${s.version ? `@${s.version}` : ''})` : ''} ${(s.inputs ?? []).join(',') || '(no inputs)'} -> ${(s.outputs ?? []).join(',') || '(no outputs)'}${cmd}`);
   }
   out.push(...coverageText(st));
   return out.join('\n') + '\n';

@@ -298,7 +298,7 @@ describe('record step -- CMD typed in train/, replayed as a pipeline step', () =
     const md = runCli(['summary', 'prov.json'], { cwd: ws });
     expect(md.stdout).toMatch(/^\| 1 \| train \| — \| — → model \| — \| `python3 trainer\.py` in `train\/` \|$/m);
     const text = runCli(['summary', 'prov.json', '--format', 'text'], { cwd: ws });
-    expect(text.stdout).toMatch(/^step: train  -> model; command: python3 trainer\.py \(in train\/\)$/m);
+    expect(text.stdout).toMatch(/^step: train \(no inputs\) -> model; command: python3 trainer\.py \(in train\/\)$/m);
 
     // --check names the step's field when its folder is not in the workdir.
     const partial = copyWithoutOutputs(ws);

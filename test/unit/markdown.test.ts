@@ -244,7 +244,7 @@ describe('the commands in the summary', () => {
     expect(text).toContain("command: python3 train.py --note $'a`b|c\\nd' (in train/)\n");
     expect(text).toContain("step: prep mnist -> clean; command: sh -c $'cat x.csv | grep `y`\\necho ``done``' (in prep/)\n");
     expect(text).toContain('step: split clean -> train\n');
-    expect(text).toContain("step: fit train -> ; command: python3 fit.py 'a\\|b'\n");
+    expect(text).toContain("step: fit train -> (no outputs); command: python3 fit.py 'a\\|b'\n");
   });
 });
 
