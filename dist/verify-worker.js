@@ -2,21 +2,20 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-UGA4MJNQ.js";
+} from "./chunks/chunk-HJDMSQZZ.js";
 import "./chunks/chunk-UB6AP6RY.js";
-import "./chunks/chunk-SBMLJWFK.js";
-import "./chunks/chunk-UZRKIA5B.js";
+import "./chunks/chunk-QJD23UJV.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
 import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-2QPZ7XAH.js";
+import "./chunks/chunk-UGGUCZBH.js";
 import "./chunks/chunk-CJJWD6LY.js";
-import "./chunks/chunk-3A3HPA4J.js";
-import "./chunks/chunk-F4ZJ3MD6.js";
-import "./chunks/chunk-WV6JISUJ.js";
+import "./chunks/chunk-QRJPJURV.js";
+import "./chunks/chunk-BT3RLYWT.js";
+import "./chunks/chunk-VFJFPJ54.js";
 import "./chunks/chunk-4I3VU6PT.js";
 import "./chunks/chunk-S3ZMHSIR.js";
 import "./chunks/chunk-E7LSDQ4Q.js";
