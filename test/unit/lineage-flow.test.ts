@@ -7,6 +7,7 @@ import { lineageMermaid, renderMermaid, subgraph } from '../../src/render/lineag
 import { buildReportModel } from '../../src/render/report/model.js';
 import { deriveRows } from '../../src/store/derive.js';
 import { dataset, makeStatement } from '../fixtures/statements.js';
+import { leadsTo } from '../helpers/mermaid.js';
 
 /**
  * How a record's data reaches its run (src/lineage/flow.ts), and that every answer follows
@@ -113,44 +114,6 @@ describe('every answer includes what a run’s steps read', () => {
     expect(datasetsForMetric(g, { name: 'mse' }).map((x) => x.lineage.datasets.map((d) => `${d.id}@${d.version}`))).toEqual([['pts@v1'], ['pts@v2']]);
   });
 });
-
-/** A flowchart as `lineage --format mermaid` and the PR comment write it: nodes by id and label, edges; any other line fails. */
-function parseMermaid(text: string): { labels: Map<string, string>; edges: [string, string][] } {
-  const lines = text.trimEnd().split('\n');
-  expect(lines[0]).toMatch(/^flowchart (LR|TB)$/);
-  const labels = new Map<string, string>();
-  const edges: [string, string][] = [];
-  for (const l of lines.slice(1)) {
-    const node = /^ {2}(n\w+)(?:\[\(|\[\[|\(\[|\[\/|\[)"([^"]*)"(?:\)\]|\]\]|\]\)|\/\]|\])$/.exec(l);
-    const edge = /^ {2}(n\w+) --> (n\w+)$/.exec(l);
-    expect(node ?? edge ?? /^ {2}(classDef \w+ .+|class (n\w+,)*n\w+ \w+)$/.exec(l), l).toBeTruthy();
-    if (node) labels.set(node[1]!, node[2]!);
-    if (edge) edges.push([edge[1]!, edge[2]!]);
-  }
-  for (const [a, b] of edges) expect(labels.has(a) && labels.has(b), `${a} --> ${b}`).toBe(true);
-  return { labels, edges };
-}
-
-/** Is there a path from the node labelled `from` to the node labelled `to`? */
-function leadsTo(text: string, from: RegExp, to: RegExp): boolean {
-  const { labels, edges } = parseMermaid(text);
-  const find = (re: RegExp) => {
-    const hit = [...labels].filter(([, l]) => re.test(l)).map(([id]) => id);
-    expect(hit, String(re)).toHaveLength(1);
-    return hit[0]!;
-  };
-  const target = find(to);
-  const seen = new Set<string>();
-  const stack = [find(from)];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n === target) return true;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    for (const [a, b] of edges) if (a === n) stack.push(b);
-  }
-  return false;
-}
 
 describe('the drawings connect a no-output step to its run', () => {
   it('lineage --format mermaid (whole graph and a query’s answer) and the PR comment’s picture', () => {
