@@ -40,8 +40,9 @@ export function runFlow(steps: ReadonlyArray<Pick<Step, 'inputs' | 'outputs'>>, 
   steps.forEach((s, i) => {
     if (!(s.outputs ?? []).some((id) => datasets.has(id) || readByOthers(i, id))) direct.add(i);
   });
-  // The rest reach it through what they write, to a fixed point; a loop of steps that never
-  // leads out gets one way in (its first step), and the others then reach the run through it.
+  // The rest reach it through what they write, to a fixed point; where steps are left over
+  // (a loop that never leads out), the first of them in record order feeds the run itself
+  // and the walk goes on, so the others reach the run through it.
   const reaches = steps.map((_, i) => direct.has(i));
   for (;;) {
     let changed = true;
