@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-MUYAEHKI.js");
+  const { main } = await import("./chunks/program-S363B5ER.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -2,10 +2,12 @@ import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../sche
 import { gitCommit as commitOf } from '../statement/fields.js';
 import { statementRunId } from '../statement/serialize.js';
 import { datasetUri } from '../util/file-uri.js';
+import { runFlow } from './flow.js';
 
 /**
  * The lineage graph over many training statements. It is plain data (JSON-ready):
- * datasets → steps → runs → models, and runs → metrics. Datasets and models are
+ * datasets → steps → runs → models, and runs → metrics. Every dataset and step of a
+ * record leads to its run (`feeds` edges from datasets and steps, by the rule in flow.ts). Datasets and models are
  * shared between statements when their identity matches (dataset id + version +
  * digest; model sha256), so "which runs used X" is one edge walk, not a scan.
  */
@@ -61,6 +63,7 @@ export interface MetricNode {
   split?: string;
 }
 
+/** `feeds`: a dataset or a step → the run it reaches directly (flow.ts). */
 export type EdgeKind = 'input' | 'output' | 'feeds' | 'produced' | 'measured';
 
 export interface Edge {
@@ -159,7 +162,6 @@ export function graphFromStatements(input: ReadonlyArray<TrainingStatement | Sta
     const resolve = (id: string): string =>
       local.get(id) ?? addDataset({ key: `${runKey}/derived:${id}`, id, derived: true });
 
-    const consumed = new Set<string>();
     p.steps.forEach((s, i) => {
       const key = `${runKey}/step:${i}`;
       g.steps.push({
@@ -170,19 +172,16 @@ export function graphFromStatements(input: ReadonlyArray<TrainingStatement | Sta
         ...(s.version ? { version: s.version } : {}),
         ...(s.parameters ? { parameters: s.parameters } : {}),
       });
-      for (const id of s.inputs ?? []) {
-        const dk = resolve(id);
-        consumed.add(dk);
-        g.edges.push({ from: dk, to: key, kind: 'input' });
-      }
+      for (const id of s.inputs ?? []) g.edges.push({ from: resolve(id), to: key, kind: 'input' });
       for (const id of s.outputs ?? []) {
         g.edges.push({ from: key, to: resolve(id), kind: 'output' });
       }
     });
-    // What reaches training: every dataset no step consumed (raw inputs and final step outputs).
-    for (const dk of new Set(local.values())) {
-      if (!consumed.has(dk)) g.edges.push({ from: dk, to: runKey, kind: 'feeds' });
-    }
+    // What reaches training directly (flow.ts): the datasets no step reads, and the steps
+    // whose outputs lead nowhere else (a training step with no recorded output).
+    const flow = runFlow(p.steps, p.datasets.map((d) => d.id));
+    for (const id of flow.datasets) g.edges.push({ from: resolve(id), to: runKey, kind: 'feeds' });
+    for (const i of flow.steps) g.edges.push({ from: `${runKey}/step:${i}`, to: runKey, kind: 'feeds' });
 
     for (const s of statement.subject) {
       const sha = s.digest.sha256!;

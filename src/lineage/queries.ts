@@ -15,7 +15,6 @@ interface GraphIndex {
   datasetsByContent: Map<string, DatasetNode[]>;
   runs: Map<string, RunNode>;
   steps: Map<string, StepNode>;
-  stepsByRun: Map<string, StepNode[]>;
   models: Map<string, ModelNode>;
   modelsBySha: Map<string, ModelNode>;
   modelsByPath: Map<string, ModelNode[]>;
@@ -42,7 +41,6 @@ export function indexGraph(g: LineageGraph): GraphIndex {
     datasetsByContent: new Map(),
     runs: new Map(g.runs.map((r) => [r.key, r])),
     steps: new Map(g.steps.map((s) => [s.key, s])),
-    stepsByRun: new Map(),
     models: new Map(g.models.map((m) => [m.key, m])),
     modelsBySha: new Map(g.models.map((m) => [m.sha256, m])),
     modelsByPath: new Map(),
@@ -57,7 +55,6 @@ export function indexGraph(g: LineageGraph): GraphIndex {
     push(ix.datasetsById, d.id, d);
     if (d.digest?.startsWith('sha256:')) push(ix.datasetsByContent, d.digest, d);
   }
-  for (const s of g.steps) push(ix.stepsByRun, s.run, s);
   for (const m of g.models) for (const p of m.paths) push(ix.modelsByPath, p, m);
   for (const m of g.metrics) push(ix.metricsByName, m.name, m);
   cache.set(g, ix);
@@ -95,7 +92,9 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
   const datasets = new Map<string, DatasetNode>();
   const derived = new Map<string, DatasetNode>();
   const steps = new Map<string, StepNode>();
-  // Walk upstream: run ← datasets ← steps ← datasets ...; visited sets stop cycles.
+  // Walk upstream: run ← datasets|steps ← steps ← datasets ...; visited sets stop cycles.
+  // Within the run this reaches every dataset and step it recorded (flow.ts); across runs,
+  // only what led to the bytes this run read.
   const stack = (ix.in.get(runKey) ?? []).filter((e) => e.kind === 'feeds').map((e) => e.from);
   const seen = new Set<string>();
   const upstream: string[] = [];
@@ -120,8 +119,6 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
       for (const e of ix.in.get(key) ?? []) if (e.kind === 'input') stack.push(e.from);
     }
   }
-  // Steps that are recorded but not connected to anything that fed training still belong to the run.
-  for (const s of ix.stepsByRun.get(runKey) ?? []) steps.set(s.key, s);
   const out = ix.out.get(runKey) ?? [];
   const models = out.filter((e) => e.kind === 'produced').map((e) => ix.models.get(e.to)!);
   const metrics = out.filter((e) => e.kind === 'measured').map((e) => ix.metrics.get(e.to)!);

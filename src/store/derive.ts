@@ -6,6 +6,7 @@ import type { TrainingStatement } from '../schema/predicate.js';
 import { gitCommit, latestByEpoch } from '../statement/fields.js';
 import type { SqlValue } from './db.js';
 import { datasetUri } from '../util/file-uri.js';
+import { runFlow } from '../lineage/flow.js';
 
 export interface RunRow {
   run_id: string;
@@ -60,14 +61,14 @@ export function deriveRows(s: TrainingStatement, ids: { runId: string; docSha256
   for (const d of p.datasets) {
     if (byId.has(d.id)) continue;
     byId.set(d.id, datasets.length);
-    datasets.push({ ord: datasets.length, ds_id: d.id, version: d.version ?? null, digest: firstDigest(d), uri: d.uri ? datasetUri(d) : null, derived: 0, is_output: 0, feeds: 1 });
+    datasets.push({ ord: datasets.length, ds_id: d.id, version: d.version ?? null, digest: firstDigest(d), uri: d.uri ? datasetUri(d) : null, derived: 0, is_output: 0, feeds: 0 });
   }
   const resolve = (id: string): number => {
     let ord = byId.get(id);
     if (ord === undefined) {
       ord = datasets.length;
       byId.set(id, ord);
-      datasets.push({ ord, ds_id: id, version: null, digest: null, uri: null, derived: 1, is_output: 0, feeds: 1 });
+      datasets.push({ ord, ds_id: id, version: null, digest: null, uri: null, derived: 1, is_output: 0, feeds: 0 });
     }
     return ord;
   };
@@ -83,11 +84,13 @@ export function deriveRows(s: TrainingStatement, ids: { runId: string; docSha256
         if (seenIo.has(k)) continue;
         seenIo.add(k);
         io.push({ step_ord: i, direction, dataset_ord: ord });
-        if (direction === 'in') datasets[ord]!.feeds = 0;
-        else datasets[ord]!.is_output = 1;
+        if (direction === 'out') datasets[ord]!.is_output = 1;
       }
     }
   });
+  // The same rule as the lineage graph's `feeds` edges (lineage/flow.ts): one rule, not two.
+  const feeding = runFlow(p.steps, p.datasets.map((d) => d.id)).datasets;
+  for (const d of datasets) d.feeds = feeding.has(d.ds_id) ? 1 : 0;
   // The value each answer shows for a metric without an epoch: the last epoch's, per name and split.
   const finals = new Set(latestByEpoch(p.metrics, (m) => `${m.name}\u0000${m.split ?? ''}`).values());
   return {

@@ -123,7 +123,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const usedBy = (key: string): string[] => {
     const out = new Set<string>();
     for (const e of ix.out.get(key) ?? []) {
-      const run = e.to.startsWith('run:') ? e.to.split('/')[0]! : graph.steps.find((s) => s.key === e.to)?.run;
+      // A dataset leads to a run directly (`feeds`) or to a step of it (`input`).
+      const run = ix.runs.get(e.to)?.key ?? ix.steps.get(e.to)?.run;
       if (run) out.add(runLabelOf.get(run) ?? run);
     }
     return [...out];

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { attribute } from '../../src/lineage/attribute.js';
+import { runFlow } from '../../src/lineage/flow.js';
+import { graphFromStatements } from '../../src/lineage/graph.js';
+import { datasetsForMetric, modelOrigins, modelsUsingDataset, runLineage } from '../../src/lineage/queries.js';
+import { lineageMermaid, renderMermaid, subgraph } from '../../src/render/lineage.js';
+import { buildReportModel } from '../../src/render/report/model.js';
+import { deriveRows } from '../../src/store/derive.js';
+import { dataset, makeStatement } from '../fixtures/statements.js';
+import { leadsTo } from '../helpers/mermaid.js';
+
+/**
+ * How a record's data reaches its run (src/lineage/flow.ts), and that every answer follows
+ * it: a step that records no output (`record step --name fit --input pts -- python3 train.py`)
+ * still leads its inputs to the run.
+ */
+const mse = [{ name: 'mse', value: 0.01, split: 'test', epoch: 5 }];
+/** record dataset pts; record step fit --input pts (no --output); a metric. */
+const sink = (version = 'v2', value = 0.01, run = '501') =>
+  makeStatement({ run, datasets: [dataset('pts', version)], steps: [{ name: 'fit', inputs: ['pts'] }], metrics: [{ ...mse[0]!, value }] });
+/** split: raw → train, test; fit: --input train, no outputs. */
+const splitThenTrain = (recorded: boolean) =>
+  makeStatement({
+    run: recorded ? '602' : '601',
+    datasets: [dataset('raw', '1'), ...(recorded ? [dataset('train', '1'), dataset('test', '1')] : [])],
+    steps: [
+      { name: 'split', inputs: ['raw'], outputs: ['train', 'test'] },
+      { name: 'fit', inputs: ['train'] },
+    ],
+    metrics: mse,
+  });
+
+const ids = (xs: { id: string }[]) => xs.map((d) => d.id).sort();
+
+describe('runFlow: what feeds a run directly', () => {
+  const flow = (steps: { inputs?: string[]; outputs?: string[] }[], datasets: string[] = []) => {
+    const f = runFlow(steps, datasets);
+    return { datasets: [...f.datasets].sort(), steps: [...f.steps].sort() };
+  };
+  it('a step with no outputs feeds the run; what it reads does not feed it directly', () => {
+    expect(flow([{ inputs: ['pts'] }], ['pts'])).toEqual({ datasets: [], steps: [0] });
+  });
+  it('split then train: the unread split and the training step feed the run', () => {
+    expect(flow([{ inputs: ['raw'], outputs: ['train', 'test'] }, { inputs: ['train'] }], ['raw'])).toEqual({ datasets: ['test'], steps: [1] });
+  });
+  it('a step whose output is read on reaches the run through it (no direct edge)', () => {
+    expect(flow([{ inputs: ['mnist'], outputs: ['mnist-norm'] }], ['mnist', 'labels'])).toEqual({ datasets: ['labels', 'mnist-norm'], steps: [] });
+    expect(flow([{ inputs: ['raw'], outputs: ['feat'] }, { inputs: ['feat'], outputs: ['model-data'] }], ['raw'])).toEqual({ datasets: ['model-data'], steps: [] });
+  });
+  it('step order does not matter: a step recorded after the one that reads its output', () => {
+    expect(flow([{ inputs: ['feat'] }, { inputs: ['raw'], outputs: ['feat'] }], ['raw'])).toEqual({ datasets: [], steps: [0] });
+  });
+  it('a step that rewrites its input in place, and a loop of steps, still reach the run', () => {
+    expect(flow([{ inputs: ['d'], outputs: ['d'] }], ['d'])).toEqual({ datasets: [], steps: [0] });
+    expect(flow([{ inputs: ['x'], outputs: ['y'] }, { inputs: ['y'], outputs: ['x'] }], ['x'])).toEqual({ datasets: [], steps: [0] });
+  });
+});
+
+describe('every answer includes what a run’s steps read', () => {
+  it('a training step without outputs: metric, model and dataset answers agree', () => {
+    const st = sink();
+    const g = graphFromStatements([st]);
+    const run = g.runs[0]!.key;
+    expect(ids(datasetsForMetric(g, { name: 'mse' })[0]!.lineage.datasets)).toEqual(['pts']);
+    expect(ids(modelOrigins(g, { path: 'model/weights.bin' })[0]!.lineage.datasets)).toEqual(['pts']);
+    expect(modelsUsingDataset(g, 'pts').map((a) => a.run.key)).toEqual([run]);
+    expect(runLineage(g, run).steps.map((s) => s.name)).toEqual(['fit']);
+    // The same record without its step gives the same datasets.
+    const bare = graphFromStatements([{ ...st, predicate: { ...st.predicate, steps: [] } }]);
+    expect(ids(datasetsForMetric(bare, { name: 'mse' })[0]!.lineage.datasets)).toEqual(['pts']);
+  });
+
+  it('split then train: the model’s lineage has the training split as well as the test split', () => {
+    for (const recorded of [false, true]) {
+      const g = graphFromStatements([splitThenTrain(recorded)]);
+      const l = modelOrigins(g, { path: 'model/weights.bin' })[0]!.lineage;
+      expect(ids([...l.datasets, ...l.derived]), `recorded ${recorded}`).toEqual(['raw', 'test', 'train']);
+      expect(ids(l.datasets)).toEqual(recorded ? ['raw', 'test', 'train'] : ['raw']);
+      expect(l.steps.map((s) => s.name)).toEqual(['split', 'fit']);
+      expect(modelsUsingDataset(g, 'raw')).toHaveLength(1);
+    }
+  });
+
+  it('a run’s own lineage is every dataset and step it recorded, whatever the shape of its steps', () => {
+    const records = [
+      sink(),
+      splitThenTrain(false),
+      splitThenTrain(true),
+      makeStatement({ run: 'default' }),
+      makeStatement({ run: 'in-place', datasets: [dataset('d', '1')], steps: [{ name: 'clean', inputs: ['d'], outputs: ['d'] }] }),
+      makeStatement({ run: 'unordered', datasets: [dataset('raw', '1')], steps: [{ name: 'fit', inputs: ['feat'] }, { name: 'featurize', inputs: ['raw'], outputs: ['feat'] }] }),
+      makeStatement({ run: 'loop', datasets: [dataset('x', '1')], steps: [{ name: 'a', inputs: ['x'], outputs: ['y'] }, { name: 'b', inputs: ['y'], outputs: ['x'] }] }),
+    ];
+    for (const st of records) {
+      const g = graphFromStatements([st]);
+      const l = runLineage(g, g.runs[0]!.key);
+      const p = st.predicate;
+      const all = new Set([...p.datasets.map((d) => d.id), ...p.steps.flatMap((s) => [...(s.inputs ?? []), ...(s.outputs ?? [])])]);
+      expect(ids([...l.datasets, ...l.derived]), p.runDetails.metadata.invocationId).toEqual([...all].sort());
+      expect(l.steps.map((s) => s.name)).toEqual(p.steps.map((s) => s.name));
+      // One rule: the store's `feeds` column marks exactly the datasets the graph feeds the run from.
+      const rows = deriveRows(st, { runId: 'r', docSha256: 'd', kind: 'statement' });
+      const fed = g.edges.filter((e) => e.kind === 'feeds' && g.datasets.some((d) => d.key === e.from)).map((e) => g.datasets.find((d) => d.key === e.from)!.id);
+      expect(rows.datasets.filter((d) => d.feeds === 1).map((d) => d.ds_id).sort()).toEqual(fed.sort());
+    }
+  });
+
+  it('--attribute sees the dataset a no-output step read, as lineage does', () => {
+    const a = sink('v1', 0.02, '500');
+    const b = sink('v2', 0.01);
+    const r = attribute([{ id: 'a', statement: a }, { id: 'b', statement: b }], { name: 'mse' });
+    expect(r.effects.map((e) => e.factor)).toEqual(['dataset pts']);
+    const g = graphFromStatements([a, b]);
+    expect(datasetsForMetric(g, { name: 'mse' }).map((x) => x.lineage.datasets.map((d) => `${d.id}@${d.version}`))).toEqual([['pts@v1'], ['pts@v2']]);
+  });
+});
+
+describe('the drawings connect a no-output step to its run', () => {
+  it('lineage --format mermaid (whole graph and a query’s answer) and the PR comment’s picture', () => {
+    const st = sink();
+    const g = graphFromStatements([st]);
+    const run = /^run 501$/;
+    expect(leadsTo(renderMermaid(g), /^pts@v2/, run)).toBe(true);
+    expect(leadsTo(renderMermaid(subgraph(g, [g.runs[0]!.key])), /^pts@v2/, run)).toBe(true);
+    expect(leadsTo(lineageMermaid(st), /^pts<br\/>@v2/, run)).toBe(true);
+    // The training step itself leads to the run (fit --> run), not only the dataset to fit.
+    expect(leadsTo(lineageMermaid(st), /^fit$/, run)).toBe(true);
+  });
+
+  it('split then train: the training split reaches the run in the diagram', () => {
+    const st = splitThenTrain(false);
+    expect(leadsTo(renderMermaid(graphFromStatements([st])), /^train$/, /^run 601$/)).toBe(true);
+    expect(leadsTo(lineageMermaid(st), /^raw<br\/>@1/, /^run 601$/)).toBe(true);
+  });
+
+  it('the HTML report’s graph: the step has an edge to the run, and the dataset is used by it', () => {
+    const m = buildReportModel({ generatedAt: '2026-01-01T00:00:00Z', records: [{ file: 'prov.json', statement: sink() }], bundles: [] });
+    const byKind = (k: string) => m.nodes.filter((n) => n.kind === k);
+    const [step, run, ds] = [byKind('step')[0]!, byKind('run')[0]!, byKind('dataset')[0]!];
+    expect(run.lines[0]).toBe('run 501');
+    const edges = m.layout.edges.map((e) => `${e.from}>${e.to}`);
+    expect(edges).toContain(`${ds.id}>${step.id}`);
+    expect(edges).toContain(`${step.id}>${run.id}`);
+    expect(ds.details.usedBy).toEqual([m.runs[0]!.label]);
+  });
+});
