@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-Z2G545J4.js");
+  const { main } = await import("./chunks/program-TGZJCQHI.js");
   process.exitCode = await main(process.argv.slice(2));
 }

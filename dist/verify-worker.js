@@ -2,9 +2,9 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-UGA4MJNQ.js";
+} from "./chunks/chunk-SNGG7RSO.js";
 import "./chunks/chunk-UB6AP6RY.js";
-import "./chunks/chunk-SBMLJWFK.js";
+import "./chunks/chunk-Z6Y6JWFT.js";
 import "./chunks/chunk-UZRKIA5B.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
