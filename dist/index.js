@@ -187,7 +187,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-NBFC3ALZ.js");
+    const { run } = await import("./chunks/main-2UUJX2YL.js");
     const outcome = await run(inputs, {
       io: {
         logger,

@@ -2,9 +2,9 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-HJDMSQZZ.js";
+} from "./chunks/chunk-JSZE7XGX.js";
 import "./chunks/chunk-UB6AP6RY.js";
-import "./chunks/chunk-QJD23UJV.js";
+import "./chunks/chunk-AVMDWKTP.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
 import "./chunks/chunk-Q655VGAR.js";

@@ -51,3 +51,8 @@ export async function committedFiles(cwd: string, dir: string): Promise<string[]
   const out = await git(cwd, 'ls-tree', '-r', '-z', '--name-only', 'HEAD', '--', dir);
   return out ? out.split('\0').filter(Boolean) : [];
 }
+
+/** The top folder of the git work tree holding `cwd` (its real path), or undefined outside one or without git. */
+export async function gitTopLevel(cwd: string): Promise<string | undefined> {
+  return git(cwd, 'rev-parse', '--show-toplevel');
+}

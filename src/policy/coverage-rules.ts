@@ -16,11 +16,13 @@ export function evaluateCoverageRules(st: TrainingStatement, rules: PolicyRules)
   const conflicts = rules.conflicts ?? 'warning';
   (p.conflicts ?? []).forEach((c, i) => {
     const said = c.values.map((v) => `${v.source} says ${JSON.stringify(v.value)}`).join(', ');
+    // Two lines of the log itself disagree: often an earlier run's, still in the log.
+    const logOnly = c.values.every((v) => v.source.startsWith('records log'));
     add(
       'conflicts',
       `conflicts[${i}]`,
       `${c.kind} "${c.id}" ${c.field} disagrees between sources: ${said}`,
-      `make the sources agree (fix the ${c.kind === 'dataset' ? 'datasets manifest or the `record dataset` call' : c.kind === 'step' ? '`record step` calls' : 'metrics file or the `record metric` calls'}); the last one was kept`,
+      `make the sources agree (fix the ${c.kind === 'dataset' ? 'datasets manifest or the `record dataset` call' : c.kind === 'step' ? '`record step` calls' : 'metrics file or the `record metric` calls'}); the last one was kept${logOnly ? '; if an earlier run\'s lines are still in the records log, start each run from an empty one (`ml-provenance record reset` before training)' : ''}`,
       conflicts,
     );
   });

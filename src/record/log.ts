@@ -1,4 +1,5 @@
-import { appendFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { appendFile, lstat, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -192,7 +193,20 @@ export async function readEvents(dir: string, within?: string): Promise<RecordEv
  * recordsLineBytes a line). With `within` (the workspace), the directory and every
  * file must be inside it after symlinks. A missing directory is an empty log.
  */
-export async function readRecords(dir: string, within?: string, from?: string): Promise<{ events: RecordEvent[]; digest?: string }> {
+/** Where an event was read: the log file (as named under the records folder given) and its line. */
+export interface EventOrigin {
+  file: string;
+  line: number;
+}
+
+export interface RecordsRead {
+  events: RecordEvent[];
+  /** Each event's file and line, so a warning can name the lines it is about. */
+  origins: Map<RecordEvent, EventOrigin>;
+  digest?: string;
+}
+
+export async function readRecords(dir: string, within?: string, from?: string): Promise<RecordsRead> {
   let realDir = dir;
   if (within !== undefined) {
     const ws = await realWorkspace(within);
@@ -205,7 +219,7 @@ export async function readRecords(dir: string, within?: string, from?: string): 
       });
     }
     const real = await containedPath(dir, ws, 'records directory', shown);
-    if (real === undefined) return { events: [] };
+    if (real === undefined) return { events: [], origins: new Map() };
     realDir = real;
   }
   let entries;
@@ -213,21 +227,13 @@ export async function readRecords(dir: string, within?: string, from?: string): 
     entries = await readdir(realDir, { withFileTypes: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { events: [] };
+    if (code === 'ENOENT') return { events: [], origins: new Map() };
     if (code === 'ENOTDIR') throw notADirectory(dir);
     throw err;
   }
-  // Not only regular files: a FIFO or a device named *.jsonl is refused by the read, with its reason, not skipped.
-  const names = entries.filter((e) => e.name.endsWith('.jsonl') && !e.isDirectory()).map((e) => e.name).sort();
-  // One folder down too: actions/download-artifact puts each artifact (a matrix leg's records) in a
-  // folder of its name, `.ml-provenance/records-small/records.jsonl`, and every leg's file has the
-  // same name, so `merge-multiple` would keep one. Only a folder's records.jsonl: a records folder
-  // named on a project folder must not take its data/*.jsonl for records. Symlinked folders are
-  // not followed (isDirectory).
-  for (const sub of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    if (existsSync(path.join(realDir, sub, RECORDS_FILE))) names.push(path.join(sub, RECORDS_FILE));
-  }
+  const names = logNames(realDir, entries);
   const events: RecordEvent[] = [];
+  const origins = new Map<RecordEvent, EventOrigin>();
   let digest: string | undefined;
   for (const n of names) {
     const file = path.join(dir, n);
@@ -240,12 +246,59 @@ export async function readRecords(dir: string, within?: string, from?: string): 
       ...(hash ? { onBytes: (b: Buffer) => hash.update(b) } : {}),
       onLine: (line, i, unterminated) => {
         const e = parseEventLine(line, file, i, unterminated);
-        if (e) events.push(e);
+        if (e) {
+          events.push(e);
+          origins.set(e, { file, line: i });
+        }
       },
     });
     if (hash) digest = hash.digest('hex');
   }
-  return { events, ...(digest ? { digest } : {}) };
+  return { events, origins, ...(digest ? { digest } : {}) };
+}
+
+/** The log files of a records folder (its entries given), relative to it, in the order build reads them. */
+function logNames(dir: string, entries: Dirent[]): string[] {
+  // Not only regular files: a FIFO or a device named *.jsonl is refused by the read, with its reason, not skipped.
+  const names = entries.filter((e) => e.name.endsWith('.jsonl') && !e.isDirectory()).map((e) => e.name).sort();
+  // One folder down too: actions/download-artifact puts each artifact (a matrix leg's records) in a
+  // folder of its name, `.ml-provenance/records-small/records.jsonl`, and every leg's file has the
+  // same name, so `merge-multiple` would keep one. Only a folder's records.jsonl: a records folder
+  // named on a project folder must not take its data/*.jsonl for records. Symlinked folders are
+  // not followed (isDirectory).
+  for (const sub of entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    if (existsSync(path.join(dir, sub, RECORDS_FILE))) names.push(path.join(sub, RECORDS_FILE));
+  }
+  return names;
+}
+
+/**
+ * `record reset`: remove every log file build would read in the folder (not the folder, its
+ * .gitignore, or anything else a folder named on purpose holds), so the next `record` starts an
+ * empty log. The files removed, relative to the folder, with their line counts.
+ */
+export async function resetRecords(dir: string): Promise<Array<{ name: string; lines: number }>> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    if (code === 'ENOTDIR') throw notADirectory(dir);
+    throw err;
+  }
+  const removed: Array<{ name: string; lines: number }> = [];
+  for (const name of logNames(dir, entries)) {
+    const file = path.join(dir, name);
+    const st = await lstat(file);
+    // Lines are counted in regular files only (a FIFO would block the read); a symlink is removed, not its target.
+    const lines = st.isFile() ? (await readFile(file)).toString('utf8').split('\n').filter((l) => l.trim()).length : 0;
+    await rm(file, { force: true });
+    // A matrix leg's folder (records-small/) left empty goes too.
+    if (name.includes(path.sep)) await rmdir(path.dirname(file)).catch(() => undefined);
+    removed.push({ name: name.split(path.sep).join('/'), lines });
+  }
+  return removed;
 }
 
 /** The GitHub Actions job run `record` tags its events with (`runTag`) and build compares them with. */

@@ -1,12 +1,13 @@
 // What build and the action say about the records log: lines the record would miss (a named folder
 // that is not there, a job split across folders), lines that are not this run's (a committed log,
 // an earlier run's in a reused workspace).
-import { existsSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { quote } from 'shell-quote';
-import { committedFiles, trackedFiles } from '../capture/git.js';
+import { committedFiles, gitTopLevel, trackedFiles } from '../capture/git.js';
 import { isInside, posixRelative } from '../util/fs.js';
 import { DEFAULT_RECORDS_DIR, RECORDS_FILE, type RecordsLocation } from './log.js';
+import type { RerunSign, RerunSigns } from './reruns.js';
 
 /** The records folder as the warnings name it: relative to the workspace, '/'-separated. */
 const shownDir = (loc: RecordsLocation, workspace: string): string => posixRelative(workspace, loc.dir) || '.';
@@ -79,7 +80,7 @@ export function recordsWarning(loc: RecordsLocation, workspace: string): string 
   const sub = found[0]!.includes('/') ? found[0]!.split('/')[0] : undefined;
   const where = sub ? `a step with \`working-directory: ${sub}\`` : `here the step that wrote ${shown}`;
   if (!exists) {
-    return `no records log at ${shown}, but ${list} ${found.length > 1 ? 'hold one each' : 'holds one'} (written by \`ml-provenance record\` or training code run in a sub-folder): nothing from ${them} is in this record — pass --records ${found[0]} (the action's \`records\` input), or set ML_PROVENANCE_DIR for the whole job`;
+    return `no records log at ${shown}, but ${list} ${found.length > 1 ? 'hold one each' : 'holds one'} (written by \`ml-provenance record\` or training code run in a sub-folder): nothing from ${them} is in this record — pass --records ${found[0]} (the action's \`records\` input), or set ML_PROVENANCE_DIR for the whole job${subfolderBuild(found[0]!)}`;
   }
   return `${list} also ${found.length > 1 ? 'hold a records log each' : 'holds a records log'} besides ${shown}, the one read: nothing from ${them} is in this record — in GitHub Actions \`ml-provenance record\` resolves the folder against the checkout, while training code that writes lines itself resolves it against its working directory (${where}): have both write ${shown} (Python: os.path.join(os.environ.get("GITHUB_WORKSPACE", "."), "${shown}")), or delete the stray log`;
 }
@@ -115,4 +116,81 @@ export function otherRunsWarning(others: ReadonlyMap<string, number>, loc: Recor
     ...(keys.some((k) => k.startsWith('attempt ')) ? ['an earlier attempt of this job, a re-run'] : []),
   ].join(' or ');
   return `${[...others.values()].reduce((a, b) => a + b, 0)} event(s) in the records log were recorded by ${by} (${counts}) and are left out of this record — the workspace was reused (a self-hosted runner; actions/checkout with \`clean: false\`): remove ${shownDir(loc, workspace)} before training (actions/checkout's default \`clean: true\` does)`;
+}
+
+/** Outside GitHub Actions `record` in a sub-folder wrote paths relative to it: build belongs there. */
+function subfolderBuild(log: string): string {
+  const folder = path.posix.dirname(log);
+  return folder === '.' ? '' : `; outside GitHub Actions, where \`record\` takes paths relative to the folder it runs in, run build in ${folder} instead`;
+}
+
+/** A records log build does not read, and the fix to add to what the record then misses. */
+export interface LogElsewhere {
+  warning?: string;
+  fix: string;
+}
+
+/**
+ * Where the log went when build read none (or an empty one): outside GitHub Actions `record` and
+ * `build` each take the folder they run in as the workspace, so `record` at the repository's top
+ * and `build` in `train/` meet no log. The parent folders up to the git work tree's top are
+ * looked at (git's own bound: never the home folder of an unrelated project), nearest first; then
+ * the sub-folders `strayRecordLogs` looks at, which `recordsWarning` already warns about (only
+ * the fix is added here). Empty logs are no answer.
+ */
+export async function recordsElsewhere(loc: RecordsLocation, workspace: string, eventsRead: number): Promise<LogElsewhere | undefined> {
+  if (eventsRead > 0) return undefined;
+  const ws = real(workspace);
+  const shown = shownDir(loc, workspace);
+  const top = await gitTopLevel(ws);
+  const topReal = top === undefined ? undefined : real(top);
+  if (topReal !== undefined && topReal !== ws && isInside(ws, topReal)) {
+    const rel = path.relative(path.resolve(workspace), loc.dir);
+    const names = [...new Set([DEFAULT_RECORDS_DIR, ...(rel && isInside(loc.dir, path.resolve(workspace)) ? [rel] : [])])];
+    for (let dir = ws; dir !== topReal; ) {
+      dir = path.dirname(dir);
+      const name = names.find((n) => nonEmpty(path.join(dir, n, RECORDS_FILE)));
+      if (name !== undefined) {
+        const there = posixRelative(ws, dir);
+        const log = posixRelative(ws, path.join(dir, name));
+        const which = dir === topReal ? 'the top folder of the git repository' : 'a parent folder in the git repository';
+        const fix = `run build in ${there} (${dir}), where \`record\` wrote the log, with paths relative to that folder, or pass --workspace ${there}`;
+        const none = existsSync(path.join(loc.dir, RECORDS_FILE)) ? `the records log ${shown}/${RECORDS_FILE} is empty` : `no records log at ${shown}`;
+        return {
+          warning: `${none} in the workspace ${path.resolve(workspace)}, but ${log} (in ${which}) holds one: nothing from it is in this record — build reads the log of its workspace, which outside GitHub Actions is the folder it runs in, as for \`record\`: ${fix}`,
+          fix: `the records log ${log} (outside this build's workspace) holds what was recorded: ${fix}`,
+        };
+      }
+    }
+  }
+  const stray = strayRecordLogs(loc, workspace).filter((s) => nonEmpty(path.join(path.resolve(workspace), s, RECORDS_FILE)));
+  if (!stray.length) return undefined;
+  return { fix: `the records log ${stray[0]} holds what was recorded, and ${shown} is read: pass --records ${stray[0]}${subfolderBuild(stray[0]!)}` };
+}
+
+function nonEmpty(file: string): boolean {
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size > 0;
+  } catch {
+    return false;
+  }
+}
+
+const lineList = (lines: number[]): string => (lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`);
+const said = (s: RerunSign): string => (s.lines.length ? `${s.what} (${lineList(s.lines)})` : s.what);
+
+/**
+ * A log that holds more than one run (`rerunSigns`): every line is merged into this record. What
+ * was found, on which lines, and how to start each run from an empty log.
+ */
+export function earlierRunWarning(found: RerunSigns[], loc: RecordsLocation, workspace: string): string | undefined {
+  if (!found.length) return undefined;
+  const reset = quote(['ml-provenance', 'record', 'reset', ...(loc.from && loc.from !== 'ML_PROVENANCE_DIR' ? ['--records', shownDir(loc, workspace)] : [])]);
+  const files = found.map((f) => {
+    const all = [...f.signs, ...f.repeats];
+    const more = all.length > 4 ? `, and ${all.length - 4} more` : '';
+    return `${posixRelative(path.resolve(workspace), f.file)} seems to hold more than one run (${all.slice(0, 4).map(said).join('; ')}${more})`;
+  });
+  return `${files.join('; ')}, and every line of it is in this record — \`record\` appends, and nothing in these lines tells one run from the next (outside GitHub Actions they carry no run tag): start each run from an empty log, \`${reset}\` (or delete ${shownDir(loc, workspace)}) before training, then train and build again; if these lines are one run's (cross-validation folds under one metric name), record each series under its own --split or name`;
 }

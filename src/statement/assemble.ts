@@ -5,7 +5,8 @@ import { loadMetricsFile } from '../capture/metrics.js';
 import { compileKeyPatterns } from '../redact/index.js';
 import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
 import { eventsOfRun, readRecords, type RecordsLocation } from '../record/log.js';
-import { committedLogWarning, otherRunsWarning, recordsWarning } from '../record/warnings.js';
+import { committedLogWarning, earlierRunWarning, otherRunsWarning, recordsElsewhere, recordsWarning } from '../record/warnings.js';
+import { rerunSigns } from '../record/reruns.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sha256Hex } from '../util/canonical.js';
 import { buildStatement, serializeStatement } from './build.js';
@@ -58,8 +59,15 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   const gh = o.github;
   const thisRun = eventsOfRun(records.events, gh ? { runId: gh.runId, runAttempt: gh.runAttempt, ...(gh.job ? { job: gh.job } : {}) } : undefined);
   const warn = o.reporting?.warn;
+  const elsewhere = await recordsElsewhere(o.records, o.workspace, records.events.length);
   if (warn) {
-    for (const m of [recordsWarning(o.records, o.workspace), await committedLogWarning(o.records, o.workspace), otherRunsWarning(thisRun.others, o.records, o.workspace)]) {
+    for (const m of [
+      recordsWarning(o.records, o.workspace),
+      elsewhere?.warning,
+      await committedLogWarning(o.records, o.workspace),
+      otherRunsWarning(thisRun.others, o.records, o.workspace),
+      earlierRunWarning(rerunSigns(thisRun.events, records.origins), o.records, o.workspace),
+    ]) {
       if (m) warn(m);
     }
   }
@@ -100,5 +108,20 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
     ...(o.reporting ? { reporting: o.reporting } : {}),
   });
   const text = serializeStatement(statement);
-  return { statement, text, digest: sha256Hex(text), policy: evaluatePolicy(statement, policy) };
+  const result = evaluatePolicy(statement, policy);
+  return { statement, text, digest: sha256Hex(text), policy: elsewhere ? withRecordsFix(result, elsewhere.fix) : result };
+}
+
+/** Rules of something missing that the records log supplies (`record`, or a line training code writes). */
+const FROM_RECORDS = /^(datasets\.(min|require)|metrics\.(min|require)|hyperparameters|steps(?!\.inputs)|command|environment|quality\.require|datasetSource|synthetic\.require|purpose)(\.|$)/;
+
+/**
+ * The log build did not read holds what these findings miss: their fix says so first (with
+ * `environment`, only the libraries are the log's; the OS is the machine's).
+ */
+function withRecordsFix(result: PolicyResult, fix: string): PolicyResult {
+  const findings = result.findings.map((f) =>
+    f.severity === 'error' && FROM_RECORDS.test(f.rule) && f.field !== 'environment.os' ? { ...f, fix: `${fix}; else ${f.fix}` } : f,
+  );
+  return { ...result, findings };
 }

@@ -4,14 +4,14 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { actionsCheckout, appendEvent, commandFolder, defaultWorkspace, recordsLocation, runTag, type RecordsLocation } from '../../record/log.js';
+import { actionsCheckout, appendEvent, commandFolder, defaultWorkspace, recordsLocation, resetRecords, runTag, type RecordsLocation } from '../../record/log.js';
 import { isInside, posixRelative } from '../../util/fs.js';
 import { pathMeantFromFolder, pathUnresolvedFromFolder } from '../../util/subfolder-path.js';
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
 import { DatasetId } from '../../schema/common.js';
 import { pathDatasetId } from '../../util/dataset-id.js';
-import { collect, intOption, numberOption, run } from '../shared.js';
+import { collect, intOption, numberOption, processIo, run } from '../shared.js';
 import { parseKeyValue, parseLibrary, parseSplits } from '../values.js';
 import { splitOutput, datasetCoverageFields, datasetCoverageOptions, runFields, runOptions, stepCoverageFields, stepCoverageOptions } from './record-coverage.js';
 
@@ -255,6 +255,24 @@ export function register(program: Command): void {
         libraries: libs.length ? Object.fromEntries(libs) : undefined,
         accelerators: (o.accelerator as string[]).length ? o.accelerator : undefined,
       });
+    }),
+  );
+
+  recordsOption(
+    record
+      .command('reset')
+      .description('start an empty records log: remove the lines earlier runs left (every log file build reads in the records folder)'),
+  ).action(
+    run(async (o: Record<string, unknown>) => {
+      // The folder `record` writes, by the same rule (the checkout's in GitHub Actions, from any sub-folder).
+      const workspace = defaultWorkspace();
+      const loc = recordsLocation({ value: o.records as string | undefined, by: '--records' }, workspace);
+      checkRecordsPath(loc, (o.records as string | undefined) ?? process.env.ML_PROVENANCE_DIR, workspace);
+      const shown = isInside(loc.dir, workspace) ? posixRelative(workspace, loc.dir) || '.' : loc.dir;
+      const removed = await resetRecords(loc.dir);
+      if (!removed.length) processIo.err(`no records log in ${shown}: nothing to remove`);
+      for (const r of removed) processIo.err(`removed ${shown}/${r.name} (${r.lines} line(s))`);
+      return 0;
     }),
   );
 }
