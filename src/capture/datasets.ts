@@ -8,12 +8,14 @@ import { parseWith } from '../util/zod-error.js';
 import { datasetFromHfUri } from '../bridges/huggingface.js';
 import { readInputText, resolveInWorkspace } from './paths.js';
 import { fileUri } from '../util/file-uri.js';
+import { plainJson } from './config.js';
 
 /** Parse a datasets manifest (YAML or JSON, list or {datasets: [...]}) from text. */
 export function parseDatasetManifest(text: string, where: string): DatasetInput[] {
   let data: unknown;
   try {
-    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+    // As config files are read: a 64-bit seed exact, `<<: *defaults` merged (capture/config.ts).
+    data = plainJson(parseYaml(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error', merge: true, intAsBigInt: true }));
   } catch (err) {
     const e = err as Error & { linePos?: Array<{ line: number }> };
     const line = e.linePos?.[0]?.line;
