@@ -3,6 +3,7 @@
 // same file — a 64-bit seed exactly (as its decimal text past 2^53, docs/RECORD.md), YAML merge
 // keys merged as PyYAML merges them — except the credentials redaction hides.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -176,5 +177,32 @@ describe('a records log Python wrote (json.dumps) with ints of any size', () => 
     const r = runCli(['record', 'dataset', '--id', 'd', '--path', 'data/cohort-7-patients/rows.csv', '--seed', '18446744073709551615'], { cwd: ws });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(path.join(ws, '.ml-provenance', 'records.jsonl'), 'utf8')).seed).toBe('18446744073709551615');
+  });
+});
+
+describe('--anonymize datasets.*.uri', () => {
+  it('pseudonymises the path kept beside a file: uri and every other copy of the value; reveal restores each', () => {
+    const ws = workspace({ 'cfg.yaml': 'data: data/cohort-7-patients/rows.csv\nlr: 0.1\n' });
+    const env = { ML_PROVENANCE_PSEUDONYM_KEY: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
+    expect(runCli(['record', 'dataset', '--id', 'cohort', '--path', 'data/cohort-7-patients/rows.csv'], { cwd: ws }).code).toBe(0);
+    expect(runCli(['record', 'command', '--', 'python', 'train.py', '--data', 'data/cohort-7-patients/rows.csv'], { cwd: ws }).code).toBe(0);
+    const r = runCli(['build', '--no-detect-image', '--subject', 'model.bin', '--config', 'cfg.yaml', '--anonymize', 'datasets.*.uri', '--out', 'p.json'], { cwd: ws, env });
+    expect(r.code, r.stderr).toBe(0);
+    const text = readFileSync(path.join(ws, 'p.json'), 'utf8');
+    expect(text).not.toContain('cohort-7-patients');
+    const p = read(ws, 'p.json').predicate;
+    expect(p.pseudonyms.fields).toEqual(
+      expect.arrayContaining(['#/datasets/0/uri', '#/datasets/0/annotations/path', '#/configFiles/0/content/data', '#/buildDefinition/externalParameters/config/cfg.yaml/data']),
+    );
+    // The config's own name and uri are not the dataset's: kept. Its content digest is over the content as recorded.
+    expect(p.configFiles[0].name).toBe('cfg.yaml');
+    expect(p.configFiles[0].contentDigest).toBe(createHash('sha256').update(JSON.stringify({ data: p.configFiles[0].content.data, lr: 0.1 })).digest('hex'));
+    const rev = runCli(['reveal', 'p.json', '--value', 'data/cohort-7-patients/rows.csv', '--format', 'json'], { cwd: ws, env });
+    expect(rev.code, rev.stderr).toBe(0);
+    const out = JSON.parse(rev.stdout) as { pseudonyms: Array<{ pointer: string; value: string }> };
+    const at = Object.fromEntries(out.pseudonyms.map((x) => [x.pointer, x.value]));
+    expect(at['#/datasets/0/uri']).toBe('file:data/cohort-7-patients/rows.csv');
+    expect(at['#/datasets/0/annotations/path']).toBe('data/cohort-7-patients/rows.csv');
+    expect(at['#/configFiles/0/content/data']).toBe('data/cohort-7-patients/rows.csv');
   });
 });
