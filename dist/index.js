@@ -10,7 +10,8 @@ import {
 import {
   isInside,
   posixRelative
-} from "./chunks/chunk-S3ZMHSIR.js";
+} from "./chunks/chunk-VK4AXXJQ.js";
+import "./chunks/chunk-OL73OWTX.js";
 import {
   readGitHubContext
 } from "./chunks/chunk-E7LSDQ4Q.js";
@@ -187,7 +188,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-XQGWCLOC.js");
+    const { run } = await import("./chunks/main-6B2WKD7G.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -203,11 +204,11 @@ async function main() {
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-VORHUSNR.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-VORHUSNR.js")).preflightIdentity(o), "preflightIdentity"),
-      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-QRS2WF2K.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-MKA7C4DY.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-MKA7C4DY.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-VJ3IN3WT.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-VJ3IN3WT.js")).preflightIdentity(o), "preflightIdentity"),
+      buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-3EQUXUEH.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-IRBJMBRS.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-IRBJMBRS.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-5CMMRQ63.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;

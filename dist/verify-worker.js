@@ -2,23 +2,24 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-UGA4MJNQ.js";
-import "./chunks/chunk-UB6AP6RY.js";
-import "./chunks/chunk-SBMLJWFK.js";
-import "./chunks/chunk-UZRKIA5B.js";
+} from "./chunks/chunk-AWJTCXMY.js";
+import "./chunks/chunk-BOBSG766.js";
+import "./chunks/chunk-AYI7ECXI.js";
+import "./chunks/chunk-3IOACCCL.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
 import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-2QPZ7XAH.js";
+import "./chunks/chunk-NHCJ5666.js";
 import "./chunks/chunk-CJJWD6LY.js";
-import "./chunks/chunk-3A3HPA4J.js";
-import "./chunks/chunk-F4ZJ3MD6.js";
-import "./chunks/chunk-WV6JISUJ.js";
+import "./chunks/chunk-46KAJINI.js";
+import "./chunks/chunk-RKB7ZHNC.js";
+import "./chunks/chunk-43KO6XQK.js";
 import "./chunks/chunk-4I3VU6PT.js";
-import "./chunks/chunk-S3ZMHSIR.js";
+import "./chunks/chunk-VK4AXXJQ.js";
+import "./chunks/chunk-OL73OWTX.js";
 import "./chunks/chunk-E7LSDQ4Q.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";
