@@ -2,22 +2,23 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-JSZE7XGX.js";
-import "./chunks/chunk-UB6AP6RY.js";
-import "./chunks/chunk-AVMDWKTP.js";
+} from "./chunks/chunk-K76L6BLG.js";
+import "./chunks/chunk-BOBSG766.js";
+import "./chunks/chunk-245AEHGW.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2AIM2T4F.js";
 import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
-import "./chunks/chunk-UGGUCZBH.js";
+import "./chunks/chunk-HEI5ZQQE.js";
 import "./chunks/chunk-CJJWD6LY.js";
-import "./chunks/chunk-QRJPJURV.js";
-import "./chunks/chunk-BT3RLYWT.js";
-import "./chunks/chunk-VFJFPJ54.js";
+import "./chunks/chunk-CYOZAGLC.js";
+import "./chunks/chunk-DQA3XQTC.js";
+import "./chunks/chunk-VXF76SOM.js";
 import "./chunks/chunk-4I3VU6PT.js";
-import "./chunks/chunk-S3ZMHSIR.js";
+import "./chunks/chunk-VK4AXXJQ.js";
+import "./chunks/chunk-OL73OWTX.js";
 import "./chunks/chunk-E7LSDQ4Q.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";

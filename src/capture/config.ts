@@ -4,33 +4,48 @@ import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import type { ConfigDescriptor } from '../schema/predicate.js';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
-import { assertDepth, describeJsonError } from '../util/json.js';
+import { assertDepth, describeJsonError, exactInteger, parseJsonExact } from '../util/json.js';
 import { fileUri } from '../util/file-uri.js';
 import { parserLine, parserReason, redactValue, setOwn } from '../redact/index.js';
 import { readInputText, resolveInWorkspace } from './paths.js';
 
 export type ConfigFormat = ConfigDescriptor['format'];
 
+/** `.env`, `.env.local`, `prod.env`: dotenv files, as python-dotenv and docker compose name them. */
+const DOTENV = /(^|\/)\.env(\.[^/]*)?$|\.env$/i;
+
 export function configFormat(file: string): ConfigFormat {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.json') return 'json';
   if (ext === '.toml') return 'toml';
+  // A dotenv file holds the environment's credentials (WANDB_API_KEY, database URLs), not the
+  // run's hyperparameters: recording it would sign a list of redaction markers at best, and any
+  // credential the detector misses at worst. Refused by name, saying where hyperparameters go.
+  if (DOTENV.test(file.replace(/\\/g, '/'))) {
+    throw new InputError('dotenv-config', `config file ${file} is a .env file: it holds environment variables and credentials, which are not recorded`, {
+      fix: 'leave it out of --config (the action: `config`); record hyperparameters with `ml-provenance record param KEY=VALUE`, or keep them in a .yaml, .json or .toml config',
+      file,
+    });
+  }
   throw new InputError('unknown-config-format', `config file ${file} has extension "${ext || '(none)'}"`, {
     fix: 'config files must be .yaml, .yml, .json or .toml',
     file,
   });
 }
 
-/** Make parser output plain JSON: dates to ISO strings, non-finite numbers to strings. */
-function toJson(v: unknown): unknown {
+/**
+ * Make parser output plain JSON: dates to ISO strings, non-finite numbers to strings, integers
+ * (the parsers give big ones as bigint) to numbers, or to their exact decimal text past 2^53.
+ */
+export function plainJson(v: unknown): unknown {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-  if (typeof v === 'bigint') return v.toString();
-  if (Array.isArray(v)) return v.map(toJson);
+  if (typeof v === 'bigint') return exactInteger(v);
+  if (Array.isArray(v)) return v.map(plainJson);
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) setOwn(out, k, toJson(x));
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, plainJson(x));
     return out;
   }
   if (v === undefined) return null;
@@ -42,15 +57,18 @@ export function parseConfigText(text: string, format: ConfigFormat, file: string
   const value = parseConfigSyntax(text, format, file);
   assertDepth(value, file, 'config');
   // JSON too can hold numbers that are not JSON-safe: 1e999 parses as Infinity.
-  return format === 'json' ? toJson(value) : value;
+  return format === 'json' ? plainJson(value) : value;
 }
 
 function parseConfigSyntax(text: string, format: ConfigFormat, file: string): unknown {
   try {
-    if (format === 'json') return JSON.parse(text);
-    if (format === 'toml') return toJson(parseToml(text));
-    const docs = parseYaml(text, { prettyErrors: true, maxAliasCount: 1000, uniqueKeys: true, logLevel: 'error' });
-    return toJson(docs);
+    // Integers exactly as Python's json, tomllib and PyYAML read them (exactInteger).
+    if (format === 'json') return parseJsonExact(text);
+    if (format === 'toml') return plainJson(parseToml(text, { integersAsBigInt: 'asNeeded' }));
+    // `<<: *base` merge keys resolved as PyYAML does (explicit keys win, then the first of
+    // several sources): training code reads the merged mapping, and so does the record.
+    const docs = parseYaml(text, { prettyErrors: true, maxAliasCount: 1000, uniqueKeys: true, logLevel: 'error', merge: true, intAsBigInt: true });
+    return plainJson(docs);
   } catch (err) {
     // Position and kind only: the parsers' messages quote the refused text, which may be a credential.
     const json = format === 'json' ? describeJsonError(err, text) : undefined;

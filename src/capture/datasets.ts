@@ -10,6 +10,7 @@ import { readInputText, resolveInWorkspace } from './paths.js';
 import { fileUri } from '../util/file-uri.js';
 import { pathMeantFromFolder } from '../util/subfolder-path.js';
 import { shellWords } from '../util/shell.js';
+import { plainJson } from './config.js';
 
 /** The folder a step that names a dataset as an output was recorded from, by dataset id (`outputFolders`). */
 export type OutputFolders = ReadonlyMap<string, { folder: string; step: string }>;
@@ -37,7 +38,8 @@ function typedInSubfolder(err: unknown, d: DatasetInput, workspace: string, from
 export function parseDatasetManifest(text: string, where: string): DatasetInput[] {
   let data: unknown;
   try {
-    data = parseYaml(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+    // As config files are read: a 64-bit seed exact, `<<: *defaults` merged (capture/config.ts).
+    data = plainJson(parseYaml(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error', merge: true, intAsBigInt: true }));
   } catch (err) {
     const e = err as Error & { linePos?: Array<{ line: number }> };
     const line = e.linePos?.[0]?.line;

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { InputError, toProvenanceError } from '../errors.js';
 import { termText } from '../render/terminal.js';
 import { DECIMAL } from './values.js';
+import { exactInteger } from '../util/json.js';
 
 export interface Io {
   out(text: string): void;
@@ -58,6 +59,15 @@ export function intOption(flag: string): (v: string) => number {
   return (v: string) => {
     if (!/^-?\d+$/.test(v)) throw new InputError('bad-integer', `${flag} must be an integer (the value given is not shown, in case it is a credential)`, { fix: `pass ${flag} N` });
     return Number(v);
+  };
+}
+
+/** Parse a seed option: an integer, exact beyond 2^53 as its decimal text (a 64-bit seed; util/json.ts exactInteger). */
+export function seedOption(flag: string): (v: string) => number | string {
+  const int = intOption(flag);
+  return (v: string) => {
+    int(v); // refuses what is not an integer, naming the flag
+    return exactInteger(BigInt(v));
   };
 }
 

@@ -1,5 +1,6 @@
 import type { PolicyRules } from '../schema/policy.js';
 import { isSpdxExpression, spdxFix } from '../schema/license.js';
+import { Seed } from '../schema/common.js';
 import type { DatasetDescriptor, Step, TrainingStatement } from '../schema/predicate.js';
 import { gitCommit } from '../statement/fields.js';
 
@@ -38,10 +39,10 @@ function hasContentDigest(d: DatasetDescriptor): boolean {
  */
 function splitFacts(p: TrainingStatement['predicate']): (d: DatasetDescriptor, what: 'splits' | 'seed') => boolean {
   const byId = new Map(p.datasets.map((d) => [d.id, d]));
-  const has = (x: { splits?: Record<string, number> | undefined; seed?: number | undefined } | undefined, what: 'splits' | 'seed') =>
+  const has = (x: { splits?: Record<string, number> | undefined; seed?: number | string | undefined } | undefined, what: 'splits' | 'seed') =>
     what === 'splits' ? Boolean(x?.splits && Object.keys(x.splits).length) : x?.seed !== undefined;
   const stepHas = (st: Step, what: 'splits' | 'seed') =>
-    has(st, what) || (what === 'seed' && Number.isInteger(st.parameters?.seed)) || (st.outputs ?? []).some((o) => has(byId.get(o), what));
+    has(st, what) || (what === 'seed' && Seed.safeParse(st.parameters?.seed).success) || (st.outputs ?? []).some((o) => has(byId.get(o), what));
   return (d, what) =>
     has(d, what) || p.steps.some((st) => (st.inputs?.includes(d.id) || st.outputs?.includes(d.id)) && stepHas(st, what));
 }

@@ -3,7 +3,7 @@ import type { Dirent } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { assertDepth } from '../util/json.js';
+import { assertDepth, parseJsonExact } from '../util/json.js';
 import type * as z from 'zod';
 import { InputError } from '../errors.js';
 import { GitHubJob, GitHubRunAttempt, GitHubRunId, RecordEvent } from '../schema/record-event.js';
@@ -149,8 +149,10 @@ function parseEventLine(raw: string | undefined, file: string, n: number, unterm
   const line = raw?.trim();
   if (!line) return undefined;
   let data: unknown;
+  const exact = new Set<string>();
   try {
-    data = JSON.parse(line);
+    // Python writes ints of any size (a 64-bit seed, 2**63 + 5): kept exact, as config files' are.
+    data = parseJsonExact(line, exact);
   } catch {
     if (unterminated) return undefined;
     // Python's json.dumps writes float('nan') and float('inf') as NaN / Infinity, which JSON has no word for.
@@ -168,7 +170,27 @@ function parseEventLine(raw: string | undefined, file: string, n: number, unterm
     });
   }
   assertDepth(data, `${file}:${n}`, 'record event');
+  if (exact.size) numbersWhereWanted(data, exact);
   return parseWith(RecordEvent, data, { file, line: n, what: 'record event', fix: 'see schemas/record-event.schema.json' });
+}
+
+/**
+ * Where the log's schema wants a number (a metric's value, a count: measurements), an integer
+ * read as exact text (`texts`) becomes a number again, a double as before; params, step
+ * parameters, `extra` and seeds keep the text. In place.
+ */
+function numbersWhereWanted(data: unknown, texts: Set<string>): void {
+  const r = RecordEvent.safeParse(data);
+  if (r.success) return;
+  for (const issue of r.error.issues) {
+    if (issue.code !== 'invalid_type' || issue.expected !== 'number' || !issue.path.length) continue;
+    let holder = data as Record<PropertyKey, unknown> | undefined;
+    for (const k of issue.path.slice(0, -1)) holder = holder && typeof holder === 'object' ? (holder[k] as Record<PropertyKey, unknown>) : undefined;
+    const last = issue.path[issue.path.length - 1]!;
+    if (!holder || typeof holder !== 'object') continue;
+    const v = holder[last];
+    if (typeof v === 'string' && texts.has(v)) holder[last] = Number(v);
+  }
 }
 
 /** Parse a records log; every bad line is reported with file:line and what is wrong. */

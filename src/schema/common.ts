@@ -16,6 +16,15 @@ export const DigestSet = z
 /** Scalar values allowed for hyperparameters, step parameters and annotations. */
 export const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/**
+ * A seed: an integer, or — beyond ±(2^53 − 1), where a JSON number would be rounded by most
+ * readers and RFC 8785 canonical JSON is undefined — its exact decimal text (a 64-bit seed,
+ * `"9223372036854775813"`; util/json.ts exactInteger).
+ */
+export const Seed = z
+  .union([z.number().int(), z.string().regex(/^-?[1-9]\d{15,}$/, 'a seed is an integer (beyond 2^53 written as its exact decimal text)')])
+  .meta({ description: 'an integer; one beyond ±(2^53 − 1) as its exact decimal text' });
+
 /** Any JSON value (config files after parsing). */
 export const JsonValue: z.ZodType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Scalar, Sha256Hex } from './common.js';
+import { Scalar, Sha256Hex, Seed } from './common.js';
 import { SpdxLicenseExpression } from './license.js';
 
 /**
@@ -63,7 +63,7 @@ export const Sampling = z.strictObject({
   fraction: z.number().gt(0).lte(1).optional(),
   size: z.number().int().nonnegative().optional().meta({ description: 'number of items drawn' }),
   by: z.string().min(1).optional().meta({ description: 'the column or key stratified/weighted by' }),
-  seed: z.number().int().optional(),
+  seed: Seed.optional(),
   description: z.string().optional(),
 });
 export type Sampling = z.infer<typeof Sampling>;
@@ -72,7 +72,7 @@ export const Synthetic = z.strictObject({
   generator: z.string().min(1).meta({ description: 'the model or program that generated the data' }),
   version: z.string().min(1).optional(),
   parameters: z.record(z.string(), Scalar).optional(),
-  seed: z.number().int().optional(),
+  seed: Seed.optional(),
 });
 export type Synthetic = z.infer<typeof Synthetic>;
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { SpdxLicenseExpression } from './license.js';
-import { DatasetId, PrefixedSha256, Splits } from './common.js';
+import { DatasetId, PrefixedSha256, Splits, Seed } from './common.js';
 import { DatasetCoverageInputShape } from './coverage.js';
 
 /** One dataset in a manifest file or in the action's inline `datasets` input. */
@@ -12,7 +12,7 @@ export const DatasetInput = z.strictObject({
   digest: PrefixedSha256.optional().meta({ description: 'content digest for remote data, sha256:<hex>' }),
   license: SpdxLicenseExpression.optional(),
   splits: Splits.optional(),
-  seed: z.number().int().optional(),
+  seed: Seed.optional(),
   mediaType: z.string().optional(),
   ...DatasetCoverageInputShape,
 });

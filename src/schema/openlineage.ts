@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DigestSet, Scalar, Sha256Hex, Splits } from './common.js';
+import { DigestSet, Scalar, Sha256Hex, Splits, Seed } from './common.js';
 import { Conflict, DatasetCoverageShape, Experiment, Pseudonymization } from './coverage.js';
 import { Environment, Metric, Step } from './predicate.js';
 
@@ -42,7 +42,7 @@ export const OpenLineageDatasetFacet = z
     license: z.string().optional().meta({ description: 'SPDX license expression' }),
     digest: DigestSet,
     splits: Splits.optional(),
-    seed: z.number().int().optional(),
+    seed: Seed.optional(),
     files: z.number().int().nonnegative().optional(),
     bytes: z.number().int().nonnegative().optional(),
     ...DatasetCoverageShape,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DatasetId, DigestSet, JsonValue, ResourceDescriptorShape, Scalar, Sha256Hex, Splits, WorkingDirectory } from './common.js';
+import { DatasetId, DigestSet, JsonValue, ResourceDescriptorShape, Scalar, Sha256Hex, Splits, WorkingDirectory, Seed } from './common.js';
 import { CaptureSource, Cluster, Conflict, DatasetCoverageShape, Experiment, Hardware, Pseudonymization, PythonEnvironment, StepEnvironment } from './coverage.js';
 
 export const PREDICATE_TYPE = 'https://ml-provenance.dev/training-record/v1';
@@ -15,7 +15,7 @@ export const DatasetDescriptor = z.strictObject({
   version: z.string().min(1).optional(),
   license: z.string().min(1).optional(),
   splits: Splits.optional(),
-  seed: z.number().int().optional(),
+  seed: Seed.optional(),
   /** How the digest was obtained: hashed here, or given by the user for remote data. */
   digestSource: z.enum(['computed', 'given']).optional(),
   /** Number of files and bytes when the dataset is a local directory or file. */
@@ -47,7 +47,7 @@ export const Step = z.strictObject({
   inputs: z.array(DatasetId).optional(),
   outputs: z.array(DatasetId).optional(),
   splits: Splits.optional().meta({ description: 'the splits this step made of its inputs (split name -> fraction); its outputs are the parts' }),
-  seed: z.number().int().optional().meta({ description: 'the seed this step split or shuffled with' }),
+  seed: Seed.optional().meta({ description: 'the seed this step split or shuffled with' }),
   command: z.array(z.string()).optional().meta({ description: 'the command that ran this step, as argv (replayed in order by `replay --run`)' }),
   workingDirectory: WorkingDirectory.optional().meta({ description: "the folder the step's command ran in, relative to the checkout and '/'-separated; absent: the checkout's root (`replay --run` runs it there)" }),
   environment: StepEnvironment.optional(),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { SpdxLicenseExpression } from './license.js';
-import { DatasetId, JsonValue, PrefixedSha256, Scalar, Splits, WorkingDirectory } from './common.js';
+import { DatasetId, JsonValue, PrefixedSha256, Scalar, Splits, WorkingDirectory, Seed } from './common.js';
 import { Cluster, DatasetCoverageInputShape, StepEnvironment } from './coverage.js';
 
 /**
@@ -38,7 +38,7 @@ export const DatasetEvent = z.strictObject({
   digest: PrefixedSha256.optional(),
   license: SpdxLicenseExpression.optional(),
   splits: Splits.optional(),
-  seed: z.number().int().optional(),
+  seed: Seed.optional(),
   mediaType: z.string().optional(),
   ...DatasetCoverageInputShape,
 });
@@ -55,7 +55,7 @@ export const StepEvent = z.strictObject({
   inputs: z.array(DatasetId).optional(),
   outputs: z.array(DatasetId).optional(),
   splits: Splits.optional().meta({ description: 'the splits this step made of its inputs (split name -> fraction)' }),
-  seed: z.number().int().optional().meta({ description: 'the seed this step split or shuffled with' }),
+  seed: Seed.optional().meta({ description: 'the seed this step split or shuffled with' }),
   command: z.array(z.string()).min(1).optional().meta({ description: 'the command that ran this step, as argv' }),
   cwd: WorkingDirectory.optional().meta({ description: "the folder the step's command ran in, relative to the workspace (the checkout in GitHub Actions) and '/'-separated; absent: the workspace root. `ml-provenance record` sets it when run in a sub-folder; `replay --run` runs the step's command there. A step without a command that names output paths keeps the folder `record step` was typed in, so build can say when an output path not found in the workspace is there (typed relative to that folder)" }),
   environment: StepEnvironment.optional(),

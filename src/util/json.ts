@@ -48,3 +48,31 @@ export function describeJsonError(err: unknown, text: string): { message: string
   const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
   return { message, ...(line !== undefined ? { line } : {}) };
 }
+
+/**
+ * An integer as the record holds it: a number when a double carries it exactly (|n| ≤ 2^53 − 1),
+ * else its exact decimal text. A 64-bit seed read as a double would be recorded as a different
+ * number; as text it stays the value the training code reads (Python's int(text) gives it back).
+ * Text, not a bare JSON number beyond 2^53, because the record is hashed as RFC 8785 canonical
+ * JSON, which is defined on doubles (its Appendix D and I-JSON, RFC 7493 §2.2, say to carry
+ * such integers as strings), and JavaScript, Go and jq 1.6 readers would round a bare one.
+ */
+export function exactInteger(n: bigint): number | string {
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+}
+
+/**
+ * JSON.parse that keeps integer literals beyond 2^53 exact, as their decimal text (exactInteger);
+ * `texts` (if given) collects the texts so made. `1e20` and `9007199254740993.0` stay numbers:
+ * Python reads them as floats too. The reviver (Node 24 hands it the literal's source text)
+ * only runs when the text has a 16-digit run, which every such literal has.
+ */
+export function parseJsonExact(text: string, texts?: Set<string>): unknown {
+  if (!/\d{16}/.test(text)) return JSON.parse(text);
+  return JSON.parse(text, (_key: string, value: unknown, context?: { source?: string }) => {
+    const source = context?.source;
+    if (typeof value !== 'number' || Number.isSafeInteger(value) || source === undefined || !/^-?\d+$/.test(source)) return value;
+    texts?.add(source);
+    return source;
+  });
+}

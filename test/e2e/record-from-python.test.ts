@@ -46,7 +46,7 @@ const REFUSED: Array<[string[], string]> = [
   [['dataset', '--id', 'x', '--uri', 's3://b/k', '--sampling', 'bogus'], '--sampling'],
   [['dataset', '--id', 'x', '--uri', 's3://b/k', '--digest', 'sha256:zz'], '--digest'],
   [['step', '--name', 'split', '--input', 'données'], '--input'],
-  [['step', '--name', 'split', '--seed', String(2n ** 64n)], '--seed'],
+  [['step', '--name', 'split', '--seed', '1.5'], '--seed'],
   [['metric', '--name', 'loss', '--value', 'nan'], '--value'],
   [['metric', '--name', 'loss', '--value', 'inf'], '--value'],
   [['metric', '--name', 'loss', '--value', '1e400'], '--value'],
@@ -71,6 +71,7 @@ describe('ml-provenance record, called from Python', () => {
       ['metric', '--name', '准确率 (val)', '--value', String(2 ** 70), '--split', '验证'],
       ['param', 'lr=3e-5', 'name=ü ñ', 'big=123456789012345678901234567890', 'nan=nan'],
       ['command', '--', 'python', 'train ü.py', '--out', 'path with space/model'],
+      ['step', '--name', 'split', '--seed', String(2n ** 64n)],
     ]);
   }, 120_000);
 
@@ -87,11 +88,13 @@ describe('ml-provenance record, called from Python', () => {
   it('taken: unicode, spaces and a huge number land in the log as Python reads it', () => {
     const ok = res.runs.slice(REFUSED.length);
     expect(ok.map((r) => [r.code, r.stderr])).toEqual(ok.map(() => [0, '']));
-    expect(res.log).toHaveLength(4);
+    expect(res.log).toHaveLength(5);
     expect(res.log[0]).toMatchObject({ kind: 'dataset', id: 'points', path: 'data dir/pöints ü.csv', uri: 'file:data%20dir/p%C3%B6ints%20%C3%BC.csv', version: 'v1 “ü”' });
     expect(res.log[1]).toMatchObject({ kind: 'metric', name: '准确率 (val)', value: 2 ** 70, split: '验证' });
     expect(res.log[2]).toMatchObject({ kind: 'param', params: { lr: 3e-5, name: 'ü ñ', big: '123456789012345678901234567890', nan: 'nan' } });
     expect(res.log[3]).toMatchObject({ kind: 'command', argv: ['python', 'train ü.py', '--out', 'path with space/model'] });
+    // A seed past 2^53 exactly, as its decimal text (docs/RECORD.md), not rounded to 18446744073709552000.
+    expect(res.log[4]).toMatchObject({ kind: 'step', seed: String(2n ** 64n) });
   });
 });
 
@@ -105,13 +108,14 @@ describe('the action merging a log Python wrote itself (json.dumps)', () => {
   it('unicode names and a number past 2^53 are merged into the statement', () => {
     const ws = copyExample({ git: true });
     train(ws);
-    write(ws, `[{"v": 1, "kind": "metric", "name": "准确率", "value": 2**70, "split": "验证"}, {"v": 1, "kind": "param", "params": {"tokenizer": "bpe ü"}}]`);
+    write(ws, `[{"v": 1, "kind": "metric", "name": "准确率", "value": 2**70, "split": "验证"}, {"v": 1, "kind": "param", "params": {"tokenizer": "bpe ü", "seed": 2**63 + 5}}]`);
     const r = runAction(inputs, { workspace: ws });
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.annotations).toEqual([]);
     const st = JSON.parse(readFileSync(r.outputs['statement-path']!, 'utf8')) as { predicate: { metrics: unknown[]; buildDefinition: { externalParameters: { hyperparameters: Record<string, unknown> } } } };
     expect(st.predicate.metrics).toContainEqual(expect.objectContaining({ name: '准确率', value: 2 ** 70, split: '验证' }));
     expect(st.predicate.buildDefinition.externalParameters.hyperparameters.tokenizer).toBe('bpe ü');
+    expect(st.predicate.buildDefinition.externalParameters.hyperparameters.seed).toBe(String(2n ** 63n + 5n));
   });
 
   it('a diverged loss (float("nan"), which json.dumps writes as NaN): exit 2, one annotation at the file and line saying NaN is the problem and how to avoid it', () => {

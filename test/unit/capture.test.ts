@@ -55,6 +55,16 @@ describe('config capture', () => {
     const ws = workspace();
     writeFileSync(path.join(ws, 'c.ini'), 'a=1');
     expect((await failure(captureConfig('c.ini', ws))).message).toMatch(/extension "\.ini"/);
+    // Dotenv files by name, with where hyperparameters go; a YAML file named .env.yaml is YAML.
+    for (const f of ['.env', 'deploy/.env.production', 'prod.env']) {
+      mkdirSync(path.join(ws, path.dirname(f)), { recursive: true });
+      writeFileSync(path.join(ws, f), 'WANDB_API_KEY=x\n');
+      const e = await failure(captureConfig(f, ws));
+      expect([e.code, e.message]).toEqual(['dotenv-config', `config file ${f} is a .env file: it holds environment variables and credentials, which are not recorded`]);
+      expect(e.fix).toMatch(/record param KEY=VALUE/);
+    }
+    writeFileSync(path.join(ws, '.env.yaml'), 'lr: 0.1\n');
+    expect((await captureConfig('.env.yaml', ws)).content).toEqual({ lr: 0.1 });
     expect((await failure(captureConfig('nope.yaml', ws))).exitCode).toBe(2);
     expect((await failure(captureConfig('../etc/passwd.yaml', ws))).message).toMatch(/outside the workspace/);
     const outside = path.join(workspace(), 'x.yaml');

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { evaluatePolicy, resolvePolicy } from '../../src/policy/index.js';
 import { TrainingStatement } from '../../src/schema/predicate.js';
 import { PSEUDONYM_RE, findPseudonyms, pseudonymKey, pseudonymize, reveal } from '../../src/statement/pseudonymize.js';
 import { minimalStatement } from './statement-fixture.js';
+import { canonicalJson } from '../../src/util/canonical.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'mlp-cov-'));
 
@@ -253,6 +254,60 @@ describe('keyed pseudonymisation', () => {
     // Idempotent: a pseudonym is not pseudonymised again.
     expect(pseudonymize(predicate, ['datasets.*.uri'], key).predicate).toEqual(predicate);
     expect(findPseudonyms(predicate).map((f) => f.pointer)).toEqual(pointers);
+  });
+
+  it('the same value kept elsewhere is pseudonymised too (a path beside its file: uri, an id a step names, a config path as a key); reveal restores each', () => {
+    const st = minimalStatement();
+    const p = st.predicate;
+    p.datasets[0] = { ...p.datasets[0]!, id: 'cohort-7', name: 'cohort-7', uri: 'file:data/cohort%207.csv', annotations: { path: 'data/cohort 7.csv', kind: 'file' } };
+    p.steps.push({ name: 'split', inputs: ['cohort-7'], outputs: ['train'] });
+    p.metrics.push({ name: 'acc', value: 0.9, split: 'train' });
+    const content = { db: { password: '[REDACTED]' }, rows: 'data/cohort 7.csv', epochs: 3 };
+    p.configFiles.push({ name: 'configs/cohort-7.yaml', uri: 'file:configs/cohort-7.yaml', digest: { sha256: '3'.repeat(64) }, format: 'yaml', redacted: ['/db/password'], contentDigest: '4'.repeat(64), content });
+    p.buildDefinition.externalParameters.config = { 'configs/cohort-7.yaml': content };
+    p.redactions = ['configs/cohort-7.yaml#/db/password'];
+    const { predicate, pointers } = pseudonymize(p, ['datasets.*.uri', 'datasets.*.id', 'configFiles.*.uri'], key);
+    const text = JSON.stringify(predicate);
+    expect(text).not.toMatch(/cohort[ -%]7/);
+    const cfg = `#/buildDefinition/externalParameters/config/${Object.keys(predicate.buildDefinition.externalParameters.config)[0]}`;
+    expect(cfg).toMatch(/\/config\/pseud:[a-f0-9]{8}:[a-f0-9]{64}$/);
+    expect(pointers).toEqual([
+      cfg,
+      `${cfg}/rows`,
+      '#/configFiles/0/content/rows',
+      '#/configFiles/0/name',
+      '#/configFiles/0/uri',
+      '#/datasets/0/annotations/path',
+      '#/datasets/0/id',
+      '#/datasets/0/name',
+      '#/datasets/0/uri',
+      '#/redactions/0',
+      '#/steps/0/inputs/0',
+    ].sort());
+    // Equal values, equal pseudonyms: the step still names the dataset; other values are kept.
+    expect(predicate.steps[0]!.inputs![0]).toBe(predicate.datasets[0]!.id);
+    expect(predicate.steps[0]!.outputs).toEqual(['train']);
+    expect(predicate.metrics[0]!.split).toBe('train');
+    expect(predicate.configFiles[0]!.content).toMatchObject({ epochs: 3, db: { password: '[REDACTED]' } });
+    expect(predicate.redactions[0]).toMatch(/^pseud:[a-f0-9]{8}:[a-f0-9]{64}#\/db\/password$/);
+    // The content digest is over the content as recorded, not over the clear path.
+    expect(predicate.configFiles[0]!.contentDigest).toBe(createHash('sha256').update(canonicalJson(predicate.configFiles[0]!.content)).digest('hex'));
+    expect(TrainingStatement.safeParse({ ...st, predicate }).success).toBe(true);
+    // One candidate per value, in either form, reveals every copy.
+    const found = findPseudonyms(predicate).map((f) => [f.pointer.replace(/pseud:[a-f0-9:]+/, 'pseud…'), reveal(f.pseudonym, ['cohort-7', 'file:data/cohort%207.csv', 'configs/cohort-7.yaml'], key)]);
+    expect(Object.fromEntries(found)).toEqual({
+      '#/buildDefinition/externalParameters/config/pseud…': 'configs/cohort-7.yaml',
+      '#/buildDefinition/externalParameters/config/pseud…/rows': 'data/cohort 7.csv',
+      '#/configFiles/0/content/rows': 'data/cohort 7.csv',
+      '#/configFiles/0/name': 'configs/cohort-7.yaml',
+      '#/configFiles/0/uri': 'file:configs/cohort-7.yaml',
+      '#/datasets/0/annotations/path': 'data/cohort 7.csv',
+      '#/datasets/0/id': 'cohort-7',
+      '#/datasets/0/name': 'cohort-7',
+      '#/datasets/0/uri': 'file:data/cohort%207.csv',
+      '#/redactions/0': 'configs/cohort-7.yaml',
+      '#/steps/0/inputs/0': 'cohort-7',
+    });
   });
 
   it('refuses short keys and malformed field paths', () => {

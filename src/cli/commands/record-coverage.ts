@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
-import { collect, intOption, numberOption } from '../shared.js';
+import { collect, intOption, numberOption, seedOption } from '../shared.js';
 import { parseKeyValue, parseLibrary } from '../values.js';
 
 /**
@@ -26,10 +26,10 @@ export function datasetCoverageOptions(cmd: Command): Command {
     .option('--sample-fraction <f>', 'sampling: fraction drawn', numberOption('--sample-fraction'))
     .option('--sample-size <n>', 'sampling: number of items drawn', intOption('--sample-size'))
     .option('--sample-by <key>', 'sampling: column stratified or weighted by')
-    .option('--sample-seed <n>', 'sampling: seed', intOption('--sample-seed'))
+    .option('--sample-seed <n>', 'sampling: seed', seedOption('--sample-seed'))
     .option('--synthetic-generator <name[@version]>', 'the data is synthetic: the generator that made it')
     .option('--synthetic-param <k=v>', 'synthetic: a generation parameter (repeatable)', collect, [])
-    .option('--synthetic-seed <n>', 'synthetic: generation seed', intOption('--synthetic-seed'))
+    .option('--synthetic-seed <n>', 'synthetic: generation seed', seedOption('--synthetic-seed'))
     .option('--license-history <version=spdx>', 'an earlier license of this dataset, from that version on (repeatable)', collect, []);
 }
 

@@ -11,7 +11,7 @@ import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
 import { DatasetId } from '../../schema/common.js';
 import { pathDatasetId } from '../../util/dataset-id.js';
-import { collect, intOption, numberOption, processIo, run } from '../shared.js';
+import { collect, intOption, numberOption, processIo, run, seedOption } from '../shared.js';
 import { parseKeyValue, parseLibrary, parseSplits } from '../values.js';
 import { splitOutput, datasetCoverageFields, datasetCoverageOptions, runFields, runOptions, stepCoverageFields, stepCoverageOptions } from './record-coverage.js';
 
@@ -128,7 +128,7 @@ export function register(program: Command): void {
       .option('--digest <sha256:hex>', 'content digest of remote data')
       .option('--license <spdx>', 'SPDX license expression (MIT, CC-BY-4.0, Apache-2.0 OR MIT) or LicenseRef-NAME')
       .option('--split <name=fraction>', 'a split and its fraction (repeatable)', collect, [])
-      .option('--seed <n>', 'seed used for splitting/shuffling', intOption('--seed'))
+      .option('--seed <n>', 'seed used for splitting/shuffling', seedOption('--seed'))
       .option('--media-type <type>', 'media type of the data')),
   ).action(
     run(async (o: Record<string, unknown>) => {
@@ -170,7 +170,7 @@ export function register(program: Command): void {
       .option('--input <id>', 'input dataset id (repeatable)', collect, [])
       .option('--output <id[=path]>', 'output dataset id; with =PATH the output file/directory is hashed at build, so later runs that read the same bytes link to this one (repeatable)', collect, [])
       .option('--split <name=fraction>', 'a split this step made of its inputs (repeatable); its outputs are the parts', collect, [])
-      .option('--seed <n>', 'seed this step split or shuffled with', intOption('--seed'))),
+      .option('--seed <n>', 'seed this step split or shuffled with', seedOption('--seed'))),
   ).action(
     run(async (command: string[], o: Record<string, unknown>) => {
       const params = (o.param as string[]).map((p, i) => parseKeyValue(p, '--param', i + 1));
