@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-6LD2ILXT.js");
+  const { main } = await import("./chunks/program-EM4KHWSI.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -2,16 +2,18 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-UGA4MJNQ.js";
+} from "./chunks/chunk-WXOETKAH.js";
+import "./chunks/chunk-62XNHVZS.js";
 import "./chunks/chunk-UB6AP6RY.js";
 import "./chunks/chunk-SBMLJWFK.js";
 import "./chunks/chunk-UZRKIA5B.js";
 import "./chunks/chunk-DWXH6HXY.js";
-import "./chunks/chunk-2AIM2T4F.js";
+import "./chunks/chunk-2D5AWCES.js";
 import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
+import "./chunks/chunk-MFLXRQWX.js";
 import "./chunks/chunk-2QPZ7XAH.js";
 import "./chunks/chunk-CJJWD6LY.js";
 import "./chunks/chunk-3A3HPA4J.js";
