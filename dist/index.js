@@ -188,7 +188,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-5Y53XHAY.js");
+    const { run } = await import("./chunks/main-GISRUV34.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -204,8 +204,8 @@ async function main() {
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-77TPUKBN.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-77TPUKBN.js")).preflightIdentity(o), "preflightIdentity"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-KSTJIXK2.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-KSTJIXK2.js")).preflightIdentity(o), "preflightIdentity"),
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-Y5W3UEGR.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
       publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-S4WX7ORC.js")).publish(req, ctx, d), "publish"),
       fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-S4WX7ORC.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),

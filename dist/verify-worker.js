@@ -2,15 +2,17 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-K76L6BLG.js";
+} from "./chunks/chunk-JCH23WHQ.js";
+import "./chunks/chunk-62XNHVZS.js";
 import "./chunks/chunk-BOBSG766.js";
 import "./chunks/chunk-245AEHGW.js";
 import "./chunks/chunk-DWXH6HXY.js";
-import "./chunks/chunk-2AIM2T4F.js";
+import "./chunks/chunk-2D5AWCES.js";
 import "./chunks/chunk-Q655VGAR.js";
 import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
+import "./chunks/chunk-MFLXRQWX.js";
 import "./chunks/chunk-HEI5ZQQE.js";
 import "./chunks/chunk-CJJWD6LY.js";
 import "./chunks/chunk-CYOZAGLC.js";

@@ -127,7 +127,7 @@ async function auditPages(db: Db, verifyBundles: AuditVerifier, onProgress?: (do
         problem('runs', `the run id does not match the stored statement (its digest is ${runIdOf(doc)})`);
         continue;
       }
-      const derived = deriveRows(doc.statement, { runId, docSha256: String(run.doc_sha256), kind: doc.bundle ? 'bundle' : 'statement' });
+      const derived = deriveRows(doc.statement, { runId, docSha256: String(run.doc_sha256), kind: doc.bundle ? 'bundle' : 'statement' }, doc.bundle);
       const runDiff = RUN_COLUMNS.filter((c) => JSON.stringify(norm(run[c])) !== JSON.stringify(norm((derived.run as unknown as Row)[c])));
       if (runDiff.length) problem('runs', `column${runDiff.length > 1 ? 's' : ''} ${runDiff.join(', ')} differ from the statement`);
       for (const t of Object.keys(CHILD_COLUMNS) as ChildTable[]) {

@@ -7,6 +7,7 @@ import { gitCommit, latestByEpoch } from '../statement/fields.js';
 import type { SqlValue } from './db.js';
 import { datasetUri } from '../util/file-uri.js';
 import { runFlow } from '../lineage/flow.js';
+import { bundleSigner } from '../verify/certificate.js';
 
 export interface RunRow {
   run_id: string;
@@ -31,7 +32,7 @@ export interface DerivedRows {
   metrics: { ord: number; name: string; value: number; epoch: number | null; step: number | null; split: string | null; final: number }[];
 }
 
-/** The repository a record belongs to: the workflow's, else the one in the invocation URL. */
+/** The repository a bare statement claims: the workflow's, else the one in the invocation URL. */
 export function repositoryOf(s: TrainingStatement): { owner: string; repo: string } {
   const p = s.predicate;
   const fromName = (full: string | undefined) => {
@@ -46,15 +47,33 @@ export function repositoryOf(s: TrainingStatement): { owner: string; repo: strin
   return fromName(gh?.repository) ?? { owner: '', repo: '' };
 }
 
+/**
+ * The repository a signed run is filed under: its certificate's source repository
+ * (Fulcio 1.3.6.1.4.1.57264.1.12), never what the statement says — row-level security
+ * and grants key on it, so a statement naming another repository must not move the run
+ * there (verify's `source` check refuses such a bundle; this holds with --no-verify too).
+ * A certificate without one (not a GitHub Actions signer) files the run under no repository.
+ */
+export function signedRepositoryOf(bundle: Record<string, unknown>): { owner: string; repo: string } {
+  const uri = bundleSigner(bundle).sourceRepositoryURI;
+  const m = uri ? /^https?:\/\/[^/]+\/(.+)\/([^/]+?)\/?$/.exec(uri) : null;
+  return m ? { owner: m[1]!, repo: m[2]! } : { owner: '', repo: '' };
+}
+
+/** A document's repository: the certificate's for a bundle, the statement's claim for a bare statement. */
+export function documentRepository(s: TrainingStatement, bundle: Record<string, unknown> | undefined): { owner: string; repo: string } {
+  return bundle ? signedRepositoryOf(bundle) : repositoryOf(s);
+}
+
 function firstDigest(d: { digest?: Record<string, string> | undefined }): string | null {
   if (d.digest?.sha256) return `sha256:${d.digest.sha256}`;
   const alg = Object.keys(d.digest ?? {}).sort()[0];
   return alg ? `${alg}:${d.digest![alg]}` : null;
 }
 
-export function deriveRows(s: TrainingStatement, ids: { runId: string; docSha256: string; kind: 'bundle' | 'statement' }): DerivedRows {
+export function deriveRows(s: TrainingStatement, ids: { runId: string; docSha256: string; kind: 'bundle' | 'statement' }, bundle?: Record<string, unknown>): DerivedRows {
   const p = s.predicate;
-  const { owner, repo } = repositoryOf(s);
+  const { owner, repo } = documentRepository(s, bundle);
   const md = p.runDetails.metadata;
   const datasets: DerivedRows['datasets'] = [];
   const byId = new Map<string, number>();

@@ -100,7 +100,7 @@ export async function writeDocuments(db: Db, docs: StoreDocument[], o: { verifie
   const rows = docs.map((doc) => {
     const runId = runIdOf(doc);
     const docSha256 = bytesSha256(doc);
-    return { doc, docSha256, rows: deriveRows(doc.statement, { runId, docSha256, kind: doc.bundle ? 'bundle' : 'statement' }) };
+    return { doc, docSha256, rows: deriveRows(doc.statement, { runId, docSha256, kind: doc.bundle ? 'bundle' : 'statement' }, doc.bundle) };
   });
   // One order everywhere: concurrent ingesters of the same set take locks in the same order.
   rows.sort((a, b) => (a.rows.run.run_id < b.rows.run.run_id ? -1 : a.rows.run.run_id > b.rows.run.run_id ? 1 : 0));

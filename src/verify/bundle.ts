@@ -1,5 +1,5 @@
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
-import { RFC3161Timestamp, X509Certificate } from '@sigstore/core';
+import { RFC3161Timestamp, X509Certificate, crypto } from '@sigstore/core';
 import { toSignedEntity, type SignedEntity } from '@sigstore/verify';
 import { IN_TOTO_PAYLOAD_TYPE } from '../statement/load.js';
 import { describeBundleProblem, readBundleDocument } from './bundle-format.js';
@@ -55,12 +55,32 @@ export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle
   } catch (err) {
     return { check: fail('bundle', `the bundle's ${unreadablePart(bundle, certificate)} cannot be read: ${libraryMessage(err)}`) };
   }
+  const keyProblem = certificateKeyProblem(entity);
+  if (keyProblem) return { check: fail('bundle', `the bundle's signing certificate cannot be read: ${keyProblem}`) };
   const m = /bundle\.v([\d.]+)\+json|version=([\d.]+)/.exec(bundle.mediaType);
   const version = m ? (m[1] ?? m[2]) : bundle.mediaType;
   return {
     check: pass('bundle', `Sigstore bundle v${version} with a DSSE envelope (${IN_TOTO_PAYLOAD_TYPE}) and a signing certificate`),
     parsed: { bundle, payload: Buffer.from(env.payload), certificate, entity },
   };
+}
+
+/**
+ * Why the certificate's public key is not a key (a changed byte inside it), or undefined.
+ * The certificate parses without reading its key; Node reads it only when the signature
+ * is checked, and its error ("Failed to read asymmetric key", no code) escaped verify as
+ * an unexpected failure. Only this call on the bundle's bytes is classified: a TypeError
+ * (wrong argument, our bug) still escapes.
+ */
+function certificateKeyProblem(entity: SignedEntity): string | undefined {
+  if (entity.key.$case !== 'certificate') return undefined;
+  try {
+    crypto.createPublicKey(entity.key.certificate.publicKey);
+    return undefined;
+  } catch (err) {
+    if (err instanceof TypeError || !(err instanceof Error)) throw err;
+    return `its public key is not a key (${err.message}); the certificate was altered or damaged`;
+  }
 }
 
 /**

@@ -44,3 +44,21 @@ export function signerIdentity(certDER: Uint8Array): SignerIdentity {
   }
   return id;
 }
+
+/** The leaf certificate of a bundle document (not verified here), when it has one. */
+export function bundleCertificate(bundle: Record<string, unknown> | undefined): Uint8Array | undefined {
+  const vm = (bundle as { verificationMaterial?: { certificate?: { rawBytes?: string }; x509CertificateChain?: { certificates?: Array<{ rawBytes?: string }> } } } | undefined)?.verificationMaterial;
+  const raw = vm?.certificate?.rawBytes ?? vm?.x509CertificateChain?.certificates?.[0]?.rawBytes;
+  return raw ? Buffer.from(raw, 'base64') : undefined;
+}
+
+/** What a bundle's certificate says about who signed; empty when it has none or it does not parse (verify fails such a bundle). */
+export function bundleSigner(bundle: Record<string, unknown> | undefined): SignerIdentity {
+  const cert = bundleCertificate(bundle);
+  if (!cert) return {};
+  try {
+    return signerIdentity(cert);
+  } catch {
+    return {};
+  }
+}

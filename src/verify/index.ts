@@ -5,6 +5,7 @@ import { parseBundle } from './bundle.js';
 import { signerIdentity } from './certificate.js';
 import { checkIdentity, validateIdentityPolicy, type IdentityPolicy } from './identity.js';
 import { verifySignatureMaterial } from './signature.js';
+import { checkSource } from './source.js';
 import { checkStatement, readPayload } from './statement.js';
 import { assertSubjectsExist, checkSubjects } from './subjects.js';
 import { loadTrustedRoot } from './trust.js';
@@ -16,7 +17,8 @@ export { GITHUB_ACTIONS_ISSUER, checkIdentity, validateIdentityPolicy } from './
 export type { IdentityPolicy } from './identity.js';
 export { loadTrustedRoot, parseTrustedRoot } from './trust.js';
 export type { TrustOptions, LoadedTrust } from './trust.js';
-export { signerIdentity } from './certificate.js';
+export { bundleCertificate, bundleSigner, signerIdentity } from './certificate.js';
+export { checkSource, claimedSource } from './source.js';
 export { formatVerdict, failureFix } from './format.js';
 export { assertBundleDocument, bundleFormatProblem } from './bundle-format.js';
 
@@ -66,17 +68,19 @@ export async function verifyBundle(bundleDoc: unknown, opts: VerifyOptions): Pro
   const cryptoFailed = crypto.find((c) => c.status === 'fail');
   // Nothing in an unauthenticated payload or certificate is worth reporting as a pass.
   if (cryptoFailed) {
-    return toVerdict([...checks, ...(['identity', 'subjects', 'statement', 'policy'] as const).map(notReached(cryptoFailed.name))], base);
+    return toVerdict([...checks, ...(['identity', 'source', 'subjects', 'statement', 'policy'] as const).map(notReached(cryptoFailed.name))], base);
   }
 
   const signer = signerIdentity(certificate);
   const identity = checkIdentity(signer, opts.identity);
   checks.push(identity);
   if (!identity.ok) {
-    return toVerdict([...checks, ...(['subjects', 'statement', 'policy'] as const).map(notReached('identity'))], { ...base, signer });
+    return toVerdict([...checks, ...(['source', 'subjects', 'statement', 'policy'] as const).map(notReached('identity'))], { ...base, signer });
   }
 
   const raw = readPayload(payload);
+  // Who signed is the certificate's to say; a statement claiming another repository, workflow or run is refused.
+  checks.push(checkSource(raw, signer));
   const { check: subjectsCheck, matches } = await checkSubjects(raw?.subject ?? [], files);
   checks.push(subjectsCheck);
 

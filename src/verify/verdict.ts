@@ -6,6 +6,7 @@ export const CHECK_ORDER = [
   'transparency-log',
   'timestamps',
   'identity',
+  'source',
   'subjects',
   'statement',
   'policy',

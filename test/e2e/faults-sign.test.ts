@@ -16,6 +16,7 @@ import { copyExample, runActionAsync, train } from '../helpers/run.js';
 import { type ArtifactServiceStandin, startArtifactService } from '../standins/artifact-service.js';
 import type { Fault } from '../standins/faults.js';
 import { type GitHubStandin, startGitHubStandin } from '../standins/github.js';
+import { asBuiltBy } from '../standins/sigstore/oidc.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 import { modelDir } from '../standins/sigstore/fixtures.js';
 import { runCliAsync } from './sign-verify-helpers.js';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'mlp-faults-sign-'));
   models = await modelDir();
   statementFile = path.join(work, 'provenance.intoto.json');
-  await writeFile(statementFile, JSON.stringify(makeStatement({ models: models.files.map((f) => ({ name: f.name, sha256: f.sha256 })) }), null, 2));
+  await writeFile(statementFile, JSON.stringify(asBuiltBy(makeStatement({ models: models.files.map((f) => ({ name: f.name, sha256: f.sha256 })) })), null, 2));
 }, 120_000);
 afterAll(async () => sig?.close());
 

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeStatement } from '../fixtures/statements.js';
 import { CLI, ROOT, cleanEnv } from '../helpers/run.js';
+import { asBuiltBy } from '../standins/sigstore/oidc.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 
@@ -73,7 +74,7 @@ describe('npm pack + npm install from the tarball', () => {
 
     // A signed record, then `verify` with the installed CLI.
     const st = path.join(work, 'statement.json');
-    writeFileSync(st, JSON.stringify(makeStatement({ run: '7' })));
+    writeFileSync(st, JSON.stringify(asBuiltBy(makeStatement({ run: '7' }))));
     const bundle = path.join(work, 'bundle.sigstore.json');
     const signed = await runCliAsync(['sign', st, '--out', bundle, '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!, '--identity-token', sigstore.mintToken()], { cwd: work });
     expect(signed.code, signed.stderr).toBe(0);

@@ -21,6 +21,7 @@ import { makeStatement } from '../fixtures/statements.js';
 import { referenceVerifiers, type ReferenceVerifiers } from '../helpers/reference-verifiers.js';
 import { CLI, ROOT, cleanEnv, execAsync, type Ran } from '../helpers/run.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
+import { asBuiltBy } from '../standins/sigstore/oidc.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
@@ -108,6 +109,7 @@ const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
  * | the same tlog entry twice              | reject     | reject     | reject      | 1 transparency-log |
  * | v0.3 with a certificate chain          | reject     | reject     | reject      | 1 bundle      |
  * | truncated certificate                  | reject     | reject     | reject      | 1 bundle      |
+ * | certificate key one bit (DER 150, 200) | reject     | reject     | reject      | 1 bundle      |
  * | protobuf field names (snake_case)      | accept     | accept     | accept      | 0             |
  * | mediaType v0.3.1                       | accept     | accept     | accept      | 0             |
  * | where the references disagree or are more lenient:                                             |
@@ -189,6 +191,11 @@ const TAMPERED: { name: string; make: () => unknown; raw?: boolean; verdict: Ver
     make: edit((b) => (b.verificationMaterial.certificate.rawBytes = String(b.verificationMaterial.certificate.rawBytes).slice(0, 100))),
     verdict: 'reject', exit: 1, failure: /^bundle: the bundle's signing certificate cannot be read/,
   },
+  ...[150, 200].map((at) => ({
+    name: `certificate public key one bit (DER byte ${at})`,
+    make: edit((b) => (b.verificationMaterial.certificate.rawBytes = flipBit(b.verificationMaterial.certificate.rawBytes, at))),
+    verdict: 'reject' as const, exit: 1 as const, failure: /^bundle: the bundle's signing certificate cannot be read: its public key is not a key/,
+  })),
   {
     name: 'protobuf field names (snake_case)',
     make: edit((b) => {
@@ -283,10 +290,11 @@ beforeAll(async () => {
   await mkdir(path.join(work, 'model'));
   model = path.join(work, 'model', 'weights.safetensors');
   await writeFile(model, 'weights: 0.1 0.2 0.3\n'.repeat(40));
-  const statement = makeStatement({ models: [{ name: 'model/weights.safetensors', sha256: sha256(await readFile(model)) }] });
+  // Built by the run the stand-in's runner token names (acme/models, commit a…a, run 4242), as a real build is.
+  const statement = asBuiltBy(makeStatement({ models: [{ name: 'model/weights.safetensors', sha256: sha256(await readFile(model)) }] }));
   await writeFile(path.join(work, 'provenance.intoto.json'), JSON.stringify(statement, null, 2));
   const ctx: GitHubContext = {
-    serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', repository: 'acme/models', repositoryId: '2002', repositoryOwnerId: '1001', sha: 'b'.repeat(40),
+    serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', repository: 'acme/models', repositoryId: '2002', repositoryOwnerId: '1001', sha: 'a'.repeat(40),
     ref: 'refs/heads/main', workflowRef: 'acme/models/.github/workflows/train.yml@refs/heads/main', runId: '4242', runAttempt: '1', eventName: 'push',
     runner: { environment: 'github-hosted', os: 'Linux' }, event: {},
   };
@@ -351,6 +359,38 @@ describe('ml-provenance verify agrees with cosign 2.5, cosign 3.x and sigstore-g
       expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^skip\\s+${name}\\s+not checked because transparency-log failed`)));
     }
     expect(r.stdout).not.toMatch(/does not chain|forged/);
+  });
+});
+
+describe('a statement claiming another repository than the certificate (the identity is the certificate\'s)', () => {
+  test('cosign --certificate-github-workflow-repository reads the certificate: acme/models passes, victim/models fails; ml-provenance fails source', async () => {
+    // Signed by acme/models' workflow (the stand-in's runner token); the statement says victim/models built it.
+    const spoof = asBuiltBy(JSON.parse(await readFile(path.join(work, 'provenance.intoto.json'), 'utf8')), {
+      repository: 'victim/models', workflow_ref: 'victim/models/.github/workflows/train.yml@refs/heads/main',
+    });
+    await writeFile(path.join(work, 'spoof.intoto.json'), JSON.stringify(spoof));
+    const signed = await runCliAsync(['sign', path.join(work, 'spoof.intoto.json'), '--out', path.join(work, 'spoof.sigstore.json'),
+      '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!], { env: sigstore.runnerEnv() });
+    expect(signed.code).toBe(0);
+    const bundle = path.join(work, 'spoof.sigstore.json');
+    const cosignFor = (bin: string, repo: string) =>
+      run(bin, ['verify-blob-attestation', '--bundle', bundle, '--new-bundle-format', '--trusted-root', rootFile, '--type', PREDICATE_TYPE,
+        '--certificate-identity-regexp', SAN_RE, '--certificate-oidc-issuer', ISSUER, '--certificate-github-workflow-repository', repo, model]);
+    for (const bin of [refs.cosign2.bin, refs.cosign3.bin]) {
+      expect((await cosignFor(bin, 'acme/models')).code).toBe(0);
+      const victim = await cosignFor(bin, 'victim/models');
+      expect(victim.code).toBe(1);
+      expect(victim.stderr).toMatch(/expected GitHub workflow repository not found in certificate|victim\/models/i);
+    }
+    // ml-provenance: the signer is acme/models (identity passes), the statement's claim is not (source fails).
+    const mine = await run(process.execPath, [CLI, 'verify', model, '--bundle', bundle, '--repo', 'acme/models', '--custom-trusted-root', rootFile, '--offline']);
+    expect(mine.code).toBe(1);
+    expect(mine.stdout).toMatch(/^ok\s+identity\s/m);
+    expect(mine.stdout).toMatch(/^FAIL\s+source\s+the statement says it was built in https:\/\/github\.com\/victim\/models, but the certificate's source repository is https:\/\/github\.com\/acme\/models/m);
+    // --repo victim/models: the certificate says otherwise, as cosign does.
+    const asVictim = await run(process.execPath, [CLI, 'verify', model, '--bundle', bundle, '--repo', 'victim/models', '--custom-trusted-root', rootFile, '--offline']);
+    expect(asVictim.code).toBe(1);
+    expect(asVictim.stdout).toMatch(/FAILED: identity: the source repository is acme\/models, expected victim\/models/);
   });
 });
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dataset, makeStatement } from '../fixtures/statements.js';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.js';
 import { ROOT } from '../helpers/run.js';
+import { claimsOf } from '../standins/sigstore/oidc.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 
@@ -44,7 +45,7 @@ const statements = [
 ];
 statements.forEach((s, i) => (s.predicate.runDetails.metadata.startedOn = `2026-0${i + 1}-01T00:00:00Z`));
 
-const trust = () => ['--repo', 'acme/models', '--custom-trusted-root', sigstore.trustedRootPath, '--offline'];
+const trust = () => ['--repo', 'acme/train', '--custom-trusted-root', sigstore.trustedRootPath, '--offline'];
 
 async function cli(...args: string[]): Promise<void> {
   const r = await runCliAsync(args, { cwd: work });
@@ -60,7 +61,7 @@ beforeAll(async () => {
   for (const [i, st] of statements.entries()) {
     const file = path.join(work, `run-${i + 1}.intoto.json`);
     await writeFile(file, JSON.stringify(st));
-    await cli('sign', file, '--out', path.join(good, `run-${i + 1}.sigstore.json`), '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!, '--identity-token', sigstore.mintToken());
+    await cli('sign', file, '--out', path.join(good, `run-${i + 1}.sigstore.json`), '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!, '--identity-token', sigstore.mintToken(claimsOf(st)));
   }
   // Tampered: run 2's signed payload with a better mse.
   for (const i of [1, 3]) await writeFile(path.join(tampered, `run-${i}.sigstore.json`), await readFile(path.join(good, `run-${i}.sigstore.json`)));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeStatement } from '../fixtures/statements.js';
+import { asBuiltBy } from '../standins/sigstore/oidc.js';
 import { startSigstoreStandin, pae, type SigstoreStandin } from '../standins/sigstore.js';
 import { certificatePEM, dssePayload, modelDir, pemCertificate, signatureBytes, withoutTlogEntries } from '../standins/sigstore/fixtures.js';
 import { exec, runCliAsync } from './sign-verify-helpers.js';
@@ -24,7 +25,8 @@ beforeAll(async () => {
   models = await modelDir();
   statementFile = path.join(work, 'provenance.intoto.json');
   bundleFile = path.join(work, 'provenance.sigstore.json');
-  const statement = makeStatement({ models: models.files.map((f) => ({ name: f.name, sha256: f.sha256 })) });
+  // Built by the run the stand-in's runner token names (acme/models, run 4242), as a real build is.
+  const statement = asBuiltBy(makeStatement({ models: models.files.map((f) => ({ name: f.name, sha256: f.sha256 })) }));
   await writeFile(statementFile, JSON.stringify(statement, null, 2));
 }, 180_000);
 afterAll(async () => {
@@ -118,7 +120,7 @@ describe('ml-provenance verify (dist/cli.js)', () => {
     const r = await runCliAsync(['verify', ...models.files.map((f) => f.path), ...verifyFlags()]);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(['bundle', 'signature', 'certificate', 'transparency-log', 'timestamps', 'identity', 'subjects', 'statement', 'policy', undefined]);
+    expect(lines.map((l) => l.split(/\s+/)[1])).toEqual(['bundle', 'signature', 'certificate', 'transparency-log', 'timestamps', 'identity', 'source', 'subjects', 'statement', 'policy', undefined]);
     expect(lines.at(-1)).toBe('VERIFIED');
   });
 

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { dataset, makeStatement, sha } from '../fixtures/statements.js';
 import { startPostgres, type PgServer } from '../helpers/postgres.js';
 import type { SigstoreStandin } from '../standins/sigstore.js';
+import { claimsOf } from '../standins/sigstore/oidc.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 
 export interface SignedRun {
@@ -97,7 +98,8 @@ export async function signRuns(sigstore: SigstoreStandin, dir: string): Promise<
     const signed = await runCliAsync([
       'sign', stmt, '--out', bundle,
       '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!,
-      '--identity-token', sigstore.mintToken({ repository: r.repo, repository_owner: r.repo.split('/')[0]! }),
+      // The token of the run the statement says made it (repository, workflow, commit, run).
+      '--identity-token', sigstore.mintToken(claimsOf(r.statement)),
     ]);
     if (signed.code !== 0) throw new Error(`sign ${r.name} failed: ${signed.stderr}`);
     out.push({ name: r.name, repo: r.repo, bundle, model: r.statement.subject[0]!.digest.sha256! });

@@ -2,10 +2,11 @@
 // local Sigstore stand-in. The file is inspected and tampered with by Python's sqlite3
 // module: a client this project did not write.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { claimsOf } from '../standins/sigstore/oidc.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 import { runCliAsync } from './sign-verify-helpers.js';
 import type { GitHubStandin } from '../standins/github.js';
@@ -261,12 +262,11 @@ describe('embedded store: bundle bytes are kept exactly while something points a
 
   beforeAll(async () => {
     // The same statement signed a second time (a re-run of the signing step): same run id, another bundle.
-    const prep = byName('prep');
     second = path.join(work, 'prep-again.sigstore.json');
     const signed = await runCliAsync([
       'sign', path.join(bundles, 'prep.intoto.json'), '--out', second,
       '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!,
-      '--identity-token', sigstore.mintToken({ repository: prep.repo, repository_owner: prep.repo.split('/')[0]! }),
+      '--identity-token', sigstore.mintToken(claimsOf(JSON.parse(await readFile(path.join(bundles, 'prep.intoto.json'), 'utf8')))),
     ]);
     expect(signed.code, signed.stderr).toBe(0);
   }, 60_000);

@@ -9,6 +9,7 @@ import { signStatement } from '../../src/sign/index.js';
 import { cacheDirs, openVerifiedCache, type CacheDirs } from '../../src/verify/cache.js';
 import { verifyMany } from '../../src/verify/many.js';
 import { makeStatement } from '../fixtures/statements.js';
+import { asBuiltBy } from '../standins/sigstore/oidc.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
 
 let a: SigstoreStandin;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   [a, b] = await Promise.all([startSigstoreStandin(), startSigstoreStandin()]);
   const load = async (s: SigstoreStandin) => TrustedRoot.fromJSON(JSON.parse(await readFile(s.trustedRootPath, 'utf8')));
   [rootA, rootB] = await Promise.all([load(a), load(b)]);
-  bundle = (await signStatement(makeStatement(), { instance: 'custom', fulcioURL: a.fulcioURL, rekorURL: a.rekorURL, ...(a.tsaURL ? { tsaURL: a.tsaURL } : {}), env: a.runnerEnv() }))
+  bundle = (await signStatement(asBuiltBy(makeStatement()), { instance: 'custom', fulcioURL: a.fulcioURL, rekorURL: a.rekorURL, ...(a.tsaURL ? { tsaURL: a.tsaURL } : {}), env: a.runnerEnv() }))
     .bundle as Record<string, unknown>;
   tmp = mkdtempSync(path.join(tmpdir(), 'mlp-vcache-'));
 });

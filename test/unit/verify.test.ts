@@ -7,6 +7,7 @@ import { buildSlsaStatement } from '../../src/statement/slsa.js';
 import { parseTrustedRoot, verifyBundle, type Verdict, type VerifyOptions } from '../../src/verify/index.js';
 import { makeStatement } from '../fixtures/statements.js';
 import { startSigstoreStandin, type SigstoreStandin } from '../standins/sigstore.js';
+import { asBuiltBy } from '../standins/sigstore/oidc.js';
 import { modelDir, withPayload, withStatement, withoutTimestamps, withoutTlogEntries } from '../standins/sigstore/fixtures.js';
 
 let a: SigstoreStandin; // the instance that signs
@@ -23,8 +24,9 @@ const custom = (s: SigstoreStandin): SignOptions => ({
   env: s.runnerEnv(),
 });
 
+// Built by the run the stand-in's tokens name (acme/models, run 4242), as a real build and its signature are.
 const statementFor = (m: typeof models, extra: Parameters<typeof makeStatement>[0] = {}) =>
-  makeStatement({ models: m.files.map((f) => ({ name: f.name, sha256: f.sha256 })), ...extra });
+  asBuiltBy(makeStatement({ models: m.files.map((f) => ({ name: f.name, sha256: f.sha256 })), ...extra }));
 
 const opts = (extra: Partial<VerifyOptions> = {}): VerifyOptions => ({
   identity: { repo: 'acme/models' },
@@ -51,7 +53,7 @@ describe('verifyBundle: an untouched bundle', () => {
     const v = await verifyBundle(bundle, opts());
     expect(v.verified).toBe(true);
     expect(v.failure).toBeUndefined();
-    expect(v.checks.map((c) => c.name)).toEqual(['bundle', 'signature', 'certificate', 'transparency-log', 'timestamps', 'identity', 'subjects', 'statement', 'policy']);
+    expect(v.checks.map((c) => c.name)).toEqual(['bundle', 'signature', 'certificate', 'transparency-log', 'timestamps', 'identity', 'source', 'subjects', 'statement', 'policy']);
     expect(statusOf(v)).toEqual({
       bundle: 'pass',
       signature: 'pass',
@@ -59,6 +61,7 @@ describe('verifyBundle: an untouched bundle', () => {
       'transparency-log': 'pass',
       timestamps: 'pass',
       identity: 'pass',
+      source: 'pass',
       subjects: 'pass',
       statement: 'pass',
       policy: 'skip',
@@ -216,8 +219,96 @@ describe('verifyBundle: tampering and wrong signers fail with a clear reason', (
     const v = await verifyBundle({ mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json', hello: 1 }, opts());
     expect(v.verified).toBe(false);
     expect(check(v, 'bundle').reason).toBe('not a Sigstore bundle: verificationMaterial: expected object; unknown field(s) hello');
-    expect(v.checks.filter((c) => c.status === 'skip')).toHaveLength(8);
+    expect(v.checks.filter((c) => c.status === 'skip')).toHaveLength(9);
     expect(v.checks.filter((c) => c.status === 'skip').every((c) => c.reason === 'not checked because bundle failed')).toBe(true);
+  });
+});
+
+describe('verifyBundle: the statement\'s claimed source must be the certificate\'s (source check)', () => {
+  const signedAs = async (statement: object) => (await signStatement(statement, custom(a))).bundle;
+  // The stand-in's tokens are acme/models' train.yml on refs/heads/main, commit a…a, run 4242 attempt 1.
+  test.each([
+    ['another repository (the spoof)', { repository: 'victim/models', workflow_ref: 'victim/models/.github/workflows/train.yml@refs/heads/main' }, /built in https:\/\/github\.com\/victim\/models, but the certificate's source repository is https:\/\/github\.com\/acme\/models/],
+    ['another workflow', { workflow_ref: 'acme/models/.github/workflows/other.yml@refs/heads/main' }, /statement's workflow is https:\/\/github\.com\/acme\/models\/\.github\/workflows\/other\.yml@refs\/heads\/main, but the certificate's \(build config\) is https:\/\/github\.com\/acme\/models\/\.github\/workflows\/train\.yml@refs\/heads\/main/],
+    ['another ref', { ref: 'refs/heads/dev', workflow_ref: 'acme/models/.github/workflows/train.yml@refs/heads/dev' }, /workflow is .*@refs\/heads\/dev, but the certificate's \(build config\) is .*@refs\/heads\/main/],
+    ['another commit', { sha: 'b'.repeat(40) }, new RegExp(`source commit is ${'b'.repeat(40)}, but the certificate's is ${'a'.repeat(40)}`)],
+    ['another run', { run_id: '9999' }, /run is https:\/\/github\.com\/acme\/models\/actions\/runs\/9999\/attempts\/1, but the certificate's is https:\/\/github\.com\/acme\/models\/actions\/runs\/4242\/attempts\/1/],
+  ])('%s: identity passes (the signer is who --repo names), source fails and says which claim', async (_name, claims, reason) => {
+    const v = await verifyBundle(await signedAs(asBuiltBy(statementFor(models), claims)), opts());
+    expect(v.verified).toBe(false);
+    expect(statusOf(v)).toMatchObject({ signature: 'pass', certificate: 'pass', identity: 'pass', source: 'fail' });
+    expect(check(v, 'source').reason).toMatch(reason);
+    expect(v.failure).toMatch(/^source: /);
+  });
+
+  test('the same claims pass: another attempt of the same run, OWNER/REPO without a host, a repository spelt in other case', async () => {
+    const st = statementFor(models) as any;
+    st.predicate.runDetails.metadata.invocationId = 'https://github.com/acme/models/actions/runs/4242/attempts/2';
+    st.predicate.buildDefinition.externalParameters.workflow.repository = 'ACME/Models';
+    const v = await verifyBundle(await signedAs(st), opts());
+    expect(check(v, 'source')).toMatchObject({ status: 'pass' });
+    expect(check(v, 'source').reason).toContain('repository, workflow, ref, commit, run agree with the certificate (https://github.com/acme/models)');
+    expect(v.verified).toBe(true);
+  });
+
+  test('a reusable workflow: the signer (SAN) is the reusable one, the statement names the caller, as Fulcio\'s build config URI does', async () => {
+    a.setClaims({ job_workflow_ref: 'acme/shared/.github/workflows/reusable.yml@refs/heads/main' });
+    let reusable: Record<string, unknown>;
+    try {
+      reusable = await signedAs(statementFor(models));
+    } finally {
+      a.setClaims({});
+    }
+    const v = await verifyBundle(reusable, opts({ identity: { repo: 'acme/models', signerWorkflow: 'acme/shared/.github/workflows/reusable.yml' } }));
+    expect(v.signer?.subjectAlternativeName).toContain('acme/shared');
+    expect(check(v, 'source').status).toBe('pass');
+    expect(v.verified).toBe(true);
+  });
+
+  test('a record built outside GitHub Actions claims no run: nothing to compare, it passes', async () => {
+    const st = statementFor(models) as any;
+    st.predicate.buildDefinition.buildType = 'https://ml-provenance.dev/training-record/local/v1';
+    delete st.predicate.buildDefinition.externalParameters.workflow;
+    delete st.predicate.runDetails.metadata.invocationId;
+    const v = await verifyBundle(await signedAs(st), opts());
+    expect(check(v, 'source').reason).toContain('claims no GitHub Actions run');
+    expect(v.verified).toBe(true);
+  });
+
+  test('the companion SLSA provenance is compared too: one naming another repository fails', async () => {
+    const slsa = buildSlsaStatement(statementFor(models), {
+      serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', repository: 'victim/models', sha: 'a'.repeat(40), ref: 'refs/heads/main',
+      workflowRef: 'victim/models/.github/workflows/train.yml@refs/heads/main', runId: '4242', runAttempt: '1', eventName: 'push', runner: {}, event: {},
+    });
+    const v = await verifyBundle(await signedAs(slsa), opts({ subjects: [] }));
+    expect(check(v, 'source').status).toBe('fail');
+    expect(check(v, 'source').reason).toContain('victim/models');
+  });
+});
+
+describe('verifyBundle: a damaged certificate is a failed bundle, not an unexpected failure', () => {
+  // One bit flipped inside the certificate's public key: the certificate still parses, the key does not.
+  const flipCertificate = (b: Record<string, unknown>, at: number) => {
+    const out = structuredClone(b) as any;
+    const der = Buffer.from(out.verificationMaterial.certificate.rawBytes, 'base64');
+    der[at] = der[at]! ^ 1;
+    out.verificationMaterial.certificate.rawBytes = der.toString('base64');
+    return out as Record<string, unknown>;
+  };
+  test.each([150, 200])('a bit flipped at DER byte %i', async (at) => {
+    const v = await verifyBundle(flipCertificate(bundle, at), opts());
+    expect(v.verified).toBe(false);
+    expect(check(v, 'bundle').status).toBe('fail');
+    expect(check(v, 'bundle').reason).toMatch(/signing certificate cannot be read/);
+    expect(v.checks.filter((c) => c.name !== 'bundle').every((c) => c.status === 'skip')).toBe(true);
+  });
+  test('every single-bit flip of the certificate gives a verdict (never a thrown error), and none verifies', async () => {
+    const der = Buffer.from((bundle as any).verificationMaterial.certificate.rawBytes, 'base64');
+    // From byte 1: the outer SEQUENCE tag (byte 0) is covered by no signature, and @sigstore/core reads 0x31 as 0x30.
+    for (let at = 1; at < der.length; at += 7) {
+      const v = await verifyBundle(flipCertificate(bundle, at), opts());
+      expect({ at, verified: v.verified }).toEqual({ at, verified: false });
+    }
   });
 });
 
@@ -235,7 +326,7 @@ describe('verifyBundle: statement and policy', () => {
   });
 
   test('a signed statement that is not a valid training record fails the statement check', async () => {
-    const bad = makeStatement() as any;
+    const bad = asBuiltBy(makeStatement()) as any;
     bad.predicate.metrics = [{ name: 'loss', value: 'high' }];
     const signed = (await signStatement(bad, custom(a))).bundle;
     const v = await verifyBundle(signed, opts({ subjects: [] }));

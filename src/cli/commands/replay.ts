@@ -25,7 +25,7 @@ import { refuseFilesWithStore, STORE_SOURCE_HELP, storeRunsById } from '../store
 import { addTrustFlags, bundleVerifier, type TrustFlags } from '../trust-flags.js';
 import { trustDocuments } from '../../lineage/trust.js';
 import { stderrLogger } from '../../util/log.js';
-import { signerIdentity } from '../../verify/index.js';
+import { bundleCertificate, signerIdentity } from '../../verify/index.js';
 import { termLine } from '../../render/terminal.js';
 
 interface ReplayOptions extends TrustFlags {
@@ -42,18 +42,11 @@ interface ReplayOptions extends TrustFlags {
   store?: string;
 }
 
-/** The leaf certificate of a (verified) bundle, as the verifier read it. */
-function certificateOf(bundle: Record<string, unknown> | undefined): Uint8Array | undefined {
-  const vm = (bundle as { verificationMaterial?: { certificate?: { rawBytes?: string }; x509CertificateChain?: { certificates?: Array<{ rawBytes?: string }> } } } | undefined)?.verificationMaterial;
-  const raw = vm?.certificate?.rawBytes ?? vm?.x509CertificateChain?.certificates?.[0]?.rawBytes;
-  return raw ? Buffer.from(raw, 'base64') : undefined;
-}
-
 /** Who signed, and whether the flags pinned the signer to a ref. */
 function runTrust(doc: LoadedDocument, o: ReplayOptions): RunTrust {
   if (!o.verify) return { unverified: true, pinned: false };
   const pinned = Boolean((o.signerWorkflow && o.signerWorkflow.includes('@')) || o.certIdentity);
-  const cert = certificateOf(doc.bundle);
+  const cert = bundleCertificate(doc.bundle);
   const id = cert ? signerIdentity(cert) : {};
   const signer = id.buildSignerURI ?? id.subjectAlternativeName;
   const signerRef = id.sourceRepositoryRef ?? refOfIdentity(signer);

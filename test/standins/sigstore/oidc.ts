@@ -122,3 +122,55 @@ export function oidcRoute(issuer: TokenIssuer, requestToken: string, claims: () 
     return json(200, { count: 1, value: issuer.mint(c, audience) });
   };
 }
+
+interface GitHubRecordFields {
+  predicate: {
+    buildDefinition: { externalParameters: { workflow?: { ref: string; repository: string; path: string } }; resolvedDependencies: { uri?: string; digest?: Record<string, string> }[] };
+    runDetails: { builder: { id: string }; metadata: { invocationId?: string } };
+  };
+}
+
+/**
+ * The token of the run a GitHub-built statement says made it: what the runner would
+ * hand the job that built it (repository, workflow, ref, commit, run). Signing with it,
+ * the certificate's GitHub extensions agree with the statement, as in a real run.
+ */
+export function claimsOf(statement: GitHubRecordFields): Partial<GitHubClaims> {
+  const p = statement.predicate;
+  const wf = p.buildDefinition.externalParameters.workflow!;
+  const repository = wf.repository.replace(/^https?:\/\/[^/]+\//, '');
+  const workflowRef = `${repository}/${wf.path}@${wf.ref}`;
+  const run = /\/actions\/runs\/([^/]+)\/attempts\/([^/]+)/.exec(p.runDetails.metadata.invocationId ?? '');
+  const sha = p.buildDefinition.resolvedDependencies.find((d) => d.digest?.gitCommit)?.digest?.gitCommit;
+  return {
+    repository,
+    repository_owner: repository.split('/')[0]!,
+    ref: wf.ref,
+    workflow_ref: workflowRef,
+    job_workflow_ref: workflowRef,
+    ...(sha ? { sha, workflow_sha: sha, job_workflow_sha: sha } : {}),
+    ...(run ? { run_id: run[1]!, run_attempt: run[2]! } : {}),
+  };
+}
+
+/**
+ * A GitHub-built statement rewritten as made by the run with these claims (default: the
+ * stand-in's default run, acme/models): the fields a build in that run would fill.
+ */
+export function asBuiltBy<T extends GitHubRecordFields>(statement: T, overrides: Partial<GitHubClaims> = {}, serverURL = 'https://github.com'): T {
+  const c = defaultClaims(overrides);
+  const s = structuredClone(statement);
+  const p = s.predicate;
+  const [repoPart, ref] = c.workflow_ref.split('@') as [string, string];
+  const path = repoPart.slice(c.repository.length + 1);
+  p.buildDefinition.externalParameters.workflow = { ref, repository: `${serverURL}/${c.repository}`, path };
+  for (const d of p.buildDefinition.resolvedDependencies) {
+    if (d.digest?.gitCommit) {
+      d.digest.gitCommit = c.sha;
+      d.uri = `git+${serverURL}/${c.repository}@${c.ref}`;
+    }
+  }
+  p.runDetails.builder.id = `${serverURL}/${c.workflow_ref}`;
+  p.runDetails.metadata.invocationId = `${serverURL}/${c.repository}/actions/runs/${c.run_id}/attempts/${c.run_attempt}`;
+  return s;
+}
