@@ -2,28 +2,16 @@
 // built CLI whose --format offers json also takes --json, and refuses --json with another
 // --format before doing any work. The commands are read from the CLI's own --help, so a
 // new command cannot escape the rule.
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run.js';
 
-const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
-const cli = path.join(root, 'dist/cli.js');
 let dir: string;
-
-async function mlp(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [cli, ...args], { cwd: dir });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const mlp = async (args: string[]) => runCli(args, { cwd: dir });
 
 /** The help's option entries, each with its wrapped description joined into one line. */
 function options(help: string): string[] {
