@@ -51,12 +51,23 @@ export function distance(a: string, b: string): number {
 }
 
 /**
- * The values most worth showing first: closest to what was asked (by spelling; for an
- * epoch, by number), then used by more runs, then more recently, then by value.
+ * The values most worth showing first. For a name or version: those a typo away from what was
+ * asked (at most one edit in four characters), closest first; then the rest by how many runs
+ * have them and how recently (spelling distance says nothing about `2026.12` vs `1999.01`).
+ * For an epoch: the nearest numbers. Ties by value, so the list never depends on input order.
  */
 export function mostRelevant(asked: string | number, known: Known[]): Known[] {
-  const far = (k: Known) => (typeof asked === 'number' ? Math.abs(Number(k.value) - asked) : distance(asked, k.value));
-  return [...known].sort((a, b) => far(a) - far(b) || b.runs - a.runs || (b.last ?? '').localeCompare(a.last ?? '') || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const near = (k: Known): number => {
+    if (typeof asked === 'number') return Math.abs(Number(k.value) - asked);
+    const d = distance(asked, k.value);
+    return d <= Math.max(1, Math.floor(asked.length / 4)) ? d : Infinity;
+  };
+  const by = (a: Known, b: Known) => {
+    const [x, y] = [near(a), near(b)];
+    const value = typeof asked === 'number' ? Number(a.value) - Number(b.value) : a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
+    return (x === y ? 0 : x < y ? -1 : 1) || b.runs - a.runs || (b.last ?? '').localeCompare(a.last ?? '') || value;
+  };
+  return [...known].sort(by);
 }
 
 /** A value as typed on a command line (quoted when a shell needs it); a missing split or version reads `(none)`. */

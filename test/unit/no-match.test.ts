@@ -8,12 +8,19 @@ describe('what an empty lineage answer lists', () => {
     expect(distance('tset', 'test')).toBe(1);
     expect(distance('MSE', 'mse')).toBe(0);
     const known = ['accuracy', 'loss', 'mse', 'mae', 'rmse', 'f1', 'auc'].map((value, i) => ({ value, runs: i === 3 ? 9 : 1 }));
-    // mae and rmse are both two edits away: mae has more runs.
-    expect(mostRelevant('msee', known).map((k) => k.value).slice(0, 3)).toEqual(['mse', 'mae', 'rmse']);
-    expect(listKnown('msee', known, 3)).toBe('mse, mae, rmse and 4 more');
+    // A typo away first; then by runs (mae), then by name.
+    expect(mostRelevant('msee', known).map((k) => k.value).slice(0, 3)).toEqual(['mse', 'mae', 'accuracy']);
+    expect(listKnown('msee', known, 3)).toBe('mse, mae, accuracy and 4 more');
+    expect(listKnown('acuracy', known, 2)).toBe('accuracy, mae and 5 more');
     const versions = [{ value: 'v1', runs: 1, last: '2026-01-01' }, { value: 'v3', runs: 1, last: '2026-03-01' }, { value: 'v2', runs: 1, last: '2026-02-01' }];
     expect(listKnown('v9', versions)).toBe('v3, v2, v1');
+    // Not a typo of either: the latest first.
+    expect(listKnown('1999.01', [{ value: '2026.11', runs: 1, last: '2026-11-01' }, { value: '2026.12', runs: 2, last: '2026-12-01' }])).toBe('2026.12, 2026.11');
     expect(listKnown(7, [1, 2, 3, 4, 5, 6, 8, 40].map((e) => ({ value: String(e), runs: 1 })), 4)).toBe('6, 8, 5, 4 and 4 more');
+    // As docs/AUDITING.md shows it: epochs 0-99, asked 150.
+    expect(listKnown(150, Array.from({ length: 100 }, (_, e) => ({ value: String(e), runs: 1 })))).toBe('99, 98, 97, 96, 95 and 95 more');
+    // Equally near: by number, not text (4 before 10).
+    expect(listKnown(7, ['10', '4'].map((value) => ({ value, runs: 1 })))).toBe('4, 10');
   });
 
   it('over a graph: the metric, its split, its epoch; the dataset, its version', () => {
