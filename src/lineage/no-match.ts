@@ -62,12 +62,13 @@ export function mostRelevant(asked: string | number, known: Known[]): Known[] {
     const d = distance(asked, k.value);
     return d <= Math.max(1, Math.floor(asked.length / 4)) ? d : Infinity;
   };
-  const by = (a: Known, b: Known) => {
-    const [x, y] = [near(a), near(b)];
+  // Each distance once (a store can hold tens of thousands of dataset ids), not per comparison.
+  const keyed = known.map((k) => ({ k, near: near(k) }));
+  const by = ({ k: a, near: x }: (typeof keyed)[number], { k: b, near: y }: (typeof keyed)[number]) => {
     const value = typeof asked === 'number' ? Number(a.value) - Number(b.value) : a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
     return (x === y ? 0 : x < y ? -1 : 1) || b.runs - a.runs || (b.last ?? '').localeCompare(a.last ?? '') || value;
   };
-  return [...known].sort(by);
+  return keyed.sort(by).map((e) => e.k);
 }
 
 /** A value as typed on a command line (quoted when a shell needs it); a missing split or version reads `(none)`. */
