@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-5L2REEYS.js");
+  const { main } = await import("./chunks/program-2OD3ZWI4.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -187,7 +187,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-2UUJX2YL.js");
+    const { run } = await import("./chunks/main-R42I4OBS.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -208,7 +208,7 @@ async function main() {
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-HTMUUIY7.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
       publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-JAJ7KQBD.js")).publish(req, ctx, d), "publish"),
       fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-JAJ7KQBD.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
-      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-DVA5DH6G.js")).diffStatements(base, head), "diffStatements")
+      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-U6VL2UP2.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {
