@@ -188,7 +188,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-GISRUV34.js");
+    const { run } = await import("./chunks/main-7BYAFSLW.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -209,7 +209,7 @@ async function main() {
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-Y5W3UEGR.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
       publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-S4WX7ORC.js")).publish(req, ctx, d), "publish"),
       fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-S4WX7ORC.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
-      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-DVA5DH6G.js")).diffStatements(base, head), "diffStatements")
+      diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-U6VL2UP2.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;
   } catch (err) {

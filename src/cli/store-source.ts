@@ -4,13 +4,14 @@
  * The store module is imported on demand: commands without --store never load it.
  */
 import { InputError } from '../errors.js';
+import { listRunsCommand } from '../store/location.js';
 import type { StoredLoadedDocument } from '../store/documents.js';
 import type { Logger } from '../util/log.js';
 
 /** Commands that read the store never create it (a mistyped path is an error, not an empty answer), nor write beside it. */
 const READ_ONLY = { create: false, readOnly: true } as const;
 
-export const STORE_SOURCE_HELP = 'read the runs from the provenance store (a file, or postgres://…) instead of files: arguments are run ids (sha256:HEX or 8+ leading hex digits)';
+export const STORE_SOURCE_HELP = "read the runs from the provenance store (a file, or postgres://…) instead of files: arguments are run ids (sha256:HEX or 8+ leading hex digits; `lineage --store S --runs '*'` lists them)";
 
 /** Runs by id, in the order given. A run that was not verified at ingest is said to be so. */
 export async function storeRunsById(spec: string, refs: string[], logger: Logger): Promise<StoredLoadedDocument[]> {
@@ -45,11 +46,11 @@ export async function storeRunsSelected(spec: string, f: StoreFilter): Promise<S
 }
 
 /** --store reads runs by id; files and --store together would mix two sources silently. */
-export function refuseFilesWithStore(inputs: string[], command: string): void {
+export function refuseFilesWithStore(inputs: string[], command: string, store: string): void {
   const files = inputs.filter((i) => !/^(sha256:)?[0-9a-f]{8,64}$/i.test(i));
   if (files.length) {
     throw new InputError('store-with-files', `${command} --store takes run ids, not files (${files.length} argument(s) are not run ids)`, {
-      fix: `pass run ids with --store (sha256:HEX, or at least 8 leading hex digits; see \`lineage --store … --runs OWNER/*\`), or leave out --store to read files`,
+      fix: `pass run ids with --store (sha256:HEX, or at least 8 leading hex digits; \`${listRunsCommand(store)}\` lists every stored run), or leave out --store to read files`,
     });
   }
 }

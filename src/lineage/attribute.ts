@@ -27,6 +27,12 @@ export interface FactorEffect {
   factor: string;
   from: unknown;
   to: unknown;
+  /**
+   * For a dataset: the version recorded with `from` / `to` (the value compared is the content
+   * digest when there is one), when every run with that value recorded the same version.
+   */
+  fromVersion?: string;
+  toVersion?: string;
   /** Pairs of otherwise-identical runs behind the figures. */
   pairs: number;
   meanDelta: number;
@@ -47,7 +53,8 @@ export interface AttributionResult {
   note?: string;
 }
 
-type Factors = Map<string, { kind: string; label: string; value: string }>;
+/** `version`: the dataset version recorded beside the compared value, for people to read. */
+type Factors = Map<string, { kind: string; label: string; value: string; version?: string }>;
 
 const enc = (v: unknown) => canonicalJson(v ?? null);
 
@@ -55,14 +62,14 @@ const enc = (v: unknown) => canonicalJson(v ?? null);
 export function factorsOf(st: TrainingStatement): Factors {
   const p = st.predicate;
   const f: Factors = new Map();
-  const put = (key: string, kind: string, label: string, value: unknown) => f.set(key, { kind, label, value: enc(value) });
+  const put = (key: string, kind: string, label: string, value: unknown, version?: string) => f.set(key, { kind, label, value: enc(value), ...(version !== undefined ? { version } : {}) });
   for (const s of p.steps) {
     put(`step\u0001${s.name}`, 'step', `step ${s.name}`, 'present');
     if (s.library) put(`step\u0001${s.name}\u0001library`, 'step-library', `step ${s.name}: library`, `${s.library}${s.version ? `@${s.version}` : ''}`);
     for (const [k, v] of Object.entries(s.parameters ?? {})) put(`step\u0001${s.name}\u0001param\u0001${k}`, 'step-parameter', `step ${s.name}: parameter ${k}`, v);
   }
   for (const [k, v] of Object.entries(p.buildDefinition.externalParameters.hyperparameters)) put(`hp:${k}`, 'hyperparameter', `hyperparameter ${k}`, v);
-  for (const d of p.datasets) put(`dataset:${d.id}`, 'dataset', `dataset ${d.id}`, d.digest?.sha256 ?? d.digest?.gitCommit ?? d.version ?? datasetUri(d));
+  for (const d of p.datasets) put(`dataset:${d.id}`, 'dataset', `dataset ${d.id}`, d.digest?.sha256 ?? d.digest?.gitCommit ?? d.version ?? datasetUri(d), d.version);
   if (p.image) put('image', 'image', 'image', p.image.digest?.sha256 ?? p.image.reference);
   for (const c of p.configFiles) put(`config:${c.name}`, 'config', `config ${c.name}`, c.contentDigest);
   return f;
@@ -89,6 +96,11 @@ function fingerprint(f: Factors, without?: string): string {
 }
 
 const ABSENT = '\u0000absent';
+
+const opt = <K extends string>(k: K, v: string | undefined): { [P in K]?: string } => (v === undefined ? {} : ({ [k]: v } as { [P in K]?: string }));
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const NATURAL = new Intl.Collator('en', { numeric: true });
 
 /** Absent first, numbers by value, anything else by its canonical JSON. */
 function orderValues(a: string, b: string): number {
@@ -118,6 +130,24 @@ export function attribute(runs: AttributionRun[], metric: { name: string; split?
   const keys = new Set(rows.flatMap((r) => [...r.factors.keys()]));
   const labels = new Map<string, { kind: string; label: string }>();
   for (const r of rows) for (const [k, v] of r.factors) labels.set(k, { kind: v.kind, label: v.label });
+  // The versions recorded with each value (a digest): named only when all its runs agree.
+  const versions = new Map<string, Set<string | undefined>>();
+  for (const r of rows) {
+    for (const [k, v] of r.factors) {
+      if (v.kind !== 'dataset') continue;
+      const id = `${k}\u0000${v.value}`;
+      versions.set(id, (versions.get(id) ?? new Set()).add(v.version));
+    }
+  }
+  const versionOf = (key: string, value: string): string | undefined => {
+    const set = versions.get(`${key}\u0000${value}`);
+    return set?.size === 1 ? [...set][0] : undefined;
+  };
+  // Dataset values (digests) in the order of their versions where each has its own (v1 → v3, 2 → 10).
+  const order = (key: string, a: string, b: string): number => {
+    const [x, y] = [versionOf(key, a), versionOf(key, b)];
+    return x !== undefined && y !== undefined && x !== y ? NATURAL.compare(x, y) || (x < y ? -1 : 1) : orderValues(a, b);
+  };
   const effects = new Map<string, FactorEffect & { deltas: number[] }>();
   for (const key of [...keys].sort()) {
     // Runs equal in everything but `key` share a bucket; within it, values of `key` differ.
@@ -134,7 +164,7 @@ export function attribute(runs: AttributionRun[], metric: { name: string; split?
           const b = bucket[j]!;
           const va = a.factors.get(key)?.value ?? ABSENT;
           const vb = b.factors.get(key)?.value ?? ABSENT;
-          if (orderValues(va, vb) >= 0) continue; // each unordered pair once, from the smaller value to the larger
+          if (order(key, va, vb) >= 0) continue; // each unordered pair once, from the smaller value to the larger
           const id = `${key}\u0000${va}\u0000${vb}`;
           const delta = b.value - a.value;
           const e: FactorEffect & { deltas: number[] } = effects.get(id) ?? {
@@ -142,6 +172,8 @@ export function attribute(runs: AttributionRun[], metric: { name: string; split?
             factor: labels.get(key)!.label,
             from: va === ABSENT ? null : JSON.parse(va),
             to: vb === ABSENT ? null : JSON.parse(vb),
+            ...opt('fromVersion', versionOf(key, va)),
+            ...opt('toVersion', versionOf(key, vb)),
             pairs: 0,
             meanDelta: 0,
             minDelta: Infinity,
@@ -164,7 +196,8 @@ export function attribute(runs: AttributionRun[], metric: { name: string; split?
       minDelta: Math.min(...deltas),
       maxDelta: Math.max(...deltas),
     }))
-    .sort((x, y) => Math.abs(y.meanDelta) - Math.abs(x.meanDelta) || y.pairs - x.pairs || x.factor.localeCompare(y.factor));
+    // Ties end on the values compared, so the order never depends on the order the runs came in.
+    .sort((x, y) => Math.abs(y.meanDelta) - Math.abs(x.meanDelta) || y.pairs - x.pairs || x.factor.localeCompare(y.factor) || cmp(enc(x.from), enc(y.from)) || cmp(enc(x.to), enc(y.to)));
   if (rows.length < 2) {
     result.note = `${rows.length} run(s) record metric "${metric.name}"${metric.split ? ` (split ${metric.split})` : ''}: at least two are needed`;
   } else if (result.effects.length === 0) {
@@ -172,25 +205,3 @@ export function attribute(runs: AttributionRun[], metric: { name: string; split?
   }
   return result;
 }
-
-/** A readable table: one line per factor change, strongest mean effect first. */
-export function renderAttribution(r: AttributionResult): string {
-  const head = `metric ${r.metric.name}${r.metric.split ? ` (split ${r.metric.split})` : ''}${r.metric.epoch !== undefined ? ` at epoch ${r.metric.epoch}` : ' (final value)'}: ${r.runsWithMetric} run(s)${r.runsWithoutMetric ? `, ${r.runsWithoutMetric} without it` : ''}`;
-  const lines = [head];
-  if (r.note) lines.push(r.note);
-  if (r.effects.length) {
-    lines.push('', 'kind            change                                            pairs   mean Δ      min Δ      max Δ');
-    const show = (v: unknown) => (v === null ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
-    for (const e of r.effects) {
-      const change = `${e.factor}: ${show(e.from)} → ${show(e.to)}`;
-      lines.push(
-        `${e.kind.padEnd(15)} ${change.length > 49 ? `${change.slice(0, 48)}…` : change.padEnd(49)} ${String(e.pairs).padStart(5)} ${fmt(e.meanDelta)} ${fmt(e.minDelta)} ${fmt(e.maxDelta)}`,
-      );
-    }
-  }
-  if (r.noise) lines.push('', `noise: ${r.noise.runs} run(s) in ${r.noise.groups} group(s) with identical recorded factors differ by up to ${r.noise.maxSpread.toPrecision(4)}; effects smaller than that are not distinguishable from it`);
-  lines.push('', 'Deltas are "to" minus "from" over pairs of runs identical in every other recorded factor; they show association in these records, not cause.');
-  return lines.join('\n');
-}
-
-const fmt = (n: number) => (n >= 0 ? '+' : '') + n.toPrecision(4).padStart(9);

@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import { documentFromBytes, type LoadedDocument } from '../statement/load.js';
 import type { Db } from './db.js';
 import { storeError } from './errors.js';
+import { listRunsCommand } from './location.js';
 import { runSelection, storedDocument } from './questions.js';
 
 export interface StoredLoadedDocument extends LoadedDocument {
@@ -41,7 +42,7 @@ function parse(db: Db, runId: string, bytes: Buffer, verified: boolean): StoredL
 export async function storedRun(db: Db, ref: string): Promise<StoredLoadedDocument> {
   if (!HEX_PREFIX.test(ref)) {
     throw new InputError('bad-run-ref', `"${ref.slice(0, 80)}" is not a run id`, {
-      fix: 'pass a run id (the statement digest, sha256:HEX, or its first 8+ hex digits) as `lineage --store … --format json` or `store ingest` print it',
+      fix: `pass a run id (the statement digest, sha256:HEX, or its first 8+ hex digits) as \`${listRunsCommand(db.location)}\` or \`store ingest\` print it`,
     });
   }
   const found = await storedDocument(db, ref);
@@ -49,7 +50,7 @@ export async function storedRun(db: Db, ref: string): Promise<StoredLoadedDocume
     throw new InputError('ambiguous-run-ref', `run id prefix ${ref} matches more than one run in ${db.location}`, { fix: 'give more hex digits of the run id' });
   }
   if (!found) {
-    throw new InputError('unknown-run', `no run ${ref} in ${db.location}`, { fix: 'list the runs with `lineage --store … --runs OWNER/*` or ingest the bundle first (`store ingest`)' });
+    throw new InputError('unknown-run', `no run ${ref} in ${db.location}`, { fix: `list every stored run with \`${listRunsCommand(db.location)}\`, or ingest the bundle first (\`store ingest\`)` });
   }
   return parse(db, found.runId, found.bytes, found.verified);
 }

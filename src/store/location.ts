@@ -1,4 +1,6 @@
 /** Where a store lives, parsed from `--store`, and how to print it without secrets. */
+import { shellWords } from '../util/shell.js';
+
 export const DEFAULT_STORE = '.ml-provenance/store.db';
 
 export type StoreSpec = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
@@ -14,4 +16,12 @@ export function redactUrl(text: string): string {
   return text
     .replace(/(postgres(?:ql)?:\/\/)([^:@/\s]*):([^@/\s]*)@/gi, '$1$2:***@')
     .replace(/([?&](?:password|sslpassword|sslkey)=)[^&\s]*/gi, '$1***');
+}
+
+/**
+ * The command that lists every run a store holds with its id, for hints: `--runs '*'` selects
+ * runs whose record names no repository too (built outside GitHub Actions), which no OWNER/* does.
+ */
+export function listRunsCommand(store: string): string {
+  return shellWords(['ml-provenance', 'lineage', '--store', redactUrl(store), '--runs', '*']);
 }

@@ -302,7 +302,7 @@ export interface StoreDatasetAnswer {
 }
 
 /** `ID` or `ID@VERSION` over the store's datasets (resolveDatasetRef, as over files: lineage/queries.ts). */
-async function datasetRef(db: Db, ref: string): Promise<{ id: string; version?: string }> {
+export async function datasetRef(db: Db, ref: string): Promise<{ id: string; version?: string }> {
   const stored = new Set<string>();
   for (const id of datasetRefCandidates(ref)) {
     if ((await q(db, 'SELECT 1 AS x FROM datasets WHERE ds_id = ? LIMIT 1', [id])).length > 0) stored.add(id);
@@ -398,11 +398,17 @@ export interface StoreRunAnswer {
   metrics: StoredMetric[];
 }
 
-/** SQL conditions on `runs r` for a repository (OWNER/REPO or OWNER/*, optional) and a finish-time range. */
+// `--runs '*'` (or `*/*`): every run, those whose record names no repository too.
+export const EVERY_RUN = (repository: string): boolean => repository === '*' || repository === '*/*';
+
+/**
+ * SQL conditions on `runs r` for a repository (OWNER/REPO, OWNER/*, or * for every run;
+ * optional) and a finish-time range. No condition is `1 = 1`, so callers can always join with AND.
+ */
 export function runSelection(sel: { repository?: string; since?: string; until?: string }): { where: string[]; params: SqlValue[] } {
   const where: string[] = [];
   const params: SqlValue[] = [];
-  if (sel.repository !== undefined) {
+  if (sel.repository !== undefined && !EVERY_RUN(sel.repository)) {
     const [owner, repo] = sel.repository.split('/');
     where.push('r.owner = ?');
     params.push(owner ?? '');
@@ -410,6 +416,7 @@ export function runSelection(sel: { repository?: string; since?: string; until?:
   }
   if (sel.since) (where.push('r.finished_on >= ?'), params.push(sel.since));
   if (sel.until) (where.push('r.finished_on < ?'), params.push(sel.until));
+  if (where.length === 0) where.push('1 = 1');
   return { where, params };
 }
 

@@ -229,7 +229,7 @@ describe('lineage DIR over signed bundles (verified offline with the stand-in ro
     const none = await lineage(good, '--dataset', 'points@1999.01', '--repo', 'acme/models', ...trust(), '--format', 'json');
     expect(none.code).toBe(1);
     expect(json<{ answers: unknown[] }>(none.stdout).answers).toEqual([]);
-    expect(none.stderr).toMatch(/^error: no record among the 3 given mentions dataset points@1999\.01 — /m);
+    expect(none.stderr).toMatch(/^error: dataset points has no version 1999\.01 among the 3 record\(s\) given — its versions: 2026\.12, 2026\.11; /m);
   });
 
   test('--model: a local file is answered by content, a digest by digest, a subject path by name', async () => {

@@ -12,11 +12,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => f?.close());
 
-const NOBODY = [
-  ['--dataset', 'mnist@2.0'],
-  ['--metric', 'no-such-metric'],
-  ['--model', `sha256:${'ab'.repeat(32)}`],
-  ['--runs', 'someone/else'],
+// Each question, and the error naming the part that matched nothing and what the store holds there.
+const NOBODY: [string[], RegExp][] = [
+  [['--dataset', 'mnist@2.0'], /^error: dataset mnist has no version 2\.0 in .+ — its versions: 1\.0; pass --dataset mnist@VERSION/m],
+  [['--dataset', 'mnsit'], /^error: no dataset mnsit in .+ — datasets recorded: mnist, labels, mnist-norm; check the spelling/m],
+  [['--metric', 'no-such-metric'], /^error: no metric no-such-metric in .+ — metrics recorded: accuracy; check the spelling/m],
+  [['--metric', 'accuracy', '--split', 'train'], /^error: metric accuracy has no split train in .+ — its splits: test; /m],
+  [['--model', `sha256:${'ab'.repeat(32)}`], /^error: no run in .+ produced model sha256:(ab){32} — /m],
+  [['--runs', 'someone/else'], /^error: no run of repository someone\/else in .+ — repositories stored: acme\/none; pass one of them, OWNER\/\* for an owner, or '\*' for every run/m],
 ];
 
 test.each(['sqlite', 'postgres'])('%s: a question nobody matches exits 1 with the empty answer, one matched exits 0', async (engine) => {
@@ -24,11 +27,12 @@ test.each(['sqlite', 'postgres'])('%s: a question nobody matches exits 1 with th
   const store = f.store(engine);
   const ingest = await mlp('store', 'ingest', file, '--no-verify', '--store', store);
   expect(ingest.code, ingest.stderr).toBe(0);
-  for (const q of NOBODY) {
+  for (const [q, said] of NOBODY) {
     const json = await mlp('lineage', '--store', store, '--no-verify', '--format', 'json', ...q);
     expect(json.code, `${q.join(' ')}: ${json.stderr}`).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual({ answers: [] });
-    expect(json.stderr).toMatch(/^error: no run in .+ answers this — .+/m);
+    expect(json.stderr, q.join(' ')).toMatch(said);
+    expect(json.stderr.trim().split('\n'), q.join(' ')).toHaveLength(1);
     expect(json.stderr).not.toMatch(/\n\s+at /);
     const table = await mlp('lineage', '--store', store, '--no-verify', ...q);
     expect(table.code, q.join(' ')).toBe(1);
@@ -37,7 +41,7 @@ test.each(['sqlite', 'postgres'])('%s: a question nobody matches exits 1 with th
   const overFile = await mlp('lineage', file, '--no-verify', '--dataset', 'mnist@2.0');
   expect(overFile.code).toBe(1);
   // A question with an answer still exits 0.
-  for (const q of [['--metric', 'accuracy'], ['--model', `sha256:${model}`], ['--runs', 'acme/none']]) {
+  for (const q of [['--metric', 'accuracy'], ['--model', `sha256:${model}`], ['--runs', 'acme/none'], ['--runs', '*']]) {
     const r = await mlp('lineage', '--store', store, '--no-verify', '--format', 'json', ...q);
     expect(r.code, `${q.join(' ')}: ${r.stderr}`).toBe(0);
     expect((JSON.parse(r.stdout) as { answers: unknown[] }).answers.length).toBeGreaterThan(0);

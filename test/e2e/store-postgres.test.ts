@@ -176,7 +176,9 @@ describe('store on PostgreSQL', () => {
     const hidden = await mlp('lineage', '--store', pg.url('carol', 'combo'), '--runs', 'other/secret', '--format', 'json');
     // Hidden runs are no answer, exit 1 as for a repository that has none (nothing tells them apart).
     expect(hidden.code, hidden.stderr).toBe(1);
-    expect(hidden.stderr).toMatch(/^error: no run in .* answers this — /m);
+    // What exists is told as the reader sees it: its own repository, never the hidden one.
+    expect(hidden.stderr).toMatch(/^error: no run of repository other\/secret in .* — repositories stored: acme\/train; .*a reader sees only the repositories it was granted/m);
+    expect(hidden.stderr).not.toMatch(/secret.*secret|acme\/pipeline/);
     expect(JSON.parse(hidden.stdout)).toEqual({ answers: [] });
     // The ingest role alone reads no run, not even its number (it takes new numbers from the sequence).
     expect(sql('SELECT count(*) FROM runs', 'ingester', 'combo').stderr).toMatch(/permission denied for table runs/);
@@ -263,7 +265,7 @@ describe('store on PostgreSQL', () => {
     const init = await mlp('lineage', '--store', pg.url('postgres', 'conc'), '--runs', 'acme/train');
     // Opened (schema applied) and empty: no run answers yet, exit 1.
     expect(init.code, init.stderr).toBe(1);
-    expect(init.stderr).toMatch(/^error: no run in .* answers this — /m);
+    expect(init.stderr).toMatch(/^error: no run is stored in .* — /m);
     const results = await Promise.all([1, 2, 3, 4].map(() => mlp('store', 'ingest', bundles, '--store', pg.url('ingester', 'conc'), ...trust(), '--format', 'json')));
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const stored = results.flatMap((r) => (JSON.parse(r.stdout) as { stored: { runId: string }[] }).stored.map((s) => s.runId));

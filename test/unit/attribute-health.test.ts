@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, renderAttribution } from '../../src/lineage/attribute.js';
+import { attribute } from '../../src/lineage/attribute.js';
+import { renderAttribution } from '../../src/render/attribution.js';
 import { bundleSignedAt, health, renderHealth, repositoryOf } from '../../src/lineage/health.js';
 import { resolvePolicy } from '../../src/policy/index.js';
 import type { TrainingStatement } from '../../src/schema/predicate.js';
@@ -43,8 +44,45 @@ describe('lineage --attribute', () => {
     // Strongest mean effect first.
     expect(r.effects[0]!.factor).toBe('step dedupe');
     const text = renderAttribution(r);
-    expect(text).toMatch(/step dedupe: \(none\) → present\s+2/);
+    expect(text).toMatch(/^step\s+dedupe absent → present\s+2\s/m);
+    expect(text).toMatch(/^step-parameter\s+tokenize: max_len 512 → 1024\s+2\s/m);
     expect(text).toMatch(/not cause/);
+  });
+
+  it('names a dataset change by its versions, else by short digests on both sides; JSON keeps the digests', () => {
+    const ds = (version: string | undefined, digit: string, mse: number) => {
+      const st = run({ mse, data: digit });
+      if (version === undefined) delete st.predicate.datasets[0]!.version;
+      else st.predicate.datasets[0]!.version = version;
+      return st;
+    };
+    const versioned = attribute([ds('v10', 'a', 0.3), ds('v2', 'b', 0.5)].map((statement, i) => ({ id: `r${i}`, statement })), { name: 'mse' });
+    // Natural version order (v2 before v10), whatever the digests' order.
+    expect(versioned.effects[0]).toMatchObject({ kind: 'dataset', from: 'b'.repeat(64), to: 'a'.repeat(64), fromVersion: 'v2', toVersion: 'v10' });
+    expect(versioned.effects[0]!.meanDelta).toBeCloseTo(-0.2);
+    expect(renderAttribution(versioned)).toMatch(/^dataset\s+\S+ v2 → v10\s+1\s+-0\.2000\s/m);
+    // The same version over other bytes, or no version: digests, 12 hex digits each side.
+    for (const versions of [['v1', 'v1'], [undefined, undefined], ['v1', undefined]]) {
+      const r = attribute([ds(versions[0], 'a', 0.3), ds(versions[1], 'b', 0.5)].map((statement, i) => ({ id: `r${i}`, statement })), { name: 'mse' });
+      expect(renderAttribution(r)).toMatch(/ aaaaaaaaaaaa → bbbbbbbbbbbb\s+1\s+\+0\.2000\s/);
+    }
+  });
+
+  it('keeps both sides of a long change within 100 columns, figures aligned', () => {
+    const long = (v: string, mse: number) => {
+      const st = run({ mse });
+      st.predicate.steps[0]!.name = 'tokenize-with-a-rather-long-step-name';
+      st.predicate.steps[0]!.parameters = { vocabulary: `${'x'.repeat(60)}${v}` };
+      return st;
+    };
+    const r = attribute([long('A', 0.3), long('B', 12.5)].map((statement, i) => ({ id: `r${i}`, statement })), { name: 'mse' });
+    const text = renderAttribution(r);
+    for (const l of text.split('\n')) expect(l.length, l).toBeLessThanOrEqual(100);
+    const row = text.split('\n').find((l) => l.startsWith('step-parameter'))!;
+    // Both values keep their ends (where they differ); the whole values are in --format json.
+    expect(row).toMatch(/ x+…x+A → x+…x+B\s/);
+    expect(row).toMatch(/\+12\.20\s+\+12\.20\s+\+12\.20$/);
+    expect(text).toMatch(/--format json has them whole/);
   });
 
   it('says plainly when the records cannot answer', () => {

@@ -33,7 +33,7 @@ export function register(program: Command): void {
     .action(
       run(async (oldFile: string, newFile: string, o: { format: string; json?: boolean; store?: string; policy?: string; metricDirections: string[] }) => {
         outputFormat(o);
-        if (o.store !== undefined) refuseFilesWithStore([oldFile, newFile], 'diff');
+        if (o.store !== undefined) refuseFilesWithStore([oldFile, newFile], 'diff', o.store);
         const directions = await directionsFrom(o.policy, o.metricDirections);
         const [a, b] = o.store !== undefined ? await storeRunsById(o.store, [oldFile, newFile], stderrLogger) : await Promise.all([loadDocument(oldFile), loadDocument(newFile)]);
         const diff = diffStatements(a.statement, b.statement);

@@ -24,7 +24,7 @@ export function register(program: Command): void {
   addTrustFlags(cmd, 'the repository whose workflow must have signed the bundle')
     .action(
       run(async (file: string, o: TrustFlags & { format: ExportFormat; out?: string; store?: string; verify: boolean }) => {
-        if (o.store !== undefined) refuseFilesWithStore([file], 'export');
+        if (o.store !== undefined) refuseFilesWithStore([file], 'export', o.store);
         const loaded = o.store !== undefined ? (await storeRunsById(o.store, [file], stderrLogger))[0]! : await loadDocument(file);
         // An export carries the record into other tools, which will not check it: a tampered or
         // foreign bundle is refused here, as lineage, report and replay refuse it.

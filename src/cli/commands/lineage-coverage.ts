@@ -1,4 +1,5 @@
-import { attribute, renderAttribution } from '../../lineage/attribute.js';
+import { attribute } from '../../lineage/attribute.js';
+import { renderAttribution } from '../../render/attribution.js';
 import { bundleSignedAt, health, renderHealth } from '../../lineage/health.js';
 import { resolvePolicy } from '../../policy/index.js';
 import { statementRunId } from '../../statement/serialize.js';

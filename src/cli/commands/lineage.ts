@@ -2,7 +2,7 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { digestPath } from '../../digest/index.js';
-import { CheckError, InputError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { graphFromStatements } from '../../lineage/graph.js';
 import {
   datasetsForMetric,
@@ -14,6 +14,7 @@ import {
   type ModelAnswer,
 } from '../../lineage/queries.js';
 import { loadReleaseDocuments } from '../../lineage/releases.js';
+import { noMatchError, whyNoDataset, whyNoMetric, type NoMatch } from '../../lineage/no-match.js';
 import {
   renderDatasetAnswers,
   renderDot,
@@ -87,7 +88,7 @@ export function register(program: Command): void {
     .option('--jobs <N>', 'threads verifying bundles (default: the number of CPUs, at most 8; 1: this thread only)', intOption('--jobs'))
     .option('--from-releases', 'read statements/bundles from the --repo repository’s release assets (needs GITHUB_TOKEN)')
     .option('--store <PATH|URL>', 'answer from the provenance store (a file, or postgres://…) instead of files: see `store ingest`')
-    .option('--runs <OWNER/REPO>', 'with --store: the runs of a repository (OWNER/* for an owner), with their metrics; with --attribute, --health or a diagram: only those runs')
+    .option('--runs <OWNER/REPO>', "with --store: the runs of a repository (OWNER/* for an owner, '*' for every run, those that name no repository too), with their ids and metrics; with --attribute, --health or a diagram: only those runs")
     .option('--since <DATE>', 'with --runs: runs that finished at or after this time')
     .option('--until <DATE>', 'with --runs: runs that finished before this time');
   addFormatOption(addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles; with --from-releases, whose release assets to read'), ['table', 'mermaid', 'dot'], 'table')
@@ -179,9 +180,13 @@ async function answerFromDocuments(trusted: LoadedDocument[], o: LineageOptions)
   else processIo.out(answers ? table : renderGraphTable(graph));
   if (answers && answers.length === 0) {
     // Like grep: an answer nobody matched is exit 1, so scripts can tell "none" from "found".
-    const what = o.metric !== undefined ? `metric ${o.metric}` : o.dataset !== undefined ? `dataset ${o.dataset}` : `model ${o.model}`;
-    throw new CheckError('no-match', `no record among the ${graph.runs.length} given mentions ${what}`, {
-      fix: 'check the spelling (ids and metric names are case-sensitive) or pass the folder that holds the records that used it',
-    });
+    // The error names the part of the question that matched nothing and what exists there.
+    const why: NoMatch =
+      o.metric !== undefined
+        ? whyNoMetric(graph, { name: o.metric, ...(o.epoch !== undefined ? { epoch: o.epoch } : {}), ...(o.split ? { split: o.split } : {}) })
+        : o.dataset !== undefined
+          ? whyNoDataset(graph, o.dataset)
+          : { part: 'model', asked: o.model! };
+    throw noMatchError(why, `among the ${graph.runs.length} record(s) given`, 'pass the folder that holds the records that have it');
   }
 }

@@ -116,7 +116,7 @@ export function register(program: Command): void {
         await workdirRoot(workdir);
         // A record decides what runs (--run) and what counts as matching (--check):
         // it is verified first, as `verify` and `lineage` do.
-        if (o.store !== undefined) refuseFilesWithStore([file], 'replay');
+        if (o.store !== undefined) refuseFilesWithStore([file], 'replay', o.store);
         const loaded = o.store !== undefined ? (await storeRunsById(o.store, [file], stderrLogger))[0]! : await loadDocument(file);
         const [doc] = await trustDocuments([loaded], { noVerify: !o.verify, verifier: bundleVerifier(o, { cache: false, jobs: 1 }), logger: stderrLogger });
         const { statement } = doc!;

@@ -85,7 +85,7 @@ export function register(program: Command): void {
     .requiredOption('--out <FILE.html>', 'the HTML file to write (replaced atomically)')
     .option('--no-verify', 'include records without verifying their signatures (marked as not verified in the report)')
     .option('--store <PATH|URL>', `${STORE_SOURCE_HELP}; none: every run the filters select (each bundle is verified again, as files are)`)
-    .option('--runs <OWNER/REPO>', 'with --store: only the runs of this repository (OWNER/* for an owner)')
+    .option('--runs <OWNER/REPO>', "with --store: only the runs of this repository (OWNER/* for an owner, '*' for every run)")
     .option('--since <DATE>', 'with --store: runs that finished at or after this time')
     .option('--until <DATE>', 'with --store: runs that finished before this time');
   addTrustFlags(cmd, 'the repository whose workflow must have signed the bundles').action(
@@ -97,7 +97,7 @@ export function register(program: Command): void {
       if (o.store === undefined && (o.runs ?? o.since ?? o.until) !== undefined) {
         throw new InputError('filter-without-store', '--runs, --since and --until select runs in the store', { fix: 'add --store PATH|URL, or leave them out to report on the files given' });
       }
-      if (o.store !== undefined) refuseFilesWithStore(inputs, 'report');
+      if (o.store !== undefined) refuseFilesWithStore(inputs, 'report', o.store);
       const docs =
         o.store === undefined
           ? await loadDocuments(inputs, stderrLogger, unreadable)

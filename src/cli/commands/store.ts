@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { CheckError, InputError } from '../../errors.js';
+import { noMatchError, type NoMatch } from '../../lineage/no-match.js';
+import { whyNoDataset, whyNoMetric, whyNoRuns } from '../../store/no-answer.js';
 import { createGitHubClient } from '../../publish/client.js';
 import { stderrLogger } from '../../util/log.js';
 import { failureFix, validateIdentityPolicy } from '../../verify/index.js';
@@ -328,18 +330,18 @@ export async function storeLineage(o: StoreLineageOptions, model: { sha256: stri
     const stopped = await untilSignalled(async (signal) => {
       const spool = await AnswerSpool.create<StoreMetricAnswer>(format, metricText);
       try {
-        const location = await withStore(o.store, async (db) => {
+        const none = await withStore(o.store, async (db) => {
           await spool.reset();
-          await eachMetricAnswer(db, mq, (page) => {
+          const n = await eachMetricAnswer(db, mq, (page) => {
             signal.throwIfAborted();
             return spool.add(page);
           });
-          return db.location;
+          return n === 0 ? noStoreAnswer(db, await whyNoMetric(db, mq), mq.model) : undefined;
         }, READ_ONLY);
         signal.throwIfAborted();
         await spool.copyTo(process.stdout, signal);
         if (signal.aborted) return stopSignalOf(signal.reason);
-        if (spool.count === 0) throw noStoreAnswer(location);
+        if (none) throw none;
       } catch (err) {
         if (signal.aborted) return stopSignalOf(signal.reason); // whatever failed after the stop (a read again, a closed stdout) is the stop
         throw err;
@@ -350,32 +352,37 @@ export async function storeLineage(o: StoreLineageOptions, model: { sha256: stri
     });
     return stopped ? endAs(stopped) : undefined;
   }
-  const { output, answered, location } = await withStore(o.store, async (db) => {
+  const { output, none } = await withStore(o.store, async (db) => {
     let answers: unknown[];
     let text: string;
+    let why: () => Promise<NoMatch>;
     if (model) {
       const a = await modelQuestion(db, model.sha256);
-      [answers, text] = [a, modelText(a)];
+      [answers, text, why] = [a, modelText(a), async () => ({ part: 'model', asked: `sha256:${model.sha256}` })];
     } else if (o.dataset !== undefined) {
-      const a = await datasetQuestion(db, o.dataset);
-      [answers, text] = [a, datasetText(a)];
+      const ref = o.dataset;
+      const a = await datasetQuestion(db, ref);
+      [answers, text, why] = [a, datasetText(a), () => whyNoDataset(db, ref)];
     } else if (o.runs !== undefined) {
-      const a = await runsQuestion(db, { repository: o.runs, ...(since ? { since } : {}), ...(until ? { until } : {}) });
-      [answers, text] = [a, runsText(a)];
+      const rq = { repository: o.runs, ...(since ? { since } : {}), ...(until ? { until } : {}) };
+      const a = await runsQuestion(db, rq);
+      [answers, text, why] = [a, runsText(a), () => whyNoRuns(db, rq)];
     } else {
-      throw new InputError('store-question', 'with --store, ask one question: --metric M [--model D], --dataset D[@V], --model D, or --runs OWNER/REPO [--since --until]', { fix: 'add one of them' });
+      throw new InputError('store-question', "with --store, ask one question: --metric M [--model D], --dataset D[@V], --model D, or --runs OWNER/REPO|OWNER/*|'*' [--since --until]", { fix: 'add one of them' });
     }
-    return { output: o.format === 'json' ? JSON.stringify({ answers }, null, 2) : text, answered: answers.length, location: db.location };
+    return { output: o.format === 'json' ? JSON.stringify({ answers }, null, 2) : text, none: answers.length === 0 ? noStoreAnswer(db, await why()) : undefined };
   }, READ_ONLY);
   // An empty table is no text at all: the error line below says it.
   if (output !== '') processIo.out(output);
-  if (answered === 0) throw noStoreAnswer(location);
+  if (none) throw none;
 }
 
-function noStoreAnswer(location: string): CheckError {
-  return new CheckError('no-match', `no run in ${location} answers this`, {
-    fix: 'check the spelling (ids and metric names are case-sensitive) and the store; a reader sees only the repositories it was granted',
-  });
+/** The empty answer's error: the part of the question that matched nothing in this store, and what it holds there. */
+function noStoreAnswer(db: Db, why: NoMatch, model?: string): CheckError {
+  // With --model, what exists was read among that model's runs (unless the model itself is missing).
+  const among = model !== undefined && why.part !== 'model' ? ` among the runs that produced model sha256:${model.slice(0, 12)}…` : '';
+  const granted = db.dialect === 'postgres' ? '; a reader sees only the repositories it was granted' : '';
+  return noMatchError(why, `in ${db.location}${among}`, `ingest the records that have it (\`store ingest\`)${granted}`);
 }
 
 /** Every model digest already stored (--from-attestations' default), or a usage error when this role may not read them. */
