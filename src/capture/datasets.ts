@@ -53,9 +53,10 @@ export function parseDatasetManifest(text: string, where: string): DatasetInput[
   if (data === null || data === undefined) return [];
   const doc = parseWith(DatasetManifest, data, {
     file: where,
-    prefix: 'datasets',
+    // A list is named `datasets[0]…`; the `{datasets: [...]}` form's path already starts with `datasets`.
+    prefix: Array.isArray(data) ? 'datasets' : '',
     what: 'datasets manifest',
-    fix: 'each dataset needs `id` and a `path` or `uri`; see schemas/datasets.schema.json',
+    fix: 'correct the field(s) named above; schemas/datasets.schema.json lists every field (a dataset needs at least `id` and a `path` or `uri`)',
   });
   const list = Array.isArray(doc) ? doc : doc.datasets;
   refuseDuplicateIds(list, where);

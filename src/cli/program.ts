@@ -72,7 +72,23 @@ function applyErrorHandling(cmd: Command): void {
   for (const sub of cmd.commands) applyErrorHandling(sub);
 }
 
+/**
+ * A reader that stops reading (`ml-provenance … --help | head -1`) closes the pipe: what is
+ * left to print has nowhere to go, and the command ends as it would have. Without a listener
+ * the write's EPIPE was an unhandled 'error' event: a stack trace and exit 1.
+ */
+function quietOnClosedPipe(): void {
+  for (const s of [process.stdout, process.stderr]) {
+    if (s.listeners('error').includes(closedPipe)) continue;
+    s.on('error', closedPipe);
+  }
+}
+function closedPipe(err: NodeJS.ErrnoException): void {
+  if (err.code !== 'EPIPE' && err.code !== 'ERR_STREAM_DESTROYED') throw err;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   let program: Command | undefined;
   try {
     program = await createProgram(argv);

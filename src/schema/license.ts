@@ -17,17 +17,47 @@ export function isSpdxExpression(value: string): boolean {
   }
 }
 
-/** The SPDX spelling of a near miss (`apache-2.0` → `Apache-2.0`), when spdx-correct knows one. */
-export function suggestSpdx(value: string): string | undefined {
+/** spdx-correct's SPDX id for one license name, or undefined. */
+function correctId(name: string): string | undefined {
   // spdx-correct throws on blank input; a suggestion is a courtesy, never a crash.
-  if (!value.trim()) return undefined;
-  let s: string | null;
+  if (!name.trim()) return undefined;
   try {
-    s = correct(value, { upgrade: true });
+    // No upgrade: spdx-correct upgrades gpl-3.0 to GPL-3.0-or-later, other terms than the deprecated GPL-3.0 (= -only).
+    return correct(name, { upgrade: false }) ?? undefined;
   } catch {
     return undefined;
   }
-  return s && s !== value && isSpdxExpression(s) ? s : undefined;
+}
+
+/**
+ * The SPDX spelling of a near miss (`apache-2.0` → `Apache-2.0`, `apache-2.0 or mit` →
+ * `Apache-2.0 OR MIT`), when spdx-correct knows one. An expression is corrected license by
+ * license with its operators kept: spdx-correct alone reads `apache-2.0 or mit` as
+ * `Apache-2.0`, and a suggestion that drops a license changes the terms.
+ */
+export function suggestSpdx(value: string): string | undefined {
+  const parts = value.split(/(\s+(?:and|or|with)\s+|[()])/i);
+  let afterWith = false;
+  const fixed: string[] = [];
+  for (const part of parts) {
+    const op = /^\s+(and|or|with)\s+$/i.exec(part);
+    if (op) {
+      fixed.push(` ${op[1]!.toUpperCase()} `);
+      afterWith = op[1]!.toLowerCase() === 'with';
+    } else if (part === '(' || part === ')' || !part.trim()) {
+      fixed.push(part);
+    } else if (afterWith) {
+      // An exception (Classpath-exception-2.0): spdx-correct knows licenses only.
+      fixed.push(part.trim());
+      afterWith = false;
+    } else {
+      const id = correctId(part);
+      if (!id) return undefined;
+      fixed.push(id);
+    }
+  }
+  const s = fixed.join('');
+  return s !== value && isSpdxExpression(s) ? s : undefined;
 }
 
 /** How to fix a license that is not an SPDX expression, naming a correction when there is one. */
@@ -49,4 +79,4 @@ export const SpdxLicenseExpression = z
       return s ? `${SPDX_MESSAGE} (did you mean "${s}"?)` : SPDX_MESSAGE;
     },
   })
-  .meta({ description: 'SPDX license expression (https://spdx.org/licenses/), or LicenseRef-NAME for a custom license' });
+  .meta({ description: 'SPDX license expression (https://spdx.org/licenses/), or LicenseRef-NAME for a custom license; ml-provenance checks it against the SPDX license list, which this schema cannot express' });

@@ -1,3 +1,4 @@
+import nodeCrypto from 'node:crypto';
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
 import { RFC3161Timestamp, X509Certificate, crypto } from '@sigstore/core';
 import { toSignedEntity, type SignedEntity } from '@sigstore/verify';
@@ -55,14 +56,31 @@ export function parseBundle(doc: unknown): { check: Check; parsed?: ParsedBundle
   } catch (err) {
     return { check: fail('bundle', `the bundle's ${unreadablePart(bundle, certificate)} cannot be read: ${libraryMessage(err)}`) };
   }
-  const keyProblem = certificateKeyProblem(entity);
-  if (keyProblem) return { check: fail('bundle', `the bundle's signing certificate cannot be read: ${keyProblem}`) };
+  const certProblem = certificateProblem(certificate) ?? certificateKeyProblem(entity);
+  if (certProblem) return { check: fail('bundle', `the bundle's signing certificate cannot be read: ${certProblem}`) };
   const m = /bundle\.v([\d.]+)\+json|version=([\d.]+)/.exec(bundle.mediaType);
   const version = m ? (m[1] ?? m[2]) : bundle.mediaType;
   return {
     check: pass('bundle', `Sigstore bundle v${version} with a DSSE envelope (${IN_TOTO_PAYLOAD_TYPE}) and a signing certificate`),
     parsed: { bundle, payload: Buffer.from(env.payload), certificate, entity },
   };
+}
+
+/**
+ * Why the certificate is not DER as OpenSSL (and Go's crypto/x509, cosign's) reads it, or
+ * undefined. @sigstore/core's parser skips over a wrong outer tag (a SEQUENCE's 0x30 changed to
+ * 0x31), so a certificate that cosign and openssl refuse as malformed verified; Node's X.509
+ * parser is OpenSSL's and holds the encoding to the standard.
+ */
+function certificateProblem(der: Uint8Array): string | undefined {
+  try {
+    new nodeCrypto.X509Certificate(Buffer.from(der));
+    return undefined;
+  } catch (err) {
+    if (err instanceof TypeError || !(err instanceof Error)) throw err;
+    // OpenSSL reports the last format it tried (PEM: "no start line"), which says nothing useful here.
+    return "it is not a valid DER X.509 certificate as OpenSSL and cosign read it; it was altered or damaged";
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import { evaluatePolicy, parsePolicyText, resolvePolicy } from '../../src/policy
 import { ProvenanceError } from '../../src/errors.js';
 import { parseDatasetManifest } from '../../src/capture/datasets.js';
 import { RecordEvent } from '../../src/schema/record-event.js';
+import { suggestSpdx } from '../../src/schema/license.js';
 import { minimalStatement } from './statement-fixture.js';
 
 const strictFor = async (st: ReturnType<typeof minimalStatement>) => evaluatePolicy(st, await resolvePolicy('strict'));
@@ -60,6 +61,20 @@ describe('strict: splits and seed belong to the dataset or the step that made th
 });
 
 describe('licenses are SPDX expressions', () => {
+  it.each([
+    ['apache-2.0 or mit', 'Apache-2.0 OR MIT'],
+    ['(mit or apache-2.0) and bsd-3-clause', '(MIT OR Apache-2.0) AND BSD-3-Clause'],
+    ['gpl-2.0-only with Classpath-exception-2.0', 'GPL-2.0-only WITH Classpath-exception-2.0'],
+    // The deprecated id keeps its terms (GPL-3.0 is -only); spdx-correct's upgrade said -or-later.
+    ['gpl-3.0', 'GPL-3.0'],
+    ['Apache 2.0', 'Apache-2.0'],
+  ])('the suggestion for %j keeps every license and operator: %j', (typed, want) => {
+    expect(suggestSpdx(typed)).toBe(want);
+  });
+  it.each(['apache-2.0 OR nonsense-xyz', 'NOT A LICENSE !!', 'MIT', ''])('no suggestion for %j (a part unknown, or nothing to correct)', (typed) => {
+    expect(suggestSpdx(typed)).toBeUndefined();
+  });
+
   it('an invalid license is an error under strict (it asks for licenses) and suggests the SPDX spelling', async () => {
     const st = minimalStatement();
     st.predicate.datasets[0]!.license = 'apache-2.0';
@@ -99,6 +114,10 @@ describe('licenses are SPDX expressions', () => {
     expect(refused(() => parseDatasetManifest('- id: d\n  uri: s3://b/d\n  license: apache-2.0\n', 'datasets.yaml'))).toMatch(/datasets\.yaml.*license.*did you mean "Apache-2\.0"/s);
     const ev = RecordEvent.safeParse({ v: 1, kind: 'dataset', id: 'd', license: 'cc-by-4.0' });
     expect(ev.error!.issues[0]!.message).toMatch(/did you mean "CC-BY-4\.0"/);
+    // The `{datasets: [...]}` form names the field once, and the fix is about that field.
+    const wrapped = refused(() => parseDatasetManifest('datasets:\n  - id: d\n    uri: s3://b/d\n    license: apache-2.0\n', 'datasets.yaml'));
+    expect(wrapped).toMatch(/: datasets\[0\]\.license: /);
+    expect(wrapped).not.toMatch(/datasets\.datasets/);
     // No suggestion where spdx-correct has none: the plain rule.
     const none = RecordEvent.safeParse({ v: 1, kind: 'dataset', id: 'd', license: 'NOT A LICENSE !!' });
     expect(none.error!.issues[0]!.message).not.toMatch(/did you mean/);

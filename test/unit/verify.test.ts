@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -302,10 +303,21 @@ describe('verifyBundle: a damaged certificate is a failed bundle, not an unexpec
     expect(check(v, 'bundle').reason).toMatch(/signing certificate cannot be read/);
     expect(v.checks.filter((c) => c.name !== 'bundle').every((c) => c.status === 'skip')).toBe(true);
   });
+  test('the outer SEQUENCE tag changed (0x30 → 0x31): fails bundle, as openssl and cosign refuse it', async () => {
+    const v = await verifyBundle(flipCertificate(bundle, 0), opts());
+    expect(v.verified).toBe(false);
+    expect(check(v, 'bundle').reason).toMatch(/signing certificate cannot be read: it is not a valid DER X\.509 certificate/);
+    // openssl, the outside reader, refuses the same bytes.
+    const der = Buffer.from((flipCertificate(bundle, 0) as any).verificationMaterial.certificate.rawBytes, 'base64');
+    const r = spawnSync('openssl', ['x509', '-inform', 'DER', '-noout', '-subject'], { input: der });
+    expect(r.status).not.toBe(0);
+    const original = spawnSync('openssl', ['x509', '-inform', 'DER', '-noout', '-subject'], { input: Buffer.from((bundle as any).verificationMaterial.certificate.rawBytes, 'base64') });
+    expect(original.status).toBe(0);
+  });
   test('every single-bit flip of the certificate gives a verdict (never a thrown error), and none verifies', async () => {
     const der = Buffer.from((bundle as any).verificationMaterial.certificate.rawBytes, 'base64');
-    // From byte 1: the outer SEQUENCE tag (byte 0) is covered by no signature, and @sigstore/core reads 0x31 as 0x30.
-    for (let at = 1; at < der.length; at += 7) {
+    // From byte 0: the outer SEQUENCE tag is covered by no signature and @sigstore/core reads 0x31 as 0x30; openssl and cosign refuse it, so do we.
+    for (let at = 0; at < der.length; at += 7) {
       const v = await verifyBundle(flipCertificate(bundle, at), opts());
       expect({ at, verified: v.verified }).toEqual({ at, verified: false });
     }
