@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-R6ETERC3.js");
+  const { main } = await import("./chunks/program-E6WGCNKT.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -2,10 +2,10 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-JCH23WHQ.js";
+} from "./chunks/chunk-PQKWRYN4.js";
 import "./chunks/chunk-62XNHVZS.js";
 import "./chunks/chunk-BOBSG766.js";
-import "./chunks/chunk-245AEHGW.js";
+import "./chunks/chunk-2J7VGUEI.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2D5AWCES.js";
 import "./chunks/chunk-Q655VGAR.js";
@@ -13,11 +13,11 @@ import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
 import "./chunks/chunk-MFLXRQWX.js";
-import "./chunks/chunk-HEI5ZQQE.js";
+import "./chunks/chunk-P3AUJRF6.js";
 import "./chunks/chunk-CJJWD6LY.js";
-import "./chunks/chunk-CYOZAGLC.js";
-import "./chunks/chunk-DQA3XQTC.js";
-import "./chunks/chunk-VXF76SOM.js";
+import "./chunks/chunk-N5Y65BXZ.js";
+import "./chunks/chunk-SLG2NNIC.js";
+import "./chunks/chunk-A6NCO4C7.js";
 import "./chunks/chunk-4I3VU6PT.js";
 import "./chunks/chunk-VK4AXXJQ.js";
 import "./chunks/chunk-OL73OWTX.js";
