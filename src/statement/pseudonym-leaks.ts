@@ -86,35 +86,67 @@ export function distinctiveFolders(form: string): string[] {
 
 const WORD = /[A-Za-z0-9]/;
 
-/** `needle` in `text` as a whole word: not inside a longer name (`cohort-7` is not in `cohort-70`, `4711` not in a digest). */
-function containsWord(text: string, needle: string): boolean {
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-    const before = text[i - 1];
-    const after = text[i + needle.length];
-    const okBefore = before === undefined || !WORD.test(needle[0]!) || !WORD.test(before);
-    const okAfter = after === undefined || !WORD.test(needle[needle.length - 1]!) || !WORD.test(after);
-    if (okBefore && okAfter) return true;
+interface Needle {
+  text: string;
+  from: string;
+  kind: PseudonymLeak['kind'];
+}
+
+/** Needles by their first MIN_LEAK_CHARS characters, then by length, then by text. */
+type NeedleIndex = Map<string, Map<number, Map<string, Needle[]>>>;
+
+function indexNeedles(needles: Needle[]): NeedleIndex {
+  const index: NeedleIndex = new Map();
+  for (const n of needles) {
+    if (n.text.length < MIN_LEAK_CHARS) continue;
+    const byLength = index.get(n.text.slice(0, MIN_LEAK_CHARS)) ?? new Map<number, Map<string, Needle[]>>();
+    const byText = byLength.get(n.text.length) ?? new Map<string, Needle[]>();
+    byText.set(n.text, [...(byText.get(n.text) ?? []), n]);
+    byLength.set(n.text.length, byText);
+    index.set(n.text.slice(0, MIN_LEAK_CHARS), byLength);
   }
-  return false;
+  return index;
+}
+
+/**
+ * The needles found in `text` as whole words (not inside a longer name: `cohort-7` is not in
+ * `cohort-70`, `4711` not in a digest). Each position costs a lookup per needle length, not per
+ * needle: a record of thousands of strings against thousands of hidden paths sharing `data/`.
+ */
+function wordsIn(text: string, index: NeedleIndex): Needle[] {
+  const out: Needle[] = [];
+  for (let i = 0; i + MIN_LEAK_CHARS <= text.length; i++) {
+    const byLength = index.get(text.slice(i, i + MIN_LEAK_CHARS));
+    if (!byLength) continue;
+    for (const [len, byText] of byLength) {
+      const hit = i + len <= text.length ? byText.get(text.slice(i, i + len)) : undefined;
+      if (!hit) continue;
+      const before = text[i - 1];
+      const after = text[i + len];
+      const okBefore = before === undefined || !WORD.test(text[i]!) || !WORD.test(before);
+      const okAfter = after === undefined || !WORD.test(text[i + len - 1]!) || !WORD.test(after);
+      if (okBefore && okAfter) out.push(...hit);
+    }
+  }
+  return out;
 }
 
 const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Where the statement still holds a hidden value, or a distinctive folder of one, in clear; one entry per place and field. */
 export function pseudonymLeaks(statement: unknown, hidden: HiddenValue[]): PseudonymLeak[] {
-  const needles: Array<{ text: string; from: string; kind: PseudonymLeak['kind'] }> = [];
+  const needles: Needle[] = [];
   for (const h of hidden) {
     const forms = leakForms(h.value);
     for (const text of forms) needles.push({ text, from: h.from, kind: 'value' });
     for (const text of new Set(forms.flatMap(distinctiveFolders))) needles.push({ text, from: h.from, kind: 'folder' });
   }
-  const usable = needles.filter((n) => n.text.length >= MIN_LEAK_CHARS);
+  const index = indexNeedles(needles);
   const found = new Map<string, PseudonymLeak>();
   const check = (text: string, pointer: string) => {
-    for (const n of usable) {
+    for (const n of wordsIn(text, index)) {
       const id = `${pointer}\u0000${n.from}`;
-      if (found.get(id)?.kind === 'value' || !containsWord(text, n.text)) continue;
-      found.set(id, { pointer, from: n.from, kind: n.kind });
+      if (found.get(id)?.kind !== 'value') found.set(id, { pointer, from: n.from, kind: n.kind });
     }
   };
   const walk = (v: unknown, ptr: string) => {
