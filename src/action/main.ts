@@ -3,7 +3,7 @@ import { baseRecordSentence, type BaseRecord } from '../publish/base-record.js';
 import { pullRequestNumber, releaseTag, restrictedByGitHub, type GitHubContext } from '../capture/github.js';
 import { toProvenanceError } from '../errors.js';
 import { formatFinding, type PolicyResult } from '../policy/index.js';
-import { renderPublishedMarkdown, renderSummaryMarkdown, type BaseComparison, type SignatureInfo, type SummaryOptions } from '../render/summary.js';
+import { renderLeakSummaryMarkdown, renderPublishedMarkdown, renderSummaryMarkdown, type BaseComparison, type SignatureInfo, type SummaryOptions } from '../render/summary.js';
 import { lineageMermaid } from '../render/lineage.js';
 import { mergeOverrides } from '../render/metric-direction.js';
 import { resolvePolicy } from '../policy/index.js';
@@ -138,6 +138,16 @@ export async function run(inputs: RunInputs, deps: ActionDeps): Promise<RunOutco
   };
   if (!built.policy.complete) {
     // Reviewers still get the summary of what is there and what is missing; nothing is signed or published.
+    const leaks = built.policy.findings.filter((f) => f.rule === 'pseudonyms.leak');
+    if (leaks.length) {
+      // Not the usual summary: it would show the values anonymize was to hide.
+      await io.summary(renderLeakSummaryMarkdown(leaks, view));
+      io.logger.error(
+        `the provenance record still holds values named in anonymize in clear at ${leaks.length} place(s), annotated above — pseudonymise those fields too, or stop recording them; nothing was signed`,
+        { title: 'ml-provenance: pseudonymised values in clear' },
+      );
+      return { ok: false };
+    }
     await io.summary(renderSummaryMarkdown(built.statement, { ...view, signature: { signed: false, reason: 'the record is incomplete' } }));
     const n = built.policy.findings.filter((f) => f.severity === 'error').length;
     io.logger.error(

@@ -8,7 +8,7 @@
  * the one escaper in markdown.ts.
  */
 import { lastMetrics, type StatementDiff } from '../lineage/diff.js';
-import type { PolicyResult } from '../policy/index.js';
+import type { Finding, PolicyResult } from '../policy/index.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sourceDependency } from '../statement/fields.js';
 import { datasetDisplayUri } from '../util/file-uri.js';
@@ -246,6 +246,21 @@ function fullDigests(st: TrainingStatement): string[] {
   const src = sourceDependency(st);
   if (src?.digest?.gitCommit) out.push(`${src.digest.gitCommit}  git commit of ${src.uri ?? 'the source'}`);
   return out;
+}
+
+/**
+ * The job summary of a record that still holds pseudonymised values in clear: only where they
+ * are (pointers, never values). The usual summary would publish them in the job's page.
+ */
+export function renderLeakSummaryMarkdown(leaks: Finding[], opts: Pick<SummaryOptions, 'title'> = {}): string {
+  return [
+    `## ${titleText(opts.title)}`,
+    '',
+    `**❌ Not signed:** the record still holds values named in \`anonymize\` in clear at ${leaks.length} place(s); its summary is withheld so they are not published here.`,
+    '',
+    ...leaks.map((f) => `- ${mdCode(f.field, 'inline')}: ${mdText(f.message)} — ${mdText(f.fix)}`),
+    '',
+  ].join('\n');
 }
 
 export function renderSummaryMarkdown(st: TrainingStatement, opts: SummaryOptions = {}): string {

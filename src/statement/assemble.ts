@@ -3,7 +3,7 @@ import type { GitHubContext } from '../capture/github.js';
 import type { HashReporting } from '../capture/hashing.js';
 import { loadMetricsFile } from '../capture/metrics.js';
 import { compileKeyPatterns } from '../redact/index.js';
-import { evaluatePolicy, resolvePolicy, type PolicyResult } from '../policy/index.js';
+import { evaluatePolicy, resolvePolicy, type Finding, type PolicyResult } from '../policy/index.js';
 import { eventsOfRun, readRecords, type RecordsLocation } from '../record/log.js';
 import { committedLogWarning, earlierRunWarning, otherRunsWarning, recordsElsewhere, recordsWarning } from '../record/warnings.js';
 import { rerunSigns } from '../record/reruns.js';
@@ -12,6 +12,7 @@ import { sha256Hex } from '../util/canonical.js';
 import { buildStatement, serializeStatement } from './build.js';
 import { captureExtras, collectConflicts, type CaptureChoices } from './coverage.js';
 import { parsePattern, type PseudonymKey } from './pseudonymize.js';
+import { pseudonymLeaks, type PseudonymLeak } from './pseudonym-leaks.js';
 import { InputError } from '../errors.js';
 import { readBridges, withHfVersions, type BridgeSources } from './bridged.js';
 
@@ -85,7 +86,7 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
     });
   }
   const conflicts = collectConflicts({ bridged, declared, recorded: thisRun.events, metricsFile: metrics });
-  const statement = await buildStatement({
+  const { statement, hidden } = await buildStatement({
     workspace: o.workspace,
     subjects: o.subjects,
     configs: o.configs,
@@ -108,8 +109,38 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
     ...(o.reporting ? { reporting: o.reporting } : {}),
   });
   const text = serializeStatement(statement);
-  const result = evaluatePolicy(statement, policy);
+  const result = withLeaks(evaluatePolicy(statement, policy), pseudonymLeaks(statement, hidden.map((h) => ({ ...h, from: `#/predicate${h.from.slice(1)}` }))));
   return { statement, text, digest: sha256Hex(text), policy: elsewhere ? withRecordsFix(result, elsewhere.fix) : result };
+}
+
+/**
+ * A pseudonymised value still in clear somewhere is an error, whatever the policy: the signed
+ * record goes into a public, permanent log, and a leak there cannot be taken back. The message
+ * names the places, never the value (build logs are often public too).
+ */
+function withLeaks(result: PolicyResult, leaks: PseudonymLeak[]): PolicyResult {
+  if (!leaks.length) return result;
+  const findings: Finding[] = leaks.map((l) => ({
+    rule: 'pseudonyms.leak',
+    field: l.pointer,
+    message: l.kind === 'value'
+      ? `holds the value pseudonymised at ${l.from} in clear (inside a longer text)`
+      : `holds a folder of the path pseudonymised at ${l.from} in clear`,
+    fix: l.pointer.startsWith('#/subject/')
+      ? 'give the model file a name that does not repeat the hidden path'
+      : `pseudonymise this field too (--anonymize ${fieldPattern(l.pointer)}, or the policy file's anonymize:), or stop the training code from recording it`,
+    severity: 'error',
+  }));
+  return { ...result, complete: false, findings: [...result.findings, ...findings], missing: [...new Set([...result.missing, ...findings.map((f) => f.field)])] };
+}
+
+/** The `--anonymize` pattern naming a pointer into the predicate: `#/predicate/steps/0/command/2` → `steps.*.command.*`. */
+function fieldPattern(pointer: string): string {
+  return pointer
+    .replace(/^#\/predicate\//, '')
+    .split('/')
+    .map((s) => (/^\d+$/.test(s) ? '*' : s.replace(/~1/g, '/').replace(/~0/g, '~')))
+    .join('.');
 }
 
 /** Rules of something missing that the records log supplies (`record`, or a line training code writes). */

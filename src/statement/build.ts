@@ -14,7 +14,7 @@ import type { RecordEvent } from '../schema/record-event.js';
 import type { DatasetInput } from '../schema/inputs.js';
 import type { Conflict, Hardware, PythonEnvironment } from '../schema/coverage.js';
 import { redactCoverage } from '../redact/coverage.js';
-import { pseudonymize, type PseudonymKey } from './pseudonymize.js';
+import { pseudonymize, type HiddenValue, type PseudonymKey } from './pseudonymize.js';
 import { withBridgeFacts } from './bridged.js';
 import {
   BUILD_TYPE_GITHUB,
@@ -99,8 +99,11 @@ async function sourceDependency(inputs: BuildInputs): Promise<ResourceDescriptor
   };
 }
 
-/** Assemble the in-toto statement for a training run. Validated against the schema before returning. */
-export async function buildStatement(inputs: BuildInputs): Promise<TrainingStatement> {
+/**
+ * Assemble the in-toto statement for a training run. Validated against the schema before returning.
+ * `hidden`: the clear values pseudonymised, for the leak check (pseudonym-leaks.ts).
+ */
+export async function buildStatement(inputs: BuildInputs): Promise<{ statement: TrainingStatement; hidden: HiddenValue[] }> {
   const now = inputs.now ?? (() => new Date());
   const recorded = mergeEvents(inputs.events);
   const gh = inputs.github;
@@ -183,9 +186,11 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
   }, inputs.redactKeyPatterns), inputs.redactKeyPatterns);
   // Pseudonyms after redaction: a credential is removed, not made joinable.
   let predicate = redacted;
+  let hidden: HiddenValue[] = [];
   if (inputs.pseudonymize?.fields.length) {
     const { key, fields } = inputs.pseudonymize;
     const p = pseudonymize(redacted, fields, key);
+    hidden = p.hidden;
     predicate = { ...p.predicate, pseudonyms: { algorithm: 'hmac-sha256', keyId: key.id, fields: p.pointers } };
   }
 
@@ -197,7 +202,7 @@ export async function buildStatement(inputs: BuildInputs): Promise<TrainingState
       fix: 'check the recorded values named above',
     });
   }
-  return res.data;
+  return { statement: res.data, hidden };
 }
 
 export { serializeStatement } from './serialize.js';

@@ -75,17 +75,24 @@ const REDACTION_ENTRY = /^([^#]*)(#.*)$/s;
  * The same value kept elsewhere in the predicate is replaced too, each text by its own
  * pseudonym, or the pseudonym would hide nothing: any other string equal to a replaced
  * value or to another form of it (sameValueForms: the path beside a `file:` uri, a step's
- * input naming a pseudonymised dataset id), a config's path where it is a key
+ * input naming a pseudonymised dataset id), the value part of a joined `--data=VALUE` /
+ * `KEY=VALUE` word (the flag stays readable), a config's path where it is a key
  * (`externalParameters.config`) or begins a `redactions` entry. Other numbers are not:
- * equal numbers (3 epochs, a cohort 3) are mostly chance. Returns the new predicate and the
- * JSON Pointers replaced, listed under `pseudonyms` so a reader knows which values are not
- * literal. Pure.
+ * equal numbers (3 epochs, a cohort 3) are mostly chance. Returns the new predicate, the
+ * JSON Pointers replaced (listed under `pseudonyms` so a reader knows which values are not
+ * literal) and the clear values hidden, each with the named field it came from, for the leak
+ * check (pseudonym-leaks.ts). Pure.
  */
-export function pseudonymize(predicate: TrainingPredicate, patterns: string[], key: PseudonymKey): { predicate: TrainingPredicate; pointers: string[] } {
+export function pseudonymize(
+  predicate: TrainingPredicate,
+  patterns: string[],
+  key: PseudonymKey,
+): { predicate: TrainingPredicate; pointers: string[]; hidden: HiddenValue[] } {
   // Not structuredClone: it keeps the build's shared objects shared (a config's content is also
   // the config map's value), and each place must be replaced and listed on its own.
   const copy = JSON.parse(JSON.stringify(predicate)) as Record<string, unknown>;
   const same = new Set<string>();
+  const hidden = new Map<string, string>();
   for (const pattern of patterns) {
     const parts = parsePattern(pattern);
     const walk = (node: unknown, i: number, ptr: string, parent: Record<string, unknown> | unknown[] | undefined, at: string | number | undefined) => {
@@ -94,6 +101,7 @@ export function pseudonymize(predicate: TrainingPredicate, patterns: string[], k
         if ((typeof node === 'string' && !PSEUDONYM_RE.test(node)) || typeof node === 'number') {
           (parent as Record<string | number, unknown>)[at] = pseudonym(key, String(node));
           for (const f of sameValueForms(String(node))) if (f) same.add(f);
+          if (!hidden.has(String(node))) hidden.set(String(node), ptr);
         }
         return;
       }
@@ -111,8 +119,24 @@ export function pseudonymize(predicate: TrainingPredicate, patterns: string[], k
   // Listed where they are now (a value under a renamed config key by its pseudonym, not by the path).
   const before = new Set(findPseudonyms(predicate).map((f) => f.pointer));
   const pointers = findPseudonyms(copy).map((f) => f.pointer).filter((ptr) => !before.has(ptr));
-  return { predicate: copy as unknown as TrainingPredicate, pointers: [...new Set(pointers)].sort() };
+  return {
+    predicate: copy as unknown as TrainingPredicate,
+    pointers: [...new Set(pointers)].sort(),
+    hidden: [...hidden].map(([value, from]) => ({ value, from })),
+  };
 }
+
+/** A clear value `pseudonymize` replaced, and the JSON Pointer of the named field it was first found at. */
+export interface HiddenValue {
+  value: string;
+  from: string;
+}
+
+/**
+ * A joined argv word or assignment, `--data=VALUE` / `data_dir=VALUE`: the flag or key before the
+ * first `=` stays readable, the value after it is what may be hidden.
+ */
+const JOINED = /^([^=]*=)(.+)$/s;
 
 /**
  * A config's contentDigest over its content as recorded: one over the content before its
@@ -140,7 +164,11 @@ function pseudonymizeCopies(doc: Record<string, unknown>, same: Set<string>, key
     });
   }
   const walk = (node: unknown): unknown => {
-    if (typeof node === 'string') return same.has(node) ? pseudonym(key, node) : node;
+    if (typeof node === 'string') {
+      if (same.has(node)) return pseudonym(key, node);
+      const m = JOINED.exec(node);
+      return m && same.has(m[2]!) ? `${m[1]!}${pseudonym(key, m[2]!)}` : node;
+    }
     if (Array.isArray(node)) return node.map(walk);
     if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) (node as Record<string, unknown>)[k] = walk(v);
     return node;
@@ -148,12 +176,15 @@ function pseudonymizeCopies(doc: Record<string, unknown>, same: Set<string>, key
   walk(doc);
 }
 
-/** Every pseudonym in a JSON value, with where it is: values, keys, and the config path that begins a `redactions` entry. */
+/**
+ * Every pseudonym in a JSON value, with where it is: values, keys, the config path that begins a
+ * `redactions` entry, and the value part of a joined `--flag=VALUE` / `KEY=VALUE` word.
+ */
 export function findPseudonyms(value: unknown): Array<{ pointer: string; pseudonym: string }> {
   const out: Array<{ pointer: string; pseudonym: string }> = [];
   const walk = (v: unknown, ptr: string) => {
     if (typeof v === 'string') {
-      const p = PSEUDONYM_RE.test(v) ? v : PSEUDONYM_PREFIX.exec(v)?.[1];
+      const p = PSEUDONYM_RE.test(v) ? v : (PSEUDONYM_PREFIX.exec(v) ?? PSEUDONYM_JOINED.exec(v))?.[1];
       if (p !== undefined) out.push({ pointer: ptr, pseudonym: p });
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${ptr}/${i}`));
     else if (v && typeof v === 'object') {
@@ -170,6 +201,8 @@ export function findPseudonyms(value: unknown): Array<{ pointer: string; pseudon
 
 /** A pseudonymised config path before a `redactions` entry's pointer. */
 const PSEUDONYM_PREFIX = /^(pseud:[a-f0-9]{8}:[a-f0-9]{64})#/;
+/** A pseudonymised value after the `=` of a joined word (JOINED). */
+const PSEUDONYM_JOINED = /^[^=]*=(pseud:[a-f0-9]{8}:[a-f0-9]{64})$/;
 
 /** The candidate whose pseudonym under `key` is `p`, compared in constant time; undefined when none is. */
 export function reveal(p: string, candidates: Iterable<string>, key: PseudonymKey): string | undefined {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TrainingStatement } from '../../src/schema/predicate.js';
-import { copyExample, runAction, train } from '../helpers/run.js';
+import { copyExample, runAction, runCli, train } from '../helpers/run.js';
 
 // dist/index.js run as the runner runs it; signing and publishing are covered in
 // the sign/publish end-to-end tests, here they are off so no service is needed.
@@ -106,5 +106,19 @@ describe('action (dist/index.js): record, policy, outputs, annotations', () => {
     expect(st.predicate.pseudonyms.fields).toEqual(['#/datasets/0/source/repository', '#/datasets/0/uri']);
     // The Python environment is captured by default: the example has no lockfile, so none.
     expect(st.predicate.environment.hardware.sources).toContain('node:os');
+  });
+  it('a value named in anonymize left in clear inside a longer param fails the step, nothing signed or written; the job summary names the place, not the value', () => {
+    const fresh = copyExample({ git: true });
+    train(fresh);
+    expect(runCli(['record', 'param', 'note=mirror of https://example.com/datasets/points/v2'], { cwd: fresh }).code).toBe(0);
+    const r = runAction({ ...OFF, 'subject-path': 'model/model.json', datasets: 'datasets.yaml', anonymize: 'datasets.*.uri', 'pseudonym-key': 'team-key-0123456789abcdef' }, { workspace: fresh });
+    expect(r.code).toBe(1);
+    const annotations = decodeURIComponent(r.annotations.join('\n'));
+    expect(annotations).toContain('#/predicate/buildDefinition/externalParameters/hyperparameters/note: holds the value pseudonymised at #/predicate/datasets/0/uri in clear');
+    expect(annotations).toMatch(/still holds values named in anonymize in clear at 1 place\(s\)/);
+    expect(r.summary).toContain('/hyperparameters/note');
+    expect(r.summary + annotations + r.stdout).not.toContain('example.com/datasets/points');
+    expect(r.outputs.complete).toBe('false');
+    expect(existsSync(path.join(fresh, 'provenance.intoto.json'))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 // keys merged as PyYAML merges them — except the credentials redaction hides.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -204,5 +204,74 @@ describe('--anonymize datasets.*.uri', () => {
     expect(at['#/datasets/0/uri']).toBe('file:data/cohort-7-patients/rows.csv');
     expect(at['#/datasets/0/annotations/path']).toBe('data/cohort-7-patients/rows.csv');
     expect(at['#/configFiles/0/content/data']).toBe('data/cohort-7-patients/rows.csv');
+  });
+
+  // The outside reader: every JSON Pointer (RFC 6901) of the statement whose string or key contains `needle`.
+  const CLEAR = String.raw`
+import json, sys
+def esc(k): return k.replace("~", "~0").replace("/", "~1")
+def walk(v, ptr, out):
+    if isinstance(v, str):
+        if sys.argv[2] in v: out.append(ptr)
+    elif isinstance(v, list):
+        for i, x in enumerate(v): walk(x, f"{ptr}/{i}", out)
+    elif isinstance(v, dict):
+        for k, x in v.items():
+            if sys.argv[2] in k: out.append(f"{ptr}/{esc(k)}")
+            walk(x, f"{ptr}/{esc(k)}", out)
+out = []
+walk(json.load(open(sys.argv[1])), "#", out)
+print(json.dumps(sorted(set(out))))
+`;
+  const clearAt = (ws: string, f: string, needle: string) => JSON.parse(sh('python3', ['-c', CLEAR, f, needle], ws)) as string[];
+
+  it('a joined --data=PATH word is pseudonymised in its value part; a hidden path left in clear elsewhere (a parent folder as a param) fails the build, naming each place', () => {
+    const ws = workspace({});
+    const env = { ML_PROVENANCE_PSEUDONYM_KEY: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
+    const PATH = 'data/cohort-7-patients/rows.csv';
+    for (const args of [
+      ['record', 'dataset', '--id', 'cohort', '--path', PATH, '--license', 'LicenseRef-internal'],
+      ['record', 'param', `data_path=${PATH}`],
+      ['record', 'param', 'data_dir=data/cohort-7-patients'],
+      ['record', 'param', `files=${PATH},data/other.csv`],
+      ['record', 'step', '--name', 'fit', '--input', 'cohort', '--', 'python3', 'train.py', `--data=${PATH}`, '--epochs=3'],
+    ]) expect(runCli(args, { cwd: ws }).code).toBe(0);
+    const build = (...extra: string[]) =>
+      runCli(['build', '--no-detect-image', '--subject', 'model.bin', '--anonymize', 'datasets.*.uri', ...extra, '--out', 'p.json'], { cwd: ws, env });
+
+    // Refused: nothing written, each place named by its pointer with the fix, the value itself never printed.
+    const r = build();
+    expect(r.code).toBe(1);
+    expect(existsSync(path.join(ws, 'p.json'))).toBe(false);
+    expect(r.stderr).not.toContain('cohort-7');
+    const named = [...r.stderr.matchAll(/^error: (#\/\S+): holds .* pseudonymised at #\/predicate\/datasets\/0\/uri in clear/gm)].map((m) => m[1]);
+    expect(named.sort()).toEqual([
+      '#/predicate/buildDefinition/externalParameters/hyperparameters/data_dir',
+      '#/predicate/buildDefinition/externalParameters/hyperparameters/files',
+    ]);
+    expect(r.stderr).toContain('--anonymize buildDefinition.externalParameters.hyperparameters.data_dir');
+    expect(r.stderr).toMatch(/still holds pseudonymised values in clear at 2 place\(s\)/);
+
+    // Written anyway on request: Python finds the clear text exactly where build said, and the joined word hidden.
+    expect(build('--allow-incomplete').code).toBe(1);
+    expect(clearAt(ws, 'p.json', 'cohort-7-patients')).toEqual(named);
+    const cmd = read(ws, 'p.json').predicate.steps[0].command as string[];
+    expect(cmd.slice(0, 2)).toEqual(['python3', 'train.py']);
+    expect(cmd[2]).toMatch(/^--data=pseud:[a-f0-9]{8}:[a-f0-9]{64}$/);
+    expect(cmd[3]).toBe('--epochs=3');
+
+    // With those fields named too, the record holds the value nowhere, and reveal restores each place.
+    const ok = build('--anonymize', 'buildDefinition.externalParameters.hyperparameters.data_dir', '--anonymize', 'buildDefinition.externalParameters.hyperparameters.files');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(clearAt(ws, 'p.json', 'cohort-7')).toEqual([]);
+    const rev = runCli(['reveal', 'p.json', '--value', PATH, '--value', 'data/cohort-7-patients', '--value', `${PATH},data/other.csv`, '--format', 'json'], { cwd: ws, env });
+    expect(rev.code, rev.stderr).toBe(0);
+    const at = Object.fromEntries((JSON.parse(rev.stdout) as { pseudonyms: Array<{ pointer: string; value: string }> }).pseudonyms.map((x) => [x.pointer, x.value]));
+    expect(at).toMatchObject({
+      '#/steps/0/command/2': PATH,
+      '#/buildDefinition/externalParameters/hyperparameters/data_path': PATH,
+      '#/buildDefinition/externalParameters/hyperparameters/data_dir': 'data/cohort-7-patients',
+      '#/buildDefinition/externalParameters/hyperparameters/files': `${PATH},data/other.csv`,
+    });
   });
 });

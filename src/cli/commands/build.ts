@@ -77,10 +77,13 @@ export function register(program: Command): void {
           if (write) processIo.err(`wrote ${out} (sha256:${res.digest}, ${res.statement.subject.length} subject(s), ${res.statement.predicate.datasets.length} dataset(s))`);
         }
         if (!res.policy.complete) {
-          const n = res.policy.findings.filter((f) => f.severity === 'error').length;
-          processIo.err(
-            `error: the record is incomplete under policy "${res.policy.policy}" (${n} problem(s) above) — supply the missing fields${write ? '' : '; nothing was written (use --allow-incomplete to write it anyway)'}`,
-          );
+          const errors = res.policy.findings.filter((f) => f.severity === 'error');
+          const leaks = errors.filter((f) => f.rule === 'pseudonyms.leak').length;
+          const unwritten = write ? '' : '; nothing was written (use --allow-incomplete to write it anyway)';
+          if (leaks) processIo.err(`error: the record still holds pseudonymised values in clear at ${leaks} place(s) above — pseudonymise those fields too, or stop recording them${unwritten}`);
+          if (errors.length > leaks) {
+            processIo.err(`error: the record is incomplete under policy "${res.policy.policy}" (${errors.length - leaks} problem(s) above) — supply the missing fields${unwritten}`);
+          }
           return 1;
         }
         return 0;
