@@ -186,6 +186,15 @@ describe('a records log holding an earlier run (outside GitHub Actions: no run t
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).not.toMatch(/more than one run/);
 
+    // Concurrent workers (multiprocessing.Pool, DDP ranks) write one run's epochs in the order
+    // they finish: an epoch earlier than the first line's is no restart (each is recorded once).
+    const pool = repo();
+    writeFileSync(path.join(pool, 'model.bin'), 'w\n');
+    for (const epoch of [2, 1, 0, 4, 3, 5]) expect(runCli(['record', 'metric', '--name', 'worker_loss', '--value', String(1 / (epoch + 1)), '--epoch', String(epoch)], { cwd: pool }).code).toBe(0);
+    const workers = runCli([...buildArgs, '--policy', 'none'], { cwd: pool });
+    expect(workers.code, workers.stderr).toBe(0);
+    expect(workers.stderr).not.toMatch(/more than one run/);
+
     // Matrix legs handed over as artifacts: one file each, each with its own series.
     const legs = repo();
     writeFileSync(path.join(legs, 'model.bin'), 'w\n');
