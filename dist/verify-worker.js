@@ -2,7 +2,7 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-JCH23WHQ.js";
+} from "./chunks/chunk-BVHI5XAL.js";
 import "./chunks/chunk-62XNHVZS.js";
 import "./chunks/chunk-BOBSG766.js";
 import "./chunks/chunk-245AEHGW.js";
@@ -18,7 +18,8 @@ import "./chunks/chunk-CJJWD6LY.js";
 import "./chunks/chunk-CYOZAGLC.js";
 import "./chunks/chunk-DQA3XQTC.js";
 import "./chunks/chunk-VXF76SOM.js";
-import "./chunks/chunk-4I3VU6PT.js";
+import "./chunks/chunk-7HOGFP5I.js";
+import "./chunks/chunk-QXFPCRYH.js";
 import "./chunks/chunk-VK4AXXJQ.js";
 import "./chunks/chunk-OL73OWTX.js";
 import "./chunks/chunk-E7LSDQ4Q.js";
