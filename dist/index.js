@@ -3,10 +3,11 @@ const require = __mlpCreateRequire(import.meta.url);
 import {
   parseDirectionLines,
   valueLines
-} from "./chunks/chunk-SJC7AQ5W.js";
+} from "./chunks/chunk-MX72BTTZ.js";
 import {
   refusedValueShape
-} from "./chunks/chunk-4I3VU6PT.js";
+} from "./chunks/chunk-7HOGFP5I.js";
+import "./chunks/chunk-QXFPCRYH.js";
 import {
   isInside,
   posixRelative
@@ -188,7 +189,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-X7SLJ4L7.js");
+    const { run } = await import("./chunks/main-K5J2TCQE.js");
     const outcome = await run(inputs, {
       io: {
         logger,
@@ -204,11 +205,11 @@ async function main() {
       // Heavy modules (sigstore, octokit, @actions/artifact) load only when used, so a
       // failing input check or an incomplete record reports fast.
       // The runner's OIDC token is masked in the log like @actions/core's getIDToken does.
-      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-WQCMSDU3.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
-      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-WQCMSDU3.js")).preflightIdentity(o), "preflightIdentity"),
+      signStatement: /* @__PURE__ */ __name(async (st, o) => (await import("./chunks/sign-DIWRBZKS.js")).signStatement(st, { ...o, onToken: /* @__PURE__ */ __name((t) => setSecret(t), "onToken") }), "signStatement"),
+      preflightIdentity: /* @__PURE__ */ __name(async (o) => (await import("./chunks/sign-DIWRBZKS.js")).preflightIdentity(o), "preflightIdentity"),
       buildSlsaStatement: /* @__PURE__ */ __name(async (st, ctx) => (await import("./chunks/slsa-U2DFR2WW.js")).buildSlsaStatement(st, ctx), "buildSlsaStatement"),
-      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-IRUNMC4M.js")).publish(req, ctx, d), "publish"),
-      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-IRUNMC4M.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
+      publish: /* @__PURE__ */ __name(async (req, ctx, d) => (await import("./chunks/publish-SS44AMKA.js")).publish(req, ctx, d), "publish"),
+      fetchBaseStatement: /* @__PURE__ */ __name(async (ctx, d) => (await import("./chunks/publish-SS44AMKA.js")).fetchBaseStatement(ctx, d), "fetchBaseStatement"),
       diffStatements: /* @__PURE__ */ __name(async (base, head) => (await import("./chunks/diff-U6VL2UP2.js")).diffStatements(base, head), "diffStatements")
     });
     if (!outcome.ok) process.exitCode = 1;

@@ -2,7 +2,7 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-PQKWRYN4.js";
+} from "./chunks/chunk-IWUGV54W.js";
 import "./chunks/chunk-62XNHVZS.js";
 import "./chunks/chunk-BOBSG766.js";
 import "./chunks/chunk-2J7VGUEI.js";
@@ -18,7 +18,8 @@ import "./chunks/chunk-CJJWD6LY.js";
 import "./chunks/chunk-N5Y65BXZ.js";
 import "./chunks/chunk-SLG2NNIC.js";
 import "./chunks/chunk-A6NCO4C7.js";
-import "./chunks/chunk-4I3VU6PT.js";
+import "./chunks/chunk-7HOGFP5I.js";
+import "./chunks/chunk-QXFPCRYH.js";
 import "./chunks/chunk-VK4AXXJQ.js";
 import "./chunks/chunk-OL73OWTX.js";
 import "./chunks/chunk-E7LSDQ4Q.js";

@@ -51,16 +51,27 @@ export function actionsCheckout(env: NodeJS.ProcessEnv = process.env): string | 
 export function commandFolder(workspace: string, cwd: string = process.cwd(), required = true): string | undefined {
   const rel = posixRelative(workspace, cwd);
   if (rel === '' || !isInside(cwd, workspace)) return undefined;
-  const checked = WorkingDirectory.safeParse(rel);
-  if (checked.success) return rel;
+  const why = unrecordableFolder(workspace, cwd);
+  if (why === undefined) return rel;
   if (!required) return undefined;
-  const why = rel.includes('\\')
-    ? `a folder name in it holds '\\': records keep '/'-separated paths, which must name the same folder on Windows, where '\\' separates folders`
-    : (checked.error.issues[0]?.message ?? 'not a folder a record can name');
   throw new InputError('folder-not-recordable', `the current folder ${rel} (in the workspace ${workspace}) cannot be recorded as the folder the command runs in: ${why}`, {
     fix: "rename the folder (no '\\' in its name), or run the command from another folder of the checkout (its root, with the command's paths relative to it)",
     fields: ['cwd'],
   });
+}
+
+/**
+ * Why the workspace's sub-folder `cwd` cannot be named in a record (the log schema's
+ * `WorkingDirectory` refuses it), or undefined when it can (or is the root, or outside).
+ */
+export function unrecordableFolder(workspace: string, cwd: string): string | undefined {
+  const rel = posixRelative(workspace, cwd);
+  if (rel === '' || !isInside(cwd, workspace)) return undefined;
+  const checked = WorkingDirectory.safeParse(rel);
+  if (checked.success) return undefined;
+  return rel.includes('\\')
+    ? `a folder name in it holds '\\': records keep '/'-separated paths, which must name the same folder on Windows, where '\\' separates folders`
+    : (checked.error.issues[0]?.message ?? 'not a folder a record can name');
 }
 
 /** The records folder, and who named it (undefined: the default `.ml-provenance`). */

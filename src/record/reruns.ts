@@ -36,27 +36,31 @@ function metricLabel(e: { name: string; split?: string | undefined; epoch?: numb
 
 /**
  * The signs in one file's events (in file order, with their lines). A metric series (name, split)
- * recorded again at or before its first epoch/step starts over: a resumed run goes on from its
- * checkpoint, later than the first point; cross-validation folds under one name look the same and
- * are told to use their own split. A dataset id recorded with two versions, digests or uris names
+ * whose earliest epoch/step so far is recorded again starts over: a resumed run goes on from its
+ * checkpoint, later than that; concurrent workers (multiprocessing, DDP ranks) write one run's
+ * points out of order but each once, so a point merely earlier than the first line's is no sign;
+ * cross-validation folds under one name look like a restart and are told to use their own split. A dataset id recorded with two versions, digests or uris names
  * other data under one id. Steps and the command recorded again are only repeats.
  */
 function signsOf(events: ReadonlyArray<{ e: RecordEvent; line: number }>): Omit<RerunSigns, 'file'> {
   const signs: RerunSign[] = [];
-  const series = new Map<string, { first: [number, number]; line: number; restarted?: boolean }>();
+  const series = new Map<string, { earliest: [number, number]; seen: Map<string, number>; restarted?: boolean }>();
   const datasets = new Map<string, Map<string, Array<{ value: string; line: number }>>>();
   const steps = new Map<string, number[]>();
   const commands: number[] = [];
   for (const { e, line } of events) {
     if (e.kind === 'metric') {
       const key = `${e.name}\u0000${e.split ?? ''}`;
-      const s = series.get(key);
-      if (!s) series.set(key, { first: position(e), line });
-      else if (!s.restarted && notAfter(position(e), s.first)) {
+      const at = position(e);
+      const s = series.get(key) ?? { earliest: at, seen: new Map<string, number>() };
+      series.set(key, s);
+      const before = s.seen.get(at.join());
+      if (before !== undefined && !s.restarted && notAfter(at, s.earliest)) {
         s.restarted = true;
-        const same = position(e).join() === s.first.join();
-        signs.push({ what: same ? `${metricLabel(e)} recorded again` : `${metricLabel({ name: e.name, split: e.split })} starts over at ${point(e) || 'no epoch'}`, lines: [s.line, line] });
+        signs.push({ what: `${metricLabel(e)} recorded again`, lines: [before, line] });
       }
+      if (before === undefined) s.seen.set(at.join(), line);
+      if (notAfter(at, s.earliest)) s.earliest = at;
     } else if (e.kind === 'dataset') {
       const fields = datasets.get(e.id) ?? new Map<string, Array<{ value: string; line: number }>>();
       datasets.set(e.id, fields);

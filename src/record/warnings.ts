@@ -6,7 +6,7 @@ import path from 'node:path';
 import { quote } from 'shell-quote';
 import { committedFiles, gitTopLevel, trackedFiles } from '../capture/git.js';
 import { isInside, posixRelative } from '../util/fs.js';
-import { DEFAULT_RECORDS_DIR, RECORDS_FILE, type RecordsLocation } from './log.js';
+import { DEFAULT_RECORDS_DIR, RECORDS_FILE, readEvents, type RecordsLocation } from './log.js';
 import type { RerunSign, RerunSigns } from './reruns.js';
 
 /** The records folder as the warnings name it: relative to the workspace, '/'-separated. */
@@ -106,8 +106,13 @@ export async function committedLogWarning(loc: RecordsLocation, workspace: strin
   return `the records ${are(committed)} committed to the repository: ${its(committed)} lines were recorded wherever it was committed from, not by this run, and are in this record${also} — ${fix}`;
 }
 
-/** Lines `eventsOfRun` left out (counted by `run N` / `attempt N of this job`), and why. */
-export function otherRunsWarning(others: ReadonlyMap<string, number>, loc: RecordsLocation, workspace: string): string | undefined {
+/**
+ * Lines `eventsOfRun` left out (counted by `run N` / `attempt N of this job`), and why. `untagged`:
+ * the signs of several runs among the lines without a run tag (training code's own), which are
+ * kept: in a reused workspace they hold the earlier run's too, said here rather than in a second
+ * warning with the same cause.
+ */
+export function otherRunsWarning(others: ReadonlyMap<string, number>, loc: RecordsLocation, workspace: string, untagged: RerunSigns[] = []): string | undefined {
   if (!others.size) return undefined;
   const counts = [...others].map(([from, n]) => `${from}: ${n}`).join(', ');
   const keys = [...others.keys()];
@@ -115,7 +120,8 @@ export function otherRunsWarning(others: ReadonlyMap<string, number>, loc: Recor
     ...(keys.some((k) => k.startsWith('run ')) ? ['another GitHub Actions run'] : []),
     ...(keys.some((k) => k.startsWith('attempt ')) ? ['an earlier attempt of this job, a re-run'] : []),
   ].join(' or ');
-  return `${[...others.values()].reduce((a, b) => a + b, 0)} event(s) in the records log were recorded by ${by} (${counts}) and are left out of this record — the workspace was reused (a self-hosted runner; actions/checkout with \`clean: false\`): remove ${shownDir(loc, workspace)} before training (actions/checkout's default \`clean: true\` does)`;
+  const kept = untagged.length ? `; the lines without a run tag (written by the training code itself) are all kept, and ${signsText(untagged, workspace)}: the earlier run's among them are in this record` : '';
+  return `${[...others.values()].reduce((a, b) => a + b, 0)} event(s) in the records log were recorded by ${by} (${counts}) and are left out of this record — the workspace was reused (a self-hosted runner; actions/checkout with \`clean: false\`): remove ${shownDir(loc, workspace)} before training (actions/checkout's default \`clean: true\` does)${kept}`;
 }
 
 /** Outside GitHub Actions `record` in a sub-folder wrote paths relative to it: build belongs there. */
@@ -128,40 +134,74 @@ function subfolderBuild(log: string): string {
 export interface LogElsewhere {
   warning?: string;
   fix: string;
+  /**
+   * Set when build's own log holds lines too: the fix is for what the other log holds only, the
+   * kinds of its events (`dataset`, `metric`...) and the dataset ids it records.
+   */
+  holds?: { kinds: Set<string>; datasets: Set<string> };
+}
+
+/** The nearest non-empty log in a parent folder, up to the git work tree's top. */
+export interface ParentLog {
+  /** The log folder, relative to the workspace ('../.ml-provenance'), and absolute. */
+  log: string;
+  logDir: string;
+  /** The parent folder, relative to the workspace ('..') and absolute. */
+  there: string;
+  dir: string;
+  which: string;
 }
 
 /**
- * Where the log went when build read none (or an empty one): outside GitHub Actions `record` and
- * `build` each take the folder they run in as the workspace, so `record` at the repository's top
- * and `build` in `train/` meet no log. The parent folders up to the git work tree's top are
- * looked at (git's own bound: never the home folder of an unrelated project), nearest first; then
- * the sub-folders `strayRecordLogs` looks at, which `recordsWarning` already warns about (only
- * the fix is added here). Empty logs are no answer.
+ * Outside GitHub Actions `record` and `build` each take the folder they run in as the workspace,
+ * so `record` at the repository's top and `build` (or `record reset`) in `train/` meet different
+ * logs. The parent folders up to the git work tree's top are looked at (git's own bound: never the
+ * home folder of an unrelated project), nearest first. Empty logs are no answer.
  */
-export async function recordsElsewhere(loc: RecordsLocation, workspace: string, eventsRead: number): Promise<LogElsewhere | undefined> {
-  if (eventsRead > 0) return undefined;
+export async function parentRecordsLog(loc: RecordsLocation, workspace: string): Promise<ParentLog | undefined> {
   const ws = real(workspace);
-  const shown = shownDir(loc, workspace);
   const top = await gitTopLevel(ws);
   const topReal = top === undefined ? undefined : real(top);
-  if (topReal !== undefined && topReal !== ws && isInside(ws, topReal)) {
-    const rel = path.relative(path.resolve(workspace), loc.dir);
-    const names = [...new Set([DEFAULT_RECORDS_DIR, ...(rel && isInside(loc.dir, path.resolve(workspace)) ? [rel] : [])])];
-    for (let dir = ws; dir !== topReal; ) {
-      dir = path.dirname(dir);
-      const name = names.find((n) => nonEmpty(path.join(dir, n, RECORDS_FILE)));
-      if (name !== undefined) {
-        const there = posixRelative(ws, dir);
-        const log = posixRelative(ws, path.join(dir, name));
-        const which = dir === topReal ? 'the top folder of the git repository' : 'a parent folder in the git repository';
-        const fix = `run build in ${there} (${dir}), where \`record\` wrote the log, with paths relative to that folder, or pass --workspace ${there}`;
-        const none = existsSync(path.join(loc.dir, RECORDS_FILE)) ? `the records log ${shown}/${RECORDS_FILE} is empty` : `no records log at ${shown}`;
-        return {
-          warning: `${none} in the workspace ${path.resolve(workspace)}, but ${log} (in ${which}) holds one: nothing from it is in this record — build reads the log of its workspace, which outside GitHub Actions is the folder it runs in, as for \`record\`: ${fix}`,
-          fix: `the records log ${log} (outside this build's workspace) holds what was recorded: ${fix}`,
-        };
-      }
+  if (topReal === undefined || topReal === ws || !isInside(ws, topReal)) return undefined;
+  const rel = path.relative(path.resolve(workspace), loc.dir);
+  const names = [...new Set([DEFAULT_RECORDS_DIR, ...(rel && isInside(loc.dir, path.resolve(workspace)) ? [rel] : [])])];
+  for (let dir = ws; dir !== topReal; ) {
+    dir = path.dirname(dir);
+    const name = names.find((n) => nonEmpty(path.join(dir, n, RECORDS_FILE)));
+    if (name !== undefined) {
+      const which = dir === topReal ? 'the top folder of the git repository' : 'a parent folder in the git repository';
+      return { log: posixRelative(ws, path.join(dir, name)), logDir: path.join(dir, name), there: posixRelative(ws, dir), dir, which };
     }
+  }
+  return undefined;
+}
+
+/**
+ * Where the log went when build read none (or an empty one): a parent folder's (`parentRecordsLog`),
+ * then the sub-folders `strayRecordLogs` looks at, which `recordsWarning` already warns about
+ * (only the fix is added here). When build's own log holds lines, a parent folder's log may still
+ * hold the rest (`record` typed in both folders): its fix names what that log holds.
+ */
+export async function recordsElsewhere(loc: RecordsLocation, workspace: string, eventsRead: number): Promise<LogElsewhere | undefined> {
+  const shown = shownDir(loc, workspace);
+  const parent = await parentRecordsLog(loc, workspace);
+  if (parent && eventsRead > 0) {
+    const events = await readEvents(parent.logDir).catch(() => []);
+    if (!events.length) return undefined;
+    const ids = [...new Set(events.flatMap((e) => (e.kind === 'dataset' ? [e.id] : [])))];
+    return {
+      fix: `the records log ${parent.log} (in ${parent.which}, outside this build's workspace) holds ${events.length} event(s) this build does not read${ids.length ? ` (dataset ${ids.join(', ')})` : ''}: outside GitHub Actions \`record\` writes the log of the folder it runs in, and it ran both in ${parent.there} and here (${shown}): run every \`record\` and build in one folder (${parent.there}, ${parent.dir}, with paths relative to it: \`ml-provenance record reset\` here and record those lines again there)`,
+      holds: { kinds: new Set(events.map((e) => e.kind)), datasets: new Set(ids) },
+    };
+  }
+  if (eventsRead > 0) return undefined;
+  if (parent) {
+    const fix = `run build in ${parent.there} (${parent.dir}), where \`record\` wrote the log, with paths relative to that folder, or pass --workspace ${parent.there}`;
+    const none = existsSync(path.join(loc.dir, RECORDS_FILE)) ? `the records log ${shown}/${RECORDS_FILE} is empty` : `no records log at ${shown}`;
+    return {
+      warning: `${none} in the workspace ${path.resolve(workspace)}, but ${parent.log} (in ${parent.which}) holds one: nothing from it is in this record — build reads the log of its workspace, which outside GitHub Actions is the folder it runs in, as for \`record\`: ${fix}`,
+      fix: `the records log ${parent.log} (outside this build's workspace) holds what was recorded: ${fix}`,
+    };
   }
   const stray = strayRecordLogs(loc, workspace).filter((s) => nonEmpty(path.join(path.resolve(workspace), s, RECORDS_FILE)));
   if (!stray.length) return undefined;
@@ -180,6 +220,17 @@ function nonEmpty(file: string): boolean {
 const lineList = (lines: number[]): string => (lines.length === 1 ? `line ${lines[0]}` : `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`);
 const said = (s: RerunSign): string => (s.lines.length ? `${s.what} (${lineList(s.lines)})` : s.what);
 
+/** `FILE seems to hold more than one run (what, on which lines)` for each file. */
+function signsText(found: RerunSigns[], workspace: string): string {
+  return found
+    .map((f) => {
+      const all = [...f.signs, ...f.repeats];
+      const more = all.length > 4 ? `, and ${all.length - 4} more` : '';
+      return `${posixRelative(path.resolve(workspace), f.file)} seems to hold more than one run (${all.slice(0, 4).map(said).join('; ')}${more})`;
+    })
+    .join('; ');
+}
+
 /**
  * A log that holds more than one run (`rerunSigns`): every line is merged into this record. What
  * was found, on which lines, and how to start each run from an empty log.
@@ -187,10 +238,5 @@ const said = (s: RerunSign): string => (s.lines.length ? `${s.what} (${lineList(
 export function earlierRunWarning(found: RerunSigns[], loc: RecordsLocation, workspace: string): string | undefined {
   if (!found.length) return undefined;
   const reset = quote(['ml-provenance', 'record', 'reset', ...(loc.from && loc.from !== 'ML_PROVENANCE_DIR' ? ['--records', shownDir(loc, workspace)] : [])]);
-  const files = found.map((f) => {
-    const all = [...f.signs, ...f.repeats];
-    const more = all.length > 4 ? `, and ${all.length - 4} more` : '';
-    return `${posixRelative(path.resolve(workspace), f.file)} seems to hold more than one run (${all.slice(0, 4).map(said).join('; ')}${more})`;
-  });
-  return `${files.join('; ')}, and every line of it is in this record — \`record\` appends, and nothing in these lines tells one run from the next (outside GitHub Actions they carry no run tag): start each run from an empty log, \`${reset}\` (or delete ${shownDir(loc, workspace)}) before training, then train and build again; if these lines are one run's (cross-validation folds under one metric name), record each series under its own --split or name`;
+  return `${signsText(found, workspace)}, and every line of it is in this record — \`record\` appends, and nothing in these lines tells one run from the next (outside GitHub Actions they carry no run tag): start each run from an empty log, \`${reset}\` (or delete ${shownDir(loc, workspace)}) before training, then train and build again; if these lines are one run's (cross-validation folds under one metric name), record each series under its own --split or name`;
 }

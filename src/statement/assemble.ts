@@ -5,7 +5,7 @@ import { loadMetricsFile } from '../capture/metrics.js';
 import { compileKeyPatterns } from '../redact/index.js';
 import { evaluatePolicy, resolvePolicy, type Finding, type PolicyResult } from '../policy/index.js';
 import { eventsOfRun, readRecords, type RecordsLocation } from '../record/log.js';
-import { committedLogWarning, earlierRunWarning, otherRunsWarning, recordsElsewhere, recordsWarning } from '../record/warnings.js';
+import { committedLogWarning, earlierRunWarning, otherRunsWarning, recordsElsewhere, recordsWarning, type LogElsewhere } from '../record/warnings.js';
 import { rerunSigns } from '../record/reruns.js';
 import type { TrainingStatement } from '../schema/predicate.js';
 import { sha256Hex } from '../util/canonical.js';
@@ -61,13 +61,18 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   const thisRun = eventsOfRun(records.events, gh ? { runId: gh.runId, runAttempt: gh.runAttempt, ...(gh.job ? { job: gh.job } : {}) } : undefined);
   const warn = o.reporting?.warn;
   const elsewhere = await recordsElsewhere(o.records, o.workspace, records.events.length);
+  // In a reused workspace (lines of another run or attempt left out) the untagged lines kept hold
+  // the earlier run's too: that is said in the other-runs warning, which has the same cause and fix.
+  const reused = thisRun.others.size > 0;
+  const untagged = reused ? rerunSigns(thisRun.events.filter((e) => e.githubRun === undefined), records.origins) : [];
+  const signs = rerunSigns(reused ? thisRun.events.filter((e) => e.githubRun !== undefined) : thisRun.events, records.origins);
   if (warn) {
     for (const m of [
       recordsWarning(o.records, o.workspace),
       elsewhere?.warning,
       await committedLogWarning(o.records, o.workspace),
-      otherRunsWarning(thisRun.others, o.records, o.workspace),
-      earlierRunWarning(rerunSigns(thisRun.events, records.origins), o.records, o.workspace),
+      otherRunsWarning(thisRun.others, o.records, o.workspace, untagged),
+      earlierRunWarning(signs, o.records, o.workspace),
     ]) {
       if (m) warn(m);
     }
@@ -110,7 +115,7 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
   });
   const text = serializeStatement(statement);
   const result = withLeaks(evaluatePolicy(statement, policy), pseudonymLeaks(statement, hidden.map((h) => ({ ...h, from: `#/predicate${h.from.slice(1)}` }))));
-  return { statement, text, digest: sha256Hex(text), policy: elsewhere ? withRecordsFix(result, elsewhere.fix) : result };
+  return { statement, text, digest: sha256Hex(text), policy: elsewhere ? withRecordsFix(result, elsewhere, statement) : result };
 }
 
 /**
@@ -146,13 +151,26 @@ function fieldPattern(pointer: string): string {
 /** Rules of something missing that the records log supplies (`record`, or a line training code writes). */
 const FROM_RECORDS = /^(datasets\.(min|require)|metrics\.(min|require)|hyperparameters|steps(?!\.inputs)|command|environment|quality\.require|datasetSource|synthetic\.require|purpose)(\.|$)/;
 
+/** The kind of event that supplies a FROM_RECORDS rule's field. */
+const KIND_OF: Array<[RegExp, string]> = [[/^metrics/, 'metric'], [/^hyperparameters/, 'param'], [/^steps/, 'step'], [/^command/, 'command'], [/^environment/, 'environment'], [/^purpose/, 'purpose']];
+
 /**
  * The log build did not read holds what these findings miss: their fix says so first (with
- * `environment`, only the libraries are the log's; the OS is the machine's).
+ * `environment`, only the libraries are the log's; the OS is the machine's). When build's own log
+ * held lines too (`holds`), only for what the other log holds: events of the finding's kind, or
+ * the dataset a step reads.
  */
-function withRecordsFix(result: PolicyResult, fix: string): PolicyResult {
-  const findings = result.findings.map((f) =>
-    f.severity === 'error' && FROM_RECORDS.test(f.rule) && f.field !== 'environment.os' ? { ...f, fix: `${fix}; else ${f.fix}` } : f,
-  );
-  return { ...result, findings };
+function withRecordsFix(result: PolicyResult, elsewhere: LogElsewhere, statement: TrainingStatement): PolicyResult {
+  const { fix, holds } = elsewhere;
+  const applies = (f: PolicyResult['findings'][number]): boolean => {
+    if (f.severity !== 'error' || f.field === 'environment.os') return false;
+    if (f.rule === 'steps.inputs') {
+      const m = /^steps\[(\d+)\]\.inputs\[(\d+)\]$/.exec(f.field);
+      const id = m ? statement.predicate.steps[Number(m[1])]?.inputs?.[Number(m[2])] : undefined;
+      return holds !== undefined && id !== undefined && holds.datasets.has(id);
+    }
+    if (!FROM_RECORDS.test(f.rule)) return false;
+    return holds === undefined || holds.kinds.has(KIND_OF.find(([r]) => r.test(f.rule))?.[1] ?? 'dataset');
+  };
+  return { ...result, findings: result.findings.map((f) => (applies(f) ? { ...f, fix: `${fix}; else ${f.fix}` } : f)) };
 }

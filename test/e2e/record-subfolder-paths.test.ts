@@ -131,6 +131,26 @@ describe('a folder whose name holds a backslash (legal on Linux)', () => {
     expect(log(dir).find((l) => l.kind === 'step' && l.name === 's')).not.toHaveProperty('cwd');
   });
 
+  it('a path that reads through that folder (typed there, relative to it): exit 2 saying to rename the folder, never suggesting a path with its backslash', () => {
+    const { dir, env } = checkout();
+    const cwd = path.join(dir, 'a\\b');
+    mkdirSync(cwd);
+    writeFileSync(path.join(cwd, 'x.csv'), '1\n');
+    const before = log(dir).length;
+    const why = `the current folder cannot be named in a record: a folder name in it holds '\\': records keep '/'-separated paths, which must name the same folder on Windows, where '\\' separates folders — rename the folder (no '\\' in its name) and write the path relative to the workspace, or run \`ml-provenance record\` from the workspace's root`;
+    // The file exists from the folder only.
+    const d = runCli(['record', 'dataset', '--id', 'x', '--path', 'x.csv', '--license', 'MIT'], { cwd, env });
+    expect(d.code).toBe(2);
+    expect(d.stderr).toBe(`error: --path x.csv: paths are relative to the workspace ${dir}, where x.csv does not exist (it does from the current folder a\\b), and ${why}\n`);
+    // An output not written yet, with no command: the step could not keep the folder for build
+    // to explain "path not found" by, so it is not recorded without it.
+    const o = runCli(['record', 'step', '--name', 's', '--output', 'o=o.csv'], { cwd, env });
+    expect(o.code).toBe(2);
+    expect(o.stderr).toBe(`error: --output o=o.csv: paths are relative to the workspace ${dir}, where o.csv does not exist yet, nor from the current folder a\\b, and ${why}\n`);
+    expect(o.stderr + d.stderr).not.toMatch(/a\\b\//);
+    expect(log(dir)).toHaveLength(before);
+  });
+
   it('record refuses exactly the folders the published schema refuses (Python jsonschema on schemas/record-event.schema.json)', () => {
     const { dir, env } = checkout();
     const folders = ['train', 'a\\b', 'x\\', 'two words', 'données', 'src/train', 'src/a\\b'];

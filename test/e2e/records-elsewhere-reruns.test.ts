@@ -6,7 +6,7 @@
 //    twice, every metric twice) with only a dataset version conflict to show for it.
 // Driven as users do: the built CLI, real git, and a Python training script that calls it.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,32 @@ describe('a records log outside the folder build runs in (same git work tree)', 
     expect(b.code).toBe(1);
     expect(warnings(b.stderr).join('\n')).toContain(`warning: the records log .ml-provenance/records.jsonl is empty in the workspace ${deep}, but ../../.ml-provenance (in the top folder of the git repository) holds one`);
     expect(errors(b.stderr).find((l) => l.startsWith('error: datasets:'))).toContain('run build in ../..');
+  });
+
+  it('in train/, `record reset` names the parent log it leaves, and build names it when train/ has its own log without the dataset', () => {
+    const dir = repo();
+    expect(runCli(['record', 'dataset', '--id', 'd', '--path', 'data/d.csv', '--license', 'MIT'], { cwd: dir }).code).toBe(0);
+    const sub = path.join(dir, 'train');
+    const reset = runCli(['record', 'reset'], { cwd: sub });
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stderr).toBe(
+      'no records log in .ml-provenance: nothing to remove\n' +
+        `warning: ../.ml-provenance (in the top folder of the git repository) holds a records log, left as it is: outside GitHub Actions \`record\`, \`record reset\` and \`build\` each take the folder they run in as the workspace — to empty that log, run \`ml-provenance record reset\` in .. (${realpathSync(dir)})\n`,
+    );
+    expect(readFileSync(path.join(dir, '.ml-provenance', 'records.jsonl'), 'utf8')).toContain('"id":"d"');
+    // The fix as printed empties it.
+    expect(runCli(['record', 'reset'], { cwd: dir }).stderr).toMatch(/^removed \.ml-provenance\/records\.jsonl \(1 line\(s\)\)\n$/);
+
+    // The step typed in train/ lands in train/.ml-provenance; the dataset is in the parent's.
+    expect(runCli(['record', 'dataset', '--id', 'd', '--path', 'data/d.csv', '--license', 'MIT'], { cwd: dir }).code).toBe(0);
+    expect(runCli(['record', 'step', '--name', 'fit', '--input', 'd', '--', 'python3', 'train.py'], { cwd: sub }).code).toBe(0);
+    writeFileSync(path.join(sub, 'model.bin'), 'w\n');
+    const b = runCli(['build', '--no-detect-image', '--subject', 'model.bin', '--out', 'p.json'], { cwd: sub });
+    expect(b.code).toBe(1);
+    const named = /— the records log \.\.\/\.ml-provenance \(in the top folder of the git repository, outside this build's workspace\) holds 1 event\(s\) this build does not read \(dataset d\): .*run every `record` and build in one folder \(\.\., /;
+    expect(errors(b.stderr).find((l) => l.startsWith('error: datasets:'))).toMatch(named);
+    expect(errors(b.stderr).find((l) => l.startsWith('error: steps[0].inputs[0]:'))).toMatch(named);
+    expect(b.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('no git work tree around the folder: no parent folder is looked at', () => {
@@ -185,6 +211,15 @@ describe('a records log holding an earlier run (outside GitHub Actions: no run t
     const resumed = runCli(buildArgs, { cwd: dir });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).not.toMatch(/more than one run/);
+
+    // Concurrent workers (multiprocessing.Pool, DDP ranks) write one run's epochs in the order
+    // they finish: an epoch earlier than the first line's is no restart (each is recorded once).
+    const pool = repo();
+    writeFileSync(path.join(pool, 'model.bin'), 'w\n');
+    for (const epoch of [2, 1, 0, 4, 3, 5]) expect(runCli(['record', 'metric', '--name', 'worker_loss', '--value', String(1 / (epoch + 1)), '--epoch', String(epoch)], { cwd: pool }).code).toBe(0);
+    const workers = runCli([...buildArgs, '--policy', 'none'], { cwd: pool });
+    expect(workers.code, workers.stderr).toBe(0);
+    expect(workers.stderr).not.toMatch(/more than one run/);
 
     // Matrix legs handed over as artifacts: one file each, each with its own series.
     const legs = repo();

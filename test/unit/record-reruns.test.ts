@@ -23,9 +23,15 @@ const signs = (files: Record<string, object[]>) => {
 };
 
 describe('rerunSigns', () => {
-  it('a series that starts over before its first point is a sign; one that goes on from a checkpoint is not', () => {
-    expect(signs({ a: [metric(2), metric(3), metric(1)] })).toEqual([{ file: 'a', signs: [{ what: 'metric loss (split train) starts over at epoch 1', lines: [1, 3] }], repeats: [] }]);
+  it('a series whose earliest point is recorded again is a sign; one that goes on from a checkpoint is not', () => {
+    expect(signs({ a: [metric(2), metric(1), metric(3), metric(1)] })).toEqual([{ file: 'a', signs: [{ what: 'metric loss (split train, epoch 1) recorded again', lines: [2, 4] }], repeats: [] }]);
     expect(signs({ a: [metric(1), metric(2), metric(3), { kind: 'step', name: 'load' }, metric(2), metric(3), { kind: 'step', name: 'load' }] })).toEqual([]);
+  });
+
+  it('concurrent workers writing one run\'s epochs out of order are one run; the same workers twice are two', () => {
+    const pool = [2, 1, 0, 3, 5, 4].map((i) => metric(i));
+    expect(signs({ a: pool })).toEqual([]);
+    expect(signs({ a: [...pool, ...[1, 2, 0, 4, 3, 5].map((i) => metric(i))] })[0]!.signs).toEqual([{ what: 'metric loss (split train, epoch 0) recorded again', lines: [3, 9] }]);
   });
 
   it('steps and the command recorded again are named only beside a sign', () => {

@@ -4,8 +4,9 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
-import { actionsCheckout, appendEvent, commandFolder, defaultWorkspace, recordsLocation, resetRecords, runTag, type RecordsLocation } from '../../record/log.js';
+import { actionsCheckout, appendEvent, commandFolder, defaultWorkspace, recordsLocation, resetRecords, runTag, unrecordableFolder, type RecordsLocation } from '../../record/log.js';
 import { isInside, posixRelative } from '../../util/fs.js';
+import { parentRecordsLog } from '../../record/warnings.js';
 import { pathMeantFromFolder, pathUnresolvedFromFolder } from '../../util/subfolder-path.js';
 import { recordFlag, recordSubcommand } from '../record-flags.js';
 import { isSpdxExpression, spdxFix } from '../../schema/license.js';
@@ -44,6 +45,17 @@ function workspacePath(p: string | undefined, flag: string, workspace: string, p
   if (workspace === cwd) return p;
   const folder = posixRelative(workspace, cwd);
   const meant = pathMeantFromFolder(p, workspace, cwd);
+  const unresolved = meant === undefined ? pathUnresolvedFromFolder(p, workspace, cwd) : undefined;
+  // The path through the current folder would hold its unrecordable name (`a\b/x.csv`), and a step
+  // could not keep the folder for build to explain the path by: the folder is what to change.
+  const why = meant !== undefined || unresolved !== undefined ? unrecordableFolder(workspace, cwd) : undefined;
+  if (why !== undefined) {
+    const where = meant !== undefined ? `where ${p} does not exist (it does from the current folder ${folder})` : `where ${p} does not exist yet, nor from the current folder ${folder}`;
+    throw new InputError('folder-not-recordable', `${flag} ${prefix}${p}: paths are relative to the workspace ${workspace}, ${where}, and the current folder cannot be named in a record: ${why}`, {
+      fix: "rename the folder (no '\\' in its name) and write the path relative to the workspace, or run `ml-provenance record` from the workspace's root",
+      fields: [flag],
+    });
+  }
   if (meant !== undefined) {
     throw new InputError('path-from-subfolder', `${flag} ${prefix}${p}: paths are relative to the workspace ${workspace}, where ${p} does not exist (it does from the current folder ${cwd})`, {
       fix: `write ${flag} ${prefix}${meant}`,
@@ -52,7 +64,6 @@ function workspacePath(p: string | undefined, flag: string, workspace: string, p
   }
   // Not written yet, and nothing says which folder it will be written in: kept as typed (the
   // rule), with both readings named, as build looks for the first only.
-  const unresolved = pathUnresolvedFromFolder(p, workspace, cwd);
   if (unresolved !== undefined) {
     stderrLogger.warning(`${flag} ${prefix}${p} is recorded relative to the workspace ${workspace}, as build reads it: neither ${p} nor ${unresolved} (from the current folder ${folder}) exists yet, and build will look for ${p} only — if the file is written under the current folder, write ${flag} ${prefix}${unresolved}`);
   }
@@ -272,6 +283,14 @@ export function register(program: Command): void {
       const removed = await resetRecords(loc.dir);
       if (!removed.length) processIo.err(`no records log in ${shown}: nothing to remove`);
       for (const r of removed) processIo.err(`removed ${shown}/${r.name} (${r.lines} line(s))`);
+      // Outside GitHub Actions the log `build` names from a sub-folder is a parent folder's: say it
+      // is left as it is and how to empty it, rather than let "nothing to remove" pass for done.
+      const parent = removed.some((r) => r.lines > 0) ? undefined : await parentRecordsLog(loc, workspace);
+      if (parent) {
+        processIo.err(
+          `warning: ${parent.log} (in ${parent.which}) holds a records log, left as it is: outside GitHub Actions \`record\`, \`record reset\` and \`build\` each take the folder they run in as the workspace — to empty that log, run \`ml-provenance record reset\` in ${parent.there} (${parent.dir})`,
+        );
+      }
       return 0;
     }),
   );
