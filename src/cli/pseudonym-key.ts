@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { pseudonymKey, type PseudonymKey } from '../statement/pseudonymize.js';
+import { MIN_KEY_BYTES, pseudonymKey, type PseudonymKey } from '../statement/pseudonymize.js';
 import { readFileChecked } from '../util/fs.js';
 
 /**
@@ -7,9 +7,29 @@ import { readFileChecked } from '../util/fs.js';
  * ML_PROVENANCE_PSEUDONYM_KEY variable. Never printed, never written anywhere.
  */
 export async function readPseudonymKey(file: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<PseudonymKey | undefined> {
-  if (file) return pseudonymKey(await readFileChecked(file, 'pseudonym key file', { maxBytes: 4096 }), file);
+  if (file) return keyFromFile(await readFileChecked(file, 'pseudonym key file', { maxBytes: 4096 }), file);
   const v = env.ML_PROVENANCE_PSEUDONYM_KEY;
   return v ? pseudonymKey(v, 'ML_PROVENANCE_PSEUDONYM_KEY') : undefined;
+}
+
+/**
+ * A key file holding text (`openssl rand -hex 32 > key`, with its newline) is the same key as
+ * that text in ML_PROVENANCE_PSEUDONYM_KEY (a CI secret): both are trimmed. Earlier releases
+ * used the file's bytes, newline included, so one team key made two sets of pseudonyms that
+ * never joined; that reading is kept as `earlier` for `reveal`. A binary key is its bytes.
+ */
+function keyFromFile(bytes: Buffer, file: string): PseudonymKey {
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let s: string;
+  try {
+    s = text.decode(bytes);
+  } catch {
+    return pseudonymKey(bytes, file);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(s) || s.trim() === s) return pseudonymKey(bytes, file);
+  const key = pseudonymKey(s, file);
+  return bytes.length >= MIN_KEY_BYTES ? { ...key, earlier: pseudonymKey(bytes, file) } : key;
 }
 
 export async function requirePseudonymKey(file: string | undefined): Promise<PseudonymKey> {

@@ -21,6 +21,11 @@ export interface PseudonymKey {
   bytes: Buffer;
   /** First 8 hex of sha256(key): says which key made a pseudonym, reveals nothing of it. */
   id: string;
+  /**
+   * The same key file read as earlier releases read it (its bytes with the trailing newline),
+   * for `reveal` of records they made; never used to make a pseudonym.
+   */
+  earlier?: PseudonymKey;
 }
 
 export function pseudonymKey(raw: string | Buffer, where: string): PseudonymKey {
@@ -205,9 +210,10 @@ const PSEUDONYM_PREFIX = /^(pseud:[a-f0-9]{8}:[a-f0-9]{64})#/;
 const PSEUDONYM_JOINED = /^[^=]*=(pseud:[a-f0-9]{8}:[a-f0-9]{64})$/;
 
 /** The candidate whose pseudonym under `key` is `p`, compared in constant time; undefined when none is. */
-export function reveal(p: string, candidates: Iterable<string>, key: PseudonymKey): string | undefined {
+export function reveal(p: string, candidates: Iterable<string>, given: PseudonymKey): string | undefined {
   const m = PSEUDONYM_RE.exec(p);
-  if (!m || m[1] !== key.id) return undefined;
+  const key = m && [given, given.earlier].find((k) => k?.id === m[1]);
+  if (!m || !key) return undefined;
   const want = Buffer.from(m[2]!, 'hex');
   // A `file:` uri given reveals the path beside it, and a path its uri.
   for (const c of [...candidates].flatMap(sameValueForms)) {

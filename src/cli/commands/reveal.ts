@@ -35,7 +35,7 @@ export function register(program: Command): void {
         } else if (found.length === 0) {
           processIo.out('no pseudonyms in this record');
         } else {
-          for (const f of found) processIo.out(`${f.pointer}\t${f.value ?? `(no candidate matches${f.pseudonym.slice(6, 14) === key.id ? '' : ': made with another key'})`}`);
+          for (const f of found) processIo.out(`${f.pointer}\t${f.value ?? `(no candidate matches${[key.id, key.earlier?.id].includes(f.pseudonym.slice(6, 14)) ? '' : ': made with another key'})`}`);
         }
         const unresolved = found.filter((f) => f.value === null).length;
         return unresolved ? 1 : 0;
