@@ -189,7 +189,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-K5J2TCQE.js");
+    const { run } = await import("./chunks/main-JX437TT4.js");
     const outcome = await run(inputs, {
       io: {
         logger,
