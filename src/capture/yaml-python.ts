@@ -3,7 +3,7 @@ import { Scalar, YAMLSeq, isAlias, isScalar, isSeq, parseDocument, visit, type P
 /**
  * YAML read as Python training code reads it: PyYAML's `yaml.safe_load` (YAML 1.1 tag
  * resolution, pyyaml/lib/yaml/resolver.py and constructor.py) with the one change Hydra/OmegaConf
- * and jsonargparse (Lightning CLI) make to it — `1e-3` is a float. Named in the docs
+ * (and many training scripts, pyyaml issue #173) make to it — `1e-3` is a float. Named in the docs
  * (docs/RECORD.md) and in each YAML config's record (`annotations.yamlReading`), so an auditor
  * knows which reading the values are.
  */
@@ -39,7 +39,7 @@ export function constructInt(text: string, onError: (msg: string) => void): bigi
     if (v.includes(':')) return s * v.split(':').reduce((acc, part) => acc * 60n + BigInt(part), 0n);
     return s * BigInt(v);
   } catch {
-    onError('an integer with no digits');
+    onError('not an integer');
     return 0n;
   }
 }
@@ -59,6 +59,13 @@ export function constructFloat(text: string, onError: (msg: string) => void): nu
   return sign * n;
 }
 
+/** `._` matches OmegaConf's rule but is no float (float('.') fails there): PyYAML's string, then. */
+function implicitFloat(text: string): number | string {
+  let bad = false;
+  const n = constructFloat(text, () => (bad = true));
+  return bad ? text : n;
+}
+
 function constructBool(text: string, onError: (msg: string) => void): boolean {
   if (BOOL_TRUE.test(text)) return true;
   if (!BOOL_FALSE.test(text)) onError('not a boolean');
@@ -71,7 +78,7 @@ function constructBool(text: string, onError: (msg: string) => void): boolean {
 const TAGS: ScalarTag[] = [
   { tag: tag('bool'), default: true, test: BOOL_TRUE, resolve: () => true, identify: (v) => typeof v === 'boolean' },
   { tag: tag('bool'), default: true, test: BOOL_FALSE, resolve: () => false },
-  { tag: tag('float'), default: true, test: FLOAT, resolve: (s, onError) => constructFloat(s, onError) },
+  { tag: tag('float'), default: true, test: FLOAT, resolve: implicitFloat },
   { tag: tag('int'), default: true, test: INT, resolve: (s, onError) => constructInt(s, onError) },
   { tag: tag('null'), default: true, test: NULL, resolve: () => new Scalar(null), identify: (v) => v == null },
   { tag: tag('bool'), resolve: (s, onError) => constructBool(s, onError) },
