@@ -2,10 +2,10 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-JCH23WHQ.js";
+} from "./chunks/chunk-UN2T2NE2.js";
 import "./chunks/chunk-62XNHVZS.js";
-import "./chunks/chunk-BOBSG766.js";
-import "./chunks/chunk-245AEHGW.js";
+import "./chunks/chunk-AT7NZQCF.js";
+import "./chunks/chunk-U2LU26IA.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2D5AWCES.js";
 import "./chunks/chunk-Q655VGAR.js";
@@ -13,14 +13,14 @@ import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
 import "./chunks/chunk-MFLXRQWX.js";
-import "./chunks/chunk-HEI5ZQQE.js";
+import "./chunks/chunk-Y3ZVHYKY.js";
 import "./chunks/chunk-CJJWD6LY.js";
 import "./chunks/chunk-CYOZAGLC.js";
 import "./chunks/chunk-DQA3XQTC.js";
 import "./chunks/chunk-VXF76SOM.js";
 import "./chunks/chunk-4I3VU6PT.js";
-import "./chunks/chunk-VK4AXXJQ.js";
-import "./chunks/chunk-OL73OWTX.js";
+import "./chunks/chunk-KPRIV5WI.js";
+import "./chunks/chunk-ZOAPFRB3.js";
 import "./chunks/chunk-E7LSDQ4Q.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";
