@@ -2,10 +2,10 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-IWUGV54W.js";
+} from "./chunks/chunk-SOY2XGBH.js";
 import "./chunks/chunk-62XNHVZS.js";
-import "./chunks/chunk-BOBSG766.js";
-import "./chunks/chunk-2J7VGUEI.js";
+import "./chunks/chunk-AT7NZQCF.js";
+import "./chunks/chunk-7OQXKAVD.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2D5AWCES.js";
 import "./chunks/chunk-Q655VGAR.js";
@@ -13,15 +13,15 @@ import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
 import "./chunks/chunk-MFLXRQWX.js";
-import "./chunks/chunk-P3AUJRF6.js";
+import "./chunks/chunk-RTCA5VC3.js";
 import "./chunks/chunk-CJJWD6LY.js";
 import "./chunks/chunk-N5Y65BXZ.js";
 import "./chunks/chunk-SLG2NNIC.js";
 import "./chunks/chunk-A6NCO4C7.js";
 import "./chunks/chunk-7HOGFP5I.js";
 import "./chunks/chunk-QXFPCRYH.js";
-import "./chunks/chunk-VK4AXXJQ.js";
-import "./chunks/chunk-OL73OWTX.js";
+import "./chunks/chunk-KPRIV5WI.js";
+import "./chunks/chunk-ZOAPFRB3.js";
 import "./chunks/chunk-E7LSDQ4Q.js";
 import "./chunks/chunk-NAV5SXXN.js";
 import "./chunks/chunk-ACIUNWAG.js";

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
 import { InputError } from '../errors.js';
 import type { ConfigDescriptor } from '../schema/predicate.js';
 import { canonicalJson, sha256Hex } from '../util/canonical.js';
 import { assertDepth, describeJsonError, exactInteger, parseJsonExact } from '../util/json.js';
 import { fileUri } from '../util/file-uri.js';
-import { parserLine, parserReason, redactValue, setOwn } from '../redact/index.js';
+import { escapePointer, parserLine, parserReason, redactValue, setOwn } from '../redact/index.js';
 import { readInputText, resolveInWorkspace } from './paths.js';
+import { YAML_READING, parsePythonYaml } from './yaml-python.js';
 
 export type ConfigFormat = ConfigDescriptor['format'];
 
@@ -36,39 +36,46 @@ export function configFormat(file: string): ConfigFormat {
 
 /**
  * Make parser output plain JSON: dates to ISO strings, non-finite numbers to strings, integers
- * (the parsers give big ones as bigint) to numbers, or to their exact decimal text past 2^53.
+ * (the parsers give big ones as bigint) to numbers, or to their exact decimal text past 2^53;
+ * `asText` (if given) collects the JSON Pointers of the integers so kept as text.
  */
-export function plainJson(v: unknown): unknown {
+export function plainJson(v: unknown, asText?: string[], ptr = ''): unknown {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? String(v) : v.toISOString();
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-  if (typeof v === 'bigint') return exactInteger(v);
-  if (Array.isArray(v)) return v.map(plainJson);
+  if (typeof v === 'bigint') {
+    const n = exactInteger(v);
+    if (typeof n === 'string') asText?.push(ptr);
+    return n;
+  }
+  if (Array.isArray(v)) return v.map((x, i) => plainJson(x, asText, `${ptr}/${i}`));
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) setOwn(out, k, plainJson(x));
+    for (const [k, x] of Object.entries(v)) setOwn(out, k, plainJson(x, asText, `${ptr}/${escapePointer(k)}`));
     return out;
   }
   if (v === undefined) return null;
   return v;
 }
 
-/** Parse config text; errors name the file and line. */
-export function parseConfigText(text: string, format: ConfigFormat, file: string): unknown {
+/**
+ * Parse config text; errors name the file and line. `integersAsText` (if given) collects the
+ * JSON Pointers of integers past 2^53 recorded as their decimal text (docs/RECORD.md).
+ */
+export function parseConfigText(text: string, format: ConfigFormat, file: string, integersAsText?: string[]): unknown {
   const value = parseConfigSyntax(text, format, file);
   assertDepth(value, file, 'config');
   // JSON too can hold numbers that are not JSON-safe: 1e999 parses as Infinity.
-  return format === 'json' ? plainJson(value) : value;
+  return plainJson(value, integersAsText);
 }
 
 function parseConfigSyntax(text: string, format: ConfigFormat, file: string): unknown {
   try {
     // Integers exactly as Python's json, tomllib and PyYAML read them (exactInteger).
-    if (format === 'json') return parseJsonExact(text);
-    if (format === 'toml') return plainJson(parseToml(text, { integersAsBigInt: 'asNeeded' }));
-    // `<<: *base` merge keys resolved as PyYAML does (explicit keys win, then the first of
-    // several sources): training code reads the merged mapping, and so does the record.
-    const docs = parseYaml(text, { prettyErrors: true, maxAliasCount: 1000, uniqueKeys: true, logLevel: 'error', merge: true, intAsBigInt: true });
-    return plainJson(docs);
+    if (format === 'json') return parseJsonExact(text, undefined, true);
+    if (format === 'toml') return parseToml(text, { integersAsBigInt: 'asNeeded' });
+    // YAML 1.1 as PyYAML reads it (`yes`, `017`, `1_000`, `<<` merge keys), `1e-3` a float as
+    // OmegaConf reads it: yaml-python.ts.
+    return parsePythonYaml(text);
   } catch (err) {
     // Position and kind only: the parsers' messages quote the refused text, which may be a credential.
     const json = format === 'json' ? describeJsonError(err, text) : undefined;
@@ -83,6 +90,12 @@ function parseConfigSyntax(text: string, format: ConfigFormat, file: string): un
   }
 }
 
+/** The reading a YAML file's content is (docs/RECORD.md), and where integers became text. */
+function annotations(format: ConfigFormat, integersAsText: string[]): { annotations?: Record<string, unknown> } {
+  const a = { ...(format === 'yaml' ? { yamlReading: YAML_READING } : {}), ...(integersAsText.length ? { integersAsText } : {}) };
+  return Object.keys(a).length ? { annotations: a } : {};
+}
+
 /**
  * Capture one config file: digest of the raw bytes (so an auditor with the file
  * can check it), parsed content with credentials redacted, and the digest of the
@@ -92,8 +105,12 @@ export async function captureConfig(file: string, workspace: string, extraKeyPat
   const { abs, rel } = await resolveInWorkspace(file, workspace, 'config file');
   const format = configFormat(rel);
   const { bytes, text } = await readInputText(abs, rel, 'config file');
-  const parsed = parseConfigText(text, format, rel);
+  const asText: string[] = [];
+  const parsed = parseConfigText(text, format, rel, asText);
   const { value, paths } = redactValue(parsed, extraKeyPatterns);
+  // Which strings were integers in the file (`seed: 9007199254740993`, not `"9007199254740993"`):
+  // the content alone cannot tell them apart.
+  const integersAsText = asText.filter((p) => !paths.includes(p));
   return {
     name: rel,
     uri: fileUri(rel),
@@ -103,5 +120,6 @@ export async function captureConfig(file: string, workspace: string, extraKeyPat
     redacted: paths,
     contentDigest: sha256Hex(canonicalJson(value)),
     content: value as ConfigDescriptor['content'],
+    ...annotations(format, integersAsText),
   };
 }

@@ -8,7 +8,7 @@ export { REDACTED, findSecrets, redactString, shellWords } from './detect.js';
 export { classifyKey, classifyName, keyWords, valueFitsName, type KeyVerdict } from './keys.js';
 export { isRandomToken } from './entropy.js';
 export { VALUE_RULES } from './rules.js';
-export { compileKeyPatterns, redactValue, setOwn, type RedactionResult } from './value.js';
+export { compileKeyPatterns, escapePointer, redactValue, setOwn, type RedactionResult } from './value.js';
 export { redactArgv, redactRecorded } from './record.js';
 export { parserLine, parserReason, refusedValueShape } from './messages.js';
 export { redactCoverage } from './coverage.js';

@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import { REDACTED, memberVerdict, redactString } from './detect.js';
 import { valueFitsName, type KeyVerdict } from './keys.js';
 
-function escapePointer(seg: string): string {
+export function escapePointer(seg: string): string {
   return seg.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

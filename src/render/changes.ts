@@ -7,6 +7,7 @@
  */
 import { commandGone, folderText, type DatasetState, type KeyChange, type KeyedDiff, type MetricChange, type StatementDiff, type StepChange } from '../lineage/diff.js';
 import { mdCode, mdText } from './markdown.js';
+import { fmtNumber as formatNumber } from './number.js';
 import { shellWords } from '../util/shell.js';
 import { displayUri } from '../util/file-uri.js';
 import { judgeChange, type DirectionOptions, type Verdict } from './metric-direction.js';
@@ -41,8 +42,7 @@ export function fmtNumber(v: number | undefined): string {
   if (v === undefined) return '';
   // A value that is not a number (a bundle made by other software) is shown as escaped text.
   if (typeof v !== 'number') return mdText(v);
-  // Whole numbers in full only while exact; beyond 2^53 the digits are not the value's.
-  return Number.isSafeInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  return formatNumber(v);
 }
 
 function signed(v: number): string {

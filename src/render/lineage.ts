@@ -6,6 +6,7 @@ import type { DatasetNode, LineageGraph, MetricNode, ModelNode, RunNode } from '
 import { graphFromStatements } from '../lineage/graph.js';
 import { finalMetrics, indexGraph, runLineage, type DatasetAnswer, type MetricAnswer, type ModelAnswer } from '../lineage/queries.js';
 import type { TrainingStatement } from '../schema/predicate.js';
+import { fmtNumber as formatNumber } from './number.js';
 import { textTable } from './text-table.js';
 
 export { textTable };
@@ -39,11 +40,6 @@ export function runLabel(r: RunNode): string {
 export function metricLabel(m: MetricNode): string {
   const where = [m.split, m.epoch !== undefined ? `epoch ${m.epoch}` : undefined].filter(Boolean).join(', ');
   return `${m.name}${where ? ` (${where})` : ''} = ${formatNumber(m.value)}`;
-}
-
-/** Six significant digits; whole numbers in full only while exact (2^70 reads 1.18059e+21, never cut mid-number). */
-function formatNumber(v: number): string {
-  return Number.isSafeInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
 /** The part of a graph that belongs to the given runs (for drawing a query's answer). */

@@ -65,14 +65,15 @@ export function exactInteger(n: bigint): number | string {
  * JSON.parse that keeps integer literals beyond 2^53 exact, as their decimal text (exactInteger);
  * `texts` (if given) collects the texts so made. `1e20` and `9007199254740993.0` stay numbers:
  * Python reads them as floats too. The reviver (Node 24 hands it the literal's source text)
- * only runs when the text has a 16-digit run, which every such literal has.
+ * only runs when the text has a 16-digit run, which every such literal has. `asBigInt` gives
+ * them as bigints instead (for plainJson, which notes where they stood).
  */
-export function parseJsonExact(text: string, texts?: Set<string>): unknown {
+export function parseJsonExact(text: string, texts?: Set<string>, asBigInt = false): unknown {
   if (!/\d{16}/.test(text)) return JSON.parse(text);
   return JSON.parse(text, (_key: string, value: unknown, context?: { source?: string }) => {
     const source = context?.source;
     if (typeof value !== 'number' || Number.isSafeInteger(value) || source === undefined || !/^-?\d+$/.test(source)) return value;
     texts?.add(source);
-    return source;
+    return asBigInt ? BigInt(source) : source;
   });
 }

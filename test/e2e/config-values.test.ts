@@ -35,14 +35,84 @@ const FILES: Record<string, string> = {
     '  "<<": {kept: literal}',
     '',
   ].join('\n'),
+  // YAML 1.1 as PyYAML resolves it (booleans, octal, `_`, base 60, `y`/`n`/`09` strings, several
+  // `<<` keys: the last wins), and exponent floats as OmegaConf reads them.
+  'py11.yaml': [
+    'lr: 1e-3',
+    'wd: 1.0e4',
+    'eps: 1.5E+2',
+    'shuffle: yes',
+    'pin_memory: off',
+    'drop_last: On',
+    'amp: NO',
+    'perm: 017',
+    'neg_octal: -0_17',
+    'mask: 0x1F',
+    'bits: 0b1010',
+    'warmup: 1_000',
+    'ratio: 1_000.5',
+    'clock: 12:30',
+    'clock_f: 1:30.5',
+    'zero_padded: 09',
+    'o_prefix: 0o17',
+    'y: 1',
+    'n: 2',
+    'answer: y',
+    'date: 2024-01-01',
+    'nothing: ~',
+    'empty:',
+    'tagged: !!int "017"',
+    'tagged_str: !!str 017',
+    'tagged_float: !!float 3',
+    'big: 18446744073709551617',
+    'big_quoted: "18446744073709551617"',
+    'base: &b {lr: 0.1, depth: 2}',
+    'over: &o {lr: 0.2}',
+    'e:',
+    '  <<: *b',
+    '  <<: *o',
+    'f:',
+    '  <<: [*o, *b]',
+    '  <<: {depth: 9}',
+    '',
+  ].join('\n'),
 };
 
 // The record's rule, checked against Python's reading: an int past ±(2**53 - 1) is its decimal
 // text, everything else equal (a float equal as a number: JSON, and so the record, writes 2.0 as 2);
 // a redacted pointer holds "[REDACTED]".
+// YAML is read with PyYAML's SafeLoader changed as OmegaConf changes it (omegaconf/_utils.py
+// get_yaml_loader: its float resolver, which also takes 1e-3, and no timestamps); that plain
+// yaml.safe_load differs from it only there (docs/RECORD.md) is checked too.
 const ORACLE = String.raw`
-import json, sys, tomllib, yaml
+import datetime, json, re, sys, tomllib, yaml
 SAFE = 2**53 - 1
+class Reading(yaml.SafeLoader): pass
+Reading.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r'''^(?:
+     [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+    |\.[0-9_]+(?:[eE][-+][0-9]+)?
+    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$''', re.X), list("-+0123456789."))
+Reading.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t != "tag:yaml.org,2002:timestamp"] for k, v in Reading.yaml_implicit_resolvers.items()}
+def plain_differs(ours, plain, ptr, bad):
+    # Where plain yaml.safe_load reads otherwise: an exponent float it leaves as text, a date.
+    if isinstance(ours, dict) and isinstance(plain, dict):
+        for k in ours: plain_differs(ours[k], plain.get(k), ptr + "/" + str(k), bad)
+    elif isinstance(ours, list) and isinstance(plain, list):
+        for i, (a, b) in enumerate(zip(ours, plain)): plain_differs(a, b, f"{ptr}/{i}", bad)
+    elif ours != plain or type(ours) is not type(plain):
+        if isinstance(ours, float) and isinstance(plain, str) and float(plain) == ours: return
+        if isinstance(ours, str) and isinstance(plain, datetime.date) and plain.isoformat() == ours: return
+        bad.append(f"{ptr}: reading {ours!r}, yaml.safe_load {plain!r}")
+def big_ints(py, ptr, out):
+    if isinstance(py, bool): return
+    if isinstance(py, int) and abs(py) > SAFE: out.append(ptr)
+    elif isinstance(py, list):
+        for i, x in enumerate(py): big_ints(x, f"{ptr}/{i}", out)
+    elif isinstance(py, dict):
+        for k, x in py.items(): big_ints(x, f"{ptr}/{str(k).replace('~', '~0').replace('/', '~1')}", out)
 def same(rec, py, ptr, redacted, bad):
     if ptr in redacted:
         if rec != "[REDACTED]": bad.append(ptr + " not redacted")
@@ -65,8 +135,15 @@ st = json.load(open(sys.argv[1]))
 bad = []
 for c in st["predicate"]["configFiles"]:
     name = c["name"]
-    py = json.load(open(name)) if name.endswith(".json") else tomllib.load(open(name, "rb")) if name.endswith(".toml") else yaml.safe_load(open(name))
+    py = json.load(open(name)) if name.endswith(".json") else tomllib.load(open(name, "rb")) if name.endswith(".toml") else yaml.load(open(name), Loader=Reading)
     same(c["content"], py, name + "#", {name + "#" + p for p in c["redacted"]}, bad)
+    if name.endswith(".yaml"):
+        plain_differs(py, yaml.safe_load(open(name)), name + "#", bad)
+        if c.get("annotations", {}).get("yamlReading") != "pyyaml-safe-omegaconf-float": bad.append(name + ": no yamlReading annotation")
+    # The integers kept as text are listed, and nothing else (a quoted string of digits is not).
+    ints = []
+    big_ints(py, "", ints)
+    if c.get("annotations", {}).get("integersAsText", []) != [p for p in ints if p not in c["redacted"]]: bad.append(f"{name}: integersAsText {c.get('annotations')}, python {ints}")
     # The config map beside it holds the same content.
     if st["predicate"]["buildDefinition"]["externalParameters"]["config"][name] != c["content"]: bad.append(name + ": config map differs")
 print(json.dumps(bad))
@@ -113,6 +190,16 @@ describe('config files as Python reads them', () => {
     expect(byName['seed.json']).toMatchObject({ seed: '9007199254740993', neg: '-9223372036854775813', safe: 9007199254740991, float: 9007199254740992, exp: 1e20 });
     expect(byName['seed.yaml']).toMatchObject({ seed: '9007199254740993', nested: ['18446744073709551615'] });
     expect(byName['seed.toml']).toMatchObject({ seed: '9007199254740993', neg: '-9223372036854775808', nested: { max: '9223372036854775807' } });
+  });
+
+  it('YAML is read as YAML 1.1, as PyYAML reads it: yes/off booleans, 017 octal, 1_000, the last of several << keys; 1e-3 a float', () => {
+    const c = st.predicate.configFiles.find((x: { name: string }) => x.name === 'py11.yaml');
+    expect(c.content).toMatchObject({ lr: 0.001, shuffle: true, pin_memory: false, perm: 15, neg_octal: -15, warmup: 1000, clock: 750, y: 1, n: 2, answer: 'y', zero_padded: '09', o_prefix: '0o17', date: '2024-01-01', tagged: 15, tagged_str: '017' });
+    expect(c.content.e).toEqual({ lr: 0.2, depth: 2 });
+    expect(c.content.f).toEqual({ lr: 0.2, depth: 9 });
+    // The big integer and the same digits quoted read the same in the content; the annotation tells them apart.
+    expect([c.content.big, c.content.big_quoted]).toEqual(['18446744073709551617', '18446744073709551617']);
+    expect(c.annotations).toEqual({ yamlReading: 'pyyaml-safe-omegaconf-float', integersAsText: ['/big'] });
   });
 
   it('merge keys are merged (explicit keys win, the first source wins), and the credential in the anchor is hidden everywhere it was merged', () => {

@@ -1,3 +1,4 @@
+import { fmtNumber } from '../number.js';
 import { escapeHtml as h } from './escape.js';
 import type { ChartSeries } from './model.js';
 
@@ -5,9 +6,6 @@ const W = 360;
 const H = 170;
 const PAD = { left: 58, right: 14, top: 22, bottom: 30 };
 
-function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(5)));
-}
 
 /** One small line chart per metric: each run's final value, runs in time order. Inline SVG, no script. */
 export function renderChart(s: ChartSeries, runCount: number): string {
@@ -21,10 +19,10 @@ export function renderChart(s: ChartSeries, runCount: number): string {
   const title = `${s.name}${s.split ? ` (${s.split})` : ''}`;
   const pts = s.points.map((p) => `${x(p.run).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   const dots = s.points
-    .map((p) => `<circle class="pt" cx="${x(p.run).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="3.5"><title>${h(`${p.label}: ${fmt(p.value)}`)}</title></circle>`)
+    .map((p) => `<circle class="pt" cx="${x(p.run).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="3.5"><title>${h(`${p.label}: ${fmtNumber(p.value)}`)}</title></circle>`)
     .join('');
   const ticks = [hi, (hi + lo) / 2, lo]
-    .map((v) => `<text class="tick" x="${PAD.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${h(fmt(v))}</text><line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"/>`)
+    .map((v) => `<text class="tick" x="${PAD.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${h(fmtNumber(v))}</text><line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"/>`)
     .join('');
   return [
     `<figure class="chart"><svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${h(`${title} over runs`)}">`,

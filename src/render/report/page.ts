@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Section } from '../../lineage/diff.js';
 import { shortDigest } from '../lineage.js';
+import { exactNumber } from '../number.js';
 import { renderChart } from './chart.js';
 import { CLIENT_JS } from './client.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
@@ -203,7 +204,7 @@ function metricsSection(m: ReportModel): string {
   const rows = m.runs.flatMap((r) =>
     m.graph.metrics
       .filter((x) => x.run === r.key)
-      .map((x) => [cell(r.label), cell(x.name), cell(x.split ?? ''), cell(x.epoch ?? ''), cell(x.step ?? ''), cell(x.value)]),
+      .map((x) => [cell(r.label), cell(x.name), cell(x.split ?? ''), cell(x.epoch ?? ''), cell(x.step ?? ''), cell(typeof x.value === 'number' ? exactNumber(x.value) : x.value)]),
   );
   const charts = m.series.length
     ? `<h3>Final value over runs</h3><div class="charts" data-testid="charts">${m.series.map((s) => renderChart(s, m.runs.length)).join('')}</div>`
