@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-RMB2TWH5.js");
+  const { main } = await import("./chunks/program-GU6S37LT.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -188,7 +188,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-GISRUV34.js");
+    const { run } = await import("./chunks/main-UA6TRLJM.js");
     const outcome = await run(inputs, {
       io: {
         logger,
