@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-4IES2RWE.js");
+  const { main } = await import("./chunks/program-H2VE4H7F.js");
   process.exitCode = await main(process.argv.slice(2));
 }

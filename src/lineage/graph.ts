@@ -2,12 +2,13 @@ import type { DatasetDescriptor, Metric, Step, TrainingStatement } from '../sche
 import { gitCommit as commitOf } from '../statement/fields.js';
 import { statementRunId } from '../statement/serialize.js';
 import { datasetUri } from '../util/file-uri.js';
-import { runFlow } from './flow.js';
+import { outputDatasets, runFlow } from './flow.js';
 
 /**
  * The lineage graph over many training statements. It is plain data (JSON-ready):
  * datasets → steps → runs → models, and runs → metrics. Every dataset and step of a
- * record leads to its run (`feeds` edges from datasets and steps, by the rule in flow.ts). Datasets and models are
+ * record leads to its run (`feeds` edges from datasets and training steps, `evaluates`
+ * edges from steps after training, by the rule in flow.ts). Datasets and models are
  * shared between statements when their identity matches (dataset id + version +
  * digest; model sha256), so "which runs used X" is one edge walk, not a scan.
  */
@@ -63,8 +64,12 @@ export interface MetricNode {
   split?: string;
 }
 
-/** `feeds`: a dataset or a step → the run it reaches directly (flow.ts). */
-export type EdgeKind = 'input' | 'output' | 'feeds' | 'produced' | 'measured';
+/**
+ * `feeds`: a dataset or a training step → the run it reaches directly (flow.ts).
+ * `evaluates`: a step after training (it read the run's own output) → the run whose
+ * metrics it leads to; not upstream of the run's models.
+ */
+export type EdgeKind = 'input' | 'output' | 'feeds' | 'evaluates' | 'produced' | 'measured';
 
 export interface Edge {
   from: string;
@@ -177,11 +182,13 @@ export function graphFromStatements(input: ReadonlyArray<TrainingStatement | Sta
         g.edges.push({ from: key, to: resolve(id), kind: 'output' });
       }
     });
-    // What reaches training directly (flow.ts): the datasets no step reads, and the steps
-    // whose outputs lead nowhere else (a training step with no recorded output).
-    const flow = runFlow(p.steps, p.datasets.map((d) => d.id));
+    // What reaches training directly (flow.ts): the datasets no training step reads, the
+    // training steps whose outputs lead nowhere else (no recorded output, or the model);
+    // and the steps after training (they read the run's own output), which lead to its metrics.
+    const flow = runFlow(p.steps, p.datasets.map((d) => d.id), outputDatasets(p.datasets, statement.subject));
     for (const id of flow.datasets) g.edges.push({ from: resolve(id), to: runKey, kind: 'feeds' });
     for (const i of flow.steps) g.edges.push({ from: `${runKey}/step:${i}`, to: runKey, kind: 'feeds' });
+    for (const i of flow.after) g.edges.push({ from: `${runKey}/step:${i}`, to: runKey, kind: 'evaluates' });
 
     for (const s of statement.subject) {
       const sha = s.digest.sha256!;

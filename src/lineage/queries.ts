@@ -85,17 +85,25 @@ function sameContent(ix: GraphIndex, d: DatasetNode): DatasetNode[] {
   return d.digest?.startsWith('sha256:') ? (ix.datasetsByContent.get(d.digest) ?? []).filter((x) => x.key !== d.key) : [];
 }
 
-export function runLineage(g: LineageGraph, runKey: string): RunLineage {
+/**
+ * A run's lineage: what its models were trained from (`feeds`), and with `evaluation`
+ * also the steps after training and what they read (`evaluates`): what produced its
+ * metrics. The run's own output (a dataset with a model's sha256) is never listed (flow.ts).
+ */
+export function runLineage(g: LineageGraph, runKey: string, opts: { evaluation?: boolean } = {}): RunLineage {
   const ix = indexGraph(g);
   const run = ix.runs.get(runKey);
   if (!run) throw new RangeError(`no run ${runKey} in the graph`);
   const datasets = new Map<string, DatasetNode>();
   const derived = new Map<string, DatasetNode>();
   const steps = new Map<string, StepNode>();
+  const out = ix.out.get(runKey) ?? [];
+  const made = new Set(out.filter((e) => e.kind === 'produced').map((e) => `sha256:${ix.models.get(e.to)!.sha256}`));
   // Walk upstream: run ← datasets|steps ← steps ← datasets ...; visited sets stop cycles.
   // Within the run this reaches every dataset and step it recorded (flow.ts); across runs,
   // only what led to the bytes this run read.
-  const stack = (ix.in.get(runKey) ?? []).filter((e) => e.kind === 'feeds').map((e) => e.from);
+  const starts = (e: Edge) => e.kind === 'feeds' || (opts.evaluation === true && e.kind === 'evaluates');
+  const stack = (ix.in.get(runKey) ?? []).filter(starts).map((e) => e.from);
   const seen = new Set<string>();
   const upstream: string[] = [];
   while (stack.length) {
@@ -104,8 +112,10 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
     seen.add(key);
     const ds = ix.datasets.get(key);
     if (ds) {
-      (ds.derived ? derived : datasets).set(key, ds);
       for (const e of ix.in.get(key) ?? []) if (e.kind === 'output') stack.push(e.from);
+      // The run's own model (read by a step after training): walked through to the step that wrote it, never listed.
+      if (ds.digest && made.has(ds.digest)) continue;
+      (ds.derived ? derived : datasets).set(key, ds);
       // Across runs: the same bytes written by another run's step lead to that run's steps and inputs.
       for (const other of sameContent(ix, ds)) {
         if ((ix.in.get(other.key) ?? []).some((e) => e.kind === 'output')) stack.push(other.key);
@@ -119,7 +129,6 @@ export function runLineage(g: LineageGraph, runKey: string): RunLineage {
       for (const e of ix.in.get(key) ?? []) if (e.kind === 'input') stack.push(e.from);
     }
   }
-  const out = ix.out.get(runKey) ?? [];
   const models = out.filter((e) => e.kind === 'produced').map((e) => ix.models.get(e.to)!);
   const metrics = out.filter((e) => e.kind === 'measured').map((e) => ix.metrics.get(e.to)!);
   const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -163,7 +172,7 @@ export function datasetsForMetric(g: LineageGraph, q: MetricQuery): MetricAnswer
   return hits.map((metric) => {
     let lineage = lineages.get(metric.run);
     if (!lineage) {
-      lineage = runLineage(g, metric.run);
+      lineage = runLineage(g, metric.run, { evaluation: true });
       lineages.set(metric.run, lineage);
     }
     return { metric, lineage };

@@ -42,13 +42,20 @@ export function metricLabel(m: MetricNode): string {
   return `${m.name}${where ? ` (${where})` : ''} = ${formatNumber(m.value)}`;
 }
 
-/** The part of a graph that belongs to the given runs (for drawing a query's answer). */
+/** The part of a graph that belongs to the given runs (for drawing a query's answer): training and evaluation. */
 export function subgraph(g: LineageGraph, runKeys: Iterable<string>): LineageGraph {
   const keep = new Set<string>();
   for (const key of runKeys) {
-    const l = runLineage(g, key);
+    const l = runLineage(g, key, { evaluation: true });
     keep.add(key);
     for (const n of [...l.datasets, ...l.derived, ...l.steps, ...l.models, ...l.metrics]) keep.add(n.key);
+  }
+  // The run's own model read by a step after training is not in its lineage lists, but the
+  // picture joins the step that wrote it to the step that read it (fit → model → eval).
+  const ix = indexGraph(g);
+  for (const d of g.datasets) {
+    const wroteIt = (ix.in.get(d.key) ?? []).some((e) => e.kind === 'output' && keep.has(e.from));
+    if (wroteIt && (ix.out.get(d.key) ?? []).some((e) => e.kind === 'input' && keep.has(e.to))) keep.add(d.key);
   }
   return {
     datasets: g.datasets.filter((n) => keep.has(n.key)),
@@ -133,6 +140,8 @@ function picture(g: LineageGraph, compact = false): Picture {
       const shown = compact && labels.length > MAX_METRIC_LINES ? [...labels.slice(0, MAX_METRIC_LINES - 1), `+${labels.length - MAX_METRIC_LINES + 1} more metrics`] : labels;
       pic.nodes.push({ id: mid, kind: 'metrics', lines: shown });
       edge(metricsFrom, mid);
+      // A step after training (it read the model) leads to the metrics, not to the run: no loop.
+      for (const e of ix.in.get(r.key) ?? []) if (e.kind === 'evaluates' && ids.has(e.from)) edge(id(e.from), mid);
     }
   }
   return compact ? foldDatasets(pic) : pic;
@@ -340,7 +349,7 @@ export function renderGraphTable(g: LineageGraph): string {
   return textTable(
     ['run', 'datasets', 'steps', 'models', 'final metrics'],
     g.runs.map((r) => {
-      const l = runLineage(g, r.key);
+      const l = runLineage(g, r.key, { evaluation: true });
       return [
         runLabel(r),
         list(l.datasets.map(datasetLabel)),

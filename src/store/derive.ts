@@ -108,6 +108,9 @@ export function deriveRows(s: TrainingStatement, ids: { runId: string; docSha256
     }
   });
   // The same rule as the lineage graph's `feeds` edges (lineage/flow.ts): one rule, not two.
+  // The column keeps the values ingest has always written ("no step reads it"), so runs stored
+  // before still audit: the run's own output and what only steps after training read are
+  // told apart when a question is answered (questions.ts ownLineage), from step_io and models.
   const feeding = runFlow(p.steps, p.datasets.map((d) => d.id)).datasets;
   for (const d of datasets) d.feeds = feeding.has(d.ds_id) ? 1 : 0;
   // The value each answer shows for a metric without an epoch: the last epoch's, per name and split.

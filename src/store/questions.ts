@@ -7,6 +7,7 @@
  * An answer takes several queries: each question reads them from one snapshot (Db.snapshot),
  * so a run ingested or purged meanwhile is in all of them or in none.
  */
+import { lineageWithin, outputDatasets, runFlow } from '../lineage/flow.js';
 import { datasetRefCandidates, resolveDatasetRef } from '../util/dataset-id.js';
 import type { Db, SqlValue } from './db.js';
 import { storeError } from './errors.js';
@@ -191,6 +192,34 @@ async function upstreamOfMany(db: Db, starts: number[]): Promise<Map<number, Ups
   return out;
 }
 
+/**
+ * Each run's own rows cut to its lineage by the rule file lineage follows (lineage/flow.ts),
+ * from its step_io and models rows: what its models were trained from, and with `evaluation`
+ * also the steps after training and what they read (what produced its metrics). The run's
+ * own output (a dataset with a model's sha256) is never listed. Rows are in `ord` order, so
+ * a dataset's or step's place in the list is its ord.
+ */
+async function ownLineage(db: Db, runs: Map<number, UpstreamRun>, evaluation: boolean): Promise<Map<number, UpstreamRun>> {
+  const nos = [...runs.keys()];
+  const io = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, step_ord, direction, dataset_ord FROM step_io WHERE run_no IN (${marks})`, sl)));
+  const made = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, sha256 FROM models WHERE run_no IN (${marks})`, sl)));
+  const out = new Map<number, UpstreamRun>();
+  for (const [n, u] of runs) {
+    const steps = u.steps.map(() => ({ inputs: [] as string[], outputs: [] as string[] }));
+    for (const r of io.get(n) ?? []) {
+      const id = u.datasets[Number(r.dataset_ord)]?.id;
+      const step = steps[Number(r.step_ord)];
+      if (id !== undefined && step) (r.direction === 'in' ? step.inputs : step.outputs).push(id);
+    }
+    const recorded = u.datasets.filter((d) => !d.derived).map((d) => ({ id: d.id, ...(d.digest?.startsWith('sha256:') ? { digest: { sha256: d.digest.slice(7) } } : {}) }));
+    const subjects = (made.get(n) ?? []).map((m) => ({ digest: { sha256: String(m.sha256) } }));
+    const flow = runFlow(steps, recorded.map((d) => d.id), outputDatasets(recorded, subjects));
+    const keep = lineageWithin(steps, flow, evaluation);
+    out.set(n, { ...u, datasets: u.datasets.filter((d) => keep.datasets.has(d.id)), steps: u.steps.filter((_, i) => keep.steps.has(i)) });
+  }
+  return out;
+}
+
 export interface MetricQuestion {
   name: string;
   epoch?: number;
@@ -280,9 +309,11 @@ async function metricPages(db: Db, mq: MetricQuestion, emit: (page: StoreMetricA
     );
     // The walk upstream of the page's runs (the same slices of 500 as before paging) also reads the runs themselves.
     const lineage = await upstreamOfMany(db, part);
+    const own = await ownLineage(db, new Map(part.flatMap((n) => (lineage.get(n)?.[0] ? [[n, lineage.get(n)![0]!] as const] : []))), true);
     const page: StoreMetricAnswer[] = [];
     for (const n of part) {
-      const [self, ...upstream] = lineage.get(n) ?? [];
+      const [, ...upstream] = lineage.get(n) ?? [];
+      const self = own.get(n);
       // Always there: the walk starts from the same visible runs, in the same snapshot.
       if (!self) continue;
       const datasets = self.datasets.filter((d) => !d.derived || d.digest);
@@ -380,6 +411,9 @@ async function modelAnswers(db: Db, sha256: string): Promise<StoreModelAnswer[]>
     byRun.set(String(r.run_id), e);
   }
   const lineage = await upstreamOfMany(db, [...byRun.values()].map(({ r }) => Number(r.run_no)));
+  // The producing run lists what its models were trained from, not what evaluated them (lineage/flow.ts).
+  const own = await ownLineage(db, new Map([...lineage].flatMap(([n, l]) => (l[0] ? [[n, l[0]] as const] : []))), false);
+  for (const [n, self] of own) lineage.set(n, [self, ...lineage.get(n)!.slice(1)]);
   const out: StoreModelAnswer[] = [];
   for (const { r, paths } of byRun.values()) {
     const metrics = await q(db, `SELECT m.name, m.value, m.epoch, m.step, m.split FROM metrics m WHERE m.run_no = ? AND ${FINALS_IN_RECORD_ORDER}`, [Number(r.run_no)]);

@@ -54,10 +54,11 @@ const rows = Array.from({ length: 100 }, (_, i) => String(i + 1)).join('\n') + '
 let pg: PgServer;
 let sink: Workspace;
 let split: Workspace;
+let evaluated: Workspace;
 
 beforeAll(async () => {
   pg = await startPostgres();
-  for (const db of ['sink', 'split']) {
+  for (const db of ['sink', 'split', 'evaluated']) {
     const r = pg.psql(`CREATE DATABASE ${db}`);
     if (r.code !== 0) throw new Error(r.stderr);
   }
@@ -77,10 +78,24 @@ beforeAll(async () => {
   python(split, 'train.py');
   await ok(split.mlp('record', 'metric', '--name', 'mse', '--value', '0.02', '--split', 'test'));
   await ok(split.mlp('build', '--no-detect-image', '--subject', 'model/model.json', '--out', 'prov.json'));
+  // Evaluate the run's own model: prep raw → clean, fit clean → model (the subject's file),
+  // eval reads model and testset and writes nothing recorded. Once the model was listed as its
+  // own training data and the diagram ran model → eval → run → model file.
+  evaluated = await workspace('evaluated', { 'data/raw.csv': rows, 'data/test.csv': '1\n2\n', 'train.py': TRAIN });
+  await ok(evaluated.mlp('record', 'dataset', '--id', 'raw', '--path', 'data/raw.csv'));
+  await ok(evaluated.mlp('record', 'dataset', '--id', 'testset', '--path', 'data/test.csv'));
+  await writeFile(path.join(evaluated.dir, 'data/clean.csv'), rows.split('\n').slice(0, 90).join('\n') + '\n');
+  await ok(evaluated.mlp('record', 'step', '--name', 'prep', '--input', 'raw', '--output', 'clean=data/clean.csv', '--', 'python3', 'prep.py'));
+  const trainClean = spawnSync('python3', ['train.py'], { cwd: evaluated.dir, encoding: 'utf8', env: { ...process.env, TRAIN_DATA: 'data/clean.csv' } });
+  expect(trainClean.status, trainClean.stderr).toBe(0);
+  await ok(evaluated.mlp('record', 'step', '--name', 'fit', '--input', 'clean', '--output', 'model=model/model.json', '--', 'python3', 'train.py'));
+  await ok(evaluated.mlp('record', 'step', '--name', 'eval', '--input', 'model', '--input', 'testset', '--', 'python3', 'eval.py'));
+  await ok(evaluated.mlp('record', 'metric', '--name', 'mse', '--value', '0.02', '--split', 'test'));
+  await ok(evaluated.mlp('build', '--no-detect-image', '--subject', 'model/model.json', '--out', 'prov.json'));
 }, 180_000);
 afterAll(async () => {
   await pg?.stop();
-  for (const w of [sink, split]) if (w) await rm(w.dir, { recursive: true, force: true });
+  for (const w of [sink, split, evaluated]) if (w) await rm(w.dir, { recursive: true, force: true });
 });
 
 type Ds = { id: string; version?: string; derived?: boolean };
@@ -125,10 +140,12 @@ async function fromStore(w: Workspace, store: string, sha256: string, datasetIds
 const cases = () => [
   { name: 'sink', w: sink, ids: ['pts'], want: { metric: ['pts@v2'], model: ['pts@v2'], steps: ['fit'], used: { pts: 1 } } },
   { name: 'split', w: split, ids: ['raw', 'train', 'test'], want: { metric: ['raw@1', 'test', 'train'], model: ['raw@1', 'test', 'train'], steps: ['split', 'fit'], used: { raw: 1, train: 1, test: 1 } } },
+  // The model was trained from raw and clean; the metric came from those and testset (through eval); the model is in neither.
+  { name: 'evaluated', w: evaluated, ids: ['raw', 'testset'], want: { metric: ['clean', 'raw', 'testset'], model: ['clean', 'raw'], steps: ['prep', 'fit'], used: { raw: 1, testset: 1 } } },
 ];
 
 describe('a step with no recorded output: file and store give one answer', () => {
-  test.each(['sink', 'split'])('%s: lineage over the file', async (name) => {
+  test.each(['sink', 'split', 'evaluated'])('%s: lineage over the file', async (name) => {
     const c = cases().find((x) => x.name === name)!;
     expect(await fromFile(c.w, c.ids)).toMatchObject(c.want);
   });
@@ -138,11 +155,15 @@ describe('a step with no recorded output: file and store give one answer', () =>
     ['sink', 'postgres'],
     ['split', 'sqlite'],
     ['split', 'postgres'],
+    ['evaluated', 'sqlite'],
+    ['evaluated', 'postgres'],
   ])('%s on %s: the store answers as the file does', async (name, engine) => {
     const c = cases().find((x) => x.name === name)!;
     const file = await fromFile(c.w, c.ids);
     const store = engine === 'sqlite' ? path.join(c.w.dir, 'store.db') : pg.url('postgres', name);
-    expect(await fromStore(c.w, store, file.sha256, c.ids)).toEqual(file);
+    const got = await fromStore(c.w, store, file.sha256, c.ids);
+    expect(got).toEqual(file);
+    expect(got).toMatchObject(c.want);
   });
 });
 
@@ -160,5 +181,27 @@ describe('the diagrams join the data to the run through the step', () => {
     const block = /```mermaid\n([\s\S]*?)```/.exec(md);
     expect(block, md).toBeTruthy();
     expect(leadsTo(block![1]!, name === 'sink' ? /^pts<br\/>@v2/ : /^train</, /^run 1$/)).toBe(true);
+  });
+});
+
+describe('a step that evaluates the run’s own model', () => {
+  test('the diagrams have no loop: the model file’s bytes never lead to the run that made them; eval and testset lead to the metric', async () => {
+    const run = /^prov\.json$/;
+    const metric = /^mse \(test\) = 0\.02$/;
+    const all = await ok(evaluated.mlp('lineage', 'prov.json', '--no-verify', '--quiet', '--format', 'mermaid'));
+    const answer = await ok(evaluated.mlp('lineage', 'prov.json', '--no-verify', '--quiet', '--metric', 'mse', '--format', 'mermaid'));
+    for (const text of [all, answer]) {
+      expect(leadsTo(text, /^model</, run), text).toBe(false);
+      expect(leadsTo(text, /^eval$/, run), text).toBe(false);
+      expect(leadsTo(text, /^testset</, run), text).toBe(false);
+      expect(leadsTo(text, /^raw</, run), text).toBe(true);
+      expect(leadsTo(text, /^fit$/, /^model</), text).toBe(true);
+      expect(leadsTo(text, /^eval$/, metric), text).toBe(true);
+      expect(leadsTo(text, /^testset</, metric), text).toBe(true);
+    }
+    const md = await ok(evaluated.mlp('summary', 'prov.json', '--format', 'markdown'));
+    const block = /```mermaid\n([\s\S]*?)```/.exec(md)![1]!;
+    expect(leadsTo(block, /^model</, /^run 1$/), block).toBe(false);
+    expect(leadsTo(block, /^raw</, /^run 1$/), block).toBe(true);
   });
 });

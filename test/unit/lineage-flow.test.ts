@@ -6,7 +6,7 @@ import { datasetsForMetric, modelOrigins, modelsUsingDataset, runLineage } from 
 import { lineageMermaid, renderMermaid, subgraph } from '../../src/render/lineage.js';
 import { buildReportModel } from '../../src/render/report/model.js';
 import { deriveRows } from '../../src/store/derive.js';
-import { dataset, makeStatement } from '../fixtures/statements.js';
+import { dataset, makeStatement, sha } from '../fixtures/statements.js';
 import { leadsTo } from '../helpers/mermaid.js';
 
 /**
@@ -142,5 +142,118 @@ describe('the drawings connect a no-output step to its run', () => {
     expect(edges).toContain(`${ds.id}>${step.id}`);
     expect(edges).toContain(`${step.id}>${run.id}`);
     expect(ds.details.usedBy).toEqual([m.runs[0]!.label]);
+  });
+});
+
+/**
+ * A step after training: `eval --input model --input testset` (no output), where `model` is
+ * the run's own subject (`fit --output model=out/model.bin`, subject out/model.bin). Once
+ * the model was listed as its own training data and the diagram ran model → eval → run →
+ * the model file; before today's rule `--model` answered nothing.
+ */
+const MODEL = sha('out/model.bin bytes');
+const evalAfterFit = (extra: { steps?: { name: string; inputs?: string[]; outputs?: string[] }[]; datasets?: ReturnType<typeof dataset>[] } = {}) =>
+  makeStatement({
+    run: '701',
+    models: [{ name: 'out/model.bin', sha256: MODEL }],
+    datasets: [dataset('raw', '1'), dataset('testset', '1'), dataset('clean', '1'), dataset('model', '1', 'out/model.bin bytes'), ...(extra.datasets ?? [])],
+    steps: extra.steps ?? [
+      { name: 'prep', inputs: ['raw'], outputs: ['clean'] },
+      { name: 'fit', inputs: ['clean'], outputs: ['model'] },
+      { name: 'eval', inputs: ['model', 'testset'] },
+    ],
+    metrics: mse,
+  });
+
+describe('a step that reads the run’s own model ran after training', () => {
+  const flow = (steps: { inputs?: string[]; outputs?: string[] }[], datasets: string[], outputs: string[]) => {
+    const f = runFlow(steps, datasets, outputs);
+    return { datasets: [...f.datasets].sort(), steps: [...f.steps].sort(), after: [...f.after].sort() };
+  };
+  it('runFlow: the step that wrote the model feeds the run; the evaluation step and its test set do not', () => {
+    const steps = [{ inputs: ['raw'], outputs: ['clean'] }, { inputs: ['clean'], outputs: ['model'] }, { inputs: ['model', 'testset'] }];
+    expect(flow(steps, ['raw', 'testset', 'clean', 'model'], ['model'])).toEqual({ datasets: [], steps: [1], after: [2] });
+    // Downstream through what a step after training wrote; a step that writes the model is never after it.
+    expect(flow([{ inputs: ['c'], outputs: ['m'] }, { inputs: ['m'], outputs: ['preds'] }, { inputs: ['preds', 'labels'] }, { inputs: ['m'], outputs: ['m'] }], ['c', 'labels', 'm'], ['m'])).toEqual({
+      datasets: [],
+      // The model rewritten in place by step 3 reaches the run through it.
+      steps: [3],
+      after: [1, 2],
+    });
+    // No output named: today's rule as it was.
+    expect(flow(steps, ['raw', 'testset', 'clean', 'model'], [])).toEqual({ datasets: [], steps: [2], after: [] });
+  });
+
+  it('--model lists what trained the model; --metric adds what evaluated it; the model is in neither', () => {
+    const g = graphFromStatements([evalAfterFit()]);
+    const model = modelOrigins(g, { path: 'out/model.bin' })[0]!.lineage;
+    expect(ids([...model.datasets, ...model.derived])).toEqual(['clean', 'raw']);
+    expect(model.steps.map((s) => s.name)).toEqual(['prep', 'fit']);
+    const metric = datasetsForMetric(g, { name: 'mse' })[0]!.lineage;
+    expect(ids([...metric.datasets, ...metric.derived])).toEqual(['clean', 'raw', 'testset']);
+    expect(metric.steps.map((s) => s.name)).toEqual(['prep', 'fit', 'eval']);
+    // Which models used testset: the run evaluated on it, and says so through its steps.
+    expect(modelsUsingDataset(g, 'testset').map((a) => a.models.map((m) => m.paths[0]))).toEqual([['out/model.bin']]);
+  });
+
+  it('the model written by the last step and read by none is not its own training data either', () => {
+    const g = graphFromStatements([evalAfterFit({ steps: [{ name: 'prep', inputs: ['raw'], outputs: ['clean'] }, { name: 'fit', inputs: ['clean'], outputs: ['model'] }] })]);
+    const l = modelOrigins(g, { path: 'out/model.bin' })[0]!.lineage;
+    expect(ids(l.datasets)).toEqual(['clean', 'raw', 'testset']);
+    expect(l.steps.map((s) => s.name)).toEqual(['prep', 'fit']);
+  });
+
+  it('split, train, evaluate on the test split: the model was trained from train only; the metric from both', () => {
+    const st = evalAfterFit({
+      steps: [
+        { name: 'split', inputs: ['raw'], outputs: ['train', 'test'] },
+        { name: 'fit', inputs: ['train'], outputs: ['model'] },
+        { name: 'eval', inputs: ['model', 'test'] },
+      ],
+    });
+    const g = graphFromStatements([st]);
+    const model = modelOrigins(g, { path: 'out/model.bin' })[0]!.lineage;
+    // clean and testset were recorded but nothing read them: unread recorded data feeds the run, as before.
+    expect(ids([...model.datasets, ...model.derived])).toEqual(['clean', 'raw', 'testset', 'train']);
+    const metric = datasetsForMetric(g, { name: 'mse' })[0]!.lineage;
+    expect(ids([...metric.datasets, ...metric.derived])).toEqual(['clean', 'raw', 'test', 'testset', 'train']);
+  });
+
+  it('the diagrams: no path from the model’s bytes to the run that made them; eval and testset lead to the metric', () => {
+    const st = evalAfterFit();
+    const g = graphFromStatements([st]);
+    const run = /^run 701$/;
+    const metric = /^mse \(test, epoch 5\)|^mse \(test\)/;
+    for (const text of [renderMermaid(g), renderMermaid(subgraph(g, [g.runs[0]!.key]))]) {
+      expect(leadsTo(text, /^model@1/, run)).toBe(false);
+      expect(leadsTo(text, /^testset/, run)).toBe(false);
+      expect(leadsTo(text, /^eval$/, run)).toBe(false);
+      expect(leadsTo(text, /^raw/, run)).toBe(true);
+      expect(leadsTo(text, /^fit$/, /^model@1/)).toBe(true);
+      expect(leadsTo(text, /^model@1/, /^eval$/)).toBe(true);
+      expect(leadsTo(text, /^eval$/, metric)).toBe(true);
+      expect(leadsTo(text, /^testset/, metric)).toBe(true);
+    }
+    const pr = lineageMermaid(st);
+    expect(leadsTo(pr, /^model<br\/>/, run)).toBe(false);
+    expect(leadsTo(pr, /^raw<br\/>/, run)).toBe(true);
+    expect(leadsTo(pr, /^testset<br\/>/, /^mse/)).toBe(true);
+  });
+
+  it('the HTML report’s graph: eval leads to the metrics node, not to the run', () => {
+    const m = buildReportModel({ generatedAt: '2026-01-01T00:00:00Z', records: [{ file: 'prov.json', statement: evalAfterFit() }], bundles: [] });
+    const node = (k: string, label: RegExp) => m.nodes.find((n) => n.kind === k && label.test(n.lines[0]!))!;
+    const [evalStep, fit, run, metrics] = [node('step', /^eval$/), node('step', /^fit$/), node('run', /./), node('metrics', /./)];
+    const edges = m.layout.edges.map((e) => `${e.from}>${e.to}`);
+    expect(edges).toContain(`${evalStep.id}>${metrics.id}`);
+    expect(edges).toContain(`${fit.id}>${run.id}`);
+    expect(edges).not.toContain(`${evalStep.id}>${run.id}`);
+  });
+
+  it('--attribute still sees the evaluation data (it answers a metric question)', () => {
+    const a = evalAfterFit({ datasets: [] });
+    const b = { ...a, predicate: { ...a.predicate, datasets: a.predicate.datasets.map((d) => (d.id === 'testset' ? dataset('testset', '2') : d)), metrics: [{ ...mse[0]!, value: 0.03 }] } };
+    const r = attribute([{ id: 'a', statement: a }, { id: 'b', statement: b }], { name: 'mse' });
+    expect(r.effects.map((e) => e.factor)).toEqual(['dataset testset']);
   });
 });

@@ -205,6 +205,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
         }),
       );
       edge(id(r.key), id(key));
+      // A step after training (it read the model) leads to the metrics, not to the run (lineage/flow.ts).
+      for (const e of ix.in.get(r.key) ?? []) if (e.kind === 'evaluates') edge(id(e.from), id(key));
     }
   }
 
