@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-RMB2TWH5.js");
+  const { main } = await import("./chunks/program-I36GYN4Z.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -2,7 +2,7 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-JCH23WHQ.js";
+} from "./chunks/chunk-XXBGNFFV.js";
 import "./chunks/chunk-62XNHVZS.js";
 import "./chunks/chunk-BOBSG766.js";
 import "./chunks/chunk-245AEHGW.js";
