@@ -2,7 +2,7 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-SOY2XGBH.js";
+} from "./chunks/chunk-AI5JCZNV.js";
 import "./chunks/chunk-62XNHVZS.js";
 import "./chunks/chunk-AT7NZQCF.js";
 import "./chunks/chunk-7OQXKAVD.js";

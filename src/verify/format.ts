@@ -21,7 +21,7 @@ const FIXES: Record<string, string> = {
   'transparency-log': 'do not trust these files: the bundle was altered or never logged (GitHub-instance bundles for private repositories have no Rekor entry; verify those with `gh attestation verify`)',
   signature: 'do not trust these files: the signed statement was altered',
   identity: 'do not trust these files unless the identity shown is one you trust; then pass it with --repo / --signer-workflow / --cert-identity',
-  source: 'do not trust these files: the record claims a repository, workflow or run other than the one that signed it (it was built elsewhere, or forged); ask the publisher for a record signed by the run that built it',
+  source: 'do not trust these files: the record claims a repository, workflow or run other than the one that signed it, or one its certificate cannot vouch for (it was built elsewhere, or forged); ask the publisher for a record signed by the run that built it',
   subjects: 'the file is not the one that was signed: download it again from the release and compare',
   statement: 'the signed payload is not an ml-provenance record; verify it with a tool that understands its predicate type',
   policy: 'the record is authentic but incomplete under the policy; ask the publisher for a complete record or relax --policy',

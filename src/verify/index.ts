@@ -18,7 +18,7 @@ export type { IdentityPolicy } from './identity.js';
 export { loadTrustedRoot, parseTrustedRoot } from './trust.js';
 export type { TrustOptions, LoadedTrust } from './trust.js';
 export { bundleCertificate, bundleSigner, signerIdentity } from './certificate.js';
-export { checkSource, claimedSource } from './source.js';
+export { checkSource, githubClaims } from './source.js';
 export { formatVerdict, failureFix } from './format.js';
 export { assertBundleDocument, bundleFormatProblem } from './bundle-format.js';
 

@@ -386,11 +386,40 @@ describe('a statement claiming another repository than the certificate (the iden
     const mine = await run(process.execPath, [CLI, 'verify', model, '--bundle', bundle, '--repo', 'acme/models', '--custom-trusted-root', rootFile, '--offline']);
     expect(mine.code).toBe(1);
     expect(mine.stdout).toMatch(/^ok\s+identity\s/m);
-    expect(mine.stdout).toMatch(/^FAIL\s+source\s+the statement says it was built in https:\/\/github\.com\/victim\/models, but the certificate's source repository is https:\/\/github\.com\/acme\/models/m);
+    expect(mine.stdout).toMatch(/^FAIL\s+source\s+buildDefinition\.externalParameters\.workflow\.repository names https:\/\/github\.com\/victim\/models, but the certificate's Source Repository URI \(1\.3\.6\.1\.4\.1\.57264\.1\.12\) is https:\/\/github\.com\/acme\/models/m);
     // --repo victim/models: the certificate says otherwise, as cosign does.
     const asVictim = await run(process.execPath, [CLI, 'verify', model, '--bundle', bundle, '--repo', 'victim/models', '--custom-trusted-root', rootFile, '--offline']);
     expect(asVictim.code).toBe(1);
     expect(asVictim.stdout).toMatch(/FAILED: identity: the source repository is acme\/models, expected victim\/models/);
+  });
+
+  test('a statement naming victim/models only in its source dependency or run: cosign --certificate-github-workflow-repository acme/models accepts (it reads the certificate only); ml-provenance fails source', async () => {
+    const base = asBuiltBy(JSON.parse(await readFile(path.join(work, 'provenance.intoto.json'), 'utf8')));
+    const edits: Record<string, (p: any) => void> = {
+      depuri: (p) => (p.buildDefinition.resolvedDependencies[0].uri = 'git+https://github.com/victim/models@refs/heads/main'),
+      localtype: (p) => {
+        p.buildDefinition.buildType = 'https://ml-provenance.dev/training-record/local/v1';
+        p.runDetails.metadata.invocationId = 'https://github.com/victim/models/actions/runs/99/attempts/1';
+      },
+    };
+    for (const [name, edit] of Object.entries(edits)) {
+      const st = clone(base) as any;
+      edit(st.predicate);
+      const file = path.join(work, `${name}.intoto.json`);
+      const bundle = path.join(work, `${name}.sigstore.json`);
+      await writeFile(file, JSON.stringify(st));
+      const signed = await runCliAsync(['sign', file, '--out', bundle, '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!], { env: sigstore.runnerEnv() });
+      expect(signed.code, signed.stderr).toBe(0);
+      for (const bin of [refs.cosign2.bin, refs.cosign3.bin]) {
+        const c = await run(bin, ['verify-blob-attestation', '--bundle', bundle, '--new-bundle-format', '--trusted-root', rootFile, '--type', PREDICATE_TYPE,
+          '--certificate-identity-regexp', SAN_RE, '--certificate-oidc-issuer', ISSUER, '--certificate-github-workflow-repository', 'acme/models', model]);
+        expect(c.code, `${name} ${bin}: ${c.stderr}`).toBe(0);
+      }
+      const mine = await run(process.execPath, [CLI, 'verify', model, '--bundle', bundle, '--repo', 'acme/models', '--custom-trusted-root', rootFile, '--offline']);
+      expect(mine.code, name).toBe(1);
+      expect(mine.stdout).toMatch(/^ok\s+identity\s/m);
+      expect(mine.stdout).toMatch(/^FAIL\s+source\s+.*names https:\/\/github\.com\/victim\/models/m);
+    }
   });
 });
 

@@ -3,6 +3,9 @@
  * (a workflow of acme/models signing a record that says victim/models built it), and a
  * damaged certificate is a failed bundle in every command that verifies: verify (text
  * and --json), report, lineage, store ingest — as a changed signature byte already is.
+ * Every field naming a GitHub repository or run is the certificate's, whatever the
+ * buildType says (the user test's depuri / noworkflow / localtype edits), while a local
+ * build that names none, or names the signing run's own repository and commit, verifies.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
@@ -69,7 +72,7 @@ describe('a record claiming another repository than the one that signed it', () 
     const r = await mlp('verify', '--bundle', spoof, '--repo', 'acme/models', ...trust());
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^ok\s+identity\s/m);
-    expect(r.stdout).toMatch(/^FAIL\s+source\s+the statement says it was built in https:\/\/github\.com\/victim\/models, but the certificate's source repository is https:\/\/github\.com\/acme\/models/m);
+    expect(r.stdout).toMatch(/^FAIL\s+source\s+buildDefinition\.externalParameters\.workflow\.repository names https:\/\/github\.com\/victim\/models, but the certificate's Source Repository URI \(1\.3\.6\.1\.4\.1\.57264\.1\.12\) is https:\/\/github\.com\/acme\/models/m);
     expect(r.stderr).toMatch(/^error: verification failed: source: .* — do not trust these files: the record claims a repository, workflow or run other than the one that signed it/);
     const j = await mlp('verify', '--bundle', spoof, '--repo', 'acme/models', ...trust(), '--json');
     expect(j.code).toBe(1);
@@ -82,7 +85,7 @@ describe('a record claiming another repository than the one that signed it', () 
     const db = path.join(work, 'spoof.db');
     const r = await mlp('store', 'ingest', spoof, '--store', db, '--repo', 'acme/models', ...trust());
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/source: the statement says it was built in https:\/\/github\.com\/victim\/models/);
+    expect(r.stderr).toMatch(/source: buildDefinition\.externalParameters\.workflow\.repository names https:\/\/github\.com\/victim\/models/);
     expect(rows(db, 'SELECT count(*) FROM runs')).toEqual([[0]]);
     const l = await mlp('lineage', '--store', db, '--runs', 'victim/models');
     expect(l.stdout).not.toMatch(/verified/);
@@ -163,5 +166,113 @@ describe('a damaged certificate is a failed bundle everywhere, like a changed si
     // A bundle that does not verify stops the ingest before anything is written (docs/STORE.md); report and lineage go on without it.
     expect(sig).toMatchObject({ wrote: true, unexpected: false });
     expect(cert).toEqual(sig);
+  });
+});
+
+describe('a record naming another repository or run only where the first source check did not look', () => {
+  const VICTIM = 'https://github.com/victim/models';
+  // The user test's edits of a GitHub-built record, each re-signed by acme/models' own workflow run.
+  const SPOOFS: [string, (p: any) => void, RegExp][] = [
+    ['depuri', (p) => (p.buildDefinition.resolvedDependencies[0].uri = `git+${VICTIM}@refs/heads/main`), /buildDefinition\.resolvedDependencies\[0\]\.uri names https:\/\/github\.com\/victim\/models, but the certificate's Source Repository URI \(1\.3\.6\.1\.4\.1\.57264\.1\.12\) is https:\/\/github\.com\/acme\/models/],
+    ['noworkflow', (p) => {
+      delete p.buildDefinition.externalParameters.workflow;
+      p.buildDefinition.resolvedDependencies[0].uri = `git+${VICTIM}@refs/heads/main`;
+    }, /buildDefinition\.resolvedDependencies\[0\]\.uri names https:\/\/github\.com\/victim\/models/],
+    ['localtype', (p) => {
+      p.buildDefinition.buildType = 'https://ml-provenance.dev/training-record/local/v1';
+      p.buildDefinition.externalParameters.workflow.repository = VICTIM;
+      p.buildDefinition.resolvedDependencies[0].uri = `git+${VICTIM}@refs/heads/main`;
+      p.runDetails.metadata.invocationId = `${VICTIM}/actions/runs/99/attempts/1`;
+    }, /runDetails\.metadata\.invocationId names https:\/\/github\.com\/victim\/models\/actions\/runs\/99\/attempts\/1, but the certificate's Run Invocation URI \(1\.3\.6\.1\.4\.1\.57264\.1\.21\) is https:\/\/github\.com\/acme\/models\/actions\/runs\/4242\/attempts\/1/],
+  ];
+  const bundles = new Map<string, string>();
+  beforeAll(async () => {
+    for (const [name, edit] of SPOOFS) {
+      const st = asBuiltBy(makeStatement({ run: name })) as any;
+      edit(st.predicate);
+      bundles.set(name, await sign(name, st));
+    }
+  }, 120_000);
+
+  test.each(SPOOFS.map(([name, , reason]) => [name, reason] as const))('%s: verify fails source naming the field (identity passes), exit 1', async (name, reason) => {
+    const r = await mlp('verify', '--bundle', bundles.get(name)!, '--repo', 'acme/models', ...trust());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^ok\s+identity\s/m);
+    expect(r.stdout).toMatch(new RegExp(`^FAIL\\s+source\\s+.*${reason.source}`, 'm'));
+    expect(r.stdout).not.toMatch(/^VERIFIED/m);
+    expect(r.stderr).toMatch(/^error: verification failed: source: /m);
+  });
+
+  test('localtype: lineage refuses it instead of labelling it "run 99", and the store keeps no row with victim\'s run', async () => {
+    const bundle = bundles.get('localtype')!;
+    const l = await mlp('lineage', bundle, '--repo', 'acme/models', ...trust());
+    expect(l.stdout).not.toMatch(/run 99/);
+    expect(l.stderr).toMatch(/does not verify: source: /);
+    const db = path.join(work, 'localtype.db');
+    const s = await mlp('store', 'ingest', bundle, '--store', db, '--repo', 'acme/models', ...trust());
+    expect(s.code).toBe(1);
+    expect(rows(db, 'SELECT count(*) FROM runs')).toEqual([[0]]);
+  });
+
+  describe('a record built outside GitHub Actions (real git, real `build`), signed in a GitHub Actions run', () => {
+    let repo: string;
+    let commit: string;
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=u', '-c', 'user.email=u@example.com', ...args], { cwd: repo, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout.trim();
+    };
+    const buildIn = async (remote: string | undefined) => {
+      if (remote) git('remote', 'add', 'origin', remote);
+      const r = await runCliAsync(['build', '--no-detect-image', '--subject', 'model.bin', '--out', 'local.intoto.json'], { cwd: repo });
+      if (remote) git('remote', 'remove', 'origin');
+      expect(r.code, r.stderr).toBe(0);
+      return path.join(repo, 'local.intoto.json');
+    };
+    const signAs = async (file: string, claims: Record<string, string>, out: string) => {
+      const r = await runCliAsync(['sign', file, '--out', out, '--fulcio-url', sigstore.fulcioURL, '--rekor-url', sigstore.rekorURL, '--tsa-url', sigstore.tsaURL!], {
+        env: { SIGSTORE_ID_TOKEN: sigstore.mintToken(claims) },
+      });
+      expect(r.code, r.stderr).toBe(0);
+      return out;
+    };
+    beforeAll(async () => {
+      repo = path.join(work, 'local-build');
+      await mkdir(path.join(repo, 'data'), { recursive: true });
+      await writeFile(path.join(repo, 'data', 'd.csv'), 'x\n1\n');
+      await writeFile(path.join(repo, 'model.bin'), 'weights');
+      git('init', '-q', '-b', 'main');
+      git('add', '-A');
+      git('commit', '-qm', 'init');
+      commit = git('rev-parse', 'HEAD');
+      const rec = await runCliAsync(['record', 'dataset', '--id', 'd', '--path', 'data/d.csv', '--license', 'MIT'], { cwd: repo });
+      expect(rec.code, rec.stderr).toBe(0);
+    }, 60_000);
+
+    test('origin on github.com/acme/models at the signing run\'s commit: verified; at another commit: source fails on the commit', async () => {
+      const file = await buildIn('https://github.com/acme/models.git');
+      const st = JSON.parse(await readFile(file, 'utf8'));
+      expect(st.predicate.buildDefinition.buildType).toBe('https://ml-provenance.dev/training-record/local/v1');
+      expect(st.predicate.buildDefinition.resolvedDependencies[0]).toMatchObject({ uri: 'git+https://github.com/acme/models.git@refs/heads/main', digest: { gitCommit: commit } });
+      const same = await signAs(file, { sha: commit }, path.join(work, 'local-same.sigstore.json'));
+      const ok = await mlp('verify', path.join(repo, 'model.bin'), '--bundle', same, '--repo', 'acme/models', ...trust());
+      expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+      expect(ok.stdout).toMatch(/^ok\s+source\s+the statement's repository, ref, commit agree with the certificate \(https:\/\/github\.com\/acme\/models\)/m);
+      const other = await signAs(file, {}, path.join(work, 'local-other.sigstore.json'));
+      const bad = await mlp('verify', '--bundle', other, '--repo', 'acme/models', ...trust());
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(new RegExp(`^FAIL\\s+source\\s+buildDefinition\\.resolvedDependencies\\[0\\]\\.digest\\.gitCommit names ${commit}, but the certificate's Source Repository Digest`, 'm'));
+    });
+
+    test('no GitHub remote: nothing to compare, verified by any GitHub identity; with victim\'s remote: source fails', async () => {
+      const none = await signAs(await buildIn(undefined), {}, path.join(work, 'local-none.sigstore.json'));
+      const ok = await mlp('verify', '--bundle', none, '--repo', 'acme/models', ...trust());
+      expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+      expect(ok.stdout).toMatch(/^ok\s+source\s+the statement names no GitHub repository, workflow, commit or run/m);
+      const victim = await signAs(await buildIn('git@github.com:victim/models.git'), { sha: commit }, path.join(work, 'local-victim.sigstore.json'));
+      const bad = await mlp('verify', '--bundle', victim, '--repo', 'acme/models', ...trust());
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(/^FAIL\s+source\s+buildDefinition\.resolvedDependencies\[0\]\.uri names https:\/\/github\.com\/victim\/models, but/m);
+    });
   });
 });

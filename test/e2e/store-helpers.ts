@@ -28,6 +28,8 @@ function withRepo<T extends ReturnType<typeof makeStatement>>(s: T, repo: string
   const p = s.predicate;
   p.buildDefinition.externalParameters.workflow = { ref: 'refs/heads/main', repository: `https://github.com/${repo}`, path: '.github/workflows/train.yml' };
   p.runDetails.builder.id = `https://github.com/${repo}/.github/workflows/train.yml@refs/heads/main`;
+  // Built in `repo`'s run, so its source is `repo` too (verify's source check compares every field that names one).
+  for (const d of p.buildDefinition.resolvedDependencies) if (d.digest?.gitCommit) d.uri = `git+https://github.com/${repo}@refs/heads/main`;
   p.runDetails.metadata.invocationId = `https://github.com/${repo}/actions/runs/${sha(finished).slice(0, 8)}/attempts/1`;
   p.runDetails.metadata.finishedOn = finished;
   return s;

@@ -227,13 +227,40 @@ describe('verifyBundle: tampering and wrong signers fail with a clear reason', (
 
 describe('verifyBundle: the statement\'s claimed source must be the certificate\'s (source check)', () => {
   const signedAs = async (statement: object) => (await signStatement(statement, custom(a))).bundle;
+  /** Signed with a token carrying these claims instead of the default run's. */
+  const signedWith = async (statement: object, claims: Parameters<SigstoreStandin['setClaims']>[0]) => {
+    a.setClaims(claims);
+    try {
+      return await signedAs(statement);
+    } finally {
+      a.setClaims({});
+    }
+  };
+  /** The default run's record (acme/models, train.yml on main, commit a…a, run 4242) with `edit` applied. */
+  const edited = (edit: (p: any) => void) => {
+    const st = statementFor(models) as any;
+    edit(st.predicate);
+    return st as object;
+  };
+  const LOCAL = 'https://ml-provenance.dev/training-record/local/v1';
+  const VICTIM = 'https://github.com/victim/models';
+  /** A record built outside GitHub Actions: local build type and builder, no workflow, no run, the source as `git` found it. */
+  const local = (sourceUri: string, gitCommit = 'a'.repeat(40)) =>
+    edited((p) => {
+      p.buildDefinition.buildType = LOCAL;
+      delete p.buildDefinition.externalParameters.workflow;
+      delete p.runDetails.metadata.invocationId;
+      p.runDetails.builder.id = 'https://ml-provenance.dev/builders/local';
+      p.buildDefinition.resolvedDependencies[0] = { uri: sourceUri, digest: { gitCommit }, name: 'source' };
+    });
+
   // The stand-in's tokens are acme/models' train.yml on refs/heads/main, commit a…a, run 4242 attempt 1.
   test.each([
-    ['another repository (the spoof)', { repository: 'victim/models', workflow_ref: 'victim/models/.github/workflows/train.yml@refs/heads/main' }, /built in https:\/\/github\.com\/victim\/models, but the certificate's source repository is https:\/\/github\.com\/acme\/models/],
-    ['another workflow', { workflow_ref: 'acme/models/.github/workflows/other.yml@refs/heads/main' }, /statement's workflow is https:\/\/github\.com\/acme\/models\/\.github\/workflows\/other\.yml@refs\/heads\/main, but the certificate's \(build config\) is https:\/\/github\.com\/acme\/models\/\.github\/workflows\/train\.yml@refs\/heads\/main/],
-    ['another ref', { ref: 'refs/heads/dev', workflow_ref: 'acme/models/.github/workflows/train.yml@refs/heads/dev' }, /workflow is .*@refs\/heads\/dev, but the certificate's \(build config\) is .*@refs\/heads\/main/],
-    ['another commit', { sha: 'b'.repeat(40) }, new RegExp(`source commit is ${'b'.repeat(40)}, but the certificate's is ${'a'.repeat(40)}`)],
-    ['another run', { run_id: '9999' }, /run is https:\/\/github\.com\/acme\/models\/actions\/runs\/9999\/attempts\/1, but the certificate's is https:\/\/github\.com\/acme\/models\/actions\/runs\/4242\/attempts\/1/],
+    ['another repository (the spoof)', { repository: 'victim/models', workflow_ref: 'victim/models/.github/workflows/train.yml@refs/heads/main' }, /externalParameters\.workflow\.repository names https:\/\/github\.com\/victim\/models, but the certificate's Source Repository URI \(1\.3\.6\.1\.4\.1\.57264\.1\.12\) is https:\/\/github\.com\/acme\/models/],
+    ['another workflow', { workflow_ref: 'acme/models/.github/workflows/other.yml@refs/heads/main' }, /externalParameters\.workflow names https:\/\/github\.com\/acme\/models\/\.github\/workflows\/other\.yml@refs\/heads\/main, but the certificate's Build Config URI \(1\.3\.6\.1\.4\.1\.57264\.1\.18\) is https:\/\/github\.com\/acme\/models\/\.github\/workflows\/train\.yml@refs\/heads\/main/],
+    ['another ref', { ref: 'refs/heads/dev', workflow_ref: 'acme/models/.github/workflows/train.yml@refs/heads/dev' }, /resolvedDependencies\[0\]\.uri names refs\/heads\/dev, but the certificate's Source Repository Ref \(1\.3\.6\.1\.4\.1\.57264\.1\.14\) is refs\/heads\/main/],
+    ['another commit', { sha: 'b'.repeat(40) }, new RegExp(`gitCommit names ${'b'.repeat(40)}, but the certificate's Source Repository Digest \\(1\\.3\\.6\\.1\\.4\\.1\\.57264\\.1\\.13\\) is ${'a'.repeat(40)}`)],
+    ['another run', { run_id: '9999' }, /invocationId names https:\/\/github\.com\/acme\/models\/actions\/runs\/9999\/attempts\/1, but the certificate's Run Invocation URI \(1\.3\.6\.1\.4\.1\.57264\.1\.21\) is https:\/\/github\.com\/acme\/models\/actions\/runs\/4242\/attempts\/1/],
   ])('%s: identity passes (the signer is who --repo names), source fails and says which claim', async (_name, claims, reason) => {
     const v = await verifyBundle(await signedAs(asBuiltBy(statementFor(models), claims)), opts());
     expect(v.verified).toBe(false);
@@ -242,10 +269,57 @@ describe('verifyBundle: the statement\'s claimed source must be the certificate\
     expect(v.failure).toMatch(/^source: /);
   });
 
+  // A field the old check did not compare, edited alone (issue: the source check can be sidestepped). Each names
+  // victim/models where the summary, lineage or the store show it; each fails, whatever the buildType says.
+  test.each([
+    ['depuri: only the source dependency\'s uri', (p: any) => (p.buildDefinition.resolvedDependencies[0].uri = `git+${VICTIM}@refs/heads/main`), /resolvedDependencies\[0\]\.uri names https:\/\/github\.com\/victim\/models, but the certificate's Source Repository URI/],
+    ['noworkflow: the workflow deleted and the uri changed', (p: any) => {
+      delete p.buildDefinition.externalParameters.workflow;
+      p.buildDefinition.resolvedDependencies[0].uri = `git+${VICTIM}@refs/heads/main`;
+    }, /resolvedDependencies\[0\]\.uri names https:\/\/github\.com\/victim\/models/],
+    ['localtype: local build type, another repository\'s run as invocationId', (p: any) => {
+      p.buildDefinition.buildType = LOCAL;
+      p.buildDefinition.externalParameters.workflow.repository = VICTIM;
+      p.buildDefinition.resolvedDependencies[0].uri = `git+${VICTIM}@refs/heads/main`;
+      p.runDetails.metadata.invocationId = `${VICTIM}/actions/runs/99/attempts/1`;
+    }, /invocationId names https:\/\/github\.com\/victim\/models\/actions\/runs\/99\/attempts\/1, but the certificate's Run Invocation URI/],
+    ['localtype, nothing else: only invocationId names another run', (p: any) => {
+      p.buildDefinition.buildType = LOCAL;
+      p.runDetails.metadata.invocationId = `${VICTIM}/actions/runs/99/attempts/1`;
+    }, /invocationId names .*victim\/models\/actions\/runs\/99/],
+    ['a run URL on another host (lineage still labels it "run 99")', (p: any) => {
+      p.buildDefinition.buildType = LOCAL;
+      p.runDetails.metadata.invocationId = 'https://ci.example/victim/models/actions/runs/99';
+    }, /invocationId names https:\/\/ci\.example\/victim\/models\/actions\/runs\/99, but/],
+    ['the builder id names another workflow', (p: any) => (p.runDetails.builder.id = `${VICTIM}/.github/workflows/train.yml@refs/heads/main`), /builder\.id names https:\/\/github\.com\/victim\/models\/\.github\/workflows\/train\.yml@refs\/heads\/main, but the certificate's Build Config URI \(1\.3\.6\.1\.4\.1\.57264\.1\.18\) or Build Signer URI/],
+    ['the builder id names another repository', (p: any) => (p.runDetails.builder.id = VICTIM), /builder\.id names https:\/\/github\.com\/victim\/models, but/],
+    ['a local record whose source is victim/models, over ssh', (p: any) => {
+      p.buildDefinition.buildType = LOCAL;
+      p.buildDefinition.resolvedDependencies[0].uri = 'git+git@github.com:victim/models.git@refs/heads/main';
+    }, /resolvedDependencies\[0\]\.uri names https:\/\/github\.com\/victim\/models, but/],
+    ['a local record whose source uri is not OWNER/REPO on github.com', (p: any) => {
+      p.buildDefinition.buildType = LOCAL;
+      p.buildDefinition.resolvedDependencies[0].uri = `git+${VICTIM}/extra@refs/heads/main`;
+    }, /resolvedDependencies\[0\]\.uri names git\+https:\/\/github\.com\/victim\/models\/extra@refs\/heads\/main, but/],
+    ['a second dependency named source', (p: any) => p.buildDefinition.resolvedDependencies.push({ uri: `git+${VICTIM}@refs/heads/main`, name: 'source' }), /resolvedDependencies\[2\]\.uri names https:\/\/github\.com\/victim\/models/],
+    ['internalParameters.github.repository', (p: any) => (p.buildDefinition.internalParameters = { github: { repository: 'victim/models' } }), /internalParameters\.github\.repository names victim\/models, but/],
+  ])('%s: source fails naming the field', async (_name, edit, reason) => {
+    const v = await verifyBundle(await signedAs(edited(edit)), opts());
+    expect(statusOf(v)).toMatchObject({ signature: 'pass', identity: 'pass', source: 'fail' });
+    expect(check(v, 'source').reason).toMatch(reason);
+    expect(v.verified).toBe(false);
+  });
+
+  test('the workflow and its repository are one claim: one problem, not two', async () => {
+    const v = await verifyBundle(await signedAs(edited((p) => (p.buildDefinition.externalParameters.workflow.repository = VICTIM))), opts());
+    expect(check(v, 'source').reason.match(/ names /g)).toHaveLength(1);
+  });
+
   test('the same claims pass: another attempt of the same run, OWNER/REPO without a host, a repository spelt in other case', async () => {
     const st = statementFor(models) as any;
     st.predicate.runDetails.metadata.invocationId = 'https://github.com/acme/models/actions/runs/4242/attempts/2';
     st.predicate.buildDefinition.externalParameters.workflow.repository = 'ACME/Models';
+    st.predicate.buildDefinition.resolvedDependencies[0].uri = 'git+https://github.com/Acme/Models.git@refs/heads/main';
     const v = await verifyBundle(await signedAs(st), opts());
     expect(check(v, 'source')).toMatchObject({ status: 'pass' });
     expect(check(v, 'source').reason).toContain('repository, workflow, ref, commit, run agree with the certificate (https://github.com/acme/models)');
@@ -253,27 +327,57 @@ describe('verifyBundle: the statement\'s claimed source must be the certificate\
   });
 
   test('a reusable workflow: the signer (SAN) is the reusable one, the statement names the caller, as Fulcio\'s build config URI does', async () => {
-    a.setClaims({ job_workflow_ref: 'acme/shared/.github/workflows/reusable.yml@refs/heads/main' });
-    let reusable: Record<string, unknown>;
-    try {
-      reusable = await signedAs(statementFor(models));
-    } finally {
-      a.setClaims({});
-    }
+    const reusable = await signedWith(statementFor(models), { job_workflow_ref: 'acme/shared/.github/workflows/reusable.yml@refs/heads/main' });
     const v = await verifyBundle(reusable, opts({ identity: { repo: 'acme/models', signerWorkflow: 'acme/shared/.github/workflows/reusable.yml' } }));
     expect(v.signer?.subjectAlternativeName).toContain('acme/shared');
     expect(check(v, 'source').status).toBe('pass');
     expect(v.verified).toBe(true);
   });
 
-  test('a record built outside GitHub Actions claims no run: nothing to compare, it passes', async () => {
-    const st = statementFor(models) as any;
-    st.predicate.buildDefinition.buildType = 'https://ml-provenance.dev/training-record/local/v1';
-    delete st.predicate.buildDefinition.externalParameters.workflow;
-    delete st.predicate.runDetails.metadata.invocationId;
-    const v = await verifyBundle(await signedAs(st), opts());
-    expect(check(v, 'source').reason).toContain('claims no GitHub Actions run');
+  test('a builder id naming the reusable workflow that signed (Build Signer URI) passes, as slsa-github-generator writes it', async () => {
+    const st = edited((p) => (p.runDetails.builder.id = 'https://github.com/acme/shared/.github/workflows/reusable.yml@refs/heads/main'));
+    const v = await verifyBundle(await signedWith(st, { job_workflow_ref: 'acme/shared/.github/workflows/reusable.yml@refs/heads/main' }), opts({ identity: { repo: 'acme/models', signerWorkflow: 'acme/shared/.github/workflows/reusable.yml' } }));
+    expect(check(v, 'source').status).toBe('pass');
+  });
+
+  test('a record built outside GitHub Actions that names no GitHub source or run: nothing to compare, it passes', async () => {
+    const v = await verifyBundle(await signedAs(local('git+file:.', 'c'.repeat(40))), opts());
+    expect(check(v, 'source').reason).toContain('names no GitHub repository, workflow, commit or run');
     expect(v.verified).toBe(true);
+  });
+
+  test('a local build of the signer\'s repository and commit (a container step without GITHUB_* variables) passes; at another commit it fails', async () => {
+    const same = await verifyBundle(await signedAs(local('git+https://github.com/acme/models.git@refs/heads/main')), opts());
+    expect(check(same, 'source')).toMatchObject({ status: 'pass', reason: expect.stringContaining('repository, ref, commit agree') });
+    expect(same.verified).toBe(true);
+    const other = await verifyBundle(await signedAs(local('git+git@github.com:acme/models.git', 'c'.repeat(40))), opts());
+    expect(check(other, 'source').reason).toMatch(/resolvedDependencies\[0\]\.digest\.gitCommit names c{40}, but the certificate's Source Repository Digest/);
+  });
+
+  describe('signed outside GitHub Actions (a certificate with no source repository, ref, commit, build config or run)', () => {
+    // The stand-in's Fulcio writes an extension only for a claim the token has (and needs a SAN: job_workflow_ref).
+    const bare = { repository: '', ref: '', sha: '', workflow_ref: '', run_id: '', job_workflow_ref: 'acme/models/.github/workflows/train.yml@refs/heads/main' };
+    const asSigner = (v: Verdict) => ({ identity: { certIdentity: v.signer!.subjectAlternativeName! } });
+
+    test('a record claiming a GitHub source or run fails: the certificate cannot vouch for it', async () => {
+      const b = await signedWith(statementFor(models), bare);
+      const probe = await verifyBundle(b, opts());
+      expect(probe.signer?.sourceRepositoryURI).toBeUndefined();
+      const v = await verifyBundle(b, opts(asSigner(probe)));
+      expect(check(v, 'identity').status).toBe('pass');
+      expect(check(v, 'source').status).toBe('fail');
+      expect(check(v, 'source').reason).toMatch(/^buildDefinition\.externalParameters\.workflow\.repository names the GitHub repository https:\/\/github\.com\/acme\/models, but the certificate has no Source Repository URI \(1\.3\.6\.1\.4\.1\.57264\.1\.12\) to vouch for it \(not signed in GitHub Actions\)/);
+      expect(check(v, 'source').reason).toMatch(/invocationId names the GitHub run .* no Run Invocation URI/);
+    });
+
+    test('a local record whose only GitHub field is its source remote fails; one with a file: remote passes', async () => {
+      const gh = await signedWith(local('git+https://github.com/acme/models.git@refs/heads/main'), bare);
+      const probe = await verifyBundle(gh, opts());
+      expect(check(await verifyBundle(gh, opts(asSigner(probe))), 'source').reason).toMatch(/resolvedDependencies\[0\]\.uri names the GitHub repository https:\/\/github\.com\/acme\/models, but the certificate has no Source Repository URI/);
+      const file = await verifyBundle(await signedWith(local('git+file:.'), bare), opts(asSigner(probe)));
+      expect(check(file, 'source').status).toBe('pass');
+      expect(file.verified).toBe(true);
+    });
   });
 
   test('the companion SLSA provenance is compared too: one naming another repository fails', async () => {
@@ -284,6 +388,16 @@ describe('verifyBundle: the statement\'s claimed source must be the certificate\
     const v = await verifyBundle(await signedAs(slsa), opts({ subjects: [] }));
     expect(check(v, 'source').status).toBe('fail');
     expect(check(v, 'source').reason).toContain('victim/models');
+  });
+
+  test('GitHub\'s own SLSA provenance (actions/attest-build-provenance): its runner builder id names no repository', async () => {
+    const slsa = buildSlsaStatement(statementFor(models), {
+      serverUrl: 'https://github.com', apiUrl: 'https://api.github.com', repository: 'acme/models', sha: 'a'.repeat(40), ref: 'refs/heads/main',
+      workflowRef: 'acme/models/.github/workflows/train.yml@refs/heads/main', runId: '4242', runAttempt: '1', eventName: 'push', runner: {}, event: {},
+    }) as any;
+    slsa.predicate.runDetails.builder.id = 'https://github.com/actions/runner/github-hosted';
+    const v = await verifyBundle(await signedAs(slsa), opts({ subjects: [] }));
+    expect(check(v, 'source')).toMatchObject({ status: 'pass', reason: expect.stringContaining('repository, workflow, ref, commit, run agree') });
   });
 });
 
