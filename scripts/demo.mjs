@@ -13,7 +13,6 @@ const example = process.env.DEMO_DIR ? path.resolve(process.env.DEMO_DIR) : path
 if (process.env.DEMO_DIR) await cp(path.join(root, 'examples', 'tiny-regression'), example, { recursive: true });
 const out = path.join(example, 'out');
 const cli = path.join(root, 'dist', 'cli.js');
-const REPO = 'example-org/tiny-regression';
 
 function step(title) {
   process.stdout.write(`\n\x1b[1m▶ ${title}\x1b[0m\n`);
@@ -77,17 +76,30 @@ await build({
   outfile: standinFile,
   logLevel: 'warning',
 });
+const sourceFile = path.join(cacheDir, 'verify-source.mjs');
+await build({ entryPoints: [path.join(root, 'src', 'verify', 'source.ts')], bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: sourceFile, logLevel: 'warning' });
 const { startSigstoreStandin } = await import(pathToFileURL(standinFile).href);
+const { gitRepoOf } = await import(pathToFileURL(sourceFile).href);
+// The stand-in signs as the run that built the record, as GitHub's OIDC token would say it:
+// the record names the commit and, in a clone of this project from GitHub, that repository
+// (its origin), and verify's source check holds the signer to both. Without a GitHub origin
+// (a copy, a tarball) the run is example-org/tiny-regression's.
+const source = JSON.parse(await readFile(path.join(out, 'provenance.intoto.json'), 'utf8')).predicate.buildDefinition.resolvedDependencies[0];
+const origin = gitRepoOf(source.uri);
+const REPO = origin?.host === 'github.com' ? origin.repo.slice('https://github.com/'.length) : 'example-org/tiny-regression';
+const REF = origin?.ref ?? 'refs/heads/main';
 const standin = await startSigstoreStandin({
   dir: out,
   claims: {
     repository: REPO,
-    repository_owner: 'example-org',
-    workflow_ref: `${REPO}/.github/workflows/train.yml@refs/heads/main`,
-    job_workflow_ref: `${REPO}/.github/workflows/train.yml@refs/heads/main`,
-    ref: 'refs/heads/main',
+    repository_owner: REPO.split('/')[0],
+    workflow_ref: `${REPO}/.github/workflows/train.yml@${REF}`,
+    job_workflow_ref: `${REPO}/.github/workflows/train.yml@${REF}`,
+    ref: REF,
+    sha: source.digest.gitCommit,
   },
 });
+console.log(`signing as a run of ${REPO} at ${source.digest.gitCommit.slice(0, 12)} (${REF})`);
 console.log(`fulcio ${standin.fulcioURL}  rekor ${standin.rekorURL}  tsa ${standin.tsaURL}`);
 try {
   step('4. Sign keylessly: OIDC token → Fulcio certificate → DSSE → Rekor entry → Sigstore bundle');
