@@ -36,11 +36,14 @@ function correctId(name: string): string | undefined {
  * `Apache-2.0`, and a suggestion that drops a license changes the terms.
  */
 export function suggestSpdx(value: string): string | undefined {
-  const parts = value.split(/(\s+(?:and|or|with)\s+|[()])/i);
+  // `MIT, Apache-2.0` could mean AND or OR: no guess that might change the terms.
+  if (value.includes(',')) return undefined;
+  // `MIT/Apache-2.0` is the old dual-license spelling (crates.io and npm read it as OR).
+  const parts = value.split(/(\s+(?:and|or|with)\s+|\s*\/\s*|[()])/i);
   let afterWith = false;
   const fixed: string[] = [];
   for (const part of parts) {
-    const op = /^\s+(and|or|with)\s+$/i.exec(part);
+    const op = /^\s+(and|or|with)\s+$/i.exec(part) ?? (/^\s*\/\s*$/.test(part) ? [part, 'or'] : null);
     if (op) {
       fixed.push(` ${op[1]!.toUpperCase()} `);
       afterWith = op[1]!.toLowerCase() === 'with';
@@ -51,7 +54,8 @@ export function suggestSpdx(value: string): string | undefined {
       fixed.push(part.trim());
       afterWith = false;
     } else {
-      const id = correctId(part);
+      const ref = /^\s*licenseref-([A-Za-z0-9.-]+)\s*$/i.exec(part);
+      const id = ref ? `LicenseRef-${ref[1]}` : correctId(part);
       if (!id) return undefined;
       fixed.push(id);
     }

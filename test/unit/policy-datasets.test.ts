@@ -68,10 +68,14 @@ describe('licenses are SPDX expressions', () => {
     // The deprecated id keeps its terms (GPL-3.0 is -only); spdx-correct's upgrade said -or-later.
     ['gpl-3.0', 'GPL-3.0'],
     ['Apache 2.0', 'Apache-2.0'],
+    // The old dual-license spelling (crates.io, npm): either license.
+    ['MIT/Apache-2.0', 'MIT OR Apache-2.0'],
+    ['apache-2.0 / mit', 'Apache-2.0 OR MIT'],
+    ['mit OR licenseref-acme', 'MIT OR LicenseRef-acme'],
   ])('the suggestion for %j keeps every license and operator: %j', (typed, want) => {
     expect(suggestSpdx(typed)).toBe(want);
   });
-  it.each(['apache-2.0 OR nonsense-xyz', 'NOT A LICENSE !!', 'MIT', ''])('no suggestion for %j (a part unknown, or nothing to correct)', (typed) => {
+  it.each(['apache-2.0 OR nonsense-xyz', 'NOT A LICENSE !!', 'MIT', '', 'MIT, Apache-2.0'])('no suggestion for %j (a part unknown, or nothing to correct)', (typed) => {
     expect(suggestSpdx(typed)).toBeUndefined();
   });
 
