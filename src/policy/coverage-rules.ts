@@ -18,11 +18,18 @@ export function evaluateCoverageRules(st: TrainingStatement, rules: PolicyRules)
     const said = c.values.map((v) => `${v.source} says ${JSON.stringify(v.value)}`).join(', ');
     // Two lines of the log itself disagree: often an earlier run's, still in the log.
     const logOnly = c.values.every((v) => v.source.startsWith('records log'));
+    // One metric point recorded twice in the log is what a run resumed from a checkpoint does
+    // (it records that epoch again): the later value is the run's. Two runs' lines are told by
+    // the records warning about more than one run, which gives the reset; here it would throw
+    // a resumed run's first epochs away.
+    const resumed = logOnly && c.kind === 'metric';
     add(
       'conflicts',
       `conflicts[${i}]`,
-      `${c.kind} "${c.id}" ${c.field} disagrees between sources: ${said}`,
-      `make the sources agree (fix the ${c.kind === 'dataset' ? 'datasets manifest or the `record dataset` call' : c.kind === 'step' ? '`record step` calls' : 'metrics file or the `record metric` calls'}); the last one was kept${logOnly ? '; if an earlier run\'s lines are still in the records log, start each run from an empty one (`ml-provenance record reset` before training)' : ''}`,
+      resumed ? `${c.kind} "${c.id}" was recorded more than once in the records log with different values: ${said}` : `${c.kind} "${c.id}" ${c.field} disagrees between sources: ${said}`,
+      resumed
+        ? 'the last value was kept: nothing to do when the run resumed from a checkpoint (it records that epoch again); if it was recorded twice by mistake, record each point once'
+        : `make the sources agree (fix the ${c.kind === 'dataset' ? 'datasets manifest or the `record dataset` call' : c.kind === 'step' ? '`record step` calls' : 'metrics file or the `record metric` calls'}); the last one was kept${logOnly ? '; if an earlier run\'s lines are still in the records log, start each run from an empty one (`ml-provenance record reset` before training)' : ''}`,
       conflicts,
     );
   });

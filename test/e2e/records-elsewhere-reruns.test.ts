@@ -203,14 +203,18 @@ describe('a records log holding an earlier run (outside GitHub Actions: no run t
     writeFileSync(path.join(dir, 'model.bin'), 'w\n');
     const rec = (...a: string[]) => expect(runCli(['record', ...a], { cwd: dir }).code).toBe(0);
     rec('dataset', '--id', 'd', '--path', 'data/d.csv', '--license', 'MIT');
-    for (const session of [[1, 2, 3], [3, 4, 5]]) {
+    // The checkpoint's epoch (3) is recorded again by the resumed session, with its own value.
+    for (const [s, session] of [[1, 2, 3], [3, 4, 5]].entries()) {
       rec('command', '--', 'python3', 'train.py', '--resume');
       rec('step', '--name', 'load', '--input', 'd');
-      for (const epoch of session) rec('metric', '--name', 'loss', '--value', String(1 / epoch), '--epoch', String(epoch), '--split', 'train');
+      for (const epoch of session) rec('metric', '--name', 'loss', '--value', String(1 / epoch + s / 1000), '--epoch', String(epoch), '--split', 'train');
     }
     const resumed = runCli(buildArgs, { cwd: dir });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).not.toMatch(/more than one run/);
+    // The re-recorded epoch is said, and never answered with a reset that would drop epochs 1-3.
+    expect(resumed.stderr).toMatch(/metric "loss.*was recorded more than once in the records log with different values.*the last value was kept: nothing to do when the run resumed/);
+    expect(resumed.stderr).not.toMatch(/record reset/);
 
     // Concurrent workers (multiprocessing.Pool, DDP ranks) write one run's epochs in the order
     // they finish: an epoch earlier than the first line's is no restart (each is recorded once).
