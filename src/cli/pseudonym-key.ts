@@ -9,7 +9,10 @@ import { readFileChecked } from '../util/fs.js';
 export async function readPseudonymKey(file: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<PseudonymKey | undefined> {
   if (file) return keyFromFile(await readFileChecked(file, 'pseudonym key file', { maxBytes: 4096 }), file);
   const v = env.ML_PROVENANCE_PSEUDONYM_KEY;
-  return v ? pseudonymKey(v, 'ML_PROVENANCE_PSEUDONYM_KEY') : undefined;
+  if (!v) return undefined;
+  const key = pseudonymKey(v, 'ML_PROVENANCE_PSEUDONYM_KEY');
+  // A record an earlier release made from a key file holding this text and a newline.
+  return { ...key, earlier: pseudonymKey(Buffer.from(`${v.trim()}\n`, 'utf8'), 'ML_PROVENANCE_PSEUDONYM_KEY') };
 }
 
 /**
