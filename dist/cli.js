@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-VOYASO6J.js");
+  const { main } = await import("./chunks/program-E3T62S46.js");
   process.exitCode = await main(process.argv.slice(2));
 }

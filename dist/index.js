@@ -189,7 +189,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-VCWKTJDZ.js");
+    const { run } = await import("./chunks/main-246ZOB2R.js");
     const outcome = await run(inputs, {
       io: {
         logger,
