@@ -125,18 +125,28 @@ export async function assemble(o: AssembleOptions): Promise<Assembled> {
  */
 function withLeaks(result: PolicyResult, leaks: PseudonymLeak[]): PolicyResult {
   if (!leaks.length) return result;
-  const findings: Finding[] = leaks.map((l) => ({
-    rule: 'pseudonyms.leak',
-    field: l.pointer,
-    message: l.kind === 'value'
-      ? `holds the value pseudonymised at ${l.from} in clear (inside a longer text)`
-      : `holds a folder of the path pseudonymised at ${l.from} in clear`,
-    fix: l.pointer.startsWith('#/subject/')
-      ? 'give the model file a name that does not repeat the hidden path'
-      : `pseudonymise this field too (--anonymize ${fieldPattern(l.pointer)}, or the policy file's anonymize:), or stop the training code from recording it`,
-    severity: 'error',
-  }));
+  const findings: Finding[] = leaks.map((l) => {
+    const what = hiddenWhat(l);
+    return {
+      rule: 'pseudonyms.leak',
+      field: l.pointer,
+      message: l.kind === 'value'
+        ? `holds ${what} pseudonymised at ${l.from} in clear (${l.whole ? 'the whole value' : 'inside a longer text'})`
+        : `holds a folder of ${what} pseudonymised at ${l.from} in clear`,
+      fix: l.pointer.startsWith('#/subject/')
+        ? `give the model file a name that does not repeat ${l.kind === 'value' ? what : `a folder of ${what}`}`
+        : `pseudonymise this field too (--anonymize ${fieldPattern(l.pointer)}, or the policy file's anonymize:), or stop the training code from recording it`,
+      severity: 'error',
+    };
+  });
   return { ...result, complete: false, findings: [...result.findings, ...findings], missing: [...new Set([...result.missing, ...findings.map((f) => f.field)])] };
+}
+
+/** What the hidden value is, never the value itself: `the dataset id (a name)`, `the dataset uri (a path)`. */
+function hiddenWhat(l: PseudonymLeak): string {
+  const field = l.from.slice(l.from.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  const owner = /^#\/predicate\/datasets\/\d+\//.test(l.from) ? 'the dataset' : 'the value of';
+  return `${owner} ${field} (${l.shape === 'path' ? 'a path' : 'a name'})`;
 }
 
 /** The `--anonymize` pattern naming a pointer into the predicate: `#/predicate/steps/0/command/2` → `steps.*.command.*`. */

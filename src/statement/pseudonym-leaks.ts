@@ -2,11 +2,15 @@ import { sameValueForms, type HiddenValue } from './pseudonymize.js';
 
 /**
  * The safety net behind `--anonymize`: after pseudonymisation, every string (and key) of the
- * statement is searched for the hidden values as substrings — inside a shell command, a joined
- * argv word, a longer param — and for a distinctive folder of a hidden path
+ * statement is searched for the hidden values — as the whole field, or, when distinctive, inside a
+ * shell command, a joined argv word, a longer param — and for a distinctive folder of a hidden path
  * (`data_dir=data/cohort-7-patients` beside `data/cohort-7-patients/rows.csv`). The record is
  * signed into a public, permanent log, so a hit is an error (assemble.ts): the fix is to name
  * that field too, or to stop the training code from recording it. Pure.
+ *
+ * Only distinctive texts count inside a longer one: a hidden dataset id `train` or `mnist` is in
+ * `scripts/train_model.py` and `mnist-cnn.onnx` by the language people name things in, not because
+ * the value leaked; refusing those made the check unusable on ordinary records.
  */
 export interface PseudonymLeak {
   /** Where the clear text still is (JSON Pointer into the statement). */
@@ -15,20 +19,23 @@ export interface PseudonymLeak {
   from: string;
   /** The value itself (or another form of it), or a folder of that path. */
   kind: 'value' | 'folder';
+  /** The string is exactly that text (a value found whole), not a longer text holding it. */
+  whole: boolean;
+  /** The hidden value's shape, for the message: a path or URI, or a name (an id, a word). */
+  shape: 'path' | 'name';
 }
 
 /** Shorter texts are not searched for: they occur by chance (`lr`, `7`, `v2`). */
 export const MIN_LEAK_CHARS = 4;
 
 /**
- * Folder names that say nothing of what is hidden: `data/` above a cohort's folder is everyone's.
- * A relative path's ancestors named otherwise are searched for (`data/cohort-7-patients`).
+ * A text unlikely to occur by chance: at least 12 characters, or at least 8 with a digit or a
+ * separator (`cohort-7`, `data/d.csv`, `s3://b/x`). Common words and folder names (`train`,
+ * `mnist`, `data`, `validation`, `processed`) are not; names people coin for one cohort usually are.
  */
-const COMMON_FOLDERS = new Set([
-  'data', 'dataset', 'datasets', 'input', 'inputs', 'raw', 'processed', 'interim', 'external', 'train', 'training',
-  'test', 'testing', 'val', 'valid', 'validation', 'eval', 'tmp', 'temp', 'work', 'workspace', 'out', 'output',
-  'outputs', 'artifacts', 'files', 'mnt', 'home', 'src', 'shared', 'cache', '.', '..', '~',
-]);
+export function distinctiveText(t: string): boolean {
+  return t.length >= 12 || (t.length >= 8 && /[0-9/\\_.:\- ]/.test(t));
+}
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -53,11 +60,12 @@ export function leakForms(v: string): string[] {
   return [...out];
 }
 
-const distinctive = (folder: string) => !COMMON_FOLDERS.has(folder.slice(folder.lastIndexOf('/') + 1).toLowerCase());
+/** A folder is judged by its own name: `data/mnist` says no more than `mnist`. */
+const distinctive = (folder: string) => distinctiveText(folder.slice(folder.lastIndexOf('/') + 1));
 
 /**
  * The folders of a hidden path that identify it as well as the path does. A relative path: every
- * ancestor not named like COMMON_FOLDERS. An absolute path or a URI: its own folder only (higher
+ * ancestor whose own name is distinctiveText. An absolute path or a URI: its own folder only (higher
  * up are the runner's home, a mount or a bucket other records name too). A `file:` uri has its
  * path among the forms, so none here.
  */
@@ -90,6 +98,9 @@ interface Needle {
   text: string;
   from: string;
   kind: PseudonymLeak['kind'];
+  shape: PseudonymLeak['shape'];
+  /** Not distinctiveText: counts only as a whole field, never inside a longer text. */
+  wholeOnly: boolean;
 }
 
 /** Needles by their first MIN_LEAK_CHARS characters, then by length, then by text. */
@@ -110,11 +121,11 @@ function indexNeedles(needles: Needle[]): NeedleIndex {
 
 /**
  * The needles found in `text` as whole words (not inside a longer name: `cohort-7` is not in
- * `cohort-70`, `4711` not in a digest). Each position costs a lookup per needle length, not per
+ * `cohort-70`, `4711` not in a digest); a wholeOnly needle only as the entire text. Each position costs a lookup per needle length, not per
  * needle: a record of thousands of strings against thousands of hidden paths sharing `data/`.
  */
-function wordsIn(text: string, index: NeedleIndex): Needle[] {
-  const out: Needle[] = [];
+function wordsIn(text: string, index: NeedleIndex): Array<{ needle: Needle; whole: boolean }> {
+  const out: Array<{ needle: Needle; whole: boolean }> = [];
   for (let i = 0; i + MIN_LEAK_CHARS <= text.length; i++) {
     const byLength = index.get(text.slice(i, i + MIN_LEAK_CHARS));
     if (!byLength) continue;
@@ -125,7 +136,8 @@ function wordsIn(text: string, index: NeedleIndex): Needle[] {
       const after = text[i + len];
       const okBefore = before === undefined || !WORD.test(text[i]!) || !WORD.test(before);
       const okAfter = after === undefined || !WORD.test(text[i + len - 1]!) || !WORD.test(after);
-      if (okBefore && okAfter) out.push(...hit);
+      const whole = i === 0 && len === text.length;
+      if (okBefore && okAfter) out.push(...hit.filter((n) => whole || !n.wholeOnly).map((needle) => ({ needle, whole })));
     }
   }
   return out;
@@ -133,20 +145,46 @@ function wordsIn(text: string, index: NeedleIndex): Needle[] {
 
 const escape = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** A path or URI, or a name: what the message calls the hidden value. */
+const shapeOf = (v: string): PseudonymLeak['shape'] => (/[/\\]/.test(v) || SCHEME.test(v) ? 'path' : 'name');
+
+/**
+ * The dataset ids and names the record shows in clear: a folder of a hidden location named like
+ * one (`mnist/train/images.csv` of the dataset `mnist`, only its uri hidden) repeats a public
+ * name, not the location.
+ */
+function publicNames(statement: unknown): Set<string> {
+  const root = statement as { predicate?: { datasets?: unknown }; datasets?: unknown };
+  const datasets = (root?.predicate ?? root)?.datasets;
+  const out = new Set<string>();
+  for (const d of Array.isArray(datasets) ? (datasets as Array<Record<string, unknown>>) : []) {
+    for (const v of [d?.id, d?.name]) if (typeof v === 'string' && !v.startsWith('pseud:')) out.add(v);
+  }
+  return out;
+}
+
 /** Where the statement still holds a hidden value, or a distinctive folder of one, in clear; one entry per place and field. */
 export function pseudonymLeaks(statement: unknown, hidden: HiddenValue[]): PseudonymLeak[] {
+  const names = publicNames(statement);
   const needles: Needle[] = [];
   for (const h of hidden) {
+    const shape = shapeOf(h.value);
     const forms = leakForms(h.value);
-    for (const text of forms) needles.push({ text, from: h.from, kind: 'value' });
-    for (const text of new Set(forms.flatMap(distinctiveFolders))) needles.push({ text, from: h.from, kind: 'folder' });
+    for (const text of forms) needles.push({ text, from: h.from, kind: 'value', shape, wholeOnly: !distinctiveText(text) });
+    for (const text of new Set(forms.flatMap(distinctiveFolders))) {
+      if (!names.has(text.slice(text.lastIndexOf('/') + 1))) needles.push({ text, from: h.from, kind: 'folder', shape, wholeOnly: false });
+    }
   }
   const index = indexNeedles(needles);
   const found = new Map<string, PseudonymLeak>();
   const check = (text: string, pointer: string) => {
-    for (const n of wordsIn(text, index)) {
+    for (const { needle: n, whole } of wordsIn(text, index)) {
       const id = `${pointer}\u0000${n.from}`;
-      if (found.get(id)?.kind !== 'value') found.set(id, { pointer, from: n.from, kind: n.kind });
+      const was = found.get(id);
+      // One entry per place and field: the value over a folder of it, found whole over inside.
+      if (!was || (was.kind === 'folder' && n.kind === 'value') || (was.kind === n.kind && whole && !was.whole)) {
+        found.set(id, { pointer, from: n.from, kind: n.kind, whole, shape: n.shape });
+      }
     }
   };
   const walk = (v: unknown, ptr: string) => {

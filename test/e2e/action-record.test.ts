@@ -114,7 +114,7 @@ describe('action (dist/index.js): record, policy, outputs, annotations', () => {
     const r = runAction({ ...OFF, 'subject-path': 'model/model.json', datasets: 'datasets.yaml', anonymize: 'datasets.*.uri', 'pseudonym-key': 'team-key-0123456789abcdef' }, { workspace: fresh });
     expect(r.code).toBe(1);
     const annotations = decodeURIComponent(r.annotations.join('\n'));
-    expect(annotations).toContain('#/predicate/buildDefinition/externalParameters/hyperparameters/note: holds the value pseudonymised at #/predicate/datasets/0/uri in clear');
+    expect(annotations).toContain('#/predicate/buildDefinition/externalParameters/hyperparameters/note: holds the dataset uri (a path) pseudonymised at #/predicate/datasets/0/uri in clear (inside a longer text)');
     expect(annotations).toMatch(/still holds values named in anonymize in clear at 1 place\(s\)/);
     expect(r.summary).toContain('/hyperparameters/note');
     expect(r.summary + annotations + r.stdout).not.toContain('example.com/datasets/points');

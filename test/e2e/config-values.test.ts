@@ -312,6 +312,38 @@ print(json.dumps(sorted(set(out))))
 `;
   const clearAt = (ws: string, f: string, needle: string) => JSON.parse(sh('python3', ['-c', CLEAR, f, needle], ws)) as string[];
 
+  it('ordinary records are not refused: a short hidden id inside a longer word or file name, a folder that is the dataset\'s public id; the message says what kind of value leaked', () => {
+    const env = { ML_PROVENANCE_PSEUDONYM_KEY: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
+    const probe = (id: string, dataPath: string, anonymize: string, command: string[], subject = 'model.bin') => {
+      const ws = workspace({ [subject]: 'weights', 'train.py': 'print(1)' });
+      mkdirSync(path.join(ws, path.dirname(dataPath)), { recursive: true });
+      writeFileSync(path.join(ws, dataPath), '1\n2\n');
+      expect(runCli(['record', 'dataset', '--id', id, '--path', dataPath, '--license', 'MIT'], { cwd: ws }).code).toBe(0);
+      expect(runCli(['record', 'step', '--name', 'fit', '--input', id, '--', ...command], { cwd: ws }).code).toBe(0);
+      return runCli(['build', '--no-detect-image', '--subject', subject, '--anonymize', anonymize, '--out', 'p.json'], { cwd: ws, env });
+    };
+    for (const [id, cmd] of [
+      ['train', ['python3', 'train.py', '--epochs', '3']],
+      ['train', ['python3', 'scripts/train_model.py']],
+      ['mnist', ['python3', 'fit.py', '--dataset', 'mnist_small']],
+      ['test', ['pytest', 'tests/test_model.py']],
+    ] as Array<[string, string[]]>) {
+      const r = probe(id, 'data/d.csv', 'datasets.*.id', cmd);
+      expect(r.code, `${id} ${cmd.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    const onnx = probe('mnist', 'data/d.csv', 'datasets.*.id', ['python3', 'fit.py'], 'mnist-cnn.onnx');
+    expect(onnx.code, onnx.stderr).toBe(0);
+    const loc = probe('mnist', 'mnist/train/images.csv', 'datasets.*.uri', ['python3', 'train.py', '--model', 'mnist-cnn']);
+    expect(loc.code, loc.stderr).toBe(0);
+
+    // Still refused: a distinctive hidden id inside a shell command and the model file's name, each saying it is the dataset id.
+    const r = probe('cohort-7-patients', 'data/d.csv', 'datasets.*.id', ['sh', '-c', 'python3 train.py --name cohort-7-patients'], 'cohort-7-patients.onnx');
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain('cohort-7');
+    expect(r.stderr).toContain('error: #/predicate/steps/0/command/2: holds the dataset id (a name) pseudonymised at #/predicate/datasets/0/id in clear (inside a longer text)');
+    expect(r.stderr).toContain('error: #/subject/0/name: holds the dataset id (a name) pseudonymised at #/predicate/datasets/0/id in clear (inside a longer text) — give the model file a name that does not repeat the dataset id (a name)');
+  });
+
   it('a joined --data=PATH word is pseudonymised in its value part; a hidden path left in clear elsewhere (a parent folder as a param) fails the build, naming each place', () => {
     const ws = workspace({});
     const env = { ML_PROVENANCE_PSEUDONYM_KEY: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' };
