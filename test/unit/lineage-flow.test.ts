@@ -277,7 +277,7 @@ describe('each subject has its own ancestry through the recorded steps', () => {
       { name: 'out/model.bin', digest: { sha256: m } },
       { name: 'out/q.bin', digest: { sha256: q } },
     ];
-    st.predicate.datasets.push({ id: 'model', digest: { sha256: m } }, { id: 'qmodel', digest: { sha256: q } });
+    st.predicate.datasets.push({ id: 'model', uri: 'file:out/model.bin', digest: { sha256: m } }, { id: 'qmodel', uri: 'file:out/q.bin', digest: { sha256: q } });
     return st;
   };
   it('subjectAncestry: the steps that wrote the subject and, upstream, what they read; none when no step wrote it', () => {
