@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-VOYASO6J.js");
+  const { main } = await import("./chunks/program-GTLMQ7GP.js");
   process.exitCode = await main(process.argv.slice(2));
 }
