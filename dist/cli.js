@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-4A4FJUV7.js");
+  const { main } = await import("./chunks/program-JNYBMLAF.js");
   process.exitCode = await main(process.argv.slice(2));
 }

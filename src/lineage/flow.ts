@@ -138,3 +138,41 @@ export function lineageWithin(steps: ReadonlyArray<FlowStep>, flow: RunFlow, eva
   }
   return { datasets, steps: seenSteps };
 }
+
+/**
+ * One subject's ancestry within its record: the step(s) that wrote a dataset with the
+ * subject's sha256, their inputs, and recursively the steps that wrote those, so each model
+ * of a run lists only what it came from (`fit` on raw for out/model.bin, not the calibration
+ * set a later `quantize` read to make out/q.bin). `walked` is every dataset id on the way
+ * (the run's other outputs too: quantize read out/model.bin); `datasets` leaves out the run's
+ * own outputs, as lineageWithin does. Undefined when no recorded step wrote the subject: then
+ * the run-level rule (runFlow, lineageWithin) stands.
+ */
+export function subjectAncestry(
+  steps: ReadonlyArray<FlowStep>,
+  datasets: ReadonlyArray<{ id: string; digest?: Record<string, string> | undefined }>,
+  sha256: string,
+  outputs: Set<string>,
+): { datasets: Set<string>; steps: Set<number>; walked: Set<string> } | undefined {
+  const self = new Set(datasets.filter((d) => d.digest?.sha256 === sha256).map((d) => d.id));
+  const writers = steps.flatMap((s, i) => ((s.outputs ?? []).some((id) => self.has(id)) ? [i] : []));
+  if (writers.length === 0) return undefined;
+  const walked = new Set<string>();
+  const seenSteps = new Set<number>();
+  const stack: Array<number | string> = [...writers];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (typeof next === 'number') {
+      if (seenSteps.has(next)) continue;
+      seenSteps.add(next);
+      stack.push(...(steps[next]!.inputs ?? []));
+    } else {
+      if (walked.has(next)) continue;
+      walked.add(next);
+      steps.forEach((s, i) => {
+        if ((s.outputs ?? []).includes(next)) stack.push(i);
+      });
+    }
+  }
+  return { datasets: new Set([...walked].filter((id) => !outputs.has(id) && !self.has(id))), steps: seenSteps, walked };
+}

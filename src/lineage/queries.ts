@@ -90,7 +90,23 @@ function sameContent(ix: GraphIndex, d: DatasetNode): DatasetNode[] {
  * also the steps after training and what they read (`evaluates`): what produced its
  * metrics. The run's own output (a dataset with a model's sha256) is never listed (flow.ts).
  */
-export function runLineage(g: LineageGraph, runKey: string, opts: { evaluation?: boolean } = {}): RunLineage {
+export function runLineage(g: LineageGraph, runKey: string, opts: { evaluation?: boolean; model?: ModelNode } = {}): RunLineage {
+  return walkLineage(g, runKey, opts).lineage;
+}
+
+/**
+ * The dataset nodes of run `runKey` holding `model`'s bytes that a step of that run wrote:
+ * where the model's own ancestry starts (flow.ts subjectAncestry). None: no recorded step
+ * produced it, and the run-level rule stands.
+ */
+function writtenInRun(ix: GraphIndex, runKey: string, model: ModelNode): string[] {
+  return (ix.datasetsByContent.get(`sha256:${model.sha256}`) ?? [])
+    .filter((d) => (ix.in.get(d.key) ?? []).some((e) => e.kind === 'output' && ix.steps.get(e.from)?.run === runKey))
+    .map((d) => d.key);
+}
+
+/** runLineage, and every node key the walk passed (the run's own outputs too). */
+function walkLineage(g: LineageGraph, runKey: string, opts: { evaluation?: boolean; model?: ModelNode }): { lineage: RunLineage; seen: Set<string> } {
   const ix = indexGraph(g);
   const run = ix.runs.get(runKey);
   if (!run) throw new RangeError(`no run ${runKey} in the graph`);
@@ -102,8 +118,11 @@ export function runLineage(g: LineageGraph, runKey: string, opts: { evaluation?:
   // Walk upstream: run ← datasets|steps ← steps ← datasets ...; visited sets stop cycles.
   // Within the run this reaches every dataset and step it recorded (flow.ts); across runs,
   // only what led to the bytes this run read.
+  // With `model`: that model's ancestry only, from the step(s) that wrote its bytes (flow.ts
+  // subjectAncestry); the run-level edges when no recorded step wrote it.
   const starts = (e: Edge) => e.kind === 'feeds' || (opts.evaluation === true && e.kind === 'evaluates');
-  const stack = (ix.in.get(runKey) ?? []).filter(starts).map((e) => e.from);
+  const own = opts.model ? writtenInRun(ix, runKey, opts.model) : [];
+  const stack = own.length > 0 ? own : (ix.in.get(runKey) ?? []).filter(starts).map((e) => e.from);
   const seen = new Set<string>();
   const upstream: string[] = [];
   while (stack.length) {
@@ -132,7 +151,7 @@ export function runLineage(g: LineageGraph, runKey: string, opts: { evaluation?:
   const models = out.filter((e) => e.kind === 'produced').map((e) => ix.models.get(e.to)!);
   const metrics = out.filter((e) => e.kind === 'measured').map((e) => ix.metrics.get(e.to)!);
   const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  return {
+  const lineage = {
     run,
     datasets: [...datasets.values()].sort(byKey),
     derived: [...derived.values()].sort(byKey),
@@ -141,6 +160,7 @@ export function runLineage(g: LineageGraph, runKey: string, opts: { evaluation?:
     metrics,
     upstreamRuns: upstream.map((k) => ix.runs.get(k)!),
   };
+  return { lineage, seen };
 }
 
 function stepIndex(s: StepNode): number {
@@ -223,7 +243,11 @@ export function modelsUsingDataset(g: LineageGraph, ref: string): DatasetAnswer[
     }
     for (const runKey of [...runs].sort((a, b) => ix.runs.get(a)!.index - ix.runs.get(b)!.index)) {
       const models = (ix.out.get(runKey) ?? []).filter((e) => e.kind === 'produced').map((e) => ix.models.get(e.to)!);
-      out.push({ dataset, run: ix.runs.get(runKey)!, models: [...new Set(models)] });
+      // Only the models it is an ancestor of: a model a recorded step wrote, through that
+      // step's ancestry (flow.ts subjectAncestry); any other, through what trained the run.
+      // The run stays listed with none when the dataset only evaluated its models.
+      const mine = [...new Set(models)].filter((m) => walkLineage(g, runKey, { model: m }).seen.has(dataset.key));
+      out.push({ dataset, run: ix.runs.get(runKey)!, models: mine });
     }
   }
   return out;
@@ -254,7 +278,7 @@ export function modelOrigins(g: LineageGraph, ref: { sha256: string } | { path: 
   const out: ModelAnswer[] = [];
   for (const model of models) {
     for (const e of ix.in.get(model.key) ?? []) {
-      if (e.kind === 'produced') out.push({ model, lineage: runLineage(g, e.from) });
+      if (e.kind === 'produced') out.push({ model, lineage: runLineage(g, e.from, { model }) });
     }
   }
   return out;

@@ -2,7 +2,7 @@
  * Every drawing of lineage: Mermaid and DOT diagrams, and the fixed-width answer tables
  * of `ml-provenance lineage`. The graph and its queries live in lineage/; this only draws.
  */
-import type { DatasetNode, LineageGraph, MetricNode, ModelNode, RunNode } from '../lineage/graph.js';
+import type { DatasetNode, Edge, LineageGraph, MetricNode, ModelNode, RunNode } from '../lineage/graph.js';
 import { graphFromStatements } from '../lineage/graph.js';
 import { finalMetrics, indexGraph, runLineage, type DatasetAnswer, type MetricAnswer, type ModelAnswer } from '../lineage/queries.js';
 import type { TrainingStatement } from '../schema/predicate.js';
@@ -42,17 +42,33 @@ export function metricLabel(m: MetricNode): string {
   return `${m.name}${where ? ` (${where})` : ''} = ${formatNumber(m.value)}`;
 }
 
-/** The part of a graph that belongs to the given runs (for drawing a query's answer): training and evaluation. */
-export function subgraph(g: LineageGraph, runKeys: Iterable<string>): LineageGraph {
+/**
+ * The part of a graph that belongs to the given runs (for drawing a query's answer): training
+ * and evaluation; with `models` (a `--model` answer), only those models, what they came from
+ * (their own ancestry, queries.ts runLineage) and the run's metrics.
+ */
+export function subgraph(g: LineageGraph, runKeys: Iterable<string>, models?: ReadonlyArray<{ model: ModelNode; lineage: { run: { key: string } } }>): LineageGraph {
   const keep = new Set<string>();
   for (const key of runKeys) {
-    const l = runLineage(g, key, { evaluation: true });
+    const mine = models?.filter((a) => a.lineage.run.key === key);
     keep.add(key);
-    for (const n of [...l.datasets, ...l.derived, ...l.steps, ...l.models, ...l.metrics]) keep.add(n.key);
+    for (const l of mine ? mine.map((a) => runLineage(g, key, { model: a.model })) : [runLineage(g, key, { evaluation: true })]) {
+      for (const n of [...l.datasets, ...l.derived, ...l.steps, ...(mine ? [] : l.models), ...l.metrics]) keep.add(n.key);
+    }
+    for (const a of mine ?? []) keep.add(a.model.key);
+  }
+  // A model's own picture: the step(s) that wrote its bytes lead to the run, whatever else the run's steps did.
+  const ix = indexGraph(g);
+  const own: Edge[] = [];
+  for (const a of models ?? []) {
+    for (const d of ix.datasetsByContent.get(`sha256:${a.model.sha256}`) ?? []) {
+      for (const e of ix.in.get(d.key) ?? []) {
+        if (e.kind === 'output' && keep.has(e.from) && ix.steps.get(e.from)?.run === a.lineage.run.key) own.push({ from: e.from, to: a.lineage.run.key, kind: 'feeds' });
+      }
+    }
   }
   // The run's own model read by a step after training is not in its lineage lists, but the
   // picture joins the step that wrote it to the step that read it (fit → model → eval).
-  const ix = indexGraph(g);
   for (const d of g.datasets) {
     const wroteIt = (ix.in.get(d.key) ?? []).some((e) => e.kind === 'output' && keep.has(e.from));
     if (wroteIt && (ix.out.get(d.key) ?? []).some((e) => e.kind === 'input' && keep.has(e.to))) keep.add(d.key);
@@ -63,7 +79,7 @@ export function subgraph(g: LineageGraph, runKeys: Iterable<string>): LineageGra
     steps: g.steps.filter((n) => keep.has(n.key)),
     models: g.models.filter((n) => keep.has(n.key)),
     metrics: g.metrics.filter((n) => keep.has(n.key)),
-    edges: g.edges.filter((e) => keep.has(e.from) && keep.has(e.to)),
+    edges: [...g.edges.filter((e) => keep.has(e.from) && keep.has(e.to)), ...own.filter((e) => !g.edges.some((x) => x.kind === 'feeds' && x.from === e.from && x.to === e.to))],
   };
 }
 

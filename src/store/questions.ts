@@ -7,7 +7,7 @@
  * An answer takes several queries: each question reads them from one snapshot (Db.snapshot),
  * so a run ingested or purged meanwhile is in all of them or in none.
  */
-import { lineageWithin, outputDatasets, runFlow } from '../lineage/flow.js';
+import { lineageWithin, outputDatasets, runFlow, subjectAncestry } from '../lineage/flow.js';
 import { datasetRefCandidates, resolveDatasetRef } from '../util/dataset-id.js';
 import type { Db, SqlValue } from './db.js';
 import { storeError } from './errors.js';
@@ -199,11 +199,32 @@ async function upstreamOfMany(db: Db, starts: number[]): Promise<Map<number, Ups
  * own output (a dataset with a model's sha256) is never listed. Rows are in `ord` order, so
  * a dataset's or step's place in the list is its ord.
  */
-async function ownLineage(db: Db, runs: Map<number, UpstreamRun>, evaluation: boolean): Promise<Map<number, UpstreamRun>> {
+async function ownLineage(db: Db, runs: Map<number, UpstreamRun>, evaluation: boolean, model?: string): Promise<Map<number, UpstreamRun>> {
+  const flows = await runFlows(db, runs);
+  const out = new Map<number, UpstreamRun>();
+  for (const [n, u] of runs) {
+    const { steps, recorded, outputs } = flows.get(n)!;
+    // With `model`: that model's ancestry (the step that wrote it, recursively upstream), as
+    // file lineage does (queries.ts runLineage); the run-level rule when no step wrote it.
+    const keep = (model !== undefined ? subjectAncestry(steps, recorded, model, outputs) : undefined) ?? lineageWithin(steps, runFlow(steps, recorded.map((d) => d.id), outputs), evaluation);
+    out.set(n, { ...u, datasets: u.datasets.filter((d) => keep.datasets.has(d.id)), steps: u.steps.filter((_, i) => keep.steps.has(i)) });
+  }
+  return out;
+}
+
+interface StoredFlow {
+  steps: { inputs: string[]; outputs: string[] }[];
+  recorded: { id: string; digest?: Record<string, string> }[];
+  /** Ids of the datasets with a model's sha256: the run's output (flow.ts outputDatasets). */
+  outputs: Set<string>;
+}
+
+/** Each run's steps as flow.ts reads them, from its step_io and models rows (no schema of its own). */
+async function runFlows(db: Db, runs: Map<number, UpstreamRun>): Promise<Map<number, StoredFlow>> {
   const nos = [...runs.keys()];
   const io = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, step_ord, direction, dataset_ord FROM step_io WHERE run_no IN (${marks})`, sl)));
   const made = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, sha256 FROM models WHERE run_no IN (${marks})`, sl)));
-  const out = new Map<number, UpstreamRun>();
+  const out = new Map<number, StoredFlow>();
   for (const [n, u] of runs) {
     const steps = u.steps.map(() => ({ inputs: [] as string[], outputs: [] as string[] }));
     for (const r of io.get(n) ?? []) {
@@ -213,9 +234,7 @@ async function ownLineage(db: Db, runs: Map<number, UpstreamRun>, evaluation: bo
     }
     const recorded = u.datasets.filter((d) => !d.derived).map((d) => ({ id: d.id, ...(d.digest?.startsWith('sha256:') ? { digest: { sha256: d.digest.slice(7) } } : {}) }));
     const subjects = (made.get(n) ?? []).map((m) => ({ digest: { sha256: String(m.sha256) } }));
-    const flow = runFlow(steps, recorded.map((d) => d.id), outputDatasets(recorded, subjects));
-    const keep = lineageWithin(steps, flow, evaluation);
-    out.set(n, { ...u, datasets: u.datasets.filter((d) => keep.datasets.has(d.id)), steps: u.steps.filter((_, i) => keep.steps.has(i)) });
+    out.set(n, { steps, recorded, outputs: outputDatasets(recorded, subjects) });
   }
   return out;
 }
@@ -382,11 +401,50 @@ async function datasetAnswers(db: Db, ref: string): Promise<StoreDatasetAnswer[]
   const nos = rows.map((r) => Number(r.run_no));
   const models = await byNumbers(nos, (marks, part) => q(db, `SELECT run_no, sha256, path FROM models WHERE run_no IN (${marks}) ORDER BY run_no, ord`, part));
   const modelsOf = groupByRun(models);
+  const ancestor = await ancestorOf(db, nos, (d) => d.id === id && (version === undefined || d.version === version));
   return rows.map((r) => ({
     run: toRun(r),
     direct: Number(r.direct) === 1,
-    models: (modelsOf.get(Number(r.run_no)) ?? []).map((m) => ({ sha256: String(m.sha256), path: String(m.path) })),
+    // Only the models the dataset is an ancestor of (file lineage's rule, queries.ts modelsUsingDataset).
+    models: (modelsOf.get(Number(r.run_no)) ?? []).filter((m) => ancestor(Number(r.run_no), String(m.sha256))).map((m) => ({ sha256: String(m.sha256), path: String(m.path) })),
   }));
+}
+
+/**
+ * Whether the dataset (`isIt`) is an ancestor of a run's model: the runs' datasets it reaches
+ * (itself, the same bytes, and what steps wrote from it, across runs by digest, to a fixed
+ * point), met on the model's own ancestry (flow.ts subjectAncestry), else on what trained the run.
+ */
+async function ancestorOf(db: Db, nos: number[], isIt: (d: StoredDataset) => boolean): Promise<(run: number, sha256: string) => boolean> {
+  const ds = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_no IN (${marks}) ORDER BY run_no, ord`, sl)));
+  const st = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, ord, name FROM steps WHERE run_no IN (${marks}) ORDER BY run_no, ord`, sl)));
+  const runs = new Map<number, UpstreamRun>(nos.map((n) => [n, { run: {} as StoredRun, datasets: (ds.get(n) ?? []).map(toDataset), steps: (st.get(n) ?? []).map((x) => ({ name: String(x.name) })) }]));
+  const flows = await runFlows(db, runs);
+  const digests = new Set<string>();
+  const reached = new Map<number, Set<string>>(nos.map((n) => [n, new Set(runs.get(n)!.datasets.filter(isIt).map((d) => d.id))]));
+  for (const [n, u] of runs) for (const d of u.datasets) if (reached.get(n)!.has(d.id) && d.digest) digests.add(d.digest);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [n, u] of runs) {
+      const mine = reached.get(n)!;
+      const add = (id: string) => {
+        if (mine.has(id)) return;
+        mine.add(id);
+        changed = true;
+        const digest = u.datasets.find((d) => d.id === id)?.digest;
+        if (digest) digests.add(digest);
+      };
+      for (const d of u.datasets) if (d.digest && digests.has(d.digest)) add(d.id);
+      for (const step of flows.get(n)!.steps) if (step.inputs.some((id) => mine.has(id))) step.outputs.forEach(add);
+    }
+  }
+  return (n, sha256) => {
+    const f = flows.get(n);
+    if (!f) return false;
+    const own = subjectAncestry(f.steps, f.recorded, sha256, f.outputs);
+    const from = own ? own.walked : lineageWithin(f.steps, runFlow(f.steps, f.recorded.map((d) => d.id), f.outputs), false).datasets;
+    return [...from].some((id) => reached.get(n)!.has(id));
+  };
 }
 
 export interface StoreModelAnswer {
@@ -412,7 +470,7 @@ async function modelAnswers(db: Db, sha256: string): Promise<StoreModelAnswer[]>
   }
   const lineage = await upstreamOfMany(db, [...byRun.values()].map(({ r }) => Number(r.run_no)));
   // The producing run lists what its models were trained from, not what evaluated them (lineage/flow.ts).
-  const own = await ownLineage(db, new Map([...lineage].flatMap(([n, l]) => (l[0] ? [[n, l[0]] as const] : []))), false);
+  const own = await ownLineage(db, new Map([...lineage].flatMap(([n, l]) => (l[0] ? [[n, l[0]] as const] : []))), false, sha256);
   for (const [n, self] of own) lineage.set(n, [self, ...lineage.get(n)!.slice(1)]);
   const out: StoreModelAnswer[] = [];
   for (const { r, paths } of byRun.values()) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attribute } from '../../src/lineage/attribute.js';
-import { runFlow } from '../../src/lineage/flow.js';
+import { runFlow, subjectAncestry } from '../../src/lineage/flow.js';
 import { graphFromStatements } from '../../src/lineage/graph.js';
 import { datasetsForMetric, modelOrigins, modelsUsingDataset, runLineage } from '../../src/lineage/queries.js';
 import { lineageMermaid, renderMermaid, subgraph } from '../../src/render/lineage.js';
@@ -192,14 +192,17 @@ describe('a step that reads the run’s own model ran after training', () => {
     const metric = datasetsForMetric(g, { name: 'mse' })[0]!.lineage;
     expect(ids([...metric.datasets, ...metric.derived])).toEqual(['clean', 'raw', 'testset']);
     expect(metric.steps.map((s) => s.name)).toEqual(['prep', 'fit', 'eval']);
-    // Which models used testset: the run evaluated on it, and says so through its steps.
-    expect(modelsUsingDataset(g, 'testset').map((a) => a.models.map((m) => m.paths[0]))).toEqual([['out/model.bin']]);
+    // Which models used testset: the run evaluated on it (it is listed), but it is no model's
+    // ancestor: once this said out/model.bin, as if the test set had trained it.
+    expect(modelsUsingDataset(g, 'testset').map((a) => a.models.map((m) => m.paths[0]))).toEqual([[]]);
   });
 
   it('the model written by the last step and read by none is not its own training data either', () => {
     const g = graphFromStatements([evalAfterFit({ steps: [{ name: 'prep', inputs: ['raw'], outputs: ['clean'] }, { name: 'fit', inputs: ['clean'], outputs: ['model'] }] })]);
     const l = modelOrigins(g, { path: 'out/model.bin' })[0]!.lineage;
-    expect(ids(l.datasets)).toEqual(['clean', 'raw', 'testset']);
+    // fit wrote the model: its ancestry is fit ← clean ← prep ← raw; testset, recorded and read by
+    // no step, is not (it was listed once, by the run-level rule: subjectAncestry in flow.ts).
+    expect(ids(l.datasets)).toEqual(['clean', 'raw']);
     expect(l.steps.map((s) => s.name)).toEqual(['prep', 'fit']);
   });
 
@@ -213,8 +216,9 @@ describe('a step that reads the run’s own model ran after training', () => {
     });
     const g = graphFromStatements([st]);
     const model = modelOrigins(g, { path: 'out/model.bin' })[0]!.lineage;
-    // clean and testset were recorded but nothing read them: unread recorded data feeds the run, as before.
-    expect(ids([...model.datasets, ...model.derived])).toEqual(['clean', 'raw', 'testset', 'train']);
+    // The model's ancestry through the steps: fit ← train ← split ← raw. clean and testset were
+    // recorded but nothing read them: they feed the run (the metric's answer), not this model.
+    expect(ids([...model.datasets, ...model.derived])).toEqual(['raw', 'train']);
     const metric = datasetsForMetric(g, { name: 'mse' })[0]!.lineage;
     expect(ids([...metric.datasets, ...metric.derived])).toEqual(['clean', 'raw', 'test', 'testset', 'train']);
   });
@@ -255,5 +259,50 @@ describe('a step that reads the run’s own model ran after training', () => {
     const b = { ...a, predicate: { ...a.predicate, datasets: a.predicate.datasets.map((d) => (d.id === 'testset' ? dataset('testset', '2') : d)), metrics: [{ ...mse[0]!, value: 0.03 }] } };
     const r = attribute([{ id: 'a', statement: a }, { id: 'b', statement: b }], { name: 'mse' });
     expect(r.effects.map((e) => e.factor)).toEqual(['dataset testset']);
+  });
+});
+
+describe('each subject has its own ancestry through the recorded steps', () => {
+  // fit: raw → model (out/model.bin); eval: model + testset; quantize: model + calib → qmodel (out/q.bin).
+  const steps = [
+    { name: 'fit', inputs: ['raw'], outputs: ['model'] },
+    { name: 'eval', inputs: ['model', 'testset'] },
+    { name: 'quantize', inputs: ['model', 'calib'], outputs: ['qmodel'] },
+  ];
+  const two = () => {
+    const st = makeStatement({ run: '801', datasets: ['raw', 'testset', 'calib'].map((id) => dataset(id, '1')), steps, metrics: mse });
+    const m = sha('m1');
+    const q = sha('q1');
+    st.subject = [
+      { name: 'out/model.bin', digest: { sha256: m } },
+      { name: 'out/q.bin', digest: { sha256: q } },
+    ];
+    st.predicate.datasets.push({ id: 'model', uri: 'file:out/model.bin', digest: { sha256: m } }, { id: 'qmodel', uri: 'file:out/q.bin', digest: { sha256: q } });
+    return st;
+  };
+  it('subjectAncestry: the steps that wrote the subject and, upstream, what they read; none when no step wrote it', () => {
+    const ds = [{ id: 'raw' }, { id: 'testset' }, { id: 'calib' }, { id: 'model', digest: { sha256: 'm' } }, { id: 'qmodel', digest: { sha256: 'q' } }];
+    const outputs = new Set(['model', 'qmodel']);
+    const of = (sha256: string) => {
+      const a = subjectAncestry(steps, ds, sha256, outputs);
+      return a && { datasets: [...a.datasets].sort(), steps: [...a.steps].sort(), walked: [...a.walked].sort() };
+    };
+    expect(of('m')).toEqual({ datasets: ['raw'], steps: [0], walked: ['raw'] });
+    expect(of('q')).toEqual({ datasets: ['calib', 'raw'], steps: [0, 2], walked: ['calib', 'model', 'raw'] });
+    expect(of('other')).toBeUndefined();
+  });
+  it('--model and --dataset over the graph: calib is out/q.bin’s only; testset is no model’s', () => {
+    const g = graphFromStatements([two()]);
+    const model = (p: string) => modelOrigins(g, { path: p })[0]!.lineage;
+    expect(ids(model('out/model.bin').datasets)).toEqual(['raw']);
+    expect(model('out/model.bin').steps.map((s) => s.name)).toEqual(['fit']);
+    expect(ids(model('out/q.bin').datasets)).toEqual(['calib', 'raw']);
+    expect(model('out/q.bin').steps.map((s) => s.name)).toEqual(['fit', 'quantize']);
+    const used = (d: string) => modelsUsingDataset(g, d).map((a) => a.models.map((m) => m.paths[0]));
+    expect(used('calib')).toEqual([['out/q.bin']]);
+    expect(used('raw')).toEqual([['out/model.bin', 'out/q.bin']]);
+    expect(used('testset')).toEqual([[]]);
+    // The metric's answer is the run's: all three.
+    expect(ids(datasetsForMetric(g, { name: 'mse' })[0]!.lineage.datasets)).toEqual(['calib', 'raw', 'testset']);
   });
 });

@@ -155,6 +155,7 @@ async function answerFromDocuments(trusted: LoadedDocument[], o: LineageOptions)
   }
 
   let answers: MetricAnswer[] | DatasetAnswer[] | ModelAnswer[] | undefined;
+  let modelAnswers: ModelAnswer[] | undefined;
   let table = '';
   let runs: string[] = [];
   if (o.metric !== undefined) {
@@ -169,11 +170,11 @@ async function answerFromDocuments(trusted: LoadedDocument[], o: LineageOptions)
     runs = a.map((x) => x.run.key);
   } else if (o.model !== undefined) {
     const a = modelOrigins(graph, await modelRef(o.model));
-    answers = a;
+    answers = modelAnswers = a;
     table = renderModelAnswers(a);
     runs = a.map((x) => x.lineage.run.key);
   }
-  const shown = answers ? subgraph(graph, new Set(runs)) : graph;
+  const shown = answers ? subgraph(graph, new Set(runs), modelAnswers) : graph;
   if (o.format === 'json') processIo.out(JSON.stringify(answers ? { answers } : { graph }, null, 2));
   else if (o.format === 'mermaid') processIo.out(renderMermaid(shown));
   else if (o.format === 'dot') processIo.out(renderDot(shown));
