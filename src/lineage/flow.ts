@@ -117,10 +117,18 @@ export function runFlow(steps: ReadonlyArray<FlowStep>, datasetIds: Iterable<str
  * The graph (queries.ts runLineage) walks the same edges, across runs as well.
  */
 export function lineageWithin(steps: ReadonlyArray<FlowStep>, flow: RunFlow, evaluation: boolean): { datasets: Set<string>; steps: Set<number> } {
-  const datasets = new Set<string>();
+  const up = walkUpstream(steps, [...flow.datasets, ...flow.steps, ...(evaluation ? flow.after : [])]);
+  return { datasets: new Set([...up.ids].filter((id) => !flow.outputs.has(id))), steps: up.steps };
+}
+
+/**
+ * Upstream within one record from the given dataset ids and step indexes: a step leads to its
+ * inputs, a dataset to the steps that wrote it. Every id and step on the way.
+ */
+function walkUpstream(steps: ReadonlyArray<FlowStep>, start: Array<number | string>): { ids: Set<string>; steps: Set<number> } {
+  const ids = new Set<string>();
   const seenSteps = new Set<number>();
-  const seenIds = new Set<string>();
-  const stack: Array<number | string> = [...flow.datasets, ...flow.steps, ...(evaluation ? flow.after : [])];
+  const stack = [...start];
   while (stack.length) {
     const next = stack.pop()!;
     if (typeof next === 'number') {
@@ -128,15 +136,14 @@ export function lineageWithin(steps: ReadonlyArray<FlowStep>, flow: RunFlow, eva
       seenSteps.add(next);
       stack.push(...(steps[next]!.inputs ?? []));
     } else {
-      if (seenIds.has(next)) continue;
-      seenIds.add(next);
-      if (!flow.outputs.has(next)) datasets.add(next);
+      if (ids.has(next)) continue;
+      ids.add(next);
       steps.forEach((s, i) => {
         if ((s.outputs ?? []).includes(next)) stack.push(i);
       });
     }
   }
-  return { datasets, steps: seenSteps };
+  return { ids, steps: seenSteps };
 }
 
 /**
@@ -157,22 +164,6 @@ export function subjectAncestry(
   const self = new Set(datasets.filter((d) => d.digest?.sha256 === sha256).map((d) => d.id));
   const writers = steps.flatMap((s, i) => ((s.outputs ?? []).some((id) => self.has(id)) ? [i] : []));
   if (writers.length === 0) return undefined;
-  const walked = new Set<string>();
-  const seenSteps = new Set<number>();
-  const stack: Array<number | string> = [...writers];
-  while (stack.length) {
-    const next = stack.pop()!;
-    if (typeof next === 'number') {
-      if (seenSteps.has(next)) continue;
-      seenSteps.add(next);
-      stack.push(...(steps[next]!.inputs ?? []));
-    } else {
-      if (walked.has(next)) continue;
-      walked.add(next);
-      steps.forEach((s, i) => {
-        if ((s.outputs ?? []).includes(next)) stack.push(i);
-      });
-    }
-  }
+  const { ids: walked, steps: seenSteps } = walkUpstream(steps, writers);
   return { datasets: new Set([...walked].filter((id) => !outputs.has(id) && !self.has(id))), steps: seenSteps, walked };
 }

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run.js';
+import { PYYAML_READING } from '../helpers/pyyaml-reading.js';
 
 const SECRET = 'sk-proj-4f9aQ2mX7rT1vB8nL3kZ6wY0cD5eH2jP';
 
@@ -87,15 +88,7 @@ const FILES: Record<string, string> = {
 const ORACLE = String.raw`
 import datetime, json, re, sys, tomllib, yaml
 SAFE = 2**53 - 1
-class Reading(yaml.SafeLoader): pass
-Reading.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r'''^(?:
-     [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    |\.[0-9_]+(?:[eE][-+][0-9]+)?
-    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
-    |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN))$''', re.X), list("-+0123456789."))
-Reading.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t != "tag:yaml.org,2002:timestamp"] for k, v in Reading.yaml_implicit_resolvers.items()}
+${PYYAML_READING}
 def plain_differs(ours, plain, ptr, bad):
     # Where plain yaml.safe_load reads otherwise: an exponent float it leaves as text, a date.
     if isinstance(ours, dict) and isinstance(plain, dict):

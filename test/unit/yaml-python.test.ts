@@ -6,20 +6,13 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePythonYaml } from '../../src/capture/yaml-python.js';
+import { PYYAML_READING } from '../helpers/pyyaml-reading.js';
 
 const PIECES = ['0', '1', '7', '8', '9', '12', '59', '60', '_', ':', '.', 'e', 'E', '+', '-', '0x', '0b', '0o', 'f', 'y', 'n', 'Y', 'N', 'yes', 'No', 'ON', 'off', 'true', 'FALSE', 'null', '~', 'inf', 'nan', '.inf', '.NaN', 'a', '2024-01-01'];
 
 const PYTHON = String.raw`
 import json, re, sys, yaml
-class Reading(yaml.SafeLoader): pass
-Reading.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r'''^(?:
-     [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
-    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
-    |\.[0-9_]+(?:[eE][-+][0-9]+)?
-    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
-    |[-+]?\.(?:inf|Inf|INF)
-    |\.(?:nan|NaN|NAN))$''', re.X), list("-+0123456789."))
-Reading.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t != "tag:yaml.org,2002:timestamp"] for k, v in Reading.yaml_implicit_resolvers.items()}
+${PYYAML_READING}
 out = []
 for s in json.load(sys.stdin):
     try: v = yaml.load("k: " + s + "\n", Loader=Reading)["k"]
