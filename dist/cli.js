@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-ITMGZ2H4.js");
+  const { main } = await import("./chunks/program-2FCUY6NW.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -165,5 +165,6 @@ export function subjectAncestry(
   const writers = steps.flatMap((s, i) => ((s.outputs ?? []).some((id) => self.has(id)) ? [i] : []));
   if (writers.length === 0) return undefined;
   const { ids: walked, steps: seenSteps } = walkUpstream(steps, writers);
-  return { datasets: new Set([...walked].filter((id) => !outputs.has(id) && !self.has(id))), steps: seenSteps, walked };
+  // `walked` starts at the subject's own dataset: a dataset is its own model's ancestor (asked `--dataset features`, the run's out/features.parquet is that model).
+  return { datasets: new Set([...walked].filter((id) => !outputs.has(id) && !self.has(id))), steps: seenSteps, walked: new Set([...self, ...walked]) };
 }

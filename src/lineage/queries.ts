@@ -246,7 +246,8 @@ export function modelsUsingDataset(g: LineageGraph, ref: string): DatasetAnswer[
       // Only the models it is an ancestor of: a model a recorded step wrote, through that
       // step's ancestry (flow.ts subjectAncestry); any other, through what trained the run.
       // The run stays listed with none when the dataset only evaluated its models.
-      const mine = [...new Set(models)].filter((m) => walkLineage(g, runKey, { model: m }).seen.has(dataset.key));
+      // A dataset with the model's own bytes is that model (a run's output recorded both ways).
+      const mine = [...new Set(models)].filter((m) => dataset.digest === `sha256:${m.sha256}` || walkLineage(g, runKey, { model: m }).seen.has(dataset.key));
       out.push({ dataset, run: ix.runs.get(runKey)!, models: mine });
     }
   }

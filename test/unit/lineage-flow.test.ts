@@ -287,8 +287,8 @@ describe('each subject has its own ancestry through the recorded steps', () => {
       const a = subjectAncestry(steps, ds, sha256, outputs);
       return a && { datasets: [...a.datasets].sort(), steps: [...a.steps].sort(), walked: [...a.walked].sort() };
     };
-    expect(of('m')).toEqual({ datasets: ['raw'], steps: [0], walked: ['raw'] });
-    expect(of('q')).toEqual({ datasets: ['calib', 'raw'], steps: [0, 2], walked: ['calib', 'model', 'raw'] });
+    expect(of('m')).toEqual({ datasets: ['raw'], steps: [0], walked: ['model', 'raw'] });
+    expect(of('q')).toEqual({ datasets: ['calib', 'raw'], steps: [0, 2], walked: ['calib', 'model', 'qmodel', 'raw'] });
     expect(of('other')).toBeUndefined();
   });
   it('--model and --dataset over the graph: calib is out/q.bin’s only; testset is no model’s', () => {
