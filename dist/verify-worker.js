@@ -2,10 +2,10 @@ import { createRequire as __mlpCreateRequire } from 'node:module';
 const require = __mlpCreateRequire(import.meta.url);
 import {
   verifyBundle
-} from "./chunks/chunk-SX2654QY.js";
+} from "./chunks/chunk-5ZCMPX7L.js";
 import "./chunks/chunk-62XNHVZS.js";
 import "./chunks/chunk-AT7NZQCF.js";
-import "./chunks/chunk-Z2SUAKHH.js";
+import "./chunks/chunk-W7K5PQYI.js";
 import "./chunks/chunk-DWXH6HXY.js";
 import "./chunks/chunk-2D5AWCES.js";
 import "./chunks/chunk-Q655VGAR.js";
@@ -13,11 +13,11 @@ import {
   require_dist
 } from "./chunks/chunk-U4PC2X5E.js";
 import "./chunks/chunk-MFLXRQWX.js";
-import "./chunks/chunk-TDVQQHTP.js";
+import "./chunks/chunk-LATVBRSX.js";
 import "./chunks/chunk-CJJWD6LY.js";
-import "./chunks/chunk-R6QG3CHC.js";
-import "./chunks/chunk-6QQJP6YY.js";
-import "./chunks/chunk-C64X5U4C.js";
+import "./chunks/chunk-5KXDBTSY.js";
+import "./chunks/chunk-5GZ4GUMW.js";
+import "./chunks/chunk-YAQPLVGR.js";
 import "./chunks/chunk-7HOGFP5I.js";
 import "./chunks/chunk-QXFPCRYH.js";
 import "./chunks/chunk-KPRIV5WI.js";

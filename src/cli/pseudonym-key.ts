@@ -30,9 +30,11 @@ function keyFromFile(bytes: Buffer, file: string): PseudonymKey {
     return pseudonymKey(bytes, file);
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(s) || s.trim() === s) return pseudonymKey(bytes, file);
+  if (/[\u0000-\u0008\u000e-\u001f\u007f]/.test(s)) return pseudonymKey(bytes, file);
   const key = pseudonymKey(s, file);
-  return bytes.length >= MIN_KEY_BYTES ? { ...key, earlier: pseudonymKey(bytes, file) } : key;
+  // What earlier releases made from this text written with a newline (`openssl rand -hex 32 > key`),
+  // whatever this copy of it ends with (a secret mounted without one, CRLF).
+  return s.trim().length >= MIN_KEY_BYTES ? { ...key, earlier: pseudonymKey(Buffer.from(`${s.trim()}\n`, 'utf8'), file) } : key;
 }
 
 export async function requirePseudonymKey(file: string | undefined): Promise<PseudonymKey> {

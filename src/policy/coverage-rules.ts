@@ -28,7 +28,7 @@ export function evaluateCoverageRules(st: TrainingStatement, rules: PolicyRules)
       `conflicts[${i}]`,
       resumed ? `${c.kind} "${c.id}" was recorded more than once in the records log with different values: ${said}` : `${c.kind} "${c.id}" ${c.field} disagrees between sources: ${said}`,
       resumed
-        ? 'the last value was kept: nothing to do when the run resumed from a checkpoint (it records that epoch again); if it was recorded twice by mistake, record each point once'
+        ? 'both values are in the record, in the order recorded: nothing to do when the run resumed from a checkpoint (it records that epoch again); if it was recorded twice by mistake, record each point once'
         : `make the sources agree (fix the ${c.kind === 'dataset' ? 'datasets manifest or the `record dataset` call' : c.kind === 'step' ? '`record step` calls' : 'metrics file or the `record metric` calls'}); the last one was kept${logOnly ? '; if an earlier run\'s lines are still in the records log, start each run from an empty one (`ml-provenance record reset` before training)' : ''}`,
       conflicts,
     );

@@ -36,8 +36,8 @@ function correctId(name: string): string | undefined {
  * `Apache-2.0`, and a suggestion that drops a license changes the terms.
  */
 export function suggestSpdx(value: string): string | undefined {
-  // `MIT, Apache-2.0` could mean AND or OR: no guess that might change the terms.
-  if (value.includes(',')) return undefined;
+  // `MIT, Apache-2.0` (or `;`, `|`, `&`) could mean AND or OR: no guess that might change the terms.
+  if (/[,;|&]/.test(value)) return undefined;
   // `MIT/Apache-2.0` is the old dual-license spelling (crates.io and npm read it as OR).
   const parts = value.split(/(\s+(?:and|or|with)\s+|\s*\/\s*|[()])/i);
   let afterWith = false;

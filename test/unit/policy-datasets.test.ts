@@ -75,7 +75,7 @@ describe('licenses are SPDX expressions', () => {
   ])('the suggestion for %j keeps every license and operator: %j', (typed, want) => {
     expect(suggestSpdx(typed)).toBe(want);
   });
-  it.each(['apache-2.0 OR nonsense-xyz', 'NOT A LICENSE !!', 'MIT', '', 'MIT, Apache-2.0'])('no suggestion for %j (a part unknown, or nothing to correct)', (typed) => {
+  it.each(['apache-2.0 OR nonsense-xyz', 'NOT A LICENSE !!', 'MIT', '', 'MIT, Apache-2.0', 'MIT|Apache-2.0', 'MIT;Apache-2.0', 'MIT & Apache-2.0'])('no suggestion for %j (a part unknown, or nothing to correct)', (typed) => {
     expect(suggestSpdx(typed)).toBeUndefined();
   });
 

@@ -33,6 +33,11 @@ describe('the pseudonymisation key from a file and from the environment', () => 
     expect(reveal(old, ['data/other.csv', 'data/cohort-7.csv'], key)).toBe('data/cohort-7.csv');
     // New pseudonyms are the trimmed key's.
     expect(pseudonym(key, 'x').slice(6, 14)).toBe(key.id);
+    // The same text in a file without the newline (a secret mounted as a file), or with CRLF, too.
+    for (const [name, text] of [['bare', 'a1b2c3d4e5f60718293a4b5c6d7e8f90'], ['crlf', 'a1b2c3d4e5f60718293a4b5c6d7e8f90\r\n']] as const) {
+      writeFileSync(path.join(dir, name), text);
+      expect(reveal(old, ['data/cohort-7.csv'], (await readPseudonymKey(path.join(dir, name), {}))!), name).toBe('data/cohort-7.csv');
+    }
     // The same text in the environment (the CI secret) reads that record too.
     const fromEnv = (await readPseudonymKey(undefined, { ML_PROVENANCE_PSEUDONYM_KEY: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' }))!;
     expect(reveal(old, ['data/cohort-7.csv'], fromEnv)).toBe('data/cohort-7.csv');
