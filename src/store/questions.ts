@@ -161,18 +161,9 @@ async function upstreamOfMany(db: Db, starts: number[]): Promise<Map<number, Ups
     const missing = [...new Set(pairs.map((p) => Number(p.run_no)))].filter((n) => !known.has(n));
     if (missing.length > 0) {
       const rows = await runsByNumber(db, missing);
-      const nos = rows.map((r) => Number(r.run_no));
-      const ds = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_no IN (${marks}) ORDER BY run_no, ord`, sl)));
-      const st = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, ord, name, library, version FROM steps WHERE run_no IN (${marks}) ORDER BY run_no, ord`, sl)));
+      const contents = await runContents(db, rows.map((r) => Number(r.run_no)));
       for (const n of missing) known.set(n, null); // not visible to the asker
-      for (const r of rows) {
-        const n = Number(r.run_no);
-        known.set(n, {
-          run: toRun(r),
-          datasets: (ds.get(n) ?? []).map(toDataset),
-          steps: (st.get(n) ?? []).map((x) => ({ name: String(x.name), ...opt('library', x.library), ...opt('version', x.version) })),
-        });
-      }
+      for (const r of rows) known.set(Number(r.run_no), { run: toRun(r), ...contents.get(Number(r.run_no))! });
     }
     const byStart = new Map<number, UpstreamRun[]>();
     for (const p of pairs) {
@@ -217,6 +208,18 @@ interface StoredFlow {
   recorded: { id: string; digest?: Record<string, string> }[];
   /** Ids of the datasets with a model's sha256: the run's output (flow.ts outputDatasets). */
   outputs: Set<string>;
+}
+
+/** Each run's dataset and step rows, in `ord` order (a row's place in the list is its ord). */
+async function runContents(db: Db, nos: number[]): Promise<Map<number, Pick<UpstreamRun, 'datasets' | 'steps'>>> {
+  const ds = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_no IN (${marks}) ORDER BY run_no, ord`, sl)));
+  const st = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, ord, name, library, version FROM steps WHERE run_no IN (${marks}) ORDER BY run_no, ord`, sl)));
+  return new Map(
+    nos.map((n) => [
+      n,
+      { datasets: (ds.get(n) ?? []).map(toDataset), steps: (st.get(n) ?? []).map((x) => ({ name: String(x.name), ...opt('library', x.library), ...opt('version', x.version) })) },
+    ]),
+  );
 }
 
 /** Each run's steps as flow.ts reads them, from its step_io and models rows (no schema of its own). */
@@ -416,9 +419,8 @@ async function datasetAnswers(db: Db, ref: string): Promise<StoreDatasetAnswer[]
  * point), met on the model's own ancestry (flow.ts subjectAncestry), else on what trained the run.
  */
 async function ancestorOf(db: Db, nos: number[], isIt: (d: StoredDataset) => boolean): Promise<(run: number, sha256: string) => boolean> {
-  const ds = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, ord, ds_id, version, digest, uri, derived, is_output FROM datasets WHERE run_no IN (${marks}) ORDER BY run_no, ord`, sl)));
-  const st = groupByRun(await byNumbers(nos, (marks, sl) => q(db, `SELECT run_no, ord, name FROM steps WHERE run_no IN (${marks}) ORDER BY run_no, ord`, sl)));
-  const runs = new Map<number, UpstreamRun>(nos.map((n) => [n, { run: {} as StoredRun, datasets: (ds.get(n) ?? []).map(toDataset), steps: (st.get(n) ?? []).map((x) => ({ name: String(x.name) })) }]));
+  const contents = await runContents(db, nos);
+  const runs = new Map<number, UpstreamRun>(nos.map((n) => [n, { run: {} as StoredRun, ...contents.get(n)! }]));
   const flows = await runFlows(db, runs);
   const digests = new Set<string>();
   const reached = new Map<number, Set<string>>(nos.map((n) => [n, new Set(runs.get(n)!.datasets.filter(isIt).map((d) => d.id))]));
