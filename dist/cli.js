@@ -28,6 +28,6 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
-  const { main } = await import("./chunks/program-SIRW7M25.js");
+  const { main } = await import("./chunks/program-OQINJDF4.js");
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -189,7 +189,7 @@ async function main() {
     if (inputs.githubToken) setSecret(inputs.githubToken);
     if (inputs.store) setSecret(inputs.store);
     if (inputs.pseudonymKey) setSecret(inputs.pseudonymKey);
-    const { run } = await import("./chunks/main-U6CXWKWS.js");
+    const { run } = await import("./chunks/main-6IGABBZH.js");
     const outcome = await run(inputs, {
       io: {
         logger,
